@@ -1,0 +1,297 @@
+//! Numbers as Vietnamese clerks type and read them.
+//!
+//! `1.603` is one thousand six hundred and three, `99,06` is ninety-nine point
+//! zero six. Input that is unambiguous in the English convention (`99.06`,
+//! `1,603,000`) is accepted too; input that could be read both ways follows
+//! the Vietnamese convention. This module never panics, whatever it is given.
+
+use std::fmt;
+
+/// Longest input we try to read; anything longer is certainly not a figure.
+const MAX_INPUT_CHARS: usize = 40;
+/// Largest magnitude we accept, so sums of many counts stay exact in an f64.
+pub const MAX_MAGNITUDE: f64 = 1e15;
+
+/// Why typed text is not a number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NumberError {
+    NotANumber,
+    MisplacedSeparator,
+    TooLarge,
+}
+
+impl fmt::Display for NumberError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            NumberError::NotANumber => "không phải là số",
+            NumberError::MisplacedSeparator => "dấu phân cách hàng nghìn đặt sai chỗ",
+            NumberError::TooLarge => "số quá lớn",
+        })
+    }
+}
+
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
+}
+
+/// Reads a number typed by a person. Leading and trailing spaces are ignored;
+/// spaces between digit groups are thousands separators.
+pub fn parse_number(raw: &str) -> Result<f64, NumberError> {
+    let text = raw.trim_matches(is_space).trim();
+    if text.is_empty() || text.chars().count() > MAX_INPUT_CHARS {
+        return Err(if text.is_empty() { NumberError::NotANumber } else { NumberError::TooLarge });
+    }
+    let (negative, body) = match text.chars().next() {
+        Some(sign @ ('-' | '\u{2212}' | '+')) => (sign != '+', &text[sign.len_utf8()..]),
+        _ => (false, text),
+    };
+    if body.is_empty()
+        || !body.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',' || is_space(c))
+        || !body.chars().next().is_some_and(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
+        return Err(NumberError::NotANumber);
+    }
+
+    let (int_part, frac_part, thousands) = split_decimal(body)?;
+    let int_digits = ungroup(int_part, thousands)?;
+    if frac_part.is_some_and(|f| f.is_empty() || !f.chars().all(|c| c.is_ascii_digit())) {
+        return Err(NumberError::MisplacedSeparator);
+    }
+    if int_digits.is_empty() && frac_part.is_none() {
+        return Err(NumberError::NotANumber);
+    }
+    let mut normalized = String::with_capacity(body.len() + 2);
+    if negative {
+        normalized.push('-');
+    }
+    normalized.push_str(if int_digits.is_empty() { "0" } else { &int_digits });
+    if let Some(frac) = frac_part {
+        normalized.push('.');
+        normalized.push_str(frac);
+    }
+    let value: f64 = normalized.parse().map_err(|_| NumberError::NotANumber)?;
+    if !value.is_finite() || value.abs() > MAX_MAGNITUDE {
+        return Err(NumberError::TooLarge);
+    }
+    // `-0` reads as zero: a clerk who types it means nothing negative.
+    Ok(if value == 0.0 { 0.0 } else { value })
+}
+
+/// Splits digits into the integer part, the fraction part and the character
+/// that separates thousands in the integer part.
+fn split_decimal(body: &str) -> Result<(&str, Option<&str>, Option<char>), NumberError> {
+    let dots = body.matches('.').count();
+    let commas = body.matches(',').count();
+    match (dots, commas) {
+        (0, 0) => Ok((body, None, None)),
+        (_, 0) if dots > 1 => Ok((body, None, Some('.'))),
+        (0, _) if commas > 1 => Ok((body, None, Some(','))),
+        // A single comma is the Vietnamese decimal comma, also when `1,500`
+        // could be English thousands: ambiguity follows the Vietnamese way.
+        (0, 1) => split_at_last(body, ',', None),
+        (1, 0) => {
+            let (_, frac) = body.split_once('.').unwrap_or((body, ""));
+            let looks_like_thousands = frac.len() == 3
+                && ungroup(body, Some('.')).is_ok_and(|d| !d.starts_with('0'));
+            if looks_like_thousands {
+                Ok((body, None, Some('.')))
+            } else {
+                split_at_last(body, '.', None)
+            }
+        }
+        _ => {
+            // Both kinds present: the one written last separates the decimals.
+            let last_dot = body.rfind('.');
+            let last_comma = body.rfind(',');
+            let (decimal, thousands) =
+                if last_dot > last_comma { ('.', ',') } else { (',', '.') };
+            if body.matches(decimal).count() != 1 {
+                return Err(NumberError::MisplacedSeparator);
+            }
+            split_at_last(body, decimal, Some(thousands))
+        }
+    }
+}
+
+fn split_at_last(
+    body: &str,
+    decimal: char,
+    thousands: Option<char>,
+) -> Result<(&str, Option<&str>, Option<char>), NumberError> {
+    match body.rsplit_once(decimal) {
+        Some((int_part, frac)) => Ok((int_part, Some(frac), thousands)),
+        None => Ok((body, None, thousands)),
+    }
+}
+
+/// Removes thousands separators (the given one, and spaces), checking that
+/// they stand where thousands separators stand: 1–3 digits, then groups of 3.
+fn ungroup(int_part: &str, thousands: Option<char>) -> Result<String, NumberError> {
+    let is_separator = |c: char| is_space(c) || Some(c) == thousands;
+    let mut groups = int_part.split(is_separator).filter(|g| !g.is_empty() || thousands.is_some());
+    let mut digits = String::with_capacity(int_part.len());
+    let mut first = true;
+    let has_separator = int_part.chars().any(is_separator);
+    for group in groups.by_ref() {
+        if !group.chars().all(|c| c.is_ascii_digit()) {
+            return Err(if group.contains(['.', ',']) {
+                NumberError::MisplacedSeparator
+            } else {
+                NumberError::NotANumber
+            });
+        }
+        let ok = if !has_separator {
+            true
+        } else if first {
+            (1..=3).contains(&group.len())
+        } else {
+            group.len() == 3
+        };
+        if !ok {
+            return Err(NumberError::MisplacedSeparator);
+        }
+        first = false;
+        digits.push_str(group);
+    }
+    Ok(digits)
+}
+
+/// Writes a number the Vietnamese way: `1.603`, `99,06`, `-12,5`.
+/// At most `max_decimals` decimals, without trailing zeros.
+pub fn format_vn(value: f64, max_decimals: u8) -> String {
+    if !value.is_finite() {
+        return String::new();
+    }
+    let decimals = usize::from(max_decimals.min(6));
+    let fixed = format!("{:.*}", decimals, value.abs());
+    let (int_part, frac_part) = fixed.split_once('.').unwrap_or((&fixed, ""));
+    let frac_part = frac_part.trim_end_matches('0');
+    let mut out = String::with_capacity(fixed.len() + fixed.len() / 3 + 2);
+    let is_zero = int_part.chars().all(|c| c == '0') && frac_part.is_empty();
+    if value < 0.0 && !is_zero {
+        out.push('-');
+    }
+    let len = int_part.len();
+    for (i, c) in int_part.chars().enumerate() {
+        if i > 0 && (len - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    if !frac_part.is_empty() {
+        out.push(',');
+        out.push_str(frac_part);
+    }
+    out
+}
+
+/// Formats a whole count: `1.603`.
+pub fn format_count(value: f64) -> String {
+    format_vn(value, 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn vietnamese_convention() {
+        assert_eq!(parse_number("1.603"), Ok(1603.0));
+        assert_eq!(parse_number("99,06"), Ok(99.06));
+        assert_eq!(parse_number("38.747"), Ok(38747.0));
+        assert_eq!(parse_number("1.234.567,5"), Ok(1_234_567.5));
+        assert_eq!(parse_number("02"), Ok(2.0));
+    }
+
+    #[test]
+    fn spaces_between_thousands() {
+        assert_eq!(parse_number("1 603"), Ok(1603.0));
+        assert_eq!(parse_number(" 1\u{a0}234\u{202f}567 "), Ok(1_234_567.0));
+        assert_eq!(parse_number("12 34"), Err(NumberError::MisplacedSeparator));
+    }
+
+    #[test]
+    fn clear_english_input_is_accepted() {
+        assert_eq!(parse_number("99.06"), Ok(99.06));
+        assert_eq!(parse_number("0.5"), Ok(0.5));
+        assert_eq!(parse_number("1,603,000"), Ok(1_603_000.0));
+        assert_eq!(parse_number("1,603.25"), Ok(1603.25));
+        assert_eq!(parse_number("1234.567"), Ok(1234.567));
+    }
+
+    #[test]
+    fn ambiguous_input_follows_vietnamese_convention() {
+        assert_eq!(parse_number("1,500"), Ok(1.5));
+        assert_eq!(parse_number("1.500"), Ok(1500.0));
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_number() {
+        for bad in ["", "  ", "abc", "12a", "1.2.3,4,5", "1..2", "1,2,3.4.5", "--1", "1-2", ",", ".", "1e5", "NaN", "inf", "١٢"] {
+            assert!(parse_number(bad).is_err(), "{bad:?} should be refused");
+        }
+        assert_eq!(parse_number("1.60.3"), Err(NumberError::MisplacedSeparator));
+        assert_eq!(parse_number(&"9".repeat(41)), Err(NumberError::TooLarge));
+        assert_eq!(parse_number("9999999999999999"), Err(NumberError::TooLarge));
+    }
+
+    #[test]
+    fn signs() {
+        assert_eq!(parse_number("-5"), Ok(-5.0));
+        assert_eq!(parse_number("\u{2212}1.603"), Ok(-1603.0));
+        assert_eq!(parse_number("+7"), Ok(7.0));
+        assert_eq!(parse_number("-0"), Ok(0.0));
+    }
+
+    #[test]
+    fn formats_the_vietnamese_way() {
+        assert_eq!(format_count(1603.0), "1.603");
+        assert_eq!(format_count(1_234_567.0), "1.234.567");
+        assert_eq!(format_count(0.0), "0");
+        assert_eq!(format_vn(99.06, 2), "99,06");
+        assert_eq!(format_vn(99.0625, 2), "99,06");
+        assert_eq!(format_vn(8.3, 2), "8,3");
+        assert_eq!(format_vn(100.0, 2), "100");
+        assert_eq!(format_vn(-12.5, 2), "-12,5");
+        assert_eq!(format_vn(-0.001, 2), "0");
+        assert_eq!(format_vn(f64::NAN, 2), "");
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics(s in "\\PC{0,50}") {
+            let _ = parse_number(&s);
+        }
+
+        #[test]
+        fn never_panics_on_number_like_text(s in "[-+0-9.,  \u{a0}%]{0,30}") {
+            let _ = parse_number(&s);
+        }
+
+        #[test]
+        fn formatted_counts_read_back(n in 0u64..1_000_000_000_000) {
+            let text = format_count(n as f64);
+            prop_assert_eq!(parse_number(&text), Ok(n as f64));
+        }
+
+        #[test]
+        fn formatted_decimals_read_back(whole in 0u64..10_000_000, cents in 1u32..100) {
+            let value = whole as f64 + f64::from(cents) / 100.0;
+            let text = format_vn(value, 2);
+            let back = parse_number(&text).unwrap();
+            prop_assert!((back - value).abs() < 1e-6, "{} -> {} -> {}", value, text, back);
+        }
+
+        #[test]
+        fn plain_digits_are_themselves(n in 0u64..1_000_000_000_000) {
+            prop_assert_eq!(parse_number(&n.to_string()), Ok(n as f64));
+        }
+
+        #[test]
+        fn space_grouped_digits_read(n in 0u64..1_000_000_000_000) {
+            let text = format_count(n as f64).replace('.', " ");
+            prop_assert_eq!(parse_number(&text), Ok(n as f64));
+        }
+    }
+}

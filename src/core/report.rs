@@ -1,0 +1,338 @@
+//! A report being filled in: its header, the typed values and the notes,
+//! and the evaluation of all of them against a template.
+//!
+//! The typed text is stored as typed; numbers, messages and totals are
+//! derived from it and never stored. Nothing here touches the browser.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::{Deserialize, Serialize};
+
+use super::period::{parse_year, Period, PeriodWindow};
+use super::rules::{Issue, Severity};
+use super::template::{Line, Template};
+use super::value::FieldState;
+
+/// A field of the report's header and signature block. Its key is the
+/// `data-header` page hook and the name in stored drafts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum HeaderField {
+    ParentBody,
+    Unit,
+    Number,
+    NumberSuffix,
+    Place,
+    Date,
+    Period,
+    Year,
+    SigningCapacity,
+    SignerTitle,
+    Signer,
+    Recipients,
+}
+
+impl HeaderField {
+    pub const ALL: [HeaderField; 12] = [
+        HeaderField::ParentBody,
+        HeaderField::Unit,
+        HeaderField::Number,
+        HeaderField::NumberSuffix,
+        HeaderField::Place,
+        HeaderField::Date,
+        HeaderField::Period,
+        HeaderField::Year,
+        HeaderField::SigningCapacity,
+        HeaderField::SignerTitle,
+        HeaderField::Signer,
+        HeaderField::Recipients,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            HeaderField::ParentBody => "parent-body",
+            HeaderField::Unit => "unit",
+            HeaderField::Number => "number",
+            HeaderField::NumberSuffix => "number-suffix",
+            HeaderField::Place => "place",
+            HeaderField::Date => "date",
+            HeaderField::Period => "period",
+            HeaderField::Year => "year",
+            HeaderField::SigningCapacity => "signing-capacity",
+            HeaderField::SignerTitle => "signer-title",
+            HeaderField::Signer => "signer",
+            HeaderField::Recipients => "recipients",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            HeaderField::ParentBody => "Cơ quan chủ quản",
+            HeaderField::Unit => "Cơ quan ban hành",
+            HeaderField::Number => "Số",
+            HeaderField::NumberSuffix => "Ký hiệu",
+            HeaderField::Place => "Địa danh",
+            HeaderField::Date => "Ngày ban hành",
+            HeaderField::Period => "Kỳ báo cáo",
+            HeaderField::Year => "Năm",
+            HeaderField::SigningCapacity => "Thẩm quyền ký",
+            HeaderField::SignerTitle => "Chức vụ người ký",
+            HeaderField::Signer => "Người ký",
+            HeaderField::Recipients => "Nơi nhận",
+        }
+    }
+
+    pub fn placeholder(self) -> &'static str {
+        match self {
+            HeaderField::ParentBody => "ỦY BAN NHÂN DÂN HUYỆN …",
+            HeaderField::Unit => "ỦY BAN NHÂN DÂN XÃ …",
+            HeaderField::Number => "…",
+            HeaderField::NumberSuffix => "BC-UBND",
+            HeaderField::Place => "Tên xã",
+            HeaderField::Date => "",
+            HeaderField::Period => "",
+            HeaderField::Year => "2024",
+            HeaderField::SigningCapacity => "TM. ỦY BAN NHÂN DÂN hoặc KT. CHỦ TỊCH",
+            HeaderField::SignerTitle => "CHỦ TỊCH",
+            HeaderField::Signer => "Họ và tên",
+            HeaderField::Recipients => "- UBND huyện (b/c);\n- Lưu: VT.",
+        }
+    }
+}
+
+/// The header and signature block, as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ReportHeader {
+    pub parent_body: String,
+    pub unit: String,
+    pub number: String,
+    pub number_suffix: String,
+    pub place: String,
+    /// ISO `yyyy-mm-dd`, or empty while the date is left for signing.
+    pub date: String,
+    pub period: Period,
+    pub year: String,
+    pub signing_capacity: String,
+    pub signer_title: String,
+    pub signer: String,
+    pub recipients: String,
+}
+
+impl Default for ReportHeader {
+    fn default() -> Self {
+        ReportHeader {
+            parent_body: String::new(),
+            unit: String::new(),
+            number: String::new(),
+            number_suffix: "BC-UBND".into(),
+            place: String::new(),
+            date: String::new(),
+            period: Period::Year,
+            year: String::new(),
+            signing_capacity: String::new(),
+            signer_title: String::new(),
+            signer: String::new(),
+            recipients: String::new(),
+        }
+    }
+}
+
+impl ReportHeader {
+    pub fn get(&self, field: HeaderField) -> String {
+        match field {
+            HeaderField::Period => return self.period.key().to_string(),
+            _ => self.text(field).map(String::clone).unwrap_or_default(),
+        }
+    }
+
+    pub fn set(&mut self, field: HeaderField, value: String) {
+        if field == HeaderField::Period {
+            if let Some(period) = Period::from_key(&value) {
+                self.period = period;
+            }
+        } else if let Some(slot) = self.text_mut(field) {
+            *slot = value;
+        }
+    }
+
+    fn text(&self, field: HeaderField) -> Option<&String> {
+        Some(match field {
+            HeaderField::ParentBody => &self.parent_body,
+            HeaderField::Unit => &self.unit,
+            HeaderField::Number => &self.number,
+            HeaderField::NumberSuffix => &self.number_suffix,
+            HeaderField::Place => &self.place,
+            HeaderField::Date => &self.date,
+            HeaderField::Year => &self.year,
+            HeaderField::SigningCapacity => &self.signing_capacity,
+            HeaderField::SignerTitle => &self.signer_title,
+            HeaderField::Signer => &self.signer,
+            HeaderField::Recipients => &self.recipients,
+            HeaderField::Period => return None,
+        })
+    }
+
+    fn text_mut(&mut self, field: HeaderField) -> Option<&mut String> {
+        Some(match field {
+            HeaderField::ParentBody => &mut self.parent_body,
+            HeaderField::Unit => &mut self.unit,
+            HeaderField::Number => &mut self.number,
+            HeaderField::NumberSuffix => &mut self.number_suffix,
+            HeaderField::Place => &mut self.place,
+            HeaderField::Date => &mut self.date,
+            HeaderField::Year => &mut self.year,
+            HeaderField::SigningCapacity => &mut self.signing_capacity,
+            HeaderField::SignerTitle => &mut self.signer_title,
+            HeaderField::Signer => &mut self.signer,
+            HeaderField::Recipients => &mut self.recipients,
+            HeaderField::Period => return None,
+        })
+    }
+
+    /// The window of dates the figures cover, once the year is valid.
+    pub fn window(&self) -> Result<PeriodWindow, String> {
+        parse_year(&self.year).map(|year| self.period.window(year))
+    }
+
+    /// "Hoằng Trường, ngày 05 tháng 01 năm 2024", with blanks left for a
+    /// date still to be written in by hand.
+    pub fn place_and_date(&self) -> String {
+        let place = if self.place.trim().is_empty() { "……" } else { self.place.trim() };
+        let mut parts = self.date.split('-');
+        match (parts.next(), parts.next(), parts.next()) {
+            (Some(y), Some(m), Some(d)) if y.len() == 4 && !m.is_empty() && !d.is_empty() => {
+                format!("{place}, ngày {d:0>2} tháng {m:0>2} năm {y}")
+            }
+            _ => {
+                let year = self.year.trim();
+                format!("{place}, ngày     tháng     năm {}", if year.is_empty() { "……" } else { year })
+            }
+        }
+    }
+}
+
+/// A report being filled in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Report {
+    pub template_id: String,
+    pub template_version: u32,
+    #[serde(default)]
+    pub header: ReportHeader,
+    /// The text typed for each indicator code, exactly as typed.
+    #[serde(default)]
+    pub values: BTreeMap<String, String>,
+    /// The note (Ghi chú) of each indicator code.
+    #[serde(default)]
+    pub notes: BTreeMap<String, String>,
+}
+
+/// Everything derived from a report's typed text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evaluation {
+    pub states: HashMap<String, FieldState>,
+    /// In the order of the rows they are about; errors before warnings on a row.
+    pub issues: Vec<Issue>,
+    /// The value of each of the template's computed values, by position.
+    pub computed: Vec<Option<f64>>,
+    pub filled: usize,
+    pub fillable: usize,
+}
+
+impl Evaluation {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.issues.iter().filter(|i| i.severity == severity).count()
+    }
+}
+
+impl Report {
+    pub fn new(template: &Template) -> Report {
+        Report {
+            template_id: template.id.clone(),
+            template_version: template.version,
+            ..Report::default()
+        }
+    }
+
+    pub fn value(&self, code: &str) -> &str {
+        self.values.get(code).map_or("", String::as_str)
+    }
+
+    /// Sets the typed text of an indicator; an empty text removes it.
+    pub fn set_value(&mut self, code: &str, text: &str) {
+        if text.is_empty() {
+            self.values.remove(code);
+        } else {
+            self.values.insert(code.to_string(), text.to_string());
+        }
+    }
+
+    pub fn set_note(&mut self, code: &str, text: &str) {
+        if text.is_empty() {
+            self.notes.remove(code);
+        } else {
+            self.notes.insert(code.to_string(), text.to_string());
+        }
+    }
+
+    pub fn evaluate(&self, template: &Template) -> Evaluation {
+        let states: HashMap<String, FieldState> = template
+            .fillable()
+            .filter_map(|ind| ind.kind.as_ref().map(|k| (ind.code.clone(), k.read(self.value(&ind.code)))))
+            .collect();
+        let value_of = |code: &str| states.get(code).and_then(FieldState::number);
+        let mut issues: Vec<Issue> = Vec::new();
+        for ind in template.fillable() {
+            if let Some(message) = states.get(&ind.code).and_then(FieldState::error) {
+                issues.push(Issue { code: ind.code.clone(), severity: Severity::Error, message: message.to_string() });
+            }
+        }
+        issues.extend(template.rules.iter().filter_map(|rule| rule.check(&value_of)));
+        let row_order: HashMap<&str, usize> = template
+            .sections
+            .iter()
+            .flat_map(|s| s.lines.iter())
+            .enumerate()
+            .filter_map(|(n, line)| match line {
+                Line::Indicator(i) => Some((template.indicators[*i].code.as_str(), n)),
+                Line::Computed(_) => None,
+            })
+            .collect();
+        issues.sort_by_key(|issue| (row_order.get(issue.code.as_str()).copied().unwrap_or(usize::MAX), issue.severity));
+        let computed = template.computed.iter().map(|c| c.value(&value_of)).collect();
+        let filled = states.values().filter(|s| s.is_filled()).count();
+        Evaluation { fillable: states.len(), states, issues, computed, filled }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_fields_round_trip() {
+        let mut header = ReportHeader::default();
+        for field in HeaderField::ALL {
+            let value = if field == HeaderField::Period { "quy-3".to_string() } else { format!("giá trị {}", field.key()) };
+            header.set(field, value.clone());
+            assert_eq!(header.get(field), value);
+        }
+        header.set(HeaderField::Period, "không-có".into());
+        assert_eq!(header.period, Period::QuarterThree);
+    }
+
+    #[test]
+    fn place_and_date() {
+        let mut header = ReportHeader { place: "Hoằng Trường".into(), year: "2023".into(), ..ReportHeader::default() };
+        assert_eq!(header.place_and_date(), "Hoằng Trường, ngày     tháng     năm 2023");
+        header.date = "2024-01-05".into();
+        assert_eq!(header.place_and_date(), "Hoằng Trường, ngày 05 tháng 01 năm 2024");
+    }
+
+    #[test]
+    fn empty_text_removes_a_value() {
+        let mut report = Report::default();
+        report.set_value("1.1", "5");
+        report.set_value("1.1", "");
+        assert!(report.values.is_empty());
+    }
+}

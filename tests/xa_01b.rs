@@ -1,0 +1,134 @@
+//! The commune annex against the real figures of seed 001 (Hoằng Trường 2023):
+//! every slip in the seed is flagged with the right numbers, and nothing else.
+
+use std::collections::BTreeMap;
+
+use bieumau::core::catalog::builtin_templates;
+use bieumau::core::report::{HeaderField, Report};
+use bieumau::core::rules::Severity;
+use bieumau::core::template::Template;
+use serde_json::Value;
+
+fn xa_01b() -> Template {
+    builtin_templates()
+        .into_iter()
+        .find_map(|(name, t)| (name == "xa-01b.json").then(|| t.unwrap()))
+        .unwrap()
+}
+
+fn fixture() -> Value {
+    serde_json::from_str(include_str!("fixtures/hoang-truong-2023.json")).unwrap()
+}
+
+fn seed_report(template: &Template, fixture: &Value) -> Report {
+    let mut report = Report::new(template);
+    for (code, text) in fixture["values"].as_object().unwrap() {
+        assert!(template.indicator(code).is_some(), "fixture names unknown code {code}");
+        report.set_value(code, text.as_str().unwrap());
+    }
+    for field in HeaderField::ALL {
+        if let Some(v) = fixture["header"][field.key()].as_str() {
+            report.header.set(field, v.to_string());
+        }
+    }
+    report
+}
+
+#[test]
+fn every_row_of_the_seed_annex_is_there() {
+    let t = xa_01b();
+    let codes: Vec<&str> = t.indicators.iter().map(|i| i.code.as_str()).collect();
+    for code in ["1", "1.1", "1.2.2", "1.2.3", "1.5", "2.5", "3.3.1.a", "3.3.1.d", "3.3.2.d", "3.3.3", "3.3.5", "3.5",
+        "4.1.4", "5.4.2", "5.4.5", "5.4.6", "6.2", "7.1", "7.2.3.a", "7.2.3.b", "7.4.1", "7.5.2", "7.6"] {
+        assert!(codes.contains(&code), "missing {code}");
+    }
+    assert!(!codes.contains(&"3.3.4"), "gaps in the printed codes are kept");
+    assert_eq!(t.indicators.len(), 81);
+}
+
+#[test]
+fn value_kinds_follow_the_unit_column() {
+    use bieumau::core::value::ValueKind;
+    let t = xa_01b();
+    assert!(matches!(t.kind_of("3.2.4"), Some(ValueKind::Percentage { decimals: 2 })));
+    assert!(matches!(t.kind_of("7.2.1"), Some(ValueKind::YesNo { .. })));
+    assert_eq!(t.kind_of("1.4.2").unwrap().options(), vec![(0, "Trực tuyến"), (1, "Phát phiếu"), (2, "Kết hợp")]);
+    assert_eq!(t.kind_of("7.1").unwrap().options(), vec![(0, "Chưa có"), (1, "2 cấp"), (2, "3 cấp")]);
+    assert_eq!(t.kind_of("3.3.1"), Some(&ValueKind::Count));
+    assert!(t.indicator("3.3").unwrap().is_heading());
+}
+
+#[test]
+fn seed_figures_give_exactly_the_expected_messages() {
+    let t = xa_01b();
+    let fixture = fixture();
+    let evaluation = seed_report(&t, &fixture).evaluate(&t);
+    let got: Vec<(String, &str, String)> = evaluation
+        .issues
+        .iter()
+        .map(|i| (i.code.clone(), i.severity.as_str(), i.message.clone()))
+        .collect();
+    let expected: Vec<(String, &str, String)> = fixture["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| (i["code"].as_str().unwrap().to_string(), i["severity"].as_str().unwrap(), i["message"].as_str().unwrap().to_string()))
+        .collect();
+    assert_eq!(got, expected);
+    assert_eq!(evaluation.count(Severity::Error), 0);
+}
+
+#[test]
+fn seed_computed_values() {
+    let t = xa_01b();
+    let fixture = fixture();
+    let evaluation = seed_report(&t, &fixture).evaluate(&t);
+    let shown: BTreeMap<&str, String> = t
+        .computed
+        .iter()
+        .zip(&evaluation.computed)
+        .map(|(c, v)| (c.code.as_str(), c.display(*v)))
+        .collect();
+    for (code, text) in fixture["computed"].as_object().unwrap() {
+        assert_eq!(shown.get(code.as_str()).map(String::as_str), text.as_str(), "{code}");
+    }
+    assert_eq!(evaluation.filled, fixture["values"].as_object().unwrap().len());
+}
+
+#[test]
+fn rules_fire_on_each_slip_they_guard() {
+    let t = xa_01b();
+    let check = |pairs: &[(&str, &str)]| {
+        let mut r = Report::new(&t);
+        for (code, text) in pairs {
+            r.set_value(code, text);
+        }
+        r.evaluate(&t).issues.into_iter().map(|i| i.code).collect::<Vec<_>>()
+    };
+    assert_eq!(check(&[("1.1.1", "5"), ("1.1.2", "6")]), ["1.1.2"]);
+    assert_eq!(check(&[("1.2.2", "5"), ("1.2.3", "6")]), ["1.2.3"]);
+    assert_eq!(check(&[("1.3.1", "12"), ("1.3.2", "11"), ("1.3.3", "2")]), ["1.3.1"]);
+    assert_eq!(check(&[("2.4", "3"), ("2.5", "4")]), ["2.5"]);
+    assert_eq!(check(&[("2.2", "1"), ("2.3", "1"), ("2.4", "3")]), ["2.4"]);
+    assert_eq!(check(&[("3.1.3", "189"), ("3.2.1", "190")]), ["3.2.1"]);
+    assert_eq!(check(&[("3.3.1", "10"), ("3.3.2", "11")]), ["3.3.2"]);
+    assert_eq!(check(&[("3.3.1", "10"), ("3.3.1.a", "11")]), ["3.3.1.a"]);
+    assert_eq!(check(&[("4.1.1", "20"), ("4.1.2", "23")]), ["4.1.2"]);
+    assert_eq!(check(&[("7.2.3.a", "60"), ("7.2.3.b", "50")]), ["7.2.3.b"]);
+    assert!(check(&[("3.3.1", "1.603"), ("3.3.1.a", "1.603"), ("3.3.1.b", "0"), ("3.3.1.c", "0"), ("3.3.1.d", "0")]).is_empty());
+}
+
+#[test]
+fn bad_input_is_an_error_on_its_field_and_rules_wait() {
+    let t = xa_01b();
+    let mut r = Report::new(&t);
+    for (code, text) in [("3.3.1", "mười"), ("3.3.2", "-3"), ("3.3.3", "1,5"), ("3.2.4", "120"), ("1.4.2", "5")] {
+        r.set_value(code, text);
+    }
+    let issues = r.evaluate(&t).issues;
+    let errors: Vec<&str> = issues.iter().filter(|i| i.severity == Severity::Error).map(|i| i.code.as_str()).collect();
+    assert_eq!(errors, ["1.4.2", "3.2.4", "3.3.1", "3.3.2", "3.3.3"], "errors come in row order");
+    assert_eq!(issues.len(), 5, "{issues:?}");
+    assert!(issues.iter().all(|i| i.severity == Severity::Error));
+    assert_eq!(r.value("3.3.1"), "mười", "the typed text stays as typed");
+}
