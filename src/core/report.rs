@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::period::{parse_year, Period, PeriodWindow};
 use super::rules::{Issue, Severity};
-use super::template::{Line, Template};
+use super::template::Template;
 use super::value::FieldState;
 
 /// A field of the report's header and signature block. Its key is the
@@ -280,24 +280,10 @@ impl Report {
             .filter_map(|ind| ind.kind.as_ref().map(|k| (ind.code.clone(), k.read(self.value(&ind.code)))))
             .collect();
         let value_of = |code: &str| states.get(code).and_then(FieldState::number);
-        let mut issues: Vec<Issue> = Vec::new();
-        for ind in template.fillable() {
-            if let Some(message) = states.get(&ind.code).and_then(FieldState::error) {
-                issues.push(Issue { code: ind.code.clone(), severity: Severity::Error, message: message.to_string() });
-            }
-        }
+        let mut issues: Vec<Issue> =
+            template.fillable().filter_map(|ind| states.get(&ind.code).and_then(|s| s.issue(&ind.code))).collect();
         issues.extend(template.rules.iter().filter_map(|rule| rule.check(&value_of)));
-        let row_order: HashMap<&str, usize> = template
-            .sections
-            .iter()
-            .flat_map(|s| s.lines.iter())
-            .enumerate()
-            .filter_map(|(n, line)| match line {
-                Line::Indicator(i) => Some((template.indicators[*i].code.as_str(), n)),
-                Line::Computed(_) => None,
-            })
-            .collect();
-        issues.sort_by_key(|issue| (row_order.get(issue.code.as_str()).copied().unwrap_or(usize::MAX), issue.severity));
+        template.sort_issues(&mut issues);
         let computed = template.computed.iter().map(|c| c.value(&value_of)).collect();
         let filled = states.values().filter(|s| s.is_filled()).count();
         Evaluation { fillable: states.len(), states, issues, computed, filled }

@@ -12,7 +12,7 @@ use std::fmt;
 
 use serde::Deserialize;
 
-use super::rules::{Comparison, MissingPolicy, Rule, Severity};
+use super::rules::{Comparison, Issue, MissingPolicy, Rule, Severity};
 use super::value::{ChoiceOption, ValueKind};
 
 /// The template file format this build reads.
@@ -210,6 +210,8 @@ pub struct Template {
     pub sections: Vec<Section>,
     pub rules: Vec<Rule>,
     index: HashMap<String, usize>,
+    /// Each indicator's position on the page, for ordering messages.
+    row_position: HashMap<String, usize>,
 }
 
 const KINDS: &str = "heading, count, decimal, percentage, yes-no, choice, text";
@@ -372,6 +374,7 @@ impl Template {
             sections,
             rules: Vec::new(),
             index,
+            row_position: HashMap::new(),
         };
         for parent in &partitions {
             if template.parts_of(parent).is_empty() {
@@ -383,6 +386,17 @@ impl Template {
         template.add_computed(file.computed)?;
         template.add_breakdown_rules(&partitions);
         template.add_rules(file.rules)?;
+        template.row_position = template
+            .sections
+            .iter()
+            .flat_map(|s| s.lines.iter())
+            .filter_map(|line| match line {
+                Line::Indicator(i) => Some(*i),
+                Line::Computed(_) => None,
+            })
+            .enumerate()
+            .map(|(position, i)| (template.indicators[i].code.clone(), position))
+            .collect();
         Ok(template)
     }
 
@@ -597,6 +611,13 @@ impl Template {
             .filter(|i| i.part_of.as_deref() == Some(parent))
             .map(|i| i.code.clone())
             .collect()
+    }
+
+    /// Puts messages in the order of the rows they are about, errors first on a row.
+    pub fn sort_issues(&self, issues: &mut [Issue]) {
+        issues.sort_by_key(|issue| {
+            (self.row_position.get(issue.code.as_str()).copied().unwrap_or(usize::MAX), issue.severity)
+        });
     }
 
     /// Indicators that take a value (not headings).

@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::number::{format_count, format_vn, parse_number, NumberError};
+use super::rules::{Issue, Severity};
 
 /// One allowed answer of a coded choice: `Phát phiếu = 1`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -56,6 +57,14 @@ impl FieldState {
             FieldState::Invalid(message) => Some(message),
             _ => None,
         }
+    }
+    /// The error message on the field `code`, if its text is not a valid value.
+    pub fn issue(&self, code: &str) -> Option<Issue> {
+        self.error().map(|message| Issue {
+            code: code.to_string(),
+            severity: Severity::Error,
+            message: message.to_string(),
+        })
     }
 }
 

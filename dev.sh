@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# One entry point for building, serving, testing and measuring the app.
+#
+#   ./dev.sh serve   build dist/ and serve it on http://127.0.0.1:8080
+#   ./dev.sh test    run every test: native, in-browser, end-to-end, files
+#   ./dev.sh bench   build the release dist/ and print the benchmark table
+#   ./dev.sh build   build the release dist/ only
+#   ./dev.sh setup   only install what is missing
+#
+# Every command first installs whatever is missing (the wasm target, trunk,
+# the wasm-bindgen CLI pinned to Cargo.toml's version, a working wasm-opt
+# from npm, Chromium and chromedriver from Debian, Playwright's driver
+# library) and is quick when all of it is already there. Nothing is ever
+# downloaded at build time: trunk runs with --offline.
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$PWD
+
+TRUNK_VERSION=0.21.14
+# The CLI must equal the wasm-bindgen crate exactly; read it from Cargo.toml.
+WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml)
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+need_root_or_sudo() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+setup() {
+  export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
+  if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+    say "Installing the wasm32 target"
+    rustup target add wasm32-unknown-unknown
+  fi
+  if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+    say "Installing trunk $TRUNK_VERSION (about 10 minutes, once)"
+    cargo install --locked trunk --version "$TRUNK_VERSION"
+  fi
+  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ] \
+     || ! command -v wasm-bindgen-test-runner >/dev/null; then
+    say "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 5 minutes, once)"
+    # Not --locked: a locked dependency of the CLI is missing from the registry.
+    cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+  fi
+  if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
+     || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    say "Installing npm tools (binaryen 132 for wasm-opt, playwright-core)"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    say "Installing Chromium and chromedriver from Debian"
+    need_root_or_sudo apt-get update -qq
+    need_root_or_sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+}
+
+build_release() {
+  say "Building the release dist/"
+  trunk build --release --offline
+}
+
+case "${1:-}" in
+  setup)
+    setup
+    ;;
+  build)
+    setup
+    build_release
+    ;;
+  serve)
+    setup
+    say "Serving on http://127.0.0.1:8080/ (Ctrl+C to stop)"
+    exec trunk serve --release --offline --address 127.0.0.1 --port "${PORT:-8080}"
+    ;;
+  test)
+    setup
+    say "1/4 Native tests of the core (cargo test)"
+    cargo test --offline
+    say "2/4 In-browser component tests (wasm-bindgen-test in headless Chromium)"
+    CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
+      cargo test --offline --target wasm32-unknown-unknown --test web
+    build_release
+    say "3/4 End-to-end tests on dist/ in headless Chromium"
+    node --test --test-concurrency=1 e2e/
+    ;;
+  bench)
+    setup
+    build_release
+    node e2e/support/bench.mjs
+    ;;
+  *)
+    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+    exit 2
+    ;;
+esac

@@ -1,0 +1,33 @@
+//! Reading files the user picks.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Event, File, HtmlInputElement};
+
+/// Files bigger than this are refused before reading: no form is that large.
+pub const MAX_FILE_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
+
+/// The files picked in the `<input type="file">` that fired `event`.
+pub fn picked_files(event: &Event) -> Vec<File> {
+    let Some(input) = event.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else {
+        return Vec::new();
+    };
+    let files = input.files();
+    let picked = files
+        .map(|list| (0..list.length()).filter_map(|i| list.item(i)).collect())
+        .unwrap_or_default();
+    // Clear the input so that picking the same file again fires `change` again.
+    input.set_value("");
+    picked
+}
+
+/// Reads a picked file as UTF-8 text, with a Vietnamese message on failure.
+pub async fn read_text(file: &File) -> Result<String, String> {
+    if file.size() > MAX_FILE_BYTES {
+        return Err(format!("Tệp «{}» lớn hơn 5 MB, không phải tệp của ứng dụng này", file.name()));
+    }
+    let text = JsFuture::from(file.text())
+        .await
+        .map_err(|_| format!("Không đọc được tệp «{}»", file.name()))?;
+    text.as_string().ok_or_else(|| format!("Tệp «{}» không phải là văn bản", file.name()))
+}

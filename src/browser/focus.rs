@@ -1,0 +1,55 @@
+//! Moving the keyboard focus between the form's fields.
+
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
+
+/// Every editable value of the form, in page order.
+const VALUE_FIELDS: &str = "input[data-code], select[data-code], textarea[data-code]";
+
+fn css_string(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('"', "\\\"")
+}
+
+fn focus_and_show(element: &HtmlElement) {
+    let _ = element.focus();
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// Focuses the value field of `code` and scrolls it into view.
+pub fn focus_field(code: &str) -> bool {
+    let selector = format!("[data-code=\"{}\"]", css_string(code));
+    let found = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(&selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+    match found {
+        Some(element) => {
+            focus_and_show(&element);
+            true
+        }
+        None => false,
+    }
+}
+
+/// Moves from `current` to the next (or previous) value field, as Enter does.
+pub fn focus_next_value(current: &HtmlElement, backwards: bool) -> bool {
+    let Some(list) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector_all(VALUE_FIELDS).ok())
+    else {
+        return false;
+    };
+    let fields: Vec<HtmlElement> =
+        (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into().ok()).collect();
+    let Some(here) = fields.iter().position(|f| f == current) else { return false };
+    let next = if backwards { here.checked_sub(1) } else { Some(here + 1) };
+    match next.and_then(|i| fields.get(i)) {
+        Some(element) => {
+            focus_and_show(element);
+            true
+        }
+        None => false,
+    }
+}

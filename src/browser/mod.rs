@@ -1,0 +1,9 @@
+//! Adapters to browser APIs: focus, files, the panic banner.
+//!
+//! Components call these small functions and never reach into `web_sys`
+//! themselves. Every function here fails quietly (returns `None`/`false`)
+//! rather than panicking when the browser refuses.
+
+pub mod files;
+pub mod focus;
+pub mod panic_banner;

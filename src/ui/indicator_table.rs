@@ -1,0 +1,220 @@
+//! The annex table: STT | Chỉ tiêu | Đơn vị tính | Số liệu | Ghi chú, with
+//! each row's messages beside it.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, KeyboardEvent};
+
+use crate::browser::focus::focus_next_value;
+use crate::core::rules::Severity;
+use crate::core::template::{Indicator, Line, Section};
+use crate::core::value::ValueKind;
+use crate::ui::form_state::Field;
+use crate::ui::FormContext;
+
+#[component]
+pub fn IndicatorTable(section: Section) -> impl IntoView {
+    let rows = section
+        .lines
+        .iter()
+        .map(|line| match *line {
+            Line::Indicator(index) => view! { <IndicatorRow index /> }.into_any(),
+            Line::Computed(index) => view! { <ComputedRow index /> }.into_any(),
+        })
+        .collect_view();
+    view! {
+        <section class="annex-section" data-section=section.id.clone()>
+            <table class="annex">
+                <colgroup>
+                    <col class="col-stt" />
+                    <col class="col-label" />
+                    <col class="col-unit" />
+                    <col class="col-value" />
+                    <col class="col-note" />
+                    <col class="col-messages" />
+                </colgroup>
+                <thead>
+                    <tr>
+                        <th rowspan="2">"STT"</th>
+                        <th rowspan="2">
+                            "Chỉ tiêu thống kê"
+                            <br />
+                            <em class="small">"(Sử dụng trong kỳ báo cáo hàng quý, 6 tháng, 9 tháng, năm)"</em>
+                        </th>
+                        <th colspan="2">"Kết quả thống kê"</th>
+                        <th rowspan="2">"Ghi chú"</th>
+                        <th rowspan="2" class="screen-only">"Kiểm tra"</th>
+                    </tr>
+                    <tr>
+                        <th>"Đơn vị tính"</th>
+                        <th>"Số liệu"</th>
+                    </tr>
+                    <tr class="column-numbers">
+                        <td>"(1)"</td>
+                        <td>"(2)"</td>
+                        <td>"(3)"</td>
+                        <td>"(4)"</td>
+                        <td>"(5)"</td>
+                        <td class="screen-only"></td>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </section>
+    }
+}
+
+/// The unit text, one line per coded answer ("Trực tuyến = 0" …).
+fn unit_lines(unit: &str) -> impl IntoView {
+    unit.split('\n').map(|line| view! { <span class="unit-line">{line.to_string()}</span> }).collect_view()
+}
+
+fn stt_text(indicator: &Indicator) -> String {
+    match (&indicator.part_of, indicator.first_part) {
+        (Some(_), true) => "Trong đó".to_string(),
+        (Some(_), false) => String::new(),
+        (None, _) => indicator.code.clone(),
+    }
+}
+
+#[component]
+fn IndicatorRow(index: usize) -> impl IntoView {
+    let form = expect_context::<FormContext>();
+    let Some(indicator) = form.template.indicators.get(index).cloned() else {
+        return ().into_any();
+    };
+    let Some(field) = form.field(&indicator.code) else {
+        return ().into_any();
+    };
+    let code = indicator.code.clone();
+    let issues = field.issues;
+    let row_class = format!(
+        "row depth-{} {}{}",
+        indicator.depth().min(4),
+        if indicator.is_heading() { "heading" } else { "indicator" },
+        if indicator.part_of.is_some() { " part" } else { "" }
+    );
+    let value_cell = match indicator.kind.clone() {
+        None => ().into_any(),
+        Some(kind) => view! { <ValueInput code=code.clone() kind field /> }.into_any(),
+    };
+    let note = field.note;
+    view! {
+        <tr
+            class=row_class
+            data-row-code=code.clone()
+            class:has-error=move || issues.with(|l| l.iter().any(|i| i.severity == Severity::Error))
+            class:has-warning=move || issues.with(|l| l.iter().any(|i| i.severity == Severity::Warning))
+        >
+            <td class="stt">{stt_text(&indicator)}</td>
+            <td class="label">
+                {indicator.part_of.as_ref().map(|_| view! { <span class="part-code">{code.clone()}</span> })}
+                {indicator.label.clone()}
+            </td>
+            <td class="unit">{unit_lines(&indicator.unit)}</td>
+            <td class="value">{value_cell}</td>
+            <td class="note">
+                <input
+                    type="text"
+                    class="note-input"
+                    data-note=code.clone()
+                    aria-label=format!("Ghi chú {code}")
+                    prop:value=move || note.get()
+                    on:input=move |ev| note.set(event_target_value(&ev))
+                />
+            </td>
+            <td class="messages" aria-live="polite">
+                <For
+                    each=move || issues.get()
+                    key=|issue| (issue.severity, issue.message.clone())
+                    children=|issue| {
+                        view! {
+                            <p class=format!("issue {}", issue.severity.as_str()) data-issue-for=issue.code.clone() data-severity=issue.severity.as_str()>
+                                {issue.message.clone()}
+                            </p>
+                        }
+                    }
+                />
+            </td>
+        </tr>
+    }
+    .into_any()
+}
+
+#[component]
+fn ValueInput(code: String, kind: ValueKind, field: Field) -> impl IntoView {
+    let raw = field.raw;
+    let state = field.state;
+    let numeric = kind.is_numeric();
+    let placeholder = match &kind {
+        ValueKind::YesNo { .. } => "1 hoặc 0".to_string(),
+        ValueKind::Choice { options } => options.iter().map(|o| o.code.to_string()).collect::<Vec<_>>().join(" / "),
+        _ => String::new(),
+    };
+    let shown_kind = kind.clone();
+    let on_blur = move |_| {
+        // Once the field is left, a valid number is shown the Vietnamese way.
+        if !numeric {
+            return;
+        }
+        if let Some(text) = kind.display(&state.get_untracked()) {
+            if raw.with_untracked(|r| *r != text) {
+                raw.set(text);
+            }
+        }
+    };
+    let on_keydown = move |ev: KeyboardEvent| {
+        if ev.key() == "Enter" && !ev.is_composing() {
+            ev.prevent_default();
+            if let Some(here) = ev.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) {
+                focus_next_value(&here, ev.shift_key());
+            }
+        }
+    };
+    view! {
+        <input
+            type="text"
+            class="value-input"
+            data-code=code.clone()
+            id=format!("v-{code}")
+            inputmode=if numeric { "decimal" } else { "text" }
+            autocomplete="off"
+            spellcheck="false"
+            placeholder=placeholder
+            aria-label=format!("Số liệu {code}")
+            aria-invalid=move || state.with(|s| s.error().is_some()).to_string()
+            prop:value=move || raw.get()
+            on:input=move |ev| raw.set(event_target_value(&ev))
+            on:blur=on_blur
+            on:keydown=on_keydown
+        />
+        {move || {
+            state.with(|s| shown_kind.choice_label(s)).map(|label| view! { <span class="choice-label">{label}</span> })
+        }}
+    }
+}
+
+#[component]
+fn ComputedRow(index: usize) -> impl IntoView {
+    let form = expect_context::<FormContext>();
+    let (Some(computed), Some(value)) = (form.template.computed.get(index).cloned(), form.computed.get(index).copied())
+    else {
+        return ().into_any();
+    };
+    let code = computed.code.clone();
+    let label = computed.label.clone();
+    let unit = computed.unit.clone();
+    view! {
+        <tr class="row computed-row">
+            <td class="stt"></td>
+            <td class="label">{label}</td>
+            <td class="unit">{unit}</td>
+            <td class="value">
+                <output data-computed=code>{move || computed.display(value.get())}</output>
+            </td>
+            <td class="note"></td>
+            <td class="messages"></td>
+        </tr>
+    }
+    .into_any()
+}

@@ -1,0 +1,53 @@
+//! Every message in one list, with the counts; a click goes to the field.
+
+use leptos::prelude::*;
+
+use crate::browser::focus::focus_field;
+use crate::core::rules::Severity;
+use crate::ui::FormContext;
+
+#[component]
+pub fn IssueSummary() -> impl IntoView {
+    let form = expect_context::<FormContext>();
+    let issues = form.issues;
+    let errors = Memo::new(move |_| issues.with(|all| all.iter().filter(|i| i.severity == Severity::Error).count()));
+    let warnings = Memo::new(move |_| issues.with(|all| all.len()) - errors.get());
+    view! {
+        <section class="issue-summary" aria-label="Kết quả kiểm tra">
+            <h2>"Kiểm tra số liệu"</h2>
+            <p class="counts">
+                <span class="count error" data-count="error">{move || errors.get()} " lỗi"</span>
+                <span class="count warning" data-count="warning">{move || warnings.get()} " cảnh báo"</span>
+            </p>
+            <Show when=move || issues.with(Vec::is_empty)>
+                <p class="all-good">"Chưa phát hiện sai sót."</p>
+            </Show>
+            <ol class="summary-list" aria-live="polite">
+                <For
+                    each=move || issues.get()
+                    key=|issue| (issue.code.clone(), issue.message.clone())
+                    children=move |issue| {
+                        let code = issue.code.clone();
+                        view! {
+                            <li>
+                                <button
+                                    type="button"
+                                    class=format!("summary-item {}", issue.severity.as_str())
+                                    data-summary-for=issue.code.clone()
+                                    data-summary-severity=issue.severity.as_str()
+                                    title="Đến ô số liệu"
+                                    on:click=move |_| {
+                                        focus_field(&code);
+                                    }
+                                >
+                                    <span class="severity">{issue.severity.label()} " · " {issue.code.clone()}</span>
+                                    <span class="message">{issue.message.clone()}</span>
+                                </button>
+                            </li>
+                        }
+                    }
+                />
+            </ol>
+        </section>
+    }
+}

@@ -1,0 +1,115 @@
+//! The header of the report as Decree 30/2020 lays it out, and the annex
+//! heading. The window of dates is derived from the period and the year.
+
+use leptos::prelude::*;
+
+use crate::core::period::{parse_year, Period};
+use crate::core::report::HeaderField;
+use crate::ui::FormContext;
+
+/// A one-line header field bound to its signal.
+pub fn header_input(field: HeaderField, class: &'static str) -> impl IntoView {
+    let form = expect_context::<FormContext>();
+    let value = form.header_signal(field);
+    view! {
+        <input
+            type="text"
+            class=format!("header-input {class}")
+            data-header=field.key()
+            placeholder=field.placeholder()
+            aria-label=field.label()
+            title=field.label()
+            prop:value=move || value.get()
+            on:input=move |ev| value.set(event_target_value(&ev))
+        />
+    }
+}
+
+#[component]
+pub fn ReportHeaderBlock() -> impl IntoView {
+    let form = expect_context::<FormContext>();
+    let period = form.header_signal(HeaderField::Period);
+    let year = form.header_signal(HeaderField::Year);
+    let date = form.header_signal(HeaderField::Date);
+    let window = move || match (Period::from_key(&period.get()), parse_year(&year.get())) {
+        (Some(p), Ok(y)) => {
+            let w = p.window(y);
+            Ok(format!("Số liệu tính từ ngày {} đến ngày {}; hạn gửi báo cáo: {}", w.from, w.to, w.due))
+        }
+        (_, Err(e)) => Err(e),
+        (None, _) => Err("Chưa chọn kỳ báo cáo".to_string()),
+    };
+    view! {
+        <section class="document-header" aria-label="Tiêu đề báo cáo">
+            <div class="issuer">
+                {header_input(HeaderField::ParentBody, "caps")}
+                {header_input(HeaderField::Unit, "caps bold")}
+                <span class="rule-line"></span>
+                <p class="number">
+                    "Số: " {header_input(HeaderField::Number, "short")} "/" {header_input(HeaderField::NumberSuffix, "short")}
+                </p>
+            </div>
+            <div class="nation">
+                <p class="caps bold">"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"</p>
+                <p class="bold motto">"Độc lập - Tự do - Hạnh phúc"</p>
+                <span class="rule-line"></span>
+                <p class="place-date">
+                    {header_input(HeaderField::Place, "place")} ", "
+                    <input
+                        type="date"
+                        class="header-input"
+                        data-header="date"
+                        aria-label="Ngày ban hành"
+                        title="Ngày ban hành (để trống nếu sẽ ghi tay khi ký)"
+                        prop:value=move || date.get()
+                        on:input=move |ev| date.set(event_target_value(&ev))
+                    />
+                </p>
+            </div>
+        </section>
+        <section class="period" aria-label="Kỳ báo cáo">
+            <label>
+                "Kỳ báo cáo "
+                <select
+                    data-header="period"
+                    prop:value=move || period.get()
+                    on:change=move |ev| period.set(event_target_value(&ev))
+                >
+                    {Period::ALL
+                        .into_iter()
+                        .map(|p| view! { <option value=p.key() selected=move || period.get() == p.key()>{p.label()}</option> })
+                        .collect_view()}
+                </select>
+            </label>
+            <label>"Năm " {header_input(HeaderField::Year, "year")}</label>
+            {move || match window() {
+                Ok(text) => view! { <p class="window" data-computed="period-window">{text}</p> }.into_any(),
+                Err(e) => view! { <p class="window pending" data-computed="period-window" data-header-issue="year">{e}</p> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+pub fn AnnexHeading() -> impl IntoView {
+    let form = expect_context::<FormContext>();
+    let header = form.clone();
+    let attached_to = move || {
+        let h = header.header_value();
+        let number = if h.number.trim().is_empty() { "…".to_string() } else { h.number.trim().to_string() };
+        let date = match h.date.split('-').collect::<Vec<_>>()[..] {
+            [y, m, d] if y.len() == 4 => format!("{d}/{m}/{y}"),
+            _ => "…".to_string(),
+        };
+        let of = if h.unit.trim().is_empty() { String::new() } else { format!(" của {}", h.unit.trim()) };
+        format!("(Kèm theo Báo cáo số {number}/{} ngày {date}{of})", h.number_suffix.trim())
+    };
+    view! {
+        <section class="annex-heading">
+            <p class="annex-name bold">{form.template.annex.clone()}</p>
+            <h1 class="annex-title">{form.template.title.clone()}</h1>
+            <p class="attached italic">{attached_to}</p>
+            {form.template.unit_note.clone().map(|note| view! { <p class="unit-note italic">"Đơn vị tính: " {note}</p> })}
+        </section>
+    }
+}

@@ -1,0 +1,34 @@
+//! Recipients ("Nơi nhận") and the signature block.
+
+use leptos::prelude::*;
+
+use crate::core::report::HeaderField;
+use crate::ui::report_header::header_input;
+use crate::ui::FormContext;
+
+#[component]
+pub fn SignatureBlock() -> impl IntoView {
+    let form = expect_context::<FormContext>();
+    let recipients = form.header_signal(HeaderField::Recipients);
+    view! {
+        <section class="signature" aria-label="Nơi nhận và chữ ký">
+            <div class="recipients">
+                <p class="bold italic">"Nơi nhận:"</p>
+                <textarea
+                    data-header="recipients"
+                    rows="4"
+                    aria-label="Nơi nhận"
+                    placeholder=HeaderField::Recipients.placeholder()
+                    prop:value=move || recipients.get()
+                    on:input=move |ev| recipients.set(event_target_value(&ev))
+                ></textarea>
+            </div>
+            <div class="signer">
+                {header_input(HeaderField::SigningCapacity, "caps bold center")}
+                {header_input(HeaderField::SignerTitle, "caps bold center")}
+                <p class="sign-space italic">"(Ký, ghi rõ họ tên, đóng dấu)"</p>
+                {header_input(HeaderField::Signer, "bold center")}
+            </div>
+        </section>
+    }
+}
