@@ -39,6 +39,33 @@ pub struct Form {
     pub fillable: usize,
 }
 
+/// How many memos one aggregate memo reads at most. Every rerun of a memo
+/// re-tracks each source it reads, so a total over 5,000 rows is a tree: a
+/// keystroke reruns one chunk of 64 and the total over the chunks.
+const CHUNK: usize = 64;
+
+/// Combines many memos into one through a two-level tree of memos.
+fn aggregate<L, C, T>(
+    leaves: Vec<Memo<L>>,
+    chunk: impl Fn(&mut dyn Iterator<Item = &Memo<L>>) -> C + Clone + Send + Sync + 'static,
+    total: impl Fn(&mut dyn Iterator<Item = &Memo<C>>) -> T + Send + Sync + 'static,
+) -> Memo<T>
+where
+    L: PartialEq + Send + Sync + 'static,
+    C: PartialEq + Send + Sync + 'static,
+    T: PartialEq + Send + Sync + 'static,
+{
+    let chunks: Vec<Memo<C>> = leaves
+        .chunks(CHUNK)
+        .map(|part| {
+            let part = part.to_vec();
+            let chunk = chunk.clone();
+            Memo::new(move |_| chunk(&mut part.iter()))
+        })
+        .collect();
+    Memo::new(move |_| total(&mut chunks.iter()))
+}
+
 /// Reads a number from the field states a memo depends on, tracking them.
 fn reader(states: &HashMap<String, Memo<FieldState>>, codes: &[&String]) -> Vec<(String, Memo<FieldState>)> {
     codes.iter().filter_map(|c| states.get(c.as_str()).map(|m| ((*c).clone(), *m))).collect()
@@ -93,23 +120,29 @@ impl Form {
             let issues = Memo::new(move |_| {
                 let mut list: Vec<Issue> = state.with(|s| s.issue(&issue_code)).into_iter().collect();
                 list.extend(anchored.iter().filter_map(|m| m.get()));
+                list.sort_by_key(|issue| issue.severity);
                 list
             });
             let note = RwSignal::new(report.notes.get(&code).cloned().unwrap_or_default());
             fields.insert(code.clone(), Field { raw: raws[&code], note, state, issues });
         }
 
+        // Rows are in page order, and each row's list has its errors first,
+        // so concatenating keeps the order of `Template::sort_issues`.
         let row_issues: Vec<Memo<Vec<Issue>>> = template.indicators.iter().map(|i| fields[&i.code].issues).collect();
-        let order = template.clone();
-        let issues = Memo::new(move |_| {
-            let mut all: Vec<Issue> = row_issues.iter().flat_map(|m| m.get()).collect();
-            order.sort_issues(&mut all);
-            all
-        });
+        let issues = aggregate(
+            row_issues,
+            |lists| lists.flat_map(|m| m.get()).collect::<Vec<Issue>>(),
+            |lists| lists.flat_map(|m| m.get()).collect::<Vec<Issue>>(),
+        );
         let fillable_states: Vec<Memo<FieldState>> =
             template.fillable().map(|i| states[&i.code]).collect();
         let fillable = fillable_states.len();
-        let filled = Memo::new(move |_| fillable_states.iter().filter(|m| m.with(FieldState::is_filled)).count());
+        let filled = aggregate(
+            fillable_states,
+            |states| states.filter(|m| m.with(FieldState::is_filled)).count(),
+            |counts| counts.map(|m| m.get()).sum::<usize>(),
+        );
 
         let header = HeaderField::ALL.into_iter().map(|f| (f, RwSignal::new(report.header.get(f)))).collect();
         Form { template, fields, header, computed, issues, filled, fillable }

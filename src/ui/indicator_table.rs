@@ -12,55 +12,74 @@ use crate::core::value::ValueKind;
 use crate::ui::form_state::Field;
 use crate::ui::FormContext;
 
+/// Lines per `<table>`. A long section is drawn as consecutive tables with
+/// the same columns, each a layout boundary the browser can skip while it
+/// is off screen: a keystroke then re-lays out about a hundred rows, not a
+/// whole 5,000-row table (a forced layout of that took ~57 ms).
+const LINES_PER_TABLE: usize = 100;
+
 #[component]
 pub fn IndicatorTable(section: Section) -> impl IntoView {
-    let rows = section
+    let chunks = section
         .lines
-        .iter()
-        .map(|line| match *line {
-            Line::Indicator(index) => view! { <IndicatorRow index /> }.into_any(),
-            Line::Computed(index) => view! { <ComputedRow index /> }.into_any(),
+        .chunks(LINES_PER_TABLE)
+        .enumerate()
+        .map(|(n, lines)| {
+            let rows = lines
+                .iter()
+                .map(|line| match *line {
+                    Line::Indicator(index) => view! { <IndicatorRow index /> }.into_any(),
+                    Line::Computed(index) => view! { <ComputedRow index /> }.into_any(),
+                })
+                .collect_view();
+            view! {
+                <div class="annex-chunk">
+                    <table class="annex">
+                        <colgroup>
+                            <col class="col-stt" />
+                            <col class="col-label" />
+                            <col class="col-unit" />
+                            <col class="col-value" />
+                            <col class="col-note" />
+                            <col class="col-messages" />
+                        </colgroup>
+                        {(n == 0).then(table_head)}
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            }
         })
         .collect_view();
+    view! { <section class="annex-section" data-section=section.id.clone()>{chunks}</section> }
+}
+
+fn table_head() -> impl IntoView {
     view! {
-        <section class="annex-section" data-section=section.id.clone()>
-            <table class="annex">
-                <colgroup>
-                    <col class="col-stt" />
-                    <col class="col-label" />
-                    <col class="col-unit" />
-                    <col class="col-value" />
-                    <col class="col-note" />
-                    <col class="col-messages" />
-                </colgroup>
-                <thead>
-                    <tr>
-                        <th rowspan="2">"STT"</th>
-                        <th rowspan="2">
-                            "Chỉ tiêu thống kê"
-                            <br />
-                            <em class="small">"(Sử dụng trong kỳ báo cáo hàng quý, 6 tháng, 9 tháng, năm)"</em>
-                        </th>
-                        <th colspan="2">"Kết quả thống kê"</th>
-                        <th rowspan="2">"Ghi chú"</th>
-                        <th rowspan="2" class="screen-only">"Kiểm tra"</th>
-                    </tr>
-                    <tr>
-                        <th>"Đơn vị tính"</th>
-                        <th>"Số liệu"</th>
-                    </tr>
-                    <tr class="column-numbers">
-                        <td>"(1)"</td>
-                        <td>"(2)"</td>
-                        <td>"(3)"</td>
-                        <td>"(4)"</td>
-                        <td>"(5)"</td>
-                        <td class="screen-only"></td>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </section>
+        <thead>
+            <tr>
+                <th rowspan="2">"STT"</th>
+                <th rowspan="2">
+                    "Chỉ tiêu thống kê"
+                    <br />
+                    <em class="small">"(Sử dụng trong kỳ báo cáo hàng quý, 6 tháng, 9 tháng, năm)"</em>
+                </th>
+                <th colspan="2">"Kết quả thống kê"</th>
+                <th rowspan="2">"Ghi chú"</th>
+                <th rowspan="2" class="screen-only">"Kiểm tra"</th>
+            </tr>
+            <tr>
+                <th>"Đơn vị tính"</th>
+                <th>"Số liệu"</th>
+            </tr>
+            <tr class="column-numbers">
+                <td>"(1)"</td>
+                <td>"(2)"</td>
+                <td>"(3)"</td>
+                <td>"(4)"</td>
+                <td>"(5)"</td>
+                <td class="screen-only"></td>
+            </tr>
+        </thead>
     }
 }
 

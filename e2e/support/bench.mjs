@@ -1,0 +1,146 @@
+// The benchmark behind `./dev.sh bench`: sizes of dist/, time to an
+// interactive form, and keystroke latency, in headless Chromium. Prints a
+// table with the budgets from the issues beside each figure.
+import { readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join, extname } from 'node:path';
+import { serveDist } from './server.mjs';
+import { launch, openApp, newDraft } from './browser.mjs';
+import { stressTemplate } from './stress-template.mjs';
+
+const DIST = 'dist';
+const rows = [];
+const row = (what, value, budget = '', ok = null) =>
+  rows.push({ what, value, budget, verdict: ok === null ? '' : ok ? 'ok' : 'OVER' });
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (x) => `${x.toFixed(2)} ms`;
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+};
+
+// ---- sizes ----
+let gzTotal = 0;
+for (const ext of ['.wasm', '.js', '.css']) {
+  const files = readdirSync(DIST).filter((f) => extname(f) === ext);
+  const raw = files.reduce((n, f) => n + readFileSync(join(DIST, f)).length, 0);
+  const gz = files.reduce((n, f) => n + gzipSync(readFileSync(join(DIST, f)), { level: 9 }).length, 0);
+  gzTotal += gz;
+  row(`size ${ext} (raw / gzip -9)`, `${kb(raw)} / ${kb(gz)}`);
+}
+row('size wasm + js + css, gzipped', kb(gzTotal), '≤ 200 KB', gzTotal <= 200 * 1024);
+
+const server = await serveDist({ dir: DIST });
+const browser = await launch();
+
+// ---- navigation to an interactive form ----
+// Measured in the page, from navigation start: when the start screen's
+// buttons exist (the app is mounted and listening), plus the time from a
+// click on "Tạo báo cáo mới" until the xa-01b form is laid out.
+const loads = [];
+for (let i = 0; i < 9; i++) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('[data-action="new-draft"]')) {
+        window.__startReady = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(server.url);
+  await page.waitForSelector('[data-action="new-draft"]');
+  loads.push(await page.evaluate(async () => {
+    const t0 = performance.now();
+    document.querySelector('[data-action="new-draft"][data-template="xa-01b"]').click();
+    while (!document.querySelector('[data-code="7.6"]')) await new Promise((r) => setTimeout(r, 0));
+    document.body.getBoundingClientRect();
+    return { start: window.__startReady, form: performance.now() - t0 };
+  }));
+  await context.close();
+}
+const startMedian = quantile(loads.map((l) => l.start), 0.5);
+const formMedian = quantile(loads.map((l) => l.form), 0.5);
+const loadMedian = quantile(loads.map((l) => l.start + l.form), 0.5);
+row('navigation → start screen ready (median of 9)', ms(startMedian));
+row('click → xa-01b form laid out (median of 9)', ms(formMedian));
+row('navigation → interactive xa-01b form (median of 9)', ms(loadMedian), '≤ 500 ms', loadMedian <= 500);
+
+// ---- keystroke latency, measured in the page ----
+// Each keystroke: set the field's text and fire `input` as the browser does,
+// then wait until every reactive update has run (a macrotask later) and
+// force style and layout, so the field, totals and messages are on screen.
+async function keystrokeLatencies(page, strokes) {
+  return page.evaluate(async (strokes) => {
+    const channel = new MessageChannel();
+    const nextTask = () => new Promise((resolve) => { channel.port1.onmessage = resolve; channel.port2.postMessage(0); });
+    const out = [];
+    for (const [code, text] of strokes) {
+      const input = document.querySelector(`[data-code="${code}"]`);
+      await nextTask();
+      const t0 = performance.now();
+      input.value = text;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await nextTask();
+      document.body.getBoundingClientRect();
+      out.push(performance.now() - t0);
+    }
+    return out;
+  }, strokes);
+}
+
+function strokesFor(values, count) {
+  const strokes = [];
+  while (strokes.length < count) {
+    for (const [code, value] of values) {
+      for (let i = 1; i <= value.length; i++) strokes.push([code, value.slice(0, i)]);
+    }
+  }
+  return strokes;
+}
+
+{
+  const seed = JSON.parse(readFileSync('tests/fixtures/hoang-truong-2023.json'));
+  const { page, context } = await openApp(browser, server.url);
+  await newDraft(page, 'xa-01b');
+  const strokes = strokesFor(Object.entries(seed.values), 240);
+  const lat = await keystrokeLatencies(page, strokes);
+  const shown = await page.$eval('[data-computed="3.3.2.ty-le-dung-hen"]', (n) => n.textContent);
+  if (shown !== '99,06') throw new Error(`keystrokes did not reach the form (rate shows ${shown})`);
+  const p95 = quantile(lat, 0.95);
+  row(`keystroke → screen, xa-01b, p50 (${lat.length} keystrokes)`, ms(quantile(lat, 0.5)));
+  row(`keystroke → screen, xa-01b, p95 (${lat.length} keystrokes)`, ms(p95), '≤ 8 ms', p95 <= 8);
+  await context.close();
+}
+
+{
+  const template = stressTemplate(5000);
+  const { page, context } = await openApp(browser, server.url);
+  await page.setInputFiles('[data-action="load-template"]', {
+    name: 'stress.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(template)),
+  });
+  const t0 = Date.now();
+  await newDraft(page, template.id);
+  await page.waitForSelector('[data-code="1250.c"]');
+  row('open the 5,000-indicator form', ms(Date.now() - t0));
+  const values = [];
+  for (let g = 1; g <= 1250; g += 25) values.push([`${g}`, '1603'], [`${g}.a`, '581'], [`${g}.b`, '2']);
+  const strokes = strokesFor(values, 240);
+  const lat = await keystrokeLatencies(page, strokes);
+  const sum = await page.$eval('[data-computed="1.cong"]', (n) => n.textContent);
+  if (sum !== '583') throw new Error(`keystrokes did not reach the stress form (sum shows ${sum})`);
+  const p95 = quantile(lat, 0.95);
+  row(`keystroke → screen, 5,000 indicators, p50 (${lat.length} keystrokes)`, ms(quantile(lat, 0.5)));
+  row(`keystroke → screen, 5,000 indicators, p95 (${lat.length} keystrokes)`, ms(p95), '≤ 50 ms', p95 <= 50);
+  await context.close();
+}
+
+await browser.close();
+await server.close();
+
+const widths = ['what', 'value', 'budget', 'verdict'].map((k) => Math.max(k.length, ...rows.map((r) => String(r[k]).length)));
+const line = (r) => `| ${['what', 'value', 'budget', 'verdict'].map((k, i) => String(r[k]).padEnd(widths[i])).join(' | ')} |`;
+console.log(line({ what: 'what', value: 'value', budget: 'budget', verdict: 'verdict' }));
+console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+for (const r of rows) console.log(line(r));

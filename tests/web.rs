@@ -1,0 +1,212 @@
+//! In-browser tests of the components, in headless Chromium
+//! (`./dev.sh test` runs them with wasm-bindgen-test-runner).
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use bieumau::core::catalog::builtin_templates;
+use bieumau::core::report::Report;
+use bieumau::core::template::Template;
+use bieumau::ui::app::App;
+use bieumau::ui::report_editor::ReportEditor;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn xa_01b() -> Arc<Template> {
+    let (_, template) = builtin_templates().into_iter().find(|(name, _)| *name == "xa-01b.json").unwrap();
+    Arc::new(template.unwrap())
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh container in the page, with `view` mounted in it.
+fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> HtmlElement {
+    let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&container).unwrap();
+    let handle = leptos::mount::mount_to(container.clone(), view);
+    handle.forget();
+    container
+}
+
+fn mount_editor(report: Report) -> HtmlElement {
+    let template = xa_01b();
+    mount(move || view! { <ReportEditor template report on_close=Callback::new(|()| ()) /> })
+}
+
+/// Lets effects run and the DOM settle.
+async fn settle() {
+    leptos::task::tick().await;
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn find(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no element {selector}"))
+}
+
+fn field(root: &Element, code: &str) -> HtmlInputElement {
+    find(root, &format!("[data-code=\"{code}\"]")).unchecked_into()
+}
+
+fn fire(target: &Element, kind: &str) {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict(kind, &init).unwrap();
+    target.dispatch_event(&event).unwrap();
+}
+
+/// Types `text` into the field as the browser reports typing: an input event.
+async fn type_into(root: &Element, code: &str, text: &str) {
+    let input = field(root, code);
+    input.set_value(text);
+    fire(&input, "input");
+    settle().await;
+}
+
+fn text_of(root: &Element, selector: &str) -> String {
+    find(root, selector).text_content().unwrap_or_default().trim().to_string()
+}
+
+fn messages_for(root: &Element, code: &str) -> Vec<(String, String)> {
+    let list = root.query_selector_all(&format!("[data-issue-for=\"{code}\"]")).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .map(|e| (e.get_attribute("data-severity").unwrap_or_default(), e.text_content().unwrap_or_default()))
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn start_screen_offers_every_shipped_template() {
+    let root = mount(App);
+    settle().await;
+    let button = find(&root, "[data-action=\"new-draft\"][data-template=\"xa-01b\"]");
+    assert_eq!(button.text_content().unwrap().trim(), "Tạo báo cáo mới");
+    button.unchecked_ref::<HtmlElement>().click();
+    settle().await;
+    assert!(root.query_selector("[data-section=\"chi-tieu\"]").unwrap().is_some());
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn breakdown_sum_and_message_are_live() {
+    let root = mount_editor(Report::new(&xa_01b()));
+    settle().await;
+    type_into(&root, "3.3.1", "1.603").await;
+    for (code, value) in [("3.3.1.a", "581"), ("3.3.1.b", "02"), ("3.3.1.c", "525")] {
+        type_into(&root, code, value).await;
+    }
+    assert_eq!(text_of(&root, "[data-computed=\"3.3.1.cong-trong-do\"]"), "1.108");
+    assert!(messages_for(&root, "3.3.1").is_empty(), "the partition rule waits for 3.3.1.d");
+    type_into(&root, "3.3.1.d", "489").await;
+    assert_eq!(text_of(&root, "[data-computed=\"3.3.1.cong-trong-do\"]"), "1.597");
+    assert_eq!(
+        messages_for(&root, "3.3.1"),
+        vec![("warning".to_string(), "3.3.1: các dòng \"Trong đó\" cộng lại 1.597, khác tổng 1.603 (lệch 6)".to_string())]
+    );
+    assert_eq!(text_of(&root, "[data-count=\"warning\"]"), "1 cảnh báo");
+    type_into(&root, "3.3.1.a", "587").await;
+    assert!(messages_for(&root, "3.3.1").is_empty());
+    assert_eq!(text_of(&root, "[data-count=\"warning\"]"), "0 cảnh báo");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn leaving_a_field_writes_it_the_vietnamese_way_and_keeps_mistakes() {
+    let root = mount_editor(Report::new(&xa_01b()));
+    settle().await;
+    type_into(&root, "3.3.2", "1588").await;
+    fire(&field(&root, "3.3.2"), "blur");
+    settle().await;
+    assert_eq!(field(&root, "3.3.2").value(), "1.588");
+    type_into(&root, "3.2.4", "99.06").await;
+    fire(&field(&root, "3.2.4"), "blur");
+    settle().await;
+    assert_eq!(field(&root, "3.2.4").value(), "99,06");
+    type_into(&root, "3.3.3", "12 hồ sơ").await;
+    fire(&field(&root, "3.3.3"), "blur");
+    settle().await;
+    assert_eq!(field(&root, "3.3.3").value(), "12 hồ sơ");
+    assert_eq!(messages_for(&root, "3.3.3")[0].0, "error");
+    assert_eq!(field(&root, "3.3.3").get_attribute("aria-invalid").as_deref(), Some("true"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_draft_opens_with_its_values_notes_and_header() {
+    let template = xa_01b();
+    let mut report = Report::new(&template);
+    report.set_value("3.3.1", "1.603");
+    report.set_note("3.3.1", "Theo phần mềm một cửa");
+    report.header.unit = "ỦY BAN NHÂN DÂN XÃ HOẰNG TRƯỜNG".into();
+    report.header.year = "2023".into();
+    let root = mount_editor(report);
+    settle().await;
+    assert_eq!(field(&root, "3.3.1").value(), "1.603");
+    let note: HtmlInputElement = find(&root, "[data-note=\"3.3.1\"]").unchecked_into();
+    assert_eq!(note.value(), "Theo phần mềm một cửa");
+    let unit: HtmlInputElement = find(&root, "[data-header=\"unit\"]").unchecked_into();
+    assert_eq!(unit.value(), "ỦY BAN NHÂN DÂN XÃ HOẰNG TRƯỜNG");
+    assert!(text_of(&root, "[data-computed=\"period-window\"]").contains("15/12/2022"));
+    root.remove();
+}
+
+/// The rows whose DOM changed while `act` ran.
+async fn rows_touched_by(root: &Element, act: impl std::future::Future<Output = ()>) -> BTreeSet<String> {
+    let touched = Rc::new(RefCell::new(BTreeSet::new()));
+    let sink = touched.clone();
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |records: js_sys::Array| {
+        for record in records.iter() {
+            let record: web_sys::MutationRecord = record.unchecked_into();
+            let Some(node) = record.target() else { continue };
+            let element = node.dyn_ref::<Element>().cloned().or_else(|| node.parent_element());
+            if let Some(row) = element.and_then(|e| e.closest("tr").ok().flatten()) {
+                let key = row
+                    .get_attribute("data-row-code")
+                    .or_else(|| row.query_selector("[data-computed]").ok().flatten().and_then(|c| c.get_attribute("data-computed")))
+                    .unwrap_or_else(|| "?".into());
+                sink.borrow_mut().insert(key);
+            }
+        }
+    });
+    let observer = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()).unwrap();
+    let options = web_sys::MutationObserverInit::new();
+    options.set_subtree(true);
+    options.set_child_list(true);
+    options.set_attributes(true);
+    options.set_character_data(true);
+    observer.observe_with_options(&find(root, "[data-section]"), &options).unwrap();
+    act.await;
+    // Mutation records are delivered in a microtask, which `settle` waits past.
+    settle().await;
+    observer.disconnect();
+    drop(callback);
+    let result = touched.borrow().clone();
+    result
+}
+
+#[wasm_bindgen_test]
+async fn a_keystroke_re_renders_only_what_depends_on_it() {
+    let root = mount_editor(Report::new(&xa_01b()));
+    settle().await;
+    type_into(&root, "3.3.1.a", "581").await;
+    // A mistake in 1.2.1 changes 1.2.1's row only: no other row is touched.
+    let touched = rows_touched_by(&root, type_into(&root, "1.2.1", "abc")).await;
+    assert_eq!(touched, BTreeSet::from(["1.2.1".to_string()]));
+    // A breakdown value changes its own row and the sum that reads it.
+    let touched = rows_touched_by(&root, type_into(&root, "3.3.1.b", "2")).await;
+    assert_eq!(touched, BTreeSet::from(["3.3.1.cong-trong-do".to_string()]));
+    root.remove();
+}
