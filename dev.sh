@@ -74,13 +74,13 @@ case "${1:-}" in
     ;;
   test)
     setup
-    say "1/4 Native tests of the core (cargo test)"
+    say "1/3 Native tests of the core (cargo test)"
     cargo test --offline
-    say "2/4 In-browser component tests (wasm-bindgen-test in headless Chromium)"
+    say "2/3 In-browser component tests (wasm-bindgen-test in headless Chromium)"
     CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
       cargo test --offline --target wasm32-unknown-unknown --test web
     build_release
-    say "3/4 End-to-end tests on dist/ in headless Chromium"
+    say "3/3 End-to-end tests on dist/ in headless Chromium"
     node --test --test-concurrency=1 e2e/
     ;;
   bench)

@@ -1,11 +1,12 @@
 // End-to-end: the commune annex xa-01b in the built dist/, in headless
 // Chromium, typed as a clerk would type it.
-import { test, before, after, describe } from 'node:test';
+import { test, before, after, afterEach, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { serveDist } from './support/server.mjs';
 import {
   launch, openApp, newDraft, typeInto, valueField, noteField, headerField, shownIssues,
+  takePageErrors, watch,
 } from './support/browser.mjs';
 
 const seed = JSON.parse(readFileSync(new URL('../tests/fixtures/hoang-truong-2023.json', import.meta.url)));
@@ -18,6 +19,7 @@ before(async () => {
   server = await serveDist();
   browser = await launch();
 });
+afterEach(() => assert.deepEqual(takePageErrors(), [], 'no page reported an error or a panic'));
 after(async () => {
   await browser?.close();
   await server?.close();

@@ -7,7 +7,11 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 use std::sync::Arc;
 
+use bieumau::browser::storage::Backend;
 use bieumau::core::catalog::builtin_templates;
+use bieumau::core::draft::Draft;
+use bieumau::core::draft_store::{DraftStore, MemoryStore};
+use bieumau::ui::AppContext;
 use bieumau::core::report::Report;
 use bieumau::core::template::Template;
 use bieumau::ui::app::App;
@@ -40,7 +44,13 @@ fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> HtmlEleme
 
 fn mount_editor(report: Report) -> HtmlElement {
     let template = xa_01b();
-    mount(move || view! { <ReportEditor template report on_close=Callback::new(|()| ()) /> })
+    let mut draft = Draft::new("thu".into(), &template, 0.0);
+    draft.report = report;
+    mount(move || {
+        let drafts = DraftStore::new(Backend::Memory(MemoryStore::default()));
+        provide_context(AppContext::new(drafts, true, vec![template.clone()]));
+        view! { <ReportEditor template draft notice=None /> }
+    })
 }
 
 /// Lets effects run and the DOM settle.

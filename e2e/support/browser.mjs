@@ -15,13 +15,30 @@ export async function launch() {
   });
 }
 
+/** Every error any watched page reported: uncaught exceptions, console errors (panics among them). */
+const allErrors = [];
+
+/** Collects a page's errors, so that `takePageErrors` can fail the test. */
+export function watch(page) {
+  const errors = [];
+  const record = (text) => { errors.push(text); allErrors.push(text); };
+  page.on('pageerror', (e) => record(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') record(m.text()); });
+  return errors;
+}
+
+/** The errors reported since the last call; for an `afterEach` that asserts there were none. */
+export function takePageErrors() {
+  return allErrors.splice(0);
+}
+
 /** A fresh page with the app open on the start screen. Page errors fail the test. */
 export async function openApp(browser, url, { viewport = { width: 1366, height: 768 } } = {}) {
   const context = await browser.newContext({ viewport, locale: 'vi-VN', acceptDownloads: true });
   const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  const errors = watch(page);
+  // Further tabs of this context report their errors too.
+  context.on('page', (other) => watch(other));
   await page.goto(url);
   await page.waitForSelector('[data-action="new-draft"]');
   return { page, context, errors };

@@ -6,4 +6,6 @@
 
 pub mod files;
 pub mod focus;
+pub mod download;
+pub mod storage;
 pub mod panic_banner;

@@ -11,3 +11,5 @@ pub mod report;
 pub mod rules;
 pub mod template;
 pub mod value;
+pub mod draft;
+pub mod draft_store;

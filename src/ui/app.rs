@@ -1,46 +1,52 @@
-//! The app: the start screen or the editor.
+//! The app: the start screen or the editor, around the shared context.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::browser::storage::open_drafts;
 use crate::core::catalog::builtin_templates;
-use crate::core::report::Report;
 use crate::core::template::Template;
 use crate::ui::report_editor::ReportEditor;
 use crate::ui::start_screen::StartScreen;
-
-#[derive(Clone)]
-enum Screen {
-    Start,
-    Editing { template: Arc<Template>, report: Report },
-}
+use crate::ui::{AppContext, Screen};
 
 #[component]
 pub fn App() -> impl IntoView {
+    let (drafts, persistent) = open_drafts();
     let mut broken = Vec::new();
-    let mut loaded = Vec::new();
+    let mut loaded: Vec<Arc<Template>> = Vec::new();
     for (name, result) in builtin_templates() {
         match result {
             Ok(template) => loaded.push(Arc::new(template)),
             Err(e) => broken.push(format!("{name}: {e}")),
         }
     }
-    let templates = RwSignal::new(loaded);
-    let screen = RwSignal::new(Screen::Start);
-    let on_new = Callback::new(move |template: Arc<Template>| {
-        let report = Report::new(&template);
-        screen.set(Screen::Editing { template, report });
-    });
-    let on_close = Callback::new(move |()| screen.set(Screen::Start));
+    // Templates opened from files earlier, so that their drafts reopen.
+    for text in drafts.templates().unwrap_or_default() {
+        if let Ok(template) = Template::from_json(&text) {
+            if !loaded.iter().any(|t| t.id == template.id) {
+                loaded.push(Arc::new(template));
+            }
+        }
+    }
+    let context = AppContext::new(drafts, persistent, loaded);
+    provide_context(context);
+    let screen = context.screen;
 
     view! {
         <div class="app">
             {broken.into_iter().map(|e| view! { <p class="banner error" role="alert">"Biểu mẫu lỗi: " {e}</p> }).collect_view()}
+            {(!persistent).then(|| view! {
+                <p class="banner warning storage-banner" role="alert" data-storage-state="unavailable">
+                    "Trình duyệt này không cho lưu bản nháp (chế độ riêng tư, bộ nhớ bị tắt hoặc mở từ tệp). "
+                    "Số liệu chỉ được giữ trong trang này cho đến khi đóng: hãy dùng nút «Tải tệp .json» để giữ lại."
+                </p>
+            })}
             {move || match screen.get() {
-                Screen::Start => view! { <StartScreen templates on_new /> }.into_any(),
-                Screen::Editing { template, report } => {
-                    view! { <ReportEditor template report on_close /> }.into_any()
+                Screen::Start { notice } => view! { <StartScreen notice /> }.into_any(),
+                Screen::Editing { template, draft, notice } => {
+                    view! { <ReportEditor template draft notice /> }.into_any()
                 }
             }}
         </div>

@@ -25,10 +25,27 @@ pub struct Field {
     pub state: Memo<FieldState>,
     /// The messages shown beside this row.
     pub issues: Memo<Vec<Issue>>,
+    edits: RwSignal<u64>,
+}
+
+impl Field {
+    /// Sets the typed text, as an edit of the report.
+    pub fn set_raw(&self, text: String) {
+        self.raw.set(text);
+        self.edits.update(|n| *n += 1);
+    }
+    pub fn set_note(&self, text: String) {
+        self.note.set(text);
+        self.edits.update(|n| *n += 1);
+    }
 }
 
 pub struct Form {
     pub template: Arc<Template>,
+    /// Counts edits: autosave watches this one signal rather than every field.
+    pub edits: RwSignal<u64>,
+    /// Values and notes of codes the template no longer has, kept untouched.
+    orphans: Report,
     pub fields: HashMap<String, Field>,
     pub header: HashMap<HeaderField, RwSignal<String>>,
     pub computed: Vec<Memo<Option<f64>>>,
@@ -77,6 +94,18 @@ fn value_in(deps: &[(String, Memo<FieldState>)], code: &str) -> Option<f64> {
 
 impl Form {
     pub fn new(template: Arc<Template>, report: &Report) -> Form {
+        let edits = RwSignal::new(0u64);
+        let mut orphans = Report::default();
+        for (code, text) in &report.values {
+            if template.indicator(code).is_none() {
+                orphans.set_value(code, text);
+            }
+        }
+        for (code, text) in &report.notes {
+            if template.indicator(code).is_none() {
+                orphans.set_note(code, text);
+            }
+        }
         let mut raws = HashMap::new();
         let mut states = HashMap::new();
         for ind in &template.indicators {
@@ -124,7 +153,7 @@ impl Form {
                 list
             });
             let note = RwSignal::new(report.notes.get(&code).cloned().unwrap_or_default());
-            fields.insert(code.clone(), Field { raw: raws[&code], note, state, issues });
+            fields.insert(code.clone(), Field { raw: raws[&code], note, state, issues, edits });
         }
 
         // Rows are in page order, and each row's list has its errors first,
@@ -145,11 +174,16 @@ impl Form {
         );
 
         let header = HeaderField::ALL.into_iter().map(|f| (f, RwSignal::new(report.header.get(f)))).collect();
-        Form { template, fields, header, computed, issues, filled, fillable }
+        Form { template, edits, orphans, fields, header, computed, issues, filled, fillable }
     }
 
     pub fn field(&self, code: &str) -> Option<Field> {
         self.fields.get(code).copied()
+    }
+
+    pub fn set_header(&self, field: HeaderField, text: String) {
+        self.header_signal(field).set(text);
+        self.edits.update(|n| *n += 1);
     }
 
     pub fn header_signal(&self, field: HeaderField) -> RwSignal<String> {
@@ -170,16 +204,19 @@ impl Form {
         self.issues.with(|all| all.iter().filter(|i| i.severity == severity).count())
     }
 
-    /// The report as it stands, without subscribing to anything.
-    pub fn snapshot(&self) -> Report {
-        let mut report = Report::new(&self.template);
+    /// The report as it stands, without subscribing to anything; `None` once
+    /// the editor is gone (a late timer must never save an empty report).
+    pub fn try_snapshot(&self) -> Option<Report> {
+        let mut report = self.orphans.clone();
+        report.template_id = self.template.id.clone();
+        report.template_version = self.template.version;
         for (code, field) in &self.fields {
-            report.set_value(code, &field.raw.get_untracked());
-            report.set_note(code, &field.note.get_untracked());
+            report.set_value(code, &field.raw.try_get_untracked()?);
+            report.set_note(code, &field.note.try_get_untracked()?);
         }
         for (field, signal) in &self.header {
-            report.header.set(*field, signal.get_untracked());
+            report.header.set(*field, signal.try_get_untracked()?);
         }
-        report
+        Some(report)
     }
 }

@@ -139,7 +139,7 @@ fn IndicatorRow(index: usize) -> impl IntoView {
                     data-note=code.clone()
                     aria-label=format!("Ghi chú {code}")
                     prop:value=move || note.get()
-                    on:input=move |ev| note.set(event_target_value(&ev))
+                    on:input=move |ev| field.set_note(event_target_value(&ev))
                 />
             </td>
             <td class="messages" aria-live="polite">
@@ -178,7 +178,7 @@ fn ValueInput(code: String, kind: ValueKind, field: Field) -> impl IntoView {
         }
         if let Some(text) = kind.display(&state.get_untracked()) {
             if raw.with_untracked(|r| *r != text) {
-                raw.set(text);
+                field.set_raw(text);
             }
         }
     };
@@ -203,7 +203,7 @@ fn ValueInput(code: String, kind: ValueKind, field: Field) -> impl IntoView {
             aria-label=format!("Số liệu {code}")
             aria-invalid=move || state.with(|s| s.error().is_some()).to_string()
             prop:value=move || raw.get()
-            on:input=move |ev| raw.set(event_target_value(&ev))
+            on:input=move |ev| field.set_raw(event_target_value(&ev))
             on:blur=on_blur
             on:keydown=on_keydown
         />

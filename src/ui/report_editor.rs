@@ -1,36 +1,70 @@
-//! The editor: the report as a paper document, with the checks beside it.
+//! The editor: the report as a paper document, with the checks beside it,
+//! saved as it is typed.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::core::report::Report;
+use crate::core::draft::Draft;
 use crate::core::template::Template;
+use crate::ui::autosave::Autosave;
 use crate::ui::completion_meter::CompletionMeter;
 use crate::ui::form_state::Form;
 use crate::ui::indicator_table::IndicatorTable;
 use crate::ui::issue_summary::IssueSummary;
 use crate::ui::report_header::{AnnexHeading, ReportHeaderBlock};
+use crate::ui::save_status::{download_current, SaveIndicator, SaveProblems};
 use crate::ui::signature_block::SignatureBlock;
-use crate::ui::FormContext;
+use crate::ui::{AppContext, FormContext, Screen};
 
 #[component]
-pub fn ReportEditor(template: Arc<Template>, report: Report, on_close: Callback<()>) -> impl IntoView {
-    let form: FormContext = Arc::new(Form::new(template.clone(), &report));
+pub fn ReportEditor(template: Arc<Template>, draft: Draft, notice: Option<String>) -> impl IntoView {
+    let ctx = expect_context::<AppContext>();
+    let form: FormContext = Arc::new(Form::new(template.clone(), &draft.report));
     provide_context(form.clone());
+    let orphans = draft.orphans(&template);
+    let autosave = Autosave::start(ctx, form, draft);
     let sections = template.sections.clone();
+    let back = move |_| {
+        autosave.flush();
+        ctx.stored_changed();
+        ctx.screen.set(Screen::Start { notice: None });
+    };
     view! {
         <div class="editor" data-template-id=template.id.clone()>
             <header class="toolbar">
-                <button type="button" class="back" on:click=move |_| on_close.run(())>"← Danh sách biểu mẫu"</button>
+                <button type="button" class="back" data-action="back" on:click=back>"← Danh sách"</button>
                 <span class="toolbar-title">{template.name.clone()}</span>
+                <SaveIndicator autosave />
                 <CompletionMeter />
+                <button type="button" data-action="export-json" title="Tải bản nháp về máy để lưu trữ hoặc chuyển sang máy khác" on:click=move |_| download_current(autosave)>
+                    "Tải .json"
+                </button>
             </header>
+            <div class="banners">
+                {notice.map(|text| view! { <p class="banner ok" role="status" data-notice="">{text}</p> })}
+                <SaveProblems autosave />
+            </div>
             <div class="editor-body">
                 <main class="paper">
                     <ReportHeaderBlock />
                     <AnnexHeading />
                     {sections.into_iter().map(|section| view! { <IndicatorTable section /> }).collect_view()}
+                    {(!orphans.is_empty()).then(|| view! {
+                        <section class="orphans screen-only" aria-label="Số liệu không còn trong biểu mẫu">
+                            <h2>"Số liệu không còn trong biểu mẫu"</h2>
+                            <p>"Các mục dưới đây có trong bản nháp nhưng biểu mẫu hiện tại không còn chỉ tiêu tương ứng. Chúng được giữ nguyên trong bản nháp và tệp .json."</p>
+                            <ul>
+                                {orphans.into_iter().map(|(code, value, note)| { let hook = code.clone(); view! {
+                                    <li data-orphan=hook>
+                                        <strong>{code}</strong> ": " {value}
+                                        {(!note.is_empty()).then(|| format!(" (ghi chú: {note})"))}
+                                        " — không còn trong biểu mẫu"
+                                    </li>
+                                }}).collect_view()}
+                            </ul>
+                        </section>
+                    })}
                     <SignatureBlock />
                 </main>
                 <aside class="sidebar">

@@ -11,6 +11,7 @@ use crate::ui::FormContext;
 pub fn header_input(field: HeaderField, class: &'static str) -> impl IntoView {
     let form = expect_context::<FormContext>();
     let value = form.header_signal(field);
+    let edit = form.clone();
     view! {
         <input
             type="text"
@@ -20,7 +21,7 @@ pub fn header_input(field: HeaderField, class: &'static str) -> impl IntoView {
             aria-label=field.label()
             title=field.label()
             prop:value=move || value.get()
-            on:input=move |ev| value.set(event_target_value(&ev))
+            on:input=move |ev| edit.set_header(field, event_target_value(&ev))
         />
     }
 }
@@ -31,6 +32,7 @@ pub fn ReportHeaderBlock() -> impl IntoView {
     let period = form.header_signal(HeaderField::Period);
     let year = form.header_signal(HeaderField::Year);
     let date = form.header_signal(HeaderField::Date);
+    let (edit_date, edit_period) = (form.clone(), form.clone());
     let window = move || match (Period::from_key(&period.get()), parse_year(&year.get())) {
         (Some(p), Ok(y)) => {
             let w = p.window(y);
@@ -62,7 +64,7 @@ pub fn ReportHeaderBlock() -> impl IntoView {
                         aria-label="Ngày ban hành"
                         title="Ngày ban hành (để trống nếu sẽ ghi tay khi ký)"
                         prop:value=move || date.get()
-                        on:input=move |ev| date.set(event_target_value(&ev))
+                        on:input=move |ev| edit_date.set_header(HeaderField::Date, event_target_value(&ev))
                     />
                 </p>
             </div>
@@ -73,7 +75,7 @@ pub fn ReportHeaderBlock() -> impl IntoView {
                 <select
                     data-header="period"
                     prop:value=move || period.get()
-                    on:change=move |ev| period.set(event_target_value(&ev))
+                    on:change=move |ev| edit_period.set_header(HeaderField::Period, event_target_value(&ev))
                 >
                     {Period::ALL
                         .into_iter()

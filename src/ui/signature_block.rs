@@ -10,6 +10,7 @@ use crate::ui::FormContext;
 pub fn SignatureBlock() -> impl IntoView {
     let form = expect_context::<FormContext>();
     let recipients = form.header_signal(HeaderField::Recipients);
+    let edit = form.clone();
     view! {
         <section class="signature" aria-label="Nơi nhận và chữ ký">
             <div class="recipients">
@@ -20,7 +21,7 @@ pub fn SignatureBlock() -> impl IntoView {
                     aria-label="Nơi nhận"
                     placeholder=HeaderField::Recipients.placeholder()
                     prop:value=move || recipients.get()
-                    on:input=move |ev| recipients.set(event_target_value(&ev))
+                    on:input=move |ev| edit.set_header(HeaderField::Recipients, event_target_value(&ev))
                 ></textarea>
             </div>
             <div class="signer">

@@ -1,4 +1,5 @@
-//! The start screen: choose a form to fill, or load a template file.
+//! The start screen: saved drafts, new drafts from a template, opening a
+//! report file, and loading a template file.
 
 use std::sync::Arc;
 
@@ -6,11 +7,27 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::files::{picked_files, read_text};
+use crate::browser::storage::{new_id, now};
+use crate::core::draft::Draft;
 use crate::core::template::Template;
+use crate::ui::draft_list::DraftList;
+use crate::ui::AppContext;
+
+/// An import waiting for the clerk: the file's draft has the id of a saved one.
+#[derive(Clone)]
+struct PendingImport {
+    draft: Draft,
+    existing_title: String,
+}
 
 #[component]
-pub fn StartScreen(templates: RwSignal<Vec<Arc<Template>>>, on_new: Callback<Arc<Template>>) -> impl IntoView {
+pub fn StartScreen(notice: Option<String>) -> impl IntoView {
+    let ctx = expect_context::<AppContext>();
+    let templates = ctx.templates;
     let load_message = RwSignal::new(None::<Result<String, String>>);
+    let import_message = RwSignal::new(None::<String>);
+    let pending = RwSignal::new(None::<PendingImport>);
+
     let on_pick_template = move |ev: leptos::ev::Event| {
         for file in picked_files(&ev) {
             spawn_local(async move {
@@ -20,12 +37,17 @@ pub fn StartScreen(templates: RwSignal<Vec<Arc<Template>>>, on_new: Callback<Arc
                         Err(e) => Err(format!("Không mở được biểu mẫu «{}»: {e}", file.name())),
                         Ok(template) => {
                             let name = template.name.clone();
+                            let kept = ctx.drafts.with_value(|s| s.save_template(&template.id, &text)).is_ok();
                             let template = Arc::new(template);
                             templates.update(|list| {
                                 list.retain(|t| t.id != template.id);
                                 list.push(template);
                             });
-                            Ok(format!("Đã mở biểu mẫu «{name}»."))
+                            Ok(if kept {
+                                format!("Đã mở biểu mẫu «{name}».")
+                            } else {
+                                format!("Đã mở biểu mẫu «{name}» cho lần dùng này (trình duyệt không cho lưu lại).")
+                            })
                         }
                     },
                 };
@@ -34,14 +56,48 @@ pub fn StartScreen(templates: RwSignal<Vec<Arc<Template>>>, on_new: Callback<Arc
         }
     };
 
+    let finish_import = move |draft: Draft| {
+        let title = draft.title();
+        match ctx.drafts.with_value(|s| s.save_over(&draft)) {
+            Ok(_) => {
+                if let Err(e) = ctx.open(draft, Some(format!("Đã nhập «{title}» từ tệp."))) {
+                    import_message.set(Some(e));
+                }
+            }
+            Err(e) => import_message.set(Some(format!("Không lưu được bản nháp nhập vào: {e}"))),
+        }
+    };
+    let on_import = move |ev: leptos::ev::Event| {
+        let Some(file) = picked_files(&ev).into_iter().next() else { return };
+        pending.set(None);
+        spawn_local(async move {
+            let text = match read_text(&file).await {
+                Ok(text) => text,
+                Err(e) => return import_message.set(Some(e)),
+            };
+            match Draft::import(&text, |id| ctx.template(id).map(|t| (*t).clone())) {
+                Err(e) => import_message.set(Some(format!("«{}»: {e}", file.name()))),
+                Ok((draft, _)) => {
+                    import_message.set(None);
+                    match ctx.drafts.with_value(|s| s.load(&draft.id)).ok().flatten() {
+                        Some(existing) => pending.set(Some(PendingImport { draft, existing_title: existing.title() })),
+                        None => finish_import(draft),
+                    }
+                }
+            }
+        });
+    };
+
     view! {
         <main class="start-screen">
             <header class="start-header">
                 <h1>"Biểu mẫu báo cáo cải cách hành chính"</h1>
                 <p class="lead">
-                    "Điền phụ lục thống kê ngay trên trình duyệt: số liệu được kiểm tra và cộng tổng khi gõ, không cần mạng."
+                    "Điền phụ lục thống kê ngay trên trình duyệt: số liệu được kiểm tra và cộng tổng khi gõ, tự động lưu, không cần mạng."
                 </p>
             </header>
+            {notice.map(|text| view! { <p class="banner ok" role="status">{text}</p> })}
+            <DraftList />
             <section class="template-list" aria-label="Chọn biểu mẫu">
                 <h2>"Tạo báo cáo mới"</h2>
                 <For
@@ -63,7 +119,10 @@ pub fn StartScreen(templates: RwSignal<Vec<Arc<Template>>>, on_new: Callback<Arc
                                     class="primary"
                                     data-action="new-draft"
                                     data-template=t.id.clone()
-                                    on:click=move |_| on_new.run(open.clone())
+                                    on:click=move |_| {
+                                        let draft = Draft::new(new_id(), &open, now());
+                                        let _ = ctx.open(draft, None);
+                                    }
                                 >
                                     "Tạo báo cáo mới"
                                 </button>
@@ -72,13 +131,38 @@ pub fn StartScreen(templates: RwSignal<Vec<Arc<Template>>>, on_new: Callback<Arc
                     }
                 />
             </section>
-            <section class="load-template">
-                <h2>"Mở biểu mẫu từ tệp"</h2>
-                <p>"Biểu mẫu riêng của tỉnh (tệp .json theo định dạng biểu mẫu) được kiểm tra đầy đủ trước khi dùng."</p>
+            <section class="open-files">
+                <h2>"Mở tệp"</h2>
                 <label class="file-button">
-                    "Chọn tệp biểu mẫu…"
+                    "Mở tệp báo cáo (.json)…"
+                    <input type="file" accept=".json,application/json" data-action="import" on:change=on_import />
+                </label>
+                {move || import_message.get().map(|m| view! { <p class="banner error" role="alert" data-import-error="">{m}</p> })}
+                {move || pending.get().map(|p| {
+                    let replace = p.draft.clone();
+                    let mut copy = p.draft.clone();
+                    view! {
+                        <div class="banner warning" role="alert" data-import-question="">
+                            <p>{format!("Đã có bản nháp «{}» với cùng mã. Thay bản đó bằng nội dung của tệp?", p.existing_title)}</p>
+                            <button type="button" class="danger" data-action="confirm" on:click=move |_| {
+                                pending.set(None);
+                                finish_import(replace.clone());
+                            }>"Thay bằng tệp"</button>
+                            <button type="button" data-action="import-as-new" on:click=move |_| {
+                                pending.set(None);
+                                copy.id = new_id();
+                                copy.revision = 0;
+                                finish_import(copy.clone());
+                            }>"Nhập thành bản nháp mới"</button>
+                            <button type="button" on:click=move |_| pending.set(None)>"Thôi"</button>
+                        </div>
+                    }
+                })}
+                <label class="file-button">
+                    "Mở tệp biểu mẫu của tỉnh (.json)…"
                     <input type="file" accept=".json,application/json" data-action="load-template" on:change=on_pick_template />
                 </label>
+                <p class="hint">"Biểu mẫu được kiểm tra đầy đủ trước khi dùng."</p>
                 {move || load_message.get().map(|m| match m {
                     Ok(text) => view! { <p class="banner ok" role="status">{text}</p> }.into_any(),
                     Err(text) => view! { <p class="banner error" role="alert" data-template-error="">{text}</p> }.into_any(),

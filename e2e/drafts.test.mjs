@@ -1,0 +1,239 @@
+// End-to-end: drafts survive reloads, closed tabs, storage faults and a
+// second tab, in headless Chromium against the built dist/.
+import { test, before, after, afterEach, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { serveDist } from './support/server.mjs';
+import { launch, openApp, newDraft, typeInto, valueField, noteField, headerField, shownIssues, takePageErrors, watch } from './support/browser.mjs';
+
+const seed = JSON.parse(readFileSync(new URL('../tests/fixtures/hoang-truong-2023.json', import.meta.url)));
+let server;
+let browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+afterEach(() => assert.deepEqual(takePageErrors(), [], 'no page reported an error or a panic'));
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** A page whose errors fail the test. */
+const watched = (page) => { watch(page); return page; };
+
+const HEADER = { ...seed.header, number: '15', date: '2024-01-05' };
+const NOTES = { '3.3.1': 'Theo phần mềm một cửa', '1.1': 'Kế hoạch số 01/KH-UBND', '3.4.3': 'Số hồ sơ, không phải thủ tục' };
+
+async function fillSeed(page) {
+  for (const [name, value] of Object.entries(HEADER)) {
+    if (name === 'period') await page.selectOption(headerField('period'), value);
+    else if (name === 'date') await page.fill(headerField('date'), value);
+    else await typeInto(page, headerField(name), value);
+  }
+  for (const [code, value] of Object.entries(seed.values)) await typeInto(page, valueField(code), value);
+  for (const [code, note] of Object.entries(NOTES)) await typeInto(page, noteField(code), note);
+}
+
+async function expectSeed(page) {
+  for (const [name, value] of Object.entries(HEADER)) {
+    assert.equal(await page.inputValue(headerField(name)), value, `header ${name}`);
+  }
+  for (const [code, value] of Object.entries(seed.values)) {
+    const shown = seed.shown_after_leaving[code] ?? value.replace(/^0+(?=\d)/, '').replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+    assert.equal(await page.inputValue(valueField(code)), shown, `value ${code}`);
+  }
+  for (const [code, note] of Object.entries(NOTES)) assert.equal(await page.inputValue(noteField(code)), note, `note ${code}`);
+  assert.deepEqual(await shownIssues(page), seed.issues);
+}
+
+async function openFirstDraft(page) {
+  await page.waitForSelector('[data-draft-id]');
+  await page.click('[data-draft-id] [data-action="open-draft"]');
+  await page.waitForSelector('[data-section]');
+}
+
+describe('autosave', () => {
+  test('type, reload at once: every value, note and header field is back', async () => {
+    const { page, context, errors } = await openApp(browser, server.url);
+    await newDraft(page, 'xa-01b');
+    await fillSeed(page);
+    // The very last keystroke, then reload with no pause at all.
+    await page.click(valueField('7.5.1'));
+    await page.keyboard.type('12');
+    await page.reload();
+    await openFirstDraft(page);
+    await expectSeed(page);
+    assert.equal(await page.inputValue(valueField('7.5.1')), '12');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('close the tab within a second of typing, reopen: everything is there', async () => {
+    const context = await browser.newContext();
+    let page = watched(await context.newPage());
+    await page.goto(server.url);
+    await newDraft(page, 'xa-01b');
+    await page.click(valueField('3.3.1'));
+    await page.keyboard.type('1603');
+    await page.click(noteField('3.3.1'));
+    await page.keyboard.type('ghi chú cuối');
+    await page.close({ runBeforeUnload: true });
+    page = watched(await context.newPage());
+    await page.goto(server.url);
+    await openFirstDraft(page);
+    assert.equal(await page.inputValue(valueField('3.3.1')), '1.603');
+    assert.equal(await page.inputValue(noteField('3.3.1')), 'ghi chú cuối');
+    await context.close();
+  });
+
+  test('the save indicator says when the draft was saved', async () => {
+    const { page, context } = await openApp(browser, server.url);
+    await newDraft(page, 'xa-01b');
+    assert.equal(await page.getAttribute('[data-save-state]', 'data-save-state'), 'unchanged');
+    await page.click(valueField('1.1.1'));
+    await page.keyboard.type('5');
+    await page.waitForSelector('[data-save-state="saved"]', { timeout: 1000 });
+    assert.match(await page.textContent('[data-save-state]'), /^Đã lưu lúc \d\d:\d\d$/);
+    await context.close();
+  });
+});
+
+describe('the list of drafts', () => {
+  test('shows template, unit, period, year, last edit, completion and counts; rename, copy to the next period, delete and undo', async () => {
+    const { page, context } = await openApp(browser, server.url);
+    await newDraft(page, 'xa-01b');
+    await fillSeed(page);
+    await page.click('[data-action="back"]');
+    const entry = page.locator('[data-draft-id]').first();
+    const text = await entry.textContent();
+    assert.match(text, /ỦY BAN NHÂN DÂN XÃ HOẰNG TRƯỜNG — Năm 2023/);
+    assert.match(text, /Phụ lục 01b — Thống kê CCHC cấp xã · Năm 2023 · sửa lần cuối \d\d\/\d\d\/\d{4} \d\d:\d\d/);
+    assert.match(text, /Đã điền 43\/63 chỉ tiêu · 0 lỗi · 3 cảnh báo/);
+
+    await entry.locator('[data-action="rename-draft"]').click();
+    await page.fill('[data-rename]', 'Báo cáo năm 2023 — bản gửi huyện');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('text=Báo cáo năm 2023 — bản gửi huyện');
+
+    await page.locator('[data-draft-id]').first().locator('[data-action="duplicate-draft"]').click();
+    assert.match(await page.textContent('[data-draft-message]'), /Đã tạo bản sao cho kỳ Quý I năm 2024: giữ phần đầu báo cáo, người ký, nơi nhận, số liệu và ghi chú; xóa số và ngày văn bản/);
+    assert.equal(await page.locator('[data-draft-id]').count(), 2);
+    const copy = page.locator('[data-draft-id]', { hasText: 'Quý I năm 2024' });
+    await copy.locator('[data-action="open-draft"]').click();
+    assert.equal(await page.inputValue(valueField('3.3.1')), '1.603');
+    assert.equal(await page.inputValue(headerField('number')), '');
+    assert.equal(await page.inputValue(headerField('period')), 'quy-1');
+    await page.click('[data-action="back"]');
+
+    await copy.locator('[data-action="delete-draft"]').click();
+    assert.equal(await page.locator('[data-draft-id]').count(), 1);
+    await page.click('[data-action="undo-delete"]');
+    assert.equal(await page.locator('[data-draft-id]').count(), 2);
+    await context.close();
+  });
+});
+
+describe('storage faults', () => {
+  test('a corrupt entry is quarantined, offered for download, and every other draft still opens', async () => {
+    const { page, context } = await openApp(browser, server.url);
+    await newDraft(page, 'xa-01b');
+    await typeInto(page, valueField('3.3.1'), '1603');
+    await page.click('[data-action="back"]');
+    await page.evaluate(() => localStorage.setItem('bieumau.v1.draft.hong', '{"kind":"bieumau-cchc/draft","format":1,"id":"hong","report":'));
+    await page.reload();
+    const banner = await page.waitForSelector('[data-quarantined]');
+    assert.match(await banner.textContent(), /không đọc được/);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="download-quarantined"]')]);
+    assert.equal(readFileSync(await download.path(), 'utf8'), '{"kind":"bieumau-cchc/draft","format":1,"id":"hong","report":');
+    assert.equal(await page.locator('[data-draft-id]').count(), 1);
+    await openFirstDraft(page);
+    assert.equal(await page.inputValue(valueField('3.3.1')), '1.603');
+    await context.close();
+  });
+
+  test('storage unavailable: the app works in memory, a banner says so and offers the file', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    await context.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });
+    });
+    const page = watched(await context.newPage());
+    await page.goto(server.url);
+    await page.waitForSelector('[data-storage-state="unavailable"]');
+    await newDraft(page, 'xa-01b');
+    await page.waitForSelector('[data-storage-banner="unavailable"]');
+    await typeInto(page, valueField('3.3.1'), '1603');
+    assert.equal(await page.getAttribute('[data-save-state]', 'data-save-state'), 'memory');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-storage-banner="unavailable"] [data-action="export-json"]')]);
+    const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    assert.equal(saved.report.values['3.3.1'], '1.603');
+    assert.match(download.suggestedFilename(), /^xa-01b_nam\.json$/);
+    await context.close();
+  });
+
+  test('storage full: a clear message, the work stays on screen, old drafts can be deleted and the save goes through', async () => {
+    const { page, context } = await openApp(browser, server.url);
+    await newDraft(page, 'xa-01b');
+    await typeInto(page, valueField('1.1.1'), '5');
+    await page.click('[data-action="back"]');
+    await newDraft(page, 'xa-01b');
+    await page.evaluate(() => {
+      const setItem = Storage.prototype.setItem;
+      window.__full = true;
+      Storage.prototype.setItem = function (key, value) {
+        if (window.__full && key.startsWith('bieumau.v1.draft.')) throw new DOMException('full', 'QuotaExceededError');
+        return setItem.call(this, key, value);
+      };
+      Storage.prototype.removeItem = new Proxy(Storage.prototype.removeItem, {
+        apply(target, self, args) { window.__full = false; return Reflect.apply(target, self, args); },
+      });
+    });
+    await typeInto(page, valueField('3.3.1'), '1603');
+    const banner = await page.waitForSelector('[data-storage-banner="full"]');
+    assert.match(await banner.textContent(), /Bộ nhớ lưu trữ của trình duyệt đã đầy/);
+    assert.equal(await page.inputValue(valueField('3.3.1')), '1.603');
+    await page.click('[data-storage-banner="full"] [data-action="delete-draft"]');
+    await page.waitForSelector('[data-save-state="saved"]');
+    await page.reload();
+    await openFirstDraft(page);
+    assert.equal(await page.inputValue(valueField('3.3.1')), '1.603');
+    await context.close();
+  });
+});
+
+describe('two tabs', () => {
+  test('neither tab silently overwrites the other; the clerk chooses', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const a = watched(await context.newPage());
+    await a.goto(server.url);
+    await newDraft(a, 'xa-01b');
+    await typeInto(a, valueField('1.1.1'), '10');
+    await a.waitForSelector('[data-save-state="saved"]');
+    const b = watched(await context.newPage());
+    await b.goto(server.url);
+    await openFirstDraft(b);
+    assert.equal(await b.inputValue(valueField('1.1.1')), '10');
+
+    await typeInto(a, valueField('1.1.2'), '7');
+    await a.waitForSelector('[data-save-state="saved"]');
+    // B learns of A's save through the storage event and stops saving.
+    await b.waitForSelector('[data-conflict]');
+    await typeInto(b, valueField('1.1.3'), '3');
+    await b.waitForTimeout(1200);
+    const stored = await a.evaluate(() => {
+      const key = Object.keys(localStorage).find((k) => k.startsWith('bieumau.v1.draft.'));
+      return JSON.parse(localStorage.getItem(key)).report.values;
+    });
+    assert.equal(stored['1.1.2'], '7', "A's edit is not overwritten");
+    assert.equal(stored['1.1.3'], undefined, "B's edit waits for the clerk's choice");
+
+    await b.click('[data-action="keep-mine"]');
+    await b.waitForSelector('[data-conflict]', { state: 'detached' });
+    const after = await b.evaluate(() => {
+      const key = Object.keys(localStorage).find((k) => k.startsWith('bieumau.v1.draft.'));
+      return JSON.parse(localStorage.getItem(key)).report.values;
+    });
+    assert.equal(after['1.1.3'], '3');
+    // A is told in turn, and can take B's version.
+    await a.waitForSelector('[data-conflict]');
+    const [download] = await Promise.all([a.waitForEvent('download'), a.click('[data-action="take-theirs"]')]);
+    assert.ok(download, "A's own version is downloaded before switching");
+    await a.waitForSelector('[data-notice]');
+    assert.equal(await a.inputValue(valueField('1.1.3')), '3');
+    await context.close();
+  });
+});

@@ -1,0 +1,116 @@
+//! The browser's local storage as a [`KeyValueStore`], or memory where the
+//! browser refuses it (private mode, storage disabled, some `file://` pages).
+//!
+//! Every access can fail in a browser; each failure becomes a [`StoreFault`]
+//! and nothing here panics. (gloo-storage's `LocalStorage::raw()` panics when
+//! storage is unavailable, which is the very case this module must survive.)
+
+use wasm_bindgen::JsCast;
+
+use crate::core::draft_store::{DraftStore, KeyValueStore, MemoryStore, StoreFault};
+
+const PROBE_KEY: &str = "bieumau.v1.probe";
+
+fn fault(error: wasm_bindgen::JsValue) -> StoreFault {
+    match error.dyn_ref::<web_sys::DomException>() {
+        Some(e) if e.name() == "QuotaExceededError" || e.code() == 22 => StoreFault::Full,
+        Some(e) if e.name() == "SecurityError" => StoreFault::Unavailable,
+        Some(e) => StoreFault::Other(e.message()),
+        None => StoreFault::Other(format!("{error:?}")),
+    }
+}
+
+pub struct BrowserStorage(web_sys::Storage);
+
+impl KeyValueStore for BrowserStorage {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreFault> {
+        self.0.get_item(key).map_err(fault)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreFault> {
+        self.0.set_item(key, value).map_err(fault)
+    }
+    fn remove(&self, key: &str) -> Result<(), StoreFault> {
+        self.0.remove_item(key).map_err(fault)
+    }
+    fn keys(&self) -> Result<Vec<String>, StoreFault> {
+        let length = self.0.length().map_err(fault)?;
+        let mut keys = Vec::with_capacity(length as usize);
+        for i in 0..length {
+            if let Some(key) = self.0.key(i).map_err(fault)? {
+                keys.push(key);
+            }
+        }
+        Ok(keys)
+    }
+}
+
+/// Local storage when the browser allows it, memory otherwise.
+pub enum Backend {
+    Browser(BrowserStorage),
+    Memory(MemoryStore),
+}
+
+impl KeyValueStore for Backend {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreFault> {
+        match self {
+            Backend::Browser(s) => s.get(key),
+            Backend::Memory(s) => s.get(key),
+        }
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreFault> {
+        match self {
+            Backend::Browser(s) => s.set(key, value),
+            Backend::Memory(s) => s.set(key, value),
+        }
+    }
+    fn remove(&self, key: &str) -> Result<(), StoreFault> {
+        match self {
+            Backend::Browser(s) => s.remove(key),
+            Backend::Memory(s) => s.remove(key),
+        }
+    }
+    fn keys(&self) -> Result<Vec<String>, StoreFault> {
+        match self {
+            Backend::Browser(s) => s.keys(),
+            Backend::Memory(s) => s.keys(),
+        }
+    }
+}
+
+pub type Drafts = DraftStore<Backend>;
+
+/// Opens local storage, checking that it really accepts writes. A full
+/// storage still counts as available: reading and deleting work.
+pub fn open_drafts() -> (Drafts, bool) {
+    let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
+    if let Some(storage) = storage {
+        let probe = storage.set_item(PROBE_KEY, "1").map_err(fault);
+        let _ = storage.remove_item(PROBE_KEY);
+        if matches!(probe, Ok(()) | Err(StoreFault::Full)) {
+            return (DraftStore::new(Backend::Browser(BrowserStorage(storage))), true);
+        }
+    }
+    (DraftStore::new(Backend::Memory(MemoryStore::default())), false)
+}
+
+/// Milliseconds since the Unix epoch.
+pub fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+/// "14:32", local time.
+pub fn clock(ms: f64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
+}
+
+/// "22/11/2026 14:32", local time.
+pub fn date_time(ms: f64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    format!("{:02}/{:02}/{} {}", date.get_date(), date.get_month() + 1, date.get_full_year(), clock(ms))
+}
+
+/// A new draft id: the time and a random part, unique enough per browser.
+pub fn new_id() -> String {
+    format!("{:x}-{:06x}", now() as u64, (js_sys::Math::random() * 16_777_216.0) as u32)
+}

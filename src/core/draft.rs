@@ -1,0 +1,405 @@
+//! A draft as it is stored and exported: a versioned envelope around a
+//! report, with its name, timestamps and a revision counter.
+//!
+//! The envelope is the lossless `.json` file too. Reading one never panics:
+//! text that is not a draft, or a draft of a newer format, is refused with a
+//! Vietnamese message and nothing is changed.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::period::{parse_year, Period};
+use super::report::{HeaderField, Report};
+use super::rules::Severity;
+use super::template::Template;
+
+/// The stored format this build writes and reads.
+pub const DRAFT_FORMAT: u32 = 1;
+/// Marks a JSON file as ours.
+pub const DRAFT_KIND: &str = "bieumau-cchc/draft";
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    pub kind: String,
+    pub format: u32,
+    pub app_version: String,
+    pub id: String,
+    /// The clerk's own name for the draft; empty means "derive one".
+    #[serde(default)]
+    pub name: String,
+    /// Milliseconds since the Unix epoch.
+    pub created_at: f64,
+    pub updated_at: f64,
+    /// Raised by each save; two tabs use it to notice each other's saves.
+    #[serde(default)]
+    pub revision: u64,
+    pub report: Report,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DraftError {
+    NotJson(String),
+    NotADraft,
+    NewerFormat(u32),
+    Malformed(String),
+}
+
+impl fmt::Display for DraftError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DraftError::NotJson(e) => write!(f, "nội dung không phải JSON hợp lệ ({e})"),
+            DraftError::NotADraft => f.write_str("đây không phải tệp báo cáo của ứng dụng này"),
+            DraftError::NewerFormat(n) => write!(
+                f,
+                "tệp được tạo bởi phiên bản mới hơn (định dạng {n}); bản này chỉ đọc định dạng {DRAFT_FORMAT}, hãy cập nhật ứng dụng"
+            ),
+            DraftError::Malformed(e) => write!(f, "tệp báo cáo bị hỏng hoặc thiếu nội dung ({e})"),
+        }
+    }
+}
+
+/// Just enough of an envelope to tell what it is before reading the rest.
+#[derive(Deserialize)]
+struct Probe {
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    format: u32,
+}
+
+/// Which report periods follow which, for starting the next one.
+fn next_period(period: Period, year: i32) -> (Period, i32) {
+    match period {
+        Period::QuarterOne => (Period::SixMonths, year),
+        Period::SixMonths => (Period::NineMonths, year),
+        Period::QuarterThree | Period::NineMonths => (Period::Year, year),
+        Period::Year => (Period::QuarterOne, year + 1),
+    }
+}
+
+/// Counts shown in the list of drafts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DraftStatus {
+    pub filled: usize,
+    pub fillable: usize,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Draft {
+    pub fn new(id: String, template: &Template, now: f64) -> Draft {
+        Draft {
+            kind: DRAFT_KIND.into(),
+            format: DRAFT_FORMAT,
+            app_version: APP_VERSION.into(),
+            id,
+            name: String::new(),
+            created_at: now,
+            updated_at: now,
+            revision: 0,
+            report: Report::new(template),
+        }
+    }
+
+    pub fn from_json(text: &str) -> Result<Draft, DraftError> {
+        let probe: Probe = serde_json::from_str(text).map_err(|e| DraftError::NotJson(e.to_string()))?;
+        if probe.kind != DRAFT_KIND {
+            return Err(DraftError::NotADraft);
+        }
+        if probe.format > DRAFT_FORMAT {
+            return Err(DraftError::NewerFormat(probe.format));
+        }
+        if probe.format == 0 {
+            return Err(DraftError::Malformed("thiếu số định dạng".into()));
+        }
+        let draft: Draft = serde_json::from_str(text).map_err(|e| DraftError::Malformed(e.to_string()))?;
+        if draft.id.is_empty() || draft.report.template_id.is_empty() {
+            return Err(DraftError::Malformed("thiếu mã bản nháp hoặc mã biểu mẫu".into()));
+        }
+        if !draft.created_at.is_finite() || !draft.updated_at.is_finite() {
+            return Err(DraftError::Malformed("thời điểm không hợp lệ".into()));
+        }
+        Ok(draft)
+    }
+
+    /// Compact, for local storage.
+    pub fn to_json(&self) -> String {
+        // Serialising these plain structs cannot fail; the fallback keeps this total.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Indented, for a file the clerk keeps.
+    pub fn to_pretty_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// The name shown in lists: the clerk's, or "<unit> — <period> <year>".
+    pub fn title(&self) -> String {
+        if !self.name.trim().is_empty() {
+            return self.name.trim().to_string();
+        }
+        let header = &self.report.header;
+        let unit = if header.unit.trim().is_empty() { "Chưa ghi đơn vị" } else { header.unit.trim() };
+        format!("{unit} — {}", self.period_text())
+    }
+
+    /// "Năm 2023", "Quý I năm 2024", or the period alone while the year is missing.
+    pub fn period_text(&self) -> String {
+        let header = &self.report.header;
+        match parse_year(&header.year) {
+            Ok(year) => {
+                let mut text = header.period.phrase(year);
+                if let Some(first) = text.get(..1) {
+                    text.replace_range(..1, &first.to_uppercase());
+                }
+                text
+            }
+            Err(_) => header.period.label().to_string(),
+        }
+    }
+
+    pub fn status(&self, template: &Template) -> DraftStatus {
+        let evaluation = self.report.evaluate(template);
+        DraftStatus {
+            filled: evaluation.filled,
+            fillable: evaluation.fillable,
+            errors: evaluation.count(Severity::Error),
+            warnings: evaluation.count(Severity::Warning),
+        }
+    }
+
+    /// Values and notes whose code the template no longer has. They are kept
+    /// in the draft and shown to the clerk, never dropped.
+    pub fn orphans(&self, template: &Template) -> Vec<(String, String, String)> {
+        let report = &self.report;
+        let mut codes: Vec<&String> = report.values.keys().chain(report.notes.keys()).collect();
+        codes.sort();
+        codes.dedup();
+        codes
+            .into_iter()
+            .filter(|code| template.indicator(code).is_none())
+            .map(|code| {
+                (code.clone(), report.value(code).to_string(), report.notes.get(code).cloned().unwrap_or_default())
+            })
+            .collect()
+    }
+
+    /// Opens the draft with `template`, which may be a newer version:
+    /// values of unchanged codes carry over, the rest become orphans.
+    pub fn adopt(&mut self, template: &Template) {
+        self.report.template_version = template.version;
+    }
+
+    /// A copy that starts the next period from this one. It keeps the
+    /// header, signer, recipients, values and notes, moves the period on,
+    /// and clears the document number and date, which belong to one report.
+    pub fn start_next_period(&self, id: String, now: f64) -> (Draft, String) {
+        let mut copy = self.clone();
+        copy.id = id;
+        copy.created_at = now;
+        copy.updated_at = now;
+        copy.revision = 0;
+        copy.name = String::new();
+        let header = &mut copy.report.header;
+        header.number.clear();
+        header.date.clear();
+        let moved = match parse_year(&header.year) {
+            Ok(year) => {
+                let (period, year) = next_period(header.period, year);
+                header.period = period;
+                header.year = year.to_string();
+                true
+            }
+            Err(_) => false,
+        };
+        let period = copy.period_text();
+        let message = if moved {
+            format!(
+                "Đã tạo bản sao cho kỳ {period}: giữ phần đầu báo cáo, người ký, nơi nhận, số liệu và ghi chú; xóa số và ngày văn bản. Hãy cập nhật số liệu của kỳ mới."
+            )
+        } else {
+            "Đã tạo bản sao: giữ phần đầu báo cáo, người ký, nơi nhận, số liệu và ghi chú; xóa số và ngày văn bản.".to_string()
+        };
+        (copy, message)
+    }
+
+    /// Reads a `.json` file the clerk picked. A file that is not ours, of a
+    /// newer format, of a template this app does not have, or with values
+    /// that fail their checks is refused with a message; warnings are fine.
+    pub fn import(text: &str, template_of: impl Fn(&str) -> Option<Template>) -> Result<(Draft, Template), String> {
+        let draft = Draft::from_json(text).map_err(|e| format!("Không nhập được: {e}."))?;
+        let template = template_of(&draft.report.template_id).ok_or_else(|| {
+            format!(
+                "Không nhập được: tệp thuộc biểu mẫu «{}», ứng dụng chưa có biểu mẫu này. Hãy mở tệp biểu mẫu đó trước.",
+                draft.report.template_id
+            )
+        })?;
+        let errors: Vec<String> = draft
+            .report
+            .evaluate(&template)
+            .issues
+            .into_iter()
+            .filter(|i| i.severity == Severity::Error)
+            .map(|i| format!("{}: {}", i.code, i.message))
+            .collect();
+        if !errors.is_empty() {
+            let shown: Vec<&str> = errors.iter().take(5).map(String::as_str).collect();
+            return Err(format!(
+                "Không nhập được: tệp có {} số liệu không hợp lệ ({}{}).",
+                errors.len(),
+                shown.join("; "),
+                if errors.len() > 5 { "; …" } else { "" }
+            ));
+        }
+        Ok((draft, template))
+    }
+
+    /// A file name safe on every system, e.g. `xa-01b_hoang-truong_nam-2023`.
+    pub fn file_stem(&self) -> String {
+        let header = &self.report.header;
+        let unit = header.get(HeaderField::Place);
+        let unit = if unit.trim().is_empty() { header.unit.clone() } else { unit };
+        let mut parts = vec![self.report.template_id.clone()];
+        let unit = ascii_slug(&unit);
+        if !unit.is_empty() {
+            parts.push(unit);
+        }
+        let mut period = header.period.key().to_string();
+        if let Ok(year) = parse_year(&header.year) {
+            period.push_str(&format!("-{year}"));
+        }
+        parts.push(period);
+        parts.join("_")
+    }
+}
+
+/// Removes Vietnamese diacritics and keeps `a-z0-9`, joined by `-`.
+pub fn ascii_slug(text: &str) -> String {
+    let mut out = String::new();
+    let mut dash = false;
+    for c in text.chars().flat_map(|c| c.to_lowercase()) {
+        let base = match c {
+            'à' | 'á' | 'ạ' | 'ả' | 'ã' | 'â' | 'ầ' | 'ấ' | 'ậ' | 'ẩ' | 'ẫ' | 'ă' | 'ằ' | 'ắ' | 'ặ' | 'ẳ' | 'ẵ' => 'a',
+            'è' | 'é' | 'ẹ' | 'ẻ' | 'ẽ' | 'ê' | 'ề' | 'ế' | 'ệ' | 'ể' | 'ễ' => 'e',
+            'ì' | 'í' | 'ị' | 'ỉ' | 'ĩ' => 'i',
+            'ò' | 'ó' | 'ọ' | 'ỏ' | 'õ' | 'ô' | 'ồ' | 'ố' | 'ộ' | 'ổ' | 'ỗ' | 'ơ' | 'ờ' | 'ớ' | 'ợ' | 'ở' | 'ỡ' => 'o',
+            'ù' | 'ú' | 'ụ' | 'ủ' | 'ũ' | 'ư' | 'ừ' | 'ứ' | 'ự' | 'ử' | 'ữ' => 'u',
+            'ỳ' | 'ý' | 'ỵ' | 'ỷ' | 'ỹ' => 'y',
+            'đ' => 'd',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => '-',
+        };
+        if base == '-' {
+            dash = !out.is_empty();
+        } else {
+            if dash {
+                out.push('-');
+                dash = false;
+            }
+            out.push(base);
+        }
+        if out.len() >= 60 {
+            break;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::catalog::builtin_templates;
+
+    fn xa() -> Template {
+        builtin_templates().into_iter().find(|(n, _)| *n == "xa-01b.json").unwrap().1.unwrap()
+    }
+
+    #[test]
+    fn round_trips_through_json() {
+        let t = xa();
+        let mut d = Draft::new("d1".into(), &t, 1_700_000_000_000.0);
+        d.report.set_value("3.3.1", "1.603");
+        d.report.set_note("3.3.1", "ghi chú \"có ngoặc\"");
+        d.report.header.unit = "ỦY BAN NHÂN DÂN XÃ HOẰNG TRƯỜNG".into();
+        assert_eq!(Draft::from_json(&d.to_json()), Ok(d.clone()));
+        assert_eq!(Draft::from_json(&d.to_pretty_json()), Ok(d));
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_draft() {
+        assert!(matches!(Draft::from_json("{"), Err(DraftError::NotJson(_))));
+        assert_eq!(Draft::from_json("{\"a\":1}"), Err(DraftError::NotADraft));
+        assert_eq!(Draft::from_json("[1,2]").unwrap_err().to_string().is_empty(), false);
+        let newer = format!("{{\"kind\":\"{DRAFT_KIND}\",\"format\":9}}");
+        assert_eq!(Draft::from_json(&newer), Err(DraftError::NewerFormat(9)));
+        let broken = format!("{{\"kind\":\"{DRAFT_KIND}\",\"format\":1,\"id\":\"x\"}}");
+        assert!(matches!(Draft::from_json(&broken), Err(DraftError::Malformed(_))));
+    }
+
+    #[test]
+    fn orphans_are_kept_and_listed() {
+        let t = xa();
+        let mut d = Draft::new("d1".into(), &t, 0.0);
+        d.report.set_value("3.3.1", "5");
+        d.report.set_value("3.3.4", "7");
+        d.report.set_note("9.9", "ghi chú cũ");
+        assert_eq!(d.orphans(&t), vec![("3.3.4".into(), "7".into(), String::new()), ("9.9".into(), String::new(), "ghi chú cũ".into())]);
+        d.adopt(&t);
+        assert_eq!(d.report.value("3.3.4"), "7");
+    }
+
+    #[test]
+    fn next_period_copy() {
+        let t = xa();
+        let mut d = Draft::new("d1".into(), &t, 0.0);
+        d.report.header.year = "2023".into();
+        d.report.header.number = "15".into();
+        d.report.header.signer = "Lê Phạm Thảo".into();
+        d.report.set_value("3.3.1", "1.603");
+        let (copy, message) = d.start_next_period("d2".into(), 5.0);
+        assert_eq!(copy.report.header.period, Period::QuarterOne);
+        assert_eq!(copy.report.header.year, "2024");
+        assert_eq!(copy.report.header.number, "");
+        assert_eq!(copy.report.header.signer, "Lê Phạm Thảo");
+        assert_eq!(copy.report.value("3.3.1"), "1.603");
+        assert!(message.contains("Quý I năm 2024"), "{message}");
+    }
+
+    #[test]
+    fn import_checks_everything_and_changes_nothing_on_failure() {
+        let t = xa();
+        let lookup = |id: &str| (id == "xa-01b").then(xa);
+        let mut d = Draft::new("d1".into(), &t, 0.0);
+        d.report.set_value("3.3.1", "1.603");
+        d.report.set_value("3.3.1.a", "2.000");
+        let (imported, _) = Draft::import(&d.to_pretty_json(), lookup).expect("warnings do not stop an import");
+        assert_eq!(imported, d);
+        assert!(Draft::import("{oops", lookup).unwrap_err().contains("không phải JSON"));
+        assert!(Draft::import("{\"a\":1}", lookup).unwrap_err().contains("không phải tệp báo cáo"));
+        let mut other = d.clone();
+        other.report.template_id = "huyen-cchc".into();
+        assert!(Draft::import(&other.to_json(), lookup).unwrap_err().contains("«huyen-cchc»"));
+        let mut bad = d.clone();
+        bad.report.set_value("3.2.4", "150");
+        let message = Draft::import(&bad.to_json(), lookup).unwrap_err();
+        assert!(message.contains("1 số liệu không hợp lệ (3.2.4: «150»: tỷ lệ phần trăm phải từ 0 đến 100)"), "{message}");
+        let newer = d.to_json().replace("\"format\":1", "\"format\":2");
+        assert!(Draft::import(&newer, lookup).unwrap_err().contains("phiên bản mới hơn"));
+    }
+
+    #[test]
+    fn titles_and_file_names() {
+        let t = xa();
+        let mut d = Draft::new("d1".into(), &t, 0.0);
+        d.report.header.unit = "ỦY BAN NHÂN DÂN XÃ HOẰNG TRƯỜNG".into();
+        d.report.header.place = "Hoằng Trường".into();
+        d.report.header.year = "2023".into();
+        assert_eq!(d.title(), "ỦY BAN NHÂN DÂN XÃ HOẰNG TRƯỜNG — Năm 2023");
+        assert_eq!(d.file_stem(), "xa-01b_hoang-truong_nam-2023");
+        d.report.header.place = "Đắk Lắk / \"x\": *?".into();
+        assert_eq!(d.file_stem(), "xa-01b_dak-lak-x_nam-2023");
+        assert_eq!(ascii_slug("  ĐỒNG   Hới "), "dong-hoi");
+    }
+}

@@ -1,0 +1,317 @@
+//! Drafts kept in a key-value store (the browser's local storage, or memory
+//! where the browser refuses it), one key per draft.
+//!
+//! One key per draft means a save writes one draft only, and a corrupt
+//! entry spoils nothing else: it is moved aside ("quarantined") with its raw
+//! text kept for download. Every save checks the stored revision first, so
+//! two tabs never overwrite each other's edits silently. The backend is a
+//! small trait, so all of this is tested natively.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use super::draft::Draft;
+
+pub const DRAFT_PREFIX: &str = "bieumau.v1.draft.";
+pub const QUARANTINE_PREFIX: &str = "bieumau.v1.quarantine.";
+pub const TEMPLATE_PREFIX: &str = "bieumau.v1.template.";
+
+/// Why the store refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreFault {
+    /// No storage at all: private mode, disabled, or `file://`.
+    Unavailable,
+    /// The quota is used up.
+    Full,
+    Other(String),
+}
+
+impl std::fmt::Display for StoreFault {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StoreFault::Unavailable => f.write_str("trình duyệt không cho phép lưu dữ liệu"),
+            StoreFault::Full => f.write_str("bộ nhớ lưu trữ của trình duyệt đã đầy"),
+            StoreFault::Other(e) => write!(f, "lỗi khi lưu: {e}"),
+        }
+    }
+}
+
+pub trait KeyValueStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreFault>;
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreFault>;
+    fn remove(&self, key: &str) -> Result<(), StoreFault>;
+    fn keys(&self) -> Result<Vec<String>, StoreFault>;
+}
+
+/// A store in memory, used where the browser refuses storage, and in tests.
+/// An optional quota (in bytes of keys and values) imitates a full storage.
+#[derive(Default)]
+pub struct MemoryStore {
+    entries: RefCell<BTreeMap<String, String>>,
+    pub quota: Option<usize>,
+}
+
+impl KeyValueStore for MemoryStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreFault> {
+        Ok(self.entries.borrow().get(key).cloned())
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreFault> {
+        if let Some(quota) = self.quota {
+            let used: usize = self
+                .entries
+                .borrow()
+                .iter()
+                .filter(|(k, _)| k.as_str() != key)
+                .map(|(k, v)| k.len() + v.len())
+                .sum();
+            if used + key.len() + value.len() > quota {
+                return Err(StoreFault::Full);
+            }
+        }
+        self.entries.borrow_mut().insert(key.to_string(), value.to_string());
+        Ok(())
+    }
+    fn remove(&self, key: &str) -> Result<(), StoreFault> {
+        self.entries.borrow_mut().remove(key);
+        Ok(())
+    }
+    fn keys(&self) -> Result<Vec<String>, StoreFault> {
+        Ok(self.entries.borrow().keys().cloned().collect())
+    }
+}
+
+/// A stored entry that could not be read, kept raw for the clerk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quarantined {
+    pub key: String,
+    pub raw: String,
+    pub reason: String,
+}
+
+/// One saved draft in the list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredDraft {
+    pub draft: Draft,
+    pub bytes: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveOutcome {
+    /// Saved; the draft's new revision.
+    Saved(u64),
+    /// Another tab saved this draft since we last read it; nothing was written.
+    Conflict(Box<Draft>),
+}
+
+#[derive(Deserialize)]
+struct RevisionProbe {
+    #[serde(default)]
+    revision: u64,
+}
+
+pub struct DraftStore<S> {
+    pub backend: S,
+}
+
+impl<S: KeyValueStore> DraftStore<S> {
+    pub fn new(backend: S) -> Self {
+        DraftStore { backend }
+    }
+
+    fn key(id: &str) -> String {
+        format!("{DRAFT_PREFIX}{id}")
+    }
+
+    /// Every readable draft, newest first, and every unreadable entry, which
+    /// is moved aside so that it never stands in the way again.
+    pub fn list(&self) -> Result<(Vec<StoredDraft>, Vec<Quarantined>), StoreFault> {
+        let mut drafts = Vec::new();
+        for key in self.backend.keys()?.into_iter().filter(|k| k.starts_with(DRAFT_PREFIX)) {
+            let Some(raw) = self.backend.get(&key)? else { continue };
+            match Draft::from_json(&raw) {
+                Ok(draft) if key == Self::key(&draft.id) => drafts.push(StoredDraft { draft, bytes: key.len() + raw.len() }),
+                Ok(_) => self.quarantine(&key, &raw),
+                Err(_) => self.quarantine(&key, &raw),
+            }
+        }
+        drafts.sort_by(|a, b| b.draft.updated_at.total_cmp(&a.draft.updated_at));
+        Ok((drafts, self.quarantined()?))
+    }
+
+    /// Moves an unreadable entry aside. If the store is too full to copy it,
+    /// it stays where it is and is still reported, raw, by `quarantined`.
+    fn quarantine(&self, key: &str, raw: &str) {
+        let id = key.trim_start_matches(DRAFT_PREFIX);
+        let target = format!("{QUARANTINE_PREFIX}{id}");
+        if self.backend.set(&target, raw).is_ok() {
+            let _ = self.backend.remove(key);
+        }
+    }
+
+    pub fn quarantined(&self) -> Result<Vec<Quarantined>, StoreFault> {
+        let mut out = Vec::new();
+        for key in self.backend.keys()? {
+            let in_place = key.starts_with(DRAFT_PREFIX);
+            if !(key.starts_with(QUARANTINE_PREFIX) || in_place) {
+                continue;
+            }
+            let Some(raw) = self.backend.get(&key)? else { continue };
+            let reason = match Draft::from_json(&raw) {
+                Ok(draft) if in_place && key == Self::key(&draft.id) => continue,
+                Ok(_) => "mã bản nháp không khớp với khóa lưu trữ".to_string(),
+                Err(e) => e.to_string(),
+            };
+            out.push(Quarantined { key, raw, reason });
+        }
+        Ok(out)
+    }
+
+    pub fn discard_quarantined(&self, key: &str) -> Result<(), StoreFault> {
+        self.backend.remove(key)
+    }
+
+    pub fn load(&self, id: &str) -> Result<Option<Draft>, StoreFault> {
+        Ok(self.backend.get(&Self::key(id))?.and_then(|raw| Draft::from_json(&raw).ok()))
+    }
+
+    /// The revision stored now, if the draft is stored and readable.
+    pub fn stored_revision(&self, id: &str) -> Result<Option<u64>, StoreFault> {
+        Ok(self
+            .backend
+            .get(&Self::key(id))?
+            .and_then(|raw| serde_json::from_str::<RevisionProbe>(&raw).ok())
+            .map(|p| p.revision))
+    }
+
+    /// Saves `draft` if the stored copy is still the revision it was based
+    /// on (`draft.revision`); the stored copy gets the next revision.
+    pub fn save(&self, draft: &Draft) -> Result<SaveOutcome, StoreFault> {
+        let key = Self::key(&draft.id);
+        if let Some(raw) = self.backend.get(&key)? {
+            match serde_json::from_str::<RevisionProbe>(&raw) {
+                Ok(stored) if stored.revision != draft.revision => {
+                    if let Ok(theirs) = Draft::from_json(&raw) {
+                        return Ok(SaveOutcome::Conflict(Box::new(theirs)));
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.write(draft)
+    }
+
+    /// Saves `draft` over whatever is stored, after the clerk chose to.
+    pub fn save_over(&self, draft: &Draft) -> Result<SaveOutcome, StoreFault> {
+        let mut draft = draft.clone();
+        if let Some(stored) = self.stored_revision(&draft.id)? {
+            draft.revision = draft.revision.max(stored);
+        }
+        self.write(&draft)
+    }
+
+    fn write(&self, draft: &Draft) -> Result<SaveOutcome, StoreFault> {
+        let mut next = draft.clone();
+        next.revision = draft.revision + 1;
+        self.backend.set(&Self::key(&draft.id), &next.to_json())?;
+        Ok(SaveOutcome::Saved(next.revision))
+    }
+
+    pub fn delete(&self, id: &str) -> Result<(), StoreFault> {
+        self.backend.remove(&Self::key(id))
+    }
+
+    /// Templates loaded at run time, kept so their drafts reopen.
+    pub fn save_template(&self, id: &str, json: &str) -> Result<(), StoreFault> {
+        self.backend.set(&format!("{TEMPLATE_PREFIX}{id}"), json)
+    }
+
+    pub fn templates(&self) -> Result<Vec<String>, StoreFault> {
+        let mut out = Vec::new();
+        for key in self.backend.keys()?.into_iter().filter(|k| k.starts_with(TEMPLATE_PREFIX)) {
+            if let Some(raw) = self.backend.get(&key)? {
+                out.push(raw);
+            }
+        }
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::catalog::builtin_templates;
+    use crate::core::template::Template;
+
+    fn xa() -> Template {
+        builtin_templates().into_iter().find(|(n, _)| *n == "xa-01b.json").unwrap().1.unwrap()
+    }
+
+    fn draft(id: &str, at: f64) -> Draft {
+        let mut d = Draft::new(id.into(), &xa(), at);
+        d.report.set_value("3.3.1", "1.603");
+        d
+    }
+
+    #[test]
+    fn saves_and_lists_newest_first() {
+        let store = DraftStore::new(MemoryStore::default());
+        assert_eq!(store.save(&draft("a", 1.0)).unwrap(), SaveOutcome::Saved(1));
+        assert_eq!(store.save(&draft("b", 2.0)).unwrap(), SaveOutcome::Saved(1));
+        let (list, bad) = store.list().unwrap();
+        assert_eq!(list.iter().map(|s| s.draft.id.as_str()).collect::<Vec<_>>(), ["b", "a"]);
+        assert!(bad.is_empty());
+        assert_eq!(store.load("a").unwrap().unwrap().report.value("3.3.1"), "1.603");
+    }
+
+    #[test]
+    fn a_corrupt_entry_is_quarantined_and_spoils_nothing_else() {
+        let store = DraftStore::new(MemoryStore::default());
+        store.save(&draft("good", 1.0)).unwrap();
+        store.backend.set(&format!("{DRAFT_PREFIX}bad"), "{\"kind\":\"bieumau-cchc/draft\",\"format\":1,\"id\":").unwrap();
+        store.backend.set("unrelated", "x").unwrap();
+        let (list, bad) = store.list().unwrap();
+        assert_eq!(list.len(), 1);
+        assert_eq!(bad.len(), 1);
+        assert_eq!(bad[0].key, format!("{QUARANTINE_PREFIX}bad"));
+        assert!(bad[0].raw.ends_with("\"id\":"), "the raw text is kept");
+        assert_eq!(store.backend.get(&format!("{DRAFT_PREFIX}bad")).unwrap(), None);
+        let (list, bad) = store.list().unwrap();
+        assert_eq!((list.len(), bad.len()), (1, 1), "listing again is stable");
+        store.discard_quarantined(&bad[0].key).unwrap();
+        assert!(store.quarantined().unwrap().is_empty());
+        assert_eq!(store.backend.get("unrelated").unwrap().as_deref(), Some("x"));
+    }
+
+    #[test]
+    fn a_full_store_refuses_and_keeps_what_was_saved() {
+        let store = DraftStore::new(MemoryStore { quota: Some(6_000), ..Default::default() });
+        let mut d = draft("a", 1.0);
+        store.save(&d).unwrap();
+        d.revision = 1;
+        d.report.set_note("3.3.1", &"x".repeat(10_000));
+        assert_eq!(store.save(&d), Err(StoreFault::Full));
+        assert_eq!(store.load("a").unwrap().unwrap().report.notes.get("3.3.1"), None);
+    }
+
+    #[test]
+    fn two_tabs_never_overwrite_each_other_silently() {
+        let store = DraftStore::new(MemoryStore::default());
+        let mut tab_a = draft("d", 1.0);
+        let mut tab_b = tab_a.clone();
+        assert_eq!(store.save(&tab_a).unwrap(), SaveOutcome::Saved(1));
+        tab_a.revision = 1;
+        tab_b.revision = 1;
+        tab_a.report.set_value("1.1.1", "5");
+        assert_eq!(store.save(&tab_a).unwrap(), SaveOutcome::Saved(2));
+        tab_b.report.set_value("1.1.1", "6");
+        match store.save(&tab_b).unwrap() {
+            SaveOutcome::Conflict(theirs) => assert_eq!(theirs.report.value("1.1.1"), "5"),
+            other => panic!("expected a conflict, got {other:?}"),
+        }
+        assert_eq!(store.load("d").unwrap().unwrap().report.value("1.1.1"), "5", "nothing was overwritten");
+        assert_eq!(store.save_over(&tab_b).unwrap(), SaveOutcome::Saved(3));
+        assert_eq!(store.load("d").unwrap().unwrap().report.value("1.1.1"), "6");
+    }
+}

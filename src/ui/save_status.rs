@@ -1,0 +1,120 @@
+//! The save indicator ("Đã lưu lúc 14:32") and the banners for storage
+//! faults and for a draft changed in another tab.
+
+use leptos::prelude::*;
+
+use crate::browser::download::download;
+use crate::browser::storage::clock;
+use crate::core::draft_store::StoreFault;
+use crate::ui::autosave::{Autosave, SaveState};
+use crate::ui::AppContext;
+
+/// Offers the draft on screen as a `.json` file.
+pub fn download_current(autosave: Autosave) {
+    let Some(draft) = autosave.current() else { return };
+    download(&format!("{}.json", draft.file_stem()), "application/json", draft.to_pretty_json().as_bytes());
+}
+
+#[component]
+pub fn SaveIndicator(autosave: Autosave) -> impl IntoView {
+    let ctx = expect_context::<AppContext>();
+    let state = autosave.state;
+    let text = move || {
+        let where_ = if ctx.persistent { "" } else { " (chỉ trong trang này)" };
+        match state.get() {
+            SaveState::Unchanged => match autosave.last_saved_at() {
+                Some(at) => format!("Đã lưu lúc {}{where_}", clock(at)),
+                None => "Chưa có thay đổi".to_string(),
+            },
+            SaveState::Pending => "Đang lưu…".to_string(),
+            SaveState::Saved(at) => format!("Đã lưu lúc {}{where_}", clock(at)),
+            SaveState::Failed(fault) => format!("Chưa lưu được: {fault}"),
+            SaveState::Conflict => "Chưa lưu: bản nháp vừa được sửa ở thẻ khác".to_string(),
+        }
+    };
+    view! {
+        <span
+            class=move || format!("save-state {}", state.with(SaveState::key))
+            data-save-state=move || if ctx.persistent { state.with(SaveState::key).to_string() } else { "memory".to_string() }
+            role="status"
+        >
+            {text}
+        </span>
+    }
+}
+
+#[component]
+pub fn SaveProblems(autosave: Autosave) -> impl IntoView {
+    let ctx = expect_context::<AppContext>();
+    let state = autosave.state;
+    let theirs = autosave.theirs;
+    let others = move || {
+        ctx.stored_changed.track();
+        let current = autosave.current().map(|d| d.id).unwrap_or_default();
+        ctx.drafts
+            .with_value(|s| s.list())
+            .map(|(list, _)| list.into_iter().filter(|s| s.draft.id != current).collect::<Vec<_>>())
+            .unwrap_or_default()
+    };
+    view! {
+        {(!ctx.persistent).then(|| view! {
+            <div class="banner warning" role="alert" data-storage-banner="unavailable">
+                "Trình duyệt không cho lưu bản nháp: số liệu chỉ nằm trong trang này. "
+                <button type="button" data-action="export-json" on:click=move |_| download_current(autosave)>"Tải tệp .json để giữ lại"</button>
+            </div>
+        })}
+        {move || matches!(state.get(), SaveState::Failed(StoreFault::Full)).then(|| view! {
+            <div class="banner error" role="alert" data-storage-banner="full">
+                <p>
+                    "Bộ nhớ lưu trữ của trình duyệt đã đầy nên chưa lưu được các thay đổi mới. "
+                    "Mọi số liệu vẫn còn trên trang này. Hãy tải tệp .json, hoặc xóa bớt bản nháp cũ rồi lưu lại."
+                </p>
+                <button type="button" data-action="export-json" on:click=move |_| download_current(autosave)>"Tải tệp .json"</button>
+                <button type="button" data-action="retry-save" on:click=move |_| autosave.flush()>"Lưu lại"</button>
+                <ul class="old-drafts">
+                    {others().into_iter().map(|stored| {
+                        let id = stored.draft.id.clone();
+                        let hook = id.clone();
+                        view! {
+                            <li data-draft-id=hook>
+                                {stored.draft.title()} {format!(" ({:.1} KB) ", stored.bytes as f64 / 1024.0)}
+                                <button type="button" class="danger" data-action="delete-draft" on:click=move |_| {
+                                    let _ = ctx.drafts.with_value(|s| s.delete(&id));
+                                    ctx.stored_changed();
+                                    autosave.flush();
+                                }>"Xóa"</button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </div>
+        })}
+        {move || match state.get() {
+            SaveState::Failed(fault) if fault != StoreFault::Full => Some(view! {
+                <div class="banner error" role="alert" data-storage-banner="failed">
+                    {format!("Chưa lưu được ({fault}). Mọi số liệu vẫn còn trên trang này. ")}
+                    <button type="button" data-action="export-json" on:click=move |_| download_current(autosave)>"Tải tệp .json"</button>
+                    <button type="button" data-action="retry-save" on:click=move |_| autosave.flush()>"Thử lưu lại"</button>
+                </div>
+            }),
+            _ => None,
+        }}
+        {move || theirs.get().map(|other| view! {
+            <div class="banner warning" role="alert" data-conflict="">
+                <p>
+                    {format!(
+                        "Bản nháp này vừa được lưu ở một thẻ hoặc cửa sổ khác lúc {}. Việc lưu tự động ở thẻ này đang tạm dừng để không ghi đè lên bản kia. Chọn bản muốn giữ:",
+                        clock(other.updated_at)
+                    )}
+                </p>
+                <button type="button" class="primary" data-action="keep-mine" on:click=move |_| autosave.keep_mine(ctx)>
+                    "Giữ bản ở thẻ này"
+                </button>
+                <button type="button" data-action="take-theirs" on:click=move |_| {
+                    download_current(autosave);
+                    autosave.take_theirs(ctx);
+                }>"Dùng bản ở thẻ kia (tải bản này về máy trước)"</button>
+            </div>
+        })}
+    }
+}
