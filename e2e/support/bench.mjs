@@ -114,6 +114,37 @@ function strokesFor(values, count) {
   await context.close();
 }
 
+// ---- autosave: the cost of one save, and the stored size of a draft ----
+{
+  const seed = JSON.parse(readFileSync('tests/fixtures/hoang-truong-2023.json'));
+  const { page, context } = await openApp(browser, server.url);
+  await newDraft(page, 'xa-01b');
+  const strokes = strokesFor(Object.entries(seed.values), 240);
+  const costs = await page.evaluate(async (strokes) => {
+    performance.clearMeasures('bieumau:save');
+    for (const [code, text] of strokes) {
+      const input = document.querySelector(`[data-code="${code}"]`);
+      input.value = text;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await Promise.resolve();
+      // The same synchronous flush as closing the tab.
+      window.dispatchEvent(new Event('pagehide'));
+    }
+    return performance.getEntriesByName('bieumau:save').map((m) => m.duration);
+  }, strokes);
+  const stored = await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('bieumau.v1.draft.'));
+    const value = localStorage.getItem(key);
+    return { chars: key.length + value.length, utf8: new TextEncoder().encode(key + value).length, values: Object.keys(JSON.parse(value).report.values).length };
+  });
+  if (stored.values !== Object.keys(seed.values).length) throw new Error('saves did not store every value');
+  const p95 = quantile(costs, 0.95);
+  row(`save to local storage, xa-01b, p50 (${costs.length} saves)`, ms(quantile(costs, 0.5)));
+  row(`save to local storage, xa-01b, p95 (${costs.length} saves)`, ms(p95), '≤ 2 ms', p95 <= 2);
+  row(`stored size of the filled xa-01b draft (${stored.values} values)`, `${kb(stored.utf8)} UTF-8, ${stored.chars} UTF-16 units`);
+  await context.close();
+}
+
 {
   const template = stressTemplate(5000);
   const { page, context } = await openApp(browser, server.url);

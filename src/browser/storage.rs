@@ -114,3 +114,19 @@ pub fn date_time(ms: f64) -> String {
 pub fn new_id() -> String {
     format!("{:x}-{:06x}", now() as u64, (js_sys::Math::random() * 16_777_216.0) as u32)
 }
+
+/// Runs `work` inside a User Timing measure named `name`, visible in the
+/// browser's performance tools and read by the benchmark.
+pub fn measured<T>(name: &str, work: impl FnOnce() -> T) -> T {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let start = format!("{name}:start");
+    if let Some(p) = &performance {
+        let _ = p.mark(&start);
+    }
+    let result = work();
+    if let Some(p) = &performance {
+        let _ = p.measure_with_start_mark(name, &start);
+        p.clear_marks_with_mark_name(&start);
+    }
+    result
+}

@@ -12,7 +12,7 @@ use std::time::Duration;
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::browser::storage::now;
+use crate::browser::storage::{measured, now};
 use crate::core::draft::Draft;
 use crate::core::draft_store::{SaveOutcome, StoreFault, DRAFT_PREFIX};
 use crate::ui::{AppContext, FormContext};
@@ -70,7 +70,7 @@ impl Autosave {
         // Timers and window events may fire after the editor is gone: every
         // read here is a `try_` read, and a disposed editor simply saves nothing.
         let save = Callback::new(move |()| {
-            let _ = (|| -> Option<()> {
+            let _ = measured("bieumau:save", || -> Option<()> {
                 let edits_now = edits.try_get_untracked()?;
                 if edits_now == saved_edits.try_get_value()? {
                     return Some(());
@@ -99,7 +99,7 @@ impl Autosave {
                     }
                 }
                 Some(())
-            })();
+            });
         });
 
         let timer = StoredValue::new(None::<TimeoutHandle>);
