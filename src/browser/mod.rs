@@ -9,3 +9,4 @@ pub mod focus;
 pub mod download;
 pub mod storage;
 pub mod panic_banner;
+pub mod print;

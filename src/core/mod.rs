@@ -13,3 +13,4 @@ pub mod template;
 pub mod value;
 pub mod draft;
 pub mod draft_store;
+pub mod export;

@@ -194,6 +194,32 @@ impl ReportHeader {
         parse_year(&self.year).map(|year| self.period.window(year))
     }
 
+    /// "(Kèm theo Báo cáo số 15/BC-UBND ngày 05/01/2024 của ỦY BAN NHÂN DÂN XÃ …)".
+    pub fn attachment_line(&self) -> String {
+        let number = if self.number.trim().is_empty() { "…" } else { self.number.trim() };
+        let date = match self.date.split('-').collect::<Vec<_>>()[..] {
+            [y, m, d] if y.len() == 4 => format!("{d}/{m}/{y}"),
+            _ => "…".to_string(),
+        };
+        let of = if self.unit.trim().is_empty() { String::new() } else { format!(" của {}", self.unit.trim()) };
+        format!("(Kèm theo Báo cáo số {number}/{} ngày {date}{of})", self.number_suffix.trim())
+    }
+
+    /// "Kỳ báo cáo: Năm 2023 (số liệu từ ngày 15/12/2022 đến ngày 14/12/2023)".
+    pub fn period_line(&self) -> String {
+        match parse_year(&self.year) {
+            Ok(year) => {
+                let w = self.period.window(year);
+                let mut phrase = self.period.phrase(year);
+                if let Some(first) = phrase.get(..1) {
+                    phrase.replace_range(..1, &first.to_uppercase());
+                }
+                format!("Kỳ báo cáo: {phrase} (số liệu từ ngày {} đến ngày {})", w.from, w.to)
+            }
+            Err(_) => format!("Kỳ báo cáo: {}", self.period.label()),
+        }
+    }
+
     /// "Hoằng Trường, ngày 05 tháng 01 năm 2024", with blanks left for a
     /// date still to be written in by hand.
     pub fn place_and_date(&self) -> String {
@@ -312,6 +338,18 @@ mod tests {
         assert_eq!(header.place_and_date(), "Hoằng Trường, ngày     tháng     năm 2023");
         header.date = "2024-01-05".into();
         assert_eq!(header.place_and_date(), "Hoằng Trường, ngày 05 tháng 01 năm 2024");
+    }
+
+    #[test]
+    fn lines_of_the_document() {
+        let mut header = ReportHeader { unit: "UBND XÃ A".into(), year: "2023".into(), ..ReportHeader::default() };
+        assert_eq!(header.attachment_line(), "(Kèm theo Báo cáo số …/BC-UBND ngày … của UBND XÃ A)");
+        header.number = "15".into();
+        header.date = "2024-01-05".into();
+        assert_eq!(header.attachment_line(), "(Kèm theo Báo cáo số 15/BC-UBND ngày 05/01/2024 của UBND XÃ A)");
+        assert_eq!(header.period_line(), "Kỳ báo cáo: Năm 2023 (số liệu từ ngày 15/12/2022 đến ngày 14/12/2023)");
+        header.period = Period::QuarterThree;
+        assert_eq!(header.period_line(), "Kỳ báo cáo: Quý III năm 2023 (số liệu từ ngày 15/06/2023 đến ngày 14/09/2023)");
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod app;
 pub mod autosave;
 pub mod completion_meter;
 pub mod draft_list;
+pub mod export_bar;
 pub mod form_state;
 pub mod indicator_table;
 pub mod issue_summary;

@@ -13,7 +13,8 @@ use crate::ui::form_state::Form;
 use crate::ui::indicator_table::IndicatorTable;
 use crate::ui::issue_summary::IssueSummary;
 use crate::ui::report_header::{AnnexHeading, ReportHeaderBlock};
-use crate::ui::save_status::{download_current, SaveIndicator, SaveProblems};
+use crate::ui::export_bar::ExportBar;
+use crate::ui::save_status::{SaveIndicator, SaveProblems};
 use crate::ui::signature_block::SignatureBlock;
 use crate::ui::{AppContext, FormContext, Screen};
 
@@ -37,11 +38,9 @@ pub fn ReportEditor(template: Arc<Template>, draft: Draft, notice: Option<String
                 <span class="toolbar-title">{template.name.clone()}</span>
                 <SaveIndicator autosave />
                 <CompletionMeter />
-                <button type="button" data-action="export-json" title="Tải bản nháp về máy để lưu trữ hoặc chuyển sang máy khác" on:click=move |_| download_current(autosave)>
-                    "Tải .json"
-                </button>
             </header>
             <div class="banners">
+                <ExportBar autosave />
                 {notice.map(|text| view! { <p class="banner ok" role="status" data-notice="">{text}</p> })}
                 <SaveProblems autosave />
             </div>

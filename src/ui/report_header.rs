@@ -7,12 +7,14 @@ use crate::core::period::{parse_year, Period};
 use crate::core::report::HeaderField;
 use crate::ui::FormContext;
 
-/// A one-line header field bound to its signal.
+/// A one-line header field bound to its signal. On paper it prints as
+/// plain text, which wraps where an input would cut it off.
 pub fn header_input(field: HeaderField, class: &'static str) -> impl IntoView {
     let form = expect_context::<FormContext>();
     let value = form.header_signal(field);
     let edit = form.clone();
     view! {
+        <span class=format!("print-only print-text {class}")>{move || value.get()}</span>
         <input
             type="text"
             class=format!("header-input {class}")
@@ -55,7 +57,11 @@ pub fn ReportHeaderBlock() -> impl IntoView {
                 <p class="caps bold">"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"</p>
                 <p class="bold motto">"Độc lập - Tự do - Hạnh phúc"</p>
                 <span class="rule-line"></span>
-                <p class="place-date">
+                <p class="place-date print-only">{
+                    let header = form.clone();
+                    move || header.header_value().place_and_date()
+                }</p>
+                <p class="place-date screen-only">
                     {header_input(HeaderField::Place, "place")} ", "
                     <input
                         type="date"
@@ -96,16 +102,7 @@ pub fn ReportHeaderBlock() -> impl IntoView {
 pub fn AnnexHeading() -> impl IntoView {
     let form = expect_context::<FormContext>();
     let header = form.clone();
-    let attached_to = move || {
-        let h = header.header_value();
-        let number = if h.number.trim().is_empty() { "…".to_string() } else { h.number.trim().to_string() };
-        let date = match h.date.split('-').collect::<Vec<_>>()[..] {
-            [y, m, d] if y.len() == 4 => format!("{d}/{m}/{y}"),
-            _ => "…".to_string(),
-        };
-        let of = if h.unit.trim().is_empty() { String::new() } else { format!(" của {}", h.unit.trim()) };
-        format!("(Kèm theo Báo cáo số {number}/{} ngày {date}{of})", h.number_suffix.trim())
-    };
+    let attached_to = move || header.header_value().attachment_line();
     view! {
         <section class="annex-heading">
             <p class="annex-name bold">{form.template.annex.clone()}</p>

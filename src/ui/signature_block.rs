@@ -15,6 +15,7 @@ pub fn SignatureBlock() -> impl IntoView {
         <section class="signature" aria-label="Nơi nhận và chữ ký">
             <div class="recipients">
                 <p class="bold italic">"Nơi nhận:"</p>
+                <p class="print-only recipients-text">{move || recipients.get()}</p>
                 <textarea
                     data-header="recipients"
                     rows="4"

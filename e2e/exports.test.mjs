@@ -1,0 +1,190 @@
+// End-to-end: downloading the report (.xlsx, .csv, .json), printing, and
+// opening saved files, in headless Chromium against the built dist/.
+import { test, before, after, afterEach, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { serveDist } from './support/server.mjs';
+import { launch, openApp, newDraft, typeInto, valueField, noteField, headerField, shownIssues, takePageErrors } from './support/browser.mjs';
+import { readCells } from './support/xlsx.mjs';
+
+const seed = JSON.parse(readFileSync(new URL('../tests/fixtures/hoang-truong-2023.json', import.meta.url)));
+let server;
+let browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+afterEach(() => assert.deepEqual(takePageErrors(), [], 'no page reported an error or a panic'));
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function seedForm(page) {
+  await newDraft(page, 'xa-01b');
+  for (const [name, value] of Object.entries(seed.header)) {
+    if (name === 'period') await page.selectOption(headerField('period'), value);
+    else await typeInto(page, headerField(name), value);
+  }
+  for (const [code, value] of Object.entries(seed.values)) await typeInto(page, valueField(code), value);
+  await typeInto(page, noteField('3.3.1'), '=1+1');
+}
+
+async function downloadVia(page, action, { confirm } = {}) {
+  const waiting = page.waitForEvent('download');
+  await page.click(`[data-action="${action}"]`);
+  if (confirm) {
+    await page.waitForSelector('[data-export-confirm]');
+    await page.click('[data-export-confirm] [data-action="confirm"]');
+  }
+  const download = await waiting;
+  return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
+}
+
+describe('downloads of the Hoằng Trường 2023 annex', () => {
+  let app;
+  before(async () => {
+    app = await openApp(browser, server.url);
+    await seedForm(app.page);
+  });
+  after(() => app.context.close());
+
+  test('a report with open warnings lists them and asks before downloading', async () => {
+    const { page } = app;
+    await page.click('[data-action="export-xlsx"]');
+    const dialog = await page.waitForSelector('[data-export-confirm]');
+    const text = await dialog.textContent();
+    assert.match(text, /Báo cáo còn 0 lỗi và 3 cảnh báo chưa xử lý/);
+    for (const issue of seed.issues) assert.ok(text.includes(issue.message), issue.message);
+    await page.click('[data-export-confirm] [data-action="cancel"]');
+    assert.equal(await page.$('[data-export-confirm]'), null);
+  });
+
+  test('.xlsx: official layout, numbers as numbers, formula text neutralised', async () => {
+    const { name, bytes } = await downloadVia(app.page, 'export-xlsx', { confirm: true });
+    assert.equal(name, 'xa-01b_hoang-truong_nam-2023.xlsx');
+    const { cells, files } = readCells(bytes);
+    const text = (ref) => cells.get(ref)?.value;
+    assert.equal(text('A1'), 'ỦY BAN NHÂN DÂN HUYỆN HOẰNG HÓA');
+    assert.equal(text('C1'), 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    assert.equal(text('A2'), 'ỦY BAN NHÂN DÂN XÃ HOẰNG TRƯỜNG');
+    assert.equal(text('C3'), 'Hoằng Trường, ngày     tháng     năm 2023');
+    assert.equal(text('A5'), 'Phụ lục 01b');
+    assert.equal(text('A12'), '(1)');
+    const rowOf = (code) => [...cells].find(([ref, c]) => ref.startsWith('A') && c.value === code)?.[0].slice(1);
+    const r = rowOf('3.3.1');
+    assert.equal(text(`D${r}`), 1603);
+    assert.equal(text(`E${r}`), '=1+1');
+    const styles = files.get('xl/styles.xml').toString();
+    const xf = styles.split('<xf ').slice(2);
+    assert.match(xf[cells.get(`E${r}`).style], /quotePrefix="1"/);
+    assert.match(xf[cells.get(`D${r}`).style], /^numFmtId="3"/);
+    const rate = [...cells].find(([ref, c]) => ref.startsWith('B') && String(c.value).startsWith('Tỷ lệ hồ sơ giải quyết đúng hẹn'))[0].slice(1);
+    assert.ok(Math.abs(text(`D${rate}`) - 1588 / 1603) < 1e-12);
+    assert.match(xf[cells.get(`D${rate}`).style], /^numFmtId="10"/);
+    assert.match(files.get('xl/worksheets/sheet1.xml').toString(), /<pageSetup paperSize="9" orientation="portrait" fitToWidth="1"/);
+  });
+
+  test('.csv: UTF-8 with BOM, code, indicator, unit, value, note', async () => {
+    const { name, bytes } = await downloadVia(app.page, 'export-csv', { confirm: true });
+    assert.equal(name, 'xa-01b_hoang-truong_nam-2023.csv');
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString('utf8').slice(1).split('\r\n');
+    assert.equal(lines[0], 'Mã,Chỉ tiêu,Đơn vị tính,Số liệu,Ghi chú');
+    assert.ok(lines.includes("3.3.1,Số lượng hồ sơ đã tiếp nhận,Số lượng hồ sơ,1.603,'=1+1"));
+    assert.ok(lines.includes('3.3.2.ty-le-dung-hen,Tỷ lệ hồ sơ giải quyết đúng hẹn (3.3.2 / 3.3.1),%,"99,06",'));
+  });
+
+  test('.json reopens as exactly the same draft in another browser', async () => {
+    const { name, bytes } = await downloadVia(app.page, 'export-json');
+    assert.equal(name, 'xa-01b_hoang-truong_nam-2023.json');
+    const exported = JSON.parse(bytes.toString('utf8'));
+    assert.equal(exported.kind, 'bieumau-cchc/draft');
+    assert.equal(exported.report.template_id, 'xa-01b');
+    assert.equal(exported.report.template_version, 1);
+    assert.ok(exported.app_version);
+    const other = await openApp(browser, server.url);
+    await other.page.setInputFiles('[data-action="import"]', { name, mimeType: 'application/json', buffer: bytes });
+    await other.page.waitForSelector('[data-section]');
+    assert.deepEqual(await shownIssues(other.page), seed.issues);
+    for (const [code, value] of Object.entries(seed.values)) {
+      assert.equal(await other.page.inputValue(valueField(code)), await app.page.inputValue(valueField(code)), code);
+    }
+    assert.equal(await other.page.inputValue(noteField('3.3.1')), '=1+1');
+    assert.equal(await other.page.inputValue(headerField('signer')), 'Lê Phạm Thảo');
+    const stored = await other.page.evaluate(() => {
+      const key = Object.keys(localStorage).find((k) => k.startsWith('bieumau.v1.draft.'));
+      return JSON.parse(localStorage.getItem(key));
+    });
+    assert.deepEqual(stored.report, exported.report);
+    await other.context.close();
+  });
+
+  test('print: the confirmation, then the print dialog; the printout has no app controls', async () => {
+    const { page } = app;
+    await page.evaluate(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
+    await page.click('[data-action="print"]');
+    await page.click('[data-export-confirm] [data-action="confirm"]');
+    assert.equal(await page.evaluate(() => window.__printed), 1);
+    await page.emulateMedia({ media: 'print' });
+    for (const hidden of ['.toolbar', '.sidebar', '.export-bar', '[data-issue-for]']) {
+      assert.equal(await page.$eval(hidden, (n) => getComputedStyle(n).display === 'none' || n.closest('.sidebar, .toolbar, .banners, td.messages') !== null && getComputedStyle(n.closest('.sidebar, .toolbar, .banners, td.messages')).display === 'none'), true, hidden);
+    }
+    assert.equal(await page.$eval('.place-date.print-only', (n) => n.textContent), 'Hoằng Trường, ngày     tháng     năm 2023');
+    await page.emulateMedia({ media: 'screen' });
+  });
+});
+
+describe('opening files', () => {
+  const base = () => {
+    const draft = JSON.parse(readFileSync(new URL('../tests/fixtures/hoang-truong-2023.json', import.meta.url)));
+    return {
+      kind: 'bieumau-cchc/draft', format: 1, app_version: '0.1.0', id: 'tep-thu', name: '', created_at: 1, updated_at: 2, revision: 1,
+      report: { template_id: 'xa-01b', template_version: 1, header: {}, values: draft.values, notes: {} },
+    };
+  };
+  const cases = [
+    ['a file of another type', 'bao-cao.xlsx', Buffer.from('PK\u0003\u0004 not json'), /không phải JSON hợp lệ/],
+    ['malformed JSON', 'bao-cao.json', Buffer.from('{"kind": "bieumau-cchc/draft", '), /không phải JSON hợp lệ/],
+    ['a JSON file that is not a report', 'khac.json', Buffer.from('{"hello": 1}'), /không phải tệp báo cáo của ứng dụng này/],
+    ['another template', 'huyen.json', Buffer.from(JSON.stringify({ ...base(), report: { ...base().report, template_id: 'huyen-cchc' } })), /thuộc biểu mẫu «huyen-cchc»/],
+    ['a newer format', 'moi.json', Buffer.from(JSON.stringify({ ...base(), format: 7 })), /phiên bản mới hơn \(định dạng 7\)/],
+    ['values that fail their checks', 'sai.json', Buffer.from(JSON.stringify({ ...base(), report: { ...base().report, values: { '3.2.4': '150', '3.3.1': 'nhiều' } } })), /có 2 số liệu không hợp lệ \(3\.2\.4: «150»: tỷ lệ phần trăm phải từ 0 đến 100; 3\.3\.1: «nhiều» không phải là số\)/],
+    ['a file over 5 MB', 'lon.json', Buffer.alloc(5 * 1024 * 1024 + 10, 32), /lớn hơn 5 MB/],
+  ];
+  for (const [what, name, buffer, message] of cases) {
+    test(`${what}: a clear message, nothing changes`, async () => {
+      const { page, context } = await openApp(browser, server.url);
+      await page.setInputFiles('[data-action="import"]', { name, mimeType: 'application/octet-stream', buffer });
+      const shown = await page.waitForSelector('[data-import-error]');
+      assert.match(await shown.textContent(), message);
+      assert.equal(await page.$('[data-section]'), null, 'no draft was opened');
+      assert.equal(await page.locator('[data-draft-id]').count(), 0, 'no draft was stored');
+      await context.close();
+    });
+  }
+
+  test('values that are valid but raise warnings import as they are, with their warnings', async () => {
+    const { page, context } = await openApp(browser, server.url);
+    await page.setInputFiles('[data-action="import"]', { name: 'tep.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(base())) });
+    await page.waitForSelector('[data-section]');
+    assert.deepEqual(await shownIssues(page), seed.issues);
+    await context.close();
+  });
+
+  test('opening a file of a draft that exists asks before replacing it', async () => {
+    const { page, context } = await openApp(browser, server.url);
+    const file = { name: 'tep.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(base())) };
+    await page.setInputFiles('[data-action="import"]', file);
+    await page.waitForSelector('[data-section]');
+    await typeInto(page, valueField('1.1.1'), '99');
+    await page.click('[data-action="back"]');
+    await page.setInputFiles('[data-action="import"]', file);
+    const question = await page.waitForSelector('[data-import-question]');
+    assert.match(await question.textContent(), /Đã có bản nháp .* với cùng mã/);
+    await page.click('[data-action="import-as-new"]');
+    await page.waitForSelector('[data-section]');
+    assert.equal(await page.inputValue(valueField('1.1.1')), '');
+    await page.click('[data-action="back"]');
+    assert.equal(await page.locator('[data-draft-id]').count(), 2, 'the saved draft was kept');
+    await page.setInputFiles('[data-action="import"]', file);
+    await page.click('[data-import-question] [data-action="confirm"]');
+    await page.waitForSelector('[data-section]');
+    assert.equal(await page.inputValue(valueField('1.1.1')), '');
+    await context.close();
+  });
+});

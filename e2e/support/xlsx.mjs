@@ -1,0 +1,45 @@
+// Reads a downloaded .xlsx for the tests: the zip's central directory
+// (stored or deflated entries), then the cells of the first worksheet.
+import { inflateRawSync } from 'node:zlib';
+
+export function unzip(buffer) {
+  const entries = new Map();
+  let end = buffer.length - 22;
+  while (end >= 0 && buffer.readUInt32LE(end) !== 0x06054b50) end--;
+  if (end < 0) throw new Error('not a zip file');
+  const count = buffer.readUInt16LE(end + 10);
+  let at = buffer.readUInt32LE(end + 16);
+  for (let i = 0; i < count; i++) {
+    if (buffer.readUInt32LE(at) !== 0x02014b50) throw new Error('bad central directory');
+    const method = buffer.readUInt16LE(at + 10);
+    const size = buffer.readUInt32LE(at + 20);
+    const nameLength = buffer.readUInt16LE(at + 28);
+    const extra = buffer.readUInt16LE(at + 30);
+    const comment = buffer.readUInt16LE(at + 32);
+    const offset = buffer.readUInt32LE(at + 42);
+    const name = buffer.subarray(at + 46, at + 46 + nameLength).toString('utf8');
+    const dataAt = offset + 30 + buffer.readUInt16LE(offset + 26) + buffer.readUInt16LE(offset + 28);
+    const raw = buffer.subarray(dataAt, dataAt + size);
+    entries.set(name, method === 0 ? raw : inflateRawSync(raw));
+    at += 46 + nameLength + extra + comment;
+  }
+  return entries;
+}
+
+const unescape = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+
+/** Cells of the first sheet: Map "D27" → { value: number|string, style: number }. */
+export function readCells(buffer) {
+  const files = unzip(buffer);
+  const sheet = files.get('xl/worksheets/sheet1.xml')?.toString('utf8');
+  if (!sheet) throw new Error('no worksheet');
+  const cells = new Map();
+  for (const m of sheet.matchAll(/<c r="([A-Z]+\d+)" s="(\d+)"(?: t="(\w+)")?(?:\/>|>(.*?)<\/c>)/g)) {
+    const [, ref, style, type, body = ''] = m;
+    let value = null;
+    if (type === 'inlineStr') value = unescape(body.replace(/^<is><t[^>]*>/, '').replace(/<\/t><\/is>$/, ''));
+    else if (body.startsWith('<v>')) value = Number(body.slice(3, -4));
+    cells.set(ref, { value, style: Number(style) });
+  }
+  return { cells, files };
+}

@@ -1,0 +1,94 @@
+//! Downloads and printing. A report with open errors or warnings may still
+//! be sent (clerks send drafts for review), but the clerk sees the list and
+//! confirms first. The `.json` backup never asks.
+
+use leptos::prelude::*;
+
+use crate::browser::download::download;
+use crate::browser::print::print_page;
+use crate::core::export::{csv::csv, xlsx::xlsx};
+use crate::core::rules::Severity;
+use crate::ui::autosave::Autosave;
+use crate::ui::save_status::download_current;
+use crate::ui::FormContext;
+
+const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Export {
+    Xlsx,
+    Csv,
+    Print,
+}
+
+impl Export {
+    fn verb(self) -> &'static str {
+        match self {
+            Export::Xlsx => "Vẫn tải tệp .xlsx",
+            Export::Csv => "Vẫn tải tệp .csv",
+            Export::Print => "Vẫn in",
+        }
+    }
+}
+
+#[component]
+pub fn ExportBar(autosave: Autosave) -> impl IntoView {
+    let form = expect_context::<FormContext>();
+    let asking = RwSignal::new(None::<Export>);
+    let template = form.template.clone();
+    let run = Callback::new(move |export: Export| {
+        asking.set(None);
+        // Whatever is on screen is saved first, so the file and the draft agree.
+        autosave.flush();
+        let Some(draft) = autosave.current() else { return };
+        let stem = draft.file_stem();
+        match export {
+            Export::Xlsx => {
+                download(&format!("{stem}.xlsx"), XLSX_MIME, &xlsx(&template, &draft.report));
+            }
+            Export::Csv => {
+                download(&format!("{stem}.csv"), "text/csv;charset=utf-8", csv(&template, &draft.report).as_bytes());
+            }
+            Export::Print => {
+                print_page();
+            }
+        }
+    });
+    let issues = form.issues;
+    let request = Callback::new(move |export: Export| {
+        if issues.with_untracked(Vec::is_empty) {
+            run.run(export);
+        } else {
+            asking.set(Some(export));
+        }
+    });
+    view! {
+        <div class="export-bar" role="group" aria-label="Tải về và in">
+            <button type="button" data-action="export-xlsx" on:click=move |_| request.run(Export::Xlsx)>"Tải .xlsx"</button>
+            <button type="button" data-action="export-csv" on:click=move |_| request.run(Export::Csv)>"Tải .csv"</button>
+            <button type="button" data-action="export-json" title="Bản sao lưu mở lại được trong ứng dụng, trên máy này hoặc máy khác" on:click=move |_| download_current(autosave)>
+                "Tải .json"
+            </button>
+            <button type="button" data-action="print" on:click=move |_| request.run(Export::Print)>"In / Lưu PDF"</button>
+        </div>
+        {move || asking.get().map(|export| {
+            let (errors, warnings) = issues.with(|all| {
+                let errors = all.iter().filter(|i| i.severity == Severity::Error).count();
+                (errors, all.len() - errors)
+            });
+            view! {
+                <div class="export-confirm banner warning" role="alertdialog" aria-label="Báo cáo còn sai sót" data-export-confirm="">
+                    <p><strong>{format!("Báo cáo còn {errors} lỗi và {warnings} cảnh báo chưa xử lý:")}</strong></p>
+                    <ul>
+                        {issues.get().into_iter().map(|issue| view! {
+                            <li class=issue.severity.as_str()>{format!("{}: {}", issue.severity.label(), issue.message)}</li>
+                        }).collect_view()}
+                    </ul>
+                    <p>"Có thể vẫn gửi để xin ý kiến, nhưng nên ghi giải thích vào cột Ghi chú."</p>
+                    <button type="button" class="primary" data-action="confirm" on:click=move |_| run.run(export)>{export.verb()}</button>
+                    <button type="button" data-action="cancel" on:click=move |_| asking.set(None)>"Quay lại sửa"</button>
+                </div>
+            }
+        })}
+    }
+}

@@ -1,0 +1,157 @@
+//! The downloaded files themselves: the .xlsx read back as a spreadsheet
+//! program reads it (calamine), its layout checked part by part, and the
+//! .csv checked line by line. Figures are the Hoằng Trường 2023 seed.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::{Cursor, Read};
+
+use bieumau::core::catalog::builtin_templates;
+use bieumau::core::export::{csv::csv, xlsx::xlsx};
+use bieumau::core::report::{HeaderField, Report};
+use bieumau::core::template::Template;
+use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
+use serde_json::Value;
+
+fn xa_01b() -> Template {
+    builtin_templates().into_iter().find_map(|(n, t)| (n == "xa-01b.json").then(|| t.unwrap())).unwrap()
+}
+
+fn seed_report(template: &Template) -> Report {
+    let fixture: Value = serde_json::from_str(include_str!("fixtures/hoang-truong-2023.json")).unwrap();
+    let mut report = Report::new(template);
+    for (code, text) in fixture["values"].as_object().unwrap() {
+        report.set_value(code, text.as_str().unwrap());
+    }
+    for field in HeaderField::ALL {
+        if let Some(v) = fixture["header"][field.key()].as_str() {
+            report.header.set(field, v.to_string());
+        }
+    }
+    report.header.number = "15".into();
+    report.header.date = "2024-01-05".into();
+    report.set_note("3.3.1", "=HYPERLINK(\"http://x\",\"bấm\")");
+    report.set_note("3.4.3", "Số hồ sơ, không phải thủ tục");
+    report
+}
+
+fn part(bytes: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut text = String::new();
+    zip.by_name(name).unwrap().read_to_string(&mut text).unwrap();
+    text
+}
+
+fn cell(range: &calamine::Range<Data>, reference: (u32, u32)) -> Data {
+    range.get_value(reference).cloned().unwrap_or(Data::Empty)
+}
+
+/// The 0-based row whose first column is `stt`.
+fn row_of(range: &calamine::Range<Data>, label_contains: &str) -> u32 {
+    (0..range.height() as u32)
+        .find(|&r| matches!(cell(range, (r, 1)), Data::String(ref s) if s.contains(label_contains)))
+        .unwrap_or_else(|| panic!("no row labelled {label_contains}"))
+}
+
+#[test]
+fn the_workbook_opens_and_holds_the_annex() {
+    let t = xa_01b();
+    let bytes = xlsx(&t, &seed_report(&t));
+    let mut workbook: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).unwrap();
+    assert_eq!(workbook.sheet_names(), vec!["Phụ lục 01b".to_string()]);
+    let range = workbook.worksheet_range("Phụ lục 01b").unwrap();
+
+    assert_eq!(cell(&range, (0, 0)), Data::String("ỦY BAN NHÂN DÂN HUYỆN HOẰNG HÓA".into()));
+    assert_eq!(cell(&range, (0, 2)), Data::String("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".into()));
+    assert_eq!(cell(&range, (1, 0)), Data::String("ỦY BAN NHÂN DÂN XÃ HOẰNG TRƯỜNG".into()));
+    assert_eq!(cell(&range, (1, 2)), Data::String("Độc lập - Tự do - Hạnh phúc".into()));
+    assert_eq!(cell(&range, (2, 0)), Data::String("Số: 15/BC-UBND".into()));
+    assert_eq!(cell(&range, (2, 2)), Data::String("Hoằng Trường, ngày 05 tháng 01 năm 2024".into()));
+    assert_eq!(cell(&range, (4, 0)), Data::String("Phụ lục 01b".into()));
+    assert_eq!(cell(&range, (5, 0)), Data::String(t.title.clone()));
+    assert_eq!(
+        cell(&range, (6, 0)),
+        Data::String("(Kèm theo Báo cáo số 15/BC-UBND ngày 05/01/2024 của ỦY BAN NHÂN DÂN XÃ HOẰNG TRƯỜNG)".into())
+    );
+    assert_eq!(cell(&range, (9, 0)), Data::String("STT".into()));
+    assert_eq!(cell(&range, (9, 2)), Data::String("Kết quả thống kê".into()));
+    assert_eq!(cell(&range, (10, 3)), Data::String("Số liệu".into()));
+    for c in 0..5 {
+        assert_eq!(cell(&range, (11, c)), Data::String(format!("({})", c + 1)));
+    }
+
+    // Values are numbers, not text.
+    let received = row_of(&range, "Số lượng hồ sơ đã tiếp nhận");
+    assert_eq!(cell(&range, (received, 0)), Data::String("3.3.1".into()));
+    assert_eq!(cell(&range, (received, 3)), Data::Float(1603.0));
+    assert_eq!(cell(&range, (received + 1, 0)), Data::String("Trong đó".into()));
+    assert_eq!(cell(&range, (received + 2, 3)), Data::Float(2.0));
+    assert_eq!(cell(&range, (row_of(&range, "Cộng các dòng “Trong đó” của 3.3.1"), 3)), Data::Float(1597.0));
+    match cell(&range, (row_of(&range, "Tỷ lệ hồ sơ giải quyết đúng hẹn"), 3)) {
+        Data::Float(rate) => assert!((rate - 1588.0 / 1603.0).abs() < 1e-12),
+        other => panic!("the rate is {other:?}"),
+    }
+    assert_eq!(cell(&range, (row_of(&range, "theo tiêu chuẩn ISO)"), 3)), Data::Float(1.0));
+    assert_eq!(cell(&range, (row_of(&range, "Hình thức khảo sát"), 3)), Data::Float(1.0));
+    assert_eq!(cell(&range, (row_of(&range, "Số TTHC đã thực hiện tiếp nhận"), 3)), Data::Empty);
+
+    // The note that looks like a formula is text, and no cell is a formula.
+    assert_eq!(cell(&range, (received, 4)), Data::String("=HYPERLINK(\"http://x\",\"bấm\")".into()));
+    let formulas = workbook.worksheet_formula("Phụ lục 01b").unwrap();
+    assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()));
+
+    // The signature block and the recipients.
+    let end = range.height() as u32;
+    let strings: Vec<String> = (received..end)
+        .flat_map(|r| (0..5).map(move |c| (r, c)))
+        .filter_map(|p| match cell(&range, p) { Data::String(s) => Some(s), _ => None })
+        .collect();
+    for expected in ["Nơi nhận:", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lê Phạm Thảo", "- UBND huyện (b/c);", "- Lưu: VT."] {
+        assert!(strings.iter().any(|s| s == expected), "missing {expected}");
+    }
+}
+
+#[test]
+fn layout_follows_decree_30() {
+    let t = xa_01b();
+    let bytes = xlsx(&t, &seed_report(&t));
+    let sheet = part(&bytes, "xl/worksheets/sheet1.xml");
+    let styles = part(&bytes, "xl/styles.xml");
+    let workbook = part(&bytes, "xl/workbook.xml");
+    assert!(sheet.contains("<pageSetup paperSize=\"9\" orientation=\"portrait\" fitToWidth=\"1\" fitToHeight=\"0\"/>"));
+    assert!(sheet.contains("<pageSetUpPr fitToPage=\"1\"/>"));
+    // 30 mm left, 15 mm right, 20 mm top and bottom.
+    assert!(sheet.contains("<pageMargins left=\"1.181\" right=\"0.591\" top=\"0.787\" bottom=\"0.787\""));
+    assert!(workbook.contains("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">'Phụ lục 01b'!$10:$12</definedName>"));
+    assert!(styles.matches("<name val=\"Times New Roman\"/>").count() >= 9);
+    assert!(!styles.contains("Calibri") && !styles.contains("Arial"));
+    // The count in 3.3.1 uses #,##0 (built-in 3), the rate 0.00% (built-in 10).
+    let xfs: Vec<&str> = styles.split("<xf ").skip(2).collect();
+    let style_of = |needle: &str| -> usize {
+        // The style of the cell that holds `needle`: its own `<c … s="N">`.
+        let at = sheet.find(needle).unwrap_or_else(|| panic!("no {needle}"));
+        let open = &sheet[sheet[..at].rfind("<c ").unwrap()..at];
+        let s = &open[open.find(" s=\"").unwrap() + 4..];
+        s[..s.find('"').unwrap()].parse().unwrap()
+    };
+    assert!(xfs[style_of("<v>1603</v>")].starts_with("numFmtId=\"3\""), "{}", xfs[style_of("<v>1603</v>")]);
+    let rate_style = style_of(&format!("<v>{}</v>", 1588.0_f64 / 1603.0));
+    assert!(xfs[rate_style].starts_with("numFmtId=\"10\""));
+    // Formula-like text is marked literal, so editing it never runs it.
+    let literal = style_of("=HYPERLINK(");
+    assert!(xfs[literal].contains("quotePrefix=\"1\""));
+    // Recipients ("- UBND huyện …") are literal too, but outside the table: no borders.
+    let recipient = style_of("- UBND huyện (b/c);");
+    assert!(xfs[recipient].contains("quotePrefix=\"1\"") && xfs[recipient].contains("borderId=\"0\""), "{}", xfs[recipient]);
+}
+
+#[test]
+fn the_csv_file() {
+    let t = xa_01b();
+    let text = csv(&t, &seed_report(&t));
+    assert!(text.starts_with('\u{feff}'));
+    let lines: Vec<&str> = text.trim_start_matches('\u{feff}').split("\r\n").collect();
+    assert_eq!(lines[0], "Mã,Chỉ tiêu,Đơn vị tính,Số liệu,Ghi chú");
+    assert!(lines.contains(&"3.3.1,Số lượng hồ sơ đã tiếp nhận,Số lượng hồ sơ,1.603,\"'=HYPERLINK(\"\"http://x\"\",\"\"bấm\"\")\""));
+    assert!(lines.contains(&"3.3.2.ty-le-dung-hen,Tỷ lệ hồ sơ giải quyết đúng hẹn (3.3.2 / 3.3.1),%,\"99,06\","));
+    assert!(lines.contains(&"3.4.3,Số TTHC đã tích hợp dịch vụ thanh toán trực tuyến trên Cổng dịch vụ công,Thủ tục,1.599,\"Số hồ sơ, không phải thủ tục\""));
+}
