@@ -71,7 +71,7 @@ mod tests {
         assert!(text.contains("\r\n3.3.1,Số lượng hồ sơ đã tiếp nhận,Số lượng hồ sơ,1.603,'=1+1\r\n"), "{text}");
         assert!(text.contains("\r\n3.2.4,Tỷ lệ TTHC đã được phê duyệt quy trình nội bộ (theo tiêu chuẩn ISO),%,\"99,5\",\r\n"));
         assert!(text.contains("\r\n3.3.2.ty-le-dung-hen,Tỷ lệ hồ sơ giải quyết đúng hẹn (3.3.2 / 3.3.1),%,\"99,06\",\r\n"));
-        assert!(text.contains("\r\n1.4.2,Hình thức khảo sát,Trực tuyến = 0; Phát phiếu = 1; Kết hợp = 2,,\r\n"));
+        assert!(text.contains("\r\n1.4.2,Hình thức khảo sát,\"Trực tuyến = 0; Phát phiếu = 1; Kết hợp = 2\",,\r\n"));
         assert_eq!(text.matches("\r\n").count(), 1 + t.indicators.len() + t.computed.len());
     }
 }
