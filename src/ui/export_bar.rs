@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::browser::download::download;
 use crate::browser::print::print_page;
+use crate::browser::storage::measured;
 use crate::core::export::{csv::csv, xlsx::xlsx};
 use crate::core::rules::Severity;
 use crate::ui::autosave::Autosave;
@@ -44,10 +45,12 @@ pub fn ExportBar(autosave: Autosave) -> impl IntoView {
         let stem = draft.file_stem();
         match export {
             Export::Xlsx => {
-                download(&format!("{stem}.xlsx"), XLSX_MIME, &xlsx(&template, &draft.report));
+                let bytes = measured("bieumau:export-xlsx", || xlsx(&template, &draft.report));
+                download(&format!("{stem}.xlsx"), XLSX_MIME, &bytes);
             }
             Export::Csv => {
-                download(&format!("{stem}.csv"), "text/csv;charset=utf-8", csv(&template, &draft.report).as_bytes());
+                let text = measured("bieumau:export-csv", || csv(&template, &draft.report));
+                download(&format!("{stem}.csv"), "text/csv;charset=utf-8", text.as_bytes());
             }
             Export::Print => {
                 print_page();

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::browser::download::download;
-use crate::browser::storage::clock;
+use crate::browser::storage::{clock, measured};
 use crate::core::draft_store::StoreFault;
 use crate::ui::autosave::{Autosave, SaveState};
 use crate::ui::AppContext;
@@ -12,7 +12,8 @@ use crate::ui::AppContext;
 /// Offers the draft on screen as a `.json` file.
 pub fn download_current(autosave: Autosave) {
     let Some(draft) = autosave.current() else { return };
-    download(&format!("{}.json", draft.file_stem()), "application/json", draft.to_pretty_json().as_bytes());
+    let text = measured("bieumau:export-json", || draft.to_pretty_json());
+    download(&format!("{}.json", draft.file_stem()), "application/json", text.as_bytes());
 }
 
 #[component]
