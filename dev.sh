@@ -5,6 +5,7 @@
 #   ./dev.sh test    run every test: native, in-browser, end-to-end, files
 #   ./dev.sh bench   build the release dist/ and print the benchmark table
 #   ./dev.sh build   build the release dist/ only
+#   ./dev.sh single-file  build dist-single/bieumau-cchc.html, one file that opens by double-click
 #   ./dev.sh setup   only install what is missing
 #
 # Every command first installs whatever is missing (the wasm target, trunk,
@@ -80,8 +81,14 @@ case "${1:-}" in
     CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
       cargo test --offline --target wasm32-unknown-unknown --test web
     build_release
-    say "3/3 End-to-end tests on dist/ in headless Chromium"
+    node scripts/single-file.mjs dist dist-single/bieumau-cchc.html
+    say "3/3 End-to-end tests on dist/ and the single file in headless Chromium"
     node --test --test-concurrency=1 e2e/
+    ;;
+  single-file)
+    setup
+    build_release
+    node scripts/single-file.mjs dist dist-single/bieumau-cchc.html
     ;;
   bench)
     setup
@@ -89,7 +96,7 @@ case "${1:-}" in
     node e2e/support/bench.mjs
     ;;
   *)
-    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

@@ -17,7 +17,7 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-export async function serveDist({ dir = resolve('dist'), prefix = '/' } = {}) {
+export async function serveDist({ dir = resolve('dist'), prefix = '/', headers = {} } = {}) {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
     try {
@@ -38,6 +38,7 @@ export async function serveDist({ dir = resolve('dist'), prefix = '/' } = {}) {
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
         'Cache-Control': 'no-cache',
         'X-Content-Type-Options': 'nosniff',
+        ...headers,
       });
       res.end(body);
     } catch {

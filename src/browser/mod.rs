@@ -10,3 +10,4 @@ pub mod download;
 pub mod storage;
 pub mod panic_banner;
 pub mod print;
+pub mod service_worker;

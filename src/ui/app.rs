@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::browser::service_worker;
 use crate::browser::storage::open_drafts;
 use crate::core::catalog::builtin_templates;
 use crate::core::template::Template;
@@ -33,6 +34,8 @@ pub fn App() -> impl IntoView {
     let context = AppContext::new(drafts, persistent, loaded);
     provide_context(context);
     let screen = context.screen;
+    let update_ready = RwSignal::new(false);
+    service_worker::register(move || update_ready.set(true));
 
     view! {
         <div class="app">
@@ -41,6 +44,15 @@ pub fn App() -> impl IntoView {
                 <p class="banner warning storage-banner" role="alert" data-storage-state="unavailable">
                     "Trình duyệt này không cho lưu bản nháp (chế độ riêng tư, bộ nhớ bị tắt hoặc mở từ tệp). "
                     "Số liệu chỉ được giữ trong trang này cho đến khi đóng: hãy dùng nút «Tải tệp .json» để giữ lại."
+                </p>
+            })}
+            {move || update_ready.get().then(|| view! {
+                <p class="banner ok update-banner" role="status" data-update-banner="">
+                    "Có phiên bản mới — "
+                    <button type="button" class="link" data-action="apply-update" on:click=|_| service_worker::apply_update()>
+                        "tải lại"
+                    </button>
+                    " (bản nháp được giữ nguyên)."
                 </p>
             })}
             {move || match screen.get() {
