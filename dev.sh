@@ -48,6 +48,8 @@ setup() {
     say "Installing npm tools (binaryen 132 for wasm-opt, playwright-core)"
     npm ci --no-audit --no-fund --loglevel=error
   fi
+  # Crates come from crates.io once; every build after this runs offline.
+  cargo fetch --locked --quiet
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     say "Installing Chromium and chromedriver from Debian"
     need_root_or_sudo apt-get update -qq
@@ -71,7 +73,7 @@ case "${1:-}" in
   serve)
     setup
     say "Serving on http://127.0.0.1:8080/ (Ctrl+C to stop)"
-    exec trunk serve --release --offline --address 127.0.0.1 --port "${PORT:-8080}"
+    exec trunk serve --release --offline --no-autoreload --address 127.0.0.1 --port "${PORT:-8080}"
     ;;
   test)
     setup

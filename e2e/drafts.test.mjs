@@ -1,17 +1,12 @@
 // End-to-end: drafts survive reloads, closed tabs, storage faults and a
 // second tab, in headless Chromium against the built dist/.
-import { test, before, after, afterEach, describe } from 'node:test';
+import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serveDist } from './support/server.mjs';
-import { launch, openApp, newDraft, typeInto, valueField, noteField, headerField, shownIssues, takePageErrors, watch } from './support/browser.mjs';
+import { launch, openApp, newDraft, typeInto, valueField, noteField, headerField, shownIssues, setUpSuite, watch } from './support/browser.mjs';
 
 const seed = JSON.parse(readFileSync(new URL('../tests/fixtures/hoang-truong-2023.json', import.meta.url)));
-let server;
-let browser;
-before(async () => { server = await serveDist(); browser = await launch(); });
-afterEach(() => assert.deepEqual(takePageErrors(), [], 'no page reported an error or a panic'));
-after(async () => { await browser?.close(); await server?.close(); });
+const suite = setUpSuite();
 
 /** A page whose errors fail the test. */
 const watched = (page) => { watch(page); return page; };
@@ -49,7 +44,7 @@ async function openFirstDraft(page) {
 
 describe('autosave', () => {
   test('type, reload at once: every value, note and header field is back', async () => {
-    const { page, context, errors } = await openApp(browser, server.url);
+    const { page, context, errors } = await openApp(suite.browser, suite.server.url);
     await newDraft(page, 'xa-01b');
     await fillSeed(page);
     // The very last keystroke, then reload with no pause at all.
@@ -64,9 +59,9 @@ describe('autosave', () => {
   });
 
   test('close the tab within a second of typing, reopen: everything is there', async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     let page = watched(await context.newPage());
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     await newDraft(page, 'xa-01b');
     await page.click(valueField('3.3.1'));
     await page.keyboard.type('1603');
@@ -74,7 +69,7 @@ describe('autosave', () => {
     await page.keyboard.type('ghi chú cuối');
     await page.close({ runBeforeUnload: true });
     page = watched(await context.newPage());
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     await openFirstDraft(page);
     assert.equal(await page.inputValue(valueField('3.3.1')), '1.603');
     assert.equal(await page.inputValue(noteField('3.3.1')), 'ghi chú cuối');
@@ -82,7 +77,7 @@ describe('autosave', () => {
   });
 
   test('the save indicator says when the draft was saved', async () => {
-    const { page, context } = await openApp(browser, server.url);
+    const { page, context } = await openApp(suite.browser, suite.server.url);
     await newDraft(page, 'xa-01b');
     assert.equal(await page.getAttribute('[data-save-state]', 'data-save-state'), 'unchanged');
     await page.click(valueField('1.1.1'));
@@ -95,7 +90,7 @@ describe('autosave', () => {
 
 describe('the list of drafts', () => {
   test('shows template, unit, period, year, last edit, completion and counts; rename, copy to the next period, delete and undo', async () => {
-    const { page, context } = await openApp(browser, server.url);
+    const { page, context } = await openApp(suite.browser, suite.server.url);
     await newDraft(page, 'xa-01b');
     await fillSeed(page);
     await page.click('[data-action="back"]');
@@ -130,7 +125,7 @@ describe('the list of drafts', () => {
 
 describe('storage faults', () => {
   test('a corrupt entry is quarantined, offered for download, and every other draft still opens', async () => {
-    const { page, context } = await openApp(browser, server.url);
+    const { page, context } = await openApp(suite.browser, suite.server.url);
     await newDraft(page, 'xa-01b');
     await typeInto(page, valueField('3.3.1'), '1603');
     await page.click('[data-action="back"]');
@@ -147,12 +142,12 @@ describe('storage faults', () => {
   });
 
   test('storage unavailable: the app works in memory, a banner says so and offers the file', async () => {
-    const context = await browser.newContext({ acceptDownloads: true });
+    const context = await suite.browser.newContext({ acceptDownloads: true });
     await context.addInitScript(() => {
       Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });
     });
     const page = watched(await context.newPage());
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     await page.waitForSelector('[data-storage-state="unavailable"]');
     await newDraft(page, 'xa-01b');
     await page.waitForSelector('[data-storage-banner="unavailable"]');
@@ -166,7 +161,7 @@ describe('storage faults', () => {
   });
 
   test('storage full: a clear message, the work stays on screen, old drafts can be deleted and the save goes through', async () => {
-    const { page, context } = await openApp(browser, server.url);
+    const { page, context } = await openApp(suite.browser, suite.server.url);
     await newDraft(page, 'xa-01b');
     await typeInto(page, valueField('1.1.1'), '5');
     await page.click('[data-action="back"]');
@@ -197,14 +192,14 @@ describe('storage faults', () => {
 
 describe('two tabs', () => {
   test('neither tab silently overwrites the other; the clerk chooses', async () => {
-    const context = await browser.newContext({ acceptDownloads: true });
+    const context = await suite.browser.newContext({ acceptDownloads: true });
     const a = watched(await context.newPage());
-    await a.goto(server.url);
+    await a.goto(suite.server.url);
     await newDraft(a, 'xa-01b');
     await typeInto(a, valueField('1.1.1'), '10');
     await a.waitForSelector('[data-save-state="saved"]');
     const b = watched(await context.newPage());
-    await b.goto(server.url);
+    await b.goto(suite.server.url);
     await openFirstDraft(b);
     assert.equal(await b.inputValue(valueField('1.1.1')), '10');
 

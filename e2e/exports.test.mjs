@@ -1,18 +1,13 @@
 // End-to-end: downloading the report (.xlsx, .csv, .json), printing, and
 // opening saved files, in headless Chromium against the built dist/.
-import { test, before, after, afterEach, describe } from 'node:test';
+import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serveDist } from './support/server.mjs';
-import { launch, openApp, newDraft, typeInto, valueField, noteField, headerField, shownIssues, takePageErrors } from './support/browser.mjs';
+import { launch, openApp, newDraft, typeInto, valueField, noteField, headerField, shownIssues, setUpSuite } from './support/browser.mjs';
 import { readCells } from './support/xlsx.mjs';
 
 const seed = JSON.parse(readFileSync(new URL('../tests/fixtures/hoang-truong-2023.json', import.meta.url)));
-let server;
-let browser;
-before(async () => { server = await serveDist(); browser = await launch(); });
-afterEach(() => assert.deepEqual(takePageErrors(), [], 'no page reported an error or a panic'));
-after(async () => { await browser?.close(); await server?.close(); });
+const suite = setUpSuite();
 
 async function seedForm(page) {
   await newDraft(page, 'xa-01b');
@@ -38,7 +33,7 @@ async function downloadVia(page, action, { confirm } = {}) {
 describe('downloads of the Hoằng Trường 2023 annex', () => {
   let app;
   before(async () => {
-    app = await openApp(browser, server.url);
+    app = await openApp(suite.browser, suite.server.url);
     await seedForm(app.page);
   });
   after(() => app.context.close());
@@ -97,7 +92,7 @@ describe('downloads of the Hoằng Trường 2023 annex', () => {
     assert.equal(exported.report.template_id, 'xa-01b');
     assert.equal(exported.report.template_version, 1);
     assert.ok(exported.app_version);
-    const other = await openApp(browser, server.url);
+    const other = await openApp(suite.browser, suite.server.url);
     await other.page.setInputFiles('[data-action="import"]', { name, mimeType: 'application/json', buffer: bytes });
     await other.page.waitForSelector('[data-section]');
     assert.deepEqual(await shownIssues(other.page), seed.issues);
@@ -148,7 +143,7 @@ describe('opening files', () => {
   ];
   for (const [what, name, buffer, message] of cases) {
     test(`${what}: a clear message, nothing changes`, async () => {
-      const { page, context } = await openApp(browser, server.url);
+      const { page, context } = await openApp(suite.browser, suite.server.url);
       await page.setInputFiles('[data-action="import"]', { name, mimeType: 'application/octet-stream', buffer });
       const shown = await page.waitForSelector('[data-import-error]');
       assert.match(await shown.textContent(), message);
@@ -159,7 +154,7 @@ describe('opening files', () => {
   }
 
   test('values that are valid but raise warnings import as they are, with their warnings', async () => {
-    const { page, context } = await openApp(browser, server.url);
+    const { page, context } = await openApp(suite.browser, suite.server.url);
     await page.setInputFiles('[data-action="import"]', { name: 'tep.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(base())) });
     await page.waitForSelector('[data-section]');
     assert.deepEqual(await shownIssues(page), seed.issues);
@@ -167,7 +162,7 @@ describe('opening files', () => {
   });
 
   test('opening a file of a draft that exists asks before replacing it', async () => {
-    const { page, context } = await openApp(browser, server.url);
+    const { page, context } = await openApp(suite.browser, suite.server.url);
     const file = { name: 'tep.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(base())) };
     await page.setInputFiles('[data-action="import"]', file);
     await page.waitForSelector('[data-section]');

@@ -1,32 +1,21 @@
 // End-to-end: the commune annex xa-01b in the built dist/, in headless
 // Chromium, typed as a clerk would type it.
-import { test, before, after, afterEach, describe } from 'node:test';
+import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serveDist } from './support/server.mjs';
 import {
   launch, openApp, newDraft, typeInto, valueField, noteField, headerField, shownIssues,
-  takePageErrors, watch,
+  setUpSuite, watch,
 } from './support/browser.mjs';
 
 const seed = JSON.parse(readFileSync(new URL('../tests/fixtures/hoang-truong-2023.json', import.meta.url)));
 const template = JSON.parse(readFileSync(new URL('../templates/xa-01b.json', import.meta.url)));
 const allRows = template.sections.flatMap((s) => s.rows);
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-afterEach(() => assert.deepEqual(takePageErrors(), [], 'no page reported an error or a panic'));
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = setUpSuite();
 
 async function freshForm(options) {
-  const app = await openApp(browser, server.url, options);
+  const app = await openApp(suite.browser, suite.server.url, options);
   await newDraft(app.page, 'xa-01b');
   return app;
 }
@@ -233,7 +222,7 @@ describe('layout', () => {
 
 describe('templates as data', () => {
   test('a broken template file is refused with a precise message', async () => {
-    const { page, context } = await openApp(browser, server.url);
+    const { page, context } = await openApp(suite.browser, suite.server.url);
     const broken = structuredClone(template);
     broken.rules.push({ left: ['3.3.1'], op: '<=', right: ['9.9.9'] });
     await page.setInputFiles('[data-action="load-template"]', {
@@ -245,7 +234,7 @@ describe('templates as data', () => {
   });
 
   test("a province's variant loads at run time and opens as a form", async () => {
-    const { page, context } = await openApp(browser, server.url);
+    const { page, context } = await openApp(suite.browser, suite.server.url);
     const variant = structuredClone(template);
     variant.id = 'xa-01b-bien-the';
     variant.name = 'Phụ lục 01b — biến thể của tỉnh';

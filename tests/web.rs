@@ -8,7 +8,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use bieumau::browser::storage::Backend;
-use bieumau::core::catalog::builtin_templates;
+use bieumau::core::catalog::builtin_template;
 use bieumau::core::draft::Draft;
 use bieumau::core::draft_store::{DraftStore, MemoryStore};
 use bieumau::ui::AppContext;
@@ -25,8 +25,7 @@ use web_sys::{Element, HtmlElement, HtmlInputElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn xa_01b() -> Arc<Template> {
-    let (_, template) = builtin_templates().into_iter().find(|(name, _)| *name == "xa-01b.json").unwrap();
-    Arc::new(template.unwrap())
+    Arc::new(builtin_template("xa-01b").unwrap())
 }
 
 fn document() -> web_sys::Document {

@@ -3,17 +3,14 @@
 
 use std::collections::BTreeMap;
 
-use bieumau::core::catalog::builtin_templates;
+use bieumau::core::catalog::builtin_template;
 use bieumau::core::report::{HeaderField, Report};
 use bieumau::core::rules::Severity;
 use bieumau::core::template::Template;
 use serde_json::Value;
 
 fn xa_01b() -> Template {
-    builtin_templates()
-        .into_iter()
-        .find_map(|(name, t)| (name == "xa-01b.json").then(|| t.unwrap()))
-        .unwrap()
+    builtin_template("xa-01b").unwrap()
 }
 
 fn fixture() -> Value {

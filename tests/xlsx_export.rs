@@ -5,7 +5,7 @@
 
 use std::io::{Cursor, Read};
 
-use bieumau::core::catalog::builtin_templates;
+use bieumau::core::catalog::builtin_template;
 use bieumau::core::export::{csv::csv, xlsx::xlsx};
 use bieumau::core::report::{HeaderField, Report};
 use bieumau::core::template::Template;
@@ -13,7 +13,7 @@ use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
 use serde_json::Value;
 
 fn xa_01b() -> Template {
-    builtin_templates().into_iter().find_map(|(n, t)| (n == "xa-01b.json").then(|| t.unwrap())).unwrap()
+    builtin_template("xa-01b").unwrap()
 }
 
 fn seed_report(template: &Template) -> Report {

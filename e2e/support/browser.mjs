@@ -1,6 +1,9 @@
 // Debian's Chromium, headless, driven by Playwright, with the flags this
 // kind of machine needs (run as root, no network beyond loopback).
+import { before, after, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
+import { serveDist } from './server.mjs';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -69,4 +72,24 @@ export async function shownIssues(page) {
     severity: n.getAttribute('data-severity'),
     message: n.textContent.trim(),
   })));
+}
+
+/**
+ * The hooks every end-to-end file needs: dist/ served on loopback, one
+ * headless Chromium, and a check after each test that no page reported an
+ * error or a panic. Returns an object whose `server` and `browser` are set
+ * once the suite starts.
+ */
+export function setUpSuite() {
+  const suite = { server: null, browser: null };
+  before(async () => {
+    suite.server = await serveDist();
+    suite.browser = await launch();
+  });
+  afterEach(() => assert.deepEqual(takePageErrors(), [], 'no page reported an error or a panic'));
+  after(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  return suite;
 }

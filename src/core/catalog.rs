@@ -11,6 +11,12 @@ pub fn builtin_templates() -> Vec<(&'static str, Result<Template, TemplateError>
     BUILTIN_TEMPLATE_FILES.iter().map(|(name, text)| (*name, Template::from_json(text))).collect()
 }
 
+/// The shipped template with this id, if it loads.
+pub fn builtin_template(id: &str) -> Option<Template> {
+    let file = format!("{id}.json");
+    BUILTIN_TEMPLATE_FILES.iter().find(|(name, _)| *name == file).and_then(|(_, text)| Template::from_json(text).ok())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

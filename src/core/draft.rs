@@ -310,10 +310,10 @@ pub fn ascii_slug(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::catalog::builtin_templates;
+    use crate::core::catalog::builtin_template;
 
     fn xa() -> Template {
-        builtin_templates().into_iter().find(|(n, _)| *n == "xa-01b.json").unwrap().1.unwrap()
+        builtin_template("xa-01b").unwrap()
     }
 
     #[test]

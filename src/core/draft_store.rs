@@ -241,11 +241,11 @@ impl<S: KeyValueStore> DraftStore<S> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::catalog::builtin_templates;
+    use crate::core::catalog::builtin_template;
     use crate::core::template::Template;
 
     fn xa() -> Template {
-        builtin_templates().into_iter().find(|(n, _)| *n == "xa-01b.json").unwrap().1.unwrap()
+        builtin_template("xa-01b").unwrap()
     }
 
     fn draft(id: &str, at: f64) -> Draft {
