@@ -53,3 +53,10 @@ pub fn focus_next_value(current: &HtmlElement, backwards: bool) -> bool {
         None => false,
     }
 }
+
+/// Scrolls the page back to its top, as a new screen should open.
+pub fn scroll_to_top() {
+    if let Some(window) = web_sys::window() {
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}

@@ -86,6 +86,7 @@ impl AppContext {
         }
         let notice = (!notices.is_empty()).then(|| notices.join(" "));
         self.screen.set(Screen::Editing { template, draft, notice });
+        crate::browser::focus::scroll_to_top();
         Ok(())
     }
 }

@@ -30,6 +30,7 @@ pub fn ReportEditor(template: Arc<Template>, draft: Draft, notice: Option<String
         autosave.flush();
         ctx.stored_changed();
         ctx.screen.set(Screen::Start { notice: None });
+        crate::browser::focus::scroll_to_top();
     };
     view! {
         <div class="editor" data-template-id=template.id.clone()>
