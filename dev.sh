@@ -2,7 +2,7 @@
 # One entry point for building, serving, testing and measuring the app.
 #
 #   ./dev.sh serve   build dist/ and serve it on http://127.0.0.1:8080
-#   ./dev.sh test    run every test: native, in-browser, end-to-end, files
+#   ./dev.sh test    run every test: native, in-browser, end-to-end (Chromium and Firefox), files
 #   ./dev.sh bench   build the release dist/ and print the benchmark table
 #   ./dev.sh build   build the release dist/ only
 #   ./dev.sh single-file  build dist-single/bieumau-cchc.html, one file that opens by double-click
@@ -43,17 +43,17 @@ setup() {
     # Not --locked: a locked dependency of the CLI is missing from the registry.
     cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
   fi
-  if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
+  if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/puppeteer-core ] \
      || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     say "Installing npm tools (binaryen 132 for wasm-opt, playwright-core)"
     npm ci --no-audit --no-fund --loglevel=error
   fi
   # Crates come from crates.io once; every build after this runs offline.
   cargo fetch --locked --quiet
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-    say "Installing Chromium and chromedriver from Debian"
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v firefox-esr >/dev/null; then
+    say "Installing Chromium, chromedriver and Firefox ESR from Debian"
     need_root_or_sudo apt-get update -qq
-    need_root_or_sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+    need_root_or_sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver firefox-esr >/dev/null
   fi
 }
 
