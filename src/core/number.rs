@@ -192,6 +192,32 @@ pub fn format_vn(value: f64, max_decimals: u8) -> String {
     out
 }
 
+/// Writes a number for a file format (XML, JSON): `.` for decimals, no
+/// grouping, at most 12 decimals. Integer arithmetic, so core's float
+/// printing (about 11 KB of wasm) stays out of the bundle.
+pub fn plain_decimal(value: f64) -> String {
+    if !value.is_finite() {
+        return "0".to_string();
+    }
+    const SCALE: u128 = 1_000_000_000_000;
+    let scaled = (value.abs() * SCALE as f64).round() as u128;
+    let (int_part, frac) = (scaled / SCALE, scaled % SCALE);
+    let mut out = String::new();
+    if value < 0.0 && scaled != 0 {
+        out.push('-');
+    }
+    out.push_str(&int_part.to_string());
+    if frac != 0 {
+        let digits = frac.to_string();
+        out.push('.');
+        for _ in digits.len()..12 {
+            out.push('0');
+        }
+        out.push_str(digits.trim_end_matches('0'));
+    }
+    out
+}
+
 /// Formats a whole count: `1.603`.
 pub fn format_count(value: f64) -> String {
     format_vn(value, 0)
@@ -267,6 +293,11 @@ mod tests {
         assert_eq!(format_vn(1.005, 3), "1,005");
         assert_eq!(format_vn(999_999_999_999_999.0, 0), "999.999.999.999.999");
         assert_eq!(format_vn(99.999, 2), "100");
+        assert_eq!(plain_decimal(1603.0), "1603");
+        assert_eq!(plain_decimal(0.5), "0.5");
+        assert_eq!(plain_decimal(-12.25), "-12.25");
+        assert_eq!(plain_decimal(1588.0 / 1603.0), "0.990642545228");
+        assert_eq!(plain_decimal(f64::NAN), "0");
     }
 
     proptest! {

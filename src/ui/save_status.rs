@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::browser::download::download;
 use crate::browser::storage::{clock, measured};
 use crate::core::draft_store::StoreFault;
+use crate::core::number::format_vn;
 use crate::ui::autosave::{Autosave, SaveState};
 use crate::ui::AppContext;
 
@@ -78,7 +79,7 @@ pub fn SaveProblems(autosave: Autosave) -> impl IntoView {
                         let hook = id.clone();
                         view! {
                             <li data-draft-id=hook>
-                                {stored.draft.title()} {format!(" ({:.1} KB) ", stored.bytes as f64 / 1024.0)}
+                                {stored.draft.title()} {format!(" ({} KB) ", format_vn(stored.bytes as f64 / 1024.0, 1))}
                                 <button type="button" class="danger" data-action="delete-draft" on:click=move |_| {
                                     let _ = ctx.drafts.with_value(|s| s.delete(&id));
                                     ctx.stored_changed();

@@ -11,6 +11,7 @@
 
 use super::zip::stored_zip;
 use super::{looks_like_formula, rows, ExportRow, RowValue};
+use crate::core::number::plain_decimal;
 use crate::core::report::Report;
 use crate::core::template::Template;
 use crate::core::value::ValueKind;
@@ -139,7 +140,7 @@ impl Sheet {
         self.row += 1;
         let r = self.row;
         let mut xml = match height {
-            Some(h) => format!("<row r=\"{r}\" ht=\"{h:.2}\" customHeight=\"1\">"),
+            Some(h) => format!("<row r=\"{r}\" ht=\"{}\" customHeight=\"1\">", plain_decimal(h)),
             None => format!("<row r=\"{r}\">"),
         };
         for (c, style, cell) in cells {
@@ -151,7 +152,7 @@ impl Sheet {
                     "<c r=\"{reference}\" s=\"{s}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>",
                     escape(text)
                 )),
-                Cell::Number(n) => xml.push_str(&format!("<c r=\"{reference}\" s=\"{s}\"><v>{n}</v></c>")),
+                Cell::Number(n) => xml.push_str(&format!("<c r=\"{reference}\" s=\"{s}\"><v>{}</v></c>", plain_decimal(*n))),
             }
         }
         xml.push_str("</row>");
@@ -303,7 +304,7 @@ fn sheet_xml(template: &Template, report: &Report) -> String {
     let cols: String = COLUMN_WIDTHS
         .iter()
         .enumerate()
-        .map(|(i, w)| format!("<col min=\"{0}\" max=\"{0}\" width=\"{w}\" customWidth=\"1\"/>", i + 1))
+        .map(|(i, w)| format!("<col min=\"{0}\" max=\"{0}\" width=\"{1}\" customWidth=\"1\"/>", i + 1, plain_decimal(*w)))
         .collect();
     format!(
         concat!(
