@@ -17,6 +17,12 @@ pub fn builtin_template(id: &str) -> Option<Template> {
     BUILTIN_TEMPLATE_FILES.iter().find(|(name, _)| *name == file).and_then(|(_, text)| Template::from_json(text).ok())
 }
 
+/// The commune annex, for the core's unit tests.
+#[cfg(test)]
+pub(crate) fn xa_01b_for_tests() -> Template {
+    builtin_template("xa-01b").expect("xa-01b ships with the app")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

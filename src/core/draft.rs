@@ -310,11 +310,7 @@ pub fn ascii_slug(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::catalog::builtin_template;
-
-    fn xa() -> Template {
-        builtin_template("xa-01b").unwrap()
-    }
+    use crate::core::catalog::xa_01b_for_tests as xa;
 
     #[test]
     fn round_trips_through_json() {

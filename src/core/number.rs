@@ -176,7 +176,7 @@ pub fn format_vn(value: f64, max_decimals: u8) -> String {
     }
     let len = int_digits.len();
     for (i, c) in int_digits.chars().enumerate() {
-        if i > 0 && (len - i) % 3 == 0 {
+        if i > 0 && (len - i).is_multiple_of(3) {
             out.push('.');
         }
         out.push(c);

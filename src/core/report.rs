@@ -140,8 +140,8 @@ impl Default for ReportHeader {
 impl ReportHeader {
     pub fn get(&self, field: HeaderField) -> String {
         match field {
-            HeaderField::Period => return self.period.key().to_string(),
-            _ => self.text(field).map(String::clone).unwrap_or_default(),
+            HeaderField::Period => self.period.key().to_string(),
+            _ => self.text(field).cloned().unwrap_or_default(),
         }
     }
 

@@ -8,7 +8,6 @@ use crate::browser::download::download;
 use crate::browser::print::print_page;
 use crate::browser::storage::measured;
 use crate::core::export::{csv::csv, xlsx::xlsx};
-use crate::core::rules::Severity;
 use crate::ui::autosave::Autosave;
 use crate::ui::save_status::download_current;
 use crate::ui::FormContext;
@@ -75,10 +74,7 @@ pub fn ExportBar(autosave: Autosave) -> impl IntoView {
             <button type="button" data-action="print" on:click=move |_| request.run(Export::Print)>"In / Lưu PDF"</button>
         </div>
         {move || asking.get().map(|export| {
-            let (errors, warnings) = issues.with(|all| {
-                let errors = all.iter().filter(|i| i.severity == Severity::Error).count();
-                (errors, all.len() - errors)
-            });
+            let (errors, warnings) = (form.errors.get(), form.warnings.get());
             view! {
                 <div class="export-confirm banner warning" role="alertdialog" aria-label="Báo cáo còn sai sót" data-export-confirm="">
                     <p><strong>{format!("Báo cáo còn {errors} lỗi và {warnings} cảnh báo chưa xử lý:")}</strong></p>

@@ -51,6 +51,8 @@ pub struct Form {
     pub computed: Vec<Memo<Option<f64>>>,
     /// Every message, in row order.
     pub issues: Memo<Vec<Issue>>,
+    pub errors: Memo<usize>,
+    pub warnings: Memo<usize>,
     /// How many fillable indicators have a valid value.
     pub filled: Memo<usize>,
     pub fillable: usize,
@@ -174,7 +176,9 @@ impl Form {
         );
 
         let header = HeaderField::ALL.into_iter().map(|f| (f, RwSignal::new(report.header.get(f)))).collect();
-        Form { template, edits, orphans, fields, header, computed, issues, filled, fillable }
+        let errors = Memo::new(move |_| issues.with(|all| all.iter().filter(|i| i.severity == Severity::Error).count()));
+        let warnings = Memo::new(move |_| issues.with(Vec::len) - errors.get());
+        Form { template, edits, orphans, fields, header, computed, issues, errors, warnings, filled, fillable }
     }
 
     pub fn field(&self, code: &str) -> Option<Field> {
@@ -198,10 +202,6 @@ impl Form {
             header.set(*field, signal.get());
         }
         header
-    }
-
-    pub fn count(&self, severity: Severity) -> usize {
-        self.issues.with(|all| all.iter().filter(|i| i.severity == severity).count())
     }
 
     /// The report as it stands, without subscribing to anything; `None` once

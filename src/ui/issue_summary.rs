@@ -3,15 +3,12 @@
 use leptos::prelude::*;
 
 use crate::browser::focus::focus_field;
-use crate::core::rules::Severity;
 use crate::ui::FormContext;
 
 #[component]
 pub fn IssueSummary() -> impl IntoView {
     let form = expect_context::<FormContext>();
-    let issues = form.issues;
-    let errors = Memo::new(move |_| issues.with(|all| all.iter().filter(|i| i.severity == Severity::Error).count()));
-    let warnings = Memo::new(move |_| issues.with(|all| all.len()) - errors.get());
+    let (issues, errors, warnings) = (form.issues, form.errors, form.warnings);
     view! {
         <section class="issue-summary" aria-label="Kết quả kiểm tra">
             <h2>"Kiểm tra số liệu"</h2>

@@ -147,7 +147,7 @@ impl Sheet {
             let reference = format!("{}{r}", column(*c));
             let s = *style as u8;
             match cell {
-                Cell::Text(text) if text.is_empty() => xml.push_str(&format!("<c r=\"{reference}\" s=\"{s}\"/>")),
+                Cell::Text("") => xml.push_str(&format!("<c r=\"{reference}\" s=\"{s}\"/>")),
                 Cell::Text(text) => xml.push_str(&format!(
                     "<c r=\"{reference}\" s=\"{s}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>",
                     escape(text)
