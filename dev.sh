@@ -45,7 +45,7 @@ setup() {
   fi
   if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/puppeteer-core ] \
      || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    say "Installing npm tools (binaryen 132 for wasm-opt, playwright-core)"
+    say "Installing npm tools (binaryen 132 for wasm-opt, playwright-core, puppeteer-core)"
     npm ci --no-audit --no-fund --loglevel=error
   fi
   # Crates come from crates.io once; every build after this runs offline.
