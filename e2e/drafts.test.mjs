@@ -123,6 +123,36 @@ describe('the list of drafts', () => {
   });
 });
 
+describe('a newer template version', () => {
+  test('values of unchanged codes carry over; values whose code is gone are kept and shown', async () => {
+    const { page, context } = await openApp(suite.browser, suite.server.url);
+    await page.evaluate(() => {
+      const draft = {
+        kind: 'bieumau-cchc/draft', format: 1, app_version: '0.0.9', id: 'cu', name: 'Bản nháp cũ', created_at: 1, updated_at: 2, revision: 3,
+        report: {
+          template_id: 'xa-01b', template_version: 0, header: { year: '2023' },
+          values: { '3.3.1': '1.603', '3.3.4': '77' }, notes: { '3.3.4': 'chỉ tiêu cũ' },
+        },
+      };
+      localStorage.setItem('bieumau.v1.draft.cu', JSON.stringify(draft));
+    });
+    await page.reload();
+    await page.click('[data-draft-id="cu"] [data-action="open-draft"]');
+    assert.match(await page.textContent('[data-notice]'), /Biểu mẫu đã đổi từ phiên bản 0 sang 1: số liệu của các chỉ tiêu không đổi được giữ nguyên; 1 mục không còn trong biểu mẫu được giữ lại ở cuối trang/);
+    assert.equal(await page.inputValue(valueField('3.3.1')), '1.603');
+    assert.match(await page.textContent('[data-orphan="3.3.4"]'), /3\.3\.4: 77 \(ghi chú: chỉ tiêu cũ\) — không còn trong biểu mẫu/);
+    // Editing and saving never drops the kept value.
+    await typeInto(page, valueField('3.3.2'), '1588');
+    await page.waitForSelector('[data-save-state="saved"]');
+    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('bieumau.v1.draft.cu')).report);
+    assert.equal(stored.template_version, 1);
+    assert.equal(stored.values['3.3.4'], '77');
+    assert.equal(stored.notes['3.3.4'], 'chỉ tiêu cũ');
+    assert.equal(stored.values['3.3.2'], '1.588');
+    await context.close();
+  });
+});
+
 describe('storage faults', () => {
   test('a corrupt entry is quarantined, offered for download, and every other draft still opens', async () => {
     const { page, context } = await openApp(suite.browser, suite.server.url);
