@@ -205,6 +205,19 @@ describe('layout', () => {
     await app.context.close();
   });
 
+  test('in a window 800 px wide, a new message moves nothing either; the toolbar shows the counts', async () => {
+    const app = await freshForm({ viewport: { width: 800, height: 900 } });
+    const { page } = app;
+    await typeInto(page, valueField('3.3.1'), '10');
+    await page.click(valueField('3.3.1.a'));
+    const before = await page.locator(valueField('3.3.1.a')).boundingBox();
+    await page.keyboard.type('99');
+    assert.deepEqual((await shownIssues(page)).map((i) => i.code), ['3.3.1.a']);
+    assert.deepEqual(await page.locator(valueField('3.3.1.a')).boundingBox(), before);
+    assert.match(await page.textContent('.issue-counts'), /0 lỗi\s*1 cảnh báo/);
+    await app.context.close();
+  });
+
   test('at 1366×768 the table and the summary sit side by side, and typing moves nothing', async () => {
     const app = await freshForm();
     const { page } = app;

@@ -136,6 +136,7 @@ fn IndicatorRow(index: usize) -> impl IntoView {
                 <input
                     type="text"
                     class="note-input"
+                    placeholder="Ghi chú"
                     data-note=code.clone()
                     aria-label=format!("Ghi chú {code}")
                     prop:value=move || note.get()

@@ -10,7 +10,7 @@ pub fn IssueSummary() -> impl IntoView {
     let form = expect_context::<FormContext>();
     let (issues, errors, warnings) = (form.issues, form.errors, form.warnings);
     view! {
-        <section class="issue-summary" aria-label="Kết quả kiểm tra">
+        <section class="issue-summary" id="kiem-tra" aria-label="Kết quả kiểm tra">
             <h2>"Kiểm tra số liệu"</h2>
             <p class="counts">
                 <span class="count error" data-count="error">{move || errors.get()} " lỗi"</span>
@@ -46,5 +46,19 @@ pub fn IssueSummary() -> impl IntoView {
                 />
             </ol>
         </section>
+    }
+}
+
+/// The counts alone, for the toolbar of narrow windows, where the summary
+/// sits below the form so that it never pushes the field being typed.
+#[component]
+pub fn IssueCounts() -> impl IntoView {
+    let form = expect_context::<FormContext>();
+    let (errors, warnings) = (form.errors, form.warnings);
+    view! {
+        <a class="issue-counts" href="#kiem-tra" title="Xem danh sách kiểm tra">
+            <span class="count error">{move || errors.get()} " lỗi"</span>
+            <span class="count warning">{move || warnings.get()} " cảnh báo"</span>
+        </a>
     }
 }

@@ -11,7 +11,7 @@ use crate::ui::autosave::Autosave;
 use crate::ui::completion_meter::CompletionMeter;
 use crate::ui::form_state::Form;
 use crate::ui::indicator_table::IndicatorTable;
-use crate::ui::issue_summary::IssueSummary;
+use crate::ui::issue_summary::{IssueCounts, IssueSummary};
 use crate::ui::report_header::{AnnexHeading, ReportHeaderBlock};
 use crate::ui::export_bar::ExportBar;
 use crate::ui::save_status::{SaveIndicator, SaveProblems};
@@ -39,6 +39,7 @@ pub fn ReportEditor(template: Arc<Template>, draft: Draft, notice: Option<String
                 <span class="toolbar-title">{template.name.clone()}</span>
                 <SaveIndicator autosave />
                 <CompletionMeter />
+                <IssueCounts />
             </header>
             <div class="banners">
                 <ExportBar autosave />
