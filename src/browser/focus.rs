@@ -54,6 +54,34 @@ pub fn focus_next_value(current: &HtmlElement, backwards: bool) -> bool {
     }
 }
 
+/// In a grid, moves to the same column of the next (or previous) row, as
+/// Enter does in a spreadsheet.
+pub fn focus_cell_below(current: &HtmlElement, backwards: bool) -> bool {
+    let Some(code) = current.get_attribute("data-code") else { return false };
+    let mut parts = code.rsplitn(3, '/');
+    let (Some(column), Some(_row), Some(section)) = (parts.next(), parts.next(), parts.next()) else { return false };
+    let selector = format!(
+        "[data-section=\"{}\"] [data-code$=\"/{}\"]",
+        css_string(section),
+        css_string(column)
+    );
+    let Some(list) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector_all(&selector).ok())
+    else {
+        return false;
+    };
+    let cells: Vec<HtmlElement> =
+        (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into().ok()).collect();
+    let Some(here) = cells.iter().position(|c| c == current) else { return false };
+    let next = if backwards { here.checked_sub(1) } else { Some(here + 1) };
+    match next.and_then(|i| cells.get(i)) {
+        Some(element) => {
+            focus_and_show(element);
+            true
+        }
+        None => false,
+    }
+}
+
 /// Scrolls the page back to its top, as a new screen should open.
 pub fn scroll_to_top() {
     if let Some(window) = web_sys::window() {

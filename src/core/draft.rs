@@ -179,7 +179,7 @@ impl Draft {
         codes.dedup();
         codes
             .into_iter()
-            .filter(|code| template.indicator(code).is_none())
+            .filter(|code| !template.holds(code, report))
             .map(|code| {
                 (code.clone(), report.value(code).to_string(), report.notes.get(code).cloned().unwrap_or_default())
             })
@@ -202,6 +202,8 @@ impl Draft {
         copy.updated_at = now;
         copy.revision = 0;
         copy.name = String::new();
+        // A roll-up summarises one period's commune files.
+        copy.report.commune_summary = None;
         let header = &mut copy.report.header;
         header.number.clear();
         header.date.clear();

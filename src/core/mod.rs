@@ -14,3 +14,5 @@ pub mod value;
 pub mod draft;
 pub mod draft_store;
 pub mod export;
+pub mod grid;
+pub mod rollup;

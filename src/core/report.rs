@@ -9,6 +9,8 @@ use std::collections::{BTreeMap, HashMap};
 use serde::{Deserialize, Serialize};
 
 use super::period::{parse_year, Period, PeriodWindow};
+use super::grid::GridEvaluation;
+use super::rollup::CommuneSummary;
 use super::rules::{Issue, Severity};
 use super::template::Template;
 use super::value::FieldState;
@@ -238,7 +240,7 @@ impl ReportHeader {
 }
 
 /// A report being filled in.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Report {
     pub template_id: String,
     pub template_version: u32,
@@ -250,6 +252,13 @@ pub struct Report {
     /// The note (Ghi chú) of each indicator code.
     #[serde(default)]
     pub notes: BTreeMap<String, String>,
+    /// The row keys of each grid whose rows the clerk edits, in order.
+    /// Cells are values under `<section>/<row key>/c<column number>`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub rows: BTreeMap<String, Vec<String>>,
+    /// The district summary of the commune reports rolled up into this one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub commune_summary: Option<CommuneSummary>,
 }
 
 /// Everything derived from a report's typed text.
@@ -260,6 +269,8 @@ pub struct Evaluation {
     pub issues: Vec<Issue>,
     /// The value of each of the template's computed values, by position.
     pub computed: Vec<Option<f64>>,
+    /// Each grid section, by position among the grids.
+    pub grids: Vec<GridEvaluation>,
     pub filled: usize,
     pub fillable: usize,
 }
@@ -311,8 +322,18 @@ impl Report {
         issues.extend(template.rules.iter().filter_map(|rule| rule.check(&value_of)));
         template.sort_issues(&mut issues);
         let computed = template.computed.iter().map(|c| c.value(&value_of)).collect();
-        let filled = states.values().filter(|s| s.is_filled()).count();
-        Evaluation { fillable: states.len(), states, issues, computed, filled }
+        let mut filled = states.values().filter(|s| s.is_filled()).count();
+        let mut fillable = states.len();
+        let grids: Vec<GridEvaluation> = template
+            .grids()
+            .map(|(section, grid)| grid.evaluate(&section.id, section.heading(template).0, self))
+            .collect();
+        for grid in &grids {
+            issues.extend(grid.issues.iter().cloned());
+            filled += grid.filled;
+            fillable += grid.fillable;
+        }
+        Evaluation { fillable, states, issues, computed, grids, filled }
     }
 }
 

@@ -9,9 +9,11 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
+use std::sync::Arc;
 
 use serde::Deserialize;
 
+use super::grid::{ColumnRole, Grid, GridFile};
 use super::rules::{Comparison, Issue, MissingPolicy, Rule, Severity};
 use super::value::{ChoiceOption, ValueKind};
 
@@ -55,6 +57,8 @@ struct TemplateFile {
     computed: Vec<ComputedFile>,
     #[serde(default)]
     rules: Vec<RuleFile>,
+    #[serde(default)]
+    rollup: Option<RollupFile>,
 }
 
 #[derive(Deserialize)]
@@ -63,7 +67,26 @@ struct SectionFile {
     id: String,
     #[serde(default)]
     title: String,
+    #[serde(default)]
+    annex: Option<String>,
+    #[serde(default)]
+    unit_note: Option<String>,
+    #[serde(default)]
+    landscape: bool,
+    #[serde(default)]
     rows: Vec<RowFile>,
+    #[serde(default)]
+    grid: Option<GridFile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RollupFile {
+    from: String,
+    section: String,
+    columns: std::collections::BTreeMap<u32, Vec<String>>,
+    #[serde(default)]
+    note: String,
 }
 
 #[derive(Deserialize)]
@@ -192,7 +215,38 @@ pub enum Line {
 pub struct Section {
     pub id: String,
     pub title: String,
+    /// For a template of several annexes: this section's own "Phụ lục …",
+    /// printed with `title` above its table, on its own sheet.
+    pub annex: Option<String>,
+    pub unit_note: Option<String>,
+    /// Printed landscape (wide tables).
+    pub landscape: bool,
     pub lines: Vec<Line>,
+    /// A grid section has columns and rows instead of indicator lines.
+    pub grid: Option<Arc<Grid>>,
+}
+
+impl Section {
+    /// The annex name and title printed above this section's table.
+    pub fn heading<'a>(&'a self, template: &'a Template) -> (&'a str, &'a str) {
+        match &self.annex {
+            Some(annex) => (annex.as_str(), self.title.as_str()),
+            None => (template.annex.as_str(), template.title.as_str()),
+        }
+    }
+}
+
+/// How a district template fills one of its grids from commune reports:
+/// a row per commune file, column number ← the sum of these indicator codes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RollupSpec {
+    /// The commune template id the files must have.
+    pub from: String,
+    /// The grid section that gets a row per commune.
+    pub section: String,
+    pub columns: Vec<(u32, Vec<String>)>,
+    /// Shown to the clerk: how the columns were filled.
+    pub note: String,
 }
 
 /// A checked template, ready to fill in.
@@ -209,6 +263,7 @@ pub struct Template {
     pub computed: Vec<Computed>,
     pub sections: Vec<Section>,
     pub rules: Vec<Rule>,
+    pub rollup: Option<RollupSpec>,
     index: HashMap<String, usize>,
     /// Each indicator's position on the page, for ordering messages.
     row_position: HashMap<String, usize>,
@@ -308,6 +363,16 @@ impl Template {
             if !section_ids.insert(section.id.clone()) {
                 return fail(format!("Phần \"{}\" xuất hiện hai lần", section.id));
             }
+            let grid = match &section.grid {
+                Some(_) if !section.rows.is_empty() => {
+                    return fail(format!("Phần \"{}\" có cả \"rows\" lẫn \"grid\"; chỉ được một", section.id))
+                }
+                Some(grid) => Some(Arc::new(Grid::from_file(grid, &section.id)?)),
+                None => None,
+            };
+            if section.id.is_empty() || section.id.contains(['/', ' ']) {
+                return fail(format!("Phần \"{}\" có mã không hợp lệ: không được rỗng, chứa dấu cách hay \"/\"", section.id));
+            }
             let mut lines = Vec::new();
             for row in &section.rows {
                 let code = row.code.trim();
@@ -358,7 +423,15 @@ impl Template {
                     first_part,
                 });
             }
-            sections.push(Section { id: section.id.clone(), title: section.title.clone(), lines });
+            sections.push(Section {
+                id: section.id.clone(),
+                title: section.title.clone(),
+                annex: section.annex.clone(),
+                unit_note: section.unit_note.clone(),
+                landscape: section.landscape,
+                lines,
+                grid,
+            });
         }
 
         let mut template = Template {
@@ -373,6 +446,7 @@ impl Template {
             computed: Vec::new(),
             sections,
             rules: Vec::new(),
+            rollup: None,
             index,
             row_position: HashMap::new(),
         };
@@ -386,6 +460,9 @@ impl Template {
         template.add_computed(file.computed)?;
         template.add_breakdown_rules(&partitions);
         template.add_rules(file.rules)?;
+        if let Some(rollup) = file.rollup {
+            template.rollup = Some(template.check_rollup(rollup)?);
+        }
         template.row_position = template
             .sections
             .iter()
@@ -572,6 +649,40 @@ impl Template {
             });
         }
         Ok(())
+    }
+
+    fn check_rollup(&self, file: RollupFile) -> Result<RollupSpec, TemplateError> {
+        let Some(grid) = self.grid(&file.section) else {
+            return fail(format!("\"rollup\" ghi vào phần \"{}\", nhưng đó không phải một bảng (grid)", file.section));
+        };
+        if !grid.is_editable() {
+            return fail(format!("\"rollup\": bảng \"{}\" phải là danh sách thêm dòng (\"add_rows\")", file.section));
+        }
+        for number in file.columns.keys() {
+            let quantity = grid
+                .column_by_number(*number)
+                .is_some_and(|i| matches!(&grid.columns[i].role, ColumnRole::Value(kind) if kind.is_quantity()));
+            if !quantity {
+                return fail(format!("\"rollup\": cột ({number}) của bảng \"{}\" không phải cột số để điền", file.section));
+            }
+        }
+        Ok(RollupSpec { from: file.from, section: file.section, columns: file.columns.into_iter().collect(), note: file.note })
+    }
+
+    /// The grid of the section `id`, if that section is a grid.
+    pub fn grid(&self, id: &str) -> Option<&Arc<Grid>> {
+        self.sections.iter().find(|s| s.id == id).and_then(|s| s.grid.as_ref())
+    }
+
+    /// The grid sections, with their ids.
+    pub fn grids(&self) -> impl Iterator<Item = (&Section, &Arc<Grid>)> {
+        self.sections.iter().filter_map(|s| s.grid.as_ref().map(|g| (s, g)))
+    }
+
+    /// Whether a report's value under `code` belongs to this template: an
+    /// indicator's, or a typed cell of one of its grids.
+    pub fn holds(&self, code: &str, report: &super::report::Report) -> bool {
+        self.indicator(code).is_some() || self.grids().any(|(section, grid)| grid.holds(&section.id, code, report))
     }
 
     fn require_quantity(&self, code: &str, who: &str) -> Result<(), TemplateError> {

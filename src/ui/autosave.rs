@@ -202,6 +202,23 @@ impl Autosave {
         }
     }
 
+    /// Replaces the whole report (after a roll-up), saves it at once and
+    /// reopens the editor on it.
+    pub fn replace_report(&self, ctx: AppContext, report: crate::core::report::Report, notice: String) {
+        self.flush();
+        let Some(mut draft) = self.current() else { return };
+        draft.report = report;
+        draft.updated_at = now();
+        let mut notice = notice;
+        match ctx.drafts.with_value(|store| store.save_over(&draft)) {
+            Ok(SaveOutcome::Saved(revision)) => draft.revision = revision,
+            Ok(SaveOutcome::Conflict(_)) => {}
+            Err(fault) => notice.push_str(&format!(" Chưa lưu được vào trình duyệt ({fault}); hãy tải tệp .json để giữ kết quả.")),
+        }
+        ctx.stored_changed();
+        let _ = ctx.open(draft, Some(notice));
+    }
+
     /// The clerk takes the other tab's version; this tab's unsaved edits are
     /// offered as a file first by the caller.
     pub fn take_theirs(&self, ctx: AppContext) {

@@ -14,7 +14,9 @@ use leptos::prelude::*;
 use crate::core::report::{HeaderField, Report, ReportHeader};
 use crate::core::rules::{Issue, Severity};
 use crate::core::template::Template;
+use crate::core::rollup::CommuneSummary;
 use crate::core::value::FieldState;
+use crate::ui::grid_state::GridState;
 
 /// One row's editable state.
 #[derive(Clone, Copy)]
@@ -53,9 +55,13 @@ pub struct Form {
     pub issues: Memo<Vec<Issue>>,
     pub errors: Memo<usize>,
     pub warnings: Memo<usize>,
-    /// How many fillable indicators have a valid value.
+    /// How many fillable indicators and grid cells have a valid value.
     pub filled: Memo<usize>,
-    pub fillable: usize,
+    pub fillable: Memo<usize>,
+    /// The grid sections, in page order.
+    pub grids: Vec<Arc<GridState>>,
+    /// The district summary of rolled-up commune reports (read-only).
+    pub commune_summary: Option<Arc<CommuneSummary>>,
 }
 
 /// How many memos one aggregate memo reads at most. Every rerun of a memo
@@ -99,7 +105,7 @@ impl Form {
         let edits = RwSignal::new(0u64);
         let mut orphans = Report::default();
         for (code, text) in &report.values {
-            if template.indicator(code).is_none() {
+            if !template.holds(code, report) {
                 orphans.set_value(code, text);
             }
         }
@@ -161,24 +167,62 @@ impl Form {
         // Rows are in page order, and each row's list has its errors first,
         // so concatenating keeps the order of `Template::sort_issues`.
         let row_issues: Vec<Memo<Vec<Issue>>> = template.indicators.iter().map(|i| fields[&i.code].issues).collect();
-        let issues = aggregate(
+        let indicator_issues = aggregate(
             row_issues,
             |lists| lists.flat_map(|m| m.get()).collect::<Vec<Issue>>(),
             |lists| lists.flat_map(|m| m.get()).collect::<Vec<Issue>>(),
         );
         let fillable_states: Vec<Memo<FieldState>> =
             template.fillable().map(|i| states[&i.code]).collect();
-        let fillable = fillable_states.len();
-        let filled = aggregate(
+        let indicator_fillable = fillable_states.len();
+        let indicator_filled = aggregate(
             fillable_states,
             |states| states.filter(|m| m.with(FieldState::is_filled)).count(),
             |counts| counts.map(|m| m.get()).sum::<usize>(),
         );
 
+        let grids: Vec<Arc<GridState>> = template
+            .grids()
+            .map(|(section, grid)| {
+                let annex = section.heading(&template).0.to_string();
+                Arc::new(GridState::new(section.clone(), grid.clone(), annex, report, edits))
+            })
+            .collect();
+        let (grid_issues, grid_filled, grid_fillable): (Vec<_>, Vec<_>, Vec<_>) =
+            grids.iter().map(|g| (g.issues, g.filled, g.fillable)).fold((vec![], vec![], vec![]), |mut acc, (a, b, c)| {
+                acc.0.push(a);
+                acc.1.push(b);
+                acc.2.push(c);
+                acc
+            });
+        let issues = Memo::new(move |_| {
+            let mut all = indicator_issues.get();
+            for grid in &grid_issues {
+                grid.with(|list| all.extend(list.iter().cloned()));
+            }
+            all
+        });
+        let filled = Memo::new(move |_| indicator_filled.get() + grid_filled.iter().map(|m| m.get()).sum::<usize>());
+        let fillable = Memo::new(move |_| indicator_fillable + grid_fillable.iter().map(|m| m.get()).sum::<usize>());
+        let commune_summary = report.commune_summary.clone().map(Arc::new);
         let header = HeaderField::ALL.into_iter().map(|f| (f, RwSignal::new(report.header.get(f)))).collect();
         let errors = Memo::new(move |_| issues.with(|all| all.iter().filter(|i| i.severity == Severity::Error).count()));
         let warnings = Memo::new(move |_| issues.with(Vec::len) - errors.get());
-        Form { template, edits, orphans, fields, header, computed, issues, errors, warnings, filled, fillable }
+        Form {
+            template,
+            edits,
+            orphans,
+            fields,
+            header,
+            computed,
+            issues,
+            errors,
+            warnings,
+            filled,
+            fillable,
+            grids,
+            commune_summary,
+        }
     }
 
     pub fn field(&self, code: &str) -> Option<Field> {
@@ -217,6 +261,10 @@ impl Form {
         for (field, signal) in &self.header {
             report.header.set(*field, signal.try_get_untracked()?);
         }
+        for grid in &self.grids {
+            grid.try_write(&mut report)?;
+        }
+        report.commune_summary = self.commune_summary.as_deref().cloned();
         Some(report)
     }
 }

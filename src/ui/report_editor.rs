@@ -8,7 +8,9 @@ use leptos::prelude::*;
 use crate::core::draft::Draft;
 use crate::core::template::Template;
 use crate::ui::autosave::Autosave;
+use crate::ui::commune_summary::{CommuneSummaryView, RollupPanel};
 use crate::ui::completion_meter::CompletionMeter;
+use crate::ui::grid_table::GridSection;
 use crate::ui::form_state::Form;
 use crate::ui::indicator_table::IndicatorTable;
 use crate::ui::issue_summary::{IssueCounts, IssueSummary};
@@ -24,8 +26,13 @@ pub fn ReportEditor(template: Arc<Template>, draft: Draft, notice: Option<String
     let form: FormContext = Arc::new(Form::new(template.clone(), &draft.report));
     provide_context(form.clone());
     let orphans = draft.orphans(&template);
-    let autosave = Autosave::start(ctx, form, draft);
+    let autosave = Autosave::start(ctx, form.clone(), draft);
     let sections = template.sections.clone();
+    // A template of several annexes prints a heading above each one instead.
+    let shared_heading = sections.iter().any(|s| s.annex.is_none());
+    let grids = form.grids.clone();
+    let summary = form.commune_summary.clone();
+    let rollup = template.rollup.clone();
     let back = move |_| {
         autosave.flush();
         ctx.stored_changed();
@@ -49,8 +56,16 @@ pub fn ReportEditor(template: Arc<Template>, draft: Draft, notice: Option<String
             <div class="editor-body">
                 <main class="paper">
                     <ReportHeaderBlock />
-                    <AnnexHeading />
-                    {sections.into_iter().map(|section| view! { <IndicatorTable section /> }).collect_view()}
+                    {rollup.map(|spec| view! { <RollupPanel autosave spec /> })}
+                    {shared_heading.then(|| view! { <AnnexHeading /> })}
+                    {sections
+                        .into_iter()
+                        .map(|section| match grids.iter().find(|g| g.section.id == section.id) {
+                            Some(grid) => view! { <GridSection grid=grid.clone() /> }.into_any(),
+                            None => view! { <IndicatorTable section /> }.into_any(),
+                        })
+                        .collect_view()}
+                    {summary.map(|summary| view! { <CommuneSummaryView summary /> })}
                     {(!orphans.is_empty()).then(|| view! {
                         <section class="orphans screen-only" aria-label="Số liệu không còn trong biểu mẫu">
                             <h2>"Số liệu không còn trong biểu mẫu"</h2>

@@ -1,0 +1,321 @@
+//! A grid section being edited, as fine-grained signals.
+//!
+//! One signal per typed cell and one memo per cell state, per sum cell, per
+//! row's messages and per column total, all from the core's `Grid`
+//! functions. A keystroke in a cell wakes that cell, its row's sums and
+//! messages, and the totals of the columns it feeds; other rows stay still.
+//! Rows of an editable list can be added, removed (with undo) and moved.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::core::grid::{cell_code, is_group_key, numbering, row_name, ColumnRole, Grid, GridRows};
+use crate::core::report::Report;
+use crate::core::rules::Issue;
+use crate::core::template::Section;
+use crate::core::value::{FieldState, ValueKind};
+
+/// One typed cell.
+#[derive(Clone, Copy)]
+pub struct Cell {
+    pub raw: RwSignal<String>,
+    pub state: Memo<FieldState>,
+    edits: RwSignal<u64>,
+}
+
+impl Cell {
+    fn new(text: String, kind: ValueKind, edits: RwSignal<u64>) -> Cell {
+        let raw = RwSignal::new(text);
+        let state = Memo::new(move |_| raw.with(|text| kind.read(text)));
+        Cell { raw, state, edits }
+    }
+
+    pub fn set_raw(&self, text: String) {
+        self.raw.set(text);
+        self.edits.update(|n| *n += 1);
+    }
+}
+
+/// One row: its typed cells and what is derived from them, by column index.
+#[derive(Clone)]
+pub struct GridRow {
+    pub key: Arc<str>,
+    pub group: bool,
+    /// Typed cells: value columns, and the label in an editable list.
+    pub cells: Arc<[Option<Cell>]>,
+    pub sums: Arc<[Option<Memo<Option<f64>>>]>,
+    pub issues: Memo<Vec<Issue>>,
+    /// How many value cells hold a valid value.
+    pub filled: Memo<usize>,
+}
+
+impl GridRow {
+    pub fn cell(&self, i: usize) -> Option<Cell> {
+        self.cells.get(i).copied().flatten()
+    }
+
+    /// The number in column `i`: typed, or summed.
+    pub fn number(&self, i: usize) -> Option<f64> {
+        match (self.cell(i), self.sums.get(i).copied().flatten()) {
+            (Some(cell), _) => cell.state.with(FieldState::number),
+            (None, Some(sum)) => sum.get(),
+            _ => None,
+        }
+    }
+
+    fn has_text(&self) -> bool {
+        self.cells.iter().flatten().any(|c| c.raw.with_untracked(|t| !t.trim().is_empty()))
+    }
+}
+
+/// A row taken out of the list, kept for undo.
+#[derive(Clone)]
+pub struct RemovedRow {
+    pub at: usize,
+    pub row: GridRow,
+    pub name: String,
+}
+
+pub struct GridState {
+    pub section: Section,
+    pub grid: Arc<Grid>,
+    pub annex: String,
+    pub rows: RwSignal<Vec<GridRow>>,
+    /// Per column: the total of a summed column.
+    pub totals: Vec<Option<Memo<f64>>>,
+    pub issues: Memo<Vec<Issue>>,
+    pub filled: Memo<usize>,
+    pub fillable: Memo<usize>,
+    pub removed: RwSignal<Option<RemovedRow>>,
+    value_columns: Arc<[usize]>,
+    edits: RwSignal<u64>,
+    owner: Owner,
+}
+
+impl GridState {
+    pub fn new(section: Section, grid: Arc<Grid>, annex: String, report: &Report, edits: RwSignal<u64>) -> GridState {
+        let owner = Owner::current().unwrap_or_default();
+        let value_columns: Arc<[usize]> = grid
+            .columns
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| matches!(c.role, ColumnRole::Value(_)))
+            .map(|(i, _)| i)
+            .collect();
+        let rows = RwSignal::new(Vec::new());
+        let keys = grid.row_keys(&section.id, report);
+        let built: Vec<GridRow> = keys
+            .iter()
+            .map(|key| build_row(&section.id, &grid, &annex, key, report, rows, &value_columns, edits))
+            .collect();
+        rows.set(built);
+        let totals = grid
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                c.is_summed().then(|| Memo::new(move |_| rows.with(|rows| rows.iter().filter_map(|r| r.number(i)).sum::<f64>())))
+            })
+            .collect();
+        let issues = Memo::new(move |_| rows.with(|rows| rows.iter().flat_map(|r| r.issues.get()).collect::<Vec<_>>()));
+        let filled = Memo::new(move |_| rows.with(|rows| rows.iter().map(|r| r.filled.get()).sum::<usize>()));
+        let per_row = value_columns.len();
+        let fillable = Memo::new(move |_| rows.with(|rows| rows.iter().filter(|r| !r.group).count() * per_row));
+        GridState {
+            section,
+            grid,
+            annex,
+            rows,
+            totals,
+            issues,
+            filled,
+            fillable,
+            removed: RwSignal::new(None),
+            value_columns,
+            edits,
+            owner,
+        }
+    }
+
+    fn edited(&self) {
+        self.edits.update(|n| *n += 1);
+    }
+
+    /// Adds an empty row (or group heading) at the end; returns its key.
+    pub fn add_row(&self, group: bool) -> String {
+        let keys: Vec<String> = self.rows.with_untracked(|rows| rows.iter().map(|r| r.key.to_string()).collect());
+        let key = Grid::next_key(&keys, group);
+        let empty = Report::default();
+        let row = self.owner.with(|| {
+            build_row(&self.section.id, &self.grid, &self.annex, &key, &empty, self.rows, &self.value_columns, self.edits)
+        });
+        self.rows.update(|rows| rows.push(row));
+        self.edited();
+        key
+    }
+
+    /// Takes a row out, keeping it for undo.
+    pub fn remove_row(&self, key: &str) {
+        let Some(at) = self.rows.with_untracked(|rows| rows.iter().position(|r| &*r.key == key)) else { return };
+        let mut taken = None;
+        self.rows.update(|rows| taken = Some(rows.remove(at)));
+        if let Some(row) = taken {
+            let label = self.grid.label_column();
+            let name = row.cell(label).map(|c| c.raw.get_untracked()).unwrap_or_default();
+            // An empty row needs no undo.
+            let keep = row.has_text();
+            self.removed.set(keep.then(|| RemovedRow { at, row, name }));
+        }
+        self.edited();
+    }
+
+    pub fn undo_remove(&self) {
+        if let Some(removed) = self.removed.get_untracked() {
+            self.rows.update(|rows| {
+                let at = removed.at.min(rows.len());
+                rows.insert(at, removed.row);
+            });
+            self.removed.set(None);
+            self.edited();
+        }
+    }
+
+    /// Moves a row one place up (`-1`) or down (`1`).
+    pub fn move_row(&self, key: &str, by: isize) -> bool {
+        let mut moved = false;
+        self.rows.update(|rows| {
+            if let Some(at) = rows.iter().position(|r| &*r.key == key) {
+                let to = at as isize + by;
+                if to >= 0 && (to as usize) < rows.len() {
+                    rows.swap(at, to as usize);
+                    moved = true;
+                }
+            }
+        });
+        if moved {
+            self.edited();
+        }
+        moved
+    }
+
+    /// Writes the grid's rows and cells into `report`; `None` once disposed.
+    pub fn try_write(&self, report: &mut Report) -> Option<()> {
+        let rows = self.rows.try_get_untracked()?;
+        if matches!(self.grid.rows, GridRows::Editable { .. }) {
+            report.rows.insert(self.section.id.clone(), rows.iter().map(|r| r.key.to_string()).collect());
+        }
+        for row in &rows {
+            for (i, cell) in row.cells.iter().enumerate() {
+                if let Some(cell) = cell {
+                    let code = cell_code(&self.section.id, &row.key, self.grid.columns[i].number);
+                    report.set_value(&code, &cell.raw.try_get_untracked()?);
+                }
+            }
+        }
+        Some(())
+    }
+}
+
+/// The STT of the row `key`, from its place in the list.
+pub fn stt_in(grid: &Grid, rows: &[GridRow], key: &str) -> String {
+    match &grid.rows {
+        GridRows::Fixed(_) => key.to_string(),
+        GridRows::Editable { .. } => {
+            let keys: Vec<String> = rows.iter().map(|r| r.key.to_string()).collect();
+            keys.iter().position(|k| k == key).and_then(|at| numbering(&keys).into_iter().nth(at)).unwrap_or_default()
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn build_row(
+    section: &str,
+    grid: &Arc<Grid>,
+    annex: &str,
+    key: &str,
+    report: &Report,
+    rows: RwSignal<Vec<GridRow>>,
+    value_columns: &Arc<[usize]>,
+    edits: RwSignal<u64>,
+) -> GridRow {
+    let group = is_group_key(key);
+    let editable = grid.is_editable();
+    let cells: Arc<[Option<Cell>]> = grid
+        .columns
+        .iter()
+        .map(|c| {
+            let text = || report.value(&cell_code(section, key, c.number)).to_string();
+            match &c.role {
+                ColumnRole::Label if editable => Some(Cell::new(text(), ValueKind::Text, edits)),
+                ColumnRole::Value(kind) if !group => Some(Cell::new(text(), kind.clone(), edits)),
+                _ => None,
+            }
+        })
+        .collect();
+    let sums: Arc<[Option<Memo<Option<f64>>>]> = grid
+        .columns
+        .iter()
+        .map(|c| match &c.role {
+            ColumnRole::Sum(parts) if !group => {
+                let parts: Vec<Cell> = parts.iter().filter_map(|&i| cells[i]).collect();
+                Some(Memo::new(move |_| {
+                    let values: Vec<f64> = parts.iter().filter_map(|c| c.state.with(FieldState::number)).collect();
+                    (!values.is_empty()).then(|| values.iter().sum())
+                }))
+            }
+            _ => None,
+        })
+        .collect();
+    let row_key: Arc<str> = Arc::from(key);
+    let issues = {
+        let (grid, cells, sums, key, section, annex) =
+            (grid.clone(), cells.clone(), sums.clone(), row_key.clone(), section.to_string(), annex.to_string());
+        let label_column = grid.label_column();
+        let fixed_label = match &grid.rows {
+            GridRows::Fixed(fixed) => fixed.iter().find(|r| *r.key == *key).map(|r| r.label.clone()).unwrap_or_default(),
+            GridRows::Editable { .. } => String::new(),
+        };
+        Memo::new(move |_| {
+            if group {
+                return Vec::new();
+            }
+            let mut list: Vec<Issue> = cells
+                .iter()
+                .enumerate()
+                .filter_map(|(i, cell)| {
+                    let cell = (*cell)?;
+                    matches!(grid.columns[i].role, ColumnRole::Value(_))
+                        .then(|| cell.state.with(|s| s.issue(&cell_code(&section, &key, grid.columns[i].number))))
+                        .flatten()
+                })
+                .collect();
+            let number_at = |i: usize| match (cells.get(i).copied().flatten(), sums.get(i).copied().flatten()) {
+                (Some(cell), _) => cell.state.with(FieldState::number),
+                (None, Some(sum)) => sum.get(),
+                _ => None,
+            };
+            // Only an identity that fails needs the row's name.
+            let probe = grid.row_issues(&section, &key, "", &number_at);
+            if !probe.is_empty() {
+                let stt = rows.with(|rows| stt_in(&grid, rows, &key));
+                let label = match cells.get(label_column).copied().flatten() {
+                    Some(cell) => cell.raw.get(),
+                    None => fixed_label.clone(),
+                };
+                list.extend(grid.row_issues(&section, &key, &row_name(&annex, &stt, &label), &number_at));
+            }
+            list
+        })
+    };
+    let filled = {
+        let (cells, value_columns) = (cells.clone(), value_columns.clone());
+        Memo::new(move |_| {
+            value_columns
+                .iter()
+                .filter(|&&i| cells.get(i).copied().flatten().is_some_and(|c| c.state.with(FieldState::is_filled)))
+                .count()
+        })
+    };
+    GridRow { key: row_key, group, cells, sums, issues, filled }
+}

@@ -1,0 +1,356 @@
+//! A grid section on the page: its annex heading, the table with nested
+//! column headers and the (1) (2) … row, a row per field or commune with
+//! its messages beneath it, the computed total row, and the buttons that
+//! add, move and remove rows.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, KeyboardEvent};
+
+use crate::browser::focus::{focus_cell_below, focus_field};
+use crate::core::grid::{cell_code, total_text, ColumnRole, GridRows, TOTAL_ROW};
+use crate::core::rules::Severity;
+use crate::core::value::ValueKind;
+use crate::ui::grid_state::{stt_in, Cell, GridRow, GridState};
+use crate::ui::FormContext;
+
+#[component]
+pub fn GridSection(grid: Arc<GridState>) -> impl IntoView {
+    let form = expect_context::<FormContext>();
+    let section = grid.section.clone();
+    let id = section.id.clone();
+    let columns = grid.grid.columns.clone();
+    let width_total: f64 = columns.iter().map(|c| c.width).sum::<f64>() + 6.0;
+    let colgroup = columns
+        .iter()
+        .map(|c| view! { <col style=format!("width:{:.2}%", c.width / width_total * 100.0) /> })
+        .collect_view();
+    let editable_rows = grid.grid.is_editable();
+    let head_rows = grid.grid.head.len().max(1);
+    let head = grid
+        .grid
+        .head
+        .iter()
+        .enumerate()
+        .map(|(level, cells)| {
+            let cells = cells
+                .iter()
+                .map(|c| view! { <th colspan=c.colspan rowspan=c.rowspan>{c.text.clone()}</th> })
+                .collect_view();
+            let actions = (level == 0 && editable_rows)
+                .then(|| view! { <th class="row-actions screen-only" rowspan=head_rows + 1>"Dòng"</th> });
+            view! { <tr>{cells}{actions}</tr> }
+        })
+        .collect_view();
+    let numbers = columns.iter().map(|c| view! { <td>{format!("({})", c.number)}</td> }).collect_view();
+    let action_col = editable_rows.then(|| view! { <col class="col-actions screen-only" /> });
+    let (annex, title) = section.heading(&form.template);
+    let own_heading = section.annex.is_some();
+    let heading = own_heading.then(|| {
+        let header = form.clone();
+        view! {
+            <div class="annex-heading">
+                <p class="annex-name bold">{annex.to_string()}</p>
+                <h2 class="annex-title">{title.to_string()}</h2>
+                <p class="attached italic">{move || header.header_value().attachment_line()}</p>
+            </div>
+        }
+    });
+    let unit_note = section.unit_note.clone().map(|note| view! { <p class="unit-note italic">"Đơn vị tính: " {note}</p> });
+    let rows = grid.rows;
+    let body_grid = grid.clone();
+    let total_row = grid.grid.total_label.clone().map(|label| view! { <TotalRow grid=grid.clone() label /> });
+    let editable = match &grid.grid.rows {
+        GridRows::Editable { noun, groups } => Some((noun.clone(), *groups)),
+        GridRows::Fixed(_) => None,
+    };
+    let controls = editable.map(|(noun, groups)| {
+        let (add, add_group, undo) = (grid.clone(), grid.clone(), grid.clone());
+        let label_column = grid.grid.columns.get(grid.grid.label_column()).map_or(2, |c| c.number);
+        let section_id = id.clone();
+        let focus_new = move |key: String| {
+            let code = cell_code(&section_id, &key, label_column);
+            // The row is drawn on the next frame.
+            request_animation_frame(move || {
+                focus_field(&code);
+            });
+        };
+        let focus_group = focus_new.clone();
+        let removed = grid.removed;
+        view! {
+            <div class="grid-controls screen-only">
+                <button type="button" class="add-row" data-action="add-row" data-section=id.clone() on:click=move |_| focus_new(add.add_row(false))>
+                    "+ Thêm " {noun.clone()}
+                </button>
+                {groups.then(|| view! {
+                    <button type="button" class="add-row" data-action="add-group" data-section=id.clone() on:click=move |_| focus_group(add_group.add_row(true))>
+                        "+ Thêm nhóm (I, II, …)"
+                    </button>
+                })}
+                {move || removed.get().map(|r| {
+                    let undo = undo.clone();
+                    let name = if r.name.trim().is_empty() { "một dòng".to_string() } else { format!("dòng «{}»", r.name.trim()) };
+                    view! {
+                        <p class="banner" role="status">
+                            "Đã xóa " {name} ". "
+                            <button type="button" data-action="undo-remove-row" on:click=move |_| undo.undo_remove()>"Hoàn tác"</button>
+                        </p>
+                    }
+                })}
+            </div>
+        }
+    });
+    let empty_hint = grid.grid.is_editable().then(|| {
+        let hint = match &grid.grid.rows {
+            GridRows::Editable { noun, .. } => format!("Chưa có dòng nào. Bấm «+ Thêm {noun}» để bắt đầu."),
+            GridRows::Fixed(_) => String::new(),
+        };
+        view! { <p class="empty-grid screen-only" hidden=move || rows.with(|r| !r.is_empty())>{hint}</p> }
+    });
+    view! {
+        <section
+            class="grid-section"
+            class:landscape=section.landscape
+            class:own-page=own_heading
+            data-section=id.clone()
+            aria-label=format!("{annex} {title}")
+        >
+            {heading}
+            {unit_note}
+            <div class="grid-scroll">
+                <table class="annex grid">
+                    <colgroup>{colgroup}{action_col}</colgroup>
+                    <thead>
+                        {head}
+                        <tr class="column-numbers">{numbers}</tr>
+                    </thead>
+                    <tbody>
+                        <For
+                            each=move || rows.get()
+                            key=|row| row.key.clone()
+                            children=move |row| view! { <GridRowView grid=body_grid.clone() row /> }
+                        />
+                    </tbody>
+                    <tfoot>{total_row}</tfoot>
+                </table>
+            </div>
+            {empty_hint}
+            {controls}
+        </section>
+    }
+}
+
+#[component]
+fn GridRowView(grid: Arc<GridState>, row: GridRow) -> impl IntoView {
+    let section = grid.section.id.clone();
+    let key = row.key.to_string();
+    let columns = grid.grid.columns.clone();
+    let rows = grid.rows;
+    let stt = {
+        let (grid, key) = (grid.grid.clone(), key.clone());
+        move || rows.with(|rows| stt_in(&grid, rows, &key))
+    };
+    let issues = row.issues;
+    let label_index = grid.grid.label_column();
+    let fixed_label = match &grid.grid.rows {
+        GridRows::Fixed(fixed) => fixed.iter().find(|r| r.key == key).map(|r| r.label.clone()).unwrap_or_default(),
+        GridRows::Editable { .. } => String::new(),
+    };
+    let editable = grid.grid.is_editable();
+    let actions = editable.then(|| {
+        let (up, down, remove) = (grid.clone(), grid.clone(), grid.clone());
+        let (k1, k2, k3) = (key.clone(), key.clone(), key.clone());
+        view! {
+            <td class="row-actions screen-only">
+                <button type="button" title="Chuyển lên" aria-label="Chuyển dòng lên" data-action="move-up" on:click=move |_| { up.move_row(&k1, -1); }>"↑"</button>
+                <button type="button" title="Chuyển xuống" aria-label="Chuyển dòng xuống" data-action="move-down" on:click=move |_| { down.move_row(&k2, 1); }>"↓"</button>
+                <button type="button" title="Xóa dòng" aria-label="Xóa dòng" data-action="remove-row" on:click=move |_| remove.remove_row(&k3)>"✕"</button>
+            </td>
+        }
+    });
+    let span = columns.len() + usize::from(editable);
+    let cells = if row.group {
+        let cell = row.cell(label_index);
+        let number = columns.get(label_index).map_or(2, |c| c.number);
+        view! {
+            <td class="stt">{stt.clone()}</td>
+            <td class="group-label" colspan=columns.len() - 1>
+                {cell.map(|cell| view! { <TextCell cell code=cell_code(&section, &key, number) wide=false /> })}
+            </td>
+        }
+        .into_any()
+    } else {
+        columns
+            .iter()
+            .enumerate()
+            .map(|(i, column)| {
+                let code = cell_code(&section, &key, column.number);
+                match (&column.role, row.cell(i), row.sums.get(i).copied().flatten()) {
+                    (ColumnRole::Stt, _, _) => view! { <td class="stt">{stt.clone()}</td> }.into_any(),
+                    (ColumnRole::Label, Some(cell), _) => {
+                        view! { <td class="label"><TextCell cell code wide=true /></td> }.into_any()
+                    }
+                    (ColumnRole::Label, None, _) => view! { <td class="label">{fixed_label.clone()}</td> }.into_any(),
+                    (ColumnRole::Value(ValueKind::Choice { options }), Some(cell), _) => {
+                        view! { <td class="choice"><ChoiceCell cell code options=options.clone() /></td> }.into_any()
+                    }
+                    (ColumnRole::Value(ValueKind::Text), Some(cell), _) => {
+                        view! { <td class="text"><TextCell cell code wide=true /></td> }.into_any()
+                    }
+                    (ColumnRole::Value(kind), Some(cell), _) => {
+                        view! { <td class="number"><NumberCell cell code kind=kind.clone() /></td> }.into_any()
+                    }
+                    (ColumnRole::Sum(_), _, Some(sum)) => {
+                        let decimals = column.decimals();
+                        view! {
+                            <td class="number computed">
+                                <output data-computed=code>{move || sum.get().map(|v| crate::core::number::format_vn(v, decimals)).unwrap_or_default()}</output>
+                            </td>
+                        }
+                        .into_any()
+                    }
+                    _ => view! { <td></td> }.into_any(),
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+    view! {
+        <tr
+            class="grid-row"
+            class:group=row.group
+            data-row=key.clone()
+            class:has-error=move || issues.with(|l| l.iter().any(|i| i.severity == Severity::Error))
+            class:has-warning=move || issues.with(|l| l.iter().any(|i| i.severity == Severity::Warning))
+        >
+            {cells}
+            {actions}
+        </tr>
+        <tr class="row-issues screen-only" hidden=move || issues.with(Vec::is_empty)>
+            <td colspan=span>
+                <For
+                    each=move || issues.get()
+                    key=|issue| (issue.code.clone(), issue.message.clone())
+                    children=|issue| {
+                        view! {
+                            <p class=format!("issue {}", issue.severity.as_str()) data-issue-for=issue.code.clone() data-severity=issue.severity.as_str()>
+                                {issue.message.clone()}
+                            </p>
+                        }
+                    }
+                />
+            </td>
+        </tr>
+    }
+}
+
+fn on_enter_move_down(ev: KeyboardEvent) {
+    if ev.key() == "Enter" && !ev.is_composing() {
+        ev.prevent_default();
+        if let Some(here) = ev.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) {
+            focus_cell_below(&here, ev.shift_key());
+        }
+    }
+}
+
+#[component]
+fn NumberCell(cell: Cell, code: String, kind: ValueKind) -> impl IntoView {
+    let (raw, state) = (cell.raw, cell.state);
+    let on_blur = move |_| {
+        if let Some(text) = kind.display(&state.get_untracked()) {
+            if raw.with_untracked(|r| *r != text) {
+                cell.set_raw(text);
+            }
+        }
+    };
+    view! {
+        <input
+            type="text"
+            class="cell-input"
+            data-code=code.clone()
+            inputmode="decimal"
+            autocomplete="off"
+            spellcheck="false"
+            aria-label=code
+            aria-invalid=move || state.with(|s| s.error().is_some()).to_string()
+            prop:value=move || raw.get()
+            on:input=move |ev| cell.set_raw(event_target_value(&ev))
+            on:blur=on_blur
+            on:keydown=on_enter_move_down
+        />
+    }
+}
+
+#[component]
+fn TextCell(cell: Cell, code: String, wide: bool) -> impl IntoView {
+    let raw = cell.raw;
+    view! {
+        <textarea
+            class="cell-text"
+            class:wide=wide
+            rows="1"
+            data-code=code.clone()
+            aria-label=code
+            prop:value=move || raw.get()
+            on:input=move |ev| cell.set_raw(event_target_value(&ev))
+        ></textarea>
+    }
+}
+
+#[component]
+fn ChoiceCell(cell: Cell, code: String, options: Vec<crate::core::value::ChoiceOption>) -> impl IntoView {
+    let state = cell.state;
+    let current = move || state.with(|s| s.number().map(|n| (n as i64).to_string()).unwrap_or_default());
+    let options = options
+        .into_iter()
+        .map(|o| {
+            let value = o.code.to_string();
+            let selected = {
+                let value = value.clone();
+                move || current() == value
+            };
+            view! { <option value=value selected=selected>{o.label}</option> }
+        })
+        .collect_view();
+    view! {
+        <select
+            class="cell-choice"
+            data-code=code.clone()
+            aria-label=code
+            aria-invalid=move || state.with(|s| s.error().is_some()).to_string()
+            prop:value=current
+            on:change=move |ev| cell.set_raw(event_target_value(&ev))
+        >
+            <option value="">"—"</option>
+            {options}
+        </select>
+    }
+}
+
+#[component]
+fn TotalRow(grid: Arc<GridState>, label: String) -> impl IntoView {
+    let section = grid.section.id.clone();
+    let cells = grid
+        .grid
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, column)| match (&column.role, grid.totals.get(i).copied().flatten()) {
+            (ColumnRole::Label, _) => view! { <td class="label bold">{label.clone()}</td> }.into_any(),
+            (_, Some(total)) => {
+                let decimals = column.decimals();
+                view! {
+                    <td class="number computed bold">
+                        <output data-computed=cell_code(&section, TOTAL_ROW, column.number)>{move || total_text(Some(total.get()), decimals)}</output>
+                    </td>
+                }
+                .into_any()
+            }
+            _ => view! { <td></td> }.into_any(),
+        })
+        .collect_view();
+    let actions = grid.grid.is_editable().then(|| view! { <td class="row-actions screen-only"></td> });
+    view! { <tr class="grid-row total" data-row=TOTAL_ROW>{cells}{actions}</tr> }
+}
