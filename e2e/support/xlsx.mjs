@@ -43,3 +43,29 @@ export function readCells(buffer) {
   }
   return { cells, files };
 }
+
+function cellsOf(xml) {
+  const cells = new Map();
+  for (const m of xml.matchAll(/<c r="([A-Z]+\d+)" s="(\d+)"(?: t="(\w+)")?(?:\/>|>(.*?)<\/c>)/g)) {
+    const [, ref, style, type, body = ''] = m;
+    let value = null;
+    if (type === 'inlineStr') value = unescape(body.replace(/^<is><t[^>]*>/, '').replace(/<\/t><\/is>$/, ''));
+    else if (body.startsWith('<v>')) value = Number(body.slice(3, -4));
+    cells.set(ref, { ref, value, style: Number(style) });
+  }
+  return cells;
+}
+
+/** Every sheet of a workbook, in order: { name, orientation, cells }. */
+export function readWorkbook(buffer) {
+  const files = unzip(buffer);
+  const workbook = files.get('xl/workbook.xml').toString('utf8');
+  const rels = files.get('xl/_rels/workbook.xml.rels').toString('utf8');
+  const target = new Map([...rels.matchAll(/<Relationship Id="([^"]+)"[^>]*Target="([^"]+)"/g)].map((m) => [m[1], m[2]]));
+  const sheets = [...workbook.matchAll(/<sheet name="([^"]+)" sheetId="\d+" r:id="([^"]+)"\/>/g)].map(([, name, id]) => {
+    const xml = files.get(`xl/${target.get(id)}`).toString('utf8');
+    const orientation = /orientation="(\w+)"/.exec(xml)?.[1];
+    return { name: unescape(name), orientation, cells: cellsOf(xml) };
+  });
+  return { sheets, files };
+}

@@ -475,9 +475,25 @@ impl Grid {
     /// the columns and the figures. An empty cell counts as zero (the
     /// official tables leave zeros blank); an identity waits until each
     /// side has at least one figure.
-    pub fn row_issues(&self, section: &str, key: &str, row_name: &str, number_at: &dyn Fn(usize) -> Option<f64>) -> Vec<Issue> {
+    /// An identity also waits while a cell it reads (`invalid`) holds
+    /// something that is not a valid value: that cell has its own error.
+    pub fn row_issues(
+        &self,
+        section: &str,
+        key: &str,
+        row_name: &str,
+        number_at: &dyn Fn(usize) -> Option<f64>,
+        invalid: &dyn Fn(usize) -> bool,
+    ) -> Vec<Issue> {
         let mut issues = Vec::new();
+        let blocked = |i: usize| match self.columns.get(i).map(|c| &c.role) {
+            Some(ColumnRole::Sum(parts)) => parts.iter().any(|&p| invalid(p)),
+            _ => invalid(i),
+        };
         for identity in &self.identities {
+            if identity.left.iter().chain(&identity.right).any(|&i| blocked(i)) {
+                continue;
+            }
             let side = |columns: &[usize]| -> Option<f64> {
                 let values: Vec<f64> = columns.iter().filter_map(|&i| self.number_in_row(i, number_at)).collect();
                 (!values.is_empty()).then(|| values.iter().sum())
@@ -655,7 +671,8 @@ impl Grid {
                         row_issues.extend(state.issue(&cell_code(section, key, self.columns[i].number)));
                     }
                 }
-                row_issues.extend(self.row_issues(section, key, &row_name(annex, &stt, &label), &number_at));
+                let invalid = |i: usize| matches!(typed.get(i), Some(CellValue::Typed(FieldState::Invalid(_))));
+                row_issues.extend(self.row_issues(section, key, &row_name(annex, &stt, &label), &number_at, &invalid));
                 for (total, cell) in totals.iter_mut().zip(&cells) {
                     if let (Some(total), Some(n)) = (total.as_mut(), cell.number()) {
                         *total += n;

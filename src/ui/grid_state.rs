@@ -295,15 +295,16 @@ fn build_row(
                 (None, Some(sum)) => sum.get(),
                 _ => None,
             };
+            let invalid = |i: usize| cells.get(i).copied().flatten().is_some_and(|c| c.state.with(|s| s.error().is_some()));
             // Only an identity that fails needs the row's name.
-            let probe = grid.row_issues(&section, &key, "", &number_at);
+            let probe = grid.row_issues(&section, &key, "", &number_at, &invalid);
             if !probe.is_empty() {
                 let stt = rows.with(|rows| stt_in(&grid, rows, &key));
                 let label = match cells.get(label_column).copied().flatten() {
                     Some(cell) => cell.raw.get(),
                     None => fixed_label.clone(),
                 };
-                list.extend(grid.row_issues(&section, &key, &row_name(&annex, &stt, &label), &number_at));
+                list.extend(grid.row_issues(&section, &key, &row_name(&annex, &stt, &label), &number_at, &invalid));
             }
             list
         })

@@ -3,7 +3,10 @@
 //! Numbers are written the Vietnamese way, as on the form.
 
 use super::{looks_like_formula, rows, RowValue};
+use crate::core::grid::{cell_code, row_name, CellValue, ColumnRole, TOTAL_ROW};
+use crate::core::number::format_vn;
 use crate::core::report::Report;
+use crate::core::value::FieldState;
 use crate::core::template::Template;
 
 const BOM: &str = "\u{feff}";
@@ -33,6 +36,45 @@ pub fn csv(template: &Template, report: &Report) -> String {
         let cells = [row.code.as_str(), row.label.as_str(), unit.as_str(), value.as_str(), row.note.as_str()];
         out.push_str(&cells.iter().map(|c| field(c)).collect::<Vec<_>>().join(","));
         out.push_str("\r\n");
+    }
+    // Grid annexes, one line per filled cell and per total: long format,
+    // so that every figure keeps its own code.
+    for ((section, grid), evaluation) in template.grids().zip(&evaluation.grids) {
+        let (annex, _) = section.heading(template);
+        let unit = section.unit_note.clone().unwrap_or_default();
+        let mut line = |code: String, label: String, value: String| {
+            let cells = [code.as_str(), label.as_str(), unit.as_str(), value.as_str(), ""];
+            out.push_str(&cells.iter().map(|c| field(c)).collect::<Vec<_>>().join(","));
+            out.push_str("\r\n");
+        };
+        for row in &evaluation.rows {
+            let name = row_name(annex, &row.stt, &row.label);
+            for (column, cell) in grid.columns.iter().zip(&row.cells) {
+                let code = cell_code(&section.id, &row.key, column.number);
+                let value = match cell {
+                    CellValue::Typed(FieldState::Number(v)) => match &column.role {
+                        ColumnRole::Value(kind) => kind.format(*v),
+                        _ => format_vn(*v, column.decimals()),
+                    },
+                    CellValue::Typed(FieldState::Text(t)) => t.clone(),
+                    CellValue::Typed(FieldState::Invalid(_)) => report.value(&code).to_string(),
+                    CellValue::Sum(Some(v)) => format_vn(*v, column.decimals()),
+                    _ => continue,
+                };
+                line(code, format!("{name}: ({}) {}", column.number, column.label), value);
+            }
+        }
+        if let Some(total) = &grid.total_label {
+            for (column, value) in grid.columns.iter().zip(&evaluation.totals) {
+                if let Some(v) = value {
+                    line(
+                        cell_code(&section.id, TOTAL_ROW, column.number),
+                        format!("{annex}, {total}: ({}) {}", column.number, column.label),
+                        format_vn(*v, column.decimals()),
+                    );
+                }
+            }
+        }
     }
     out
 }

@@ -17,10 +17,11 @@ fn u32le(out: &mut Vec<u8>, v: u32) {
 }
 
 /// Packs `(name, bytes)` entries into a zip archive, in order.
-pub fn stored_zip(entries: &[(&str, Vec<u8>)]) -> Vec<u8> {
+pub fn stored_zip<N: AsRef<str>>(entries: &[(N, Vec<u8>)]) -> Vec<u8> {
     let mut out = Vec::new();
     let mut central = Vec::new();
     for (name, data) in entries {
+        let name = name.as_ref();
         let crc = crc32fast::hash(data);
         let size = data.len() as u32;
         let offset = out.len() as u32;

@@ -1,0 +1,232 @@
+// End-to-end: the district annexes (huyen-cchc) of seed 002, Khánh Sơn
+// 2019, typed into the built dist/ in headless Chromium as a clerk would;
+// and the roll-up of commune files into the commune table.
+import { test, before, after, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openApp, newDraft, typeInto, headerField, shownIssues, setUpSuite } from './support/browser.mjs';
+import { readWorkbook } from './support/xlsx.mjs';
+
+const fixture = JSON.parse(readFileSync(new URL('../tests/fixtures/khanh-son-2019.json', import.meta.url)));
+const suite = setUpSuite();
+
+const cell = (section, row, column) => `[data-code="${section}/${row}/c${column}"]`;
+const computed = (section, row, column) => `[data-computed="${section}/${row}/c${column}"]`;
+const text = (page, selector) => page.$eval(selector, (n) => n.textContent.trim());
+const rowKeys = (page, section) =>
+  page.$$eval(`[data-section="${section}"] tbody [data-row]`, (rows) => rows.map((r) => r.getAttribute('data-row')));
+const totalRow = (page, section) => page.$(`[data-section="${section}"] [data-row="total"]`);
+
+/** Adds a row with the add button and types its label and cells, left to right. */
+async function typeRow(page, section, row) {
+  await page.click(`[data-action="add-row"][data-section="${section}"]`);
+  const keys = await rowKeys(page, section);
+  const key = keys[keys.length - 1];
+  await typeInto(page, cell(section, key, 2), row.label);
+  for (const [column, value] of Object.entries(row.cells)) await typeInto(page, cell(section, key, column), value);
+  return key;
+}
+
+const parseVn = (s) => (s === '-' || s === '' ? 0 : Number(s.replace(/\./g, '').replace(',', '.')));
+
+describe('Phụ lục V of seed 002: dossier results by field', () => {
+  let app;
+  before(async () => {
+    app = await openApp(suite.browser, suite.server.url);
+    await newDraft(app.page, 'huyen-cchc');
+    for (const row of fixture.pl5.rows) await typeRow(app.page, 'pl5', row);
+  });
+  after(() => app.context.close());
+
+  test('the rows are numbered 1 … 11 and keyed by the add button', async () => {
+    assert.deepEqual(await rowKeys(app.page, 'pl5'), fixture.pl5.rows.map((_, i) => String(i + 1)));
+    assert.ok(await totalRow(app.page, 'pl5'), 'the computed total row is keyed "total"');
+    const stt = await app.page.$$eval('[data-section="pl5"] tbody [data-row] td.stt', (n) => n.map((x) => x.textContent.trim()));
+    assert.deepEqual(stt, fixture.pl5.rows.map((_, i) => String(i + 1)));
+  });
+
+  test('the computed total row equals the seed\'s "Tổng cộng", figure for figure', async () => {
+    for (const [column, expected] of Object.entries(fixture.pl5.seed_total)) {
+      assert.equal(await text(app.page, computed('pl5', 'total', column)), expected, `column (${column})`);
+    }
+  });
+
+  test('the seed balances: no message at all', async () => {
+    assert.deepEqual(await shownIssues(app.page), []);
+  });
+
+  test('a slip is flagged on its row, naming the columns and figures, and the total follows it', async () => {
+    const { page } = app;
+    await typeInto(page, cell('pl5', '6', 5), '650');
+    const issues = await shownIssues(page);
+    assert.deepEqual(issues.map((i) => i.code), ['pl5/6/c3']);
+    assert.equal(
+      issues[0].message,
+      'Phụ lục V, dòng 6 (Tài nguyên và Môi trường): (3) «Hồ sơ giải quyết – Tổng số» = 671, khác (4) «Kỳ trước chuyển sang» + (5) «Nhận trong kỳ» = 672 (lệch 1)',
+    );
+    assert.equal(await text(page, computed('pl5', 'total', 5)), '1.540');
+    await typeInto(page, cell('pl5', '6', 5), '-3');
+    const error = await shownIssues(page);
+    assert.deepEqual(error.map((i) => [i.code, i.severity]), [['pl5/6/c5', 'error']]);
+    assert.equal(await text(page, computed('pl5', 'total', 5)), '890', 'an invalid cell is not added');
+    await typeInto(page, cell('pl5', '6', 5), '649');
+    assert.deepEqual(await shownIssues(page), []);
+  });
+
+  test('rows move, are removed with undo, and the draft keeps them after a reload', async () => {
+    const { page } = app;
+    await page.click('[data-section="pl5"] [data-row="2"] [data-action="move-up"]');
+    assert.deepEqual((await rowKeys(page, 'pl5')).slice(0, 3), ['2', '1', '3']);
+    assert.equal(await text(page, '[data-section="pl5"] [data-row="2"] td.stt'), '1');
+    await page.click('[data-section="pl5"] [data-row="11"] [data-action="remove-row"]');
+    assert.equal(await text(page, computed('pl5', 'total', 3)), '1.559');
+    await page.click('[data-action="undo-remove-row"]');
+    assert.equal(await text(page, computed('pl5', 'total', 3)), '1.562');
+    await page.waitForSelector('[data-save-state="saved"]');
+    await page.reload();
+    await page.click('[data-action="open-draft"]');
+    await page.waitForSelector('[data-section="pl5"]');
+    assert.deepEqual((await rowKeys(page, 'pl5')).slice(0, 3), ['2', '1', '3']);
+    assert.equal(await page.inputValue(cell('pl5', '6', 2)), 'Tài nguyên và Môi trường');
+    assert.equal(await text(page, computed('pl5', 'total', 18)), '55');
+  });
+});
+
+describe('Phụ lục VI of seed 002: dossier results by commune', () => {
+  let app;
+  before(async () => {
+    app = await openApp(suite.browser, suite.server.url);
+    await newDraft(app.page, 'huyen-cchc');
+    for (const row of fixture.pl6.rows) await typeRow(app.page, 'pl6', row);
+  });
+  after(() => app.context.close());
+
+  test('Sơn Bình is flagged: 1.594 in total against 7 + 1.551', async () => {
+    const issues = await shownIssues(app.page);
+    assert.deepEqual(issues.map((i) => i.code), fixture.pl6.warnings);
+    assert.ok(issues.every((i) => i.severity === 'warning'));
+    const sonBinh = issues.find((i) => i.code === 'pl6/6/c3');
+    assert.match(sonBinh.message, /dòng 6 \(UBND xã Sơn Bình\).*= 1\.594, khác .*= 1\.558 \(lệch 36\)/);
+    assert.equal(await text(app.page, '[data-count="warning"]'), `${fixture.pl6.warnings.length} cảnh báo`);
+  });
+
+  test('the computed column totals are the true sums, not the seed\'s', async () => {
+    for (const [column, expected] of Object.entries(fixture.pl6.true_total)) {
+      const shown = await text(app.page, computed('pl6', 'total', column));
+      assert.equal(shown, expected, `column (${column})`);
+      const summed = fixture.pl6.rows.reduce((n, r) => n + parseVn(r.cells[column] ?? ''), 0);
+      assert.equal(parseVn(shown), summed, `column (${column}) is the sum of its rows`);
+    }
+    assert.notEqual(await text(app.page, computed('pl6', 'total', 5)), '7.814');
+    assert.equal(fixture.pl6.seed_total['5'], '7814');
+  });
+
+  test('the fixed tables compute Tổng số across levels', async () => {
+    const { page } = app;
+    await typeInto(page, cell('pl4', '1', 5), '287');
+    await typeInto(page, cell('pl4', '1', 6), '164');
+    assert.equal(await text(page, computed('pl4', '1', 3)), '451');
+  });
+
+  test('the workbook has one sheet per annex, landscape for the wide ones, totals as numbers', async () => {
+    const { page } = app;
+    const waiting = page.waitForEvent('download');
+    await page.click('[data-action="export-xlsx"]');
+    await page.click('[data-export-confirm] [data-action="confirm"]');
+    const download = await waiting;
+    const { sheets } = readWorkbook(readFileSync(await download.path()));
+    assert.deepEqual(sheets.map((s) => s.name), ['Bảng tổng hợp', 'Phụ lục 1', 'Phụ lục 2', 'Phụ lục 3', 'Phụ lục 4', 'Phụ lục V', 'Phụ lục VI']);
+    const vi = sheets.find((s) => s.name === 'Phụ lục VI');
+    assert.equal(vi.orientation, 'landscape');
+    assert.equal(sheets.find((s) => s.name === 'Phụ lục 2').orientation, 'portrait');
+    const total = [...vi.cells.values()].find((c) => c.value === 'Tổng cộng');
+    assert.ok(total, 'a total row');
+    const row = total.ref.replace(/^[A-Z]+/, '');
+    assert.equal(vi.cells.get(`E${row}`).value, 8990, 'column (5) total as a number');
+    assert.equal(vi.cells.get(`C${row}`).value, 9124);
+    const sonBinh = [...vi.cells.values()].find((c) => c.value === 'UBND xã Sơn Bình');
+    assert.equal(vi.cells.get(`C${sonBinh.ref.replace(/^[A-Z]+/, '')}`).value, 1594);
+  });
+});
+
+describe('roll-up of commune files into the district draft', () => {
+  const communes = [
+    { unit: 'ỦY BAN NHÂN DÂN XÃ BA CÙM NAM', values: { '3.3.1': '983', '3.3.2': '982', '1.1': '1', '1.1.1': '12', '1.1.2': '12', '3.2.4': '90' } },
+    { unit: 'ỦY BAN NHÂN DÂN XÃ SƠN BÌNH', values: { '3.3.1': '1.551', '3.3.2': '1.525', '1.1': '0', '1.1.1': '10', '1.1.2': '7', '3.2.4': '100' } },
+    { unit: 'ỦY BAN NHÂN DÂN THỊ TRẤN TÔ HẠP', values: { '3.3.1': '1579', '3.3.2': '1570', '1.1': '1', '1.1.1': '20', '1.1.2': '19' } },
+  ];
+  const draftFile = (c, i, { year = '2019', period = 'year' } = {}) => JSON.stringify({
+    kind: 'bieumau-cchc/draft', format: 1, app_version: '0.1.0', id: `xa-${i}`, name: '', created_at: 1, updated_at: 1 + i, revision: 1,
+    report: { template_id: 'xa-01b', template_version: 1, header: { unit: c.unit, period, year }, values: c.values, notes: {} },
+  });
+  let app;
+  let files;
+  before(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rollup-'));
+    files = communes.map((c, i) => {
+      const path = join(dir, `xa-${i + 1}.json`);
+      writeFileSync(path, draftFile(c, i));
+      return path;
+    });
+    const other = join(dir, 'quy-3.json');
+    writeFileSync(other, draftFile({ unit: 'UBND XÃ SƠN LÂM', values: { '3.3.1': '5' } }, 9, { period: 'quarter-three' }));
+    const twice = join(dir, 'son-binh-cu.json');
+    writeFileSync(twice, draftFile({ ...communes[1], values: { '3.3.1': '1' } }, -1));
+    const broken = join(dir, 'hong.json');
+    writeFileSync(broken, '{ "kind": ');
+    files.push(other, twice, broken);
+    app = await openApp(suite.browser, suite.server.url);
+    await newDraft(app.page, 'huyen-cchc');
+    await typeInto(app.page, headerField('year'), '2019');
+    await app.page.setInputFiles('[data-action="rollup"]', files);
+    await app.page.waitForSelector('[data-section="tong-hop-xa"]');
+  });
+  after(() => app.context.close());
+
+  test('one row per commune, filled from its dossier figures, checked against sums made here', async () => {
+    const { page } = app;
+    assert.deepEqual(await rowKeys(page, 'pl6'), ['1', '2', '3']);
+    const labels = await Promise.all(['1', '2', '3'].map((k) => page.inputValue(cell('pl6', k, 2))));
+    assert.deepEqual(labels, ['UBND xã Ba Cùm Nam', 'UBND xã Sơn Bình', 'UBND thị trấn Tô Hạp']);
+    const received = communes.reduce((n, c) => n + parseVn(c.values['3.3.1']), 0);
+    const onTime = communes.reduce((n, c) => n + parseVn(c.values['3.3.2']), 0);
+    assert.equal(parseVn(await text(page, computed('pl6', 'total', 5))), received);
+    assert.equal(parseVn(await text(page, computed('pl6', 'total', 8))), onTime);
+    assert.equal(await page.inputValue(cell('pl6', '2', 5)), '1.551', 'the newer of two Sơn Bình files');
+  });
+
+  test('the summary sums counts, recomputes rates and counts answers', async () => {
+    const { page } = app;
+    const summary = (code) => text(page, `[data-computed="tong-hop-xa/${code}"]`);
+    const sum = (code) => communes.reduce((n, c) => n + parseVn(c.values[code] ?? ''), 0);
+    assert.equal(parseVn(await summary('3.3.1')), sum('3.3.1'));
+    const rate = (sum('1.1.2') / sum('1.1.1')) * 100;
+    assert.equal(await summary('1.1.ty-le-hoan-thanh'), rate.toFixed(2).replace('.', ','));
+    assert.equal(await summary('1.1'), 'Có ban hành KH: 2 xã; Không ban hành KH: 1 xã');
+    assert.equal(await summary('3.2.4'), 'từ 90 đến 100');
+  });
+
+  test('it names the files it used and warns about the others without stopping', async () => {
+    const { page } = app;
+    const used = await page.$$eval('[data-rollup-source]', (n) => n.map((x) => x.getAttribute('data-rollup-source')));
+    assert.deepEqual(used, ['xa-1.json', 'xa-2.json', 'xa-3.json']);
+    const notices = await page.$$eval('[data-rollup-notice]', (n) => n.map((x) => x.textContent));
+    assert.equal(notices.length, 3, notices.join('\n'));
+    assert.ok(notices.some((n) => n.includes('«hong.json»')));
+    assert.ok(notices.some((n) => n.includes('«quy-3.json»') && n.includes('quý III năm 2019')));
+    assert.ok(notices.some((n) => n.includes('Hai tệp của cùng UBND xã Sơn Bình')));
+  });
+
+  test('the result is an ordinary draft: edited, saved and reopened', async () => {
+    const { page } = app;
+    await typeInto(page, cell('pl6', '1', 4), '3');
+    await page.waitForSelector('[data-save-state="saved"]');
+    await page.reload();
+    await page.click('[data-action="open-draft"]');
+    await page.waitForSelector('[data-section="tong-hop-xa"]');
+    assert.equal(await page.inputValue(cell('pl6', '1', 4)), '3');
+    assert.equal(await page.inputValue(cell('pl6', '3', 5)), '1.579');
+  });
+});
