@@ -196,6 +196,77 @@ function strokesFor(values, count) {
   await context.close();
 }
 
+// ---- a grid of 10,000 typed cells: Phụ lục V with 625 fields × 16 columns ----
+{
+  const values = {};
+  const keys = [];
+  const balanced = { 3: 10, 4: 2, 5: 8, 6: 6, 7: 3, 8: 2, 9: 1, 10: 2, 11: 1, 12: 1, 13: 0, 14: 1, 15: 1, 16: 0, 17: 0, 18: 1 };
+  for (let r = 1; r <= 625; r++) {
+    keys.push(String(r));
+    values[`pl5/${r}/c2`] = `Lĩnh vực ${r}`;
+    for (const [c, v] of Object.entries(balanced)) values[`pl5/${r}/c${c}`] = String(v);
+  }
+  const cells = Object.keys(values).length - 625;
+  const draft = {
+    kind: 'bieumau-cchc/draft', format: 1, app_version: 'bench', id: 'bench-grid', name: '', created_at: 0, updated_at: 0, revision: 0,
+    report: { template_id: 'huyen-cchc', template_version: 1, header: {}, values, notes: {}, rows: { pl5: keys } },
+  };
+  const { page, context } = await openApp(browser, server.url);
+  const t0 = Date.now();
+  await page.setInputFiles('[data-action="import"]', { name: 'grid.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(draft)) });
+  await page.waitForSelector('[data-code="pl5/625/c18"]');
+  row(`open a district draft with a ${cells.toLocaleString('en')}-cell grid`, ms(Date.now() - t0));
+  const typed = [];
+  for (let r = 1; r <= 625; r += 8) typed.push([`pl5/${r}/c5`, '812']);
+  const strokes = strokesFor(typed, 240);
+  const lat = await keystrokeLatencies(page, strokes);
+  const rowsTyped = new Set(strokes.map(([code]) => code)).size;
+  const expected = (625 - rowsTyped) * 8 + rowsTyped * 812;
+  const shown = await page.$eval('[data-computed="pl5/total/c5"]', (n) => n.textContent.replace(/\./g, ''));
+  if (Number(shown) !== expected) throw new Error(`keystrokes did not reach the grid total (${shown}, expected ${expected})`);
+  const p95 = quantile(lat, 0.95);
+  row(`keystroke → screen, ${cells.toLocaleString('en')}-cell grid, p50 (${lat.length} keystrokes)`, ms(quantile(lat, 0.5)));
+  row(`keystroke → screen, ${cells.toLocaleString('en')}-cell grid, p95 (${lat.length} keystrokes)`, ms(p95), '≤ 16 ms', p95 <= 16);
+  await context.close();
+}
+
+// ---- roll-up of 1,000 generated commune files ----
+{
+  const template = JSON.parse(readFileSync('templates/xa-01b.json'));
+  const rowsOf = template.sections.flatMap((s) => s.rows).filter((r) => r.kind !== 'heading' && r.kind !== 'text');
+  let received = 0;
+  const files = [];
+  for (let i = 1; i <= 1000; i++) {
+    const values = {};
+    for (const r of rowsOf) {
+      if (r.kind === 'count') values[r.code] = String((i * 7 + r.code.length * 13) % 400);
+      else if (r.kind === 'percentage') values[r.code] = String((i * 3) % 101);
+      else if (r.kind === 'yes-no') values[r.code] = String(i % 2);
+      else if (r.kind === 'choice') values[r.code] = String(r.options[i % r.options.length].code);
+    }
+    received += Number(values['3.3.1']);
+    const draft = {
+      kind: 'bieumau-cchc/draft', format: 1, app_version: 'bench', id: `xa-${i}`, name: '', created_at: 0, updated_at: i, revision: 1,
+      report: { template_id: 'xa-01b', template_version: 1, header: { unit: `ỦY BAN NHÂN DÂN XÃ SỐ ${i}`, period: 'year', year: '2024' }, values, notes: {} },
+    };
+    files.push({ name: `xa-${i}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(draft)) });
+  }
+  const { page, context } = await openApp(browser, server.url);
+  await newDraft(page, 'huyen-cchc');
+  await page.evaluate(() => document.addEventListener('change', (e) => {
+    if (e.target.matches('[data-action="rollup"]')) window.__rollupStart = performance.now();
+  }, true));
+  await page.setInputFiles('[data-action="rollup"]', files);
+  await page.waitForSelector('[data-section="tong-hop-xa"]', { timeout: 120000 });
+  const shownAt = await page.evaluate(() => { document.body.getBoundingClientRect(); return performance.now() - window.__rollupStart; });
+  const core = await page.evaluate(() => performance.getEntriesByName('bieumau:rollup').map((m) => m.duration)[0]);
+  const total = await page.$eval('[data-computed="pl6/total/c5"]', (n) => Number(n.textContent.replace(/\./g, '')));
+  if (total !== received) throw new Error(`roll-up total ${total}, expected ${received}`);
+  row('roll-up of 1,000 commune files: parse, check, sum (in the page)', ms(core), '≤ 1 s', core <= 1000);
+  row('roll-up of 1,000 commune files: pick → 1,000-row table on screen', ms(shownAt));
+  await context.close();
+}
+
 await browser.close();
 await server.close();
 

@@ -16,6 +16,11 @@ use crate::core::value::ValueKind;
 use crate::ui::grid_state::{stt_in, Cell, GridRow, GridState};
 use crate::ui::FormContext;
 
+/// Rows per `<table>`: a long grid is drawn as consecutive tables with the
+/// same columns, each skipped by the browser while off screen, so a message
+/// appearing under one row re-lays out fifty rows, not the whole grid.
+const ROWS_PER_TABLE: usize = 50;
+
 #[component]
 pub fn GridSection(grid: Arc<GridState>) -> impl IntoView {
     let form = expect_context::<FormContext>();
@@ -23,29 +28,40 @@ pub fn GridSection(grid: Arc<GridState>) -> impl IntoView {
     let id = section.id.clone();
     let columns = grid.grid.columns.clone();
     let width_total: f64 = columns.iter().map(|c| c.width).sum::<f64>() + 6.0;
-    let colgroup = columns
-        .iter()
-        .map(|c| view! { <col style=format!("width:{:.2}%", c.width / width_total * 100.0) /> })
-        .collect_view();
     let editable_rows = grid.grid.is_editable();
     let head_rows = grid.grid.head.len().max(1);
-    let head = grid
-        .grid
-        .head
-        .iter()
-        .enumerate()
-        .map(|(level, cells)| {
-            let cells = cells
+    // Built afresh for each table of the grid (views are not shared).
+    let colgroup = {
+        let columns = columns.clone();
+        move || {
+            let cols = columns
                 .iter()
-                .map(|c| view! { <th colspan=c.colspan rowspan=c.rowspan>{c.text.clone()}</th> })
+                .map(|c| view! { <col style=format!("width:{:.2}%", c.width / width_total * 100.0) /> })
                 .collect_view();
-            let actions = (level == 0 && editable_rows)
-                .then(|| view! { <th class="row-actions screen-only" rowspan=head_rows + 1>"Dòng"</th> });
-            view! { <tr>{cells}{actions}</tr> }
-        })
-        .collect_view();
-    let numbers = columns.iter().map(|c| view! { <td>{format!("({})", c.number)}</td> }).collect_view();
-    let action_col = editable_rows.then(|| view! { <col class="col-actions screen-only" /> });
+            let action_col = editable_rows.then(|| view! { <col class="col-actions screen-only" /> });
+            view! { <colgroup>{cols}{action_col}</colgroup> }
+        }
+    };
+    let thead = {
+        let (head, columns) = (grid.grid.head.clone(), columns.clone());
+        move || {
+            let rows = head
+                .iter()
+                .enumerate()
+                .map(|(level, cells)| {
+                    let cells = cells
+                        .iter()
+                        .map(|c| view! { <th colspan=c.colspan rowspan=c.rowspan>{c.text.clone()}</th> })
+                        .collect_view();
+                    let actions = (level == 0 && editable_rows)
+                        .then(|| view! { <th class="row-actions screen-only" rowspan=head_rows + 1>"Dòng"</th> });
+                    view! { <tr>{cells}{actions}</tr> }
+                })
+                .collect_view();
+            let numbers = columns.iter().map(|c| view! { <td>{format!("({})", c.number)}</td> }).collect_view();
+            view! { <thead>{rows}<tr class="column-numbers">{numbers}</tr></thead> }
+        }
+    };
     let (annex, title) = section.heading(&form.template);
     let own_heading = section.annex.is_some();
     let heading = own_heading.then(|| {
@@ -61,6 +77,28 @@ pub fn GridSection(grid: Arc<GridState>) -> impl IntoView {
     let unit_note = section.unit_note.clone().map(|note| view! { <p class="unit-note italic">"Đơn vị tính: " {note}</p> });
     let rows = grid.rows;
     let body_grid = grid.clone();
+    let chunk_count = Memo::new(move |_| rows.with(|r| r.len().div_ceil(ROWS_PER_TABLE).max(1)));
+    let chunks = move || (0..chunk_count.get()).collect::<Vec<usize>>();
+    let chunk_view = {
+        let (colgroup, thead) = (colgroup.clone(), thead.clone());
+        move |n: usize| {
+            let grid = body_grid.clone();
+            let slice =
+                move || rows.with(|rows| rows.iter().skip(n * ROWS_PER_TABLE).take(ROWS_PER_TABLE).cloned().collect::<Vec<_>>());
+            let head = (n == 0).then(thead.clone());
+            view! {
+                <div class="grid-chunk" class:first=n == 0>
+                    <table class="annex grid">
+                        {colgroup()}
+                        {head}
+                        <tbody>
+                            <For each=slice key=|row| row.key.clone() children=move |row| view! { <GridRowView grid=grid.clone() row /> } />
+                        </tbody>
+                    </table>
+                </div>
+            }
+        }
+    };
     let total_row = grid.grid.total_label.clone().map(|label| view! { <TotalRow grid=grid.clone() label /> });
     let editable = match &grid.grid.rows {
         GridRows::Editable { noun, groups } => Some((noun.clone(), *groups)),
@@ -120,21 +158,16 @@ pub fn GridSection(grid: Arc<GridState>) -> impl IntoView {
             {heading}
             {unit_note}
             <div class="grid-scroll">
-                <table class="annex grid">
-                    <colgroup>{colgroup}{action_col}</colgroup>
-                    <thead>
-                        {head}
-                        <tr class="column-numbers">{numbers}</tr>
-                    </thead>
-                    <tbody>
-                        <For
-                            each=move || rows.get()
-                            key=|row| row.key.clone()
-                            children=move |row| view! { <GridRowView grid=body_grid.clone() row /> }
-                        />
-                    </tbody>
-                    <tfoot>{total_row}</tfoot>
-                </table>
+                <For
+                    each=chunks
+                    key=|n| *n
+                    children=chunk_view
+                />
+                {total_row.map(|total_row| view! {
+                    <div class="grid-chunk last">
+                        <table class="annex grid">{colgroup()}<tbody>{total_row}</tbody></table>
+                    </div>
+                })}
             </div>
             {empty_hint}
             {controls}
