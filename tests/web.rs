@@ -42,7 +42,10 @@ fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> HtmlEleme
 }
 
 fn mount_editor(report: Report) -> HtmlElement {
-    let template = xa_01b();
+    mount_editor_of(xa_01b(), report)
+}
+
+fn mount_editor_of(template: Arc<Template>, report: Report) -> HtmlElement {
     let mut draft = Draft::new("thu".into(), &template, 0.0);
     draft.report = report;
     mount(move || {
@@ -174,16 +177,34 @@ async fn a_draft_opens_with_its_values_notes_and_header() {
 
 /// The rows whose DOM changed while `act` ran.
 async fn rows_touched_by(root: &Element, act: impl std::future::Future<Output = ()>) -> BTreeSet<String> {
+    rows_touched_in(root, "[data-section]", act).await
+}
+
+/// The rows inside `section` whose DOM changed while `act` ran; a grid row's
+/// message line counts as its row.
+async fn rows_touched_in(root: &Element, section: &str, act: impl std::future::Future<Output = ()>) -> BTreeSet<String> {
     let touched = Rc::new(RefCell::new(BTreeSet::new()));
     let sink = touched.clone();
     let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |records: js_sys::Array| {
         for record in records.iter() {
             let record: web_sys::MutationRecord = record.unchecked_into();
+            // Rows added to a table body count as touched rows too.
+            let added = record.added_nodes();
+            for i in 0..added.length() {
+                if let Some(key) = added.item(i).and_then(|n| n.dyn_into::<Element>().ok()).and_then(|e| e.get_attribute("data-row")) {
+                    sink.borrow_mut().insert(key);
+                }
+            }
             let Some(node) = record.target() else { continue };
+            if node.dyn_ref::<Element>().is_some_and(|e| e.tag_name() == "TBODY") {
+                continue;
+            }
             let element = node.dyn_ref::<Element>().cloned().or_else(|| node.parent_element());
             if let Some(row) = element.and_then(|e| e.closest("tr").ok().flatten()) {
                 let key = row
                     .get_attribute("data-row-code")
+                    .or_else(|| row.get_attribute("data-row"))
+                    .or_else(|| row.previous_element_sibling().and_then(|r| r.get_attribute("data-row")))
                     .or_else(|| row.query_selector("[data-computed]").ok().flatten().and_then(|c| c.get_attribute("data-computed")))
                     .unwrap_or_else(|| "?".into());
                 sink.borrow_mut().insert(key);
@@ -196,7 +217,7 @@ async fn rows_touched_by(root: &Element, act: impl std::future::Future<Output = 
     options.set_child_list(true);
     options.set_attributes(true);
     options.set_character_data(true);
-    observer.observe_with_options(&find(root, "[data-section]"), &options).unwrap();
+    observer.observe_with_options(&find(root, section), &options).unwrap();
     act.await;
     // Mutation records are delivered in a microtask, which `settle` waits past.
     settle().await;
@@ -217,5 +238,35 @@ async fn a_keystroke_re_renders_only_what_depends_on_it() {
     // A breakdown value changes its own row and the sum that reads it.
     let touched = rows_touched_by(&root, type_into(&root, "3.3.1.b", "2")).await;
     assert_eq!(touched, BTreeSet::from(["3.3.1.cong-trong-do".to_string()]));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_keystroke_in_a_grid_touches_its_row_and_the_totals_only() {
+    let template = Arc::new(builtin_template("huyen-cchc").unwrap());
+    let mut report = Report::new(&template);
+    report.rows.insert("pl5".into(), vec!["1".into(), "2".into(), "3".into()]);
+    for key in ["1", "2", "3"] {
+        for (column, value) in [(2, "Lĩnh vực"), (3, "10"), (5, "10"), (6, "10"), (7, "10")] {
+            report.set_value(&format!("pl5/{key}/c{column}"), value);
+        }
+    }
+    let root = mount_editor_of(template, report);
+    settle().await;
+    assert_eq!(text_of(&root, "[data-computed=\"pl5/total/c5\"]"), "30");
+    let touched = rows_touched_in(&root, "[data-section=\"pl5\"]", type_into(&root, "pl5/2/c5", "12")).await;
+    assert_eq!(touched, BTreeSet::from(["2".to_string(), "total".to_string()]));
+    assert_eq!(text_of(&root, "[data-computed=\"pl5/total/c5\"]"), "32");
+    let messages = messages_for(&root, "pl5/2/c3");
+    assert_eq!(messages.len(), 1);
+    assert!(messages[0].1.contains("= 10, khác (4) «Kỳ trước chuyển sang» + (5) «Nhận trong kỳ» = 12 (lệch 2)"), "{}", messages[0].1);
+    // Adding a row draws one new row and leaves the others alone.
+    let touched = rows_touched_in(&root, "[data-section=\"pl5\"]", async {
+        find(&root, "[data-action=\"add-row\"][data-section=\"pl5\"]").unchecked_ref::<HtmlElement>().click();
+        settle().await;
+    })
+    .await;
+    assert_eq!(touched, BTreeSet::from(["4".to_string()]));
+    assert!(root.query_selector("[data-code=\"pl5/4/c2\"]").unwrap().is_some());
     root.remove();
 }

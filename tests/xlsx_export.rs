@@ -155,3 +155,76 @@ fn the_csv_file() {
     assert!(lines.contains(&"3.3.2.ty-le-dung-hen,Tỷ lệ hồ sơ giải quyết đúng hẹn (3.3.2 / 3.3.1),%,\"99,06\","));
     assert!(lines.contains(&"3.4.3,Số TTHC đã tích hợp dịch vụ thanh toán trực tuyến trên Cổng dịch vụ công,Thủ tục,1.599,\"Số hồ sơ, không phải thủ tục\""));
 }
+
+/// The district bundle: Phụ lục V typed from seed 002, one sheet per annex.
+fn khanh_son_report(template: &Template) -> Report {
+    let fixture: Value = serde_json::from_str(include_str!("fixtures/khanh-son-2019.json")).unwrap();
+    let mut report = Report::new(template);
+    let mut keys = Vec::new();
+    for (n, row) in fixture["pl5"]["rows"].as_array().unwrap().iter().enumerate() {
+        let key = (n + 1).to_string();
+        report.set_value(&format!("pl5/{key}/c2"), row["label"].as_str().unwrap());
+        for (column, text) in row["cells"].as_object().unwrap() {
+            report.set_value(&format!("pl5/{key}/c{column}"), text.as_str().unwrap());
+        }
+        keys.push(key);
+    }
+    report.rows.insert("pl5".into(), keys);
+    report.rows.insert("tien-do".into(), vec!["g1".into(), "1".into()]);
+    report.set_value("tien-do/g1/c2", "Cải cách thể chế");
+    report.set_value("tien-do/1/c2", "Hoàn thiện các quy định về đầu tư");
+    report.set_value("tien-do/1/c4", "1");
+    report.set_value("pl4/1/c5", "287");
+    report.set_value("pl4/1/c6", "164");
+    report
+}
+
+#[test]
+fn the_district_workbook_has_a_sheet_per_annex_with_totals_as_numbers() {
+    let t = builtin_template("huyen-cchc").unwrap();
+    let bytes = xlsx(&t, &khanh_son_report(&t));
+    let mut workbook: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes.clone())).unwrap();
+    assert_eq!(
+        workbook.sheet_names(),
+        ["Bảng tổng hợp", "Phụ lục 1", "Phụ lục 2", "Phụ lục 3", "Phụ lục 4", "Phụ lục V", "Phụ lục VI"]
+    );
+    let v = workbook.worksheet_range("Phụ lục V").unwrap();
+    let total = row_of(&v, "Tổng cộng");
+    let seed = ["1.562", "23", "1.539", "1.292", "1.278", "-", "14", "171", "164", "-", "7", "44", "31", "-", "13", "55"];
+    for (i, expected) in seed.iter().enumerate() {
+        let number: f64 = if *expected == "-" { 0.0 } else { expected.replace('.', "").parse().unwrap() };
+        assert_eq!(cell(&v, (total, 2 + i as u32)), Data::Float(number), "column ({})", 3 + i);
+    }
+    let tai_nguyen = row_of(&v, "Tài nguyên");
+    assert_eq!(cell(&v, (tai_nguyen, 0)), Data::String("6".into()));
+    assert_eq!(cell(&v, (tai_nguyen, 2)), Data::Float(671.0));
+    // The header row of column numbers, and the nested headers above it.
+    let numbers = total - 12;
+    assert_eq!(cell(&v, (numbers, 17)), Data::String("(18)".into()));
+    assert_eq!(cell(&v, (numbers - 3, 2)), Data::String("Hồ sơ giải quyết".into()));
+    assert_eq!(cell(&v, (numbers - 2, 5)), Data::String("Đồng ý giải quyết".into()));
+    assert_eq!(cell(&v, (numbers - 1, 5)), Data::String("Tổng số".into()));
+
+    let progress = workbook.worksheet_range("Bảng tổng hợp").unwrap();
+    let task = row_of(&progress, "Hoàn thiện");
+    assert_eq!(cell(&progress, (task, 3)), Data::String("Đã hoàn thành".into()), "a choice is written as its label");
+    assert_eq!(cell(&progress, (task - 1, 0)), Data::String("I".into()));
+    let pl4 = workbook.worksheet_range("Phụ lục 4").unwrap();
+    assert_eq!(cell(&pl4, (row_of(&pl4, "công khai đầy đủ"), 2)), Data::Float(451.0), "Tổng số is computed");
+
+    let sheet_v = part(&bytes, "xl/worksheets/sheet6.xml");
+    assert!(sheet_v.contains("orientation=\"landscape\""));
+    assert!(part(&bytes, "xl/worksheets/sheet3.xml").contains("orientation=\"portrait\""));
+    assert!(part(&bytes, "xl/styles.xml").contains("formatCode=\"#,##0;\\-#,##0;&quot;-&quot;\""));
+    let workbook_xml = part(&bytes, "xl/workbook.xml");
+    assert!(workbook_xml.contains("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"5\">'Phụ lục V'!$10:$13</definedName>"), "{workbook_xml}");
+}
+
+#[test]
+fn the_district_csv_keeps_a_code_per_figure() {
+    let t = builtin_template("huyen-cchc").unwrap();
+    let text = csv(&t, &khanh_son_report(&t));
+    assert!(text.contains("\r\npl5/6/c3,\"Phụ lục V, dòng 6 (Tài nguyên và Môi trường): (3) Tổng số\",hồ sơ,671,\r\n"), "{text}");
+    assert!(text.contains("\r\npl5/total/c5,\"Phụ lục V, Tổng cộng: (5) Nhận trong kỳ\",hồ sơ,1.539,\r\n"));
+    assert!(text.contains("\r\ntien-do/1/c4,\"Bảng tổng hợp, dòng 1 (Hoàn thiện các quy định về đầu tư): (4) Tiến độ\",,Đã hoàn thành,\r\n"));
+}

@@ -48,7 +48,7 @@ pub struct SummaryLine {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub enum SummaryValue {
     Heading,
     /// No commune gave a value.

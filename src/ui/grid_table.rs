@@ -36,7 +36,10 @@ pub fn GridSection(grid: Arc<GridState>) -> impl IntoView {
         move || {
             let cols = columns
                 .iter()
-                .map(|c| view! { <col style=format!("width:{:.2}%", c.width / width_total * 100.0) /> })
+                .map(|c| {
+                    let per_mille = (c.width / width_total * 1000.0).round() as u32;
+                    view! { <col style=format!("width:{}.{}%", per_mille / 10, per_mille % 10) /> }
+                })
                 .collect_view();
             let action_col = editable_rows.then(|| view! { <col class="col-actions screen-only" /> });
             view! { <colgroup>{cols}{action_col}</colgroup> }

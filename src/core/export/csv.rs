@@ -52,8 +52,8 @@ pub fn csv(template: &Template, report: &Report) -> String {
             for (column, cell) in grid.columns.iter().zip(&row.cells) {
                 let code = cell_code(&section.id, &row.key, column.number);
                 let value = match cell {
-                    CellValue::Typed(FieldState::Number(v)) => match &column.role {
-                        ColumnRole::Value(kind) => kind.format(*v),
+                    CellValue::Typed(state @ FieldState::Number(v)) => match &column.role {
+                        ColumnRole::Value(kind) => kind.choice_label(state).unwrap_or_else(|| kind.format(*v)),
                         _ => format_vn(*v, column.decimals()),
                     },
                     CellValue::Typed(FieldState::Text(t)) => t.clone(),
