@@ -67,6 +67,7 @@ fn DraftEntry(stored: StoredDraft, deleted: RwSignal<Option<Draft>>, message: Rw
     let draft = stored.draft;
     let template = ctx.template(&draft.report.template_id);
     let status = template.as_ref().map(|t| draft.status(t));
+    let noun = if template.as_ref().is_some_and(|t| t.grids().next().is_some()) { "ô số liệu" } else { "chỉ tiêu" };
     let template_name = template
         .as_ref()
         .map(|t| t.name.clone())
@@ -167,7 +168,7 @@ fn DraftEntry(stored: StoredDraft, deleted: RwSignal<Option<Draft>>, message: Rw
                 </p>
                 {status.map(|s| view! {
                     <p class="draft-status">
-                        <span data-draft-filled="">{format!("Đã điền {}/{} chỉ tiêu", s.filled, s.fillable)}</span>
+                        <span data-draft-filled="">{format!("Đã điền {}/{} {noun}", s.filled, s.fillable)}</span>
                         " · "
                         <span class:error={s.errors > 0} data-draft-errors=s.errors>{format!("{} lỗi", s.errors)}</span>
                         " · "

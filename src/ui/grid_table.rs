@@ -168,7 +168,7 @@ pub fn GridSection(grid: Arc<GridState>) -> impl IntoView {
                 />
                 {total_row.map(|total_row| view! {
                     <div class="grid-chunk last">
-                        <table class="annex grid">{colgroup()}<tbody>{total_row}</tbody></table>
+                        <table class="annex grid">{colgroup()}<tfoot>{total_row}</tfoot></table>
                     </div>
                 })}
             </div>

@@ -104,15 +104,20 @@ pub fn StartScreen(notice: Option<String>) -> impl IntoView {
                     each=move || templates.get()
                     key=|t| (t.id.clone(), t.version)
                     children=move |t| {
-                        let fillable = t.fillable().count();
-                        let rules = t.rules.len();
+                        let tables = t.grids().count();
+                        let contents = if tables > 0 {
+                            let identities: usize = t.grids().map(|(_, g)| g.identities.len()).sum();
+                            format!("{tables} bảng · {identities} đẳng thức kiểm tra mỗi dòng")
+                        } else {
+                            format!("{} chỉ tiêu · {} quy tắc kiểm tra", t.fillable().count(), t.rules.len())
+                        };
                         let open = t.clone();
                         view! {
                             <article class="template-card">
                                 <h3>{t.name.clone()}</h3>
                                 <p>{t.description.clone()}</p>
                                 <p class="meta">
-                                    {format!("{fillable} chỉ tiêu · {rules} quy tắc kiểm tra · mã {} · phiên bản {}", t.id, t.version)}
+                                    {format!("{contents} · mã {} · phiên bản {}", t.id, t.version)}
                                 </p>
                                 <button
                                     type="button"
