@@ -136,7 +136,7 @@ describe('opening files', () => {
     ['a file of another type', 'bao-cao.xlsx', Buffer.from('PK\u0003\u0004 not json'), /không phải JSON hợp lệ/],
     ['malformed JSON', 'bao-cao.json', Buffer.from('{"kind": "bieumau-cchc/draft", '), /không phải JSON hợp lệ/],
     ['a JSON file that is not a report', 'khac.json', Buffer.from('{"hello": 1}'), /không phải tệp báo cáo của ứng dụng này/],
-    ['another template', 'huyen.json', Buffer.from(JSON.stringify({ ...base(), report: { ...base().report, template_id: 'huyen-cchc' } })), /thuộc biểu mẫu «huyen-cchc»/],
+    ['another template', 'tinh.json', Buffer.from(JSON.stringify({ ...base(), report: { ...base().report, template_id: 'tinh-cchc' } })), /thuộc biểu mẫu «tinh-cchc»/],
     ['a newer format', 'moi.json', Buffer.from(JSON.stringify({ ...base(), format: 7 })), /phiên bản mới hơn \(định dạng 7\)/],
     ['values that fail their checks', 'sai.json', Buffer.from(JSON.stringify({ ...base(), report: { ...base().report, values: { '3.2.4': '150', '3.3.1': 'nhiều' } } })), /có 2 số liệu không hợp lệ \(3\.2\.4: «150»: tỷ lệ phần trăm phải từ 0 đến 100; 3\.3\.1: «nhiều» không phải là số\)/],
     ['a file over 5 MB', 'lon.json', Buffer.alloc(5 * 1024 * 1024 + 10, 32), /lớn hơn 5 MB/],
