@@ -33,14 +33,7 @@ export function readCells(buffer) {
   const files = unzip(buffer);
   const sheet = files.get('xl/worksheets/sheet1.xml')?.toString('utf8');
   if (!sheet) throw new Error('no worksheet');
-  const cells = new Map();
-  for (const m of sheet.matchAll(/<c r="([A-Z]+\d+)" s="(\d+)"(?: t="(\w+)")?(?:\/>|>(.*?)<\/c>)/g)) {
-    const [, ref, style, type, body = ''] = m;
-    let value = null;
-    if (type === 'inlineStr') value = unescape(body.replace(/^<is><t[^>]*>/, '').replace(/<\/t><\/is>$/, ''));
-    else if (body.startsWith('<v>')) value = Number(body.slice(3, -4));
-    cells.set(ref, { value, style: Number(style) });
-  }
+  const cells = cellsOf(sheet);
   return { cells, files };
 }
 

@@ -35,9 +35,12 @@ pub fn focus_field(code: &str) -> bool {
 
 /// Moves from `current` to the next (or previous) value field, as Enter does.
 pub fn focus_next_value(current: &HtmlElement, backwards: bool) -> bool {
-    let Some(list) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector_all(VALUE_FIELDS).ok())
+    focus_neighbour(VALUE_FIELDS, current, backwards)
+}
+
+/// Focuses the element after (or before) `current` among those `selector` finds.
+fn focus_neighbour(selector: &str, current: &HtmlElement, backwards: bool) -> bool {
+    let Some(list) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector_all(selector).ok())
     else {
         return false;
     };
@@ -65,21 +68,7 @@ pub fn focus_cell_below(current: &HtmlElement, backwards: bool) -> bool {
         css_string(section),
         css_string(column)
     );
-    let Some(list) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector_all(&selector).ok())
-    else {
-        return false;
-    };
-    let cells: Vec<HtmlElement> =
-        (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into().ok()).collect();
-    let Some(here) = cells.iter().position(|c| c == current) else { return false };
-    let next = if backwards { here.checked_sub(1) } else { Some(here + 1) };
-    match next.and_then(|i| cells.get(i)) {
-        Some(element) => {
-            focus_and_show(element);
-            true
-        }
-        None => false,
-    }
+    focus_neighbour(&selector, current, backwards)
 }
 
 /// Scrolls the page back to its top, as a new screen should open.

@@ -165,7 +165,7 @@ impl GridState {
             let name = row.cell(label).map(|c| c.raw.get_untracked()).unwrap_or_default();
             // An empty row needs no undo.
             let keep = row.has_text();
-            self.removed.set(keep.then(|| RemovedRow { at, row, name }));
+            self.removed.set(keep.then_some(RemovedRow { at, row, name }));
         }
         self.edited();
     }

@@ -13,6 +13,7 @@ use crate::browser::focus::{focus_cell_below, focus_field};
 use crate::core::grid::{cell_code, total_text, ColumnRole, GridRows, TOTAL_ROW};
 use crate::core::rules::Severity;
 use crate::core::value::ValueKind;
+use crate::ui::issue_summary::IssueMessages;
 use crate::ui::grid_state::{stt_in, Cell, GridRow, GridState};
 use crate::ui::FormContext;
 
@@ -266,17 +267,7 @@ fn GridRowView(grid: Arc<GridState>, row: GridRow) -> impl IntoView {
         </tr>
         <tr class="row-issues screen-only" hidden=move || issues.with(Vec::is_empty)>
             <td colspan=span>
-                <For
-                    each=move || issues.get()
-                    key=|issue| (issue.code.clone(), issue.message.clone())
-                    children=|issue| {
-                        view! {
-                            <p class=format!("issue {}", issue.severity.as_str()) data-issue-for=issue.code.clone() data-severity=issue.severity.as_str()>
-                                {issue.message.clone()}
-                            </p>
-                        }
-                    }
-                />
+                <IssueMessages issues />
             </td>
         </tr>
     }

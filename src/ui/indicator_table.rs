@@ -10,6 +10,7 @@ use crate::core::rules::Severity;
 use crate::core::template::{Indicator, Line, Section};
 use crate::core::value::ValueKind;
 use crate::ui::form_state::Field;
+use crate::ui::issue_summary::IssueMessages;
 use crate::ui::FormContext;
 
 /// Lines per `<table>`. A long section is drawn as consecutive tables with
@@ -144,17 +145,7 @@ fn IndicatorRow(index: usize) -> impl IntoView {
                 />
             </td>
             <td class="messages" aria-live="polite">
-                <For
-                    each=move || issues.get()
-                    key=|issue| (issue.severity, issue.message.clone())
-                    children=|issue| {
-                        view! {
-                            <p class=format!("issue {}", issue.severity.as_str()) data-issue-for=issue.code.clone() data-severity=issue.severity.as_str()>
-                                {issue.message.clone()}
-                            </p>
-                        }
-                    }
-                />
+                <IssueMessages issues />
             </td>
         </tr>
     }

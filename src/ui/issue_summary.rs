@@ -62,3 +62,21 @@ pub fn IssueCounts() -> impl IntoView {
         </a>
     }
 }
+
+/// The messages shown beside (or under) one row, each with its page hooks.
+#[component]
+pub fn IssueMessages(issues: Memo<Vec<crate::core::rules::Issue>>) -> impl IntoView {
+    view! {
+        <For
+            each=move || issues.get()
+            key=|issue| (issue.code.clone(), issue.message.clone())
+            children=|issue| {
+                view! {
+                    <p class=format!("issue {}", issue.severity.as_str()) data-issue-for=issue.code.clone() data-severity=issue.severity.as_str()>
+                        {issue.message.clone()}
+                    </p>
+                }
+            }
+        />
+    }
+}
