@@ -346,6 +346,9 @@ impl Grid {
             }
             columns.push(column);
         }
+        if count < 2 {
+            return fail(format!("Phần \"{section}\": một bảng cần ít nhất hai cột"));
+        }
         let labels = columns.iter().filter(|c| matches!(c.role, ColumnRole::Label)).count();
         if labels != 1 {
             return fail(format!("Phần \"{section}\" cần đúng một cột tên dòng (kind \"label\"), đang có {labels}"));
