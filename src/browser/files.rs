@@ -31,3 +31,33 @@ pub async fn read_text(file: &File) -> Result<String, String> {
         .map_err(|_| format!("Không đọc được tệp «{}»", file.name()))?;
     text.as_string().ok_or_else(|| format!("Tệp «{}» không phải là văn bản", file.name()))
 }
+
+/// Reads every picked file at once (the browser reads them in parallel);
+/// each result is the file's name with its text or a Vietnamese message.
+pub async fn read_all_text(files: &[File]) -> Vec<(String, Result<String, String>)> {
+    let promises = js_sys::Array::new();
+    for file in files {
+        if file.size() > MAX_FILE_BYTES {
+            promises.push(&js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL));
+        } else {
+            promises.push(&file.text());
+        }
+    }
+    let settled = match JsFuture::from(js_sys::Promise::all_settled(&promises)).await {
+        Ok(list) => js_sys::Array::from(&list),
+        Err(_) => js_sys::Array::new(),
+    };
+    files
+        .iter()
+        .enumerate()
+        .map(|(i, file)| {
+            let name = file.name();
+            if file.size() > MAX_FILE_BYTES {
+                return (name.clone(), Err(format!("Tệp «{name}» lớn hơn 5 MB, không phải tệp của ứng dụng này")));
+            }
+            let value = js_sys::Reflect::get(&settled.get(i as u32), &"value".into()).ok().and_then(|v| v.as_string());
+            let result = value.ok_or_else(|| format!("Không đọc được tệp «{name}»"));
+            (name, result)
+        })
+        .collect()
+}

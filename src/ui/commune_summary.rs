@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::browser::files::{picked_files, read_text};
+use crate::browser::files::{picked_files, read_all_text};
 use crate::browser::storage::measured;
 use crate::core::rollup::{roll_up, CommuneSummary, SummaryValue};
 use crate::core::template::RollupSpec;
@@ -37,9 +37,9 @@ pub fn RollupPanel(autosave: Autosave, spec: RollupSpec) -> impl IntoView {
         spawn_local(async move {
             let mut texts = Vec::with_capacity(files.len());
             let mut unread = Vec::new();
-            for file in &files {
-                match read_text(file).await {
-                    Ok(text) => texts.push((file.name(), text)),
+            for (name, result) in read_all_text(&files).await {
+                match result {
+                    Ok(text) => texts.push((name, text)),
                     Err(e) => unread.push(format!("Bỏ qua: {e}.")),
                 }
             }
