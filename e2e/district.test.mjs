@@ -94,6 +94,47 @@ describe('Phụ lục V of seed 002: dossier results by field', () => {
   });
 });
 
+describe('Phụ lục V pasted from a spreadsheet', () => {
+  let app;
+  before(async () => {
+    app = await openApp(suite.browser, suite.server.url);
+    await newDraft(app.page, 'huyen-cchc');
+  });
+  after(() => app.context.close());
+
+  test('a block copied from Excel fills the rows, adding them as needed, and the totals follow', async () => {
+    const { page } = app;
+    const tsv = fixture.pl5.rows
+      .map((row) => [row.label, ...Array.from({ length: 16 }, (_, i) => row.cells[String(i + 3)] ?? '')].join('\t'))
+      .join('\r\n');
+    await page.click('[data-action="add-row"][data-section="pl5"]');
+    await page.$eval(cell('pl5', '1', 2), (el, text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', `${text}\r\n`);
+      el.focus();
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, tsv);
+    assert.deepEqual(await rowKeys(page, 'pl5'), fixture.pl5.rows.map((_, i) => String(i + 1)));
+    assert.equal(await page.inputValue(cell('pl5', '6', 2)), 'Tài nguyên và Môi trường');
+    assert.equal(await page.inputValue(cell('pl5', '6', 17)), '13');
+    for (const [column, expected] of Object.entries(fixture.pl5.seed_total)) {
+      assert.equal(await text(page, computed('pl5', 'total', column)), expected, `column (${column})`);
+    }
+    assert.deepEqual(await shownIssues(page), []);
+  });
+
+  test('a single value pastes as usual, into the field only', async () => {
+    const { page } = app;
+    await page.$eval(cell('pl5', '11', 18), (el) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', '7');
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    assert.equal(await page.inputValue(cell('pl5', '11', 18)), '', 'left to the browser (a synthetic event inserts nothing)');
+    assert.equal((await rowKeys(page, 'pl5')).length, 11);
+  });
+});
+
 describe('Phụ lục VI of seed 002: dossier results by commune', () => {
   let app;
   before(async () => {

@@ -541,6 +541,58 @@ impl Grid {
     }
 }
 
+/// Text copied from a spreadsheet: rows split by line breaks, cells by
+/// tabs. A cell Excel quoted (it holds a tab, a line break or a quote) is
+/// unquoted. A trailing line break does not make an empty last row.
+pub fn parse_tsv(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut cell = String::new();
+    let mut chars = text.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            '"' if quoted => quoted = false,
+            '"' if cell.is_empty() => quoted = true,
+            '\t' if !quoted => row.push(std::mem::take(&mut cell)),
+            '\r' if !quoted => {}
+            '\n' if !quoted => {
+                row.push(std::mem::take(&mut cell));
+                rows.push(std::mem::take(&mut row));
+            }
+            c => cell.push(c),
+        }
+    }
+    if !cell.is_empty() || !row.is_empty() {
+        row.push(cell);
+        rows.push(row);
+    }
+    rows
+}
+
+impl Grid {
+    /// Where pasted cells go, starting at column `first` of a row: the
+    /// pasted columns line up with the table's columns one for one, and a
+    /// value that lands on a column the clerk does not type (STT, a sum) is
+    /// passed over. Returns, per pasted row, `(column index, text)`.
+    pub fn paste_plan(&self, first: usize, pasted: &[Vec<String>]) -> Vec<Vec<(usize, String)>> {
+        pasted
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .enumerate()
+                    .map(|(offset, text)| (first + offset, text.trim().to_string()))
+                    .filter(|(i, _)| self.is_typed(*i))
+                    .collect()
+            })
+            .collect()
+    }
+}
+
 /// How a row is named in messages: "Phụ lục VI, dòng 6 (UBND xã Sơn Bình)".
 pub fn row_name(annex: &str, stt: &str, label: &str) -> String {
     let label = label.trim();
@@ -826,6 +878,19 @@ mod tests {
             let err = grid(&json).unwrap_err();
             assert!(err.0.contains(expected), "expected «{expected}» in «{err}»");
         }
+    }
+
+    #[test]
+    fn pastes_line_up_with_the_printed_columns() {
+        let rows = parse_tsv("Tư pháp\t681\t\t681\r\n\"Y tế\ttuyến \"\"xã\"\"\"\t3\n");
+        assert_eq!(rows, vec![vec!["Tư pháp", "681", "", "681"], vec!["Y tế\ttuyến \"xã\"", "3"]]);
+        let g = grid(DOSSIERS).unwrap();
+        // From the label column: (2) (3) (4) (5); from (5): (5), then (6) is a sum and is passed over.
+        let plan = g.paste_plan(1, &rows);
+        assert_eq!(plan[0], vec![(1, "Tư pháp".into()), (2, "681".into()), (3, "".into()), (4, "681".into())]);
+        let plan = g.paste_plan(4, &[vec!["1".into(), "2".into(), "3".into()]]);
+        assert_eq!(plan[0], vec![(4, "1".into()), (6, "3".into())]);
+        assert!(g.paste_plan(7, &[vec!["1".into(), "2".into()]])[0].len() == 1, "nothing past the last column");
     }
 
     #[test]

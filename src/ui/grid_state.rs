@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::core::grid::{cell_code, is_group_key, numbering, row_name, ColumnRole, Grid, GridRows};
+use crate::core::grid::{cell_code, is_group_key, numbering, parse_tsv, row_name, ColumnRole, Grid, GridRows};
 use crate::core::report::Report;
 use crate::core::rules::Issue;
 use crate::core::template::Section;
@@ -197,6 +197,36 @@ impl GridState {
             self.edited();
         }
         moved
+    }
+
+    /// Pastes a block copied from a spreadsheet, starting at column `column`
+    /// of the row `key`: pasted columns line up with the table's, and rows
+    /// are added to an editable list as needed. A single value is left to
+    /// the browser's own paste (`None`); otherwise returns the rows filled.
+    pub fn paste(&self, key: &str, column: usize, text: &str) -> Option<usize> {
+        let pasted = parse_tsv(text);
+        if pasted.len() <= 1 && pasted.first().is_none_or(|row| row.len() <= 1) {
+            return None;
+        }
+        let start = self.rows.with_untracked(|rows| rows.iter().position(|r| &*r.key == key))?;
+        let plan = self.grid.paste_plan(column, &pasted);
+        if self.grid.is_editable() {
+            while self.rows.with_untracked(Vec::len) < start + plan.len() {
+                self.add_row(false);
+            }
+        }
+        let rows = self.rows.get_untracked();
+        let mut filled = 0;
+        for (row, cells) in rows.iter().skip(start).zip(&plan) {
+            for (i, text) in cells {
+                if let Some(cell) = row.cell(*i) {
+                    cell.raw.set(text.clone());
+                }
+            }
+            filled += 1;
+        }
+        self.edited();
+        Some(filled)
     }
 
     /// Writes the grid's rows and cells into `report`; `None` once disposed.

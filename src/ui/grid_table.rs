@@ -146,7 +146,7 @@ pub fn GridSection(grid: Arc<GridState>) -> impl IntoView {
     });
     let empty_hint = grid.grid.is_editable().then(|| {
         let hint = match &grid.grid.rows {
-            GridRows::Editable { noun, .. } => format!("Chưa có dòng nào. Bấm «+ Thêm {noun}» để bắt đầu."),
+            GridRows::Editable { noun, .. } => format!("Chưa có dòng nào. Bấm «+ Thêm {noun}» để bắt đầu. Có sẵn bảng trong Excel: thêm một dòng rồi dán cả bảng vào ô tên dòng đầu tiên."),
             GridRows::Fixed(_) => String::new(),
         };
         view! { <p class="empty-grid screen-only" hidden=move || rows.with(|r| !r.is_empty())>{hint}</p> }
@@ -214,7 +214,10 @@ fn GridRowView(grid: Arc<GridState>, row: GridRow) -> impl IntoView {
         view! {
             <td class="stt">{stt.clone()}</td>
             <td class="group-label" colspan=columns.len() - 1>
-                {cell.map(|cell| view! { <TextCell cell code=cell_code(&section, &key, number) wide=false /> })}
+                {cell.map(|cell| {
+                    let paste = Callback::new(|_: String| false);
+                    view! { <TextCell cell code=cell_code(&section, &key, number) wide=false paste /> }
+                })}
             </td>
         }
         .into_any()
@@ -224,20 +227,24 @@ fn GridRowView(grid: Arc<GridState>, row: GridRow) -> impl IntoView {
             .enumerate()
             .map(|(i, column)| {
                 let code = cell_code(&section, &key, column.number);
+                let paste = {
+                    let (grid, key) = (grid.clone(), key.clone());
+                    Callback::new(move |text: String| grid.paste(&key, i, &text).is_some())
+                };
                 match (&column.role, row.cell(i), row.sums.get(i).copied().flatten()) {
                     (ColumnRole::Stt, _, _) => view! { <td class="stt">{stt.clone()}</td> }.into_any(),
                     (ColumnRole::Label, Some(cell), _) => {
-                        view! { <td class="label"><TextCell cell code wide=true /></td> }.into_any()
+                        view! { <td class="label"><TextCell cell code wide=true paste /></td> }.into_any()
                     }
                     (ColumnRole::Label, None, _) => view! { <td class="label">{fixed_label.clone()}</td> }.into_any(),
                     (ColumnRole::Value(ValueKind::Choice { options }), Some(cell), _) => {
                         view! { <td class="choice"><ChoiceCell cell code options=options.clone() /></td> }.into_any()
                     }
                     (ColumnRole::Value(ValueKind::Text), Some(cell), _) => {
-                        view! { <td class="text"><TextCell cell code wide=true /></td> }.into_any()
+                        view! { <td class="text"><TextCell cell code wide=true paste /></td> }.into_any()
                     }
                     (ColumnRole::Value(kind), Some(cell), _) => {
-                        view! { <td class="number"><NumberCell cell code kind=kind.clone() /></td> }.into_any()
+                        view! { <td class="number"><NumberCell cell code kind=kind.clone() paste /></td> }.into_any()
                     }
                     (ColumnRole::Sum(_), _, Some(sum)) => {
                         let decimals = column.decimals();
@@ -273,6 +280,18 @@ fn GridRowView(grid: Arc<GridState>, row: GridRow) -> impl IntoView {
     }
 }
 
+/// A block pasted from a spreadsheet fills the grid; a single value is
+/// pasted by the browser as usual.
+fn on_paste(paste: Callback<String, bool>) -> impl Fn(web_sys::ClipboardEvent) {
+    move |ev| {
+        if let Some(text) = ev.clipboard_data().and_then(|data| data.get_data("text/plain").ok()) {
+            if paste.run(text) {
+                ev.prevent_default();
+            }
+        }
+    }
+}
+
 fn on_enter_move_down(ev: KeyboardEvent) {
     if ev.key() == "Enter" && !ev.is_composing() {
         ev.prevent_default();
@@ -283,7 +302,7 @@ fn on_enter_move_down(ev: KeyboardEvent) {
 }
 
 #[component]
-fn NumberCell(cell: Cell, code: String, kind: ValueKind) -> impl IntoView {
+fn NumberCell(cell: Cell, code: String, kind: ValueKind, paste: Callback<String, bool>) -> impl IntoView {
     let (raw, state) = (cell.raw, cell.state);
     let on_blur = move |_| {
         if let Some(text) = kind.display(&state.get_untracked()) {
@@ -306,12 +325,13 @@ fn NumberCell(cell: Cell, code: String, kind: ValueKind) -> impl IntoView {
             on:input=move |ev| cell.set_raw(event_target_value(&ev))
             on:blur=on_blur
             on:keydown=on_enter_move_down
+            on:paste=on_paste(paste)
         />
     }
 }
 
 #[component]
-fn TextCell(cell: Cell, code: String, wide: bool) -> impl IntoView {
+fn TextCell(cell: Cell, code: String, wide: bool, paste: Callback<String, bool>) -> impl IntoView {
     let raw = cell.raw;
     view! {
         <textarea
@@ -322,6 +342,7 @@ fn TextCell(cell: Cell, code: String, wide: bool) -> impl IntoView {
             aria-label=code
             prop:value=move || raw.get()
             on:input=move |ev| cell.set_raw(event_target_value(&ev))
+            on:paste=on_paste(paste)
         ></textarea>
     }
 }
