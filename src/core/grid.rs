@@ -17,7 +17,7 @@ use serde::Deserialize;
 use super::number::format_vn;
 use super::report::Report;
 use super::rules::{Comparison, Issue, Severity};
-use super::template::TemplateError;
+use super::template::{shared_value_kind, TemplateError};
 use super::value::{ChoiceOption, FieldState, ValueKind};
 
 fn fail<T>(message: impl Into<String>) -> Result<T, TemplateError> {
@@ -209,10 +209,6 @@ pub fn roman(mut n: usize) -> String {
 
 fn column_kind(file: &ColumnFile, number: u32, section: &str) -> Result<ColumnRole, TemplateError> {
     let who = format!("Phần \"{section}\", cột ({number})");
-    let decimals = file.decimals.unwrap_or(2);
-    if decimals > 6 {
-        return fail(format!("{who}: số chữ số thập phân tối đa là 6"));
-    }
     let kind = file.kind.as_deref().unwrap_or("");
     if !file.sum.is_empty() && kind != "sum" {
         return fail(format!("{who} có \"sum\" nhưng không phải kiểu sum"));
@@ -220,23 +216,12 @@ fn column_kind(file: &ColumnFile, number: u32, section: &str) -> Result<ColumnRo
     if !file.options.is_empty() && kind != "choice" {
         return fail(format!("{who} có \"options\" nhưng không phải kiểu choice"));
     }
+    if let Some(kind) = shared_value_kind(kind, file.decimals, &file.options, &who)? {
+        return Ok(ColumnRole::Value(kind));
+    }
     Ok(match kind {
         "stt" => ColumnRole::Stt,
         "label" => ColumnRole::Label,
-        "count" => ColumnRole::Value(ValueKind::Count),
-        "decimal" => ColumnRole::Value(ValueKind::Decimal { decimals }),
-        "percentage" => ColumnRole::Value(ValueKind::Percentage { decimals }),
-        "text" => ColumnRole::Value(ValueKind::Text),
-        "choice" => {
-            if file.options.is_empty() {
-                return fail(format!("{who} là lựa chọn nhưng không có phương án nào (\"options\")"));
-            }
-            let mut seen = HashSet::new();
-            if let Some(twice) = file.options.iter().find(|o| !seen.insert(o.code)) {
-                return fail(format!("{who}: mã lựa chọn {} xuất hiện hai lần", twice.code));
-            }
-            ColumnRole::Value(ValueKind::Choice { options: file.options.clone() })
-        }
         // Resolved to indexes once every column is numbered.
         "sum" => ColumnRole::Sum(Vec::new()),
         other => {

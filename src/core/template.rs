@@ -271,52 +271,61 @@ pub struct Template {
 
 const KINDS: &str = "heading, count, decimal, percentage, yes-no, choice, text";
 
-fn value_kind(row: &RowFile) -> Result<Option<ValueKind>, TemplateError> {
-    let code = &row.code;
-    let decimals = row.decimals.unwrap_or(2);
+/// The value kinds a table column and an indicator row share, by their
+/// name in a template file, with their options checked. `Ok(None)` for any
+/// other name; `who` begins each message ("Chỉ tiêu \"3.3.1\"").
+pub(crate) fn shared_value_kind(
+    name: &str,
+    decimals: Option<u8>,
+    options: &[ChoiceOption],
+    who: &str,
+) -> Result<Option<ValueKind>, TemplateError> {
+    let decimals = decimals.unwrap_or(2);
     if decimals > 6 {
-        return fail(format!("Chỉ tiêu \"{code}\": số chữ số thập phân tối đa là 6"));
+        return fail(format!("{who}: số chữ số thập phân tối đa là 6"));
     }
-    let kind = match row.kind.as_str() {
-        "heading" => return Ok(None),
+    let kind = match name {
         "count" => ValueKind::Count,
         "decimal" => ValueKind::Decimal { decimals },
         "percentage" => ValueKind::Percentage { decimals },
         "text" => ValueKind::Text,
-        "yes-no" => ValueKind::YesNo {
-            yes: row.yes.clone().unwrap_or_else(|| "Có".into()),
-            no: row.no.clone().unwrap_or_else(|| "Không".into()),
-        },
         "choice" => {
-            if row.options.is_empty() {
-                return fail(format!(
-                    "Chỉ tiêu \"{code}\" là lựa chọn nhưng không có phương án nào (\"options\")"
-                ));
+            if options.is_empty() {
+                return fail(format!("{who} là lựa chọn nhưng không có phương án nào (\"options\")"));
             }
             let mut seen = HashSet::new();
-            for option in &row.options {
+            for option in options {
                 if !seen.insert(option.code) {
-                    return fail(format!(
-                        "Chỉ tiêu \"{code}\": mã lựa chọn {} xuất hiện hai lần",
-                        option.code
-                    ));
+                    return fail(format!("{who}: mã lựa chọn {} xuất hiện hai lần", option.code));
                 }
                 if option.label.trim().is_empty() {
-                    return fail(format!("Chỉ tiêu \"{code}\": lựa chọn {} chưa có tên", option.code));
+                    return fail(format!("{who}: lựa chọn {} chưa có tên", option.code));
                 }
             }
-            ValueKind::Choice { options: row.options.clone() }
+            ValueKind::Choice { options: options.to_vec() }
         }
-        other => {
-            return fail(format!(
-                "Chỉ tiêu \"{code}\" có kiểu \"{other}\" không được hỗ trợ; các kiểu hợp lệ: {KINDS}"
-            ))
-        }
+        _ => return Ok(None),
     };
-    if !row.options.is_empty() && !matches!(kind, ValueKind::Choice { .. }) {
-        return fail(format!("Chỉ tiêu \"{code}\" có \"options\" nhưng không phải kiểu choice"));
+    if !options.is_empty() && !matches!(kind, ValueKind::Choice { .. }) {
+        return fail(format!("{who} có \"options\" nhưng không phải kiểu choice"));
     }
     Ok(Some(kind))
+}
+
+fn value_kind(row: &RowFile) -> Result<Option<ValueKind>, TemplateError> {
+    let who = format!("Chỉ tiêu \"{}\"", row.code);
+    if let Some(kind) = shared_value_kind(&row.kind, row.decimals, &row.options, &who)? {
+        return Ok(Some(kind));
+    }
+    match row.kind.as_str() {
+        "heading" => Ok(None),
+        "yes-no" if row.options.is_empty() => Ok(Some(ValueKind::YesNo {
+            yes: row.yes.clone().unwrap_or_else(|| "Có".into()),
+            no: row.no.clone().unwrap_or_else(|| "Không".into()),
+        })),
+        "yes-no" => fail(format!("{who} có \"options\" nhưng không phải kiểu choice")),
+        other => fail(format!("{who} có kiểu \"{other}\" không được hỗ trợ; các kiểu hợp lệ: {KINDS}")),
+    }
 }
 
 impl Template {
