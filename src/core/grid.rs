@@ -469,11 +469,13 @@ impl Grid {
         &self,
         section: &str,
         key: &str,
-        row_name: &str,
+        row_name: &dyn Fn() -> String,
         number_at: &dyn Fn(usize) -> Option<f64>,
         invalid: &dyn Fn(usize) -> bool,
     ) -> Vec<Issue> {
         let mut issues = Vec::new();
+        // Worked out once, and only when an identity fails.
+        let mut name: Option<String> = None;
         let blocked = |i: usize| match self.columns.get(i).map(|c| &c.role) {
             Some(ColumnRole::Sum(parts)) => parts.iter().any(|&p| invalid(p)),
             _ => invalid(i),
@@ -509,6 +511,7 @@ impl Grid {
                 Comparison::AtLeast => "thiếu",
             };
             let at = identity.left.first().map_or(0, |&i| self.columns[i].number);
+            let row_name = name.get_or_insert_with(row_name);
             issues.push(Issue {
                 code: cell_code(section, key, at),
                 severity: identity.severity,
@@ -661,10 +664,18 @@ impl Grid {
         }
     }
 
+    /// The label the template gives a fixed row (`None` in an editable list).
+    pub fn fixed_label(&self, key: &str) -> Option<&str> {
+        match &self.rows {
+            GridRows::Fixed(rows) => rows.iter().find(|r| r.key == key).map(|r| r.label.as_str()),
+            GridRows::Editable { .. } => None,
+        }
+    }
+
     /// The label of a row: typed in a list, fixed by the template otherwise.
     pub fn label_of(&self, section: &str, key: &str, report: &Report) -> String {
         match &self.rows {
-            GridRows::Fixed(rows) => rows.iter().find(|r| r.key == key).map(|r| r.label.clone()).unwrap_or_default(),
+            GridRows::Fixed(_) => self.fixed_label(key).unwrap_or_default().to_string(),
             GridRows::Editable { .. } => {
                 let number = self.columns.get(self.label_column()).map_or(2, |c| c.number);
                 report.value(&cell_code(section, key, number)).trim().to_string()
@@ -712,7 +723,7 @@ impl Grid {
                     }
                 }
                 let invalid = |i: usize| matches!(typed.get(i), Some(CellValue::Typed(FieldState::Invalid(_))));
-                row_issues.extend(self.row_issues(section, key, &row_name(annex, &stt, &label), &number_at, &invalid));
+                row_issues.extend(self.row_issues(section, key, &|| row_name(annex, &stt, &label), &number_at, &invalid));
                 for (total, cell) in totals.iter_mut().zip(&cells) {
                     if let (Some(total), Some(n)) = (total.as_mut(), cell.number()) {
                         *total += n;

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::core::grid::{cell_code, is_group_key, numbering, parse_tsv, row_name, ColumnRole, Grid, GridRows};
+use crate::core::grid::{cell_code, is_group_key, parse_tsv, row_name, ColumnRole, Grid, GridRows};
 use crate::core::report::Report;
 use crate::core::rules::Issue;
 use crate::core::template::Section;
@@ -57,11 +57,7 @@ impl GridRow {
 
     /// The number in column `i`: typed, or summed.
     pub fn number(&self, i: usize) -> Option<f64> {
-        match (self.cell(i), self.sums.get(i).copied().flatten()) {
-            (Some(cell), _) => cell.state.with(FieldState::number),
-            (None, Some(sum)) => sum.get(),
-            _ => None,
-        }
+        number_in(&self.cells, &self.sums, i)
     }
 
     fn has_text(&self) -> bool {
@@ -249,12 +245,16 @@ impl GridState {
 
 /// The STT of the row `key`, from its place in the list.
 pub fn stt_in(grid: &Grid, rows: &[GridRow], key: &str) -> String {
-    match &grid.rows {
-        GridRows::Fixed(_) => key.to_string(),
-        GridRows::Editable { .. } => {
-            let keys: Vec<String> = rows.iter().map(|r| r.key.to_string()).collect();
-            keys.iter().position(|k| k == key).and_then(|at| numbering(&keys).into_iter().nth(at)).unwrap_or_default()
-        }
+    let keys: Vec<String> = rows.iter().map(|r| r.key.to_string()).collect();
+    keys.iter().position(|k| k == key).and_then(|at| grid.stt_of(&keys).into_iter().nth(at)).unwrap_or_default()
+}
+
+/// The number a row holds in column `i`: its typed cell's, or its sum's.
+fn number_in(cells: &[Option<Cell>], sums: &[Option<Memo<Option<f64>>>], i: usize) -> Option<f64> {
+    match (cells.get(i).copied().flatten(), sums.get(i).copied().flatten()) {
+        (Some(cell), _) => cell.state.with(FieldState::number),
+        (None, Some(sum)) => sum.get(),
+        _ => None,
     }
 }
 
@@ -288,10 +288,9 @@ fn build_row(
         .iter()
         .map(|c| match &c.role {
             ColumnRole::Sum(parts) if !group => {
-                let parts: Vec<Cell> = parts.iter().filter_map(|&i| cells[i]).collect();
+                let (grid, parts, cells) = (grid.clone(), parts.clone(), cells.clone());
                 Some(Memo::new(move |_| {
-                    let values: Vec<f64> = parts.iter().filter_map(|c| c.state.with(FieldState::number)).collect();
-                    (!values.is_empty()).then(|| values.iter().sum())
+                    grid.sum_of(&parts, &|i| cells.get(i).copied().flatten().and_then(|c| c.state.with(FieldState::number)))
                 }))
             }
             _ => None,
@@ -302,10 +301,6 @@ fn build_row(
         let (grid, cells, sums, key, section, annex) =
             (grid.clone(), cells.clone(), sums.clone(), row_key.clone(), section.to_string(), annex.to_string());
         let label_column = grid.label_column();
-        let fixed_label = match &grid.rows {
-            GridRows::Fixed(fixed) => fixed.iter().find(|r| *r.key == *key).map(|r| r.label.clone()).unwrap_or_default(),
-            GridRows::Editable { .. } => String::new(),
-        };
         Memo::new(move |_| {
             if group {
                 return Vec::new();
@@ -320,22 +315,18 @@ fn build_row(
                         .flatten()
                 })
                 .collect();
-            let number_at = |i: usize| match (cells.get(i).copied().flatten(), sums.get(i).copied().flatten()) {
-                (Some(cell), _) => cell.state.with(FieldState::number),
-                (None, Some(sum)) => sum.get(),
-                _ => None,
-            };
+            let number_at = |i: usize| number_in(&cells, &sums, i);
             let invalid = |i: usize| cells.get(i).copied().flatten().is_some_and(|c| c.state.with(|s| s.error().is_some()));
-            // Only an identity that fails needs the row's name.
-            let probe = grid.row_issues(&section, &key, "", &number_at, &invalid);
-            if !probe.is_empty() {
+            // Only a failing identity reads the row's place and label.
+            let name = || {
                 let stt = rows.with(|rows| stt_in(&grid, rows, &key));
                 let label = match cells.get(label_column).copied().flatten() {
                     Some(cell) => cell.raw.get(),
-                    None => fixed_label.clone(),
+                    None => grid.fixed_label(&key).unwrap_or_default().to_string(),
                 };
-                list.extend(grid.row_issues(&section, &key, &row_name(&annex, &stt, &label), &number_at, &invalid));
-            }
+                row_name(&annex, &stt, &label)
+            };
+            list.extend(grid.row_issues(&section, &key, &name, &number_at, &invalid));
             list
         })
     };

@@ -191,10 +191,7 @@ fn GridRowView(grid: Arc<GridState>, row: GridRow) -> impl IntoView {
     };
     let issues = row.issues;
     let label_index = grid.grid.label_column();
-    let fixed_label = match &grid.grid.rows {
-        GridRows::Fixed(fixed) => fixed.iter().find(|r| r.key == key).map(|r| r.label.clone()).unwrap_or_default(),
-        GridRows::Editable { .. } => String::new(),
-    };
+    let fixed_label = grid.grid.fixed_label(&key).unwrap_or_default().to_string();
     let editable = grid.grid.is_editable();
     let actions = editable.then(|| {
         let (up, down, remove) = (grid.clone(), grid.clone(), grid.clone());
