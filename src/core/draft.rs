@@ -329,7 +329,7 @@ mod tests {
     fn refuses_what_is_not_a_draft() {
         assert!(matches!(Draft::from_json("{"), Err(DraftError::NotJson(_))));
         assert_eq!(Draft::from_json("{\"a\":1}"), Err(DraftError::NotADraft));
-        assert_eq!(Draft::from_json("[1,2]").unwrap_err().to_string().is_empty(), false);
+        assert!(!Draft::from_json("[1,2]").unwrap_err().to_string().is_empty());
         let newer = format!("{{\"kind\":\"{DRAFT_KIND}\",\"format\":9}}");
         assert_eq!(Draft::from_json(&newer), Err(DraftError::NewerFormat(9)));
         let broken = format!("{{\"kind\":\"{DRAFT_KIND}\",\"format\":1,\"id\":\"x\"}}");

@@ -195,15 +195,22 @@ impl Form {
                 acc.2.push(c);
                 acc
             });
-        let issues = Memo::new(move |_| {
-            let mut all = indicator_issues.get();
-            for grid in &grid_issues {
-                grid.with(|list| all.extend(list.iter().cloned()));
-            }
-            all
-        });
-        let filled = Memo::new(move |_| indicator_filled.get() + grid_filled.iter().map(|m| m.get()).sum::<usize>());
-        let fillable = Memo::new(move |_| indicator_fillable + grid_fillable.iter().map(|m| m.get()).sum::<usize>());
+        // A form without grids reads the indicator memos directly: no extra
+        // memo, and no extra copy of the list, on each keystroke.
+        let (issues, filled, fillable) = if grids.is_empty() {
+            (indicator_issues, indicator_filled, Memo::new(move |_| indicator_fillable))
+        } else {
+            let issues = Memo::new(move |_| {
+                let mut all = indicator_issues.get();
+                for grid in &grid_issues {
+                    grid.with(|list| all.extend(list.iter().cloned()));
+                }
+                all
+            });
+            let filled = Memo::new(move |_| indicator_filled.get() + grid_filled.iter().map(|m| m.get()).sum::<usize>());
+            let fillable = Memo::new(move |_| indicator_fillable + grid_fillable.iter().map(|m| m.get()).sum::<usize>());
+            (issues, filled, fillable)
+        };
         let commune_summary = report.commune_summary.clone().map(Arc::new);
         let header = HeaderField::ALL.into_iter().map(|f| (f, RwSignal::new(report.header.get(f)))).collect();
         let errors = Memo::new(move |_| issues.with(|all| all.iter().filter(|i| i.severity == Severity::Error).count()));

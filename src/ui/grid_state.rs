@@ -114,7 +114,11 @@ impl GridState {
                 c.is_summed().then(|| Memo::new(move |_| rows.with(|rows| rows.iter().filter_map(|r| r.number(i)).sum::<f64>())))
             })
             .collect();
-        let issues = Memo::new(move |_| rows.with(|rows| rows.iter().flat_map(|r| r.issues.get()).collect::<Vec<_>>()));
+        let issues = Memo::new(move |_| {
+            let mut all = Vec::new();
+            rows.with(|rows| rows.iter().for_each(|r| r.issues.with(|list| all.extend(list.iter().cloned()))));
+            all
+        });
         let filled = Memo::new(move |_| rows.with(|rows| rows.iter().map(|r| r.filled.get()).sum::<usize>()));
         let per_row = value_columns.len();
         let fillable = Memo::new(move |_| rows.with(|rows| rows.iter().filter(|r| !r.group).count() * per_row));

@@ -22,6 +22,12 @@ fn field(text: &str) -> String {
     }
 }
 
+/// One line: code, label, unit, value, note.
+fn push_line(out: &mut String, cells: [&str; 5]) {
+    out.push_str(&cells.iter().map(|c| field(c)).collect::<Vec<_>>().join(","));
+    out.push_str("\r\n");
+}
+
 pub fn csv(template: &Template, report: &Report) -> String {
     let evaluation = report.evaluate(template);
     let mut out = String::from(BOM);
@@ -33,20 +39,14 @@ pub fn csv(template: &Template, report: &Report) -> String {
             RowValue::Text(text) => text.clone(),
         };
         let unit = row.unit.replace('\n', "; ");
-        let cells = [row.code.as_str(), row.label.as_str(), unit.as_str(), value.as_str(), row.note.as_str()];
-        out.push_str(&cells.iter().map(|c| field(c)).collect::<Vec<_>>().join(","));
-        out.push_str("\r\n");
+        push_line(&mut out, [&row.code, &row.label, &unit, &value, &row.note]);
     }
     // Grid annexes, one line per filled cell and per total: long format,
     // so that every figure keeps its own code.
     for ((section, grid), evaluation) in template.grids().zip(&evaluation.grids) {
         let (annex, _) = section.heading(template);
         let unit = section.unit_note.clone().unwrap_or_default();
-        let mut line = |code: String, label: String, value: String| {
-            let cells = [code.as_str(), label.as_str(), unit.as_str(), value.as_str(), ""];
-            out.push_str(&cells.iter().map(|c| field(c)).collect::<Vec<_>>().join(","));
-            out.push_str("\r\n");
-        };
+        let mut line = |code: String, label: String, value: String| push_line(&mut out, [&code, &label, &unit, &value, ""]);
         for row in &evaluation.rows {
             let name = row_name(annex, &row.stt, &row.label);
             for (column, cell) in grid.columns.iter().zip(&row.cells) {
