@@ -14,6 +14,8 @@ use serde::Deserialize;
 
 use super::draft::Draft;
 
+/// Every key this app keeps in the browser starts so.
+pub const STORAGE_PREFIX: &str = "bieumau.v1.";
 pub const DRAFT_PREFIX: &str = "bieumau.v1.draft.";
 pub const QUARANTINE_PREFIX: &str = "bieumau.v1.quarantine.";
 pub const TEMPLATE_PREFIX: &str = "bieumau.v1.template.";
@@ -103,6 +105,17 @@ pub enum SaveOutcome {
     Saved(u64),
     /// Another tab saved this draft since we last read it; nothing was written.
     Conflict(Box<Draft>),
+}
+
+/// What a write from the list of drafts did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ListWrite {
+    /// Written; the draft as stored now.
+    Done(Box<Draft>),
+    /// Nothing readable is stored under that id any more; nothing written.
+    Gone,
+    /// A copy was stored since; nothing written. The stored copy.
+    Newer(Box<Draft>),
 }
 
 #[derive(Deserialize)]
@@ -222,6 +235,55 @@ impl<S: KeyValueStore> DraftStore<S> {
         self.backend.remove(&Self::key(id))
     }
 
+    // Writes from the list of drafts. The list on screen may be out of date
+    // (another tab saved since it was drawn), so each of these starts from
+    // what is stored now, never from the list's copy.
+
+    /// Renames the stored draft, keeping everything else as stored now.
+    pub fn rename(&self, id: &str, name: &str) -> Result<ListWrite, StoreFault> {
+        let Some(mut draft) = self.load(id)? else { return Ok(ListWrite::Gone) };
+        draft.name = name.trim().to_string();
+        let SaveOutcome::Saved(revision) = self.write(&draft)? else { return Ok(ListWrite::Gone) };
+        draft.revision = revision;
+        Ok(ListWrite::Done(Box::new(draft)))
+    }
+
+    /// Deletes the draft and returns it as it was stored, for an undo.
+    pub fn take(&self, id: &str) -> Result<Option<Draft>, StoreFault> {
+        let stored = self.load(id)?;
+        if stored.is_some() {
+            self.delete(id)?;
+        }
+        Ok(stored)
+    }
+
+    /// Puts back a draft that [`take`](Self::take) removed, unless the draft
+    /// was stored again since (an open tab saves it back): then nothing is
+    /// written and the stored copy is returned, for the clerk to choose.
+    pub fn restore(&self, draft: &Draft) -> Result<ListWrite, StoreFault> {
+        if let Some(stored) = self.load(&draft.id)? {
+            return Ok(ListWrite::Newer(Box::new(stored)));
+        }
+        if self.stored_revision(&draft.id)?.is_some() {
+            // Something unreadable sits under the key: never write over it.
+            return Ok(ListWrite::Gone);
+        }
+        let SaveOutcome::Saved(revision) = self.write(draft)? else { return Ok(ListWrite::Gone) };
+        let mut restored = draft.clone();
+        restored.revision = revision;
+        Ok(ListWrite::Done(Box::new(restored)))
+    }
+
+    /// Stores `draft` as the clerk's choice, over whatever is stored, and
+    /// returns it with its new revision.
+    pub fn put(&self, draft: &Draft) -> Result<Draft, StoreFault> {
+        let mut stored = draft.clone();
+        if let SaveOutcome::Saved(revision) = self.save_over(draft)? {
+            stored.revision = revision;
+        }
+        Ok(stored)
+    }
+
     /// Templates loaded at run time, kept so their drafts reopen.
     pub fn save_template(&self, id: &str, json: &str) -> Result<(), StoreFault> {
         self.backend.set(&format!("{TEMPLATE_PREFIX}{id}"), json)
@@ -293,6 +355,48 @@ mod tests {
         d.report.set_note("3.3.1", &"x".repeat(10_000));
         assert_eq!(store.save(&d), Err(StoreFault::Full));
         assert_eq!(store.load("a").unwrap().unwrap().report.notes.get("3.3.1"), None);
+    }
+
+    #[test]
+    fn a_rename_from_an_old_list_keeps_the_newer_edits() {
+        let store = DraftStore::new(MemoryStore::default());
+        let listed = draft("d", 1.0);
+        store.save(&listed).unwrap();
+        // Another tab types on after the list was drawn.
+        let mut tab = store.load("d").unwrap().unwrap();
+        tab.report.set_value("1.1.2", "7");
+        store.save(&tab).unwrap();
+        let ListWrite::Done(renamed) = store.rename(&listed.id, "  Bản gửi huyện ").unwrap() else { panic!() };
+        assert_eq!(renamed.revision, 3);
+        let stored = store.load("d").unwrap().unwrap();
+        assert_eq!(stored.name, "Bản gửi huyện");
+        assert_eq!(stored.report.value("1.1.2"), "7", "the other tab's edit is kept");
+        assert_eq!(stored.report.value("3.3.1"), "1.603");
+        assert_eq!(store.rename("gone", "x").unwrap(), ListWrite::Gone);
+    }
+
+    #[test]
+    fn undo_delete_puts_back_what_was_stored_and_never_overwrites_a_newer_copy() {
+        let store = DraftStore::new(MemoryStore::default());
+        store.save(&draft("d", 1.0)).unwrap();
+        let mut tab = store.load("d").unwrap().unwrap();
+        tab.report.set_value("1.1.2", "7");
+        store.save(&tab).unwrap();
+        let taken = store.take("d").unwrap().unwrap();
+        assert_eq!(taken.report.value("1.1.2"), "7", "the stored copy, not a list's");
+        assert_eq!(store.load("d").unwrap(), None);
+        let ListWrite::Done(back) = store.restore(&taken).unwrap() else { panic!() };
+        assert_eq!(store.load("d").unwrap().unwrap().report.value("1.1.2"), "7");
+
+        // Deleted again; an open tab saves it back with a further edit.
+        let taken = store.take("d").unwrap().unwrap();
+        let mut tab = back.as_ref().clone();
+        tab.report.set_value("1.1.3", "3");
+        store.save(&tab).unwrap();
+        let ListWrite::Newer(stored) = store.restore(&taken).unwrap() else { panic!() };
+        assert_eq!(stored.report.value("1.1.3"), "3");
+        assert_eq!(store.load("d").unwrap().unwrap().report.value("1.1.3"), "3", "nothing overwritten");
+        assert_eq!(store.take("gone").unwrap(), None);
     }
 
     #[test]

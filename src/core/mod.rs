@@ -16,3 +16,4 @@ pub mod draft_store;
 pub mod export;
 pub mod grid;
 pub mod rollup;
+pub mod vn_text;

@@ -19,6 +19,7 @@ use super::period::{parse_year, Period};
 use super::report::Report;
 use super::template::{Formula, Line, Template};
 use super::value::{FieldState, ValueKind};
+use super::vn_text;
 
 /// The district summary of the commune reports, kept in the district draft.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -112,43 +113,46 @@ pub struct RollupOutcome {
 }
 
 /// "ỦY BAN NHÂN DÂN XÃ BA CÙM NAM" → "UBND xã Ba Cùm Nam", the way the
-/// district's tables name communes.
+/// district's tables name communes. Decomposed letters are composed; the
+/// clerk's own tone placement is kept.
 pub fn commune_row_label(unit: &str) -> String {
-    let words: Vec<String> = unit.split_whitespace().map(str::to_uppercase).collect();
-    let mut rest: &[String] = &words;
-    let mut out = Vec::new();
-    let council = ["ỦY", "BAN", "NHÂN", "DÂN"];
-    let council_alt = ["UỶ", "BAN", "NHÂN", "DÂN"];
-    if rest.len() >= 4 && (rest[..4].iter().zip(council).all(|(a, b)| a == b) || rest[..4].iter().zip(council_alt).all(|(a, b)| a == b)) {
+    let composed = vn_text::compose(unit);
+    let words: Vec<&str> = composed.split_whitespace().collect();
+    let keys: Vec<String> = words.iter().map(|w| vn_text::name_key(w)).collect();
+    let starts_with = |at: usize, phrase: &str| {
+        let wanted = vn_text::word_keys(phrase);
+        keys.len() >= at + wanted.len() && keys[at..at + wanted.len()] == wanted[..]
+    };
+    let mut at = 0;
+    let mut out: Vec<String> = Vec::new();
+    if starts_with(0, "ủy ban nhân dân") {
         out.push("UBND".to_string());
-        rest = &rest[4..];
-    } else if rest.first().is_some_and(|w| w == "UBND") {
+        at = 4;
+    } else if starts_with(0, "ubnd") {
         out.push("UBND".to_string());
-        rest = &rest[1..];
+        at = 1;
     }
-    let kinds: [&[&str]; 3] = [&["XÃ"], &["PHƯỜNG"], &["THỊ", "TRẤN"]];
-    for kind in kinds {
-        if rest.len() > kind.len() && rest.iter().zip(kind).all(|(a, b)| a == b) {
-            out.push(kind.iter().map(|w| w.to_lowercase()).collect::<Vec<_>>().join(" "));
-            rest = &rest[kind.len()..];
+    for kind in ["xã", "phường", "thị trấn"] {
+        let length = kind.split(' ').count();
+        if words.len() > at + length && starts_with(at, kind) {
+            out.push(kind.to_string());
+            at += length;
             break;
         }
     }
-    for word in rest {
-        let mut chars = word.chars();
-        if let Some(first) = chars.next() {
-            out.push(first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect());
-        }
-    }
+    out.extend(words[at.min(words.len())..].iter().map(|w| vn_text::capitalise(w)));
     if out.len() == 1 && out[0] == "UBND" {
-        return unit.trim().to_string();
+        return composed.trim().to_string();
     }
     out.join(" ")
 }
 
-/// Two names of the same commune compare equal.
-fn commune_key(label: &str) -> String {
-    commune_row_label(label).to_lowercase()
+/// Two names of the same commune compare equal: spelt in capitals or not,
+/// with the old or new tone placement, composed or decomposed, with "UBND"
+/// or "Ủy ban nhân dân".
+pub fn commune_key(label: &str) -> String {
+    let label = commune_row_label(label);
+    vn_text::name_key(label.strip_prefix("UBND ").unwrap_or(&label))
 }
 
 fn period_phrase(period: Period, year: &str) -> String {
@@ -460,6 +464,44 @@ mod tests {
         assert_eq!(line("1.1").text(), "Có ban hành KH: 1 xã; Không ban hành KH: 1 xã");
         assert_eq!(line("3.2.4").text(), "100 (mọi xã)", "only b gave 3.2.4: a's newer file has none");
         assert_eq!(line("1.1.1"), SummaryValue::Total { value: 30.0, decimals: 0, reporting: 1 });
+    }
+
+    #[test]
+    fn spelling_variants_of_one_commune_give_one_row() {
+        let variants = [
+            ("XÃ HOẰNG HÒA", "XÃ HOẰNG HOÀ"),
+            ("XÃ HOẰNG HÒA", "Xa\u{303} Hoa\u{306}\u{300}ng Ho\u{300}a"),
+            ("ỦY BAN NHÂN DÂN XÃ HOẰNG HÒA", "UBND xã Hoằng Hoà"),
+            ("UỶ BAN NHÂN DÂN XÃ THỦY AN", "Ủy ban nhân dân xã Thuỷ An"),
+            ("UBND  xã   Thúy  Sơn", "UBND XÃ THUÝ SƠN"),
+            ("UBND thị trấn Khoẻ", "ỦY BAN NHÂN DÂN THỊ TRẤN KHỎE"),
+            ("Phường Đông Vệ", "PHƯỜNG ĐÔNG VỆ"),
+        ];
+        let t = district();
+        for (first, second) in variants {
+            let files = vec![
+                ("1.json".to_string(), commune(first, Period::Year, "2023", &[("3.3.1", "10")], 1.0)),
+                ("2.json".to_string(), commune(second, Period::Year, "2023", &[("3.3.1", "12")], 2.0)),
+            ];
+            let out = roll_up(&t, &Report::new(&t), &xa_01b_for_tests(), &files).unwrap();
+            assert_eq!(out.used, 1, "{first} ~ {second}");
+            assert_eq!(out.report.rows["pl6"], ["1"], "{first} ~ {second}");
+            assert_eq!(out.report.value("pl6/1/c5"), "12", "the later file: {first} ~ {second}");
+            assert!(out.notices.iter().any(|n| n.starts_with("Hai tệp của cùng")), "{first} ~ {second}: {:?}", out.notices);
+            let summary = out.report.commune_summary.unwrap();
+            let total = summary.lines.iter().find(|l| l.code == "3.3.1").unwrap().value.clone();
+            assert_eq!(total, SummaryValue::Total { value: 12.0, decimals: 0, reporting: 1 }, "{first} ~ {second}");
+        }
+        // A row typed by the district in the other spelling is updated, not doubled.
+        let mut report = Report::new(&t);
+        report.rows.insert("pl6".into(), vec!["1".into()]);
+        report.set_value("pl6/1/c2", "UBND xã Hoằng Hoà");
+        let files = vec![("1.json".to_string(), commune("XA\u{303} HOA\u{306}\u{300}NG HO\u{300}A", Period::Year, "2023", &[("3.3.1", "9")], 1.0))];
+        let out = roll_up(&t, &report, &xa_01b_for_tests(), &files).unwrap();
+        assert_eq!(out.report.rows["pl6"], ["1"]);
+        assert_eq!(out.report.value("pl6/1/c2"), "xã Hoằng Hòa", "composed, as the file spells it");
+        assert_eq!(out.report.value("pl6/1/c5"), "9");
+        assert_ne!(commune_key("UBND xã Hoằng Hòa"), commune_key("UBND xã Hoằng Hóa"), "another tone is another commune");
     }
 
     #[test]

@@ -1,11 +1,12 @@
 //! The saved drafts on the start screen, and entries that could not be read.
 
+use leptos::ev;
 use leptos::prelude::*;
 
 use crate::browser::download::download;
 use crate::browser::storage::{date_time, new_id, now};
 use crate::core::draft::Draft;
-use crate::core::draft_store::{Quarantined, StoredDraft};
+use crate::core::draft_store::{ListWrite, Quarantined, StoredDraft, STORAGE_PREFIX};
 use crate::ui::AppContext;
 
 #[component]
@@ -15,20 +16,42 @@ pub fn DraftList() -> impl IntoView {
         ctx.stored_changed.track();
         ctx.drafts.with_value(|store| store.list())
     });
+    // Another tab's save, rename or delete: read the list again, so that
+    // nothing here acts on what the list showed before.
+    let on_storage = window_event_listener(ev::storage, move |event: web_sys::StorageEvent| {
+        if event.key().is_none_or(|k| k.starts_with(STORAGE_PREFIX)) {
+            ctx.stored_changed();
+        }
+    });
+    on_cleanup(move || on_storage.remove());
     let drafts = move || listing.with(|l| l.as_ref().map(|(d, _)| d.clone()).unwrap_or_default());
     let quarantined = move || listing.with(|l| l.as_ref().map(|(_, q)| q.clone()).unwrap_or_default());
     let deleted = RwSignal::new(None::<Draft>);
+    // An undo found the draft stored again since (an open tab saved it back).
+    let restore_question = RwSignal::new(None::<(Draft, Draft)>);
     let message = RwSignal::new(None::<String>);
     let undo = move |_| {
-        if let Some(draft) = deleted.get_untracked() {
-            let restored = ctx.drafts.with_value(|s| s.save_over(&draft));
-            message.set(Some(match restored {
-                Ok(_) => format!("Đã khôi phục «{}».", draft.title()),
-                Err(e) => format!("Không khôi phục được: {e}. Hãy tải tệp .json của bản nháp."),
-            }));
-            deleted.set(None);
-            ctx.stored_changed();
-        }
+        let Some(draft) = deleted.get_untracked() else { return };
+        deleted.set(None);
+        message.set(Some(match ctx.drafts.with_value(|s| s.restore(&draft)) {
+            Ok(ListWrite::Done(_)) => format!("Đã khôi phục «{}».", draft.title()),
+            Ok(ListWrite::Newer(stored)) => {
+                restore_question.set(Some((draft, *stored)));
+                return ctx.stored_changed();
+            }
+            Ok(ListWrite::Gone) => format!("Không khôi phục được «{}»: chỗ lưu của nó đang có nội dung không đọc được.", draft.title()),
+            Err(e) => format!("Không khôi phục được: {e}. Hãy tải tệp .json của bản nháp."),
+        }));
+        ctx.stored_changed();
+    };
+    let restore_anyway = move |_| {
+        let Some((draft, _)) = restore_question.get_untracked() else { return };
+        restore_question.set(None);
+        message.set(Some(match ctx.drafts.with_value(|s| s.put(&draft)) {
+            Ok(_) => format!("Đã khôi phục «{}» như lúc xóa.", draft.title()),
+            Err(e) => format!("Không khôi phục được: {e}."),
+        }));
+        ctx.stored_changed();
     };
 
     view! {
@@ -39,6 +62,20 @@ pub fn DraftList() -> impl IntoView {
                     {format!("Đã xóa «{}». ", d.title())}
                     <button type="button" class="link" data-action="undo-delete" on:click=undo>"Hoàn tác"</button>
                 </p>
+            })}
+            {move || restore_question.get().map(|(deleted, stored)| view! {
+                <div class="banner warning" role="alert" data-restore-question="">
+                    <p>{format!(
+                        "«{}» đã được lưu lại ở một thẻ khác lúc {} sau khi bị xóa. Bản đang lưu là bản mới hơn; thay nó bằng bản lúc xóa?",
+                        deleted.title(),
+                        date_time(stored.updated_at)
+                    )}</p>
+                    <button type="button" class="primary" data-action="keep-stored" on:click=move |_| {
+                        restore_question.set(None);
+                        message.set(Some("Đã giữ bản đang lưu.".to_string()));
+                    }>"Giữ bản đang lưu"</button>
+                    <button type="button" class="danger" data-action="confirm" on:click=restore_anyway>"Thay bằng bản lúc xóa"</button>
+                </div>
             })}
             {move || message.get().map(|m| view! { <p class="banner ok" role="status" data-draft-message="">{m}</p> })}
             {move || listing.with(|l| l.as_ref().err().map(|e| view! { <p class="banner error">"Không đọc được bản nháp: " {e.to_string()}</p> }))}
@@ -79,32 +116,53 @@ fn DraftEntry(stored: StoredDraft, deleted: RwSignal<Option<Draft>>, message: Rw
     let period = draft.period_text();
     let edited = date_time(draft.updated_at);
 
+    // Every action reads the draft from storage now: the list may be older
+    // than another tab's last save.
+    let gone = move || {
+        message.set(Some("Bản nháp này không còn trong trình duyệt (có thể đã bị xóa ở thẻ khác).".to_string()));
+        ctx.stored_changed();
+    };
+    let stored_now = move |id: &str| match ctx.drafts.with_value(|s| s.load(id)) {
+        Ok(Some(draft)) => Some(draft),
+        Ok(None) => {
+            gone();
+            None
+        }
+        Err(e) => {
+            message.set(Some(format!("Không đọc được bản nháp: {e}")));
+            None
+        }
+    };
     let open = {
-        let draft = draft.clone();
+        let id = id.clone();
         move |_| {
-            if let Err(e) = ctx.open(draft.clone(), None) {
+            let Some(draft) = stored_now(&id) else { return };
+            if let Err(e) = ctx.open(draft, None) {
                 message.set(Some(e));
             }
         }
     };
     let rename = {
-        let draft = draft.clone();
+        let id = id.clone();
+        let listed_name = draft.name.clone();
         move |name: String| {
             renaming.set(false);
-            let mut renamed = draft.clone();
-            renamed.name = name.trim().to_string();
-            if renamed.name != draft.name {
-                if let Err(e) = ctx.drafts.with_value(|s| s.save_over(&renamed)) {
-                    message.set(Some(format!("Không đổi tên được: {e}")));
-                }
-                ctx.stored_changed();
+            if name.trim() == listed_name {
+                return;
             }
+            match ctx.drafts.with_value(|s| s.rename(&id, &name)) {
+                Ok(ListWrite::Done(_)) | Ok(ListWrite::Newer(_)) => {}
+                Ok(ListWrite::Gone) => return gone(),
+                Err(e) => message.set(Some(format!("Không đổi tên được: {e}"))),
+            }
+            ctx.stored_changed();
         }
     };
     let rename_on_key = rename.clone();
     let next_period = {
-        let draft = draft.clone();
+        let id = id.clone();
         move |_| {
+            let Some(draft) = stored_now(&id) else { return };
             let (copy, text) = draft.start_next_period(new_id(), now());
             message.set(Some(match ctx.drafts.with_value(|s| s.save(&copy)) {
                 Ok(_) => text,
@@ -114,19 +172,24 @@ fn DraftEntry(stored: StoredDraft, deleted: RwSignal<Option<Draft>>, message: Rw
         }
     };
     let export = {
-        let draft = draft.clone();
+        let id = id.clone();
         move |_| {
+            let Some(draft) = stored_now(&id) else { return };
             download(&format!("{}.json", draft.file_stem()), "application/json", draft.to_pretty_json().as_bytes());
         }
     };
     let delete = {
-        let draft = draft.clone();
+        let id = id.clone();
         move |_| {
-            if ctx.drafts.with_value(|s| s.delete(&draft.id)).is_ok() {
-                deleted.set(Some(draft.clone()));
-                message.set(None);
-                ctx.stored_changed();
+            match ctx.drafts.with_value(|s| s.take(&id)) {
+                Ok(Some(stored)) => {
+                    deleted.set(Some(stored));
+                    message.set(None);
+                }
+                Ok(None) => return gone(),
+                Err(e) => message.set(Some(format!("Không xóa được: {e}"))),
             }
+            ctx.stored_changed();
         }
     };
 

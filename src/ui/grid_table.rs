@@ -327,6 +327,24 @@ fn NumberCell(cell: Cell, code: String, kind: ValueKind, paste: Callback<String,
     }
 }
 
+/// Enter moves down the column here too; Alt+Enter breaks the line, as
+/// in a spreadsheet cell.
+fn on_text_cell_key(cell: Cell) -> impl Fn(KeyboardEvent) {
+    move |ev| {
+        if ev.key() != "Enter" || ev.is_composing() || !ev.alt_key() {
+            return on_enter_move_down(ev);
+        }
+        ev.prevent_default();
+        if let Some(area) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+            let (start, end) = (area.selection_start().ok().flatten(), area.selection_end().ok().flatten());
+            if let (Some(start), Some(end)) = (start, end) {
+                let _ = area.set_range_text_with_start_and_end_and_mode("\n", start, end, "end");
+                cell.set_raw(area.value());
+            }
+        }
+    }
+}
+
 #[component]
 fn TextCell(cell: Cell, code: String, wide: bool, paste: Callback<String, bool>) -> impl IntoView {
     let raw = cell.raw;
@@ -339,6 +357,7 @@ fn TextCell(cell: Cell, code: String, wide: bool, paste: Callback<String, bool>)
             aria-label=code
             prop:value=move || raw.get()
             on:input=move |ev| cell.set_raw(event_target_value(&ev))
+            on:keydown=on_text_cell_key(cell)
             on:paste=on_paste(paste)
         ></textarea>
     }

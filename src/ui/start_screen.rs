@@ -56,15 +56,21 @@ pub fn StartScreen(notice: Option<String>) -> impl IntoView {
         }
     };
 
+    // The editor must open the draft exactly as it is now stored, revision
+    // included: autosave compares revisions, and a stale one would read as
+    // "saved in another tab" and stop every save after the import.
     let finish_import = move |draft: Draft| {
         let title = draft.title();
-        match ctx.drafts.with_value(|s| s.save_over(&draft)) {
-            Ok(_) => {
-                if let Err(e) = ctx.open(draft, Some(format!("Đã nhập «{title}» từ tệp."))) {
-                    import_message.set(Some(e));
-                }
-            }
-            Err(e) => import_message.set(Some(format!("Không lưu được bản nháp nhập vào: {e}"))),
+        let (draft, notice) = match ctx.drafts.with_value(|s| s.put(&draft)) {
+            Ok(stored) => (stored, format!("Đã nhập «{title}» từ tệp.")),
+            Err(e) => (
+                draft,
+                format!("Đã mở «{title}» từ tệp nhưng chưa lưu được vào trình duyệt ({e}). Hãy giữ tệp .json."),
+            ),
+        };
+        ctx.stored_changed();
+        if let Err(e) = ctx.open(draft, Some(notice)) {
+            import_message.set(Some(e));
         }
     };
     let on_import = move |ev: leptos::ev::Event| {
