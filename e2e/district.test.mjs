@@ -125,13 +125,17 @@ describe('Phụ lục V pasted from a spreadsheet', () => {
 
   test('a single value pastes as usual, into the field only', async () => {
     const { page } = app;
-    await page.$eval(cell('pl5', '11', 18), (el) => {
-      const data = new DataTransfer();
-      data.setData('text/plain', '7');
-      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    });
-    assert.equal(await page.inputValue(cell('pl5', '11', 18)), '', 'left to the browser (a synthetic event inserts nothing)');
-    assert.equal((await rowKeys(page, 'pl5')).length, 11);
+    const before = await Promise.all([17, 18].map((c) => page.inputValue(cell('pl5', '10', c))));
+    // A real paste (Ctrl+V) of what a clerk copied from one spreadsheet cell.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+    await page.evaluate(() => navigator.clipboard.writeText('7'));
+    await page.click(cell('pl5', '11', 18));
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Control+V');
+    assert.equal(await page.inputValue(cell('pl5', '11', 18)), '7');
+    assert.deepEqual(await Promise.all([17, 18].map((c) => page.inputValue(cell('pl5', '10', c)))), before, 'the row above is untouched');
+    assert.equal(await page.inputValue(cell('pl5', '11', 17)), fixture.pl5.rows[10].cells['17'] ?? '', 'the cell beside is untouched');
+    assert.equal((await rowKeys(page, 'pl5')).length, 11, 'no row added');
   });
 });
 

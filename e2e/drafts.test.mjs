@@ -115,10 +115,16 @@ describe('the list of drafts', () => {
     assert.equal(await page.inputValue(headerField('period')), 'quy-1');
     await page.click('[data-action="back"]');
 
+    const copyId = await copy.getAttribute('data-draft-id');
     await copy.locator('[data-action="delete-draft"]').click();
     assert.equal(await page.locator('[data-draft-id]').count(), 1);
+    assert.equal(await page.$(`[data-draft-id="${copyId}"]`), null, 'the copy is the one deleted');
     await page.click('[data-action="undo-delete"]');
     assert.equal(await page.locator('[data-draft-id]').count(), 2);
+    const restored = page.locator(`[data-draft-id="${copyId}"]`);
+    assert.match(await restored.textContent(), /Quý I năm 2024 .*Đã điền 43\/63 chỉ tiêu/s);
+    await restored.locator('[data-action="open-draft"]').click();
+    assert.equal(await page.inputValue(valueField('3.3.1')), '1.603', 'restored with its figures');
     await context.close();
   });
 });
@@ -256,7 +262,12 @@ describe('two tabs', () => {
     // A is told in turn, and can take B's version.
     await a.waitForSelector('[data-conflict]');
     const [download] = await Promise.all([a.waitForEvent('download'), a.click('[data-action="take-theirs"]')]);
-    assert.ok(download, "A's own version is downloaded before switching");
+    const own = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    assert.deepEqual(
+      [own.report.values['1.1.1'], own.report.values['1.1.2'], own.report.values['1.1.3']],
+      ['10', '7', undefined],
+      "A's own version is downloaded before switching",
+    );
     await a.waitForSelector('[data-notice]');
     assert.equal(await a.inputValue(valueField('1.1.3')), '3');
     await context.close();

@@ -132,17 +132,14 @@ describe('single file', () => {
     await fillSome(page);
     const xlsx = await exportXlsx(page);
     assert.equal(xlsx.subarray(0, 2).toString(), 'PK');
-    const persistent = await page.$('[data-storage-banner="unavailable"]') === null;
-    if (persistent) {
-      await page.waitForSelector('[data-save-state="saved"]');
-      await page.reload();
-      await page.click('[data-draft-id] [data-action="open-draft"]');
-      assert.equal(await page.inputValue(valueField('3.3.1')), '1.603');
-    } else {
-      const waiting = page.waitForEvent('download');
-      await page.click('[data-storage-banner="unavailable"] [data-action="export-json"]');
-      assert.match((await waiting).suggestedFilename(), /\.json$/);
-    }
+    // Chromium keeps local storage for pages opened from disk: the draft
+    // must be saved and reopen. (The memory branch, for a browser that
+    // refuses storage, is tested in drafts.test.mjs.)
+    assert.equal(await page.$('[data-storage-banner="unavailable"]'), null, 'Chromium stores drafts of a file:// page');
+    await page.waitForSelector('[data-save-state="saved"]');
+    await page.reload();
+    await page.click('[data-draft-id] [data-action="open-draft"]');
+    assert.equal(await page.inputValue(valueField('3.3.1')), '1.603');
     assert.deepEqual(requests.filter((u) => !/^(file|blob|data):/.test(u)), []);
     await context.close();
   });

@@ -7,6 +7,7 @@ import { join, extname } from 'node:path';
 import { serveDist } from './server.mjs';
 import { launch, openApp, newDraft } from './browser.mjs';
 import { stressTemplate } from './stress-template.mjs';
+import { observeKeys, typeLikeAClerk, keyLatencies } from './keys.mjs';
 
 const DIST = 'dist';
 const rows = [];
@@ -100,6 +101,42 @@ function strokesFor(values, count) {
   return strokes;
 }
 
+// ---- keystroke latency as a clerk feels it ----
+// Real key presses into a focused, on-screen field at 120–150 ms between
+// keys, on a draft opened from the list (so autosave runs as it does for
+// a clerk), read from the Event Timing API (see support/keys.mjs).
+const under16 = (x) => (x < 16 ? '< 16 ms' : ms(x));
+function realKeyRows(label, { latencies, over16, worst }, { p95Budget, p99Budget = null }) {
+  const [p50, p95, p99] = [0.5, 0.95, 0.99].map((q) => quantile(latencies, q));
+  const max = Math.max(...latencies);
+  row(`real keys → next paint, ${label}, p50 (${latencies.length} keys, ${over16} over 16 ms)`, under16(p50));
+  row(`real keys → next paint, ${label}, p95`, under16(p95), `≤ ${p95Budget} ms`, p95 <= p95Budget);
+  if (p99Budget !== null) row(`real keys → next paint, ${label}, p99`, under16(p99), `≤ ${p99Budget} ms`, p99 <= p99Budget);
+  else row(`real keys → next paint, ${label}, p99`, under16(p99));
+  const where = worst ? ` (${worst.name} in ${worst.target}: input delay ${worst.delay.toFixed(0)}, handlers ${worst.processing.toFixed(0)} ms)` : '';
+  row(`real keys → next paint, ${label}, worst key${where}`, under16(max), '≤ 100 ms', max <= 100);
+}
+
+async function openFromList(page) {
+  await page.click('[data-action="back"]');
+  await page.click('[data-draft-id] [data-action="open-draft"]');
+  await page.waitForSelector('[data-section]');
+}
+
+{
+  const seed = JSON.parse(readFileSync('tests/fixtures/hoang-truong-2023.json'));
+  const { page, context } = await openApp(browser, server.url);
+  await newDraft(page, 'xa-01b');
+  await page.click('[data-header="unit"]');
+  await page.keyboard.type('UBND xã Hoằng Trường');
+  await page.waitForSelector('[data-save-state="saved"]');
+  await openFromList(page);
+  await observeKeys(page);
+  const pressed = await typeLikeAClerk(page, Object.entries(seed.values).map(([code, v]) => [`[data-code="${code}"]`, v]), { count: 300 });
+  realKeyRows('xa-01b', await keyLatencies(page, pressed), { p95Budget: 16, p99Budget: 50 });
+  await context.close();
+}
+
 {
   const seed = JSON.parse(readFileSync('tests/fixtures/hoang-truong-2023.json'));
   const { page, context } = await openApp(browser, server.url);
@@ -109,8 +146,8 @@ function strokesFor(values, count) {
   const shown = await page.$eval('[data-computed="3.3.2.ty-le-dung-hen"]', (n) => n.textContent);
   if (shown !== '99,06') throw new Error(`keystrokes did not reach the form (rate shows ${shown})`);
   const p95 = quantile(lat, 0.95);
-  row(`keystroke → screen, xa-01b, p50 (${lat.length} keystrokes)`, ms(quantile(lat, 0.5)));
-  row(`keystroke → screen, xa-01b, p95 (${lat.length} keystrokes)`, ms(p95), '≤ 8 ms', p95 <= 8);
+  row(`synthetic input → screen (old method), xa-01b, p50 (${lat.length} keystrokes)`, ms(quantile(lat, 0.5)));
+  row(`synthetic input → screen (old method), xa-01b, p95 (${lat.length} keystrokes)`, ms(p95));
   await context.close();
 }
 
@@ -225,8 +262,21 @@ function strokesFor(values, count) {
   const shown = await page.$eval('[data-computed="pl5/total/c5"]', (n) => n.textContent.replace(/\./g, ''));
   if (Number(shown) !== expected) throw new Error(`keystrokes did not reach the grid total (${shown}, expected ${expected})`);
   const p95 = quantile(lat, 0.95);
-  row(`keystroke → screen, ${cells.toLocaleString('en')}-cell grid, p50 (${lat.length} keystrokes)`, ms(quantile(lat, 0.5)));
-  row(`keystroke → screen, ${cells.toLocaleString('en')}-cell grid, p95 (${lat.length} keystrokes)`, ms(p95), '≤ 16 ms', p95 <= 16);
+  row(`synthetic input → screen (old method), ${cells.toLocaleString('en')}-cell grid, p50 (${lat.length} keystrokes)`, ms(quantile(lat, 0.5)));
+  row(`synthetic input → screen (old method), ${cells.toLocaleString('en')}-cell grid, p95 (${lat.length} keystrokes)`, ms(p95));
+
+  // The same draft as a clerk has it: opened from the list, real keys.
+  await page.waitForSelector('[data-save-state="saved"]');
+  await openFromList(page);
+  await observeKeys(page);
+  await page.evaluate(() => performance.clearMeasures('bieumau:save'));
+  const fields = [];
+  for (let r = 3; r <= 625; r += 41) fields.push([`[data-code="pl5/${r}/c4"]`, '27'], [`[data-code="pl5/${r}/c5"]`, '1603']);
+  const pressed = await typeLikeAClerk(page, fields, { count: 300 });
+  realKeyRows(`${cells.toLocaleString('en')}-cell grid`, await keyLatencies(page, pressed), { p95Budget: 33 });
+  const saves = await page.evaluate(() => performance.getEntriesByName('bieumau:save').map((m) => m.duration));
+  if (saves.length === 0) throw new Error('no save ran while typing into the grid');
+  row(`save of the ${cells.toLocaleString('en')}-cell draft, p50 / max (${saves.length} saves while typing)`, `${ms(quantile(saves, 0.5))} / ${ms(Math.max(...saves))}`);
   await context.close();
 }
 

@@ -5,6 +5,7 @@
 //! rather than panicking when the browser refuses.
 
 pub mod files;
+pub mod idle;
 pub mod focus;
 pub mod download;
 pub mod storage;

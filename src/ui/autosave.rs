@@ -1,8 +1,9 @@
 //! Autosave: every edit reaches storage within a second.
 //!
 //! One effect watches the form's edit counter (not every field). It saves
-//! 300 ms after typing pauses, and at once when an edit has waited 700 ms,
-//! so continuous typing is saved too. Leaving the tab or closing the page
+//! 300 ms after typing pauses, and when an edit has waited 700 ms (in the
+//! next idle moment, never on a keystroke's own task), so continuous
+//! typing is saved too. Leaving the tab or closing the page
 //! flushes at once. Another tab's save of the same draft (the `storage`
 //! event, or a revision check at save time) pauses saving until the clerk
 //! chooses whose version to keep: nobody's edits are overwritten silently.
@@ -12,6 +13,7 @@ use std::time::Duration;
 use leptos::ev;
 use leptos::prelude::*;
 
+use crate::browser::idle::when_idle;
 use crate::browser::storage::{measured, now};
 use crate::core::draft::Draft;
 use crate::core::draft_store::{SaveOutcome, StoreFault, DRAFT_PREFIX};
@@ -19,6 +21,8 @@ use crate::ui::{AppContext, FormContext};
 
 const QUIET_MS: u64 = 300;
 const MAX_WAIT_MS: f64 = 700.0;
+/// How long a save due may wait for the browser to be idle.
+const IDLE_TIMEOUT_MS: u32 = 250;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum SaveState {
@@ -103,6 +107,7 @@ impl Autosave {
         });
 
         let timer = StoredValue::new(None::<TimeoutHandle>);
+        let idle_save_asked = StoredValue::new(false);
         Effect::new(move |_| {
             let n = edits.get();
             if n == saved_edits.get_value() {
@@ -117,7 +122,19 @@ impl Autosave {
             let first = *pending_since.get_value().get_or_insert(now());
             pending_since.update_value(|p| *p = Some(first));
             if now() - first >= MAX_WAIT_MS {
-                save.run(());
+                // Never on the keystroke's own task: the save would delay
+                // the paint of what was typed. Once the frame is out, or
+                // within the second that autosave promises.
+                if !idle_save_asked.get_value() {
+                    idle_save_asked.set_value(true);
+                    when_idle(
+                        move || {
+                            idle_save_asked.try_set_value(false);
+                            save.try_run(());
+                        },
+                        IDLE_TIMEOUT_MS,
+                    );
+                }
             } else {
                 let handle = set_timeout_with_handle(
                     move || {

@@ -1,0 +1,69 @@
+// Keystroke latency as a clerk feels it: real key presses (Playwright's
+// keyboard goes through the browser's input pipeline) into a focused,
+// on-screen field, at a clerk's pace, read from the browser's Event Timing
+// API: for each key, from its hardware timestamp to the next paint (the
+// INP metric). A key with no entry took under the 16 ms threshold.
+
+/** Starts recording key interactions in the page. */
+export async function observeKeys(page) {
+  await page.evaluate(() => {
+    window.__keys = new Map();
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (!e.interactionId || !e.name.startsWith('key')) continue;
+        const seen = window.__keys.get(e.interactionId);
+        if (!seen || e.duration > seen.duration) {
+          window.__keys.set(e.interactionId, {
+            duration: e.duration,
+            name: e.name,
+            target: e.target?.getAttribute?.('data-code') ?? e.target?.tagName ?? '',
+            processing: e.processingEnd - e.processingStart,
+            delay: e.processingStart - e.startTime,
+          });
+        }
+      }
+    }).observe({ type: 'event', durationThreshold: 16, buffered: false });
+  });
+}
+
+const pause = (page, [low, high]) => page.waitForTimeout(low + Math.random() * (high - low));
+
+/**
+ * Types `[selector, text]` pairs as a clerk does, until `count` keys were
+ * pressed: click the field, select what is there, type each character,
+ * leave with Tab; `gap` ms between keys. Returns the number of keys pressed.
+ */
+export async function typeLikeAClerk(page, fields, { count = 300, gap = [120, 150] } = {}) {
+  let pressed = 0;
+  while (pressed < count) {
+    for (const [selector, text] of fields) {
+      await page.click(selector);
+      await pause(page, gap);
+      await page.keyboard.press('Control+A');
+      pressed++;
+      for (const ch of text) {
+        await pause(page, gap);
+        await page.keyboard.press(ch);
+        pressed++;
+      }
+      await pause(page, gap);
+      await page.keyboard.press('Tab');
+      pressed++;
+      if (pressed >= count) break;
+    }
+  }
+  await page.waitForTimeout(1000);
+  return pressed;
+}
+
+/**
+ * The latency of each of `pressed` keys (0 for a key under the threshold),
+ * and the slowest key's entry.
+ */
+export async function keyLatencies(page, pressed) {
+  const seen = await page.evaluate(() => [...window.__keys.values()]);
+  const latencies = seen.map((k) => k.duration);
+  while (latencies.length < pressed) latencies.push(0);
+  const worst = seen.reduce((a, b) => (!a || b.duration > a.duration ? b : a), null);
+  return { latencies, over16: seen.length, worst };
+}

@@ -1,0 +1,21 @@
+//! Work that must not delay a keystroke's paint: run it when the browser is
+//! idle, or after `timeout_ms` at the latest. Browsers without
+//! `requestIdleCallback` (Safari) run it in a task of its own instead.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+pub fn when_idle(work: impl FnOnce() + 'static, timeout_ms: u32) {
+    let Some(window) = web_sys::window() else { return work() };
+    let callback = Closure::once_into_js(work);
+    let function: &js_sys::Function = callback.unchecked_ref();
+    let has_idle = js_sys::Reflect::has(&window, &JsValue::from_str("requestIdleCallback")).unwrap_or(false);
+    if has_idle {
+        let options = web_sys::IdleRequestOptions::new();
+        options.set_timeout(timeout_ms);
+        if window.request_idle_callback_with_options(function, &options).is_ok() {
+            return;
+        }
+    }
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(function, 0);
+}
