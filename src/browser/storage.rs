@@ -32,6 +32,14 @@ impl KeyValueStore for BrowserStorage {
     fn remove(&self, key: &str) -> Result<(), StoreFault> {
         self.0.remove_item(key).map_err(fault)
     }
+    fn get_head(&self, key: &str, chars: usize) -> Result<Option<String>, StoreFault> {
+        // getItem through js_sys keeps the value a JS string, so only the
+        // slice is copied into wasm (a large draft is hundreds of KB).
+        let get_item = js_sys::Reflect::get(&self.0, &"getItem".into()).map_err(fault)?;
+        let Some(get_item) = get_item.dyn_ref::<js_sys::Function>() else { return self.get(key).map(|v| v.map(|t| t.chars().take(chars).collect())) };
+        let value = get_item.call1(&self.0, &key.into()).map_err(fault)?;
+        Ok(value.dyn_ref::<js_sys::JsString>().map(|text| String::from(text.slice(0, chars as u32))))
+    }
     fn keys(&self) -> Result<Vec<String>, StoreFault> {
         let length = self.0.length().map_err(fault)?;
         let mut keys = Vec::with_capacity(length as usize);
@@ -73,6 +81,12 @@ impl KeyValueStore for Backend {
         match self {
             Backend::Browser(s) => s.keys(),
             Backend::Memory(s) => s.keys(),
+        }
+    }
+    fn get_head(&self, key: &str, chars: usize) -> Result<Option<String>, StoreFault> {
+        match self {
+            Backend::Browser(s) => s.get_head(key, chars),
+            Backend::Memory(s) => s.get_head(key, chars),
         }
     }
 }

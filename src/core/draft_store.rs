@@ -45,6 +45,16 @@ pub trait KeyValueStore {
     fn set(&self, key: &str, value: &str) -> Result<(), StoreFault>;
     fn remove(&self, key: &str) -> Result<(), StoreFault>;
     fn keys(&self) -> Result<Vec<String>, StoreFault>;
+    /// At most the first `chars` characters of a value (a store in the
+    /// browser reads them without copying a large value whole).
+    fn get_head(&self, key: &str, chars: usize) -> Result<Option<String>, StoreFault> {
+        Ok(self.get(key)?.map(|mut text| {
+            if let Some((at, _)) = text.char_indices().nth(chars) {
+                text.truncate(at);
+            }
+            text
+        }))
+    }
 }
 
 /// A store in memory, used where the browser refuses storage, and in tests.
@@ -116,6 +126,24 @@ pub enum ListWrite {
     Gone,
     /// A copy was stored since; nothing written. The stored copy.
     Newer(Box<Draft>),
+}
+
+/// How much of a stored draft [`DraftStore::stored_revision`] reads first.
+const REVISION_PROBE_CHARS: usize = 1024;
+
+/// The top-level `"revision"` of a stored envelope, from its first
+/// characters: the key before `"report"` (a raw `"` always delimits a JSON
+/// string, so the key cannot be text inside the name).
+fn revision_in_head(head: &str) -> Option<u64> {
+    let report = head.find("\"report\":").unwrap_or(head.len());
+    let at = head[..report].find("\"revision\":")? + "\"revision\":".len();
+    let digits: &str = head[at..].trim_start();
+    let end = digits.find(|c: char| !c.is_ascii_digit()).unwrap_or(digits.len());
+    // The number must end inside the head, or it may be cut short.
+    if end == 0 || end == digits.len() {
+        return None;
+    }
+    digits[..end].parse().ok()
 }
 
 #[derive(Deserialize)]
@@ -190,10 +218,20 @@ impl<S: KeyValueStore> DraftStore<S> {
     }
 
     /// The revision stored now, if the draft is stored and readable.
+    ///
+    /// A save checks this every time, so it must not read and parse a large
+    /// draft whole: the envelope is written with `revision` before the
+    /// report, and the first characters of the stored text are enough. Text
+    /// written otherwise is parsed in full.
     pub fn stored_revision(&self, id: &str) -> Result<Option<u64>, StoreFault> {
+        let key = Self::key(id);
+        let Some(head) = self.backend.get_head(&key, REVISION_PROBE_CHARS)? else { return Ok(None) };
+        if let Some(revision) = revision_in_head(&head) {
+            return Ok(Some(revision));
+        }
         Ok(self
             .backend
-            .get(&Self::key(id))?
+            .get(&key)?
             .and_then(|raw| serde_json::from_str::<RevisionProbe>(&raw).ok())
             .map(|p| p.revision))
     }
@@ -201,34 +239,32 @@ impl<S: KeyValueStore> DraftStore<S> {
     /// Saves `draft` if the stored copy is still the revision it was based
     /// on (`draft.revision`); the stored copy gets the next revision.
     pub fn save(&self, draft: &Draft) -> Result<SaveOutcome, StoreFault> {
-        let key = Self::key(&draft.id);
-        if let Some(raw) = self.backend.get(&key)? {
-            match serde_json::from_str::<RevisionProbe>(&raw) {
-                Ok(stored) if stored.revision != draft.revision => {
-                    if let Ok(theirs) = Draft::from_json(&raw) {
-                        return Ok(SaveOutcome::Conflict(Box::new(theirs)));
-                    }
+        match self.stored_revision(&draft.id)? {
+            Some(stored) if stored != draft.revision => {
+                if let Some(theirs) = self.load(&draft.id)? {
+                    return Ok(SaveOutcome::Conflict(Box::new(theirs)));
                 }
-                _ => {}
             }
+            _ => {}
         }
         self.write(draft)
     }
 
     /// Saves `draft` over whatever is stored, after the clerk chose to.
     pub fn save_over(&self, draft: &Draft) -> Result<SaveOutcome, StoreFault> {
-        let mut draft = draft.clone();
-        if let Some(stored) = self.stored_revision(&draft.id)? {
-            draft.revision = draft.revision.max(stored);
-        }
-        self.write(&draft)
+        let base = self.stored_revision(&draft.id)?.map_or(draft.revision, |stored| draft.revision.max(stored));
+        self.write_after(draft, base)
     }
 
     fn write(&self, draft: &Draft) -> Result<SaveOutcome, StoreFault> {
-        let mut next = draft.clone();
-        next.revision = draft.revision + 1;
-        self.backend.set(&Self::key(&draft.id), &next.to_json())?;
-        Ok(SaveOutcome::Saved(next.revision))
+        self.write_after(draft, draft.revision)
+    }
+
+    /// Stores `draft` as the revision after `base`.
+    fn write_after(&self, draft: &Draft, base: u64) -> Result<SaveOutcome, StoreFault> {
+        let revision = base + 1;
+        self.backend.set(&Self::key(&draft.id), &draft.to_json_at(revision))?;
+        Ok(SaveOutcome::Saved(revision))
     }
 
     pub fn delete(&self, id: &str) -> Result<(), StoreFault> {
@@ -355,6 +391,28 @@ mod tests {
         d.report.set_note("3.3.1", &"x".repeat(10_000));
         assert_eq!(store.save(&d), Err(StoreFault::Full));
         assert_eq!(store.load("a").unwrap().unwrap().report.notes.get("3.3.1"), None);
+    }
+
+    #[test]
+    fn the_revision_is_read_from_the_head_of_the_stored_text() {
+        let store = DraftStore::new(MemoryStore::default());
+        let mut d = draft("d", 1.0);
+        d.name = "\"revision\": 99 — a name that quotes the key".into();
+        d.revision = 41;
+        for code in ["1.1.1", "1.1.2", "3.3.2"] {
+            d.report.set_value(code, &"9".repeat(2_000));
+        }
+        store.backend.set(&format!("{DRAFT_PREFIX}d"), &d.to_json()).unwrap();
+        let head = store.backend.get_head(&format!("{DRAFT_PREFIX}d"), REVISION_PROBE_CHARS).unwrap().unwrap();
+        assert_eq!(revision_in_head(&head), Some(41));
+        assert_eq!(store.stored_revision("d").unwrap(), Some(41));
+        // Text written in another order is parsed whole.
+        let other = format!("{{\"report\":{},\"revision\":5}}", serde_json::to_string(&d.report).unwrap());
+        assert_eq!(revision_in_head(&other[..200]), None);
+        store.backend.set(&format!("{DRAFT_PREFIX}e"), &other).unwrap();
+        assert_eq!(store.stored_revision("e").unwrap(), Some(5));
+        assert_eq!(revision_in_head("{\"revision\":12"), None, "a number cut by the head is not trusted");
+        assert_eq!(store.stored_revision("missing").unwrap(), None);
     }
 
     #[test]

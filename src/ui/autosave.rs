@@ -17,6 +17,7 @@ use crate::browser::idle::when_idle;
 use crate::browser::storage::{measured, now};
 use crate::core::draft::Draft;
 use crate::core::draft_store::{SaveOutcome, StoreFault, DRAFT_PREFIX};
+use crate::core::report::Report;
 use crate::ui::{AppContext, FormContext};
 
 const QUIET_MS: u64 = 300;
@@ -52,10 +53,19 @@ pub struct Autosave {
     pub state: RwSignal<SaveState>,
     /// The other tab's version, while the clerk chooses.
     pub theirs: RwSignal<Option<Draft>>,
-    /// The draft as last saved (its id, name, revision, timestamps).
+    /// The draft as last saved (its id, name, revision, timestamps), without
+    /// its report.
     saved: StoredValue<Draft>,
     save: Callback<()>,
     form: StoredValue<FormContext>,
+}
+
+/// The draft without its report: what autosave keeps of the last save (the
+/// report on screen is the form's). A copy of a large report on every save
+/// would cost as much as the save itself.
+fn envelope(mut draft: Draft) -> Draft {
+    draft.report = Report::default();
+    draft
 }
 
 impl Autosave {
@@ -65,7 +75,7 @@ impl Autosave {
         let state = RwSignal::new(SaveState::Unchanged);
         let theirs = RwSignal::new(None::<Draft>);
         let key = format!("{DRAFT_PREFIX}{}", draft.id);
-        let saved = StoredValue::new(draft);
+        let saved = StoredValue::new(envelope(draft));
         let saved_edits = StoredValue::new(0u64);
         let pending_since = StoredValue::new(None::<f64>);
         let edits = form.edits;
@@ -89,7 +99,7 @@ impl Autosave {
                 match ctx.drafts.try_with_value(|store| store.save(&draft))? {
                     Ok(SaveOutcome::Saved(revision)) => {
                         draft.revision = revision;
-                        saved.try_set_value(draft);
+                        saved.try_set_value(envelope(draft));
                         saved_edits.try_set_value(edits_now);
                         pending_since.try_set_value(None);
                         state.try_set(SaveState::Saved(now()));
@@ -210,7 +220,7 @@ impl Autosave {
         match ctx.drafts.with_value(|store| store.save_over(&draft)) {
             Ok(SaveOutcome::Saved(revision)) => {
                 draft.revision = revision;
-                self.saved.set_value(draft);
+                self.saved.set_value(envelope(draft));
                 self.theirs.set(None);
                 self.state.set(SaveState::Saved(now()));
             }
@@ -221,7 +231,7 @@ impl Autosave {
 
     /// Replaces the whole report (after a roll-up), saves it at once and
     /// reopens the editor on it.
-    pub fn replace_report(&self, ctx: AppContext, report: crate::core::report::Report, notice: String) {
+    pub fn replace_report(&self, ctx: AppContext, report: Report, notice: String) {
         self.flush();
         let Some(mut draft) = self.current() else { return };
         draft.report = report;

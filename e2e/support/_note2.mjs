@@ -1,0 +1,20 @@
+import { serveDist } from '/work/main/e2e/support/server.mjs';
+import { launch, openApp, newDraft } from '/work/main/e2e/support/browser.mjs';
+import { observeKeys, keyLatencies } from '/work/main/e2e/support/keys.mjs';
+const server = await serveDist({ dir: 'dist' });
+import { chromium } from 'playwright-core';
+const browser = process.env.HEADED ? await chromium.launch({ executablePath: '/usr/bin/chromium', headless: false, args: ['--no-sandbox','--disable-background-networking','--disable-component-update','--no-first-run'] }) : await launch();
+const { page, context } = await openApp(browser, server.url);
+await newDraft(page, 'xa-01b');
+if (process.env.CSS) await page.addStyleTag({ content: process.env.CSS });
+if (process.env.JS) await page.evaluate(process.env.JS);
+await observeKeys(page);
+page.on('console', (m) => { if (m.text().startsWith('{')) console.log(m.text()); });
+const sel = process.env.SEL ?? '[data-note="1.2"]';
+await page.click(sel);
+let n = 0;
+for (const ch of 'ghi chu thu nghiem dai'.repeat(2)) { await page.waitForTimeout(130); await page.keyboard.press(ch === ' ' ? 'Space' : ch); n++; }
+await page.waitForTimeout(1500);
+const { latencies } = await keyLatencies(page, n);
+console.log(sel, process.env.CSS ?? '', latencies.map((x) => Math.round(x)).join(' '));
+await context.close(); await browser.close(); await server.close();
