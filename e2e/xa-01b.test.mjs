@@ -221,8 +221,15 @@ describe('layout', () => {
   test('at 1366×768 the table and the summary sit side by side, and typing moves nothing', async () => {
     const app = await freshForm();
     const { page } = app;
-    const table = await page.locator('table.annex').boundingBox();
+    const table = await page.locator('table.annex').first().boundingBox();
     const summary = await page.locator('.issue-summary').boundingBox();
+    // A section is drawn as several tables of a dozen rows: they line up as one.
+    const columns = await page.$$eval('[data-section] table.annex', (tables) => tables.map((t) => {
+      const cells = t.querySelector('tr.row')?.children ?? [];
+      return [t.getBoundingClientRect().x, t.getBoundingClientRect().width, ...[...cells].map((c) => Math.round(c.getBoundingClientRect().width))];
+    }));
+    assert.ok(columns.length > 1);
+    for (const c of columns) assert.deepEqual(c, columns[0], 'every table of the annex has the same columns');
     assert.ok(summary.x >= table.x + table.width - 1, 'summary is beside the table');
     await page.click(valueField('3.3.1.a'));
     const before = await page.locator(valueField('3.3.1.a')).boundingBox();

@@ -106,20 +106,30 @@ impl GridState {
             .map(|key| build_row(&section.id, &grid, &annex, key, report, rows, &value_columns, edits))
             .collect();
         rows.set(built);
+        // Totals over the rows are two-level: a memo per block of rows, and
+        // one over the blocks. A keystroke re-reads its block and the
+        // blocks' results, not every row (each read of a memo is re-tracked
+        // on every run, which over 625 rows cost more than the sums).
+        let summed: Arc<[usize]> = grid.columns.iter().enumerate().filter(|(_, c)| c.is_summed()).map(|(i, _)| i).collect();
+        let blocks = {
+            let summed = summed.clone();
+            Memo::new(move |_| rows.with(|rows| rows.chunks(BLOCK).map(|part| Block::new(part, &summed)).collect::<Vec<_>>()))
+        };
         let totals = grid
             .columns
             .iter()
             .enumerate()
-            .map(|(i, c)| {
-                c.is_summed().then(|| Memo::new(move |_| rows.with(|rows| rows.iter().filter_map(|r| r.number(i)).sum::<f64>())))
+            .map(|(i, _)| {
+                let at = summed.iter().position(|&s| s == i)?;
+                Some(Memo::new(move |_| blocks.with(|b| b.iter().filter_map(|b| b.sums.get(at).map(|m| m.get())).sum::<f64>())))
             })
             .collect();
         let issues = Memo::new(move |_| {
             let mut all = Vec::new();
-            rows.with(|rows| rows.iter().for_each(|r| r.issues.with(|list| all.extend(list.iter().cloned()))));
+            blocks.with(|b| b.iter().for_each(|b| b.issues.with(|list| all.extend(list.iter().cloned()))));
             all
         });
-        let filled = Memo::new(move |_| rows.with(|rows| rows.iter().map(|r| r.filled.get()).sum::<usize>()));
+        let filled = Memo::new(move |_| blocks.with(|b| b.iter().map(|b| b.filled.get()).sum::<usize>()));
         let per_row = value_columns.len();
         let fillable = Memo::new(move |_| rows.with(|rows| rows.iter().filter(|r| !r.group).count() * per_row));
         GridState {
@@ -244,6 +254,43 @@ impl GridState {
             }
         }
         Some(())
+    }
+}
+
+/// Rows per block of the two-level totals.
+const BLOCK: usize = 64;
+
+/// A block of consecutive rows: its column sums (one per summed column, in
+/// order), its messages and its count of filled cells. Blocks are built
+/// again when rows are added, removed or moved; a keystroke reruns only its
+/// own block.
+#[derive(Clone, PartialEq)]
+struct Block {
+    sums: Vec<Memo<f64>>,
+    issues: Memo<Vec<Issue>>,
+    filled: Memo<usize>,
+}
+
+impl Block {
+    fn new(rows: &[GridRow], summed: &[usize]) -> Block {
+        let rows: Arc<[GridRow]> = rows.into();
+        let sums = summed
+            .iter()
+            .map(|&i| {
+                let rows = rows.clone();
+                Memo::new(move |_| rows.iter().filter_map(|r| r.number(i)).sum::<f64>())
+            })
+            .collect();
+        let issues = {
+            let rows = rows.clone();
+            Memo::new(move |_| {
+                let mut all = Vec::new();
+                rows.iter().for_each(|r| r.issues.with(|list| all.extend(list.iter().cloned())));
+                all
+            })
+        };
+        let filled = Memo::new(move |_| rows.iter().map(|r| r.filled.get()).sum::<usize>());
+        Block { sums, issues, filled }
     }
 }
 
