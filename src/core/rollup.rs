@@ -9,6 +9,7 @@
 //! with the reason, and never stop the others.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -116,27 +117,35 @@ pub struct RollupOutcome {
 /// district's tables name communes. Decomposed letters are composed; the
 /// clerk's own tone placement is kept.
 pub fn commune_row_label(unit: &str) -> String {
+    /// The leading words the label rewrites, as keys, worked out once.
+    struct Forms {
+        council: Vec<String>,
+        short: Vec<String>,
+        kinds: Vec<(&'static str, Vec<String>)>,
+    }
+    static FORMS: OnceLock<Forms> = OnceLock::new();
+    let forms = FORMS.get_or_init(|| Forms {
+        council: vn_text::word_keys("ủy ban nhân dân"),
+        short: vn_text::word_keys("ubnd"),
+        kinds: ["xã", "phường", "thị trấn"].into_iter().map(|k| (k, vn_text::word_keys(k))).collect(),
+    });
     let composed = vn_text::compose(unit);
     let words: Vec<&str> = composed.split_whitespace().collect();
-    let keys: Vec<String> = words.iter().map(|w| vn_text::name_key(w)).collect();
-    let starts_with = |at: usize, phrase: &str| {
-        let wanted = vn_text::word_keys(phrase);
-        keys.len() >= at + wanted.len() && keys[at..at + wanted.len()] == wanted[..]
-    };
+    let keys = vn_text::composed_word_keys(&composed);
+    let starts_with = |at: usize, wanted: &[String]| keys.len() >= at + wanted.len() && keys[at..at + wanted.len()] == *wanted;
     let mut at = 0;
     let mut out: Vec<String> = Vec::new();
-    if starts_with(0, "ủy ban nhân dân") {
+    if starts_with(0, &forms.council) {
         out.push("UBND".to_string());
-        at = 4;
-    } else if starts_with(0, "ubnd") {
+        at = forms.council.len();
+    } else if starts_with(0, &forms.short) {
         out.push("UBND".to_string());
         at = 1;
     }
-    for kind in ["xã", "phường", "thị trấn"] {
-        let length = kind.split(' ').count();
-        if words.len() > at + length && starts_with(at, kind) {
+    for (kind, wanted) in &forms.kinds {
+        if words.len() > at + wanted.len() && starts_with(at, wanted) {
             out.push(kind.to_string());
-            at += length;
+            at += wanted.len();
             break;
         }
     }
@@ -152,7 +161,7 @@ pub fn commune_row_label(unit: &str) -> String {
 /// or "Ủy ban nhân dân".
 pub fn commune_key(label: &str) -> String {
     let label = commune_row_label(label);
-    vn_text::name_key(label.strip_prefix("UBND ").unwrap_or(&label))
+    vn_text::composed_word_keys(label.strip_prefix("UBND ").unwrap_or(&label)).join(" ")
 }
 
 fn period_phrase(period: Period, year: &str) -> String {

@@ -9,6 +9,8 @@
 //! any other character passes through unchanged, so nothing here panics or
 //! needs the large Unicode case tables in the wasm.
 
+use std::sync::OnceLock;
+
 /// The twelve vowels, each with its five tones, in lower and upper case.
 /// Index = base vowel; position in the string = tone (none, huyền, sắc,
 /// hỏi, ngã, nặng).
@@ -45,17 +47,31 @@ struct Vowel {
     upper: bool,
 }
 
-impl Vowel {
-    fn of(c: char) -> Option<Vowel> {
+/// Every vowel letter with what it is, sorted by character, built once.
+fn vowel_table() -> &'static [(char, Vowel)] {
+    static TABLE: OnceLock<Vec<(char, Vowel)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = Vec::with_capacity(VOWELS.len() * 12);
         for (base, (lower, upper)) in VOWELS.iter().enumerate() {
-            if let Some(tone) = lower.chars().position(|x| x == c) {
-                return Some(Vowel { base, tone, upper: false });
-            }
-            if let Some(tone) = upper.chars().position(|x| x == c) {
-                return Some(Vowel { base, tone, upper: true });
+            for (set, is_upper) in [(lower, false), (upper, true)] {
+                for (tone, c) in set.chars().enumerate() {
+                    table.push((c, Vowel { base, tone, upper: is_upper }));
+                }
             }
         }
-        None
+        table.sort_by_key(|(c, _)| *c);
+        table
+    })
+}
+
+impl Vowel {
+    fn of(c: char) -> Option<Vowel> {
+        // Consonants, digits and punctuation, the most of any name, at once.
+        if c.is_ascii() && !matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u' | 'y') {
+            return None;
+        }
+        let table = vowel_table();
+        table.binary_search_by_key(&c, |(x, _)| *x).ok().and_then(|at| table.get(at)).map(|(_, v)| *v)
     }
 
     fn char(self) -> char {
@@ -178,7 +194,12 @@ fn word_key(word: &str) -> String {
 /// placement ignored, spacing collapsed. Two spellings of one name give
 /// the same key.
 pub fn word_keys(text: &str) -> Vec<String> {
-    compose(text).split_whitespace().map(word_key).collect()
+    composed_word_keys(&compose(text))
+}
+
+/// [`word_keys`] of text already [`compose`]d.
+pub fn composed_word_keys(text: &str) -> Vec<String> {
+    text.split_whitespace().map(word_key).collect()
 }
 
 /// [`word_keys`] joined by single spaces.
