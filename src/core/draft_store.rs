@@ -247,24 +247,30 @@ impl<S: KeyValueStore> DraftStore<S> {
             }
             _ => {}
         }
-        self.write(draft)
+        self.write(draft).map(SaveOutcome::Saved)
     }
 
     /// Saves `draft` over whatever is stored, after the clerk chose to.
     pub fn save_over(&self, draft: &Draft) -> Result<SaveOutcome, StoreFault> {
+        self.write_over(draft).map(SaveOutcome::Saved)
+    }
+
+    /// Stores `draft` as the revision after the newer of its own and the
+    /// stored one; returns the new revision.
+    fn write_over(&self, draft: &Draft) -> Result<u64, StoreFault> {
         let base = self.stored_revision(&draft.id)?.map_or(draft.revision, |stored| draft.revision.max(stored));
         self.write_after(draft, base)
     }
 
-    fn write(&self, draft: &Draft) -> Result<SaveOutcome, StoreFault> {
+    fn write(&self, draft: &Draft) -> Result<u64, StoreFault> {
         self.write_after(draft, draft.revision)
     }
 
-    /// Stores `draft` as the revision after `base`.
-    fn write_after(&self, draft: &Draft, base: u64) -> Result<SaveOutcome, StoreFault> {
+    /// Stores `draft` as the revision after `base`; returns that revision.
+    fn write_after(&self, draft: &Draft, base: u64) -> Result<u64, StoreFault> {
         let revision = base + 1;
         self.backend.set(&Self::key(&draft.id), &draft.to_json_at(revision))?;
-        Ok(SaveOutcome::Saved(revision))
+        Ok(revision)
     }
 
     pub fn delete(&self, id: &str) -> Result<(), StoreFault> {
@@ -279,8 +285,7 @@ impl<S: KeyValueStore> DraftStore<S> {
     pub fn rename(&self, id: &str, name: &str) -> Result<ListWrite, StoreFault> {
         let Some(mut draft) = self.load(id)? else { return Ok(ListWrite::Gone) };
         draft.name = name.trim().to_string();
-        let SaveOutcome::Saved(revision) = self.write(&draft)? else { return Ok(ListWrite::Gone) };
-        draft.revision = revision;
+        draft.revision = self.write(&draft)?;
         Ok(ListWrite::Done(Box::new(draft)))
     }
 
@@ -304,9 +309,8 @@ impl<S: KeyValueStore> DraftStore<S> {
             // Something unreadable sits under the key: never write over it.
             return Ok(ListWrite::Gone);
         }
-        let SaveOutcome::Saved(revision) = self.write(draft)? else { return Ok(ListWrite::Gone) };
         let mut restored = draft.clone();
-        restored.revision = revision;
+        restored.revision = self.write(draft)?;
         Ok(ListWrite::Done(Box::new(restored)))
     }
 
@@ -314,9 +318,7 @@ impl<S: KeyValueStore> DraftStore<S> {
     /// returns it with its new revision.
     pub fn put(&self, draft: &Draft) -> Result<Draft, StoreFault> {
         let mut stored = draft.clone();
-        if let SaveOutcome::Saved(revision) = self.save_over(draft)? {
-            stored.revision = revision;
-        }
+        stored.revision = self.write_over(draft)?;
         Ok(stored)
     }
 
