@@ -84,6 +84,8 @@ case "${1:-}" in
     CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
       cargo test --offline --target wasm32-unknown-unknown --test web
     build_release
+    say "The bundle against its recorded size (bundle-size.json)"
+    node scripts/bundle-size.mjs
     node scripts/single-file.mjs dist dist-single/bieumau-cchc.html
     say "3/3 End-to-end tests on dist/ and the single file in headless Chromium"
     node --test --test-concurrency=1 e2e/

@@ -1,0 +1,68 @@
+// The size of what a first visit downloads, and the ratchet that keeps it
+// from growing unnoticed.
+//
+//   node scripts/bundle-size.mjs            check dist/ against bundle-size.json
+//   node scripts/bundle-size.mjs --record   write dist/'s sizes to bundle-size.json
+//
+// Sizes are gzip -9 (zlib) of the wasm, the JS and the CSS in dist/, the
+// files a first visit loads (the service worker script is fetched by the
+// browser on its own and is not counted). A byte count is deterministic for
+// the pinned toolchain, so the check may gate the tests: it fails when the
+// total exceeds the recorded one by more than 1 %, and says what grew.
+// Lower the record (--record) whenever the bundle shrinks.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { extname, join } from 'node:path';
+
+const KINDS = ['.wasm', '.js', '.css'];
+const RECORD = new URL('../bundle-size.json', import.meta.url);
+const TOLERANCE = 0.01;
+
+/** Raw and gzipped bytes per kind of file in `dir`, and the gzipped total. */
+export function bundleSizes(dir = 'dist') {
+  const kinds = {};
+  let total = 0;
+  for (const ext of KINDS) {
+    const files = readdirSync(dir).filter((f) => extname(f) === ext && f !== 'sw.js');
+    const bytes = files.map((f) => readFileSync(join(dir, f)));
+    const raw = bytes.reduce((n, b) => n + b.length, 0);
+    const gzip = bytes.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0);
+    kinds[ext.slice(1)] = { raw, gzip };
+    total += gzip;
+  }
+  return { kinds, total };
+}
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+function check(dir) {
+  const now = bundleSizes(dir);
+  const recorded = JSON.parse(readFileSync(RECORD, 'utf8'));
+  const limit = Math.floor(recorded.total * (1 + TOLERANCE));
+  const lines = Object.entries(now.kinds).map(([kind, { gzip }]) => {
+    const before = recorded.kinds[kind]?.gzip ?? 0;
+    const diff = gzip - before;
+    return `  ${kind.padEnd(5)} ${kb(gzip).padStart(9)}  (recorded ${kb(before)}, ${diff >= 0 ? '+' : ''}${(diff / 1024).toFixed(1)} KB)`;
+  });
+  if (now.total > limit) {
+    console.error(`Bundle size: ${kb(now.total)} gzipped, over the recorded ${kb(recorded.total)} by ${kb(now.total - recorded.total)} ` +
+      `(${(((now.total / recorded.total) - 1) * 100).toFixed(1)} %, more than the 1 % allowed). What grew:\n${lines.join('\n')}\n` +
+      'Cut it back, or, if the growth is worth it, record the new size with `node scripts/bundle-size.mjs --record` and say why in the commit.');
+    process.exit(1);
+  }
+  console.log(`Bundle size: ${kb(now.total)} gzipped (recorded ${kb(recorded.total)}, limit ${kb(limit)}).\n${lines.join('\n')}`);
+  if (now.total < recorded.total * (1 - TOLERANCE)) {
+    console.log('It shrank by more than 1 %: lower the record with `node scripts/bundle-size.mjs --record`.');
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const dir = 'dist';
+  if (process.argv.includes('--record')) {
+    const now = bundleSizes(dir);
+    writeFileSync(RECORD, `${JSON.stringify({ ...now, note: 'gzip -9 of dist/ wasm, JS (without sw.js) and CSS; see scripts/bundle-size.mjs' }, null, 2)}\n`);
+    console.log(`Recorded ${kb(now.total)} gzipped in bundle-size.json.`);
+  } else {
+    check(dir);
+  }
+}
