@@ -146,10 +146,12 @@ fn DraftEntry(stored: StoredDraft, deleted: RwSignal<Option<Draft>>, message: Rw
         let id = id.clone();
         let listed_name = draft.name.clone();
         move |name: String| {
-            renaming.set(false);
-            if name.trim() == listed_name {
+            // Enter renames, then the field's blur as it goes must not again.
+            if !renaming.get_untracked() || name.trim() == listed_name {
+                renaming.set(false);
                 return;
             }
+            renaming.set(false);
             match ctx.drafts.with_value(|s| s.rename(&id, &name)) {
                 Ok(ListWrite::Done(_)) | Ok(ListWrite::Newer(_)) => {}
                 Ok(ListWrite::Gone) => return gone(),
