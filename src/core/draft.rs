@@ -183,7 +183,7 @@ impl Draft {
             Ok(year) => {
                 let mut text = header.period.phrase(year);
                 if let Some(first) = text.get(..1) {
-                    text.replace_range(..1, &first.to_uppercase());
+                    text.replace_range(..1, &first.to_ascii_uppercase());
                 }
                 text
             }
@@ -312,7 +312,7 @@ impl Draft {
 pub fn ascii_slug(text: &str) -> String {
     let mut out = String::new();
     let mut dash = false;
-    for c in text.chars().flat_map(|c| c.to_lowercase()) {
+    for c in super::vn_text::lower(text).chars() {
         let base = match c {
             'à' | 'á' | 'ạ' | 'ả' | 'ã' | 'â' | 'ầ' | 'ấ' | 'ậ' | 'ẩ' | 'ẫ' | 'ă' | 'ằ' | 'ắ' | 'ặ' | 'ẳ' | 'ẵ' => 'a',
             'è' | 'é' | 'ẹ' | 'ẻ' | 'ẽ' | 'ê' | 'ề' | 'ế' | 'ệ' | 'ể' | 'ễ' => 'e',

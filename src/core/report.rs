@@ -214,7 +214,7 @@ impl ReportHeader {
                 let w = self.period.window(year);
                 let mut phrase = self.period.phrase(year);
                 if let Some(first) = phrase.get(..1) {
-                    phrase.replace_range(..1, &first.to_uppercase());
+                    phrase.replace_range(..1, &first.to_ascii_uppercase());
                 }
                 format!("Kỳ báo cáo: {phrase} (số liệu từ ngày {} đến ngày {})", w.from, w.to)
             }

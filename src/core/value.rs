@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::number::{format_count, format_vn, parse_number, NumberError};
 use super::rules::{Issue, Severity};
+use super::vn_text;
 
 /// One allowed answer of a coded choice: `Phát phiếu = 1`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -133,8 +134,8 @@ impl ValueKind {
             options.iter().find(|(code, _)| (*code as f64) == n).map(|(code, _)| *code)
         });
         let by_label = || {
-            let wanted = text.to_lowercase();
-            options.iter().find(|(_, label)| label.to_lowercase() == wanted).map(|(code, _)| *code)
+            let wanted = vn_text::lower(text);
+            options.iter().find(|(_, label)| vn_text::lower(label) == wanted).map(|(code, _)| *code)
         };
         match by_code.or_else(by_label) {
             Some(code) => FieldState::Number(code as f64),

@@ -16,6 +16,7 @@ use crate::core::grid::{CellValue, ColumnRole, Grid, GridEvaluation};
 use crate::core::report::{Evaluation, Report, ReportHeader};
 use crate::core::rollup::{CommuneSummary, SummaryValue};
 use crate::core::template::{Section, Template};
+use crate::core::vn_text::upper;
 use crate::core::value::{FieldState, ValueKind};
 
 /// Cell styles, in the order of `cellXfs` in styles.xml.
@@ -250,10 +251,10 @@ fn document_top(sheet: &mut Sheet, header: &ReportHeader, annex: &str, title: &s
     use Cell::Text;
     let (left, last) = (left_block_end(n), n - 1);
     let number = if header.number.trim().is_empty() { "     ".to_string() } else { header.number.trim().to_string() };
-    sheet.add(Some(18.0), &[(0, Style::ParentBody, Text(&header.parent_body.to_uppercase())), (left + 1, Style::Nation, Text("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))]);
+    sheet.add(Some(18.0), &[(0, Style::ParentBody, Text(&upper(&header.parent_body))), (left + 1, Style::Nation, Text("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))]);
     sheet.merge(0, left);
     sheet.merge(left + 1, last);
-    sheet.add(Some(18.0), &[(0, Style::IssuingBody, Text(&header.unit.to_uppercase())), (left + 1, Style::Motto, Text("Độc lập - Tự do - Hạnh phúc"))]);
+    sheet.add(Some(18.0), &[(0, Style::IssuingBody, Text(&upper(&header.unit))), (left + 1, Style::Motto, Text("Độc lập - Tự do - Hạnh phúc"))]);
     sheet.merge(0, left);
     sheet.merge(left + 1, last);
     let number_line = format!("Số: {number}/{}", header.number_suffix.trim());
@@ -282,10 +283,10 @@ fn document_bottom(sheet: &mut Sheet, header: &ReportHeader, n: usize) {
     let (left, last) = (left_block_end(n), n - 1);
     sheet.add(None, &[]);
     let recipients: Vec<&str> = header.recipients.lines().filter(|l| !l.trim().is_empty()).collect();
-    sheet.add(Some(18.0), &[(0, Style::RecipientsHead, Text("Nơi nhận:")), (left + 1, Style::SigningCapacity, Text(&header.signing_capacity.to_uppercase()))]);
+    sheet.add(Some(18.0), &[(0, Style::RecipientsHead, Text("Nơi nhận:")), (left + 1, Style::SigningCapacity, Text(&upper(&header.signing_capacity)))]);
     sheet.merge(0, left);
     sheet.merge(left + 1, last);
-    let signer_title = header.signer_title.to_uppercase();
+    let signer_title = upper(&header.signer_title);
     for i in 0..recipients.len().max(5) {
         let recipient = recipients.get(i).copied().unwrap_or("");
         let mut cells = vec![(0, text_style(recipient, Style::Recipient), Text(recipient))];
@@ -426,7 +427,7 @@ fn grid_sheet(template: &Template, section: &Section, grid: &Grid, evaluation: &
         if row.group {
             let r = sheet.add(Some(LINE_HEIGHT * lines_for(&row.label, total_width) as f64 + 3.0), &[
                 (0, Style::CellCenter, Text(&row.stt)),
-                (1, Style::CellHeading, Text(&row.label.to_uppercase())),
+                (1, Style::CellHeading, Text(&upper(&row.label))),
             ]);
             sheet.merge_area(1, r, n - 1, r);
             continue;
