@@ -312,16 +312,9 @@ impl Draft {
 pub fn ascii_slug(text: &str) -> String {
     let mut out = String::new();
     let mut dash = false;
-    for c in super::vn_text::lower(text).chars() {
-        let base = match c {
-            'à' | 'á' | 'ạ' | 'ả' | 'ã' | 'â' | 'ầ' | 'ấ' | 'ậ' | 'ẩ' | 'ẫ' | 'ă' | 'ằ' | 'ắ' | 'ặ' | 'ẳ' | 'ẵ' => 'a',
-            'è' | 'é' | 'ẹ' | 'ẻ' | 'ẽ' | 'ê' | 'ề' | 'ế' | 'ệ' | 'ể' | 'ễ' => 'e',
-            'ì' | 'í' | 'ị' | 'ỉ' | 'ĩ' => 'i',
-            'ò' | 'ó' | 'ọ' | 'ỏ' | 'õ' | 'ô' | 'ồ' | 'ố' | 'ộ' | 'ổ' | 'ỗ' | 'ơ' | 'ờ' | 'ớ' | 'ợ' | 'ở' | 'ỡ' => 'o',
-            'ù' | 'ú' | 'ụ' | 'ủ' | 'ũ' | 'ư' | 'ừ' | 'ứ' | 'ự' | 'ử' | 'ữ' => 'u',
-            'ỳ' | 'ý' | 'ỵ' | 'ỷ' | 'ỹ' => 'y',
-            'đ' => 'd',
-            c if c.is_ascii_alphanumeric() => c,
+    for c in super::vn_text::compose(text).chars() {
+        let base = match super::vn_text::ascii_base(c) {
+            Some(c) if c.is_ascii_alphanumeric() => c.to_ascii_lowercase(),
             _ => '-',
         };
         if base == '-' {
@@ -434,5 +427,7 @@ mod tests {
         d.report.header.place = "Đắk Lắk / \"x\": *?".into();
         assert_eq!(d.file_stem(), "xa-01b_dak-lak-x_nam-2023");
         assert_eq!(ascii_slug("  ĐỒNG   Hới "), "dong-hoi");
+        assert_eq!(ascii_slug("Xã Hoằng Trường, quý III"), "xa-hoang-truong-quy-iii");
+        assert_eq!(ascii_slug("Thu\u{31B}\u{323}c 2024"), "thuc-2024", "decomposed letters too");
     }
 }

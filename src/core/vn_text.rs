@@ -148,6 +148,22 @@ fn map_case(c: char, upper: bool) -> char {
     }
 }
 
+/// The ASCII letter a Vietnamese letter is written with, without its marks
+/// ("ằ" → 'a', "Đ" → 'D'); ASCII as it is; `None` for anything else.
+pub fn ascii_base(c: char) -> Option<char> {
+    const BASES: [u8; 12] = *b"aaaeeiooouuy";
+    if let Some(v) = Vowel::of(c) {
+        let base = char::from(BASES[v.base % BASES.len()]);
+        return Some(if v.upper { base.to_ascii_uppercase() } else { base });
+    }
+    match c {
+        'đ' => Some('d'),
+        'Đ' => Some('D'),
+        c if c.is_ascii() => Some(c),
+        _ => None,
+    }
+}
+
 /// Lower case, for the Vietnamese alphabet and ASCII.
 pub fn lower(text: &str) -> String {
     text.chars().map(|c| map_case(c, false)).collect()
@@ -227,6 +243,13 @@ mod tests {
         assert_eq!(compose("TRÂ\u{300}N"), "TRẦN", "a mark after a composed letter");
         assert_eq!(compose("x\u{300}y"), "x\u{300}y", "marks on other letters stay");
         assert_eq!(compose("Đông Vệ, 1.603"), "Đông Vệ, 1.603");
+    }
+
+    #[test]
+    fn letters_without_their_marks() {
+        let bare: String = "Đặng Thị Hường, ỹ".chars().filter_map(ascii_base).collect();
+        assert_eq!(bare, "Dang Thi Huong, y");
+        assert_eq!(ascii_base('ñ'), None);
     }
 
     #[test]
