@@ -5,7 +5,7 @@
 use bieumau::core::catalog::builtin_template;
 use bieumau::core::grid::{cell_code, total_text, Grid};
 use bieumau::core::report::Report;
-use bieumau::core::rules::Severity;
+use bieumau::core::issue::Severity;
 use serde_json::Value;
 
 fn fixture() -> Value {

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use bieumau::core::catalog::builtin_template;
 use bieumau::core::report::{HeaderField, Report};
-use bieumau::core::rules::Severity;
+use bieumau::core::issue::Severity;
 use bieumau::core::template::Template;
 use serde_json::Value;
 

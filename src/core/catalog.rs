@@ -2,7 +2,8 @@
 //! embedded at build time by `build.rs`. Adding a file there adds a form,
 //! with no Rust change.
 
-use super::template::{Template, TemplateError};
+use super::loading::TemplateError;
+use super::template::Template;
 
 include!(concat!(env!("OUT_DIR"), "/builtin_templates.rs"));
 

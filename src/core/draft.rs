@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::period::{parse_year, Period};
 use super::report::{HeaderField, Report};
-use super::rules::Severity;
+use super::issue::Severity;
 use super::template::Template;
 
 /// The stored format this build writes and reads.
@@ -204,15 +204,14 @@ impl Draft {
     /// Values and notes whose code the template no longer has. They are kept
     /// in the draft and shown to the clerk, never dropped.
     pub fn orphans(&self, template: &Template) -> Vec<(String, String, String)> {
-        let report = &self.report;
-        let mut codes: Vec<&String> = report.values.keys().chain(report.notes.keys()).collect();
+        let orphans = self.report.orphans(template);
+        let mut codes: Vec<&String> = orphans.values.keys().chain(orphans.notes.keys()).collect();
         codes.sort();
         codes.dedup();
         codes
             .into_iter()
-            .filter(|code| !template.holds(code, report))
             .map(|code| {
-                (code.clone(), report.value(code).to_string(), report.notes.get(code).cloned().unwrap_or_default())
+                (code.clone(), orphans.value(code).to_string(), orphans.notes.get(code).cloned().unwrap_or_default())
             })
             .collect()
     }

@@ -3,17 +3,34 @@
 //! Pure Rust, compiled and tested natively with `cargo test`. It must never
 //! touch the DOM or any browser API, and never panic on user input or
 //! stored data.
+//!
+//! Layered without cycles: each module uses only those listed before it.
+//! `tests/layers.rs` reads the `use super::…` lines and fails on an edge
+//! that points upwards.
 
-pub mod catalog;
+// Text and numbers.
 pub mod number;
 pub mod period;
-pub mod report;
-pub mod rules;
-pub mod template;
+pub mod vn_text;
+// Messages and the comparison behind rules and identities.
+pub mod issue;
+// The template schema and its loader.
 pub mod value;
+pub mod rules;
+pub mod loading;
+pub mod grid;
+pub mod paste;
+pub mod grid_file;
+pub mod template;
+pub mod template_file;
+pub mod catalog;
+// The report and its one evaluation.
+pub mod summary;
+pub mod report;
+pub mod eval;
+// Drafts: envelope, checks on import, storage.
 pub mod draft;
 pub mod draft_store;
-pub mod export;
-pub mod grid;
+// What is made from reports.
 pub mod rollup;
-pub mod vn_text;
+pub mod export;

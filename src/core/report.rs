@@ -4,16 +4,14 @@
 //! The typed text is stored as typed; numbers, messages and totals are
 //! derived from it and never stored. Nothing here touches the browser.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::grid::{cell_code, Grid, GridRows};
 use super::period::{parse_year, Period, PeriodWindow};
-use super::grid::GridEvaluation;
-use super::rollup::CommuneSummary;
-use super::rules::{Issue, Severity};
+use super::summary::CommuneSummary;
 use super::template::Template;
-use super::value::FieldState;
 
 /// A field of the report's header and signature block. Its key is the
 /// `data-header` page hook and the name in stored drafts.
@@ -261,26 +259,6 @@ pub struct Report {
     pub commune_summary: Option<CommuneSummary>,
 }
 
-/// Everything derived from a report's typed text.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Evaluation {
-    pub states: HashMap<String, FieldState>,
-    /// In the order of the rows they are about; errors before warnings on a row.
-    pub issues: Vec<Issue>,
-    /// The value of each of the template's computed values, by position.
-    pub computed: Vec<Option<f64>>,
-    /// Each grid section, by position among the grids.
-    pub grids: Vec<GridEvaluation>,
-    pub filled: usize,
-    pub fillable: usize,
-}
-
-impl Evaluation {
-    pub fn count(&self, severity: Severity) -> usize {
-        self.issues.iter().filter(|i| i.severity == severity).count()
-    }
-}
-
 impl Report {
     pub fn new(template: &Template) -> Report {
         Report {
@@ -311,30 +289,66 @@ impl Report {
         }
     }
 
-    pub fn evaluate(&self, template: &Template) -> Evaluation {
-        let states: HashMap<String, FieldState> = template
-            .fillable()
-            .filter_map(|ind| ind.kind.as_ref().map(|k| (ind.code.clone(), k.read(self.value(&ind.code)))))
-            .collect();
-        let value_of = |code: &str| states.get(code).and_then(FieldState::number);
-        let mut issues: Vec<Issue> =
-            template.fillable().filter_map(|ind| states.get(&ind.code).and_then(|s| s.issue(&ind.code))).collect();
-        issues.extend(template.rules.iter().filter_map(|rule| rule.check(&value_of)));
-        template.sort_issues(&mut issues);
-        let computed = template.computed.iter().map(|c| c.value(&value_of)).collect();
-        let mut filled = states.values().filter(|s| s.is_filled()).count();
-        let mut fillable = states.len();
-        let grids: Vec<GridEvaluation> = template
-            .grids()
-            .map(|(section, grid)| grid.evaluate(&section.id, section.heading(template).0, self))
-            .collect();
-        for grid in &grids {
-            issues.extend(grid.issues.iter().cloned());
-            filled += grid.filled;
-            fillable += grid.fillable;
+    /// The row keys of a grid section, in order: fixed by the template,
+    /// or the clerk's list kept in the report.
+    pub fn row_keys(&self, section: &str, grid: &Grid) -> Vec<String> {
+        match &grid.rows {
+            GridRows::Fixed(rows) => rows.iter().map(|r| r.key.clone()).collect(),
+            GridRows::Editable { .. } => self.rows.get(section).cloned().unwrap_or_default(),
         }
-        Evaluation { fillable, states, issues, computed, grids, filled }
     }
+
+    /// The label of a grid row: typed in a list, fixed by the template otherwise.
+    pub fn row_label(&self, section: &str, grid: &Grid, key: &str) -> String {
+        match &grid.rows {
+            GridRows::Fixed(_) => grid.fixed_label(key).unwrap_or_default().to_string(),
+            GridRows::Editable { .. } => {
+                let number = grid.columns.get(grid.label_column()).map_or(2, |c| c.number);
+                self.value(&cell_code(section, key, number)).trim().to_string()
+            }
+        }
+    }
+
+    /// Whether the value under `code` belongs to the template: an
+    /// indicator's, or a typed cell of a row of one of its grids.
+    pub fn holds(&self, template: &Template, code: &str) -> bool {
+        template.indicator(code).is_some() || template.grids().any(|(section, grid)| self.holds_cell(&section.id, grid, code))
+    }
+
+    /// Whether `code` names a typed cell of a row of the grid `section`.
+    pub fn holds_cell(&self, section: &str, grid: &Grid, code: &str) -> bool {
+        let Some((key, number)) = grid_cell(section, code) else { return false };
+        let known_row = match &grid.rows {
+            GridRows::Fixed(rows) => rows.iter().any(|r| r.key == key),
+            GridRows::Editable { .. } => self.rows.get(section).is_some_and(|keys| keys.iter().any(|k| k == key)),
+        };
+        known_row && grid.column_by_number(number).is_some_and(|i| grid.is_typed(i))
+    }
+
+    /// The values and notes the template does not hold (a template changed
+    /// since the report was written), kept untouched beside the report.
+    pub fn orphans(&self, template: &Template) -> Report {
+        let mut orphans = Report::default();
+        for (code, text) in &self.values {
+            if !self.holds(template, code) {
+                orphans.set_value(code, text);
+            }
+        }
+        for (code, text) in &self.notes {
+            if template.indicator(code).is_none() {
+                orphans.set_note(code, text);
+            }
+        }
+        orphans
+    }
+}
+
+/// `<section>/<row key>/c<number>` → the row key and the column number.
+pub fn grid_cell<'a>(section: &str, code: &'a str) -> Option<(&'a str, u32)> {
+    let rest = code.strip_prefix(section)?.strip_prefix('/')?;
+    let (key, column) = rest.rsplit_once('/')?;
+    let number = column.strip_prefix('c')?.parse::<u32>().ok()?;
+    Some((key, number))
 }
 
 #[cfg(test)]

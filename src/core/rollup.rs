@@ -11,99 +11,16 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use serde::{Deserialize, Serialize};
-
 use super::draft::Draft;
 use super::grid::{cell_code, Grid};
 use super::number::format_vn;
 use super::period::{parse_year, Period};
 use super::report::Report;
-use super::template::{Formula, Line, Template};
+use super::summary::{CommuneSummary, SummaryLine, SummarySource, SummaryValue};
+use super::rules::Formula;
+use super::template::{Line, Template};
 use super::value::{FieldState, ValueKind};
 use super::vn_text;
-
-/// The district summary of the commune reports, kept in the district draft.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-pub struct CommuneSummary {
-    /// The commune template the files were made with.
-    pub from: String,
-    /// The files used, in the order given.
-    pub sources: Vec<SummarySource>,
-    /// Files left out or worth a second look, with the reason.
-    pub notices: Vec<String>,
-    pub lines: Vec<SummaryLine>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SummarySource {
-    pub file: String,
-    pub unit: String,
-    pub period: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SummaryLine {
-    pub code: String,
-    pub label: String,
-    pub unit: String,
-    pub value: SummaryValue,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum SummaryValue {
-    Heading,
-    /// No commune gave a value.
-    Empty,
-    /// Counts and decimals, summed over the communes that gave one.
-    Total { value: f64, decimals: u8, reporting: u32 },
-    /// A rate recomputed from the summed numerator and denominator, in %.
-    Rate { value: Option<f64>, numerator: f64, denominator: f64 },
-    /// Percentages each commune worked out itself: they cannot be added
-    /// or averaged without their parts, so only their range is shown.
-    Percentages { min: f64, max: f64, reporting: u32 },
-    /// How many communes gave each answer.
-    Answers { counts: Vec<(String, u32)>, missing: u32 },
-}
-
-impl SummaryValue {
-    /// The figure as the district clerk reads it.
-    pub fn text(&self) -> String {
-        match self {
-            SummaryValue::Heading => String::new(),
-            SummaryValue::Empty => "—".to_string(),
-            SummaryValue::Total { value, decimals, .. } => format_vn(*value, *decimals),
-            SummaryValue::Rate { value: Some(v), .. } => format_vn(*v, 2),
-            SummaryValue::Rate { value: None, .. } => "—".to_string(),
-            SummaryValue::Percentages { min, max, .. } if min == max => format!("{} (mọi xã)", format_vn(*min, 2)),
-            SummaryValue::Percentages { min, max, .. } => {
-                format!("từ {} đến {}", format_vn(*min, 2), format_vn(*max, 2))
-            }
-            SummaryValue::Answers { counts, missing } => {
-                let mut parts: Vec<String> = counts.iter().map(|(label, n)| format!("{label}: {n} xã")).collect();
-                if *missing > 0 {
-                    parts.push(format!("chưa trả lời: {missing} xã"));
-                }
-                parts.join("; ")
-            }
-        }
-    }
-
-    /// How the figure was made, for the note column.
-    pub fn detail(&self, communes: usize) -> String {
-        match self {
-            SummaryValue::Total { reporting, .. } => format!("Cộng {reporting}/{communes} xã"),
-            SummaryValue::Rate { numerator, denominator, value: Some(_) } => {
-                format!("Tính lại từ tổng: {} / {}", format_vn(*numerator, 2), format_vn(*denominator, 2))
-            }
-            SummaryValue::Rate { .. } => "Chưa đủ số liệu để tính".to_string(),
-            SummaryValue::Percentages { reporting, .. } => {
-                format!("Tỷ lệ do {reporting} xã tự tính, không cộng hay lấy trung bình được")
-            }
-            _ => String::new(),
-        }
-    }
-}
 
 /// What a roll-up produced.
 #[derive(Debug, Clone, PartialEq)]
@@ -305,7 +222,7 @@ fn fill_commune_rows(
     communes: &[Commune],
 ) {
     let label_number = grid.columns.get(grid.label_column()).map_or(2, |c| c.number);
-    let mut keys = grid.row_keys(section, report);
+    let mut keys = report.row_keys(section, grid);
     let mut row_of: HashMap<String, String> = keys
         .iter()
         .map(|key| (commune_key(report.value(&cell_code(section, key, label_number))), key.clone()))

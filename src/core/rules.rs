@@ -5,58 +5,31 @@
 //! flooded with warnings. Checking is a pure function of the values; it
 //! never panics, whatever the values.
 
-use serde::{Deserialize, Serialize};
-
+use super::issue::{Comparison, Issue, Severity};
 use super::number::format_vn;
-use super::template::{Computed, Formula};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Comparison {
-    Equal,
-    AtMost,
-    AtLeast,
+/// How a computed value is worked out.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Formula {
+    Sum(Vec<String>),
+    /// numerator / denominator, in percent.
+    Rate { numerator: Vec<String>, denominator: Vec<String> },
 }
 
-impl Comparison {
-    pub fn symbol(self) -> &'static str {
-        match self {
-            Comparison::Equal => "=",
-            Comparison::AtMost => "≤",
-            Comparison::AtLeast => "≥",
-        }
-    }
-
-    pub(crate) fn default_message(self) -> &'static str {
-        match self {
-            Comparison::Equal => "{left_codes} ({left}) khác {right_codes} ({right}), lệch {diff}",
-            Comparison::AtMost => "{left_codes} ({left}) lớn hơn {right_codes} ({right}), vượt {diff}",
-            Comparison::AtLeast => "{left_codes} ({left}) nhỏ hơn {right_codes} ({right}), thiếu {diff}",
-        }
-    }
+/// A value the app works out and shows read-only.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Computed {
+    pub code: String,
+    pub label: String,
+    pub unit: String,
+    pub formula: Formula,
+    pub decimals: u8,
 }
 
-/// An error is impossible input; a warning is an inconsistency the clerk may
-/// explain in the note, as published figures often are out of balance.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Error,
-    Warning,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        }
-    }
-    pub fn label(self) -> &'static str {
-        match self {
-            Severity::Error => "Lỗi",
-            Severity::Warning => "Cảnh báo",
-        }
-    }
+/// The message a rule gives when its template names none.
+pub(crate) fn default_message(op: Comparison) -> String {
+    let (verb, gap) = op.failure_words();
+    format!("{{left_codes}} ({{left}}) {verb} {{right_codes}} ({{right}}), {gap} {{diff}}")
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,14 +38,6 @@ pub enum MissingPolicy {
     Wait,
     /// Empty values count as zero, once at least one is filled.
     TreatAsZero,
-}
-
-/// One message about the report, attached to the row `code`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Issue {
-    pub code: String,
-    pub severity: Severity,
-    pub message: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -109,11 +74,6 @@ fn sum(codes: &[String], value_of: &dyn Fn(&str) -> Option<f64>, policy: Missing
     Some((total, filled))
 }
 
-/// Tolerance for comparing decimals that went through binary floating point.
-fn tolerance(a: f64, b: f64) -> f64 {
-    1e-9 * a.abs().max(b.abs()).max(1.0)
-}
-
 impl Rule {
     /// Every code the rule reads.
     pub fn codes(&self) -> impl Iterator<Item = &String> {
@@ -128,13 +88,7 @@ impl Rule {
             return None;
         }
         let right = right + self.right_constant;
-        let eps = tolerance(left, right);
-        let holds = match self.op {
-            Comparison::Equal => (left - right).abs() <= eps,
-            Comparison::AtMost => left <= right + eps,
-            Comparison::AtLeast => left + eps >= right,
-        };
-        if holds {
+        if self.op.holds(left, right) {
             return None;
         }
         Some(Issue { code: self.at.clone(), severity: self.severity, message: self.render(left, right) })

@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::number::{format_count, format_vn, parse_number, NumberError};
-use super::rules::{Issue, Severity};
+use super::issue::{Issue, Severity};
 use super::vn_text;
 
 /// One allowed answer of a coded choice: `Phát phiếu = 1`.

@@ -8,7 +8,8 @@ use leptos::task::spawn_local;
 
 use crate::browser::files::{picked_files, read_all_text};
 use crate::browser::storage::measured;
-use crate::core::rollup::{roll_up, CommuneSummary, SummaryValue};
+use crate::core::rollup::roll_up;
+use crate::core::summary::{CommuneSummary, SummaryValue};
 use crate::core::template::RollupSpec;
 use crate::ui::autosave::Autosave;
 use crate::ui::{AppContext, FormContext};

@@ -11,10 +11,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::core::eval::{annex_of, field_messages, rules_by_row};
 use crate::core::report::{HeaderField, Report, ReportHeader};
-use crate::core::rules::{Issue, Severity};
+use crate::core::issue::{Issue, Severity};
 use crate::core::template::Template;
-use crate::core::rollup::CommuneSummary;
+use crate::core::summary::CommuneSummary;
 use crate::core::value::FieldState;
 use crate::ui::grid_state::GridState;
 
@@ -103,17 +104,7 @@ fn value_in(deps: &[(String, Memo<FieldState>)], code: &str) -> Option<f64> {
 impl Form {
     pub fn new(template: Arc<Template>, report: &Report) -> Form {
         let edits = RwSignal::new(0u64);
-        let mut orphans = Report::default();
-        for (code, text) in &report.values {
-            if !template.holds(code, report) {
-                orphans.set_value(code, text);
-            }
-        }
-        for (code, text) in &report.notes {
-            if template.indicator(code).is_none() {
-                orphans.set_note(code, text);
-            }
-        }
+        let orphans = report.orphans(&template);
         let mut raws = HashMap::new();
         let mut states = HashMap::new();
         for ind in &template.indicators {
@@ -127,16 +118,16 @@ impl Form {
             states.insert(ind.code.clone(), state);
         }
 
-        let rule_issues: Vec<(String, Memo<Option<Issue>>)> = template
+        let rule_issues: Vec<Memo<Option<Issue>>> = template
             .rules
             .iter()
             .map(|rule| {
                 let deps = reader(&states, &rule.codes().collect::<Vec<_>>());
                 let rule = rule.clone();
-                let at = rule.at.clone();
-                (at, Memo::new(move |_| rule.check(&|code| value_in(&deps, code))))
+                Memo::new(move |_| rule.check(&|code| value_in(&deps, code)))
             })
             .collect();
+        let by_row = rules_by_row(&template);
         let computed = template
             .computed
             .iter()
@@ -152,20 +143,16 @@ impl Form {
             let code = ind.code.clone();
             let state = states[&code];
             let anchored: Vec<Memo<Option<Issue>>> =
-                rule_issues.iter().filter(|(at, _)| *at == code).map(|(_, m)| *m).collect();
+                by_row.get(code.as_str()).into_iter().flatten().map(|&i| rule_issues[i]).collect();
             let issue_code = code.clone();
-            let issues = Memo::new(move |_| {
-                let mut list: Vec<Issue> = state.with(|s| s.issue(&issue_code)).into_iter().collect();
-                list.extend(anchored.iter().filter_map(|m| m.get()));
-                list.sort_by_key(|issue| issue.severity);
-                list
-            });
+            let issues =
+                Memo::new(move |_| state.with(|s| field_messages(&issue_code, s, anchored.iter().map(|m| m.get()))));
             let note = RwSignal::new(report.notes.get(&code).cloned().unwrap_or_default());
             fields.insert(code.clone(), Field { raw: raws[&code], note, state, issues, edits });
         }
 
         // Rows are in page order, and each row's list has its errors first,
-        // so concatenating keeps the order of `Template::sort_issues`.
+        // so concatenating gives the batch evaluation's order.
         let row_issues: Vec<Memo<Vec<Issue>>> = template.indicators.iter().map(|i| fields[&i.code].issues).collect();
         let indicator_issues = aggregate(
             row_issues,
@@ -184,7 +171,7 @@ impl Form {
         let grids: Vec<Arc<GridState>> = template
             .grids()
             .map(|(section, grid)| {
-                let annex = section.heading(&template).0.to_string();
+                let annex = annex_of(&template, section).to_string();
                 Arc::new(GridState::new(section.clone(), grid.clone(), annex, report, edits))
             })
             .collect();

@@ -10,9 +10,12 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::core::grid::{cell_code, is_group_key, parse_tsv, row_name, ColumnRole, Grid, GridRows};
+use std::collections::HashMap;
+
+use crate::core::grid::{cell_code, is_group_key, row_name, CellValue, ColumnRole, Grid, GridRows, RowValues};
+use crate::core::paste::parse_tsv;
 use crate::core::report::Report;
-use crate::core::rules::Issue;
+use crate::core::issue::Issue;
 use crate::core::template::Section;
 use crate::core::value::{FieldState, ValueKind};
 
@@ -44,6 +47,11 @@ pub struct GridRow {
     pub group: bool,
     /// Typed cells: value columns, and the label in an editable list.
     pub cells: Arc<[Option<Cell>]>,
+    /// The row's place: 1, 2, … or I, II, … for a group heading.
+    pub stt: Memo<String>,
+    /// The row as the core evaluates it; the memos below pick from it, so
+    /// a keystroke re-renders only the sums and messages that changed.
+    pub values: Memo<RowValues>,
     pub sums: Arc<[Option<Memo<Option<f64>>>]>,
     pub issues: Memo<Vec<Issue>>,
     /// How many value cells hold a valid value.
@@ -84,7 +92,8 @@ pub struct GridState {
     pub filled: Memo<usize>,
     pub fillable: Memo<usize>,
     pub removed: RwSignal<Option<RemovedRow>>,
-    value_columns: Arc<[usize]>,
+    /// The STT of each row by key, worked out once per change of the list.
+    stts: Memo<HashMap<Arc<str>, String>>,
     edits: RwSignal<u64>,
     owner: Owner,
 }
@@ -92,18 +101,20 @@ pub struct GridState {
 impl GridState {
     pub fn new(section: Section, grid: Arc<Grid>, annex: String, report: &Report, edits: RwSignal<u64>) -> GridState {
         let owner = Owner::current().unwrap_or_default();
-        let value_columns: Arc<[usize]> = grid
-            .columns
+        let rows: RwSignal<Vec<GridRow>> = RwSignal::new(Vec::new());
+        let stts = {
+            let grid = grid.clone();
+            Memo::new(move |_| {
+                rows.with(|rows| {
+                    let keys: Vec<String> = rows.iter().map(|r| r.key.to_string()).collect();
+                    rows.iter().map(|r| r.key.clone()).zip(grid.stt_of(&keys)).collect::<HashMap<_, _>>()
+                })
+            })
+        };
+        let built: Vec<GridRow> = report
+            .row_keys(&section.id, &grid)
             .iter()
-            .enumerate()
-            .filter(|(_, c)| matches!(c.role, ColumnRole::Value(_)))
-            .map(|(i, _)| i)
-            .collect();
-        let rows = RwSignal::new(Vec::new());
-        let keys = grid.row_keys(&section.id, report);
-        let built: Vec<GridRow> = keys
-            .iter()
-            .map(|key| build_row(&section.id, &grid, &annex, key, report, rows, &value_columns, edits))
+            .map(|key| build_row(&section.id, &grid, &annex, key, report, stts, edits))
             .collect();
         rows.set(built);
         // Totals over the rows are two-level: a memo per block of rows, and
@@ -130,7 +141,7 @@ impl GridState {
             all
         });
         let filled = Memo::new(move |_| blocks.with(|b| b.iter().map(|b| b.filled.get()).sum::<usize>()));
-        let per_row = value_columns.len();
+        let per_row = grid.value_columns();
         let fillable = Memo::new(move |_| rows.with(|rows| rows.iter().filter(|r| !r.group).count() * per_row));
         GridState {
             section,
@@ -142,7 +153,7 @@ impl GridState {
             filled,
             fillable,
             removed: RwSignal::new(None),
-            value_columns,
+            stts,
             edits,
             owner,
         }
@@ -158,7 +169,7 @@ impl GridState {
         let key = Grid::next_key(&keys, group);
         let empty = Report::default();
         let row = self.owner.with(|| {
-            build_row(&self.section.id, &self.grid, &self.annex, &key, &empty, self.rows, &self.value_columns, self.edits)
+            build_row(&self.section.id, &self.grid, &self.annex, &key, &empty, self.stts, self.edits)
         });
         self.rows.update(|rows| rows.push(row));
         self.edited();
@@ -294,12 +305,6 @@ impl Block {
     }
 }
 
-/// The STT of the row `key`, from its place in the list.
-pub fn stt_in(grid: &Grid, rows: &[GridRow], key: &str) -> String {
-    let keys: Vec<String> = rows.iter().map(|r| r.key.to_string()).collect();
-    keys.iter().position(|k| k == key).and_then(|at| grid.stt_of(&keys).into_iter().nth(at)).unwrap_or_default()
-}
-
 /// The number a row holds in column `i`: its typed cell's, or its sum's.
 fn number_in(cells: &[Option<Cell>], sums: &[Option<Memo<Option<f64>>>], i: usize) -> Option<f64> {
     match (cells.get(i).copied().flatten(), sums.get(i).copied().flatten()) {
@@ -309,15 +314,13 @@ fn number_in(cells: &[Option<Cell>], sums: &[Option<Memo<Option<f64>>>], i: usiz
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 fn build_row(
     section: &str,
     grid: &Arc<Grid>,
     annex: &str,
     key: &str,
     report: &Report,
-    rows: RwSignal<Vec<GridRow>>,
-    value_columns: &Arc<[usize]>,
+    stts: Memo<HashMap<Arc<str>, String>>,
     edits: RwSignal<u64>,
 ) -> GridRow {
     let group = is_group_key(key);
@@ -334,61 +337,42 @@ fn build_row(
             }
         })
         .collect();
-    let sums: Arc<[Option<Memo<Option<f64>>>]> = grid
-        .columns
-        .iter()
-        .map(|c| match &c.role {
-            ColumnRole::Sum(parts) if !group => {
-                let (grid, parts, cells) = (grid.clone(), parts.clone(), cells.clone());
-                Some(Memo::new(move |_| {
-                    grid.sum_of(&parts, &|i| cells.get(i).copied().flatten().and_then(|c| c.state.with(FieldState::number)))
-                }))
-            }
-            _ => None,
-        })
-        .collect();
     let row_key: Arc<str> = Arc::from(key);
-    let issues = {
-        let (grid, cells, sums, key, section, annex) =
-            (grid.clone(), cells.clone(), sums.clone(), row_key.clone(), section.to_string(), annex.to_string());
+    let stt = {
+        let key = row_key.clone();
+        Memo::new(move |_| stts.with(|stts| stts.get(&key).cloned().unwrap_or_default()))
+    };
+    let values = {
+        let (grid, cells, key, section, annex) =
+            (grid.clone(), cells.clone(), row_key.clone(), section.to_string(), annex.to_string());
         let label_column = grid.label_column();
         Memo::new(move |_| {
-            if group {
-                return Vec::new();
-            }
-            let mut list: Vec<Issue> = cells
-                .iter()
-                .enumerate()
-                .filter_map(|(i, cell)| {
-                    let cell = (*cell)?;
-                    matches!(grid.columns[i].role, ColumnRole::Value(_))
-                        .then(|| cell.state.with(|s| s.issue(&cell_code(&section, &key, grid.columns[i].number))))
-                        .flatten()
-                })
-                .collect();
-            let number_at = |i: usize| number_in(&cells, &sums, i);
-            let invalid = |i: usize| cells.get(i).copied().flatten().is_some_and(|c| c.state.with(|s| s.error().is_some()));
+            let typed = grid.typed_cells(group, |i, _| {
+                cells.get(i).copied().flatten().map_or(FieldState::Empty, |c| c.state.get())
+            });
             // Only a failing identity reads the row's place and label.
             let name = || {
-                let stt = rows.with(|rows| stt_in(&grid, rows, &key));
                 let label = match cells.get(label_column).copied().flatten() {
                     Some(cell) => cell.raw.get(),
                     None => grid.fixed_label(&key).unwrap_or_default().to_string(),
                 };
-                row_name(&annex, &stt, &label)
+                row_name(&annex, &stt.get(), &label)
             };
-            list.extend(grid.row_issues(&section, &key, &name, &number_at, &invalid));
-            list
+            grid.evaluate_row(&section, &key, typed, &name)
         })
     };
-    let filled = {
-        let (cells, value_columns) = (cells.clone(), value_columns.clone());
-        Memo::new(move |_| {
-            value_columns
-                .iter()
-                .filter(|&&i| cells.get(i).copied().flatten().is_some_and(|c| c.state.with(FieldState::is_filled)))
-                .count()
+    let sums: Arc<[Option<Memo<Option<f64>>>]> = grid
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| match &c.role {
+            ColumnRole::Sum(_) if !group => {
+                Some(Memo::new(move |_| values.with(|v| v.cells.get(i).and_then(CellValue::number))))
+            }
+            _ => None,
         })
-    };
-    GridRow { key: row_key, group, cells, sums, issues, filled }
+        .collect();
+    let issues = Memo::new(move |_| values.with(|v| v.issues.clone()));
+    let filled = Memo::new(move |_| values.with(|v| v.filled));
+    GridRow { key: row_key, group, cells, stt, values, sums, issues, filled }
 }

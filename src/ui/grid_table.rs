@@ -11,10 +11,10 @@ use web_sys::{HtmlElement, KeyboardEvent};
 
 use crate::browser::focus::{focus_cell_below, focus_field};
 use crate::core::grid::{cell_code, total_text, ColumnRole, GridRows, TOTAL_ROW};
-use crate::core::rules::Severity;
+use crate::core::issue::Severity;
 use crate::core::value::ValueKind;
 use crate::ui::issue_summary::IssueMessages;
-use crate::ui::grid_state::{stt_in, Cell, GridRow, GridState};
+use crate::ui::grid_state::{Cell, GridRow, GridState};
 use crate::ui::FormContext;
 
 /// Rows per `<table>`: a long grid is drawn as consecutive tables with the
@@ -186,11 +186,7 @@ fn GridRowView(grid: Arc<GridState>, row: GridRow) -> impl IntoView {
     let section = grid.section.id.clone();
     let key = row.key.to_string();
     let columns = grid.grid.columns.clone();
-    let rows = grid.rows;
-    let stt = {
-        let (grid, key) = (grid.grid.clone(), key.clone());
-        move || rows.with(|rows| stt_in(&grid, rows, &key))
-    };
+    let stt = row.stt;
     let issues = row.issues;
     let label_index = grid.grid.label_column();
     let fixed_label = grid.grid.fixed_label(&key).unwrap_or_default().to_string();

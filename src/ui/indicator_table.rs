@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
 
 use crate::browser::focus::focus_next_value;
-use crate::core::rules::Severity;
+use crate::core::issue::Severity;
 use crate::core::template::{Indicator, Line, Section};
 use crate::core::value::ValueKind;
 use crate::ui::form_state::Field;

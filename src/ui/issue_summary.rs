@@ -65,7 +65,7 @@ pub fn IssueCounts() -> impl IntoView {
 
 /// The messages shown beside (or under) one row, each with its page hooks.
 #[component]
-pub fn IssueMessages(issues: Memo<Vec<crate::core::rules::Issue>>) -> impl IntoView {
+pub fn IssueMessages(issues: Memo<Vec<crate::core::issue::Issue>>) -> impl IntoView {
     view! {
         <For
             each=move || issues.get()

@@ -9,7 +9,8 @@ pub mod csv;
 pub mod xlsx;
 mod zip;
 
-use super::report::{Evaluation, Report};
+use super::eval::Evaluation;
+use super::report::Report;
 use super::template::{Line, Template};
 use super::value::{FieldState, ValueKind};
 

@@ -12,9 +12,10 @@
 use super::zip::stored_zip;
 use super::{looks_like_formula, rows, ExportRow, RowValue};
 use crate::core::number::plain_decimal;
-use crate::core::grid::{CellValue, ColumnRole, Grid, GridEvaluation};
-use crate::core::report::{Evaluation, Report, ReportHeader};
-use crate::core::rollup::{CommuneSummary, SummaryValue};
+use crate::core::eval::{Evaluation, GridEvaluation};
+use crate::core::grid::{CellValue, ColumnRole, Grid};
+use crate::core::report::{Report, ReportHeader};
+use crate::core::summary::{CommuneSummary, SummaryValue};
 use crate::core::template::{Section, Template};
 use crate::core::vn_text::upper;
 use crate::core::value::{FieldState, ValueKind};

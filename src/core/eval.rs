@@ -1,0 +1,155 @@
+//! The evaluation of a report: every value read, every rule checked, every
+//! computed value, grid row and total worked out, and the messages in the
+//! order of the page.
+//!
+//! There is one evaluation. The batch path here ([`Report::evaluate`], for
+//! exports, the draft list and import) and the editor's memos (`ui::form_state`,
+//! `ui::grid_state`, one field or row at a time) call the same functions:
+//! `ValueKind::read` for a field, `Rule::check` for a rule, `Computed::value`
+//! for a computed value, [`field_messages`] for an indicator row's messages
+//! and `Grid::evaluate_row` for a grid row. A property test
+//! (`tests/one_evaluation.rs`) keeps the two paths equal.
+
+use std::collections::HashMap;
+
+use super::grid::{CellValue, Grid, RowValues};
+use super::issue::{Issue, Severity};
+use super::report::Report;
+use super::template::{Section, Template};
+use super::grid::{cell_code, is_group_key, row_name};
+use super::value::FieldState;
+
+/// Everything derived from a report's typed text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evaluation {
+    pub states: HashMap<String, FieldState>,
+    /// In the order of the rows they are about; errors before warnings on a row.
+    pub issues: Vec<Issue>,
+    /// The value of each of the template's computed values, by position.
+    pub computed: Vec<Option<f64>>,
+    /// Each grid section, by position among the grids.
+    pub grids: Vec<GridEvaluation>,
+    pub filled: usize,
+    pub fillable: usize,
+}
+
+impl Evaluation {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.issues.iter().filter(|i| i.severity == severity).count()
+    }
+}
+
+/// One row of a grid as evaluated from a report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowEvaluation {
+    pub key: String,
+    pub group: bool,
+    pub stt: String,
+    pub label: String,
+    /// Per column: the typed cell's state, or the sum column's value.
+    pub cells: Vec<CellValue>,
+    pub issues: Vec<Issue>,
+}
+
+/// A whole grid as evaluated from a report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GridEvaluation {
+    pub rows: Vec<RowEvaluation>,
+    /// Per column: the total of a summed column (zero when nothing is filled).
+    pub totals: Vec<Option<f64>>,
+    pub issues: Vec<Issue>,
+    pub filled: usize,
+    pub fillable: usize,
+}
+
+/// The messages shown beside an indicator row: its own error, then the
+/// results of the rules anchored at it (in template order), errors first.
+pub fn field_messages(code: &str, state: &FieldState, anchored: impl IntoIterator<Item = Option<Issue>>) -> Vec<Issue> {
+    let mut list: Vec<Issue> = state.issue(code).into_iter().chain(anchored.into_iter().flatten()).collect();
+    list.sort_by_key(|issue| issue.severity);
+    list
+}
+
+/// The rules shown beside each row, by the row's code: positions in
+/// `template.rules`, in order.
+pub fn rules_by_row(template: &Template) -> HashMap<&str, Vec<usize>> {
+    let mut at: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, rule) in template.rules.iter().enumerate() {
+        at.entry(rule.at.as_str()).or_default().push(i);
+    }
+    at
+}
+
+/// The text that names a grid's rows in messages: its own annex.
+pub fn annex_of<'a>(template: &'a Template, section: &'a Section) -> &'a str {
+    section.heading(template).0
+}
+
+impl Report {
+    pub fn evaluate(&self, template: &Template) -> Evaluation {
+        let states: HashMap<String, FieldState> = template
+            .fillable()
+            .filter_map(|ind| ind.kind.as_ref().map(|k| (ind.code.clone(), k.read(self.value(&ind.code)))))
+            .collect();
+        let value_of = |code: &str| states.get(code).and_then(FieldState::number);
+        let checked: Vec<Option<Issue>> = template.rules.iter().map(|rule| rule.check(&value_of)).collect();
+        let by_row = rules_by_row(template);
+        let mut issues = Vec::new();
+        for ind in &template.indicators {
+            let anchored = by_row.get(ind.code.as_str()).into_iter().flatten().map(|&i| checked[i].clone());
+            let state = states.get(&ind.code).unwrap_or(&FieldState::Empty);
+            issues.extend(field_messages(&ind.code, state, anchored));
+        }
+        let computed = template.computed.iter().map(|c| c.value(&value_of)).collect();
+        let mut filled = states.values().filter(|s| s.is_filled()).count();
+        let mut fillable = states.len();
+        let grids: Vec<GridEvaluation> = template
+            .grids()
+            .map(|(section, grid)| self.evaluate_grid(&section.id, annex_of(template, section), grid))
+            .collect();
+        for grid in &grids {
+            issues.extend(grid.issues.iter().cloned());
+            filled += grid.filled;
+            fillable += grid.fillable;
+        }
+        Evaluation { fillable, states, issues, computed, grids, filled }
+    }
+
+    /// The typed cells of the row `key` of a grid, read from this report.
+    pub fn typed_cells(&self, section: &str, grid: &Grid, key: &str) -> Vec<CellValue> {
+        grid.typed_cells(is_group_key(key), |i, kind| kind.read(self.value(&cell_code(section, key, grid.columns[i].number))))
+    }
+
+    pub fn evaluate_grid(&self, section: &str, annex: &str, grid: &Grid) -> GridEvaluation {
+        let keys = self.row_keys(section, grid);
+        let stts = grid.stt_of(&keys);
+        let mut rows = Vec::with_capacity(keys.len());
+        let mut issues = Vec::new();
+        let (mut filled, mut fillable) = (0, 0);
+        let per_row = grid.value_columns();
+        let mut totals: Vec<Option<f64>> = grid.columns.iter().map(|c| c.is_summed().then_some(0.0)).collect();
+        for (key, stt) in keys.iter().zip(stts) {
+            let group = is_group_key(key);
+            let label = self.row_label(section, grid, key);
+            let typed = self.typed_cells(section, grid, key);
+            let RowValues { cells, issues: row_issues, filled: row_filled } =
+                grid.evaluate_row(section, key, typed, &|| row_name(annex, &stt, &label));
+            if !group {
+                filled += row_filled;
+                fillable += per_row;
+                for (total, cell) in totals.iter_mut().zip(&cells) {
+                    if let (Some(total), Some(n)) = (total.as_mut(), cell.number()) {
+                        *total += n;
+                    }
+                }
+            }
+            issues.extend(row_issues.iter().cloned());
+            rows.push(RowEvaluation { key: key.clone(), group, stt, label, cells, issues: row_issues });
+        }
+        GridEvaluation { rows, totals, issues, filled, fillable }
+    }
+}
+
+#[cfg(test)]
+#[path = "tests/grid.rs"]
+mod grid_tests;

@@ -1,0 +1,251 @@
+//! Reads a template file and checks it in full.
+//!
+//! [`Template::from_json`] refuses a broken file with a precise Vietnamese
+//! message (unknown codes, duplicate ids, a rule over a heading, a grid
+//! whose sum names a text column), so nothing past loading has to guard
+//! against them.
+
+mod derived;
+mod format;
+
+use std::collections::{HashMap, HashSet};
+
+use self::format::{RollupFile, RowFile, TemplateFile};
+use std::sync::Arc;
+
+use super::grid::{ColumnRole, Grid};
+use super::loading::{fail, shared_value_kind, TemplateError};
+use super::template::{Indicator, Line, RollupSpec, Section, Template};
+use super::value::ValueKind;
+
+/// The template file format this build reads.
+pub const TEMPLATE_FORMAT: u32 = 1;
+
+const KINDS: &str = "heading, count, decimal, percentage, yes-no, choice, text";
+
+fn value_kind(row: &RowFile) -> Result<Option<ValueKind>, TemplateError> {
+    let who = format!("Chỉ tiêu \"{}\"", row.code);
+    if let Some(kind) = shared_value_kind(&row.kind, row.decimals, &row.options, &who)? {
+        return Ok(Some(kind));
+    }
+    match row.kind.as_str() {
+        "heading" => Ok(None),
+        "yes-no" if row.options.is_empty() => Ok(Some(ValueKind::YesNo {
+            yes: row.yes.clone().unwrap_or_else(|| "Có".into()),
+            no: row.no.clone().unwrap_or_else(|| "Không".into()),
+        })),
+        "yes-no" => fail(format!("{who} có \"options\" nhưng không phải kiểu choice")),
+        other => fail(format!("{who} có kiểu \"{other}\" không được hỗ trợ; các kiểu hợp lệ: {KINDS}")),
+    }
+}
+
+impl Template {
+    /// Reads and checks a template file.
+    pub fn from_json(text: &str) -> Result<Template, TemplateError> {
+        let file: TemplateFile = serde_json::from_str(text).map_err(|e| {
+            TemplateError(format!(
+                "Tệp biểu mẫu không đọc được (dòng {}, cột {}): {}",
+                e.line(),
+                e.column(),
+                e
+            ))
+        })?;
+        Template::from_file(file)
+    }
+
+    fn from_file(file: TemplateFile) -> Result<Template, TemplateError> {
+        if file.format != TEMPLATE_FORMAT {
+            return fail(format!(
+                "Tệp biểu mẫu dùng định dạng {}, bản này chỉ đọc định dạng {TEMPLATE_FORMAT}",
+                file.format
+            ));
+        }
+        let id_ok = !file.id.is_empty()
+            && file.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !id_ok {
+            return fail(format!(
+                "Mã biểu mẫu \"{}\" chỉ được gồm chữ thường không dấu, chữ số và dấu gạch ngang",
+                file.id
+            ));
+        }
+        if file.sections.is_empty() {
+            return fail("Biểu mẫu không có phần nào (\"sections\")");
+        }
+
+        let mut indicators = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut section_ids = HashSet::new();
+        let mut sections = Vec::new();
+        let mut first_part_seen: HashSet<String> = HashSet::new();
+        let mut partitions: Vec<String> = Vec::new();
+
+        for section in &file.sections {
+            if !section_ids.insert(section.id.clone()) {
+                return fail(format!("Phần \"{}\" xuất hiện hai lần", section.id));
+            }
+            let grid = match &section.grid {
+                Some(_) if !section.rows.is_empty() => {
+                    return fail(format!("Phần \"{}\" có cả \"rows\" lẫn \"grid\"; chỉ được một", section.id))
+                }
+                Some(grid) => Some(Arc::new(Grid::from_file(grid, &section.id)?)),
+                None => None,
+            };
+            if section.id.is_empty() || section.id.contains(['/', ' ']) {
+                return fail(format!("Phần \"{}\" có mã không hợp lệ: không được rỗng, chứa dấu cách hay \"/\"", section.id));
+            }
+            let mut lines = Vec::new();
+            for row in &section.rows {
+                let code = row.code.trim();
+                if code.is_empty() || code.contains('/') || code.contains(char::is_whitespace) {
+                    return fail(format!(
+                        "Dòng \"{}\" có mã không hợp lệ: mã không được rỗng, chứa dấu cách hay \"/\"",
+                        row.label
+                    ));
+                }
+                if index.contains_key(code) {
+                    return fail(format!("Mã chỉ tiêu \"{code}\" xuất hiện hai lần"));
+                }
+                let kind = value_kind(row)?;
+                if let Some(parent) = &row.part_of {
+                    match index.get(parent.as_str()) {
+                        None => {
+                            return fail(format!(
+                                "Chỉ tiêu \"{code}\" là dòng \"Trong đó\" của \"{parent}\", nhưng \"{parent}\" không có ở phía trên"
+                            ))
+                        }
+                        Some(&i) if indicators_kind(&indicators, i).is_none() => {
+                            return fail(format!(
+                                "Chỉ tiêu \"{code}\" là dòng \"Trong đó\" của \"{parent}\", nhưng \"{parent}\" là dòng tiêu đề"
+                            ))
+                        }
+                        _ => {}
+                    }
+                }
+                match row.breakdown.as_deref() {
+                    None | Some("parts") => {}
+                    Some("partition") => partitions.push(code.to_string()),
+                    Some(other) => {
+                        return fail(format!(
+                            "Chỉ tiêu \"{code}\": \"breakdown\" phải là \"parts\" hoặc \"partition\", không phải \"{other}\""
+                        ))
+                    }
+                }
+                let first_part =
+                    row.part_of.as_ref().is_some_and(|parent| first_part_seen.insert(parent.clone()));
+                index.insert(code.to_string(), indicators.len());
+                lines.push(Line::Indicator(indicators.len()));
+                indicators.push(Indicator {
+                    code: code.to_string(),
+                    label: row.label.trim().to_string(),
+                    unit: row.unit.trim().to_string(),
+                    kind,
+                    part_of: row.part_of.clone(),
+                    first_part,
+                });
+            }
+            sections.push(Section {
+                id: section.id.clone(),
+                title: section.title.clone(),
+                annex: section.annex.clone(),
+                unit_note: section.unit_note.clone(),
+                landscape: section.landscape,
+                lines,
+                grid,
+            });
+        }
+
+        let mut template = Template {
+            id: file.id,
+            version: file.version,
+            name: file.name,
+            description: file.description,
+            annex: file.annex,
+            title: file.title,
+            unit_note: file.unit_note,
+            indicators,
+            computed: Vec::new(),
+            sections,
+            rules: Vec::new(),
+            rollup: None,
+            index,
+            row_position: HashMap::new(),
+        };
+        for parent in &partitions {
+            if template.parts_of(parent).is_empty() {
+                return fail(format!(
+                    "Chỉ tiêu \"{parent}\" ghi \"breakdown\": \"partition\" nhưng không có dòng \"Trong đó\" nào"
+                ));
+            }
+        }
+        template.add_computed(file.computed)?;
+        template.add_breakdown_rules(&partitions);
+        template.add_rules(file.rules)?;
+        if let Some(rollup) = file.rollup {
+            template.rollup = Some(template.check_rollup(rollup)?);
+        }
+        template.row_position = template
+            .sections
+            .iter()
+            .flat_map(|s| s.lines.iter())
+            .filter_map(|line| match line {
+                Line::Indicator(i) => Some(*i),
+                Line::Computed(_) => None,
+            })
+            .enumerate()
+            .map(|(position, i)| (template.indicators[i].code.clone(), position))
+            .collect();
+        Ok(template)
+    }
+
+    fn check_rollup(&self, file: RollupFile) -> Result<RollupSpec, TemplateError> {
+        let Some(grid) = self.grid(&file.section) else {
+            return fail(format!("\"rollup\" ghi vào phần \"{}\", nhưng đó không phải một bảng (grid)", file.section));
+        };
+        if !grid.is_editable() {
+            return fail(format!("\"rollup\": bảng \"{}\" phải là danh sách thêm dòng (\"add_rows\")", file.section));
+        }
+        for number in file.columns.keys() {
+            let quantity = grid
+                .column_by_number(*number)
+                .is_some_and(|i| matches!(&grid.columns[i].role, ColumnRole::Value(kind) if kind.is_quantity()));
+            if !quantity {
+                return fail(format!("\"rollup\": cột ({number}) của bảng \"{}\" không phải cột số để điền", file.section));
+            }
+        }
+        Ok(RollupSpec { from: file.from, section: file.section, columns: file.columns.into_iter().collect(), note: file.note })
+    }
+
+
+    fn require_quantity(&self, code: &str, who: &str) -> Result<(), TemplateError> {
+        match self.index.get(code).map(|&i| &self.indicators[i].kind) {
+            None => fail(format!("{who} nhắc đến mã \"{code}\", nhưng biểu mẫu không có chỉ tiêu này")),
+            Some(None) => fail(format!("{who} nhắc đến \"{code}\", là dòng tiêu đề không có số liệu")),
+            Some(Some(kind)) if !kind.is_quantity() => fail(format!(
+                "{who} nhắc đến \"{code}\", nhưng chỉ tiêu này không phải số lượng hay tỷ lệ để cộng, so sánh"
+            )),
+            Some(Some(_)) => Ok(()),
+        }
+    }
+
+    fn decimals_of(&self, codes: &[String]) -> u8 {
+        codes
+            .iter()
+            .filter_map(|c| match self.kind_of(c) {
+                Some(ValueKind::Decimal { decimals } | ValueKind::Percentage { decimals }) => Some(*decimals),
+                _ => None,
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
+}
+
+
+fn indicators_kind(indicators: &[Indicator], i: usize) -> Option<&ValueKind> {
+    indicators.get(i).and_then(|ind| ind.kind.as_ref())
+}
+
+
+#[cfg(test)]
+#[path = "../tests/template_file.rs"]
+mod tests;

@@ -1,0 +1,78 @@
+//! Tests of the template loader.
+
+use super::*;
+
+fn minimal(rows: &str, extra: &str) -> String {
+    format!(
+        r#"{{"format":1,"id":"thu","version":1,"name":"Thử","annex":"Phụ lục","title":"THỬ",
+        "sections":[{{"id":"chi-tieu","rows":[{rows}]}}]{extra}}}"#
+    )
+}
+
+const ROWS: &str = r#"{"code":"1","label":"Tổng","unit":"Hồ sơ","kind":"count","breakdown":"partition"},
+    {"code":"1.a","label":"Trực tiếp","unit":"Hồ sơ","kind":"count","part_of":"1"},
+    {"code":"1.b","label":"Trực tuyến","unit":"Hồ sơ","kind":"count","part_of":"1"},
+    {"code":"2","label":"Hình thức","kind":"choice","options":[{"code":0,"label":"A"},{"code":1,"label":"B"}]}"#;
+
+#[test]
+fn loads_and_derives_breakdown_rules() {
+    let t = Template::from_json(&minimal(ROWS, "")).unwrap();
+    assert_eq!(t.indicators.len(), 4);
+    assert_eq!(t.parts_of("1"), vec!["1.a", "1.b"]);
+    assert!(t.indicator("1.a").unwrap().first_part);
+    assert!(!t.indicator("1.b").unwrap().first_part);
+    let ids: Vec<&str> = t.rules.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, ["trong-do-khong-vuot:1.a", "trong-do-khong-vuot:1.b", "trong-do-cong-lai:1"]);
+}
+
+#[test]
+fn refuses_duplicate_codes() {
+    let rows = r#"{"code":"1","label":"A","kind":"count"},{"code":"1","label":"B","kind":"count"}"#;
+    let err = Template::from_json(&minimal(rows, "")).unwrap_err();
+    assert_eq!(err.0, "Mã chỉ tiêu \"1\" xuất hiện hai lần");
+}
+
+#[test]
+fn refuses_rules_with_unknown_codes() {
+    let err = Template::from_json(&minimal(ROWS, r#","rules":[{"left":["1.a"],"op":"<=","right":["9.9"]}]"#))
+        .unwrap_err();
+    assert_eq!(err.0, "Quy tắc thứ 1 nhắc đến mã \"9.9\", nhưng biểu mẫu không có chỉ tiêu này");
+}
+
+#[test]
+fn refuses_choices_without_options() {
+    let rows = r#"{"code":"1","label":"A","kind":"choice"}"#;
+    let err = Template::from_json(&minimal(rows, "")).unwrap_err();
+    assert!(err.0.contains("\"1\" là lựa chọn nhưng không có phương án nào"), "{err}");
+}
+
+#[test]
+fn refuses_other_mistakes_precisely() {
+    let cases = [
+        (minimal(r#"{"code":"1","label":"A","kind":"number"}"#, ""), "kiểu \"number\" không được hỗ trợ"),
+        (minimal(r#"{"code":"1","label":"A","kind":"count","part_of":"0"}"#, ""), "\"0\" không có ở phía trên"),
+        (minimal(ROWS, r#","rules":[{"left":["2"],"op":"<=","right":["1"]}]"#), "không phải số lượng hay tỷ lệ"),
+        (minimal(ROWS, r#","rules":[{"left":["1"],"op":"<","right":["1"]}]"#), "phép so sánh \"<\" không hợp lệ"),
+        (minimal(ROWS, r#","computed":[{"code":"1","label":"x","sum":["1.a"]}]"#), "trùng với một mã đã có"),
+        (minimal(ROWS, r#","computed":[{"code":"c","label":"x","sum":["7"]}]"#), "nhắc đến mã \"7\""),
+        (minimal(ROWS, r#","unknown":1"#), "unknown field"),
+        ("{".to_string(), "dòng 1"),
+        (minimal(ROWS, "").replace("\"format\":1", "\"format\":2"), "định dạng 2"),
+    ];
+    for (json, expected) in cases {
+        let err = Template::from_json(&json).unwrap_err();
+        assert!(err.0.contains(expected), "expected «{expected}» in «{err}»");
+    }
+}
+
+#[test]
+fn computed_lines_follow_their_anchor() {
+    let extra = r#","computed":[{"code":"c1","label":"Cộng","after":"1.b","sum":["1.a","1.b"]},
+        {"code":"c2","label":"Tỷ lệ","after":"1.b","rate":{"numerator":["1.a"],"denominator":["1"]}}]"#;
+    let t = Template::from_json(&minimal(ROWS, extra)).unwrap();
+    let lines = &t.sections[0].lines;
+    assert_eq!(lines[3], Line::Computed(0));
+    assert_eq!(lines[4], Line::Computed(1));
+    assert_eq!(lines[5], Line::Indicator(3));
+}
+
