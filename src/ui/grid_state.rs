@@ -165,7 +165,12 @@ impl GridState {
 
     /// Adds an empty row (or group heading) at the end; returns its key.
     pub fn add_row(&self, group: bool) -> String {
-        let keys: Vec<String> = self.rows.with_untracked(|rows| rows.iter().map(|r| r.key.to_string()).collect());
+        let mut keys: Vec<String> = self.rows.with_untracked(|rows| rows.iter().map(|r| r.key.to_string()).collect());
+        // The row kept for undo still owns its key: reusing it would put
+        // two rows with one key (and the same cells) in the list on undo.
+        if let Some(removed) = self.removed.get_untracked() {
+            keys.push(removed.row.key.to_string());
+        }
         let key = Grid::next_key(&keys, group);
         let empty = Report::default();
         let row = self.owner.with(|| {
