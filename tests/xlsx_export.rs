@@ -228,3 +228,34 @@ fn the_district_csv_keeps_a_code_per_figure() {
     assert!(text.contains("\r\npl5/total/c5,\"Phụ lục V, Tổng cộng: (5) Nhận trong kỳ\",hồ sơ,1.539,\r\n"));
     assert!(text.contains("\r\ntien-do/1/c4,\"Bảng tổng hợp, dòng 1 (Hoàn thiện các quy định về đầu tư): (4) Tiến độ\",,Đã hoàn thành,\r\n"));
 }
+
+/// One row model: every figure the .csv writes for a grid is the figure
+/// (or label) the .xlsx holds in the same cell, a zero total is "-" in the
+/// .csv and a 0 shown as "-" by the sheet's format, an invalid entry is
+/// kept as typed in both, and no cell of any sheet is left unstyled.
+#[test]
+fn csv_and_xlsx_decide_each_cell_alike() {
+    let t = builtin_template("huyen-cchc").unwrap();
+    let mut report = khanh_son_report(&t);
+    report.set_value("pl5/2/c4", "12 hồ sơ");
+    let text = csv(&t, &report);
+    assert!(text.contains("\r\npl5/2/c4,\"Phụ lục V, dòng 2"), "{text}");
+    assert!(text.contains(": (4) Kỳ trước chuyển sang\",hồ sơ,12 hồ sơ,\r\n"), "an invalid entry is kept as typed: {text}");
+    let bytes = xlsx(&t, &report);
+    let mut workbook: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes.clone())).unwrap();
+    let v = workbook.worksheet_range("Phụ lục V").unwrap();
+    let row = (0..v.height() as u32).find(|&r| cell(&v, (r, 0)) == Data::String("2".into())).unwrap();
+    assert_eq!(cell(&v, (row, 3)), Data::String("12 hồ sơ".into()));
+    let total = row_of(&v, "Tổng cộng");
+    for line in text.lines().filter(|l| l.starts_with("pl5/total/")) {
+        let column: u32 = line["pl5/total/c".len()..].split(',').next().unwrap().parse().unwrap();
+        let figure = line.rsplit(',').nth(1).unwrap();
+        let expected = if figure == "-" { 0.0 } else { figure.replace('.', "").parse().unwrap_or_else(|_| panic!("{line}")) };
+        assert_eq!(cell(&v, (total, column - 1)), Data::Float(expected), "total of ({column})");
+    }
+    assert!(text.lines().any(|l| l.starts_with("pl5/total/") && l.ends_with(",-,")), "a zero total is printed \"-\": {text}");
+    for n in 1..=7 {
+        let sheet = part(&bytes, &format!("xl/worksheets/sheet{n}.xml"));
+        assert!(!sheet.contains(" s=\"0\""), "sheet {n} has a cell without a style of the table");
+    }
+}

@@ -2,11 +2,11 @@
 //! correctly; columns Mã, Chỉ tiêu, Đơn vị tính, Số liệu, Ghi chú.
 //! Numbers are written the Vietnamese way, as on the form.
 
-use super::{looks_like_formula, rows, RowValue};
-use crate::core::grid::{cell_code, row_name, CellValue, ColumnRole, TOTAL_ROW};
-use crate::core::number::format_vn;
+use super::looks_like_formula;
+use super::table::{grid_lines, rows, total_line, Value};
+use crate::core::eval::annex_of;
+use crate::core::grid::{cell_code, row_name, TOTAL_ROW};
 use crate::core::report::Report;
-use crate::core::value::FieldState;
 use crate::core::template::Template;
 
 const BOM: &str = "\u{feff}";
@@ -33,47 +33,30 @@ pub fn csv(template: &Template, report: &Report) -> String {
     let mut out = String::from(BOM);
     out.push_str("Mã,Chỉ tiêu,Đơn vị tính,Số liệu,Ghi chú\r\n");
     for row in rows(template, report, &evaluation) {
-        let value = match &row.value {
-            RowValue::Empty => String::new(),
-            RowValue::Number { value, kind } => kind.format(*value),
-            RowValue::Text(text) => text.clone(),
-        };
         let unit = row.unit.replace('\n', "; ");
-        push_line(&mut out, [&row.code, &row.label, &unit, &value, &row.note]);
+        push_line(&mut out, [&row.code, &row.label, &unit, &row.value.text(), &row.note]);
     }
     // Grid annexes, one line per filled cell and per total: long format,
     // so that every figure keeps its own code.
     for ((section, grid), evaluation) in template.grids().zip(&evaluation.grids) {
-        let (annex, _) = section.heading(template);
+        let annex = annex_of(template, section);
         let unit = section.unit_note.clone().unwrap_or_default();
-        let mut line = |code: String, label: String, value: String| push_line(&mut out, [&code, &label, &unit, &value, ""]);
-        for row in &evaluation.rows {
+        let mut line = |code: String, label: String, value: &Value| {
+            if *value != Value::Empty {
+                push_line(&mut out, [&code, &label, &unit, &value.text(), ""]);
+            }
+        };
+        for row in grid_lines(&section.id, grid, evaluation, report) {
             let name = row_name(annex, &row.stt, &row.label);
-            for (column, cell) in grid.columns.iter().zip(&row.cells) {
-                let code = cell_code(&section.id, &row.key, column.number);
-                let value = match cell {
-                    CellValue::Typed(state @ FieldState::Number(v)) => match &column.role {
-                        ColumnRole::Value(kind) => kind.choice_label(state).unwrap_or_else(|| kind.format(*v)),
-                        _ => format_vn(*v, column.decimals()),
-                    },
-                    CellValue::Typed(FieldState::Text(t)) => t.clone(),
-                    CellValue::Typed(FieldState::Invalid(_)) => report.value(&code).to_string(),
-                    CellValue::Sum(Some(v)) => format_vn(*v, column.decimals()),
-                    _ => continue,
-                };
-                line(code, format!("{name}: ({}) {}", column.number, column.label), value);
+            for (column, value) in grid.columns.iter().zip(&row.cells) {
+                let label = format!("{name}: ({}) {}", column.number, column.label);
+                line(cell_code(&section.id, &row.key, column.number), label, value);
             }
         }
-        if let Some(total) = &grid.total_label {
-            for (column, value) in grid.columns.iter().zip(&evaluation.totals) {
-                if let Some(v) = value {
-                    line(
-                        cell_code(&section.id, TOTAL_ROW, column.number),
-                        format!("{annex}, {total}: ({}) {}", column.number, column.label),
-                        format_vn(*v, column.decimals()),
-                    );
-                }
-            }
+        let total = grid.total_label.as_deref().unwrap_or_default();
+        for (column, value) in grid.columns.iter().zip(total_line(grid, evaluation).unwrap_or_default()) {
+            let label = format!("{annex}, {total}: ({}) {}", column.number, column.label);
+            line(cell_code(&section.id, TOTAL_ROW, column.number), label, &value);
         }
     }
     out

@@ -1,0 +1,140 @@
+//! Tests of `core::draft_store`.
+
+use super::*;
+use crate::core::catalog::builtin_template;
+use crate::core::template::Template;
+
+fn xa() -> Template {
+    builtin_template("xa-01b").unwrap() // ok-panic: #[cfg(test)] module, never compiled into the app
+}
+
+fn draft(id: &str, at: f64) -> Draft {
+    let mut d = Draft::new(id.into(), &xa(), at);
+    d.report.set_value("3.3.1", "1.603");
+    d
+}
+
+#[test]
+fn saves_and_lists_newest_first() {
+    let store = DraftStore::new(MemoryStore::default());
+    assert_eq!(store.save(&draft("a", 1.0)).unwrap(), SaveOutcome::Saved(1)); // ok-panic: #[cfg(test)] module, never compiled into the app
+    assert_eq!(store.save(&draft("b", 2.0)).unwrap(), SaveOutcome::Saved(1)); // ok-panic: #[cfg(test)] module, never compiled into the app
+    let (list, bad) = store.list().unwrap(); // ok-panic: #[cfg(test)] module, never compiled into the app
+    assert_eq!(list.iter().map(|s| s.draft.id.as_str()).collect::<Vec<_>>(), ["b", "a"]);
+    assert!(bad.is_empty());
+    assert_eq!(store.load("a").unwrap().unwrap().report.value("3.3.1"), "1.603"); // ok-panic: #[cfg(test)] module, never compiled into the app
+}
+
+#[test]
+fn a_corrupt_entry_is_quarantined_and_spoils_nothing_else() {
+    let store = DraftStore::new(MemoryStore::default());
+    store.save(&draft("good", 1.0)).unwrap(); // ok-panic: #[cfg(test)] module, never compiled into the app
+    store.backend.set(&format!("{DRAFT_PREFIX}bad"), "{\"kind\":\"bieumau-cchc/draft\",\"format\":1,\"id\":").unwrap(); // ok-panic: #[cfg(test)] module, never compiled into the app
+    store.backend.set("unrelated", "x").unwrap(); // ok-panic: #[cfg(test)] module, never compiled into the app
+    let (list, bad) = store.list().unwrap(); // ok-panic: #[cfg(test)] module, never compiled into the app
+    assert_eq!(list.len(), 1);
+    assert_eq!(bad.len(), 1);
+    assert_eq!(bad[0].key, format!("{QUARANTINE_PREFIX}bad"));
+    assert!(bad[0].raw.ends_with("\"id\":"), "the raw text is kept");
+    assert_eq!(store.backend.get(&format!("{DRAFT_PREFIX}bad")).unwrap(), None); // ok-panic: #[cfg(test)] module, never compiled into the app
+    let (list, bad) = store.list().unwrap(); // ok-panic: #[cfg(test)] module, never compiled into the app
+    assert_eq!((list.len(), bad.len()), (1, 1), "listing again is stable");
+    store.discard_quarantined(&bad[0].key).unwrap(); // ok-panic: #[cfg(test)] module, never compiled into the app
+    assert!(store.quarantined().unwrap().is_empty());
+    assert_eq!(store.backend.get("unrelated").unwrap().as_deref(), Some("x"));
+}
+
+#[test]
+fn a_full_store_refuses_and_keeps_what_was_saved() {
+    let store = DraftStore::new(MemoryStore { quota: Some(6_000), ..Default::default() });
+    let mut d = draft("a", 1.0);
+    store.save(&d).unwrap();
+    d.revision = 1;
+    d.report.set_note("3.3.1", &"x".repeat(10_000));
+    assert_eq!(store.save(&d), Err(StoreFault::Full));
+    assert_eq!(store.load("a").unwrap().unwrap().report.notes.get("3.3.1"), None);
+}
+
+#[test]
+fn the_revision_is_read_from_the_head_of_the_stored_text() {
+    let store = DraftStore::new(MemoryStore::default());
+    let mut d = draft("d", 1.0);
+    d.name = "\"revision\": 99 — a name that quotes the key".into();
+    d.revision = 41;
+    for code in ["1.1.1", "1.1.2", "3.3.2"] {
+        d.report.set_value(code, &"9".repeat(2_000));
+    }
+    store.backend.set(&format!("{DRAFT_PREFIX}d"), &d.to_json()).unwrap();
+    let head = store.backend.get_head(&format!("{DRAFT_PREFIX}d"), REVISION_PROBE_CHARS).unwrap().unwrap();
+    assert_eq!(revision_in_head(&head), Some(41));
+    assert_eq!(store.stored_revision("d").unwrap(), Some(41));
+    // Text written in another order is parsed whole.
+    let other = format!("{{\"report\":{},\"revision\":5}}", serde_json::to_string(&d.report).unwrap());
+    assert_eq!(revision_in_head(&other[..200]), None);
+    store.backend.set(&format!("{DRAFT_PREFIX}e"), &other).unwrap();
+    assert_eq!(store.stored_revision("e").unwrap(), Some(5));
+    assert_eq!(revision_in_head("{\"revision\":12"), None, "a number cut by the head is not trusted");
+    assert_eq!(store.stored_revision("missing").unwrap(), None);
+}
+
+#[test]
+fn a_rename_from_an_old_list_keeps_the_newer_edits() {
+    let store = DraftStore::new(MemoryStore::default());
+    let listed = draft("d", 1.0);
+    store.save(&listed).unwrap();
+    // Another tab types on after the list was drawn.
+    let mut tab = store.load("d").unwrap().unwrap();
+    tab.report.set_value("1.1.2", "7");
+    store.save(&tab).unwrap();
+    let ListWrite::Done(renamed) = store.rename(&listed.id, "  Bản gửi huyện ").unwrap() else { panic!() };
+    assert_eq!(renamed.revision, 3);
+    let stored = store.load("d").unwrap().unwrap();
+    assert_eq!(stored.name, "Bản gửi huyện");
+    assert_eq!(stored.report.value("1.1.2"), "7", "the other tab's edit is kept");
+    assert_eq!(stored.report.value("3.3.1"), "1.603");
+    assert_eq!(store.rename("gone", "x").unwrap(), ListWrite::Gone);
+}
+
+#[test]
+fn undo_delete_puts_back_what_was_stored_and_never_overwrites_a_newer_copy() {
+    let store = DraftStore::new(MemoryStore::default());
+    store.save(&draft("d", 1.0)).unwrap();
+    let mut tab = store.load("d").unwrap().unwrap();
+    tab.report.set_value("1.1.2", "7");
+    store.save(&tab).unwrap();
+    let taken = store.take("d").unwrap().unwrap();
+    assert_eq!(taken.report.value("1.1.2"), "7", "the stored copy, not a list's");
+    assert_eq!(store.load("d").unwrap(), None);
+    let ListWrite::Done(back) = store.restore(&taken).unwrap() else { panic!() };
+    assert_eq!(store.load("d").unwrap().unwrap().report.value("1.1.2"), "7");
+
+    // Deleted again; an open tab saves it back with a further edit.
+    let taken = store.take("d").unwrap().unwrap();
+    let mut tab = back.as_ref().clone();
+    tab.report.set_value("1.1.3", "3");
+    store.save(&tab).unwrap();
+    let ListWrite::Newer(stored) = store.restore(&taken).unwrap() else { panic!() };
+    assert_eq!(stored.report.value("1.1.3"), "3");
+    assert_eq!(store.load("d").unwrap().unwrap().report.value("1.1.3"), "3", "nothing overwritten");
+    assert_eq!(store.take("gone").unwrap(), None);
+}
+
+#[test]
+fn two_tabs_never_overwrite_each_other_silently() {
+    let store = DraftStore::new(MemoryStore::default());
+    let mut tab_a = draft("d", 1.0);
+    let mut tab_b = tab_a.clone();
+    assert_eq!(store.save(&tab_a).unwrap(), SaveOutcome::Saved(1));
+    tab_a.revision = 1;
+    tab_b.revision = 1;
+    tab_a.report.set_value("1.1.1", "5");
+    assert_eq!(store.save(&tab_a).unwrap(), SaveOutcome::Saved(2));
+    tab_b.report.set_value("1.1.1", "6");
+    match store.save(&tab_b).unwrap() {
+        SaveOutcome::Conflict(theirs) => assert_eq!(theirs.report.value("1.1.1"), "5"),
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+    assert_eq!(store.load("d").unwrap().unwrap().report.value("1.1.1"), "5", "nothing was overwritten");
+    assert_eq!(store.save_over(&tab_b).unwrap(), SaveOutcome::Saved(3));
+    assert_eq!(store.load("d").unwrap().unwrap().report.value("1.1.1"), "6");
+}
