@@ -84,11 +84,14 @@ fn start(template: &Template, values: &[String], rows: usize) -> Report {
     report
 }
 
+/// A row taken out: its place, key and cells, for undo.
+type Removed = (usize, String, Vec<(String, String)>);
+
 /// The edits on a plain report, as the editor makes them.
 struct Model {
     report: Report,
     /// Per grid section: the last row taken out that had text, for undo.
-    removed: Vec<Option<(usize, String, Vec<(String, String)>)>>,
+    removed: Vec<Option<Removed>>,
 }
 
 fn apply(template: &Template, form: &Form, model: &mut Model, op: &Op) {

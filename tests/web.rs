@@ -10,7 +10,8 @@ use std::sync::Arc;
 use bieumau::browser::storage::Backend;
 use bieumau::core::catalog::builtin_template;
 use bieumau::core::draft::Draft;
-use bieumau::core::draft_store::{DraftStore, MemoryStore};
+use bieumau::core::draft_store::MemoryStore;
+use bieumau::core::session::Session;
 use bieumau::ui::AppContext;
 use bieumau::core::report::Report;
 use bieumau::core::template::Template;
@@ -49,8 +50,8 @@ fn mount_editor_of(template: Arc<Template>, report: Report) -> HtmlElement {
     let mut draft = Draft::new("thu".into(), &template, 0.0);
     draft.report = report;
     mount(move || {
-        let drafts = DraftStore::new(Backend::Memory(MemoryStore::default()));
-        provide_context(AppContext::new(drafts, true, vec![template.clone()]));
+        let session = Session::new(Backend::Memory(MemoryStore::default()), true);
+        provide_context(AppContext::new(session, vec![template.clone()]));
         view! { <ReportEditor template draft notice=None /> }
     })
 }

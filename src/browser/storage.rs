@@ -1,13 +1,21 @@
-//! The browser's local storage as a [`KeyValueStore`], or memory where the
-//! browser refuses it (private mode, storage disabled, some `file://` pages).
+//! The browser's local storage as a [`KeyValueStore`], through
+//! gloo-storage, or memory where the browser refuses it (private mode,
+//! storage disabled, some `file://` pages).
 //!
 //! Every access can fail in a browser; each failure becomes a [`StoreFault`]
-//! and nothing here panics. (gloo-storage's `LocalStorage::raw()` panics when
-//! storage is unavailable, which is the very case this module must survive.)
+//! and nothing here panics. gloo's `LocalStorage` throws when there is no
+//! storage at all, so it is used only once a probe through `web-sys` found
+//! storage that takes writes; where there is none, memory is used instead.
+//! Drafts are stored as their own JSON text, read back as text: gloo's typed
+//! `get`/`set` would encode that text again as a JSON string (a format
+//! change, and a second parse on every save), and an entry that does not
+//! parse must still be read, to be kept aside for the clerk.
 
+use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 
-use crate::core::draft_store::{DraftStore, KeyValueStore, MemoryStore, StoreFault};
+use crate::core::draft_store::{KeyValueStore, MemoryStore, StoreFault};
+use crate::core::session::Session;
 
 const PROBE_KEY: &str = "bieumau.v1.probe";
 
@@ -20,7 +28,14 @@ fn fault(error: wasm_bindgen::JsValue) -> StoreFault {
     }
 }
 
+/// Local storage, by the handle gloo gives once storage is known to exist.
 pub struct BrowserStorage(web_sys::Storage);
+
+impl BrowserStorage {
+    fn open() -> BrowserStorage {
+        BrowserStorage(LocalStorage::raw())
+    }
+}
 
 impl KeyValueStore for BrowserStorage {
     fn get(&self, key: &str) -> Result<Option<String>, StoreFault> {
@@ -30,7 +45,8 @@ impl KeyValueStore for BrowserStorage {
         self.0.set_item(key, value).map_err(fault)
     }
     fn remove(&self, key: &str) -> Result<(), StoreFault> {
-        self.0.remove_item(key).map_err(fault)
+        LocalStorage::delete(key);
+        Ok(())
     }
     fn get_head(&self, key: &str, chars: usize) -> Result<Option<String>, StoreFault> {
         // getItem through js_sys keeps the value a JS string, so only the
@@ -41,7 +57,7 @@ impl KeyValueStore for BrowserStorage {
         Ok(value.dyn_ref::<js_sys::JsString>().map(|text| String::from(text.slice(0, chars as u32))))
     }
     fn keys(&self) -> Result<Vec<String>, StoreFault> {
-        let length = self.0.length().map_err(fault)?;
+        let length = LocalStorage::length();
         let mut keys = Vec::with_capacity(length as usize);
         for i in 0..length {
             if let Some(key) = self.0.key(i).map_err(fault)? {
@@ -91,20 +107,19 @@ impl KeyValueStore for Backend {
     }
 }
 
-pub type Drafts = DraftStore<Backend>;
-
-/// Opens local storage, checking that it really accepts writes. A full
-/// storage still counts as available: reading and deleting work.
-pub fn open_drafts() -> (Drafts, bool) {
+/// Opens local storage, checking first that it really accepts writes (a
+/// full storage still counts: reading and deleting work), and the session
+/// over it; memory where the browser refuses storage.
+pub fn open_session() -> Session<Backend> {
     let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
     if let Some(storage) = storage {
         let probe = storage.set_item(PROBE_KEY, "1").map_err(fault);
         let _ = storage.remove_item(PROBE_KEY);
         if matches!(probe, Ok(()) | Err(StoreFault::Full)) {
-            return (DraftStore::new(Backend::Browser(BrowserStorage(storage))), true);
+            return Session::new(Backend::Browser(BrowserStorage::open()), true);
         }
     }
-    (DraftStore::new(Backend::Memory(MemoryStore::default())), false)
+    Session::new(Backend::Memory(MemoryStore::default()), false)
 }
 
 /// Milliseconds since the Unix epoch.

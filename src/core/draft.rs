@@ -121,6 +121,7 @@ impl Draft {
         if !draft.created_at.is_finite() || !draft.updated_at.is_finite() {
             return Err(DraftError::Malformed("thời điểm không hợp lệ".into()));
         }
+        draft.report.check_shape().map_err(DraftError::Malformed)?;
         Ok(draft)
     }
 
@@ -268,6 +269,11 @@ impl Draft {
                 draft.report.template_id
             )
         })?;
+        // A file made with this very template version must hold nothing
+        // else; an older one may (values kept aside, as on a migration).
+        if draft.report.template_version == template.version {
+            draft.report.check_against(&template).map_err(|e| format!("Không nhập được: tệp có {e}."))?;
+        }
         let errors: Vec<String> = draft
             .report
             .evaluate(&template)

@@ -322,6 +322,11 @@ impl<S: KeyValueStore> DraftStore<S> {
         Ok(stored)
     }
 
+    #[cfg(test)]
+    pub(crate) fn backend_for_tests(&self) -> &S {
+        &self.backend
+    }
+
     /// Templates loaded at run time, kept so their drafts reopen.
     pub fn save_template(&self, id: &str, json: &str) -> Result<(), StoreFault> {
         self.backend.set(&format!("{TEMPLATE_PREFIX}{id}"), json)

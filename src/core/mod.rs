@@ -27,10 +27,12 @@ pub mod catalog;
 // The report and its one evaluation.
 pub mod summary;
 pub mod report;
+pub mod report_check;
 pub mod eval;
 // Drafts: envelope, checks on import, storage.
 pub mod draft;
 pub mod draft_store;
+pub mod session;
 // What is made from reports.
 pub mod rollup;
 pub mod export;

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::browser::service_worker;
-use crate::browser::storage::open_drafts;
+use crate::browser::storage::open_session;
 use crate::core::catalog::builtin_templates;
 use crate::core::template::Template;
 use crate::ui::report_editor::ReportEditor;
@@ -14,7 +14,7 @@ use crate::ui::{AppContext, Screen};
 
 #[component]
 pub fn App() -> impl IntoView {
-    let (drafts, persistent) = open_drafts();
+    let session = open_session();
     let mut broken = Vec::new();
     let mut loaded: Vec<Arc<Template>> = Vec::new();
     for (name, result) in builtin_templates() {
@@ -24,14 +24,14 @@ pub fn App() -> impl IntoView {
         }
     }
     // Templates opened from files earlier, so that their drafts reopen.
-    for text in drafts.templates().unwrap_or_default() {
+    for text in session.kept_templates() {
         if let Ok(template) = Template::from_json(&text) {
             if !loaded.iter().any(|t| t.id == template.id) {
                 loaded.push(Arc::new(template));
             }
         }
     }
-    let context = AppContext::new(drafts, persistent, loaded);
+    let context = AppContext::new(session, loaded);
     provide_context(context);
     let screen = context.screen;
     let update_ready = RwSignal::new(false);
@@ -40,7 +40,7 @@ pub fn App() -> impl IntoView {
     view! {
         <div class="app">
             {broken.into_iter().map(|e| view! { <p class="banner error" role="alert">"Biểu mẫu lỗi: " {e}</p> }).collect_view()}
-            {(!persistent).then(|| view! {
+            {(!context.persistent).then(|| view! {
                 <p class="banner warning storage-banner" role="alert" data-storage-state="unavailable">
                     "Trình duyệt này không cho lưu bản nháp (chế độ riêng tư, bộ nhớ bị tắt hoặc mở từ tệp). "
                     "Số liệu chỉ được giữ trong trang này cho đến khi đóng: hãy dùng nút «Tải tệp .json» để giữ lại."
@@ -58,7 +58,7 @@ pub fn App() -> impl IntoView {
             {move || match screen.get() {
                 Screen::Start { notice } => view! { <StartScreen notice /> }.into_any(),
                 Screen::Editing { template, draft, notice } => {
-                    view! { <ReportEditor template draft notice /> }.into_any()
+                    view! { <ReportEditor template draft=*draft notice /> }.into_any()
                 }
             }}
         </div>

@@ -96,7 +96,7 @@ impl Autosave {
                 let mut draft = saved.try_get_value()?;
                 draft.report = form_for_save.try_snapshot()?;
                 draft.updated_at = now();
-                match ctx.drafts.try_with_value(|store| store.save(&draft))? {
+                match ctx.try_session(|s| s.save(&draft))? {
                     Ok(SaveOutcome::Saved(revision)) => {
                         draft.revision = revision;
                         saved.try_set_value(envelope(draft));
@@ -217,7 +217,7 @@ impl Autosave {
         if let Some(other) = self.theirs.get_untracked() {
             draft.revision = draft.revision.max(other.revision);
         }
-        match ctx.drafts.with_value(|store| store.save_over(&draft)) {
+        match ctx.session(|s| s.save_over(&draft)) {
             Ok(SaveOutcome::Saved(revision)) => {
                 draft.revision = revision;
                 self.saved.set_value(envelope(draft));
@@ -236,14 +236,8 @@ impl Autosave {
         let Some(mut draft) = self.current() else { return };
         draft.report = report;
         draft.updated_at = now();
-        let mut notice = notice;
-        match ctx.drafts.with_value(|store| store.save_over(&draft)) {
-            Ok(SaveOutcome::Saved(revision)) => draft.revision = revision,
-            Ok(SaveOutcome::Conflict(_)) => {}
-            Err(fault) => notice.push_str(&format!(" Chưa lưu được vào trình duyệt ({fault}); hãy tải tệp .json để giữ kết quả.")),
-        }
-        ctx.stored_changed();
-        let _ = ctx.open(draft, Some(notice));
+        let (draft, problem) = ctx.change(|s| s.replace(draft));
+        let _ = ctx.open(draft, Some(notice + problem.as_deref().unwrap_or_default()));
     }
 
     /// The clerk takes the other tab's version; this tab's unsaved edits are

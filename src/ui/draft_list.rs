@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use crate::browser::download::download;
 use crate::browser::storage::{date_time, new_id, now};
 use crate::core::draft::Draft;
-use crate::core::draft_store::{ListWrite, Quarantined, StoredDraft, STORAGE_PREFIX};
+use crate::core::draft_store::{Quarantined, StoredDraft, STORAGE_PREFIX};
+use crate::core::session::Undo;
 use crate::ui::AppContext;
 
 #[component]
@@ -14,7 +15,7 @@ pub fn DraftList() -> impl IntoView {
     let ctx = expect_context::<AppContext>();
     let listing = Memo::new(move |_| {
         ctx.stored_changed.track();
-        ctx.drafts.with_value(|store| store.list())
+        ctx.session(|s| s.list())
     });
     // Another tab's save, rename or delete: read the list again, so that
     // nothing here acts on what the list showed before.
@@ -33,25 +34,15 @@ pub fn DraftList() -> impl IntoView {
     let undo = move |_| {
         let Some(draft) = deleted.get_untracked() else { return };
         deleted.set(None);
-        message.set(Some(match ctx.drafts.with_value(|s| s.restore(&draft)) {
-            Ok(ListWrite::Done(_)) => format!("Đã khôi phục «{}».", draft.title()),
-            Ok(ListWrite::Newer(stored)) => {
-                restore_question.set(Some((draft, *stored)));
-                return ctx.stored_changed();
-            }
-            Ok(ListWrite::Gone) => format!("Không khôi phục được «{}»: chỗ lưu của nó đang có nội dung không đọc được.", draft.title()),
-            Err(e) => format!("Không khôi phục được: {e}. Hãy tải tệp .json của bản nháp."),
-        }));
-        ctx.stored_changed();
+        match ctx.change(|s| s.undo_delete(draft)) {
+            Undo::Done(text) => message.set(Some(text)),
+            Undo::StoredSince { deleted, stored } => restore_question.set(Some((*deleted, *stored))),
+        }
     };
     let restore_anyway = move |_| {
         let Some((draft, _)) = restore_question.get_untracked() else { return };
         restore_question.set(None);
-        message.set(Some(match ctx.drafts.with_value(|s| s.put(&draft)) {
-            Ok(_) => format!("Đã khôi phục «{}» như lúc xóa.", draft.title()),
-            Err(e) => format!("Không khôi phục được: {e}."),
-        }));
-        ctx.stored_changed();
+        message.set(Some(ctx.change(|s| s.restore_over(&draft))));
     };
 
     view! {
@@ -118,18 +109,11 @@ fn DraftEntry(stored: StoredDraft, deleted: RwSignal<Option<Draft>>, message: Rw
 
     // Every action reads the draft from storage now: the list may be older
     // than another tab's last save.
-    let gone = move || {
-        message.set(Some("Bản nháp này không còn trong trình duyệt (có thể đã bị xóa ở thẻ khác).".to_string()));
-        ctx.stored_changed();
-    };
-    let stored_now = move |id: &str| match ctx.drafts.with_value(|s| s.load(id)) {
-        Ok(Some(draft)) => Some(draft),
-        Ok(None) => {
-            gone();
-            None
-        }
-        Err(e) => {
-            message.set(Some(format!("Không đọc được bản nháp: {e}")));
+    let stored_now = move |id: &str| match ctx.session(|s| s.stored(id)) {
+        Ok(draft) => Some(draft),
+        Err(text) => {
+            message.set(Some(text));
+            ctx.stored_changed();
             None
         }
     };
@@ -152,25 +136,16 @@ fn DraftEntry(stored: StoredDraft, deleted: RwSignal<Option<Draft>>, message: Rw
                 return;
             }
             renaming.set(false);
-            match ctx.drafts.with_value(|s| s.rename(&id, &name)) {
-                Ok(ListWrite::Done(_)) | Ok(ListWrite::Newer(_)) => {}
-                Ok(ListWrite::Gone) => return gone(),
-                Err(e) => message.set(Some(format!("Không đổi tên được: {e}"))),
+            if let Err(text) = ctx.change(|s| s.rename(&id, &name)) {
+                message.set(Some(text));
             }
-            ctx.stored_changed();
         }
     };
     let rename_on_key = rename.clone();
     let next_period = {
         let id = id.clone();
         move |_| {
-            let Some(draft) = stored_now(&id) else { return };
-            let (copy, text) = draft.start_next_period(new_id(), now());
-            message.set(Some(match ctx.drafts.with_value(|s| s.save(&copy)) {
-                Ok(_) => text,
-                Err(e) => format!("Không tạo được bản sao: {e}"),
-            }));
-            ctx.stored_changed();
+            message.set(Some(ctx.change(|s| s.copy_to_next_period(&id, new_id(), now()))));
         }
     };
     let export = {
@@ -183,15 +158,13 @@ fn DraftEntry(stored: StoredDraft, deleted: RwSignal<Option<Draft>>, message: Rw
     let delete = {
         let id = id.clone();
         move |_| {
-            match ctx.drafts.with_value(|s| s.take(&id)) {
-                Ok(Some(stored)) => {
+            match ctx.change(|s| s.delete(&id)) {
+                Ok(stored) => {
                     deleted.set(Some(stored));
                     message.set(None);
                 }
-                Ok(None) => return gone(),
-                Err(e) => message.set(Some(format!("Không xóa được: {e}"))),
+                Err(text) => message.set(Some(text)),
             }
-            ctx.stored_changed();
         }
     };
 
@@ -281,8 +254,7 @@ fn QuarantinedEntry(entry: Quarantined) -> impl IntoView {
                         <span class="confirm">
                             "Xóa hẳn nội dung này? "
                             <button type="button" class="danger" data-action="confirm" on:click=move |_| {
-                                let _ = ctx.drafts.with_value(|s| s.discard_quarantined(&key));
-                                ctx.stored_changed();
+                                let _ = ctx.change(|s| s.discard_quarantined(&key));
                             }>"Xóa"</button>
                             <button type="button" on:click=move |_| confirming.set(false)>"Thôi"</button>
                         </span>

@@ -207,7 +207,7 @@ fn GridRowView(grid: Arc<GridState>, row: GridRow) -> impl IntoView {
         let cell = row.cell(label_index);
         let number = columns.get(label_index).map_or(2, |c| c.number);
         view! {
-            <td class="stt">{stt.clone()}</td>
+            <td class="stt">{stt}</td>
             <td class="group-label" colspan=columns.len() - 1>
                 {cell.map(|cell| {
                     let paste = Callback::new(|_: String| false);
@@ -227,7 +227,7 @@ fn GridRowView(grid: Arc<GridState>, row: GridRow) -> impl IntoView {
                     Callback::new(move |text: String| grid.paste(&key, i, &text).is_some())
                 };
                 match (&column.role, row.cell(i), row.sums.get(i).copied().flatten()) {
-                    (ColumnRole::Stt, _, _) => view! { <td class="stt">{stt.clone()}</td> }.into_any(),
+                    (ColumnRole::Stt, _, _) => view! { <td class="stt">{stt}</td> }.into_any(),
                     (ColumnRole::Label, Some(cell), _) => {
                         view! { <td class="label"><TextCell cell code wide=true paste /></td> }.into_any()
                     }

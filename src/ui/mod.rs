@@ -1,6 +1,7 @@
 //! Thin Leptos components. They ask the core (through [`form_state::Form`])
-//! and the browser adapters; they never evaluate rules or touch storage
-//! themselves.
+//! and the session (`core::session`, through [`AppContext::session`]) and
+//! show the typed outcomes they return; they never evaluate rules or touch
+//! storage themselves.
 
 pub mod app;
 pub mod autosave;
@@ -23,8 +24,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::browser::storage::Drafts;
+use crate::browser::storage::Backend;
 use crate::core::draft::Draft;
+use crate::core::session::{adopt, Session};
 use crate::core::template::Template;
 
 /// The form being edited, shared with every component of the editor.
@@ -33,7 +35,8 @@ pub type FormContext = Arc<form_state::Form>;
 /// What the whole app shares: the stored drafts and the known templates.
 #[derive(Clone, Copy)]
 pub struct AppContext {
-    pub drafts: StoredValue<Drafts, LocalStorage>,
+    /// The one owner of the stored drafts.
+    session: StoredValue<Session<Backend>, LocalStorage>,
     /// False when the browser refuses storage and drafts live in memory only.
     pub persistent: bool,
     pub templates: RwSignal<Vec<Arc<Template>>>,
@@ -45,14 +48,14 @@ pub struct AppContext {
 #[derive(Clone)]
 pub enum Screen {
     Start { notice: Option<String> },
-    Editing { template: Arc<Template>, draft: Draft, notice: Option<String> },
+    Editing { template: Arc<Template>, draft: Box<Draft>, notice: Option<String> },
 }
 
 impl AppContext {
-    pub fn new(drafts: Drafts, persistent: bool, templates: Vec<Arc<Template>>) -> AppContext {
+    pub fn new(session: Session<Backend>, templates: Vec<Arc<Template>>) -> AppContext {
         AppContext {
-            drafts: StoredValue::new_local(drafts),
-            persistent,
+            persistent: session.persistent,
+            session: StoredValue::new_local(session),
             templates: RwSignal::new(templates),
             stored_changed: RwSignal::new(0),
             screen: RwSignal::new(Screen::Start { notice: None }),
@@ -67,28 +70,31 @@ impl AppContext {
         self.stored_changed.update(|n| *n += 1);
     }
 
+    /// Asks the session something that changes no stored draft.
+    pub fn session<T>(&self, ask: impl FnOnce(&Session<Backend>) -> T) -> T {
+        self.session.with_value(ask)
+    }
+
+    /// The same, once the app may be gone (timers, window events).
+    pub fn try_session<T>(&self, ask: impl FnOnce(&Session<Backend>) -> T) -> Option<T> {
+        self.session.try_with_value(ask)
+    }
+
+    /// Asks the session for a change to the stored drafts, then has every
+    /// list read them again.
+    pub fn change<T>(&self, ask: impl FnOnce(&Session<Backend>) -> T) -> T {
+        let outcome = self.session.with_value(ask);
+        self.stored_changed();
+        outcome
+    }
+
     /// Opens a draft in the editor, adopting the current template version.
     /// Values of codes the template no longer has are kept and shown.
-    pub fn open(&self, mut draft: Draft, notice: Option<String>) -> Result<(), String> {
-        let Some(template) = self.template(&draft.report.template_id) else {
-            return Err(format!(
-                "Không có biểu mẫu «{}» để mở bản nháp này. Hãy mở tệp biểu mẫu đó trước.",
-                draft.report.template_id
-            ));
-        };
-        let mut notices: Vec<String> = notice.into_iter().collect();
-        if draft.report.template_version != template.version {
-            let kept = draft.orphans(&template).len();
-            notices.push(format!(
-                "Biểu mẫu đã đổi từ phiên bản {} sang {}: số liệu của các chỉ tiêu không đổi được giữ nguyên{}.",
-                draft.report.template_version,
-                template.version,
-                if kept > 0 { format!("; {kept} mục không còn trong biểu mẫu được giữ lại ở cuối trang") } else { String::new() }
-            ));
-            draft.adopt(&template);
-        }
-        let notice = (!notices.is_empty()).then(|| notices.join(" "));
-        self.screen.set(Screen::Editing { template, draft, notice });
+    pub fn open(&self, draft: Draft, notice: Option<String>) -> Result<(), String> {
+        let template = self.template(&draft.report.template_id);
+        let (draft, notice) = adopt(draft, template.as_deref(), notice)?;
+        let Some(template) = template else { return Ok(()) };
+        self.screen.set(Screen::Editing { template, draft: Box::new(draft), notice });
         crate::browser::focus::scroll_to_top();
         Ok(())
     }

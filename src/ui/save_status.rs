@@ -53,10 +53,7 @@ pub fn SaveProblems(autosave: Autosave) -> impl IntoView {
     let others = move || {
         ctx.stored_changed.track();
         let current = autosave.current().map(|d| d.id).unwrap_or_default();
-        ctx.drafts
-            .with_value(|s| s.list())
-            .map(|(list, _)| list.into_iter().filter(|s| s.draft.id != current).collect::<Vec<_>>())
-            .unwrap_or_default()
+        ctx.session(|s| s.others(&current))
     };
     view! {
         {(!ctx.persistent).then(|| view! {
@@ -81,8 +78,7 @@ pub fn SaveProblems(autosave: Autosave) -> impl IntoView {
                             <li data-draft-id=hook>
                                 {stored.draft.title()} {format!(" ({} KB) ", format_vn(stored.bytes as f64 / 1024.0, 1))}
                                 <button type="button" class="danger" data-action="delete-draft" on:click=move |_| {
-                                    let _ = ctx.drafts.with_value(|s| s.delete(&id));
-                                    ctx.stored_changed();
+                                    let _ = ctx.change(|s| s.delete_for_space(&id));
                                     autosave.flush();
                                 }>"Xóa"</button>
                             </li>

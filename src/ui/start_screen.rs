@@ -9,6 +9,7 @@ use leptos::task::spawn_local;
 use crate::browser::files::{picked_files, read_text};
 use crate::browser::storage::{new_id, now};
 use crate::core::draft::Draft;
+use crate::core::session::Import;
 use crate::core::template::Template;
 use crate::ui::draft_list::DraftList;
 use crate::ui::AppContext;
@@ -37,7 +38,7 @@ pub fn StartScreen(notice: Option<String>) -> impl IntoView {
                         Err(e) => Err(format!("Không mở được biểu mẫu «{}»: {e}", file.name())),
                         Ok(template) => {
                             let name = template.name.clone();
-                            let kept = ctx.drafts.with_value(|s| s.save_template(&template.id, &text)).is_ok();
+                            let kept = ctx.session(|s| s.keep_template(&template.id, &text));
                             let template = Arc::new(template);
                             templates.update(|list| {
                                 list.retain(|t| t.id != template.id);
@@ -59,19 +60,14 @@ pub fn StartScreen(notice: Option<String>) -> impl IntoView {
     // The editor must open the draft exactly as it is now stored, revision
     // included: autosave compares revisions, and a stale one would read as
     // "saved in another tab" and stop every save after the import.
-    let finish_import = move |draft: Draft| {
-        let title = draft.title();
-        let (draft, notice) = match ctx.drafts.with_value(|s| s.put(&draft)) {
-            Ok(stored) => (stored, format!("Đã nhập «{title}» từ tệp.")),
-            Err(e) => (
-                draft,
-                format!("Đã mở «{title}» từ tệp nhưng chưa lưu được vào trình duyệt ({e}). Hãy giữ tệp .json."),
-            ),
-        };
-        ctx.stored_changed();
+    let open_imported = move |draft: Draft, notice: String| {
         if let Err(e) = ctx.open(draft, Some(notice)) {
             import_message.set(Some(e));
         }
+    };
+    let finish_import = move |draft: Draft| {
+        let (draft, notice) = ctx.change(|s| s.store_import(draft));
+        open_imported(draft, notice);
     };
     let on_import = move |ev: leptos::ev::Event| {
         let Some(file) = picked_files(&ev).into_iter().next() else { return };
@@ -81,14 +77,15 @@ pub fn StartScreen(notice: Option<String>) -> impl IntoView {
                 Ok(text) => text,
                 Err(e) => return import_message.set(Some(e)),
             };
-            match Draft::import(&text, |id| ctx.template(id).map(|t| (*t).clone())) {
-                Err(e) => import_message.set(Some(format!("«{}»: {e}", file.name()))),
-                Ok((draft, _)) => {
+            match ctx.change(|s| s.import(&text, &file.name(), |id| ctx.template(id).map(|t| (*t).clone()))) {
+                Import::Refused(text) => import_message.set(Some(text)),
+                Import::Replaces { draft, existing_title } => {
                     import_message.set(None);
-                    match ctx.drafts.with_value(|s| s.load(&draft.id)).ok().flatten() {
-                        Some(existing) => pending.set(Some(PendingImport { draft, existing_title: existing.title() })),
-                        None => finish_import(draft),
-                    }
+                    pending.set(Some(PendingImport { draft, existing_title }));
+                }
+                Import::Open(draft, notice) => {
+                    import_message.set(None);
+                    open_imported(draft, notice);
                 }
             }
         });
@@ -131,7 +128,7 @@ pub fn StartScreen(notice: Option<String>) -> impl IntoView {
                                     data-action="new-draft"
                                     data-template=t.id.clone()
                                     on:click=move |_| {
-                                        let draft = Draft::new(new_id(), &open, now());
+                                        let draft = ctx.session(|s| s.create(new_id(), &open, now()));
                                         let _ = ctx.open(draft, None);
                                     }
                                 >

@@ -1,0 +1,117 @@
+//! A stored or imported report is checked as strictly as a template.
+//!
+//! [`Report::check_shape`] needs no template and runs on every stored
+//! and imported draft (a failing stored entry is quarantined): each grid's
+//! row list has valid, distinct keys. [`Report::check_against`] runs on an
+//! import made with the same template version: every row list belongs to
+//! an editable grid, every value to an indicator that takes one or to a
+//! typed cell of a known row. A refused file changes nothing.
+
+use std::collections::HashSet;
+
+use super::grid::is_group_key;
+use super::report::{grid_cell, Report};
+use super::template::Template;
+
+/// A row key the app makes: `1`, `2`, … or `g1`, `g2`, … for group headings.
+fn valid_key(key: &str) -> bool {
+    let digits = key.strip_prefix('g').unwrap_or(key);
+    !digits.is_empty() && digits.len() <= 9 && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+impl Report {
+    /// The row lists are well formed: keys the app could have made, each
+    /// once per list.
+    pub fn check_shape(&self) -> Result<(), String> {
+        for (section, keys) in &self.rows {
+            let mut seen = HashSet::with_capacity(keys.len());
+            for key in keys {
+                if !valid_key(key) {
+                    return Err(format!("phần «{section}» có dòng với khóa «{key}» không hợp lệ"));
+                }
+                if !seen.insert(key.as_str()) {
+                    let what = if is_group_key(key) { "nhóm" } else { "dòng" };
+                    return Err(format!("phần «{section}» có hai {what} cùng khóa «{key}»"));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Everything in the report belongs to `template` (the version it was
+    /// made with): row lists of its editable grids, values of indicators
+    /// that take one and of typed cells of known rows, notes of indicators.
+    pub fn check_against(&self, template: &Template) -> Result<(), String> {
+        self.check_shape()?;
+        for section in self.rows.keys() {
+            if !template.grid(section).is_some_and(|g| g.is_editable()) {
+                return Err(format!("phần «{section}» không phải bảng thêm được dòng của biểu mẫu «{}»", template.id));
+            }
+        }
+        for code in self.values.keys() {
+            if self.holds(template, code) {
+                if template.indicator(code).is_some_and(|i| i.is_heading()) {
+                    return Err(format!("«{code}» là dòng tiêu đề, không có số liệu"));
+                }
+                continue;
+            }
+            let in_grid = template.grids().find_map(|(s, _)| grid_cell(&s.id, code).map(|cell| (s.id.as_str(), cell)));
+            return Err(match in_grid {
+                Some((section, (key, number))) => {
+                    format!("ô «{code}» không thuộc bảng «{section}»: không có dòng «{key}» hoặc cột ({number}) không nhập được")
+                }
+                None => format!("mã «{code}» không có trong biểu mẫu «{}»", template.id),
+            });
+        }
+        if let Some(code) = self.notes.keys().find(|c| template.indicator(c).is_none()) {
+            return Err(format!("ghi chú của mã «{code}», không có trong biểu mẫu «{}»", template.id));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::catalog::builtin_template;
+
+    fn district() -> (Template, Report) {
+        let t = builtin_template("huyen-cchc").unwrap();
+        let mut r = Report::new(&t);
+        r.rows.insert("pl5".into(), vec!["1".into(), "2".into()]);
+        r.set_value("pl5/1/c2", "Tư pháp");
+        r.set_value("pl5/2/c3", "5");
+        (t, r)
+    }
+
+    #[test]
+    fn a_well_formed_report_passes() {
+        let (t, r) = district();
+        assert_eq!(r.check_against(&t), Ok(()));
+    }
+
+    #[test]
+    fn duplicate_and_made_up_row_keys_are_refused() {
+        let (t, mut r) = district();
+        r.rows.insert("pl5".into(), vec!["1".into(), "2".into(), "1".into()]);
+        assert_eq!(r.check_shape(), Err("phần «pl5» có hai dòng cùng khóa «1»".into()));
+        r.rows.insert("pl5".into(), vec!["1".into(), "x/../1".into()]);
+        assert!(r.check_shape().unwrap_err().contains("không hợp lệ"));
+        r.rows.insert("pl5".into(), vec!["1".into(), "2".into()]);
+        r.rows.insert("khong-co".into(), vec!["1".into()]);
+        assert!(r.check_against(&t).unwrap_err().contains("phần «khong-co»"));
+    }
+
+    #[test]
+    fn cells_and_codes_outside_the_template_are_refused() {
+        let (t, mut r) = district();
+        r.set_value("pl5/3/c3", "7");
+        assert!(r.check_against(&t).unwrap_err().contains("ô «pl5/3/c3»"), "a row not in the list");
+        r.set_value("pl5/3/c3", "");
+        r.set_value("pl5/1/c1", "7");
+        assert!(r.check_against(&t).unwrap_err().contains("cột (1)"), "the STT column is not typed");
+        r.set_value("pl5/1/c1", "");
+        r.set_value("3.3.1", "1.603");
+        assert!(r.check_against(&t).unwrap_err().contains("mã «3.3.1»"), "a commune code in a district report");
+    }
+}

@@ -1,0 +1,224 @@
+//! The session: the one owner of the stored drafts, and every operation on
+//! them (open, create, save, save over, rename, copy to the next period,
+//! delete and undo, import, template migration, the two-tab conflict).
+//!
+//! Components ask the session and show the typed outcome it returns, with
+//! its message already worded; they never reach the store. Each list
+//! action starts from what is stored now, never from a list drawn earlier.
+//! Generic over the key-value store, so all of it is tested natively with
+//! a store that fails on demand.
+
+use super::draft::Draft;
+use super::draft_store::{DraftStore, KeyValueStore, ListWrite, Quarantined, SaveOutcome, StoreFault, StoredDraft};
+use super::template::Template;
+
+/// The drafts and unreadable entries in storage, newest first.
+pub type Listing = Result<(Vec<StoredDraft>, Vec<Quarantined>), StoreFault>;
+
+/// What undoing a delete did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Undo {
+    /// Put back, or could not be: the message says which.
+    Done(String),
+    /// Another tab stored the draft again since: nothing written; the clerk
+    /// chooses between the stored copy and the deleted one.
+    StoredSince { deleted: Box<Draft>, stored: Box<Draft> },
+}
+
+/// What reading a file as a draft gives.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Import {
+    /// A new draft: stored and ready to open, with the notice to show.
+    Open(Draft, String),
+    /// A draft with this id is stored already: the clerk chooses first.
+    Replaces { draft: Draft, existing_title: String },
+    /// Refused; nothing changed.
+    Refused(String),
+}
+
+pub struct Session<S> {
+    store: DraftStore<S>,
+    /// False when the browser refuses storage and drafts live in memory only.
+    pub persistent: bool,
+}
+
+const GONE: &str = "Bản nháp này không còn trong trình duyệt (có thể đã bị xóa ở thẻ khác).";
+
+impl<S: KeyValueStore> Session<S> {
+    pub fn new(backend: S, persistent: bool) -> Session<S> {
+        Session { store: DraftStore::new(backend), persistent }
+    }
+
+    pub fn list(&self) -> Listing {
+        self.store.list()
+    }
+
+    /// The saved drafts other than `current`, for the clerk to free space.
+    pub fn others(&self, current: &str) -> Vec<StoredDraft> {
+        self.list().map(|(list, _)| list.into_iter().filter(|s| s.draft.id != current).collect()).unwrap_or_default()
+    }
+
+    /// The draft as stored now, or why it cannot be had.
+    pub fn stored(&self, id: &str) -> Result<Draft, String> {
+        match self.store.load(id) {
+            Ok(Some(draft)) => Ok(draft),
+            Ok(None) => Err(GONE.to_string()),
+            Err(e) => Err(format!("Không đọc được bản nháp: {e}")),
+        }
+    }
+
+    /// A new draft of `template`. It is stored by the editor's first save,
+    /// so a form opened and left empty leaves nothing in the list.
+    pub fn create(&self, id: String, template: &Template, now: f64) -> Draft {
+        Draft::new(id, template, now)
+    }
+
+    /// Renames the stored draft; `Err` with the message when it could not.
+    pub fn rename(&self, id: &str, name: &str) -> Result<(), String> {
+        match self.store.rename(id, name) {
+            Ok(ListWrite::Done(_)) | Ok(ListWrite::Newer(_)) => Ok(()),
+            Ok(ListWrite::Gone) => Err(GONE.to_string()),
+            Err(e) => Err(format!("Không đổi tên được: {e}")),
+        }
+    }
+
+    /// Copies the stored draft to the next period; the message says what
+    /// was done.
+    pub fn copy_to_next_period(&self, id: &str, new_id: String, now: f64) -> String {
+        let draft = match self.stored(id) {
+            Ok(draft) => draft,
+            Err(message) => return message,
+        };
+        let (copy, text) = draft.start_next_period(new_id, now);
+        match self.store.save(&copy) {
+            Ok(_) => text,
+            Err(e) => format!("Không tạo được bản sao: {e}"),
+        }
+    }
+
+    /// Deletes the draft and returns it as stored, for the undo.
+    pub fn delete(&self, id: &str) -> Result<Draft, String> {
+        match self.store.take(id) {
+            Ok(Some(stored)) => Ok(stored),
+            Ok(None) => Err(GONE.to_string()),
+            Err(e) => Err(format!("Không xóa được: {e}")),
+        }
+    }
+
+    /// Deletes a draft to free space (from the "storage full" banner).
+    pub fn delete_for_space(&self, id: &str) -> Result<(), String> {
+        self.store.delete(id).map_err(|e| format!("Không xóa được: {e}"))
+    }
+
+    pub fn undo_delete(&self, deleted: Draft) -> Undo {
+        let title = deleted.title();
+        Undo::Done(match self.store.restore(&deleted) {
+            Ok(ListWrite::Done(_)) => format!("Đã khôi phục «{title}»."),
+            Ok(ListWrite::Newer(stored)) => return Undo::StoredSince { deleted: Box::new(deleted), stored },
+            Ok(ListWrite::Gone) => format!("Không khôi phục được «{title}»: chỗ lưu của nó đang có nội dung không đọc được."),
+            Err(e) => format!("Không khôi phục được: {e}. Hãy tải tệp .json của bản nháp."),
+        })
+    }
+
+    /// The clerk chose the deleted copy over the one stored since.
+    pub fn restore_over(&self, deleted: &Draft) -> String {
+        match self.store.put(deleted) {
+            Ok(_) => format!("Đã khôi phục «{}» như lúc xóa.", deleted.title()),
+            Err(e) => format!("Không khôi phục được: {e}."),
+        }
+    }
+
+    pub fn discard_quarantined(&self, key: &str) -> Result<(), StoreFault> {
+        self.store.discard_quarantined(key)
+    }
+
+    /// Reads a `.json` file as a draft, checked as strictly as a template:
+    /// a refused file changes nothing.
+    pub fn import(&self, text: &str, file_name: &str, template_of: impl Fn(&str) -> Option<Template>) -> Import {
+        match Draft::import(text, template_of) {
+            Err(e) => Import::Refused(format!("«{file_name}»: {e}")),
+            Ok((draft, _)) => match self.store.load(&draft.id) {
+                Ok(Some(existing)) => Import::Replaces { draft, existing_title: existing.title() },
+                _ => {
+                    let (draft, notice) = self.store_import(draft);
+                    Import::Open(draft, notice)
+                }
+            },
+        }
+    }
+
+    /// Stores an imported draft (over the stored one, after the clerk chose
+    /// so) and returns it exactly as stored, revision included: the editor
+    /// compares revisions, and a stale one would read as "saved in another
+    /// tab" and stop every save after the import.
+    pub fn store_import(&self, draft: Draft) -> (Draft, String) {
+        let title = draft.title();
+        match self.store.put(&draft) {
+            Ok(stored) => (stored, format!("Đã nhập «{title}» từ tệp.")),
+            Err(e) => (draft, format!("Đã mở «{title}» từ tệp nhưng chưa lưu được vào trình duyệt ({e}). Hãy giữ tệp .json.")),
+        }
+    }
+
+    /// The editor's save: refused with the other copy when another tab
+    /// saved this draft since.
+    pub fn save(&self, draft: &Draft) -> Result<SaveOutcome, StoreFault> {
+        self.store.save(draft)
+    }
+
+    /// The clerk keeps this tab's copy over another tab's.
+    pub fn save_over(&self, draft: &Draft) -> Result<SaveOutcome, StoreFault> {
+        self.store.save_over(draft)
+    }
+
+    /// Stores a report the app rebuilt (a roll-up) over the draft; returns
+    /// the draft as stored and, when storing failed, what to tell the clerk.
+    pub fn replace(&self, mut draft: Draft) -> (Draft, Option<String>) {
+        match self.store.save_over(&draft) {
+            Ok(SaveOutcome::Saved(revision)) => {
+                draft.revision = revision;
+                (draft, None)
+            }
+            Ok(SaveOutcome::Conflict(_)) => (draft, None),
+            Err(fault) => (draft, Some(format!(" Chưa lưu được vào trình duyệt ({fault}); hãy tải tệp .json để giữ kết quả."))),
+        }
+    }
+
+    /// Keeps a template opened from a file, so its drafts reopen; false
+    /// when the browser would not keep it.
+    pub fn keep_template(&self, id: &str, json: &str) -> bool {
+        self.store.save_template(id, json).is_ok()
+    }
+
+    /// The templates opened from files in earlier sessions.
+    pub fn kept_templates(&self) -> Vec<String> {
+        self.store.templates().unwrap_or_default()
+    }
+}
+
+/// Opens `draft` with its template, adopting the template's current
+/// version: values of codes the template no longer has are kept and the
+/// notice says so. `Err` when the template is not loaded.
+pub fn adopt(mut draft: Draft, template: Option<&Template>, notice: Option<String>) -> Result<(Draft, Option<String>), String> {
+    let Some(template) = template else {
+        return Err(format!(
+            "Không có biểu mẫu «{}» để mở bản nháp này. Hãy mở tệp biểu mẫu đó trước.",
+            draft.report.template_id
+        ));
+    };
+    let mut notices: Vec<String> = notice.into_iter().collect();
+    if draft.report.template_version != template.version {
+        let kept = draft.orphans(template).len();
+        notices.push(format!(
+            "Biểu mẫu đã đổi từ phiên bản {} sang {}: số liệu của các chỉ tiêu không đổi được giữ nguyên{}.",
+            draft.report.template_version,
+            template.version,
+            if kept > 0 { format!("; {kept} mục không còn trong biểu mẫu được giữ lại ở cuối trang") } else { String::new() }
+        ));
+        draft.adopt(template);
+    }
+    Ok((draft, (!notices.is_empty()).then(|| notices.join(" "))))
+}
+
+#[cfg(test)]
+#[path = "tests/session.rs"]
+mod tests;

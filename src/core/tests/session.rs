@@ -1,0 +1,126 @@
+//! Tests of `core::session`: each operation's outcome and message, over a
+//! store that can be made to fail.
+
+use std::cell::Cell;
+
+use super::*;
+use crate::core::catalog::builtin_template;
+use crate::core::draft_store::MemoryStore;
+
+/// Memory that refuses writes while `full` is set, as a full browser storage does.
+#[derive(Default)]
+struct Flaky {
+    memory: MemoryStore,
+    full: Cell<bool>,
+}
+
+impl KeyValueStore for Flaky {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreFault> {
+        self.memory.get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreFault> {
+        if self.full.get() {
+            return Err(StoreFault::Full);
+        }
+        self.memory.set(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), StoreFault> {
+        self.memory.remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, StoreFault> {
+        self.memory.keys()
+    }
+}
+
+fn xa() -> Template {
+    builtin_template("xa-01b").unwrap()
+}
+
+fn session_with(id: &str) -> (Session<Flaky>, Draft) {
+    let session = Session::new(Flaky::default(), true);
+    let mut draft = session.create(id.into(), &xa(), 1.0);
+    draft.report.set_value("3.3.1", "1.603");
+    let SaveOutcome::Saved(revision) = session.save(&draft).unwrap() else { panic!("saved") };
+    draft.revision = revision;
+    (session, draft)
+}
+
+#[test]
+fn list_actions_answer_for_a_draft_that_is_gone() {
+    let (session, draft) = session_with("a");
+    session.delete(&draft.id).unwrap();
+    let gone = "Bản nháp này không còn trong trình duyệt (có thể đã bị xóa ở thẻ khác).";
+    assert_eq!(session.stored("a"), Err(gone.to_string()));
+    assert_eq!(session.rename("a", "Mới"), Err(gone.to_string()));
+    assert_eq!(session.delete("a"), Err(gone.to_string()));
+    assert_eq!(session.copy_to_next_period("a", "b".into(), 2.0), gone);
+}
+
+#[test]
+fn a_full_store_is_named_in_each_message() {
+    let (session, draft) = session_with("a");
+    session.store.backend_for_tests().full.set(true);
+    assert_eq!(session.rename("a", "Mới"), Err("Không đổi tên được: bộ nhớ lưu trữ của trình duyệt đã đầy".to_string()));
+    assert_eq!(session.copy_to_next_period("a", "b".into(), 2.0), "Không tạo được bản sao: bộ nhớ lưu trữ của trình duyệt đã đầy");
+    let (kept, notice) = session.store_import(draft.clone());
+    assert_eq!(kept, draft, "the draft opens as it was read");
+    assert!(notice.contains("chưa lưu được vào trình duyệt"), "{notice}");
+    assert_eq!(session.stored("a").unwrap().name, draft.name, "nothing was changed");
+}
+
+#[test]
+fn delete_then_undo_and_the_tab_that_saved_it_back() {
+    let (session, draft) = session_with("a");
+    let deleted = session.delete("a").unwrap();
+    assert_eq!(session.undo_delete(deleted.clone()), Undo::Done(format!("Đã khôi phục «{}».", draft.title())));
+    let deleted = session.delete("a").unwrap();
+    // An open tab saves it back meanwhile.
+    let mut theirs = deleted.clone();
+    theirs.revision = 0;
+    theirs.report.set_value("3.3.1", "9");
+    session.save(&theirs).unwrap();
+    let Undo::StoredSince { deleted, stored } = session.undo_delete(deleted) else { panic!("asks first") };
+    assert_eq!(stored.report.value("3.3.1"), "9", "nothing written yet");
+    assert!(session.restore_over(&deleted).starts_with("Đã khôi phục"));
+    assert_eq!(session.stored("a").unwrap().report.value("3.3.1"), "1.603");
+}
+
+#[test]
+fn import_opens_new_drafts_as_stored_and_asks_before_replacing() {
+    let (session, draft) = session_with("a");
+    let mut other = draft.clone();
+    other.id = "b".into();
+    other.revision = 5;
+    let template_of = |id: &str| builtin_template(id);
+    let Import::Open(opened, notice) = session.import(&other.to_json(), "b.json", template_of) else { panic!("opens") };
+    assert_eq!(opened.revision, 6, "the revision as stored");
+    assert_eq!(session.stored("b").unwrap(), opened);
+    assert!(notice.starts_with("Đã nhập"));
+    assert!(matches!(session.import(&draft.to_json(), "a.json", template_of), Import::Replaces { .. }));
+}
+
+#[test]
+fn an_import_with_duplicate_row_keys_is_refused_and_changes_nothing() {
+    let session = Session::new(Flaky::default(), true);
+    let t = builtin_template("huyen-cchc").unwrap();
+    let mut draft = session.create("d".into(), &t, 1.0);
+    draft.report.rows.insert("pl5".into(), vec!["1".into(), "2".into(), "1".into()]);
+    draft.report.set_value("pl5/1/c3", "5");
+    let Import::Refused(message) = session.import(&draft.to_json(), "huyen.json", builtin_template) else {
+        panic!("refused")
+    };
+    assert!(message.contains("«huyen.json»") && message.contains("hai dòng cùng khóa «1»"), "{message}");
+    assert_eq!(session.list().unwrap().0.len(), 0, "nothing stored");
+}
+
+#[test]
+fn opening_adopts_a_newer_template_version_and_says_so() {
+    let t = xa();
+    let mut draft = Draft::new("a".into(), &t, 1.0);
+    draft.report.template_version = t.version.saturating_sub(1);
+    draft.report.set_value("khong-con", "4");
+    let (opened, notice) = adopt(draft.clone(), Some(&t), None).unwrap();
+    assert_eq!(opened.report.template_version, t.version);
+    assert!(notice.unwrap().contains("1 mục không còn trong biểu mẫu"));
+    assert!(adopt(draft, None, None).unwrap_err().contains("Hãy mở tệp biểu mẫu đó trước"));
+}
