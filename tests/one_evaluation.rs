@@ -17,7 +17,7 @@ use std::sync::Arc;
 use bieumau::core::catalog::builtin_template;
 use bieumau::core::grid::{cell_code, is_group_key, ColumnRole, Grid};
 use bieumau::core::report::Report;
-use bieumau::core::template::Template;
+use bieumau::core::template::{Section, Template};
 use bieumau::ui::form_state::Form;
 use leptos::prelude::*;
 use proptest::prelude::*;
@@ -94,6 +94,16 @@ struct Model {
     removed: Vec<Option<Removed>>,
 }
 
+/// The model's row list of an editable grid, and the place `row` picks in it.
+fn listed_row<'a>(model: &'a mut Model, (section, grid): (&Section, &Arc<Grid>), row: usize) -> Option<(&'a mut Vec<String>, usize)> {
+    let keys = model.report.rows.get_mut(&section.id)?;
+    if !grid.is_editable() || keys.is_empty() {
+        return None;
+    }
+    let at = row % keys.len();
+    Some((keys, at))
+}
+
 fn apply(template: &Template, form: &Form, model: &mut Model, op: &Op) {
     let fields: Vec<_> = template.indicators.iter().collect();
     let grids: Vec<_> = template.grids().collect();
@@ -136,12 +146,8 @@ fn apply(template: &Template, form: &Form, model: &mut Model, op: &Op) {
         }
         Op::RemoveRow { grid, row } => {
             let g = grid % grids.len();
-            let (section, spec) = grids[g];
-            let Some(keys) = model.report.rows.get_mut(&section.id) else { return };
-            if !spec.is_editable() || keys.is_empty() {
-                return;
-            }
-            let at = row % keys.len();
+            let section = grids[g].0;
+            let Some((keys, at)) = listed_row(model, grids[g], *row) else { return };
             let key = keys.remove(at);
             form.grids[g].remove_row(&key);
             let prefix = format!("{}/{key}/", section.id);
@@ -167,12 +173,7 @@ fn apply(template: &Template, form: &Form, model: &mut Model, op: &Op) {
         }
         Op::Move { grid, row, down } => {
             let g = grid % grids.len();
-            let (section, spec) = grids[g];
-            let Some(keys) = model.report.rows.get_mut(&section.id) else { return };
-            if !spec.is_editable() || keys.is_empty() {
-                return;
-            }
-            let at = row % keys.len();
+            let Some((keys, at)) = listed_row(model, grids[g], *row) else { return };
             let key = keys[at].clone();
             let to = if *down { at as isize + 1 } else { at as isize - 1 };
             let moved = form.grids[g].move_row(&key, if *down { 1 } else { -1 });

@@ -70,12 +70,14 @@ pub fn field_messages(code: &str, state: &FieldState, anchored: impl IntoIterato
     list
 }
 
-/// The rules shown beside each row, by the row's code: positions in
-/// `template.rules`, in order.
-pub fn rules_by_row(template: &Template) -> HashMap<&str, Vec<usize>> {
-    let mut at: HashMap<&str, Vec<usize>> = HashMap::new();
+/// The rules shown beside each indicator row, by the row's position in
+/// `template.indicators`: positions in `template.rules`, in order.
+pub fn rules_by_row(template: &Template) -> Vec<Vec<usize>> {
+    let mut at = vec![Vec::new(); template.indicators.len()];
     for (i, rule) in template.rules.iter().enumerate() {
-        at.entry(rule.at.as_str()).or_default().push(i);
+        if let Some(row) = template.position(&rule.at) {
+            at[row].push(i);
+        }
     }
     at
 }
@@ -95,8 +97,8 @@ impl Report {
         let checked: Vec<Option<Issue>> = template.rules.iter().map(|rule| rule.check(&value_of)).collect();
         let by_row = rules_by_row(template);
         let mut issues = Vec::new();
-        for ind in &template.indicators {
-            let anchored = by_row.get(ind.code.as_str()).into_iter().flatten().map(|&i| checked[i].clone());
+        for (ind, rules) in template.indicators.iter().zip(&by_row) {
+            let anchored = rules.iter().map(|&i| checked[i].clone());
             let state = states.get(&ind.code).unwrap_or(&FieldState::Empty);
             issues.extend(field_messages(&ind.code, state, anchored));
         }

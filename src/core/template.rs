@@ -119,6 +119,11 @@ impl Template {
         self.sections.iter().filter_map(|s| s.grid.as_ref().map(|g| (s, g)))
     }
 
+    /// The position of the indicator `code` in `indicators`.
+    pub fn position(&self, code: &str) -> Option<usize> {
+        self.index.get(code).copied()
+    }
+
     pub fn indicator(&self, code: &str) -> Option<&Indicator> {
         self.index.get(code).map(|&i| &self.indicators[i])
     }

@@ -139,11 +139,10 @@ impl Form {
             .collect();
 
         let mut fields = HashMap::new();
-        for ind in &template.indicators {
+        for (ind, rules) in template.indicators.iter().zip(&by_row) {
             let code = ind.code.clone();
             let state = states[&code];
-            let anchored: Vec<Memo<Option<Issue>>> =
-                by_row.get(code.as_str()).into_iter().flatten().map(|&i| rule_issues[i]).collect();
+            let anchored: Vec<Memo<Option<Issue>>> = rules.iter().map(|&i| rule_issues[i]).collect();
             let issue_code = code.clone();
             let issues =
                 Memo::new(move |_| state.with(|s| field_messages(&issue_code, s, anchored.iter().map(|m| m.get()))));

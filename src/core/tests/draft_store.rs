@@ -138,3 +138,16 @@ fn two_tabs_never_overwrite_each_other_silently() {
     assert_eq!(store.save_over(&tab_b).unwrap(), SaveOutcome::Saved(3));
     assert_eq!(store.load("d").unwrap().unwrap().report.value("1.1.1"), "6");
 }
+
+#[test]
+fn a_stored_draft_with_two_rows_of_one_key_is_quarantined() {
+    let store = DraftStore::new(MemoryStore::default());
+    let t = builtin_template("huyen-cchc").unwrap(); // ok-panic: #[cfg(test)] module, never compiled into the app
+    let mut d = Draft::new("huyen".into(), &t, 1.0);
+    d.report.rows.insert("pl5".into(), vec!["1".into(), "1".into()]);
+    store.backend.set(&format!("{DRAFT_PREFIX}huyen"), &d.to_json()).unwrap(); // ok-panic: #[cfg(test)] module, never compiled into the app
+    let (list, bad) = store.list().unwrap(); // ok-panic: #[cfg(test)] module, never compiled into the app
+    assert!(list.is_empty());
+    assert_eq!(bad.len(), 1);
+    assert!(bad[0].reason.contains("hai dòng cùng khóa «1»"), "{}", bad[0].reason);
+}
