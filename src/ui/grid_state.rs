@@ -10,8 +10,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use std::collections::HashMap;
-
 use crate::core::grid::{cell_code, is_group_key, row_name, CellValue, ColumnRole, Grid, GridRows, RowValues};
 use crate::core::paste::parse_tsv;
 use crate::core::report::Report;
@@ -48,7 +46,7 @@ pub struct GridRow {
     /// Typed cells: value columns, and the label in an editable list.
     pub cells: Arc<[Option<Cell>]>,
     /// The row's place: 1, 2, … or I, II, … for a group heading.
-    pub stt: Memo<String>,
+    pub stt: RwSignal<String>,
     /// The row as the core evaluates it; the memos below pick from it, so
     /// a keystroke re-renders only the sums and messages that changed.
     pub values: Memo<RowValues>,
@@ -92,8 +90,6 @@ pub struct GridState {
     pub filled: Memo<usize>,
     pub fillable: Memo<usize>,
     pub removed: RwSignal<Option<RemovedRow>>,
-    /// The STT of each row by key, worked out once per change of the list.
-    stts: Memo<HashMap<Arc<str>, String>>,
     edits: RwSignal<u64>,
     owner: Owner,
 }
@@ -102,21 +98,13 @@ impl GridState {
     pub fn new(section: Section, grid: Arc<Grid>, annex: String, report: &Report, edits: RwSignal<u64>) -> GridState {
         let owner = Owner::current().unwrap_or_default();
         let rows: RwSignal<Vec<GridRow>> = RwSignal::new(Vec::new());
-        let stts = {
-            let grid = grid.clone();
-            Memo::new(move |_| {
-                rows.with(|rows| {
-                    let keys: Vec<String> = rows.iter().map(|r| r.key.to_string()).collect();
-                    rows.iter().map(|r| r.key.clone()).zip(grid.stt_of(&keys)).collect::<HashMap<_, _>>()
-                })
-            })
-        };
         let built: Vec<GridRow> = report
             .row_keys(&section.id, &grid)
             .iter()
-            .map(|key| build_row(&section.id, &grid, &annex, key, report, stts, edits))
+            .map(|key| build_row(&section.id, &grid, &annex, key, report, edits))
             .collect();
         rows.set(built);
+        renumber(&grid, rows);
         // Totals over the rows are two-level: a memo per block of rows, and
         // one over the blocks. A keystroke re-reads its block and the
         // blocks' results, not every row (each read of a memo is re-tracked
@@ -153,13 +141,14 @@ impl GridState {
             filled,
             fillable,
             removed: RwSignal::new(None),
-            stts,
             edits,
             owner,
         }
     }
 
+    /// The list changed: its rows are numbered again and the report edited.
     fn edited(&self) {
+        renumber(&self.grid, self.rows);
         self.edits.update(|n| *n += 1);
     }
 
@@ -174,7 +163,7 @@ impl GridState {
         let key = Grid::next_key(&keys, group);
         let empty = Report::default();
         let row = self.owner.with(|| {
-            build_row(&self.section.id, &self.grid, &self.annex, &key, &empty, self.stts, self.edits)
+            build_row(&self.section.id, &self.grid, &self.annex, &key, &empty, self.edits)
         });
         self.rows.update(|rows| rows.push(row));
         self.edited();
@@ -310,6 +299,20 @@ impl Block {
     }
 }
 
+/// Numbers the rows (1, 2, … and I, II, … for groups) in one pass over the
+/// list: O(rows) per added, removed or moved row, and only the rows whose
+/// number changed are told.
+fn renumber(grid: &Grid, rows: RwSignal<Vec<GridRow>>) {
+    rows.with_untracked(|rows| {
+        let keys: Vec<String> = rows.iter().map(|r| r.key.to_string()).collect();
+        for (row, stt) in rows.iter().zip(grid.stt_of(&keys)) {
+            if row.stt.with_untracked(|now| *now != stt) {
+                row.stt.set(stt);
+            }
+        }
+    });
+}
+
 /// The number a row holds in column `i`: its typed cell's, or its sum's.
 fn number_in(cells: &[Option<Cell>], sums: &[Option<Memo<Option<f64>>>], i: usize) -> Option<f64> {
     match (cells.get(i).copied().flatten(), sums.get(i).copied().flatten()) {
@@ -325,7 +328,6 @@ fn build_row(
     annex: &str,
     key: &str,
     report: &Report,
-    stts: Memo<HashMap<Arc<str>, String>>,
     edits: RwSignal<u64>,
 ) -> GridRow {
     let group = is_group_key(key);
@@ -343,10 +345,8 @@ fn build_row(
         })
         .collect();
     let row_key: Arc<str> = Arc::from(key);
-    let stt = {
-        let key = row_key.clone();
-        Memo::new(move |_| stts.with(|stts| stts.get(&key).cloned().unwrap_or_default()))
-    };
+    // Numbered by `GridState::renumber` whenever the list changes.
+    let stt = RwSignal::new(String::new());
     let values = {
         let (grid, cells, key, section, annex) =
             (grid.clone(), cells.clone(), row_key.clone(), section.to_string(), annex.to_string());
