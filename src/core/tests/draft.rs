@@ -1,4 +1,5 @@
 //! Tests of `core::draft`.
+//! Included only under #[cfg(test)] by its module: never compiled into the app.
 
 use super::*;
 use crate::core::catalog::xa_01b_for_tests as xa;

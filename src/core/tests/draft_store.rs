@@ -1,4 +1,5 @@
 //! Tests of `core::draft_store`.
+//! Included only under #[cfg(test)] by its module: never compiled into the app.
 
 use super::*;
 use crate::core::catalog::builtin_template;

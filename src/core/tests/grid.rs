@@ -1,4 +1,5 @@
 //! Tests of grid sections: loading, sums, identities, numbering, paste.
+//! Included only under #[cfg(test)] by its module: never compiled into the app.
 
 use super::*;
 use crate::core::grid::{numbering, roman, total_text, ColumnRole};

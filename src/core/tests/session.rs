@@ -1,4 +1,5 @@
 //! Tests of `core::session`: each operation's outcome and message, over a
+//! Included only under #[cfg(test)] by its module: never compiled into the app.
 //! store that can be made to fail.
 
 use std::cell::Cell;

@@ -1,4 +1,5 @@
 //! Tests of the template loader.
+//! Included only under #[cfg(test)] by its module: never compiled into the app.
 
 use super::*;
 
