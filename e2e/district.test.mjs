@@ -78,6 +78,8 @@ describe('Phụ lục V of seed 002: dossier results by field', () => {
   test('rows move, are removed with undo, and the draft keeps them after a reload', async () => {
     const { page } = app;
     await page.click('[data-section="pl5"] [data-row="2"] [data-action="move-up"]');
+    // The list is drawn again on the next tick: wait for it, then check.
+    await page.waitForFunction(() => document.querySelector('[data-section="pl5"] tbody [data-row]')?.getAttribute('data-row') === '2');
     assert.deepEqual((await rowKeys(page, 'pl5')).slice(0, 3), ['2', '1', '3']);
     assert.equal(await text(page, '[data-section="pl5"] [data-row="2"] td.stt'), '1');
     await page.click('[data-section="pl5"] [data-row="11"] [data-action="remove-row"]');
