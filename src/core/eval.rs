@@ -12,11 +12,10 @@
 
 use std::collections::HashMap;
 
-use super::grid::{CellValue, Grid, RowValues};
+use super::grid::{cell_code, is_group_key, row_name, CellValue, Grid, RowValues};
 use super::issue::{Issue, Severity};
 use super::report::Report;
 use super::template::{Section, Template};
-use super::grid::{cell_code, is_group_key, row_name};
 use super::value::FieldState;
 
 /// Everything derived from a report's typed text.

@@ -137,10 +137,10 @@ pub struct GridLine {
 fn grid_value(column: &GridColumn, cell: &CellValue, raw: impl FnOnce() -> String) -> Value {
     match (&column.role, cell) {
         // In a grid a choice shows its label; the code alone means nothing there.
-        (ColumnRole::Value(kind), CellValue::Typed(state @ FieldState::Number(_))) if kind.choice_label(state).is_some() => {
-            Value::Text(kind.choice_label(state).unwrap_or_default())
-        }
-        (ColumnRole::Value(kind), CellValue::Typed(state)) => typed_value(kind, state, raw),
+        (ColumnRole::Value(kind), CellValue::Typed(state)) => match kind.choice_label(state) {
+            Some(label) => Value::Text(label),
+            None => typed_value(kind, state, raw),
+        },
         (_, CellValue::Sum(Some(value))) => Value::Computed { value: *value, kind: computed_kind("", column.decimals()) },
         _ => Value::Empty,
     }
