@@ -60,21 +60,46 @@ pub fn parse_number(raw: &str) -> Result<f64, NumberError> {
     if int_digits.is_empty() && frac_part.is_none() {
         return Err(NumberError::NotANumber);
     }
-    let mut normalized = String::with_capacity(body.len() + 2);
-    if negative {
-        normalized.push('-');
+    let magnitude = decimal_value(&int_digits, frac_part.unwrap_or(""))?;
+    // `-0` reads as zero: a clerk who types it means nothing negative.
+    Ok(if magnitude == 0.0 { 0.0 } else if negative { -magnitude } else { magnitude })
+}
+
+/// Powers of ten that an f64 holds exactly (10^22 is the largest).
+const EXACT_POWERS_OF_TEN: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+/// The standard parser's precision: a mantissa below this is exact in an f64.
+const EXACT_MANTISSA: u64 = 1 << 53;
+
+/// The value of checked decimal digits, without `str::parse::<f64>` (its
+/// tables weigh about 10 KB of the wasm). A mantissa below 2^53 divided by an
+/// exact power of ten is one correctly rounded division: the very value the
+/// standard parser gives, for every figure of up to 15 significant digits.
+/// Longer ones (up to 19 digits are kept) may differ from it in the last bit;
+/// decimals past the 22nd are dropped.
+fn decimal_value(int_digits: &str, frac: &str) -> Result<f64, NumberError> {
+    let mut mantissa: u64 = 0;
+    for digit in int_digits.bytes() {
+        mantissa = mantissa * 10 + u64::from(digit - b'0');
+        if mantissa > MAX_MAGNITUDE as u64 {
+            return Err(NumberError::TooLarge);
+        }
     }
-    normalized.push_str(if int_digits.is_empty() { "0" } else { &int_digits });
-    if let Some(frac) = frac_part {
-        normalized.push('.');
-        normalized.push_str(frac);
+    let mut scale = 0;
+    for digit in frac.bytes() {
+        if mantissa >= EXACT_MANTISSA * 100 || scale + 1 == EXACT_POWERS_OF_TEN.len() {
+            break;
+        }
+        mantissa = mantissa * 10 + u64::from(digit - b'0');
+        scale += 1;
     }
-    let value: f64 = normalized.parse().map_err(|_| NumberError::NotANumber)?;
-    if !value.is_finite() || value.abs() > MAX_MAGNITUDE {
+    let value = mantissa as f64 / EXACT_POWERS_OF_TEN[scale];
+    if value > MAX_MAGNITUDE {
         return Err(NumberError::TooLarge);
     }
-    // `-0` reads as zero: a clerk who types it means nothing negative.
-    Ok(if value == 0.0 { 0.0 } else { value })
+    Ok(value)
 }
 
 /// Splits digits into the integer part, the fraction part and the character
@@ -270,6 +295,20 @@ mod tests {
     }
 
     #[test]
+    fn long_and_tiny_fractions() {
+        assert_eq!(parse_number("1.000.000.000.000.000"), Ok(1e15));
+        assert_eq!(parse_number("1.000.000.000.000.001"), Err(NumberError::TooLarge));
+        assert_eq!(parse_number("99999999999999999999"), Err(NumberError::TooLarge));
+        assert_eq!(parse_number("0,1"), Ok(0.1));
+        let third = parse_number("0,3333333333333333333333333").unwrap();
+        assert!((third - 1.0 / 3.0).abs() <= f64::EPSILON, "{third}");
+        let long = parse_number("123456789012345,6789").unwrap();
+        assert!((long - 123456789012345.67).abs() <= 0.016, "{long}");
+        assert_eq!(parse_number("0,000001"), Ok(0.000001));
+        assert_eq!(parse_number("-0,0"), Ok(0.0));
+    }
+
+    #[test]
     fn signs() {
         assert_eq!(parse_number("-5"), Ok(-5.0));
         assert_eq!(parse_number("\u{2212}1.603"), Ok(-1603.0));
@@ -333,6 +372,16 @@ mod tests {
             // std rounds half to even on the exact binary value; both agree but for exact halves.
             if thousandths % 10 != 5 {
                 prop_assert_eq!(ours, expected);
+            }
+        }
+
+        #[test]
+        fn reads_as_the_standard_parser_does(int in 0u64..1_000_000_000_000_000, frac in "[0-9]{0,8}") {
+            let text = if frac.is_empty() { int.to_string() } else { format!("{int},{frac}") };
+            let std_text = if frac.is_empty() { int.to_string() } else { format!("{int}.{frac}") };
+            let std_value: f64 = std_text.parse().unwrap();
+            if std_value <= MAX_MAGNITUDE && int.to_string().len() + frac.len() <= 15 {
+                prop_assert_eq!(parse_number(&text), Ok(std_value));
             }
         }
 
