@@ -4,6 +4,7 @@
 #   ./dev.sh serve   build dist/ and serve it on http://127.0.0.1:8080
 #   ./dev.sh test    run every test: native, in-browser, end-to-end (Chromium and Firefox), files
 #   ./dev.sh bench   build the release dist/ and print the benchmark table
+#   ./dev.sh sizes   what the wasm is made of: twiggy top, monos and dominators
 #   ./dev.sh build   build the release dist/ only
 #   ./dev.sh single-file  build dist-single/bieumau-cchc.html, one file that opens by double-click
 #   ./dev.sh setup   only install what is missing
@@ -58,6 +59,22 @@ setup() {
   fi
 }
 
+TWIGGY_VERSION=0.8.0
+# A release build that keeps function names, as `release` is but for
+# wasm-opt's name stripping, and twiggy's view of it (target/sizes/named.wasm).
+size_analysis() {
+  if [ "$(twiggy --version 2>/dev/null)" != "twiggy-opt $TWIGGY_VERSION" ]; then
+    say "Installing twiggy $TWIGGY_VERSION (about 2 minutes, once)"
+    cargo install --locked twiggy --version "$TWIGGY_VERSION"
+  fi
+  say "Building the wasm with function names (profile release-names)"
+  cargo build --offline --profile release-names --target wasm32-unknown-unknown --bin bieumau
+  mkdir -p target/sizes
+  wasm-bindgen --target web --keep-debug --out-dir target/sizes target/wasm32-unknown-unknown/release-names/bieumau.wasm
+  wasm-opt -Oz -g --strip-dwarf --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals -o target/sizes/named.wasm target/sizes/bieumau_bg.wasm
+}
+
 build_release() {
   say "Building the release dist/"
   trunk build --release --offline
@@ -101,6 +118,19 @@ case "${1:-}" in
     # Keystrokes are timed in a headed Chromium on a virtual display, as a
     # clerk's screen presents frames (see e2e/support/keys.mjs).
     xvfb-run -a -s "-screen 0 1400x900x24" node e2e/support/bench.mjs
+    size_analysis >target/size-analysis.log 2>&1 || { cat target/size-analysis.log; exit 1; }
+    say "The largest items of the wasm (twiggy top; names kept, so sizes are before name stripping)"
+    twiggy top -n 11 target/sizes/named.wasm | grep -v '"function names" subsection'
+    ;;
+  sizes)
+    setup
+    size_analysis
+    say "twiggy top 40"
+    twiggy top -n 40 target/sizes/named.wasm
+    say "twiggy monos: generic functions by the size of their copies"
+    twiggy monos -m 20 -n 5 target/sizes/named.wasm
+    say "twiggy dominators: what keeps what in the wasm"
+    twiggy dominators -d 3 -r 40 target/sizes/named.wasm
     ;;
   *)
     sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'

@@ -3,7 +3,7 @@
 // opened from disk.
 import { test, before, after, afterEach, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -56,8 +56,13 @@ describe('hosted', () => {
   test('after one visit it opens, fills and downloads with the network off; no request leaves the origin', async () => {
     const server = await serveDist({ headers: { 'Content-Security-Policy': CSP } });
     const { context, page, requests } = await freshPage();
+    const encodings = {};
+    page.on('response', (r) => { encodings[new URL(r.url()).pathname.split('.').pop()] ??= r.headers()['content-encoding']; });
     await page.goto(server.url);
     await waitForServiceWorker(page);
+    // Served precompressed, as nginx's brotli_static sends dist/'s .br files.
+    assert.equal(encodings.wasm, 'br');
+    assert.equal(encodings.css, 'br');
     await context.setOffline(true);
     await page.reload();
     await newDraft(page, 'xa-01b');
@@ -85,9 +90,13 @@ describe('hosted', () => {
     await typeInto(page, valueField('1.1.1'), '12');
     await page.waitForSelector('[data-save-state="saved"]');
     // Deploy a changed build: new content, so a new cache version.
-    const sw = readFileSync(join(dir, 'sw.js'), 'utf8').replace(/const CACHE = 'bieumau-[0-9a-f]+'/, "const CACHE = 'bieumau-0000000000000002'");
-    writeFileSync(join(dir, 'sw.js'), sw);
-    writeFileSync(join(dir, 'index.html'), readFileSync(join(dir, 'index.html'), 'utf8').replace('</body>', '<!-- v2 --></body>'));
+    // A deployment replaces the precompressed files with their sources.
+    const deploy = (name, text) => {
+      writeFileSync(join(dir, name), text);
+      for (const ext of ['.gz', '.br']) rmSync(join(dir, name + ext), { force: true });
+    };
+    deploy('sw.js', readFileSync(join(dir, 'sw.js'), 'utf8').replace(/const CACHE = 'bieumau-[0-9a-f]+'/, "const CACHE = 'bieumau-0000000000000002'"));
+    deploy('index.html', readFileSync(join(dir, 'index.html'), 'utf8').replace('</body>', '<!-- v2 --></body>'));
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
     const banner = await page.waitForSelector('[data-update-banner]', { timeout: 15000 });
     assert.match(await banner.textContent(), /Có phiên bản mới — tải lại/);

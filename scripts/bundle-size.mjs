@@ -11,7 +11,7 @@
 // total exceeds the recorded one by more than 1 %, and says what grew.
 // Lower the record (--record) whenever the bundle shrinks.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
 import { extname, join } from 'node:path';
 
 const KINDS = ['.wasm', '.js', '.css'];
@@ -33,9 +33,37 @@ export function bundleSizes(dir = 'dist') {
   return { kinds, total };
 }
 
+/** The brotli (quality 11) total of the same files, as dist/'s .br files. */
+export function brotliTotal(dir = 'dist') {
+  return readdirSync(dir)
+    .filter((f) => KINDS.includes(extname(f)) && f !== 'sw.js')
+    .map((f) => readFileSync(join(dir, f)))
+    .reduce((n, b) => n + brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length, 0);
+}
+
+/** Names of the assets whose precompressed .gz or .br is missing or is not their content. */
+export function stalePrecompressed(dir = 'dist') {
+  const stale = [];
+  for (const f of readdirSync(dir, { recursive: true })) {
+    if (!/\.(wasm|js|css|html|svg|webmanifest)$/.test(f)) continue;
+    const body = readFileSync(join(dir, f));
+    for (const [ext, decode] of [['.gz', gunzipSync], ['.br', brotliDecompressSync]]) {
+      let ok = false;
+      try { ok = decode(readFileSync(join(dir, f + ext))).equals(body); } catch { ok = false; }
+      if (!ok) stale.push(f + ext);
+    }
+  }
+  return stale;
+}
+
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
 function check(dir) {
+  const stale = stalePrecompressed(dir);
+  if (stale.length) {
+    console.error(`Precompressed files missing or not their asset's content: ${stale.join(', ')}`);
+    process.exit(1);
+  }
   const now = bundleSizes(dir);
   const recorded = JSON.parse(readFileSync(RECORD, 'utf8'));
   const limit = Math.floor(recorded.total * (1 + TOLERANCE));
@@ -50,7 +78,7 @@ function check(dir) {
       'Cut it back, or, if the growth is worth it, record the new size with `node scripts/bundle-size.mjs --record` and say why in the commit.');
     process.exit(1);
   }
-  console.log(`Bundle size: ${kb(now.total)} gzipped (recorded ${kb(recorded.total)}, limit ${kb(limit)}).\n${lines.join('\n')}`);
+  console.log(`Bundle size: ${kb(now.total)} gzipped, ${kb(brotliTotal(dir))} brotli (recorded ${kb(recorded.total)} gzipped, limit ${kb(limit)}).\n${lines.join('\n')}`);
   if (now.total < recorded.total * (1 - TOLERANCE)) {
     console.log('It shrank by more than 1 %: lower the record with `node scripts/bundle-size.mjs --record`.');
   }

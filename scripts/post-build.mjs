@@ -3,9 +3,13 @@
 //    Content-Security-Policy (no 'unsafe-inline') works;
 // 2. writes sw.js, the service worker, with the list of files to cache and
 //    a cache version derived from their contents: a new build is a new
-//    version, and an unchanged build keeps its cache.
+//    version, and an unchanged build keeps its cache;
+// 3. writes a precompressed `.gz` (gzip -9) and `.br` (brotli 11) beside each
+//    text and wasm file, for servers that send them as they are (nginx
+//    `gzip_static`/`brotli_static`, Apache with the README's lines).
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { join, relative } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -31,7 +35,8 @@ const walk = (d) => {
   }
 };
 walk(dir);
-const cached = files.filter((f) => f !== 'sw.js').sort();
+const COMPRESSED = /\.(gz|br)$/;
+const cached = files.filter((f) => f !== 'sw.js' && !COMPRESSED.test(f)).sort();
 const version = createHash('sha256');
 for (const f of cached) version.update(f).update(readFileSync(join(dir, f)));
 
@@ -72,4 +77,15 @@ self.addEventListener('fetch', (event) => {
 });
 `;
 writeFileSync(join(dir, 'sw.js'), worker);
+
+// Precompressed siblings, written anew each build (a stale one would be
+// served in place of its file). Images other than SVG are compressed already.
+const COMPRESSIBLE = /\.(wasm|js|css|html|svg|webmanifest|json)$/;
+for (const f of [...cached, 'sw.js'].filter((f) => COMPRESSIBLE.test(f))) {
+  const body = readFileSync(join(dir, f));
+  writeFileSync(join(dir, `${f}.gz`), gzipSync(body, { level: 9 }));
+  writeFileSync(join(dir, `${f}.br`), brotliCompressSync(body, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+  }));
+}
 console.log(`post-build: ${cached.length} files cached as ${worker.match(/bieumau-[0-9a-f]+/)[0]}`);

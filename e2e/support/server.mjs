@@ -17,7 +17,7 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-export async function serveDist({ dir = resolve('dist'), prefix = '/', headers = {} } = {}) {
+export async function serveDist({ dir = resolve('dist'), prefix = '/', headers = {}, precompressed = true } = {}) {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
     try {
@@ -33,9 +33,20 @@ export async function serveDist({ dir = resolve('dist'), prefix = '/', headers =
         return;
       }
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
+      // As nginx's brotli_static and gzip_static: the precompressed sibling
+      // when the browser accepts it, so every test loads what a host sends.
+      const accepted = String(req.headers['accept-encoding'] ?? '');
+      let encoding = null;
+      let body = null;
+      for (const [name, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+        if (body || !precompressed || !accepted.includes(name)) continue;
+        body = await readFile(file + ext).catch(() => null);
+        if (body) encoding = name;
+      }
+      body ??= await readFile(file);
       res.writeHead(200, {
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        ...(encoding ? { 'Content-Encoding': encoding, Vary: 'Accept-Encoding' } : {}),
         'Cache-Control': 'no-cache',
         'X-Content-Type-Options': 'nosniff',
         ...headers,
