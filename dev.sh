@@ -52,10 +52,10 @@ setup() {
   # Crates come from crates.io once; every build after this runs offline.
   cargo fetch --locked --quiet
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v firefox-esr >/dev/null \
-     || ! command -v xvfb-run >/dev/null; then
-    say "Installing Chromium, chromedriver, Firefox ESR and Xvfb from Debian"
+     || ! command -v xvfb-run >/dev/null || ! command -v pdftotext >/dev/null; then
+    say "Installing Chromium, chromedriver, Firefox ESR, Xvfb and poppler-utils (pdftotext) from Debian"
     need_root_or_sudo apt-get update -qq
-    need_root_or_sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver firefox-esr xvfb xauth >/dev/null
+    need_root_or_sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver firefox-esr xvfb xauth poppler-utils >/dev/null
   fi
 }
 

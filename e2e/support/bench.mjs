@@ -98,6 +98,30 @@ function strokesFor(values, count) {
   return strokes;
 }
 
+// ---- opening large reports ----
+// Times are read in the page from the click (or the file picked) to the
+// frame after the first field exists: what is on screen can be typed into.
+// Rows further down are drawn as placeholders, then near the screen or in
+// idle time (ui/deferred.rs); the time until none is left is printed too.
+async function clickTime(page) {
+  await page.evaluate(() => document.addEventListener('click', () => { window.__openStart = performance.now(); }, { capture: true, once: true }));
+  return '__openStart';
+}
+async function changeTime(page, selector) {
+  await page.evaluate((sel) => document.addEventListener('change', (e) => {
+    if (e.target.matches(sel)) window.__openStart = performance.now();
+  }, { capture: true }), selector);
+  return '__openStart';
+}
+async function interactiveAfter(page, start, selector) {
+  await page.waitForSelector(selector, { timeout: 60000 });
+  return page.evaluate((key) => new Promise((done) => requestAnimationFrame(() => setTimeout(() => done(performance.now() - window[key])))), start);
+}
+async function allDrawnAfter(page, start) {
+  await page.waitForFunction(() => !document.querySelector('.rows-later'), null, { timeout: 120000, polling: 50 });
+  return page.evaluate((key) => performance.now() - window[key], start);
+}
+
 // ---- keystroke latency as a clerk feels it ----
 // Real key presses into a focused, on-screen field at 120–150 ms between
 // keys, on a draft opened from the list (so autosave runs as it does for
@@ -214,10 +238,11 @@ async function openFromList(page) {
   await page.setInputFiles('[data-action="load-template"]', {
     name: 'stress.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(template)),
   });
-  const t0 = Date.now();
-  await newDraft(page, template.id);
-  await page.waitForSelector('[data-code="1250.c"]');
-  row('open the 5,000-indicator form', ms(Date.now() - t0));
+  const t0 = await clickTime(page);
+  await page.click(`[data-action="new-draft"][data-template="${template.id}"]`);
+  const open = await interactiveAfter(page, t0, '[data-code="1.a"]');
+  row('open the 5,000-indicator form: click → first screen drawn and typeable', ms(open), '≤ 500 ms', open <= 500);
+  row('open the 5,000-indicator form: click → every row drawn (in idle time)', ms(await allDrawnAfter(page, t0)));
   const values = [];
   for (let g = 1; g <= 1250; g += 25) values.push([`${g}`, '1603'], [`${g}.a`, '581'], [`${g}.b`, '2']);
   const strokes = strokesFor(values, 240);
@@ -248,10 +273,11 @@ let cells;
     report: { template_id: 'huyen-cchc', template_version: 1, header: {}, values, notes: {}, rows: { pl5: keys } },
   };
   const { page, context } = await openApp(browser, server.url);
-  const t0 = Date.now();
+  const t0 = await changeTime(page, '[data-action="import"]');
   await page.setInputFiles('[data-action="import"]', { name: 'grid.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(draft)) });
-  await page.waitForSelector('[data-code="pl5/625/c18"]');
-  row(`open a district draft with a ${cells.toLocaleString('en')}-cell grid`, ms(Date.now() - t0));
+  const open = await interactiveAfter(page, t0, '[data-code="pl5/1/c3"]');
+  row(`open a district draft with a ${cells.toLocaleString('en')}-cell grid: pick the file → first screen typeable`, ms(open), '≤ 500 ms', open <= 500);
+  row(`open a district draft with a ${cells.toLocaleString('en')}-cell grid: → every row drawn (in idle time)`, ms(await allDrawnAfter(page, t0)));
   const typed = [];
   for (let r = 1; r <= 625; r += 8) typed.push([`pl5/${r}/c5`, '812']);
   const strokes = strokesFor(typed, 240);
@@ -312,12 +338,17 @@ let cells;
   }, true));
   await page.setInputFiles('[data-action="rollup"]', files);
   await page.waitForSelector('[data-section="tong-hop-xa"]', { timeout: 120000 });
-  const shownAt = await page.evaluate(() => { document.body.getBoundingClientRect(); return performance.now() - window.__rollupStart; });
+  const shownAt = await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(() => done(performance.now() - window.__rollupStart)))));
+  const allAt = await page.evaluate(() => new Promise((done) => {
+    const check = () => (document.querySelector('.rows-later') ? setTimeout(check, 20) : done(performance.now() - window.__rollupStart));
+    check();
+  }));
   const core = await page.evaluate(() => performance.getEntriesByName('bieumau:rollup').map((m) => m.duration)[0]);
   const total = await page.$eval('[data-computed="pl6/total/c5"]', (n) => Number(n.textContent.replace(/\./g, '')));
   if (total !== received) throw new Error(`roll-up total ${total}, expected ${received}`);
   row('roll-up of 1,000 commune files: parse, check, sum (in the page)', ms(core), '≤ 1 s', core <= 1000);
-  row('roll-up of 1,000 commune files: pick → 1,000-row table on screen', ms(shownAt));
+  row('roll-up of 1,000 commune files: pick → tables on screen and typeable', ms(shownAt), '≤ 500 ms', shownAt <= 500);
+  row('roll-up of 1,000 commune files: pick → all 1,000 rows drawn (in idle time)', ms(allAt));
   await context.close();
 }
 

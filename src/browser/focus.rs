@@ -29,6 +29,15 @@ pub fn focus_field(code: &str) -> bool {
             focus_and_show(&element);
             true
         }
+        // Not drawn yet (a large table draws far rows later): draw them all,
+        // and focus it once they are on the page.
+        None if super::near_screen::flush() => {
+            let code = code.to_string();
+            leptos::prelude::request_animation_frame(move || {
+                focus_field(&code);
+            });
+            true
+        }
         None => false,
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod files;
 pub mod idle;
+pub mod near_screen;
 pub mod focus;
 pub mod download;
 pub mod storage;

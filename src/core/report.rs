@@ -308,39 +308,6 @@ impl Report {
             }
         }
     }
-
-    /// Whether the value under `code` belongs to the template: an
-    /// indicator's, or a typed cell of a row of one of its grids.
-    pub fn holds(&self, template: &Template, code: &str) -> bool {
-        template.indicator(code).is_some() || template.grids().any(|(section, grid)| self.holds_cell(&section.id, grid, code))
-    }
-
-    /// Whether `code` names a typed cell of a row of the grid `section`.
-    pub fn holds_cell(&self, section: &str, grid: &Grid, code: &str) -> bool {
-        let Some((key, number)) = grid_cell(section, code) else { return false };
-        let known_row = match &grid.rows {
-            GridRows::Fixed(rows) => rows.iter().any(|r| r.key == key),
-            GridRows::Editable { .. } => self.rows.get(section).is_some_and(|keys| keys.iter().any(|k| k == key)),
-        };
-        known_row && grid.column_by_number(number).is_some_and(|i| grid.is_typed(i))
-    }
-
-    /// The values and notes the template does not hold (a template changed
-    /// since the report was written), kept untouched beside the report.
-    pub fn orphans(&self, template: &Template) -> Report {
-        let mut orphans = Report::default();
-        for (code, text) in &self.values {
-            if !self.holds(template, code) {
-                orphans.set_value(code, text);
-            }
-        }
-        for (code, text) in &self.notes {
-            if template.indicator(code).is_none() {
-                orphans.set_note(code, text);
-            }
-        }
-        orphans
-    }
 }
 
 /// `<section>/<row key>/c<number>` → the row key and the column number.

@@ -9,7 +9,7 @@
 
 use std::collections::HashSet;
 
-use super::grid::is_group_key;
+use super::grid::{is_group_key, Grid, GridRows};
 use super::report::{grid_cell, Report};
 use super::template::Template;
 
@@ -48,8 +48,9 @@ impl Report {
                 return Err(format!("phần «{section}» không phải bảng thêm được dòng của biểu mẫu «{}»", template.id));
             }
         }
+        let holder = Holder::new(self, template);
         for code in self.values.keys() {
-            if self.holds(template, code) {
+            if holder.holds(code) {
                 if template.indicator(code).is_some_and(|i| i.is_heading()) {
                     return Err(format!("«{code}» là dòng tiêu đề, không có số liệu"));
                 }
@@ -114,4 +115,74 @@ mod tests {
         r.set_value("3.3.1", "1.603");
         assert!(r.check_against(&t).unwrap_err().contains("mã «3.3.1»"), "a commune code in a district report");
     }
+}
+
+/// Which values a template holds.
+impl Report {
+    /// Whether `code` names a typed cell of a row of the grid `section`.
+    pub fn holds_cell(&self, section: &str, grid: &Grid, code: &str) -> bool {
+        typed_cell_of(section, grid, code, |key| match &grid.rows {
+            GridRows::Fixed(rows) => rows.iter().any(|r| r.key == key),
+            GridRows::Editable { .. } => self.rows.get(section).is_some_and(|keys| keys.iter().any(|k| k == key)),
+        })
+    }
+
+    /// The values and notes the template does not hold (a template changed
+    /// since the report was written), kept untouched beside the report.
+    pub fn orphans(&self, template: &Template) -> Report {
+        let holder = Holder::new(self, template);
+        let mut orphans = Report::default();
+        for (code, text) in &self.values {
+            if !holder.holds(code) {
+                orphans.set_value(code, text);
+            }
+        }
+        for (code, text) in &self.notes {
+            if template.indicator(code).is_none() {
+                orphans.set_note(code, text);
+            }
+        }
+        orphans
+    }
+}
+
+/// Whether a value belongs to the template: an indicator's, or a typed cell
+/// of a row of one of its grids. The rows (fixed, or listed in the report)
+/// are looked up by key: one check per value, whatever the rows' count.
+/// Make it once per report, not once per value.
+struct Holder<'a> {
+    template: &'a Template,
+    grids: Vec<(&'a str, &'a Grid, HashSet<&'a str>)>,
+}
+
+impl<'a> Holder<'a> {
+    fn new(report: &'a Report, template: &'a Template) -> Self {
+        let grids = template
+            .grids()
+            .map(|(section, grid)| {
+                let rows: HashSet<&str> = match &grid.rows {
+                    GridRows::Fixed(rows) => rows.iter().map(|r| r.key.as_str()).collect(),
+                    GridRows::Editable { .. } => {
+                        report.rows.get(&section.id).into_iter().flatten().map(String::as_str).collect()
+                    }
+                };
+                (section.id.as_str(), &**grid, rows)
+            })
+            .collect();
+        Holder { template, grids }
+    }
+
+    fn holds(&self, code: &str) -> bool {
+        self.template.indicator(code).is_some()
+            || self.grids.iter().any(|(section, grid, rows)| {
+typed_cell_of(section, grid, code, |key| rows.contains(key))
+            })
+    }
+}
+
+/// Whether `code` is `<section>/<row>/c<n>` of a row `known_row` accepts and
+/// a column the clerk types in.
+fn typed_cell_of(section: &str, grid: &Grid, code: &str, known_row: impl Fn(&str) -> bool) -> bool {
+    grid_cell(section, code)
+        .is_some_and(|(key, number)| known_row(key) && grid.column_by_number(number).is_some_and(|i| grid.is_typed(i)))
 }

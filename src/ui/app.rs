@@ -36,6 +36,7 @@ pub fn App() -> impl IntoView {
     let screen = context.screen;
     let update_ready = RwSignal::new(false);
     service_worker::register(move || update_ready.set(true));
+    crate::browser::print::draw_everything_before_printing();
 
     view! {
         <div class="app">

@@ -8,14 +8,19 @@ use crate::browser::storage::{date_time, new_id, now};
 use crate::core::draft::Draft;
 use crate::core::draft_store::{Quarantined, StoredDraft, STORAGE_PREFIX};
 use crate::core::session::Undo;
-use crate::ui::AppContext;
+use crate::ui::{AppContext, Screen};
 
 #[component]
 pub fn DraftList() -> impl IntoView {
     let ctx = expect_context::<AppContext>();
-    let listing = Memo::new(move |_| {
+    let listing = Memo::new(move |before: Option<&_>| {
         ctx.stored_changed.track();
-        ctx.session(|s| s.list())
+        // A draft just stored and opened (an import): the list is about to
+        // go; reading every draft again for it would delay the editor.
+        match before {
+            Some(before) if ctx.screen.with_untracked(|s| !matches!(s, Screen::Start { .. })) => Clone::clone(before),
+            _ => ctx.session(|s| s.list()),
+        }
     });
     // Another tab's save, rename or delete: read the list again, so that
     // nothing here acts on what the list showed before.

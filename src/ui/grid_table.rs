@@ -6,15 +6,15 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, KeyboardEvent};
 
-use crate::browser::focus::{focus_cell_below, focus_field};
+use crate::browser::focus::focus_field;
 use crate::core::grid::{cell_code, total_text, ColumnRole, GridRows, TOTAL_ROW};
 use crate::core::issue::Severity;
 use crate::core::value::ValueKind;
+use crate::ui::grid_cells::{ChoiceCell, NumberCell, TextCell};
 use crate::ui::issue_summary::IssueMessages;
-use crate::ui::grid_state::{Cell, GridRow, GridState};
+use crate::ui::grid_state::{GridRow, GridState};
+use crate::ui::deferred::Deferral;
 use crate::ui::FormContext;
 
 /// Rows per `<table>`: a long grid is drawn as consecutive tables with the
@@ -23,6 +23,8 @@ use crate::ui::FormContext;
 /// whole grid. Real keys in a 10,000-cell grid, headed Chromium: tables of
 /// 50 rows gave p50 / p95 40 / 64 ms, of 16 rows 24 / 48, of 8 rows 24 / 40.
 const ROWS_PER_TABLE: usize = 8;
+/// A row's usual height on screen, for the placeholder of rows not drawn yet.
+const ROW_PX: u32 = 30;
 
 #[component]
 pub fn GridSection(grid: Arc<GridState>) -> impl IntoView {
@@ -83,6 +85,7 @@ pub fn GridSection(grid: Arc<GridState>) -> impl IntoView {
     let unit_note = section.unit_note.clone().map(|note| view! { <p class="unit-note italic">"Đơn vị tính: " {note}</p> });
     let rows = grid.rows;
     let body_grid = grid.clone();
+    let deferral = expect_context::<Deferral>();
     let chunk_count = Memo::new(move |_| rows.with(|r| r.len().div_ceil(ROWS_PER_TABLE).max(1)));
     let chunks = move || (0..chunk_count.get()).collect::<Vec<usize>>();
     let chunk_view = {
@@ -91,18 +94,22 @@ pub fn GridSection(grid: Arc<GridState>) -> impl IntoView {
             let grid = body_grid.clone();
             let slice =
                 move || rows.with(|rows| rows.iter().skip(n * ROWS_PER_TABLE).take(ROWS_PER_TABLE).cloned().collect::<Vec<_>>());
-            let head = (n == 0).then(thead.clone());
-            view! {
-                <div class="grid-chunk" class:first=n == 0>
+            let head = (n == 0).then_some(thead.clone());
+            let colgroup = colgroup.clone();
+            let table = move || {
+                let grid = grid.clone();
+                view! {
                     <table class="annex grid">
                         {colgroup()}
-                        {head}
+                        {head.clone().map(|head| head())}
                         <tbody>
                             <For each=slice key=|row| row.key.clone() children=move |row| view! { <GridRowView grid=grid.clone() row /> } />
                         </tbody>
                     </table>
-                </div>
-            }
+                }
+            };
+            let count = rows.with_untracked(|r| r.len().saturating_sub(n * ROWS_PER_TABLE).min(ROWS_PER_TABLE));
+            view! { <div class="grid-chunk" class:first=n == 0>{deferral.rows(count, ROW_PX, Arc::new(move || table().into_any()))}</div> }
         }
     };
     let total_row = grid.grid.total_label.clone().map(|label| view! { <TotalRow grid=grid.clone() label /> });
@@ -277,120 +284,6 @@ fn GridRowView(grid: Arc<GridState>, row: GridRow) -> impl IntoView {
 
 /// A block pasted from a spreadsheet fills the grid; a single value is
 /// pasted by the browser as usual.
-fn on_paste(paste: Callback<String, bool>) -> impl Fn(web_sys::ClipboardEvent) {
-    move |ev| {
-        if let Some(text) = ev.clipboard_data().and_then(|data| data.get_data("text/plain").ok()) {
-            if paste.run(text) {
-                ev.prevent_default();
-            }
-        }
-    }
-}
-
-fn on_enter_move_down(ev: KeyboardEvent) {
-    if ev.key() == "Enter" && !ev.is_composing() {
-        ev.prevent_default();
-        if let Some(here) = ev.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) {
-            focus_cell_below(&here, ev.shift_key());
-        }
-    }
-}
-
-#[component]
-fn NumberCell(cell: Cell, code: String, kind: ValueKind, paste: Callback<String, bool>) -> impl IntoView {
-    let (raw, state) = (cell.raw, cell.state);
-    let on_blur = move |_| {
-        if let Some(text) = kind.display(&state.get_untracked()) {
-            if raw.with_untracked(|r| *r != text) {
-                cell.set_raw(text);
-            }
-        }
-    };
-    view! {
-        <input
-            type="text"
-            class="cell-input"
-            data-code=code.clone()
-            inputmode="decimal"
-            autocomplete="off"
-            spellcheck="false"
-            aria-label=code
-            aria-invalid=move || state.with(|s| s.error().is_some()).to_string()
-            prop:value=move || raw.get()
-            on:input=move |ev| cell.set_raw(event_target_value(&ev))
-            on:blur=on_blur
-            on:keydown=on_enter_move_down
-            on:paste=on_paste(paste)
-        />
-    }
-}
-
-/// Enter moves down the column here too; Alt+Enter breaks the line, as
-/// in a spreadsheet cell.
-fn on_text_cell_key(cell: Cell) -> impl Fn(KeyboardEvent) {
-    move |ev| {
-        if ev.key() != "Enter" || ev.is_composing() || !ev.alt_key() {
-            return on_enter_move_down(ev);
-        }
-        ev.prevent_default();
-        if let Some(area) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
-            let (start, end) = (area.selection_start().ok().flatten(), area.selection_end().ok().flatten());
-            if let (Some(start), Some(end)) = (start, end) {
-                let _ = area.set_range_text_with_start_and_end_and_mode("\n", start, end, "end");
-                cell.set_raw(area.value());
-            }
-        }
-    }
-}
-
-#[component]
-fn TextCell(cell: Cell, code: String, wide: bool, paste: Callback<String, bool>) -> impl IntoView {
-    let raw = cell.raw;
-    view! {
-        <textarea
-            class="cell-text"
-            class:wide=wide
-            rows="1"
-            data-code=code.clone()
-            aria-label=code
-            prop:value=move || raw.get()
-            on:input=move |ev| cell.set_raw(event_target_value(&ev))
-            on:keydown=on_text_cell_key(cell)
-            on:paste=on_paste(paste)
-        ></textarea>
-    }
-}
-
-#[component]
-fn ChoiceCell(cell: Cell, code: String, options: Vec<crate::core::value::ChoiceOption>) -> impl IntoView {
-    let state = cell.state;
-    let current = move || state.with(|s| s.number().map(|n| (n as i64).to_string()).unwrap_or_default());
-    let options = options
-        .into_iter()
-        .map(|o| {
-            let value = o.code.to_string();
-            let selected = {
-                let value = value.clone();
-                move || current() == value
-            };
-            view! { <option value=value selected=selected>{o.label}</option> }
-        })
-        .collect_view();
-    view! {
-        <select
-            class="cell-choice"
-            data-code=code.clone()
-            aria-label=code
-            aria-invalid=move || state.with(|s| s.error().is_some()).to_string()
-            prop:value=current
-            on:change=move |ev| cell.set_raw(event_target_value(&ev))
-        >
-            <option value="">"—"</option>
-            {options}
-        </select>
-    }
-}
-
 #[component]
 fn TotalRow(grid: Arc<GridState>, label: String) -> impl IntoView {
     let section = grid.section.id.clone();

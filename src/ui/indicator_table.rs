@@ -1,6 +1,8 @@
 //! The annex table: STT | Chỉ tiêu | Đơn vị tính | Số liệu | Ghi chú, with
 //! each row's messages beside it.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
@@ -9,6 +11,7 @@ use crate::browser::focus::focus_next_value;
 use crate::core::issue::Severity;
 use crate::core::template::{Indicator, Line, Section};
 use crate::core::value::ValueKind;
+use crate::ui::deferred::Deferral;
 use crate::ui::form_state::Field;
 use crate::ui::issue_summary::IssueMessages;
 use crate::ui::FormContext;
@@ -20,23 +23,28 @@ use crate::ui::FormContext;
 /// keys in xa-01b, headed Chromium: tables of 100 lines had 227 of 302 keys
 /// over 16 ms (p95 32 ms); tables of 12, about 100 (p95 16 ms); 6 gave no more.
 const LINES_PER_TABLE: usize = 12;
+/// A line's usual height on screen, for the placeholder of lines not drawn yet.
+const ROW_PX: u32 = 38;
 
 #[component]
 pub fn IndicatorTable(section: Section) -> impl IntoView {
+    let deferral = expect_context::<Deferral>();
     let chunks = section
         .lines
         .chunks(LINES_PER_TABLE)
         .enumerate()
         .map(|(n, lines)| {
-            let rows = lines
-                .iter()
-                .map(|line| match *line {
-                    Line::Indicator(index) => view! { <IndicatorRow index /> }.into_any(),
-                    Line::Computed(index) => view! { <ComputedRow index /> }.into_any(),
-                })
-                .collect_view();
-            view! {
-                <div class="annex-chunk">
+            let lines = lines.to_vec();
+            let count = lines.len();
+            let table = move || {
+                let rows = lines
+                    .iter()
+                    .map(|line| match *line {
+                        Line::Indicator(index) => view! { <IndicatorRow index /> }.into_any(),
+                        Line::Computed(index) => view! { <ComputedRow index /> }.into_any(),
+                    })
+                    .collect_view();
+                view! {
                     <table class="annex">
                         <colgroup>
                             <col class="col-stt" />
@@ -49,8 +57,9 @@ pub fn IndicatorTable(section: Section) -> impl IntoView {
                         {(n == 0).then(table_head)}
                         <tbody>{rows}</tbody>
                     </table>
-                </div>
-            }
+                }
+            };
+            view! { <div class="annex-chunk">{deferral.rows(count, ROW_PX, Arc::new(move || table().into_any()))}</div> }
         })
         .collect_view();
     view! { <section class="annex-section" data-section=section.id.clone()>{chunks}</section> }

@@ -6,9 +6,11 @@
 pub mod app;
 pub mod autosave;
 pub mod completion_meter;
+pub mod deferred;
 pub mod draft_list;
 pub mod export_bar;
 pub mod form_state;
+pub mod grid_cells;
 pub mod grid_state;
 pub mod grid_table;
 pub mod commune_summary;

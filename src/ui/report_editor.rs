@@ -10,6 +10,7 @@ use crate::core::template::Template;
 use crate::ui::autosave::Autosave;
 use crate::ui::commune_summary::{CommuneSummaryView, RollupPanel};
 use crate::ui::completion_meter::CompletionMeter;
+use crate::ui::deferred::Deferral;
 use crate::ui::grid_table::GridSection;
 use crate::ui::form_state::Form;
 use crate::ui::indicator_table::IndicatorTable;
@@ -25,6 +26,9 @@ pub fn ReportEditor(template: Arc<Template>, draft: Draft, notice: Option<String
     let ctx = expect_context::<AppContext>();
     let form: FormContext = Arc::new(Form::new(template.clone(), &draft.report));
     provide_context(form.clone());
+    let rows = template.sections.iter().map(|s| s.lines.len()).sum::<usize>()
+        + form.grids.iter().map(|g| g.rows.with_untracked(Vec::len)).sum::<usize>();
+    provide_context(Deferral::new(rows));
     let orphans = draft.orphans(&template);
     let autosave = Autosave::start(ctx, form.clone(), draft);
     let sections = template.sections.clone();

@@ -1,0 +1,95 @@
+// End-to-end: a large report opens with its first screens drawn and the
+// rest as placeholders (ui/deferred.rs); far rows are drawn when they come
+// near the screen, in idle time, before printing, and when a message sends
+// the clerk there. Typed with real keys, as a clerk would.
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openApp, newDraft, setUpSuite } from './support/browser.mjs';
+import { stressTemplate } from './support/stress-template.mjs';
+
+const suite = setUpSuite();
+const template = stressTemplate(5000);
+const field = (code) => `[data-code="${code}"]`;
+
+async function openStress(stress = template) {
+  const { page, context } = await openApp(suite.browser, suite.server.url);
+  await page.setInputFiles('[data-action="load-template"]', {
+    name: 'stress.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(stress)),
+  });
+  await newDraft(page, stress.id);
+  return { page, context };
+}
+
+const drawn = (page, code) => page.$(field(code)).then((e) => e !== null);
+const placeholders = (page) => page.$$eval('.rows-later', (l) => l.length);
+
+describe('a 5,000-indicator report', () => {
+  test('opens with its first screens drawn; scrolling to the end draws the end, and it takes real keys', async () => {
+    const { page, context } = await openStress();
+    assert.ok(await drawn(page, '1.a'), 'the first rows are drawn');
+    assert.ok(!(await drawn(page, '1250.c')), 'the last rows wait');
+    const waiting = await placeholders(page);
+    assert.ok(waiting > 100, `placeholders for the rest (${waiting})`);
+    // The page is as tall as the whole form: placeholders hold the rows' place.
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    assert.ok(height > 5000 * 30, `page height ${height}`);
+
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await page.waitForSelector(field('1250.c'), { timeout: 5000 });
+    assert.ok(await placeholders(page) > 0, 'drawn because it came on screen, not because everything was');
+    await page.click(field('1250'));
+    await page.keyboard.type('1603');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('581');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('2');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.code), '1250.c', 'Enter moves down the far rows');
+    assert.equal(await page.textContent('[data-computed="1250.cong"]'), '583');
+    await page.waitForSelector('[data-save-state="saved"]');
+
+    // Idle time draws the rest; nothing is left as a placeholder.
+    await page.waitForFunction(() => document.querySelectorAll('.rows-later').length === 0, null, { timeout: 60000 });
+    assert.ok(await drawn(page, '600.b'));
+    await context.close();
+  });
+
+  test('a message sends the clerk to a row not drawn yet', async () => {
+    const { page, context } = await openApp(suite.browser, suite.server.url);
+    await page.setInputFiles('[data-action="load-template"]', {
+      name: 'stress.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(template)),
+    });
+    // A draft whose total far down is smaller than its parts.
+    const draft = {
+      kind: 'bieumau-cchc/draft', format: 1, app_version: 'test', id: 'large-1', name: '', created_at: 0, updated_at: 0, revision: 0,
+      report: { template_id: template.id, template_version: 1, header: {}, values: { 1249: '1', '1249.a': '5' }, notes: {} },
+    };
+    await page.setInputFiles('[data-action="import"]', { name: 'large.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(draft)) });
+    const message = await page.waitForSelector('[data-summary-for^="1249"]');
+    const code = await message.getAttribute('data-summary-for');
+    assert.ok(!(await drawn(page, code)), 'the row is not drawn yet');
+    await message.click();
+    await page.waitForFunction((c) => document.activeElement?.dataset?.code === c, code);
+    assert.equal(await page.inputValue(field('1249.a')), '5');
+    await context.close();
+  });
+
+  test('printed at once after opening, the PDF holds every row', async () => {
+    // 1,200 indicators: deferred as 5,000 are, and a PDF made in seconds.
+    const { page, context } = await openStress(stressTemplate(1200));
+    assert.ok(await placeholders(page) > 0);
+    const dir = mkdtempSync(join(tmpdir(), 'bieumau-large-'));
+    const pdf = join(dir, 'report.pdf');
+    writeFileSync(pdf, await page.pdf({ format: 'A4' }));
+    // Chromium's printing sends beforeprint, as Ctrl+P does: the app draws the rest first.
+    assert.match(execFileSync('pdfinfo', [pdf]).toString(), /Page size:\s+59[56]\.\d+ x 84[12]\.\d+ pts \(A4\)/);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+    assert.match(text, /Kênh c của nhóm 300/);
+    assert.match(text, /Kênh b của nhóm 150/);
+    await context.close();
+  });
+});
