@@ -206,9 +206,13 @@ impl Draft {
     /// in the draft and shown to the clerk, never dropped.
     pub fn orphans(&self, template: &Template) -> Vec<(String, String, String)> {
         let orphans = self.report.orphans(template);
-        let mut codes: Vec<&String> = orphans.values.keys().chain(orphans.notes.keys()).collect();
-        codes.sort();
-        codes.dedup();
+        // Both key lists are sorted (B-tree maps): merged in order.
+        let mut codes: Vec<&String> = orphans.values.keys().collect();
+        for code in orphans.notes.keys() {
+            if let Err(at) = codes.binary_search(&code) {
+                codes.insert(at, code);
+            }
+        }
         codes
             .into_iter()
             .map(|code| {

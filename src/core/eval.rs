@@ -64,8 +64,11 @@ pub struct GridEvaluation {
 /// The messages shown beside an indicator row: its own error, then the
 /// results of the rules anchored at it (in template order), errors first.
 pub fn field_messages(code: &str, state: &FieldState, anchored: impl IntoIterator<Item = Option<Issue>>) -> Vec<Issue> {
-    let mut list: Vec<Issue> = state.issue(code).into_iter().chain(anchored.into_iter().flatten()).collect();
-    list.sort_by_key(|issue| issue.severity);
+    // A stable partition, not a sort: each sort is another copy of the sort
+    // code in the wasm.
+    let (mut list, warnings): (Vec<Issue>, Vec<Issue>) =
+        state.issue(code).into_iter().chain(anchored.into_iter().flatten()).partition(|i| i.severity == Severity::Error);
+    list.extend(warnings);
     list
 }
 
