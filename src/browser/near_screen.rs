@@ -87,7 +87,7 @@ fn new_observer() -> Option<IntersectionObserver> {
         due.into_iter().for_each(run);
     });
     let options = IntersectionObserverInit::new();
-    // A screen's height above and below: rows are drawn before they show.
+    // A screen above and below: rows are drawn before they show.
     options.set_root_margin("100% 0px 100% 0px");
     let observer = IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options).ok();
     // The observer lives as long as the page.

@@ -16,7 +16,7 @@ const DRAWN_WHOLE: usize = 400;
 /// Rows drawn at once per frame: a few screens' worth. More (a large report
 /// opening, a roll-up adding 1,000 rows) wait as placeholders; a row the
 /// clerk adds is always drawn at once.
-const ROWS_PER_FRAME: usize = 96;
+const ROWS_PER_FRAME: usize = 48;
 
 /// How many more rows may be drawn at once in this frame, for one report.
 #[derive(Clone, Copy)]
