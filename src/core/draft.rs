@@ -164,7 +164,7 @@ impl Draft {
 
     /// Indented, for a file the clerk keeps.
     pub fn to_pretty_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        super::json_text::indent(&serde_json::to_string(self).unwrap_or_default())
     }
 
     /// The name shown in lists: the clerk's, or "<unit> — <period> <year>".

@@ -12,6 +12,7 @@
 pub mod number;
 pub mod period;
 pub mod vn_text;
+pub mod json_text;
 // Messages and the comparison behind rules and identities.
 pub mod issue;
 // The template schema and its loader.
