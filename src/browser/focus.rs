@@ -31,14 +31,12 @@ pub fn focus_field(code: &str) -> bool {
         }
         // Not drawn yet (a large table draws far rows later): draw them all,
         // and focus it once they are on the page.
-        None if super::near_screen::flush() => {
+        None => {
             let code = code.to_string();
-            leptos::prelude::request_animation_frame(move || {
+            super::near_screen::draw_all_then(move || {
                 focus_field(&code);
-            });
-            true
+            })
         }
-        None => false,
     }
 }
 

@@ -48,6 +48,17 @@ pub fn flush() -> bool {
     any
 }
 
+/// Draws every waiting row, then runs `then` on the next frame, once they
+/// are on the page. False, and `then` is not run, if nothing was waiting.
+pub fn draw_all_then(then: impl FnOnce() + 'static) -> bool {
+    if !flush() {
+        return false;
+    }
+    // The rows are drawn in a microtask, before the next frame.
+    leptos::prelude::request_animation_frame(then);
+    true
+}
+
 fn run(item: Pending) {
     with_observer(|observer| observer.unobserve(&item.element));
     (item.show)();
@@ -72,16 +83,9 @@ fn new_observer() -> Option<IntersectionObserver> {
             .filter(|e| e.is_intersecting())
             .map(|e| e.target())
             .collect();
-        let due = PENDING.with_borrow_mut(|pending| {
-            let mut due = Vec::new();
-            let mut i = 0;
-            while i < pending.len() {
-                if near.contains(&pending[i].element) {
-                    due.push(pending.remove(i));
-                } else {
-                    i += 1;
-                }
-            }
+        let due: Vec<Pending> = PENDING.with_borrow_mut(|pending| {
+            let (due, waiting) = std::mem::take(pending).into_iter().partition(|p| near.contains(&p.element));
+            *pending = waiting;
             due
         });
         due.into_iter().for_each(run);

@@ -8,14 +8,10 @@ use wasm_bindgen::JsCast;
 /// Opens the print dialog; false if the browser refused.
 pub fn print_page() -> bool {
     let Some(window) = web_sys::window() else { return false };
-    if super::near_screen::flush() {
-        // The rows are drawn in a microtask; print once they are.
-        leptos::prelude::request_animation_frame(move || {
-            let _ = window.print();
-        });
-        return true;
-    }
-    window.print().is_ok()
+    let later = window.clone();
+    super::near_screen::draw_all_then(move || {
+        let _ = later.print();
+    }) || window.print().is_ok()
 }
 
 /// Draws every row before the browser prints: its print menu and Ctrl+P
