@@ -110,6 +110,7 @@ describe('Phụ lục V pasted from a spreadsheet', () => {
       .map((row) => [row.label, ...Array.from({ length: 16 }, (_, i) => row.cells[String(i + 3)] ?? '')].join('\t'))
       .join('\r\n');
     await page.click('[data-action="add-row"][data-section="pl5"]');
+    await page.waitForSelector(cell('pl5', '1', 2));
     await page.$eval(cell('pl5', '1', 2), (el, text) => {
       const data = new DataTransfer();
       data.setData('text/plain', `${text}\r\n`);

@@ -183,20 +183,25 @@ impl Grid {
         self.columns.get(i).map(|c| c.name(self.ambiguous.contains(&c.label))).unwrap_or_default()
     }
 
-    /// The row keys of this grid in a report, in order.
-    /// so keys are never reused and a fresh list is numbered 1, 2, 3 …
+    /// The key for a new row (or group, with `group`): one more than the
+    /// largest of its kind in `keys`, so keys are never reused and a fresh
+    /// list is numbered 1, 2, 3 …
     pub fn next_key(keys: &[String], group: bool) -> String {
-        let largest = keys
-            .iter()
+        let next = Self::largest_key(keys, group) + 1;
+        if group {
+            format!("{GROUP_PREFIX}{next}")
+        } else {
+            next.to_string()
+        }
+    }
+
+    /// The largest number among the row (or, with `group`, group) keys.
+    pub fn largest_key(keys: &[String], group: bool) -> u64 {
+        keys.iter()
             .filter(|k| is_group_key(k) == group)
             .filter_map(|k| k.trim_start_matches(GROUP_PREFIX).parse::<u64>().ok())
             .max()
-            .unwrap_or(0);
-        if group {
-            format!("{GROUP_PREFIX}{}", largest + 1)
-        } else {
-            (largest + 1).to_string()
-        }
+            .unwrap_or(0)
     }
 
 }

@@ -77,8 +77,12 @@ pub fn commune_row_label(unit: &str) -> String {
 /// with the old or new tone placement, composed or decomposed, with "UBND"
 /// or "Ủy ban nhân dân".
 pub fn commune_key(label: &str) -> String {
-    let label = commune_row_label(label);
-    vn_text::composed_word_keys(label.strip_prefix("UBND ").unwrap_or(&label)).join(" ")
+    key_of_row_label(&commune_row_label(label))
+}
+
+/// [`commune_key`] of a name already made a [`commune_row_label`].
+fn key_of_row_label(label: &str) -> String {
+    vn_text::composed_word_keys(label.strip_prefix("UBND ").unwrap_or(label)).join(" ")
 }
 
 fn period_phrase(period: Period, year: &str) -> String {
@@ -91,6 +95,9 @@ fn period_phrase(period: Period, year: &str) -> String {
 struct Commune {
     file: String,
     unit: String,
+    /// The unit as the district's tables name it, and its [`commune_key`].
+    label: String,
+    key: String,
     draft: Draft,
 }
 
@@ -130,7 +137,9 @@ pub fn roll_up(
             continue;
         }
         let unit = draft.report.header.unit.trim().to_string();
-        communes.push(Commune { file: file.clone(), unit, draft });
+        let label = commune_row_label(&unit);
+        let key = key_of_row_label(&label);
+        communes.push(Commune { file: file.clone(), unit, label, key, draft });
     }
 
     // The period: the district's own, or the one most files share.
@@ -170,8 +179,7 @@ pub fn roll_up(
             chosen.push(c);
             continue;
         }
-        let key = commune_key(&c.unit);
-        match by_key.get(&key) {
+        match by_key.get(&c.key) {
             Some(&i) => {
                 let (kept, dropped) = if c.draft.updated_at > chosen[i].draft.updated_at {
                     let old = std::mem::replace(&mut chosen[i], c);
@@ -181,11 +189,11 @@ pub fn roll_up(
                 };
                 notices.push(format!(
                     "Hai tệp của cùng {}: «{dropped}» và «{kept}». Dùng «{kept}» (lưu sau), bỏ qua «{dropped}».",
-                    commune_row_label(&chosen[i].unit)
+                    chosen[i].label
                 ));
             }
             None => {
-                by_key.insert(key, chosen.len());
+                by_key.insert(c.key.clone(), chosen.len());
                 chosen.push(c);
             }
         }
@@ -228,18 +236,20 @@ fn fill_commune_rows(
         .map(|key| (commune_key(report.value(&cell_code(section, key, label_number))), key.clone()))
         .filter(|(label, _)| !label.is_empty())
         .collect();
+    // New rows are numbered on from the largest key, counted once.
+    let mut largest = Grid::largest_key(&keys, false);
     for c in communes {
-        let label = commune_row_label(&c.unit);
-        let key = match row_of.get(&commune_key(&label)).filter(|_| !label.is_empty()) {
+        let key = match row_of.get(&c.key).filter(|_| !c.label.is_empty()) {
             Some(key) => key.clone(),
             None => {
-                let key = Grid::next_key(&keys, false);
+                largest += 1;
+                let key = largest.to_string();
                 keys.push(key.clone());
-                row_of.insert(commune_key(&label), key.clone());
+                row_of.insert(c.key.clone(), key.clone());
                 key
             }
         };
-        report.set_value(&cell_code(section, &key, label_number), &label);
+        report.set_value(&cell_code(section, &key, label_number), &c.label);
         for (number, codes) in columns {
             let values: Vec<f64> =
                 codes.iter().filter_map(|code| number_of(commune_template, &c.draft.report, code)).collect();
