@@ -11,9 +11,10 @@
 #
 # Every command first installs whatever is missing (the wasm target, trunk,
 # the wasm-bindgen CLI pinned to Cargo.toml's version, a working wasm-opt
-# from npm, Chromium, chromedriver and Xvfb from Debian, Playwright's driver
-# library) and is quick when all of it is already there. Nothing is ever
-# downloaded at build time: trunk runs with --offline.
+# from npm, Chromium, chromedriver, Xvfb, poppler-utils and LibreOffice Calc
+# from Debian, Playwright's driver library) and is quick when all of it is
+# already there. Nothing is ever downloaded at build time: trunk runs with
+# --offline.
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
@@ -52,10 +53,15 @@ setup() {
   # Crates come from crates.io once; every build after this runs offline.
   cargo fetch --locked --quiet
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v firefox-esr >/dev/null \
-     || ! command -v xvfb-run >/dev/null || ! command -v pdftotext >/dev/null; then
-    say "Installing Chromium, chromedriver, Firefox ESR, Xvfb and poppler-utils (pdftotext) from Debian"
+     || ! command -v xvfb-run >/dev/null || ! command -v pdftotext >/dev/null || ! command -v soffice >/dev/null \
+     || [ ! -d /usr/share/fonts/truetype/liberation2 ]; then
+    say "Installing Chromium, chromedriver, Firefox ESR, Xvfb, poppler-utils (pdftotext), LibreOffice Calc and the Liberation fonts from Debian"
     need_root_or_sudo apt-get update -qq
     need_root_or_sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver firefox-esr xvfb xauth poppler-utils >/dev/null
+    # The .xlsx is checked as a clerk sees it: LibreOffice prints it to PDF
+    # (fonts-liberation2: Times New Roman's metrics).
+    need_root_or_sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      libreoffice-calc-nogui fonts-liberation2 >/dev/null
   fi
 }
 

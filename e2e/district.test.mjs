@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openApp, newDraft, typeInto, headerField, shownIssues, setUpSuite } from './support/browser.mjs';
 import { readWorkbook } from './support/xlsx.mjs';
+import { printToPdf } from './support/pdf.mjs';
 
 const fixture = JSON.parse(readFileSync(new URL('../tests/fixtures/khanh-son-2019.json', import.meta.url)));
 const suite = setUpSuite();
@@ -276,5 +277,60 @@ describe('roll-up of commune files into the district draft', () => {
     await page.waitForSelector('[data-section="tong-hop-xa"]');
     assert.equal(await page.inputValue(cell('pl6', '1', 4)), '3');
     assert.equal(await page.inputValue(cell('pl6', '3', 5)), '1.579');
+  });
+});
+
+describe('printing the district draft of seed 002', () => {
+  let app;
+  before(async () => {
+    app = await openApp(suite.browser, suite.server.url);
+    const values = {};
+    const rows = {};
+    for (const section of ['pl5', 'pl6']) {
+      rows[section] = fixture[section].rows.map((_, i) => String(i + 1));
+      fixture[section].rows.forEach((row, i) => {
+        values[`${section}/${i + 1}/c2`] = row.label;
+        for (const [column, value] of Object.entries(row.cells)) values[`${section}/${i + 1}/c${column}`] = value;
+      });
+    }
+    const draft = {
+      kind: 'bieumau-cchc/draft', format: 1, app_version: 'test', id: 'khanh-son', name: '', created_at: 0, updated_at: 0, revision: 0,
+      report: {
+        template_id: 'huyen-cchc', template_version: 1, values, notes: {}, rows,
+        header: { parent: 'ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA', unit: 'ỦY BAN NHÂN DÂN HUYỆN KHÁNH SƠN', period: 'year', year: '2019' },
+      },
+    };
+    await app.page.setInputFiles('[data-action="import"]', { name: 'khanh-son.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(draft)) });
+    await app.page.waitForSelector('[data-section="pl6"]');
+  });
+  after(() => app.context.close());
+
+  test('each annex on its pages, the wide ones landscape, their headers on every page, the totals at the end', async () => {
+    const { pages, text } = await printToPdf(app.page, 'huyen-cchc');
+    // The header shares the first annex's page, not a page of its own.
+    assert.match(pages[0].text, /CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
+    assert.match(pages[0].text, /BẢNG TỔNG HỢP TIẾN ĐỘ/);
+    const pagesOf = (annex, next) => {
+      const first = pages.findIndex((p) => p.text.includes(annex));
+      const end = pages.findIndex((p, i) => i > first && p.text.includes(next));
+      return pages.slice(first, end);
+    };
+    for (const [annex, total] of [['Phụ lục V', '1.562'], ['Phụ lục VI', '9.124']]) {
+      // From the annex's heading to the page of its total row.
+      const first = pages.findIndex((p) => p.text.includes(annex));
+      const last = pages.findIndex((p, i) => i >= first && p.text.includes('Tổng cộng'));
+      const own = pages.slice(first, last + 1);
+      assert.ok(own.length >= 2, `${annex} spans ${own.length} pages`);
+      own.forEach((page, i) => {
+        assert.ok(page.landscape, `${annex}, its page ${i + 1} is landscape`);
+        for (const head of ['Hồ sơ đã giải quyết', 'Trễ hạn', '(18)']) assert.ok(page.text.includes(head), `${annex}, page ${i + 1}: «${head}»`);
+      });
+      assert.match(own.at(-1).text, new RegExp(`Tổng cộng\\s+${total.replace('.', '\\.')}`));
+    }
+    const portrait = pagesOf('Phụ lục 2', 'Phụ lục 3');
+    assert.ok(portrait.length >= 1 && portrait.every((p) => !p.landscape), 'Phụ lục 2 is portrait');
+    for (const control of ['+ Thêm', 'Hoàn tác', 'Tổng hợp từ báo cáo của các xã', 'Chọn tệp']) {
+      assert.ok(!text.includes(control), `the printout shows «${control}»`);
+    }
   });
 });

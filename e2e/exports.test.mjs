@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { launch, openApp, newDraft, typeInto, valueField, noteField, headerField, shownIssues, setUpSuite } from './support/browser.mjs';
 import { readCells } from './support/xlsx.mjs';
+import { printToPdf, officeToPdf } from './support/pdf.mjs';
 
 const seed = JSON.parse(readFileSync(new URL('../tests/fixtures/hoang-truong-2023.json', import.meta.url)));
 const suite = setUpSuite();
@@ -109,18 +110,46 @@ describe('downloads of the Hoằng Trường 2023 annex', () => {
     await other.context.close();
   });
 
-  test('print: the confirmation, then the print dialog; the printout has no app controls', async () => {
+  test('print: the confirmation, then the print dialog', async () => {
     const { page } = app;
     await page.evaluate(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
     await page.click('[data-action="print"]');
     await page.click('[data-export-confirm] [data-action="confirm"]');
     assert.equal(await page.evaluate(() => window.__printed), 1);
-    await page.emulateMedia({ media: 'print' });
-    for (const hidden of ['.toolbar', '.sidebar', '.export-bar', '[data-issue-for]']) {
-      assert.equal(await page.$eval(hidden, (n) => getComputedStyle(n).display === 'none' || n.closest('.sidebar, .toolbar, .banners, td.messages') !== null && getComputedStyle(n.closest('.sidebar, .toolbar, .banners, td.messages')).display === 'none'), true, hidden);
+  });
+
+  test('on A4 it is the official table: headers on every page, the header in two columns, no more pages than the .xlsx', async () => {
+    const { page } = app;
+    const printed = await printToPdf(page, 'xa-01b');
+    const { name, bytes } = await downloadVia(page, 'export-xlsx', { confirm: true });
+    const sheet = officeToPdf(bytes, name);
+    assert.ok(printed.pages.length >= 2, `${printed.pages.length} pages`);
+    assert.ok(printed.pages.length <= sheet.pages.length, `printed ${printed.pages.length} pages, the .xlsx ${sheet.pages.length}`);
+    printed.pages.forEach(({ width, height, landscape, text }, i) => {
+      assert.ok(!landscape && Math.abs(width - 595) < 2 && Math.abs(height - 842) < 2, `page ${i + 1}: ${width} x ${height}`);
+      for (const head of ['STT', 'Chỉ tiêu thống kê', 'Đơn vị tính', 'Số liệu', 'Ghi chú', '(1)', '(5)']) {
+        assert.ok(text.includes(head), `page ${i + 1} repeats the column header «${head}»`);
+      }
+      assert.match(text, new RegExp(`Trang ${i + 1}/${printed.pages.length}`));
+    });
+    const lines = printed.pages[0].text.split('\n');
+    const line = (words) => lines.find((l) => l.includes(words)) ?? '';
+    // Decree 30's header: the issuing body on the left, the national title beside it.
+    assert.match(line('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'), /ỦY BAN NHÂN DÂN HUYỆN\s{3,}CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
+    assert.match(printed.text, /Độc lập - Tự do - Hạnh phúc/);
+    assert.match(printed.text, /Hoằng Trường, ngày tháng năm 2023/);
+    assert.match(printed.text, /Kỳ báo cáo: Năm 2023 \(số liệu từ ngày 15\/12\/2022 đến ngày 14\/12\/2023\)/);
+    assert.match(printed.text, /3\.3\.1\s+Số lượng hồ sơ đã tiếp nhận\s+Số lượng hồ sơ\s+1\.603\s+=1\+1/);
+    assert.match(printed.text, /99,06/);
+    // The signature beside "Nơi nhận", on the last page.
+    const last = printed.pages.at(-1).text;
+    assert.match(last, /Nơi nhận:\s{3,}KT\. CHỦ TỊCH/);
+    assert.match(last, /Lê Phạm Thảo/);
+    // Nothing of the app: no buttons, messages, placeholders or the notes' field hint.
+    for (const control of ['Tải tệp', 'Danh sách', 'Đã điền', 'Cảnh báo', 'Chưa có lỗi', '1 hoặc 0']) {
+      assert.ok(!printed.text.includes(control), `the printout shows «${control}»`);
     }
-    assert.equal(await page.$eval('.place-date.print-only', (n) => n.textContent), 'Hoằng Trường, ngày     tháng     năm 2023');
-    await page.emulateMedia({ media: 'screen' });
+    assert.equal(printed.text.match(/Ghi chú/g).length, printed.pages.length, 'only the column header says «Ghi chú»');
   });
 });
 

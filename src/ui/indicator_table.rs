@@ -154,6 +154,8 @@ fn IndicatorRow(index: usize) -> impl IntoView {
                     prop:value=move || note.get()
                     on:input=move |ev| field.set_note(event_target_value(&ev))
                 />
+                // On paper the whole note, wrapped: a field would cut it at the column's width.
+                <span class="print-only note-text">{move || note.get()}</span>
             </td>
             <td class="messages" aria-live="polite">
                 <IssueMessages issues />

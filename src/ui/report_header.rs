@@ -103,11 +103,15 @@ pub fn AnnexHeading() -> impl IntoView {
     let form = expect_context::<FormContext>();
     let header = form.clone();
     let attached_to = move || header.header_value().attachment_line();
+    let header = form.clone();
+    // The screen has the period's own fields above; paper has the .xlsx's line.
+    let period_line = move || header.header_value().period_line();
     view! {
         <section class="annex-heading">
             <p class="annex-name bold">{form.template.annex.clone()}</p>
             <h1 class="annex-title">{form.template.title.clone()}</h1>
             <p class="attached italic">{attached_to}</p>
+            <p class="period-line italic print-only">{period_line}</p>
             {form.template.unit_note.clone().map(|note| view! { <p class="unit-note italic">"Đơn vị tính: " {note}</p> })}
         </section>
     }
