@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, newDraft, typeInto, headerField, shownIssues, setUpSuite } from './support/browser.mjs';
+import { openApp, newDraft, typeInto, headerField, shownIssues, setUpSuite, reloadInDraft } from './support/browser.mjs';
 import { readWorkbook } from './support/xlsx.mjs';
 import { printToPdf } from './support/pdf.mjs';
 
@@ -88,9 +88,7 @@ describe('Phụ lục V of seed 002: dossier results by field', () => {
     await page.click('[data-action="undo-remove-row"]');
     assert.equal(await text(page, computed('pl5', 'total', 3)), '1.562');
     await page.waitForSelector('[data-save-state="saved"]');
-    await page.reload();
-    await page.click('[data-action="open-draft"]');
-    await page.waitForSelector('[data-section="pl5"]');
+    await reloadInDraft(page);
     assert.deepEqual((await rowKeys(page, 'pl5')).slice(0, 3), ['2', '1', '3']);
     assert.equal(await page.inputValue(cell('pl5', '6', 2)), 'Tài nguyên và Môi trường');
     assert.equal(await text(page, computed('pl5', 'total', 18)), '55');
@@ -272,8 +270,7 @@ describe('roll-up of commune files into the district draft', () => {
     const { page } = app;
     await typeInto(page, cell('pl6', '1', 4), '3');
     await page.waitForSelector('[data-save-state="saved"]');
-    await page.reload();
-    await page.click('[data-action="open-draft"]');
+    await reloadInDraft(page);
     await page.waitForSelector('[data-section="tong-hop-xa"]');
     assert.equal(await page.inputValue(cell('pl6', '1', 4)), '3');
     assert.equal(await page.inputValue(cell('pl6', '3', 5)), '1.579');

@@ -3,7 +3,7 @@
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, openApp, newDraft, typeInto, valueField, noteField, headerField, shownIssues, setUpSuite, watch } from './support/browser.mjs';
+import { launch, openApp, newDraft, typeInto, valueField, noteField, headerField, shownIssues, setUpSuite, watch, reloadInDraft } from './support/browser.mjs';
 
 const seed = JSON.parse(readFileSync(new URL('../tests/fixtures/hoang-truong-2023.json', import.meta.url)));
 const suite = setUpSuite();
@@ -50,8 +50,7 @@ describe('autosave', () => {
     // The very last keystroke, then reload with no pause at all.
     await page.click(valueField('7.5.1'));
     await page.keyboard.type('12');
-    await page.reload();
-    await openFirstDraft(page);
+    await reloadInDraft(page);
     await expectSeed(page);
     assert.equal(await page.inputValue(valueField('7.5.1')), '12');
     assert.deepEqual(errors, []);
@@ -219,8 +218,7 @@ describe('storage faults', () => {
     assert.equal(await page.inputValue(valueField('3.3.1')), '1.603');
     await page.click('[data-storage-banner="full"] [data-action="delete-draft"]');
     await page.waitForSelector('[data-save-state="saved"]');
-    await page.reload();
-    await openFirstDraft(page);
+    await reloadInDraft(page);
     assert.equal(await page.inputValue(valueField('3.3.1')), '1.603');
     await context.close();
   });

@@ -61,6 +61,12 @@ export async function typeInto(page, selector, text) {
   await page.keyboard.press('Tab');
 }
 
+/** Reloads inside a draft: the address names it, so it reopens in the editor. */
+export async function reloadInDraft(page) {
+  await page.reload();
+  await page.waitForSelector('[data-section]');
+}
+
 export const valueField = (code) => `[data-code="${code}"]`;
 export const noteField = (code) => `[data-note="${code}"]`;
 export const headerField = (name) => `[data-header="${name}"]`;

@@ -6,7 +6,7 @@ use web_sys::HtmlElement;
 /// Every editable value of the form, in page order.
 const VALUE_FIELDS: &str = "input[data-code], select[data-code], textarea[data-code]";
 
-fn css_string(text: &str) -> String {
+pub(super) fn css_string(text: &str) -> String {
     text.replace('\\', "\\\\").replace('"', "\\\"")
 }
 

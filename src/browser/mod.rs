@@ -12,4 +12,5 @@ pub mod download;
 pub mod storage;
 pub mod panic_banner;
 pub mod print;
+pub mod route;
 pub mod service_worker;

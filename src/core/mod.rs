@@ -13,6 +13,8 @@ pub mod number;
 pub mod period;
 pub mod vn_text;
 pub mod json_text;
+// Where the app is: the URL hash of a screen.
+pub mod route;
 // Messages and the comparison behind rules and identities.
 pub mod issue;
 // The template schema and its loader.

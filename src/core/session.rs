@@ -42,7 +42,7 @@ pub struct Session<S> {
     pub persistent: bool,
 }
 
-const GONE: &str = "Bản nháp này không còn trong trình duyệt (có thể đã bị xóa ở thẻ khác).";
+pub const GONE: &str = "Bản nháp này không còn trong trình duyệt (có thể đã bị xóa ở thẻ khác).";
 
 impl<S: KeyValueStore> Session<S> {
     pub fn new(backend: S, persistent: bool) -> Session<S> {

@@ -4,9 +4,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::browser::service_worker;
+use crate::browser::{route, service_worker};
 use crate::browser::storage::open_session;
 use crate::core::catalog::builtin_templates;
+use crate::core::route::Route;
 use crate::core::template::Template;
 use crate::ui::report_editor::ReportEditor;
 use crate::ui::start_screen::StartScreen;
@@ -34,6 +35,7 @@ pub fn App() -> impl IntoView {
     let context = AppContext::new(session, loaded);
     provide_context(context);
     let screen = context.screen;
+    follow_the_address(context);
     let update_ready = RwSignal::new(false);
     service_worker::register(move || update_ready.set(true));
     crate::browser::print::draw_everything_before_printing();
@@ -64,4 +66,32 @@ pub fn App() -> impl IntoView {
             }}
         </div>
     }
+}
+
+/// The address names the screen: a reload reopens the draft at the same
+/// place, back and forward move between the list and drafts, and opening
+/// or leaving a draft makes a history entry.
+fn follow_the_address(ctx: AppContext) {
+    if let Route::Draft(id) = route::current() {
+        ctx.open_stored(&id);
+        if let Some(place) = route::remembered_place() {
+            route::return_to(place);
+        }
+    }
+    route::remember_scroll_as_it_changes();
+    route::on_change(move |to| {
+        if ctx.screen.try_with_untracked(Screen::route).is_none_or(|here| here == to) {
+            return;
+        }
+        match to {
+            Route::List => ctx.show_list(None),
+            Route::Draft(id) => {
+                ctx.open_stored(&id);
+                if let Some(place) = route::remembered_place() {
+                    route::return_to(place);
+                }
+            }
+        }
+    });
+    Effect::new(move |_| route::show(&ctx.screen.with(Screen::route)));
 }

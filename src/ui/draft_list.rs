@@ -135,8 +135,9 @@ fn DraftEntry(stored: StoredDraft, deleted: RwSignal<Option<Draft>>, message: Rw
         let id = id.clone();
         let listed_name = draft.name.clone();
         move |name: String| {
-            // Enter renames, then the field's blur as it goes must not again.
-            if !renaming.get_untracked() || name.trim() == listed_name {
+            // Enter renames, then the field's blur as it goes must not again;
+            // nor the blur of a list taken off the page (forward in history).
+            if renaming.try_get_untracked() != Some(true) || name.trim() == listed_name {
                 renaming.set(false);
                 return;
             }

@@ -32,8 +32,11 @@ fn on_enter_move_down(ev: KeyboardEvent) {
 pub(super) fn NumberCell(cell: Cell, code: String, kind: ValueKind, paste: Callback<String, bool>) -> impl IntoView {
     let (raw, state) = (cell.raw, cell.state);
     let on_blur = move |_| {
-        if let Some(text) = kind.display(&state.get_untracked()) {
-            if raw.with_untracked(|r| *r != text) {
+        // Also sent when the field is taken out of the page (back while
+        // typing), after its state is gone: then there is nothing to show.
+        let Some(shown) = state.try_get_untracked() else { return };
+        if let Some(text) = kind.display(&shown) {
+            if raw.try_with_untracked(|r| *r != text) == Some(true) {
                 cell.set_raw(text);
             }
         }

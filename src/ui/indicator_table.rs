@@ -181,8 +181,11 @@ fn ValueInput(code: String, kind: ValueKind, field: Field) -> impl IntoView {
         if !numeric {
             return;
         }
-        if let Some(text) = kind.display(&state.get_untracked()) {
-            if raw.with_untracked(|r| *r != text) {
+        // Also sent when the field is taken out of the page (back while
+        // typing), after its state is gone: then there is nothing to show.
+        let Some(shown) = state.try_get_untracked() else { return };
+        if let Some(text) = kind.display(&shown) {
+            if raw.try_with_untracked(|r| *r != text) == Some(true) {
                 field.set_raw(text);
             }
         }

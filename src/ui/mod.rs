@@ -28,7 +28,8 @@ use leptos::prelude::*;
 
 use crate::browser::storage::Backend;
 use crate::core::draft::Draft;
-use crate::core::session::{adopt, Session};
+use crate::core::route::Route;
+use crate::core::session::{adopt, Session, GONE};
 use crate::core::template::Template;
 
 /// The form being edited, shared with every component of the editor.
@@ -45,12 +46,24 @@ pub struct AppContext {
     /// Raised whenever stored drafts change, so lists read them again.
     pub stored_changed: RwSignal<u64>,
     pub screen: RwSignal<Screen>,
+    /// The open editor's autosave, flushed before anything leaves it.
+    editing: StoredValue<Option<autosave::Autosave>>,
 }
 
 #[derive(Clone)]
 pub enum Screen {
     Start { notice: Option<String> },
     Editing { template: Arc<Template>, draft: Box<Draft>, notice: Option<String> },
+}
+
+impl Screen {
+    /// The address of this screen.
+    pub fn route(&self) -> Route {
+        match self {
+            Screen::Start { .. } => Route::List,
+            Screen::Editing { draft, .. } => Route::Draft(draft.id.clone()),
+        }
+    }
 }
 
 impl AppContext {
@@ -61,6 +74,7 @@ impl AppContext {
             templates: RwSignal::new(templates),
             stored_changed: RwSignal::new(0),
             screen: RwSignal::new(Screen::Start { notice: None }),
+            editing: StoredValue::new(None),
         }
     }
 
@@ -99,5 +113,38 @@ impl AppContext {
         self.screen.set(Screen::Editing { template, draft: Box::new(draft), notice });
         crate::browser::focus::scroll_to_top();
         Ok(())
+    }
+
+    /// The editor that opened tells whose edits to save before leaving it.
+    pub fn editing(&self, autosave: autosave::Autosave) {
+        self.editing.set_value(Some(autosave));
+    }
+
+    /// Back to the draft list, the open editor's edits saved first.
+    pub fn show_list(&self, notice: Option<String>) {
+        if let Some(autosave) = self.editing.try_get_value().flatten() {
+            autosave.flush();
+        }
+        self.stored_changed();
+        self.screen.set(Screen::Start { notice });
+        crate::browser::focus::scroll_to_top();
+    }
+
+    /// Opens the stored draft a route names; the list, saying why, if it
+    /// cannot be had.
+    pub fn open_stored(&self, id: &str) {
+        if let Some(autosave) = self.editing.try_get_value().flatten() {
+            autosave.flush();
+        }
+        let opened = self.session(|s| s.stored(id)).and_then(|draft| self.open(draft, None));
+        if let Err(e) = opened {
+            crate::browser::route::replace(&Route::List);
+            let why = if e == GONE {
+                format!("Bản nháp «{id}» không có trong trình duyệt này: có thể nó đã bị xóa, chưa được lưu lần nào (chưa gõ gì) hoặc ở máy khác (khi đó hãy mở tệp .json của nó).")
+            } else {
+                format!("Không mở được bản nháp «{id}»: {e}")
+            };
+            self.show_list(Some(format!("{why} Chọn một bản nháp trong danh sách dưới đây.")));
+        }
     }
 }

@@ -19,7 +19,7 @@ use crate::ui::report_header::{AnnexHeading, ReportHeaderBlock};
 use crate::ui::export_bar::ExportBar;
 use crate::ui::save_status::{SaveIndicator, SaveProblems};
 use crate::ui::signature_block::SignatureBlock;
-use crate::ui::{AppContext, FormContext, Screen};
+use crate::ui::{AppContext, FormContext};
 
 #[component]
 pub fn ReportEditor(template: Arc<Template>, draft: Draft, notice: Option<String>) -> impl IntoView {
@@ -31,6 +31,7 @@ pub fn ReportEditor(template: Arc<Template>, draft: Draft, notice: Option<String
     provide_context(Deferral::new(rows));
     let orphans = draft.orphans(&template);
     let autosave = Autosave::start(ctx, form.clone(), draft);
+    ctx.editing(autosave);
     let sections = template.sections.clone();
     // A template of several annexes prints a heading above each one instead.
     let shared_heading = sections.iter().any(|s| s.annex.is_none());
@@ -38,10 +39,9 @@ pub fn ReportEditor(template: Arc<Template>, draft: Draft, notice: Option<String
     let summary = form.commune_summary.clone();
     let rollup = template.rollup.clone();
     let back = move |_| {
-        autosave.flush();
-        ctx.stored_changed();
-        ctx.screen.set(Screen::Start { notice: None });
-        crate::browser::focus::scroll_to_top();
+        // Back in history returns here, at the same place.
+        crate::browser::route::remember_scroll();
+        ctx.show_list(None);
     };
     view! {
         <div class="editor" data-template-id=template.id.clone()>

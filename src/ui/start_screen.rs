@@ -99,7 +99,7 @@ pub fn StartScreen(notice: Option<String>) -> impl IntoView {
                     "Điền phụ lục thống kê ngay trên trình duyệt: số liệu được kiểm tra và cộng tổng khi gõ, tự động lưu, không cần mạng."
                 </p>
             </header>
-            {notice.map(|text| view! { <p class="banner ok" role="status">{text}</p> })}
+            {notice.map(|text| view! { <p class="banner warning" role="alert" data-route-notice="">{text}</p> })}
             <DraftList />
             <section class="template-list" aria-label="Chọn biểu mẫu">
                 <h2>"Tạo báo cáo mới"</h2>

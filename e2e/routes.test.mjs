@@ -1,0 +1,97 @@
+// End-to-end: the address names the screen. A reload returns to the open
+// draft at the same place, back returns to the list and forward to the
+// draft, and a link to a draft that is gone says so and shows the list.
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { openApp, newDraft, typeInto, valueField, setUpSuite } from './support/browser.mjs';
+
+const suite = setUpSuite();
+const hash = (page) => decodeURIComponent(new URL(page.url()).hash);
+
+describe('the address of a draft', () => {
+  test('a reload far down a draft returns to the same draft at the same place, and typing goes on', async () => {
+    const { page, context, errors } = await openApp(suite.browser, suite.server.url);
+    await newDraft(page, 'xa-01b');
+    await typeInto(page, valueField('3.3.1'), '1603');
+    await page.waitForSelector('[data-save-state="saved"]');
+    const route = hash(page);
+    assert.match(route, /^#\/ban-nhap\/.+/);
+    // Far down, as a clerk working through section 7.
+    await page.locator(valueField('7.5.1')).scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollBy(0, -200));
+    // The row at the top of the window, below the toolbar, and where it stands.
+    const atTop = () => page.evaluate(() => {
+      const below = document.querySelector('.toolbar').getBoundingClientRect().bottom;
+      const row = [...document.querySelectorAll('tr[data-row-code]')].find((r) => r.getBoundingClientRect().top >= below);
+      return { code: row.dataset.rowCode, top: Math.round(row.getBoundingClientRect().top) };
+    });
+    const before = await atTop();
+    assert.match(before.code, /^7\./, `the top row is ${before.code}`);
+    await page.reload();
+    await page.waitForSelector('[data-section]');
+    assert.equal(hash(page), route);
+    assert.equal(await page.$('[data-draft-id]'), null, 'the editor, not the list');
+    assert.equal(await page.inputValue(valueField('3.3.1')), '1.603');
+    // Rows above have their real heights only once laid out: the app places the clerk by the row.
+    await page.waitForFunction(({ code, top }) => {
+      const row = document.querySelector(`tr[data-row-code="${code}"]`);
+      return row && Math.abs(row.getBoundingClientRect().top - top) < 4;
+    }, before, { timeout: 3000 });
+    // The next thing the clerk does: type on, see it saved, reload again.
+    await page.click(valueField('7.5.1'));
+    await page.keyboard.type('12');
+    await page.waitForSelector('[data-save-state="saved"]');
+    await page.reload();
+    await page.waitForSelector('[data-section]');
+    assert.equal(await page.inputValue(valueField('7.5.1')), '12');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('back returns to the list, forward to the draft; neither loses a keystroke', async () => {
+    const { page, context } = await openApp(suite.browser, suite.server.url);
+    await newDraft(page, 'xa-01b');
+    const route = hash(page);
+    await page.click(valueField('1.1.1'));
+    await page.keyboard.type('10');
+    // Straight to back, before the autosave's quiet second is over.
+    await page.goBack();
+    await page.waitForSelector('[data-draft-id]');
+    assert.ok(['', '#/'].includes(hash(page)), hash(page));
+    assert.match(await page.textContent('[data-draft-id]'), /Đã điền 1\/63 chỉ tiêu/);
+    await page.goForward();
+    await page.waitForSelector('[data-section]');
+    assert.equal(hash(page), route);
+    assert.equal(await page.inputValue(valueField('1.1.1')), '10');
+    // The app's own "← Danh sách" makes an entry too: back reopens the draft.
+    await page.click('[data-action="back"]');
+    await page.waitForSelector('[data-draft-id]');
+    assert.equal(hash(page), '#/');
+    await page.goBack();
+    await page.waitForSelector('[data-section]');
+    assert.equal(await page.inputValue(valueField('1.1.1')), '10');
+    await context.close();
+  });
+
+  test('a link to a draft that is gone says so and shows the list', async () => {
+    const { page, context } = await openApp(suite.browser, suite.server.url);
+    await newDraft(page, 'xa-01b');
+    await typeInto(page, valueField('1.1.1'), '10');
+    await page.waitForSelector('[data-save-state="saved"]');
+    await page.goto(`${suite.server.url}#/ban-nhap/da-xoa`);
+    const notice = await page.waitForSelector('[data-route-notice]');
+    assert.match(await notice.textContent(), /Bản nháp «da-xoa» không có trong trình duyệt này/);
+    assert.equal(await page.locator('[data-draft-id]').count(), 1, 'the list, with the draft that is there');
+    assert.equal(hash(page), '#/');
+    // Opening a draft from the list works as usual, and clears the message.
+    await page.click('[data-draft-id] [data-action="open-draft"]');
+    await page.waitForSelector('[data-section]');
+    assert.equal(await page.inputValue(valueField('1.1.1')), '10');
+    // The same link opened in a new tab: the app starts on the list, saying so.
+    const tab = await context.newPage();
+    await tab.goto(`${suite.server.url}#/ban-nhap/khac`);
+    assert.match(await (await tab.waitForSelector('[data-route-notice]')).textContent(), /«khac»/);
+    assert.equal(await tab.locator('[data-draft-id]').count(), 1);
+    await context.close();
+  });
+});
