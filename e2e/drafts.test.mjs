@@ -271,3 +271,19 @@ describe('two tabs', () => {
     await context.close();
   });
 });
+
+describe('persistent storage', () => {
+  test('with a draft to keep, the browser is asked to keep storage, and the list says what it answered', async () => {
+    const { page, context } = await openApp(suite.browser, suite.server.url);
+    await page.waitForSelector('.start-screen');
+    assert.equal(await page.$('[data-storage-persisted]'), null, 'nothing asked before there is a draft');
+    await newDraft(page, 'xa-01b');
+    await typeInto(page, valueField('1.1.1'), '10');
+    await page.click('[data-action="back"]');
+    const shown = await page.waitForSelector('[data-storage-persisted]');
+    const granted = await page.evaluate(() => navigator.storage.persisted());
+    assert.equal(await shown.getAttribute('data-storage-persisted'), String(granted));
+    assert.match(await shown.textContent(), granted ? /đã nhận giữ các bản nháp lâu dài/ : /Hãy tải tệp \.json/);
+    await context.close();
+  });
+});

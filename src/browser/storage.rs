@@ -159,3 +159,21 @@ pub fn measured<T>(name: &str, work: impl FnOnce() -> T) -> T {
     }
     result
 }
+
+/// Asks the browser to keep this site's storage when space runs short
+/// (`navigator.storage.persist()`; Safari's 7-day rule and storage pressure
+/// evict it otherwise). The answer, or `None` where the browser has no such
+/// API (a page opened from a file, an older browser).
+pub async fn ask_to_persist() -> Option<bool> {
+    let navigator = web_sys::window()?.navigator();
+    let manager = js_sys::Reflect::get(&navigator, &"storage".into()).ok().filter(|m| m.is_object())?;
+    let ask = |method: &str| -> Option<js_sys::Promise> {
+        let function = js_sys::Reflect::get(&manager, &method.into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
+        function.call0(&manager).ok()?.dyn_into::<js_sys::Promise>().ok()
+    };
+    let granted = wasm_bindgen_futures::JsFuture::from(ask("persisted")?).await.ok()?.as_bool()?;
+    if granted {
+        return Some(true);
+    }
+    wasm_bindgen_futures::JsFuture::from(ask("persist")?).await.ok()?.as_bool()
+}

@@ -2,9 +2,10 @@
 
 use leptos::ev;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use crate::browser::download::download;
-use crate::browser::storage::{date_time, new_id, now};
+use crate::browser::storage::{ask_to_persist, date_time, new_id, now};
 use crate::core::draft::Draft;
 use crate::core::draft_store::{Quarantined, StoredDraft, STORAGE_PREFIX};
 use crate::core::session::Undo;
@@ -50,9 +51,32 @@ pub fn DraftList() -> impl IntoView {
         message.set(Some(ctx.change(|s| s.restore_over(&draft))));
     };
 
+    // Once there is a draft to keep, the browser is asked to keep it under
+    // storage pressure; the list says what it answered.
+    let persisted = RwSignal::new(None::<bool>);
+    Effect::new(move |asked: Option<bool>| {
+        let any = listing.with(|l| l.as_ref().is_ok_and(|(d, _)| !d.is_empty()));
+        if asked == Some(true) || !any || !ctx.persistent {
+            return asked == Some(true);
+        }
+        spawn_local(async move {
+            persisted.try_set(Some(ask_to_persist().await.unwrap_or(false)));
+        });
+        true
+    });
+
     view! {
         <section class="draft-list" aria-label="Bản nháp đã lưu">
             <h2>"Bản nháp đã lưu"</h2>
+            {move || persisted.get().map(|granted| view! {
+                <p class="storage-persisted small" data-storage-persisted=granted.to_string()>
+                    {if granted {
+                        "Trình duyệt đã nhận giữ các bản nháp lâu dài, kể cả khi máy thiếu chỗ."
+                    } else {
+                        "Trình duyệt chưa nhận giữ bản nháp lâu dài: khi máy thiếu chỗ hoặc khi xóa dữ liệu duyệt web, bản nháp có thể mất. Hãy tải tệp .json của báo cáo quan trọng để giữ."
+                    }}
+                </p>
+            })}
             {move || deleted.get().map(|d| view! {
                 <p class="banner ok" role="status">
                     {format!("Đã xóa «{}». ", d.title())}
