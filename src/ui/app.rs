@@ -72,11 +72,15 @@ pub fn App() -> impl IntoView {
 /// place, back and forward move between the list and drafts, and opening
 /// or leaving a draft makes a history entry.
 fn follow_the_address(ctx: AppContext) {
-    if let Route::Draft(id) = route::current() {
-        ctx.open_stored(&id);
+    // The draft a route names, at the place its history entry kept.
+    let open_at_place = move |id: &str| {
+        ctx.open_stored(id);
         if let Some(place) = route::remembered_place() {
             route::return_to(place);
         }
+    };
+    if let Route::Draft(id) = route::current() {
+        open_at_place(&id);
     }
     route::remember_scroll_as_it_changes();
     route::on_change(move |to| {
@@ -85,12 +89,7 @@ fn follow_the_address(ctx: AppContext) {
         }
         match to {
             Route::List => ctx.show_list(None),
-            Route::Draft(id) => {
-                ctx.open_stored(&id);
-                if let Some(place) = route::remembered_place() {
-                    route::return_to(place);
-                }
-            }
+            Route::Draft(id) => open_at_place(&id),
         }
     });
     Effect::new(move |_| route::show(&ctx.screen.with(Screen::route)));

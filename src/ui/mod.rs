@@ -120,11 +120,16 @@ impl AppContext {
         self.editing.set_value(Some(autosave));
     }
 
-    /// Back to the draft list, the open editor's edits saved first.
-    pub fn show_list(&self, notice: Option<String>) {
+    /// Saves what the open editor has not saved yet, before leaving it.
+    fn flush_editor(&self) {
         if let Some(autosave) = self.editing.try_get_value().flatten() {
             autosave.flush();
         }
+    }
+
+    /// Back to the draft list, the open editor's edits saved first.
+    pub fn show_list(&self, notice: Option<String>) {
+        self.flush_editor();
         self.stored_changed();
         self.screen.set(Screen::Start { notice });
         crate::browser::focus::scroll_to_top();
@@ -133,9 +138,7 @@ impl AppContext {
     /// Opens the stored draft a route names; the list, saying why, if it
     /// cannot be had.
     pub fn open_stored(&self, id: &str) {
-        if let Some(autosave) = self.editing.try_get_value().flatten() {
-            autosave.flush();
-        }
+        self.flush_editor();
         let opened = self.session(|s| s.stored(id)).and_then(|draft| self.open(draft, None));
         if let Err(e) = opened {
             crate::browser::route::replace(&Route::List);
