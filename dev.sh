@@ -5,6 +5,8 @@
 #   ./dev.sh test    run every test: native, in-browser, end-to-end (Chromium and Firefox), files
 #   ./dev.sh bench   build the release dist/ and print the benchmark table
 #   ./dev.sh sizes   what the wasm is made of: twiggy top, monos and dominators
+#   ./dev.sh fuzz    a million hostile inputs for each of the parser, template
+#                    loading, draft import and roll-up (FUZZ_CASES to change)
 #   ./dev.sh build   build the release dist/ only
 #   ./dev.sh single-file  build dist-single/bieumau-cchc.html, one file that opens by double-click
 #   ./dev.sh setup   only install what is missing
@@ -127,6 +129,12 @@ case "${1:-}" in
     size_analysis >target/size-analysis.log 2>&1 || { cat target/size-analysis.log; exit 1; }
     say "The largest items of the wasm (twiggy top; names kept, so sizes are before name stripping)"
     twiggy top -n 11 target/sizes/named.wasm | grep -v '"function names" subsection'
+    ;;
+  fuzz)
+    # tests/fuzz.rs; ./dev.sh test runs the same tests with a few thousand cases each.
+    export FUZZ_CASES="${FUZZ_CASES:-1000000}"
+    say "Fuzzing with $FUZZ_CASES cases per target (release build)"
+    cargo test --release --offline --locked --test fuzz -- --test-threads=2
     ;;
   sizes)
     setup

@@ -1,0 +1,189 @@
+//! Hostile input at scale: the number parser, template loading, draft import
+//! and the roll-up of commune files, each fed mutated copies of real inputs
+//! and the known nasties (duplicate row keys, cells of another template,
+//! 4 MB notes, 100.000 nested brackets, `1e400`, a valid draft of another
+//! template). Nothing may panic, and every refusal is a Vietnamese message.
+//!
+//! `cargo test` runs a few thousand cases of each; `./dev.sh fuzz` runs a
+//! million (`FUZZ_CASES`, in release mode).
+
+use bieumau::core::catalog::builtin_template;
+use bieumau::core::draft::Draft;
+use bieumau::core::number::parse_number;
+use bieumau::core::report::Report;
+use bieumau::core::rollup::roll_up;
+use bieumau::core::template::Template;
+
+/// Cases per target: `FUZZ_CASES`, else a count that keeps `cargo test` quick.
+fn cases(default: u64) -> u64 {
+    std::env::var("FUZZ_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(default)
+}
+
+/// xorshift64*: deterministic, so a failure names the case that reproduces it.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+/// Tokens that break parsers: JSON structure, numbers at the edges, letters
+/// a Vietnamese clerk types, and the characters that confuse byte offsets.
+const TOKENS: &[&str] = &[
+    "{", "}", "[", "]", ",", ":", "\"", "\\", "null", "true", "false", "0", "-0", "1e400", "-1e400", "1e-400",
+    "18446744073709551616", "9007199254740993", "1.603", "99,06", "1.2.3", ",,", "..", "NaN", "Infinity", "%",
+    "\u{a0}", "\u{300}", "\u{feff}", "ỗ", "Đ", "😀", "\u{0}", "\n", "\t", "\"values\":{}", "\"rows\":{\"pl5\":[\"1\",\"1\"]}",
+    "\"kind\":\"heading\"", "\"template_id\":\"huyen-cchc\"", "\"format\":2", "pl5/1/c3", "pl6/x/c99", "g1",
+];
+
+/// One to four mutations of `seed`: a byte flipped, a span deleted or
+/// repeated, a token inserted; always valid UTF-8.
+fn mutate(rng: &mut Rng, seed: &str) -> String {
+    let mut text = seed.as_bytes().to_vec();
+    for _ in 0..1 + rng.below(4) {
+        let at = rng.below(text.len() + 1);
+        match rng.below(5) {
+            0 if at < text.len() => text[at] = (rng.next() & 0x7F) as u8,
+            1 if at < text.len() => {
+                let end = (at + 1 + rng.below(64)).min(text.len());
+                text.drain(at..end);
+            }
+            2 if at < text.len() => {
+                let end = (at + 1 + rng.below(64)).min(text.len());
+                let span = text[at..end].to_vec();
+                text.splice(at..at, span);
+            }
+            _ => {
+                let token = TOKENS[rng.below(TOKENS.len())].as_bytes();
+                text.splice(at..at, token.iter().copied());
+            }
+        }
+    }
+    String::from_utf8_lossy(&text).into_owned()
+}
+
+/// A refusal a clerk can read: not empty, and in Vietnamese.
+fn assert_vietnamese(message: &str, input: &str) {
+    // A letter with a Vietnamese diacritic: Latin-1 to the Vietnamese block (U+1EA0–U+1EF9).
+    let vietnamese = message.chars().any(|c| c.is_alphabetic() && ('\u{C0}'..='\u{1EF9}').contains(&c));
+    assert!(vietnamese, "not a Vietnamese message: {message:?} for input {:?}", &input[..input.len().min(200)]);
+}
+
+fn template(id: &str) -> Template {
+    builtin_template(id).expect("a shipped template")
+}
+
+fn commune_draft_json() -> String {
+    let template = template("xa-01b");
+    let mut draft = Draft::new("xa-1".into(), &template, 1.0);
+    for (code, value) in [("3.3.1", "1.603"), ("3.3.2", "1588"), ("1.1", "1"), ("3.2.4", "99,06")] {
+        draft.report.set_value(code, value);
+    }
+    draft.report.header.unit = "ỦY BAN NHÂN DÂN XÃ HOẰNG TRƯỜNG".into();
+    draft.report.header.year = "2023".into();
+    draft.to_json()
+}
+
+#[test]
+fn the_number_parser_takes_anything() {
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let alphabet: Vec<char> = "0123456789.,-+eE %\u{a0}x₫".chars().collect();
+    for case in 0..cases(200_000) {
+        let text: String = if case % 4 == 0 {
+            let token = TOKENS[rng.below(TOKENS.len())];
+            mutate(&mut rng, token)
+        } else {
+            (0..rng.below(24)).map(|_| alphabet[rng.below(alphabet.len())]).collect()
+        };
+        if let Err(e) = parse_number(&text) {
+            assert_vietnamese(&e.to_string(), &text);
+        }
+    }
+    for text in ["1e400", "-1e400", &"9".repeat(5000), &"1.".repeat(10_000)] {
+        if let Err(e) = parse_number(text) {
+            assert_vietnamese(&e.to_string(), text);
+        }
+    }
+}
+
+#[test]
+fn template_loading_refuses_in_vietnamese() {
+    let seeds: Vec<String> = ["xa-01b", "huyen-cchc", "bieu-06"]
+        .iter()
+        .map(|id| std::fs::read_to_string(format!("templates/{id}.json")).expect("a template file"))
+        .collect();
+    let mut rng = Rng(0xD1B5_4A32_D192_ED03);
+    for _ in 0..cases(3_000) {
+        let seed = &seeds[rng.below(seeds.len())];
+        let text = mutate(&mut rng, seed);
+        if let Err(e) = Template::from_json(&text) {
+            assert_vietnamese(&e.to_string(), &text);
+        }
+    }
+    let nested = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let duplicate_keys = seeds[1].replacen("\"id\": \"pl5\"", "\"id\": \"pl6\"", 1);
+    for text in [nested.as_str(), duplicate_keys.as_str(), "", "null", "{}", "[]"] {
+        match Template::from_json(text) {
+            Err(e) => assert_vietnamese(&e.to_string(), text),
+            Ok(_) => panic!("accepted {:?}", &text[..text.len().min(80)]),
+        }
+    }
+}
+
+#[test]
+fn draft_import_refuses_in_vietnamese() {
+    let templates = [template("xa-01b"), template("huyen-cchc"), template("bieu-06")];
+    let template_of = |id: &str| templates.iter().find(|t| t.id == id).cloned();
+    let seed = commune_draft_json();
+    let mut rng = Rng(0x94D0_49BB_1331_11EB);
+    for _ in 0..cases(20_000) {
+        let text = mutate(&mut rng, &seed);
+        if let Err(e) = Draft::import(&text, template_of) {
+            assert_vietnamese(&e, &text);
+        }
+    }
+    let hostile = [
+        // A cell of another template, and of a row the grid does not have.
+        seed.replace("\"3.3.1\"", "\"pl5/1/c3\""),
+        // Two rows with one key.
+        seed.replace("\"template_id\":\"xa-01b\"", "\"template_id\":\"huyen-cchc\"")
+            .replace("\"notes\":{}", "\"notes\":{},\"rows\":{\"pl5\":[\"1\",\"1\"]}"),
+        // A 4 MB note.
+        seed.replace("\"notes\":{}", &format!("\"notes\":{{\"3.3.1\":\"{}\"}}", "ghi chú ".repeat(400_000))),
+        seed.replace("\"1.603\"", "\"1e400\""),
+        format!("{}{}", "{\"a\":".repeat(100_000), "}".repeat(100_000)),
+    ];
+    for text in &hostile {
+        if let Err(e) = Draft::import(text, template_of) {
+            assert_vietnamese(&e, text);
+        }
+    }
+    // A valid draft of another template is refused when a commune's is wanted.
+    let district = Draft::new("huyen".into(), &templates[1], 1.0).to_json();
+    let files = vec![("huyen.json".to_string(), district)];
+    let outcome = roll_up(&templates[1], &Report::new(&templates[1]), &templates[0], &files).expect("a roll-up");
+    assert_eq!(outcome.used, 0);
+    assert!(outcome.notices.iter().all(|n| n.contains("Bỏ qua tệp «huyen.json»")), "{:?}", outcome.notices);
+}
+
+#[test]
+fn the_roll_up_of_hostile_files_never_panics() {
+    let (district, commune) = (template("huyen-cchc"), template("xa-01b"));
+    let report = Report::new(&district);
+    let seed = commune_draft_json();
+    let mut rng = Rng(0xBF58_476D_1CE4_E5B9);
+    for _ in 0..cases(2_000) {
+        let files: Vec<(String, String)> =
+            (0..1 + rng.below(4)).map(|i| (format!("xa-{i}.json"), mutate(&mut rng, &seed))).collect();
+        match roll_up(&district, &report, &commune, &files) {
+            Ok(outcome) => outcome.notices.iter().for_each(|n| assert_vietnamese(n, &files[0].1)),
+            Err(e) => assert_vietnamese(&e, &files[0].1),
+        }
+    }
+}
