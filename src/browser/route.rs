@@ -42,10 +42,11 @@ pub fn on_change(changed: impl Fn(Route) + 'static) {
     listener.forget();
 }
 
-/// Keeps the scroll position in the current history entry, a moment after
+/// Keeps the clerk's place in the current history entry, a moment after
 /// each scroll and when the page is left (the entry's state is taken before
-/// `pagehide`, so that is too late); [`remembered_place`] reads it back after a reload. The app
-/// restores it itself: the browser would try before the rows exist.
+/// `pagehide`, so that is too late); [`remembered_place`] reads it back
+/// after a reload. The app restores it itself: the browser would try before
+/// the rows exist.
 pub fn remember_scroll_as_it_changes() {
     let Some(window) = web_sys::window() else { return };
     if let Ok(history) = window.history() {

@@ -16,7 +16,7 @@ use crate::core::report::{HeaderField, Report, ReportHeader};
 use crate::core::issue::{Issue, Severity};
 use crate::core::template::Template;
 use crate::core::summary::CommuneSummary;
-use crate::core::value::FieldState;
+use crate::core::value::{FieldState, ValueKind};
 use crate::ui::grid_state::GridState;
 
 /// One row's editable state.
@@ -41,6 +41,15 @@ impl Field {
         self.note.set(text);
         self.edits.update(|n| *n += 1);
     }
+}
+
+/// What a number field shows once it is left: the Vietnamese form of a
+/// valid number ("1603" becomes "1.603"), when that differs from the typed
+/// text. `None` too once the field's state is gone: blur is also sent when
+/// a focused field is taken off the page (back while typing).
+pub fn shown_on_leaving(kind: &ValueKind, raw: RwSignal<String>, state: Memo<FieldState>) -> Option<String> {
+    let text = kind.display(&state.try_get_untracked()?)?;
+    raw.try_with_untracked(|r| *r != text)?.then_some(text)
 }
 
 pub struct Form {

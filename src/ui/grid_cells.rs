@@ -7,6 +7,7 @@ use web_sys::{HtmlElement, KeyboardEvent};
 
 use crate::browser::focus::focus_cell_below;
 use crate::core::value::ValueKind;
+use crate::ui::form_state::shown_on_leaving;
 use crate::ui::grid_state::Cell;
 
 fn on_paste(paste: Callback<String, bool>) -> impl Fn(web_sys::ClipboardEvent) {
@@ -32,13 +33,8 @@ fn on_enter_move_down(ev: KeyboardEvent) {
 pub(super) fn NumberCell(cell: Cell, code: String, kind: ValueKind, paste: Callback<String, bool>) -> impl IntoView {
     let (raw, state) = (cell.raw, cell.state);
     let on_blur = move |_| {
-        // Also sent when the field is taken out of the page (back while
-        // typing), after its state is gone: then there is nothing to show.
-        let Some(shown) = state.try_get_untracked() else { return };
-        if let Some(text) = kind.display(&shown) {
-            if raw.try_with_untracked(|r| *r != text) == Some(true) {
-                cell.set_raw(text);
-            }
+        if let Some(text) = shown_on_leaving(&kind, raw, state) {
+            cell.set_raw(text);
         }
     };
     view! {

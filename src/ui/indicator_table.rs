@@ -12,7 +12,7 @@ use crate::core::issue::Severity;
 use crate::core::template::{Indicator, Line, Section};
 use crate::core::value::ValueKind;
 use crate::ui::deferred::Deferral;
-use crate::ui::form_state::Field;
+use crate::ui::form_state::{shown_on_leaving, Field};
 use crate::ui::issue_summary::IssueMessages;
 use crate::ui::FormContext;
 
@@ -181,13 +181,8 @@ fn ValueInput(code: String, kind: ValueKind, field: Field) -> impl IntoView {
         if !numeric {
             return;
         }
-        // Also sent when the field is taken out of the page (back while
-        // typing), after its state is gone: then there is nothing to show.
-        let Some(shown) = state.try_get_untracked() else { return };
-        if let Some(text) = kind.display(&shown) {
-            if raw.try_with_untracked(|r| *r != text) == Some(true) {
-                field.set_raw(text);
-            }
+        if let Some(text) = shown_on_leaving(&kind, raw, state) {
+            field.set_raw(text);
         }
     };
     let on_keydown = move |ev: KeyboardEvent| {
