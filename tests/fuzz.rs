@@ -1,8 +1,8 @@
-//! Hostile input at scale: the number parser, template loading, draft import
-//! and the roll-up of commune files, each fed mutated copies of real inputs
-//! and the known nasties (duplicate row keys, cells of another template,
-//! 4 MB notes, 100.000 nested brackets, `1e400`, a valid draft of another
-//! template). Nothing may panic, and every refusal is a Vietnamese message.
+//! Hostile input at scale: the number parser, template loading, draft
+//! import, the roll-up of commune files and restoring a backup, each fed
+//! mutated copies of real inputs and the known nasties (duplicate row keys,
+//! cells of another template, 4 MB notes, 100.000 nested brackets, `1e400`,
+//! a valid draft of another template). Nothing may panic, and every refusal is a Vietnamese message.
 //!
 //! `cargo test` runs a few thousand cases of each; `./dev.sh fuzz` runs a
 //! million (`FUZZ_CASES`, in release mode).
@@ -185,5 +185,44 @@ fn the_roll_up_of_hostile_files_never_panics() {
             Ok(outcome) => outcome.notices.iter().for_each(|n| assert_vietnamese(n, &files[0].1)),
             Err(e) => assert_vietnamese(&e, &files[0].1),
         }
+    }
+}
+
+#[test]
+fn restoring_a_hostile_backup_never_panics() {
+    use bieumau::core::backup::{self, Outcome};
+    use bieumau::core::draft_store::MemoryStore;
+    use bieumau::core::session::Session;
+    let templates = [template("xa-01b"), template("huyen-cchc")];
+    let template_of = |id: &str| templates.iter().find(|t| t.id == id);
+    let commune = Draft::from_json(&commune_draft_json()).expect("a draft");
+    let district = Draft::new("huyen".into(), &templates[1], 1.0);
+    let seed = backup::write([&commune, &district], &["{\"id\":\"tinh\",\"version\":1}".to_string()], 1.0);
+    let restore = |text: &str| match backup::read(text) {
+        Err(e) => assert_vietnamese(&e, text),
+        Ok(file) => {
+            let session = Session::new(MemoryStore::default(), true);
+            session.restore_templates(&file.templates, |_| false);
+            for line in session.restore(file.drafts, template_of) {
+                if let Outcome::Refused(_) = line.outcome {
+                    assert_vietnamese(&line.text(), text);
+                }
+            }
+        }
+    };
+    let mut rng = Rng(0xD6E8_FEB8_6659_FD93);
+    for _ in 0..cases(5_000) {
+        restore(&mutate(&mut rng, &seed));
+    }
+    let one = commune.to_json();
+    for text in [
+        // One id twice, a 4 MB note, a cell of another template, nesting, 1e400.
+        seed.replace(&district.to_json(), &one),
+        seed.replace("\"notes\":{}", &format!("\"notes\":{{\"3.3.1\":\"{}\"}}", "ghi chú ".repeat(400_000))),
+        seed.replace("\"3.3.1\"", "\"pl5/1/c3\""),
+        seed.replace("\"drafts\":[", &format!("\"drafts\":[{}{},", "[".repeat(100_000), "]".repeat(100_000))),
+        seed.replace("\"1.603\"", "1e400"),
+    ] {
+        restore(&text);
     }
 }

@@ -21,10 +21,20 @@ pub fn picked_files(event: &Event) -> Vec<File> {
     picked
 }
 
+/// A backup holds every draft: at most what local storage takes (5 million
+/// characters in Chromium and Firefox, up to 3 bytes each in UTF-8).
+pub const MAX_BACKUP_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
+
 /// Reads a picked file as UTF-8 text, with a Vietnamese message on failure.
 pub async fn read_text(file: &File) -> Result<String, String> {
-    if file.size() > MAX_FILE_BYTES {
-        return Err(format!("Tệp «{}» lớn hơn 5 MB, không phải tệp của ứng dụng này", file.name()));
+    read_text_within(file, MAX_FILE_BYTES).await
+}
+
+/// The same, for a file that may be up to `limit` bytes.
+pub async fn read_text_within(file: &File, limit: f64) -> Result<String, String> {
+    if file.size() > limit {
+        let mb = (limit as u64) >> 20;
+        return Err(format!("Tệp «{}» lớn hơn {mb} MB, không phải tệp của ứng dụng này", file.name()));
     }
     let text = JsFuture::from(file.text())
         .await

@@ -139,6 +139,12 @@ pub fn date_time(ms: f64) -> String {
     format!("{:02}/{:02}/{} {}", date.get_date(), date.get_month() + 1, date.get_full_year(), clock(ms))
 }
 
+/// "2026-11-23", local time: for file names.
+pub fn date_stamp(ms: f64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    format!("{}-{:02}-{:02}", date.get_full_year(), date.get_month() + 1, date.get_date())
+}
+
 /// A new draft id: the time and a random part, unique enough per browser.
 pub fn new_id() -> String {
     format!("{:x}-{:06x}", now() as u64, (js_sys::Math::random() * 16_777_216.0) as u32)

@@ -19,6 +19,8 @@ pub const STORAGE_PREFIX: &str = "bieumau.v1.";
 pub const DRAFT_PREFIX: &str = "bieumau.v1.draft.";
 pub const QUARANTINE_PREFIX: &str = "bieumau.v1.quarantine.";
 pub const TEMPLATE_PREFIX: &str = "bieumau.v1.template.";
+/// When every draft was last downloaded as one backup file (ms).
+pub const LAST_BACKUP_KEY: &str = "bieumau.v1.last-backup";
 
 /// Why the store refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -271,9 +273,25 @@ impl<S: KeyValueStore> DraftStore<S> {
 
     /// Stores `draft` as the revision after `base`; returns that revision.
     fn write_after(&self, draft: &Draft, base: u64) -> Result<u64, StoreFault> {
-        let revision = base + 1;
+        self.write_as(draft, base + 1)
+    }
+
+    fn write_as(&self, draft: &Draft, revision: u64) -> Result<u64, StoreFault> {
         self.backend.set(&Self::key(&draft.id), &draft.to_json_at(revision))?;
         Ok(revision)
+    }
+
+    /// Stores a draft from a backup at its own revision, so that the
+    /// browsers it came from and goes to count its saves alike.
+    /// Unreadable text under its key is moved aside first, never written over.
+    pub fn put_as_backed_up(&self, draft: &Draft) -> Result<(), StoreFault> {
+        let key = Self::key(&draft.id);
+        if let Some(raw) = self.backend.get(&key)? {
+            if Draft::from_json(&raw).is_err() {
+                self.quarantine(&key, &raw);
+            }
+        }
+        self.write_as(draft, draft.revision.max(1)).map(|_| ())
     }
 
     pub fn delete(&self, id: &str) -> Result<(), StoreFault> {
@@ -333,6 +351,16 @@ impl<S: KeyValueStore> DraftStore<S> {
     /// Templates loaded at run time, kept so their drafts reopen.
     pub fn save_template(&self, id: &str, json: &str) -> Result<(), StoreFault> {
         self.backend.set(&format!("{TEMPLATE_PREFIX}{id}"), json)
+    }
+
+    /// Kept as whole milliseconds: an integer's text needs none of the
+    /// float formatting and parsing code in the wasm.
+    pub fn last_backup(&self) -> Option<f64> {
+        self.backend.get(LAST_BACKUP_KEY).ok().flatten()?.trim().parse::<u64>().ok().map(|ms| ms as f64)
+    }
+
+    pub fn set_last_backup(&self, at: f64) -> Result<(), StoreFault> {
+        self.backend.set(LAST_BACKUP_KEY, &(at.max(0.0) as u64).to_string())
     }
 
     pub fn templates(&self) -> Result<Vec<String>, StoreFault> {

@@ -35,6 +35,7 @@ pub mod eval;
 // Drafts: envelope, checks on import, storage.
 pub mod draft;
 pub mod draft_store;
+pub mod backup;
 pub mod session;
 // What is made from reports.
 pub mod rollup;

@@ -1,6 +1,7 @@
 //! The session: the one owner of the stored drafts, and every operation on
 //! them (open, create, save, save over, rename, copy to the next period,
-//! delete and undo, import, template migration, the two-tab conflict).
+//! delete and undo, import, template migration, the two-tab conflict,
+//! backup and restore).
 //!
 //! Components ask the session and show the typed outcome it returns, with
 //! its message already worded; they never reach the store. Each list
@@ -8,6 +9,7 @@
 //! Generic over the key-value store, so all of it is tested natively with
 //! a store that fails on demand.
 
+use super::backup::{self, Keep, Outcome, Restored};
 use super::draft::Draft;
 use super::draft_store::{DraftStore, KeyValueStore, ListWrite, Quarantined, SaveOutcome, StoreFault, StoredDraft};
 use super::template::Template;
@@ -192,6 +194,101 @@ impl<S: KeyValueStore> Session<S> {
     /// The templates opened from files in earlier sessions.
     pub fn kept_templates(&self) -> Vec<String> {
         self.store.templates().unwrap_or_default()
+    }
+}
+
+impl<S: KeyValueStore> Session<S> {
+    /// Every stored draft and kept template as one backup file, and how many
+    /// drafts it holds. The time is kept, for the reminder.
+    pub fn backup(&self, now: f64) -> Result<(String, usize), String> {
+        let (drafts, _) = self.list().map_err(|e| format!("Không đọc được bản nháp để sao lưu: {e}."))?;
+        let text = backup::write(drafts.iter().map(|s| &s.draft), &self.kept_templates(), now);
+        let _ = self.store.set_last_backup(now);
+        Ok((text, drafts.len()))
+    }
+
+    pub fn last_backup(&self) -> Option<f64> {
+        self.store.last_backup()
+    }
+
+    /// Keeps the backup's templates that are not loaded (`known` says which
+    /// are) and returns them, to be loaded before its drafts are restored.
+    pub fn restore_templates(&self, texts: &[String], known: impl Fn(&str) -> bool) -> Vec<Template> {
+        let mut added = Vec::new();
+        for text in texts {
+            if let Ok(template) = Template::from_json(text) {
+                if !known(&template.id) && !added.iter().any(|t: &Template| t.id == template.id) {
+                    self.keep_template(&template.id, text);
+                    added.push(template);
+                }
+            }
+        }
+        added
+    }
+
+    /// Restores the drafts of a backup file one by one, keeping the newer
+    /// copy of each ([`backup::keep`]); where both changed nothing is
+    /// written and the clerk is asked. A draft is checked against its
+    /// template as a draft file is.
+    pub fn restore<T: std::ops::Deref<Target = Template>>(
+        &self,
+        drafts: Vec<Result<Draft, String>>,
+        template_of: impl Fn(&str) -> Option<T>,
+    ) -> Vec<Restored> {
+        drafts
+            .into_iter()
+            .map(|draft| match draft {
+                Err(why) => Restored { id: String::new(), title: String::new(), outcome: Outcome::Refused(why) },
+                Ok(draft) => {
+                    let (id, title) = (draft.id.clone(), draft.title());
+                    Restored { id, title, outcome: self.restore_one(draft, &template_of) }
+                }
+            })
+            .collect()
+    }
+
+    fn restore_one<T: std::ops::Deref<Target = Template>>(&self, draft: Draft, template_of: &impl Fn(&str) -> Option<T>) -> Outcome {
+        if let Some(template) = template_of(&draft.report.template_id) {
+            if template.version == draft.report.template_version {
+                if let Err(e) = draft.report.check_against(&template) {
+                    return Outcome::Refused(format!("không khôi phục được, bản nháp trong tệp có {e}."));
+                }
+            }
+        }
+        let stored = match self.store.load(&draft.id) {
+            Ok(stored) => stored,
+            Err(e) => return Outcome::Refused(format!("không đọc được bản trong trình duyệt ({e}).")),
+        };
+        let written = match (backup::keep(&draft, stored.as_ref()), stored) {
+            (Keep::Ask, Some(stored)) => Ok(Outcome::Ask { backup: Box::new(draft), stored: Box::new(stored) }),
+            (Keep::Stored, _) => Ok(Outcome::KeptStored),
+            (Keep::Same, _) => Ok(Outcome::Same),
+            (Keep::Backup, _) => self.store.put_as_backed_up(&draft).map(|_| Outcome::Updated),
+            // `keep` asks only where the browser has a copy.
+            (Keep::Add | Keep::Ask, _) => self.store.put_as_backed_up(&draft).map(|_| Outcome::Added),
+        };
+        written.unwrap_or_else(|e| Outcome::Refused(format!("chưa lưu được vào trình duyệt ({e}).")))
+    }
+
+    /// Where both changed, the clerk took the backup's copy.
+    pub fn take_from_backup(&self, draft: &Draft) -> String {
+        match self.store.put(draft) {
+            Ok(_) => format!("Đã thay «{}» bằng bản trong tệp sao lưu.", draft.title()),
+            Err(e) => format!("Không thay được «{}»: {e}.", draft.title()),
+        }
+    }
+
+    /// Where both changed, the clerk keeps both: the backup's copy becomes
+    /// a new draft beside the browser's.
+    pub fn keep_both(&self, draft: &Draft, new_id: String) -> String {
+        let mut copy = draft.clone();
+        copy.name = format!("{} (bản trong tệp sao lưu)", draft.title());
+        copy.id = new_id;
+        copy.revision = 0;
+        match self.store.put(&copy) {
+            Ok(_) => format!("Đã thêm bản trong tệp sao lưu thành bản nháp mới «{}».", copy.name),
+            Err(e) => format!("Không thêm được bản nháp mới: {e}."),
+        }
     }
 }
 

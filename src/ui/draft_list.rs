@@ -9,6 +9,7 @@ use crate::browser::storage::{ask_to_persist, date_time, new_id, now};
 use crate::core::draft::Draft;
 use crate::core::draft_store::{Quarantined, StoredDraft, STORAGE_PREFIX};
 use crate::core::session::Undo;
+use crate::ui::backup_panel::BackupPanel;
 use crate::ui::{AppContext, Screen};
 
 #[component]
@@ -77,6 +78,7 @@ pub fn DraftList() -> impl IntoView {
                     }}
                 </p>
             })}
+            <BackupPanel listing />
             {move || deleted.get().map(|d| view! {
                 <p class="banner ok" role="status">
                     {format!("Đã xóa «{}». ", d.title())}

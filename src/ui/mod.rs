@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod autosave;
+pub mod backup_panel;
 pub mod completion_meter;
 pub mod deferred;
 pub mod draft_list;

@@ -1,0 +1,245 @@
+//! The one-file backup of every draft in the browser, and reading it back
+//! draft by draft: which copy to keep where the browser has one too, and the
+//! reminder when drafts changed since the last backup long ago.
+//!
+//! The file holds each draft's own envelope (the lossless `.json`) and the
+//! templates opened from files, so that a new browser opens every draft. A
+//! draft in it is read as strictly as a draft file; one that is refused is
+//! named and the others are still restored.
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use super::draft::{Draft, APP_VERSION, DRAFT_KIND};
+use super::draft_store::StoredDraft;
+use super::template::Template;
+
+pub const BACKUP_KIND: &str = "bieumau-cchc/backup";
+pub const BACKUP_FORMAT: u32 = 1;
+const DAY_MS: f64 = 86_400_000.0;
+/// Drafts changed since a backup older than this are worth a reminder.
+pub const REMIND_AFTER_DAYS: f64 = 7.0;
+
+/// The backup file of `drafts` and the kept `templates` (their JSON texts).
+pub fn write<'a>(drafts: impl IntoIterator<Item = &'a Draft>, templates: &[String], now: f64) -> String {
+    let mut out = format!(
+        "{{\"kind\":\"{BACKUP_KIND}\",\"format\":{BACKUP_FORMAT},\"app_version\":\"{APP_VERSION}\",\"created_at\":{},\"drafts\":[",
+        serde_json::to_string(&now).unwrap_or_else(|_| "0".into())
+    );
+    for (n, draft) in drafts.into_iter().enumerate() {
+        if n > 0 {
+            out.push(',');
+        }
+        out.push_str(&draft.to_json());
+    }
+    out.push_str("],\"templates\":[");
+    // A kept text that is not JSON any more would spoil the whole file.
+    let templates = templates.iter().filter(|t| serde_json::from_str::<&RawValue>(t).is_ok());
+    for (n, template) in templates.enumerate() {
+        if n > 0 {
+            out.push(',');
+        }
+        out.push_str(template.trim());
+    }
+    out.push_str("]}");
+    out
+}
+
+/// A backup file as read: each draft, or why it was refused, and the
+/// templates' texts.
+#[derive(Debug)]
+pub struct Backup {
+    /// When it was made; `None` for the `.json` file of one draft.
+    pub created_at: Option<f64>,
+    pub drafts: Vec<Result<Draft, String>>,
+    pub templates: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct File<'a> {
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    format: u32,
+    #[serde(default)]
+    created_at: Option<f64>,
+    #[serde(borrow, default)]
+    drafts: Vec<&'a RawValue>,
+    #[serde(borrow, default)]
+    templates: Vec<&'a RawValue>,
+}
+
+/// Reads a backup file; the `.json` file of one draft is read as a backup
+/// of that draft. `Err` is the message for the clerk; nothing was changed.
+pub fn read(text: &str) -> Result<Backup, String> {
+    let file: File = serde_json::from_str(text).map_err(|e| format!("Tệp không phải JSON hợp lệ ({e})."))?;
+    if file.kind == DRAFT_KIND {
+        let draft = Draft::from_json(text).map_err(|e| format!("Không đọc được bản nháp trong tệp: {e}."))?;
+        return Ok(Backup { created_at: None, drafts: vec![Ok(draft)], templates: Vec::new() });
+    }
+    if file.kind != BACKUP_KIND {
+        return Err("Đây không phải tệp sao lưu của ứng dụng này (tệp do nút «Sao lưu tất cả» tải về).".into());
+    }
+    if file.format > BACKUP_FORMAT {
+        return Err(format!(
+            "Tệp sao lưu được tạo bởi phiên bản mới hơn (định dạng {}); hãy cập nhật ứng dụng rồi khôi phục lại.",
+            file.format
+        ));
+    }
+    let drafts = file
+        .drafts
+        .iter()
+        .enumerate()
+        .map(|(n, raw)| Draft::from_json(raw.get()).map_err(|e| format!("Bản nháp thứ {} trong tệp: {e}.", n + 1)))
+        .collect();
+    let templates = file.templates.iter().map(|raw| raw.get().to_string()).collect();
+    Ok(Backup { created_at: file.created_at.filter(|t| t.is_finite()), drafts, templates })
+}
+
+/// Which copy of a draft to keep when restoring it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    /// The browser does not have it.
+    Add,
+    /// The browser's copy is older: the file's replaces it.
+    Backup,
+    /// The browser's copy is newer: it stays.
+    Stored,
+    /// Both hold the same.
+    Same,
+    /// Both changed, or which is newer cannot be told: the clerk chooses.
+    Ask,
+}
+
+/// The copy to keep: the higher revision when the times of the last edit
+/// agree with it; where they disagree, or the revisions are equal and the
+/// contents differ, both changed since they parted.
+pub fn keep(backup: &Draft, stored: Option<&Draft>) -> Keep {
+    let Some(stored) = stored else { return Keep::Add };
+    if stored.name == backup.name && stored.report == backup.report {
+        return Keep::Same;
+    }
+    let later = backup.updated_at.total_cmp(&stored.updated_at);
+    match backup.revision.cmp(&stored.revision) {
+        std::cmp::Ordering::Greater if later.is_ge() => Keep::Backup,
+        std::cmp::Ordering::Less if later.is_le() => Keep::Stored,
+        _ => Keep::Ask,
+    }
+}
+
+/// What restoring did with one draft of the file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Restored {
+    /// The draft's id; empty when the file's entry could not be read.
+    pub id: String,
+    pub title: String,
+    pub outcome: Outcome,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    Added,
+    Updated,
+    KeptStored,
+    Same,
+    /// Both changed; nothing written until the clerk chooses.
+    Ask { backup: Box<Draft>, stored: Box<Draft> },
+    /// Not restored; the message says why.
+    Refused(String),
+}
+
+impl Restored {
+    pub fn of(draft: &Draft, outcome: Outcome) -> Restored {
+        Restored { id: draft.id.clone(), title: draft.title(), outcome }
+    }
+
+    /// The page hook `data-restore-outcome`.
+    pub fn hook(&self) -> &'static str {
+        match self.outcome {
+            Outcome::Added => "added",
+            Outcome::Updated => "updated",
+            Outcome::KeptStored => "kept",
+            Outcome::Same => "same",
+            Outcome::Ask { .. } => "ask",
+            Outcome::Refused(_) => "refused",
+        }
+    }
+
+    pub fn text(&self) -> String {
+        let title = &self.title;
+        match &self.outcome {
+            Outcome::Added => format!("«{title}»: đã khôi phục (trình duyệt chưa có bản này)."),
+            Outcome::Updated => format!("«{title}»: đã thay bằng bản trong tệp, mới hơn bản trong trình duyệt."),
+            Outcome::KeptStored => format!("«{title}»: giữ bản trong trình duyệt, mới hơn bản trong tệp."),
+            Outcome::Same => format!("«{title}»: giống hệt bản trong tệp, không đổi."),
+            Outcome::Ask { .. } => format!(
+                "«{title}»: bản trong trình duyệt và bản trong tệp đều có thay đổi mà bản kia không có. Chưa thay đổi gì; hãy chọn bản giữ lại."
+            ),
+            Outcome::Refused(why) if title.is_empty() => why.clone(),
+            Outcome::Refused(why) => format!("«{title}»: {why}"),
+        }
+    }
+}
+
+/// One line for the whole restore: how many drafts had each outcome.
+pub fn summary(lines: &[Restored]) -> String {
+    let count = |hook: &str| lines.iter().filter(|l| l.hook() == hook).count();
+    let parts: Vec<String> = [
+        ("added", "khôi phục"),
+        ("updated", "cập nhật từ tệp"),
+        ("kept", "giữ bản trong trình duyệt"),
+        ("same", "không đổi"),
+        ("ask", "cần bạn chọn"),
+        ("refused", "không khôi phục được"),
+    ]
+    .into_iter()
+    .filter_map(|(hook, words)| {
+        let n = count(hook);
+        (n > 0).then(|| format!("{n} {words}"))
+    })
+    .collect();
+    if parts.is_empty() {
+        return "Tệp sao lưu không có bản nháp nào.".into();
+    }
+    format!("{} bản nháp trong tệp: {}.", lines.len(), parts.join(", "))
+}
+
+/// The templates a restore added, as a sentence ("" for none).
+pub fn summary_of_templates(added: &[Template]) -> String {
+    if added.is_empty() {
+        return String::new();
+    }
+    let names: Vec<String> = added.iter().map(|t| format!("«{}»", t.name)).collect();
+    format!("Đã thêm biểu mẫu {}. ", names.join(", "))
+}
+
+/// The reminder for the list: drafts changed since the last backup, which
+/// was more than [`REMIND_AFTER_DAYS`] ago (or never, and the oldest of
+/// those drafts is that old).
+pub fn reminder(drafts: &[StoredDraft], last_backup: Option<f64>, now: f64) -> Option<String> {
+    let changed: Vec<&Draft> =
+        drafts.iter().map(|s| &s.draft).filter(|d| last_backup.is_none_or(|at| d.updated_at > at)).collect();
+    let since = match last_backup {
+        Some(at) => at,
+        None => changed.iter().map(|d| d.created_at).fold(f64::INFINITY, f64::min),
+    };
+    let days = ((now - since) / DAY_MS).floor();
+    if changed.is_empty() || !(days >= REMIND_AFTER_DAYS) {
+        return None;
+    }
+    let days = days as u64;
+    Some(match last_backup {
+        Some(_) => format!(
+            "Lần sao lưu gần nhất đã cách đây {days} ngày, và {} bản nháp đã thay đổi từ đó. Hãy bấm «Sao lưu tất cả» và cất tệp ra ngoài trình duyệt (USB, thư điện tử).",
+            changed.len()
+        ),
+        None => format!(
+            "Chưa sao lưu lần nào, và {} bản nháp có từ {days} ngày trước chỉ nằm trong trình duyệt này. Hãy bấm «Sao lưu tất cả» và cất tệp ra ngoài trình duyệt (USB, thư điện tử).",
+            changed.len()
+        ),
+    })
+}
+
+#[cfg(test)]
+#[path = "tests/backup.rs"]
+mod tests;

@@ -1,0 +1,229 @@
+//! Tests of `core::backup` and of restoring through the session: the file
+//! read back, the copy kept for each draft, each outcome's message, and the
+//! reminder.
+//! Included only under #[cfg(test)] by its module: never compiled into the app.
+
+use super::*;
+use crate::core::catalog::builtin_template;
+use crate::core::draft_store::{KeyValueStore, MemoryStore, SaveOutcome, LAST_BACKUP_KEY};
+use crate::core::session::Session;
+use crate::core::template::Template;
+
+const DAY: f64 = 86_400_000.0;
+
+fn xa() -> Template {
+    builtin_template("xa-01b").unwrap()
+}
+
+/// A session holding drafts `ids`, each with 3.3.1 typed and saved once.
+fn session_with(ids: &[&str]) -> Session<MemoryStore> {
+    let session = Session::new(MemoryStore::default(), true);
+    for (n, id) in ids.iter().enumerate() {
+        let mut draft = session.create(id.to_string(), &xa(), 1_000.0 + n as f64);
+        draft.report.set_value("3.3.1", "1.603");
+        draft.report.header.unit = format!("UBND xã {id}");
+        session.save(&draft).unwrap();
+    }
+    session
+}
+
+/// Edits the stored draft `id` as the editor would: one more saved revision.
+fn edit(session: &Session<MemoryStore>, id: &str, value: &str, at: f64) {
+    let mut draft = session.stored(id).unwrap();
+    draft.report.set_value("3.3.2", value);
+    draft.updated_at = at;
+    let SaveOutcome::Saved(_) = session.save(&draft).unwrap() else { panic!("saved") };
+}
+
+/// "<id> <outcome>" for each line, by id.
+fn outcomes(lines: &[Restored]) -> Vec<String> {
+    let mut out: Vec<String> = lines.iter().map(|l| format!("{} {}", l.id, l.hook())).collect();
+    out.sort();
+    out
+}
+
+fn template_of(id: &str) -> Option<Box<Template>> {
+    builtin_template(id).map(Box::new)
+}
+
+#[test]
+fn a_backup_reads_back_every_draft_and_template() {
+    let session = session_with(&["a", "b", "c"]);
+    let province = r#"{"id":"tinh-x","version":1}"#.to_string();
+    session.keep_template("tinh-x", &province);
+    let (text, count) = session.backup(5.0 * DAY).unwrap();
+    assert_eq!(count, 3);
+    assert_eq!(session.last_backup(), Some(5.0 * DAY));
+    let backup = read(&text).unwrap();
+    assert_eq!(backup.created_at, Some(5.0 * DAY));
+    let (stored, _) = session.list().unwrap();
+    let read_back: Vec<Draft> = backup.drafts.into_iter().map(Result::unwrap).collect();
+    assert_eq!(read_back, stored.into_iter().map(|s| s.draft).collect::<Vec<_>>());
+    assert_eq!(backup.templates, vec![province]);
+}
+
+#[test]
+fn a_kept_template_that_is_not_json_does_not_spoil_the_file() {
+    let text = write([], &["{\"id\":".to_string()], 1.0);
+    assert!(read(&text).unwrap().templates.is_empty());
+}
+
+#[test]
+fn the_file_of_one_draft_restores_that_draft() {
+    let draft = Draft::new("d".into(), &xa(), 1.0);
+    let backup = read(&draft.to_pretty_json()).unwrap();
+    assert_eq!(backup.created_at, None);
+    assert_eq!(backup.drafts, vec![Ok(draft)]);
+}
+
+#[test]
+fn files_that_are_not_backups_are_refused_in_vietnamese() {
+    assert!(read("không phải json").unwrap_err().starts_with("Tệp không phải JSON hợp lệ"));
+    assert!(read(r#"{"id":"xa-01b","version":3}"#).unwrap_err().starts_with("Đây không phải tệp sao lưu"));
+    let newer = format!(r#"{{"kind":"{BACKUP_KIND}","format":9,"drafts":[]}}"#);
+    assert!(read(&newer).unwrap_err().contains("định dạng 9"));
+    let draft_kind = format!(r#"{{"kind":"{}","format":1}}"#, crate::core::draft::DRAFT_KIND);
+    assert!(read(&draft_kind).unwrap_err().starts_with("Không đọc được bản nháp trong tệp"));
+}
+
+#[test]
+fn a_broken_draft_in_the_file_is_named_and_the_others_are_read() {
+    let good = Draft::new("g".into(), &xa(), 1.0);
+    let text = format!(r#"{{"kind":"{BACKUP_KIND}","format":1,"drafts":[{},{{"kind":"x"}},{}]}}"#, good.to_json(), good.to_json());
+    let backup = read(&text).unwrap();
+    assert_eq!(backup.drafts.len(), 3);
+    assert!(backup.drafts[0].is_ok() && backup.drafts[2].is_ok());
+    assert!(backup.drafts[1].as_ref().unwrap_err().starts_with("Bản nháp thứ 2 trong tệp: đây không phải tệp báo cáo"));
+}
+
+#[test]
+fn the_newer_copy_is_kept_and_both_changed_asks() {
+    let mut stored = Draft::new("d".into(), &xa(), 1.0);
+    stored.revision = 4;
+    stored.updated_at = 10.0;
+    let mut backup = stored.clone();
+    assert_eq!(keep(&backup, None), Keep::Add);
+    backup.revision = 9;
+    assert_eq!(keep(&backup, Some(&stored)), Keep::Same, "revisions alone change nothing");
+    backup.report.set_value("3.3.1", "7");
+    backup.updated_at = 20.0;
+    assert_eq!(keep(&backup, Some(&stored)), Keep::Backup);
+    assert_eq!(keep(&stored, Some(&backup)), Keep::Stored);
+    backup.revision = 4;
+    assert_eq!(keep(&backup, Some(&stored)), Keep::Ask, "one revision, two contents");
+    backup.revision = 3;
+    assert_eq!(keep(&backup, Some(&stored)), Keep::Ask, "fewer saves but edited later");
+    backup.name = "Tên khác".into();
+    backup.report = stored.report.clone();
+    backup.revision = 5;
+    assert_eq!(keep(&backup, Some(&stored)), Keep::Backup, "a rename is a change");
+}
+
+#[test]
+fn restoring_adds_updates_keeps_and_asks_draft_by_draft() {
+    let session = session_with(&["a", "b", "c", "d", "e"]);
+    edit(&session, "e", "10", 2_000.0);
+    let (text, _) = session.backup(3_000.0).unwrap();
+    // After the backup: a deleted, b changed here, d changed here and in the
+    // file (at one revision), e older here than in the file.
+    session.delete("a").unwrap();
+    edit(&session, "b", "1.600", 4_000.0);
+    edit(&session, "d", "1.500", 4_000.0);
+    let e_before = session.stored("e").unwrap();
+    let mut file = read(&text).unwrap();
+    let d_file = file.drafts.iter_mut().flatten().find(|d| d.id == "d").unwrap();
+    d_file.report.set_value("3.3.2", "1.400");
+    d_file.revision += 1;
+    d_file.updated_at = 5_000.0;
+    session.delete("e").unwrap();
+    // The browser's copy of e is an older one, put back (stored as revision 1).
+    let mut older = e_before.clone();
+    older.report.set_value("3.3.2", "9");
+    older.updated_at = 1_004.0;
+    older.revision = 0;
+    session.undo_delete(older);
+    let lines = session.restore(file.drafts, template_of);
+    assert_eq!(outcomes(&lines), ["a added", "b kept", "c same", "d ask", "e updated"]);
+    assert_eq!(session.stored("a").unwrap().revision, 1, "restored at its own revision");
+    assert_eq!(session.stored("b").unwrap().report.value("3.3.2"), "1.600");
+    assert_eq!(session.stored("d").unwrap().report.value("3.3.2"), "1.500", "nothing written before the clerk chooses");
+    assert_eq!(session.stored("e").unwrap().report.value("3.3.2"), "10");
+    assert_eq!(summary(&lines), "5 bản nháp trong tệp: 1 khôi phục, 1 cập nhật từ tệp, 1 giữ bản trong trình duyệt, 1 không đổi, 1 cần bạn chọn.");
+    let asked = lines.iter().find(|l| l.id == "d").unwrap();
+    assert!(asked.text().contains("bản trong trình duyệt và bản trong tệp đều có thay đổi mà bản kia không có"), "{}", asked.text());
+
+    let Outcome::Ask { backup, .. } = &asked.outcome else { panic!("asks") };
+    assert!(session.keep_both(backup, "d2".into()).starts_with("Đã thêm bản trong tệp sao lưu thành bản nháp mới"));
+    assert_eq!(session.stored("d2").unwrap().report.value("3.3.2"), "1.400");
+    assert_eq!(session.stored("d").unwrap().report.value("3.3.2"), "1.500");
+    assert!(session.take_from_backup(backup).starts_with("Đã thay"));
+    assert_eq!(session.stored("d").unwrap().report.value("3.3.2"), "1.400");
+    // Restoring the same file again: nothing more to do but the asked one.
+    let again = session.restore(read(&text).unwrap().drafts, template_of);
+    assert_eq!(outcomes(&again), ["a same", "b kept", "c same", "d kept", "e same"]);
+}
+
+#[test]
+fn a_draft_that_does_not_fit_its_template_or_the_store_is_refused_alone() {
+    let session = session_with(&[]);
+    let mut foreign = Draft::new("f".into(), &xa(), 1.0);
+    foreign.report.values.insert("pl5/1/c3".into(), "4".into());
+    let fine = Draft::new("g".into(), &xa(), 1.0);
+    let lines = session.restore(vec![Ok(foreign), Ok(fine)], template_of);
+    assert!(lines[0].text().contains("»: không khôi phục được, bản nháp trong tệp có mã «pl5/1/c3» không có trong biểu mẫu «xa-01b»."), "{}", lines[0].text());
+    assert_eq!(lines[1].hook(), "added");
+    assert!(session.stored("f").is_err());
+
+    let mut store = MemoryStore::default();
+    store.quota = Some(10);
+    let full = Session::new(store, true);
+    let lines = full.restore(vec![Ok(Draft::new("h".into(), &xa(), 1.0))], template_of);
+    assert!(lines[0].text().contains("chưa lưu được vào trình duyệt (bộ nhớ lưu trữ của trình duyệt đã đầy)"), "{}", lines[0].text());
+}
+
+#[test]
+fn unreadable_text_under_the_key_is_set_aside_not_overwritten() {
+    let store = MemoryStore::default();
+    store.set("bieumau.v1.draft.a", "{hỏng").unwrap();
+    let session = Session::new(store, true);
+    let lines = session.restore(vec![Ok(Draft::new("a".into(), &xa(), 1.0))], template_of);
+    assert_eq!(lines[0].hook(), "added");
+    let (_, quarantined) = session.list().unwrap();
+    assert_eq!(quarantined.iter().map(|q| q.raw.as_str()).collect::<Vec<_>>(), ["{hỏng"]);
+}
+
+#[test]
+fn templates_of_the_file_are_kept_unless_loaded() {
+    let session = session_with(&[]);
+    let (_, xa_text) = crate::core::catalog::BUILTIN_TEMPLATE_FILES.iter().find(|(name, _)| *name == "xa-01b.json").unwrap();
+    let mut province = serde_json::from_str::<serde_json::Value>(xa_text).unwrap();
+    province["id"] = "tinh-x".into();
+    let texts = vec![province.to_string(), "{}".to_string(), province.to_string()];
+    let added = session.restore_templates(&texts, |id| id == "xa-01b");
+    assert_eq!(added.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(), ["tinh-x"]);
+    assert_eq!(session.kept_templates().len(), 1);
+    assert!(session.restore_templates(&texts, |id| id == "tinh-x").is_empty());
+}
+
+fn stored(id: &str, created_at: f64, updated_at: f64) -> StoredDraft {
+    let mut draft = Draft::new(id.into(), &xa(), created_at);
+    draft.updated_at = updated_at;
+    StoredDraft { draft, bytes: 0 }
+}
+
+#[test]
+fn the_reminder_comes_after_seven_days_with_changes() {
+    let now = 100.0 * DAY;
+    let drafts = [stored("a", 50.0 * DAY, 95.0 * DAY), stored("b", 50.0 * DAY, 80.0 * DAY)];
+    let text = reminder(&drafts, Some(90.0 * DAY), now).expect("10 days, one change");
+    assert!(text.starts_with("Lần sao lưu gần nhất đã cách đây 10 ngày, và 1 bản nháp đã thay đổi từ đó."), "{text}");
+    assert_eq!(reminder(&drafts, Some(96.0 * DAY), now), None, "nothing changed since");
+    assert_eq!(reminder(&drafts, Some(94.0 * DAY), now), None, "6 days");
+    let never = reminder(&drafts, None, now).expect("never, drafts 50 days old");
+    assert!(never.starts_with("Chưa sao lưu lần nào, và 2 bản nháp có từ 50 ngày trước"), "{never}");
+    assert_eq!(reminder(&[stored("c", 99.0 * DAY, 99.0 * DAY)], None, now), None, "a new user is not nagged");
+    assert_eq!(reminder(&[], None, now), None);
+    let store = MemoryStore::default();
+    store.set(LAST_BACKUP_KEY, "NaN").unwrap();
+    assert_eq!(Session::new(store, true).last_backup(), None);
+}
