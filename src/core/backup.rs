@@ -224,7 +224,7 @@ pub fn reminder(drafts: &[StoredDraft], last_backup: Option<f64>, now: f64) -> O
         None => changed.iter().map(|d| d.created_at).fold(f64::INFINITY, f64::min),
     };
     let days = ((now - since) / DAY_MS).floor();
-    if changed.is_empty() || !(days >= REMIND_AFTER_DAYS) {
+    if changed.is_empty() || !days.is_finite() || days < REMIND_AFTER_DAYS {
         return None;
     }
     let days = days as u64;
