@@ -15,6 +15,7 @@
 use std::sync::Arc;
 
 use bieumau::core::catalog::builtin_template;
+use bieumau::core::draft::Draft;
 use bieumau::core::grid::{cell_code, is_group_key, ColumnRole, Grid};
 use bieumau::core::report::Report;
 use bieumau::core::template::{Section, Template};
@@ -191,8 +192,8 @@ fn close(a: f64, b: f64) -> bool {
 }
 
 /// What the editor shows equals the batch evaluation of its report.
-fn assert_same(template: &Template, form: &Form, report: &Report) {
-    let batch = report.evaluate(template);
+fn assert_same(template: &Template, form: &Form, report: &Report, previous: Option<&Report>) {
+    let batch = report.evaluate_against(template, previous);
     for ind in template.fillable() {
         let shown = form.field(&ind.code).unwrap().state.get_untracked();
         assert_eq!(Some(&shown), batch.states.get(&ind.code), "state of {}", ind.code);
@@ -234,13 +235,23 @@ fn assert_same(template: &Template, form: &Form, report: &Report) {
     assert_eq!(form.errors.get_untracked(), batch.count(bieumau::core::issue::Severity::Error));
 }
 
-fn run(template_id: &str, values: Vec<String>, rows: usize, ops: Vec<Op>) {
+/// Runs `ops` in the editor's state; with `previous` figures, the draft is
+/// compared with a stored draft holding them, as after "So sánh với".
+fn run(template_id: &str, values: Vec<String>, rows: usize, ops: Vec<Op>, previous: Vec<String>) {
     let template = Arc::new(builtin_template(template_id).unwrap());
     let owner = Owner::new();
     owner.with(|| {
-        let report = start(&template, &values, rows);
-        let form = Form::new(template.clone(), &report);
-        assert_same(&template, &form, &report);
+        let mut report = start(&template, &values, rows);
+        let before = (!previous.is_empty()).then(|| {
+            let mut draft = Draft::new("ky-truoc".into(), &template, 1.0);
+            draft.report = start(&template, &previous, rows);
+            report.predecessor = Some(draft.id.clone());
+            draft
+        });
+        let form = Form::new(template.clone(), &report, "ban-nhap".into());
+        form.stored.set(before.iter().cloned().map(Arc::new).collect());
+        let previous = before.as_ref().map(|d| &d.report);
+        assert_same(&template, &form, &report, previous);
         let mut model = Model { report, removed: vec![None; template.grids().count()] };
         for op in &ops {
             apply(&template, &form, &mut model, op);
@@ -249,7 +260,8 @@ fn run(template_id: &str, values: Vec<String>, rows: usize, ops: Vec<Op>) {
         assert_eq!(shown.values, model.report.values, "typed values after the edits");
         assert_eq!(shown.notes, model.report.notes, "notes after the edits");
         assert_eq!(shown.rows, model.report.rows, "row lists after the edits");
-        assert_same(&template, &form, &shown);
+        assert_eq!(shown.predecessor, model.report.predecessor, "the report compared with");
+        assert_same(&template, &form, &shown, previous);
     });
 }
 
@@ -257,8 +269,12 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
 
     #[test]
-    fn commune_annex_editor_equals_batch(values in prop::collection::vec(text(), 1..40), ops in prop::collection::vec(op(), 0..60)) {
-        run("xa-01b", values, 0, ops);
+    fn commune_annex_editor_equals_batch(
+        values in prop::collection::vec(text(), 1..40),
+        ops in prop::collection::vec(op(), 0..60),
+        previous in prop::collection::vec(text(), 0..40),
+    ) {
+        run("xa-01b", values, 0, ops, previous);
     }
 
     #[test]
@@ -267,11 +283,11 @@ proptest! {
         rows in 0usize..12,
         ops in prop::collection::vec(op(), 0..80),
     ) {
-        run("huyen-cchc", values, rows, ops);
+        run("huyen-cchc", values, rows, ops, Vec::new());
     }
 
     #[test]
     fn fixed_grid_editor_equals_batch(values in prop::collection::vec(text(), 1..40), ops in prop::collection::vec(op(), 0..60)) {
-        run("bieu-06", values, 0, ops);
+        run("bieu-06", values, 0, ops, Vec::new());
     }
 }

@@ -192,8 +192,9 @@ impl Draft {
         }
     }
 
-    pub fn status(&self, template: &Template) -> DraftStatus {
-        let evaluation = self.report.evaluate(template);
+    /// The counts of the list, against the report before when there is one.
+    pub fn status(&self, template: &Template, previous: Option<&Report>) -> DraftStatus {
+        let evaluation = self.report.evaluate_against(template, previous);
         DraftStatus {
             filled: evaluation.filled,
             fillable: evaluation.fillable,
@@ -239,6 +240,7 @@ impl Draft {
         copy.name = String::new();
         // A roll-up summarises one period's commune files.
         copy.report.commune_summary = None;
+        copy.report.predecessor = None;
         let header = &mut copy.report.header;
         header.number.clear();
         header.date.clear();
@@ -251,6 +253,16 @@ impl Draft {
             }
             Err(_) => false,
         };
+        // The copy is compared with this report when the period rule names
+        // it (the annual report before Quý I); else the rule finds one.
+        let (copy_header, own) = (&copy.report.header, &self.report.header);
+        let follows = match (parse_year(&copy_header.year), parse_year(&own.year)) {
+            (Ok(year), Ok(own_year)) => copy_header.period.predecessor(year) == (own.period, own_year),
+            _ => false,
+        };
+        if follows {
+            copy.report.predecessor = Some(self.id.clone());
+        }
         let period = copy.period_text();
         let message = if moved {
             format!(

@@ -91,6 +91,12 @@ pub fn annex_of<'a>(template: &'a Template, section: &'a Section) -> &'a str {
 
 impl Report {
     pub fn evaluate(&self, template: &Template) -> Evaluation {
+        self.evaluate_against(template, None)
+    }
+
+    /// The evaluation with the figures of the report before, whose large
+    /// changes are warnings ([`Indicator::change_issue`]).
+    pub fn evaluate_against(&self, template: &Template, previous: Option<&Report>) -> Evaluation {
         let states: HashMap<String, FieldState> = template
             .fillable()
             .filter_map(|ind| ind.kind.as_ref().map(|k| (ind.code.clone(), k.read(self.value(&ind.code)))))
@@ -100,8 +106,9 @@ impl Report {
         let by_row = rules_by_row(template);
         let mut issues = Vec::new();
         for (ind, rules) in template.indicators.iter().zip(&by_row) {
-            let anchored = rules.iter().map(|&i| checked[i].clone());
             let state = states.get(&ind.code).unwrap_or(&FieldState::Empty);
+            let change = previous.and_then(|p| ind.change_issue(state, &ind.read_in(p.value(&ind.code))));
+            let anchored = rules.iter().map(|&i| checked[i].clone()).chain([change]);
             issues.extend(field_messages(&ind.code, state, anchored));
         }
         let computed = template.computed.iter().map(|c| c.value(&value_of)).collect();

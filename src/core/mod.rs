@@ -17,6 +17,7 @@ pub mod json_text;
 pub mod route;
 // Messages and the comparison behind rules and identities.
 pub mod issue;
+pub mod previous;
 // The template schema and its loader.
 pub mod value;
 pub mod rules;
@@ -34,6 +35,7 @@ pub mod report_check;
 pub mod eval;
 // Drafts: envelope, checks on import, storage.
 pub mod draft;
+pub mod predecessor;
 pub mod draft_store;
 pub mod backup;
 pub mod session;

@@ -81,6 +81,17 @@ impl Period {
         }
     }
 
+    /// The report before this one, whose figures it is compared with and
+    /// whose dossiers in progress it carries over: every period but Quý III
+    /// starts on 15/12, where the previous year's annual report ends; Quý
+    /// III starts where this year's 6-month report ends.
+    pub fn predecessor(self, year: i32) -> (Period, i32) {
+        match self {
+            Period::QuarterThree => (Period::SixMonths, year),
+            _ => (Period::Year, year - 1),
+        }
+    }
+
     pub fn window(self, year: i32) -> PeriodWindow {
         let date = |day, month, year| DayMonthYear { day, month, year };
         let start_of_year = date(15, 12, year - 1);
@@ -121,6 +132,17 @@ mod tests {
         assert_eq!((w.from.to_string(), w.to.to_string()), ("15/12/2023".into(), "14/09/2024".into()));
         let w = Period::Year.window(2023);
         assert_eq!((w.from.to_string(), w.to.to_string(), w.due.to_string()), ("15/12/2022".into(), "14/12/2023".into(), "20/12/2023".into()));
+    }
+
+    #[test]
+    fn each_period_follows_the_report_whose_window_ends_where_it_starts() {
+        for p in Period::ALL {
+            let (before, year) = p.predecessor(2024);
+            let (start, end) = (p.window(2024).from, before.window(year).to);
+            assert_eq!((start.day, start.month, start.year), (end.day + 1, end.month, end.year), "{p:?}");
+        }
+        assert_eq!(Period::QuarterOne.predecessor(2024), (Period::Year, 2023));
+        assert_eq!(Period::QuarterThree.predecessor(2024), (Period::SixMonths, 2024));
     }
 
     #[test]

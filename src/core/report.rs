@@ -257,6 +257,10 @@ pub struct Report {
     /// The district summary of the commune reports rolled up into this one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub commune_summary: Option<CommuneSummary>,
+    /// The draft whose figures this one is compared with: `None` lets the
+    /// period rule find it (`core::predecessor`), `""` compares with none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub predecessor: Option<String>,
 }
 
 impl Report {

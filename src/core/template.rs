@@ -10,8 +10,10 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::grid::Grid;
+use super::issue::Issue;
+use super::previous::{change_issue, change_text, ChangeThreshold};
 use super::rules::{Computed, Rule};
-use super::value::ValueKind;
+use super::value::{FieldState, ValueKind};
 
 // ---------------------------------------------------------------------------
 // The checked model.
@@ -28,11 +30,37 @@ pub struct Indicator {
     pub part_of: Option<String>,
     /// The first breakdown row under its parent, printed with "Trong đó".
     pub first_part: bool,
+    /// When a change from the report before is worth a warning.
+    pub change: ChangeThreshold,
 }
 
 impl Indicator {
     pub fn is_heading(&self) -> bool {
         self.kind.is_none()
+    }
+    /// This row's value in `report`, read by its kind.
+    pub fn read_in(&self, value: &str) -> FieldState {
+        self.kind.as_ref().map_or(FieldState::Empty, |k| k.read(value))
+    }
+    /// The figure of the report before as shown beside this row's field
+    /// (its choice's label for a coded answer), and the change to `now`.
+    pub fn previous_shown(&self, before: &str, now: &FieldState) -> Option<(String, Option<String>)> {
+        let kind = self.kind.as_ref()?;
+        let before = kind.read(before);
+        let shown = kind.choice_label(&before).or_else(|| kind.display(&before))?;
+        let change = match (kind.is_quantity(), now.number(), before.number()) {
+            (true, Some(now), Some(before)) => change_text(now, before),
+            _ => None,
+        };
+        Some((shown, change))
+    }
+    /// The warning when this row's figure changed much since the report
+    /// before; only figures that are amounts are compared.
+    pub fn change_issue(&self, now: &FieldState, before: &FieldState) -> Option<Issue> {
+        if !self.kind.as_ref().is_some_and(ValueKind::is_quantity) {
+            return None;
+        }
+        change_issue(&self.code, &self.unit, now.number()?, before.number()?, self.change)
     }
     /// How deep the row sits in the outline, for indentation: `3.3.1` is 2.
     pub fn depth(&self) -> usize {

@@ -7,6 +7,8 @@ use leptos::task::spawn_local;
 use crate::browser::download::download;
 use crate::browser::storage::{ask_to_persist, date_time, new_id, now};
 use crate::core::draft::Draft;
+use crate::core::predecessor;
+use crate::core::report::Report;
 use crate::core::draft_store::{Quarantined, StoredDraft, STORAGE_PREFIX};
 use crate::core::session::Undo;
 use crate::ui::backup_panel::BackupPanel;
@@ -108,7 +110,14 @@ pub fn DraftList() -> impl IntoView {
                 <For
                     each=drafts
                     key=|s| (s.draft.id.clone(), s.draft.revision)
-                    children=move |stored| view! { <DraftEntry stored deleted message /> }
+                    children=move |stored| {
+                        // Its counts include the warnings against the report before.
+                        let previous = listing.with_untracked(|l| {
+                            let all = l.as_ref().map(|(d, _)| d.as_slice()).unwrap_or_default();
+                            predecessor::resolve(&predecessor::Subject::of(&stored.draft), all.iter().map(|s| &s.draft)).map(|d| d.report.clone())
+                        });
+                        view! { <DraftEntry stored previous deleted message /> }
+                    }
                 />
             </ul>
             <For
@@ -121,11 +130,11 @@ pub fn DraftList() -> impl IntoView {
 }
 
 #[component]
-fn DraftEntry(stored: StoredDraft, deleted: RwSignal<Option<Draft>>, message: RwSignal<Option<String>>) -> impl IntoView {
+fn DraftEntry(stored: StoredDraft, previous: Option<Report>, deleted: RwSignal<Option<Draft>>, message: RwSignal<Option<String>>) -> impl IntoView {
     let ctx = expect_context::<AppContext>();
     let draft = stored.draft;
     let template = ctx.template(&draft.report.template_id);
-    let status = template.as_ref().map(|t| draft.status(t));
+    let status = template.as_ref().map(|t| draft.status(t, previous.as_ref()));
     let noun = if template.as_ref().is_some_and(|t| t.grids().next().is_some()) { "ô số liệu" } else { "chỉ tiêu" };
     let template_name = template
         .as_ref()

@@ -11,7 +11,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::core::draft::Draft;
 use crate::core::eval::{annex_of, field_messages, rules_by_row};
+use crate::core::predecessor::{self, Subject};
 use crate::core::report::{HeaderField, Report, ReportHeader};
 use crate::core::issue::{Issue, Severity};
 use crate::core::template::Template;
@@ -72,6 +74,13 @@ pub struct Form {
     pub grids: Vec<Arc<GridState>>,
     /// The district summary of rolled-up commune reports (read-only).
     pub commune_summary: Option<Arc<CommuneSummary>>,
+    /// The clerk's choice of the report to compare with (`Report::predecessor`).
+    pub predecessor: RwSignal<Option<String>>,
+    /// The other stored drafts, read once the editor is on screen.
+    pub stored: RwSignal<Vec<Arc<Draft>>>,
+    /// The report compared with: the choice, or the one the period rule
+    /// finds for the header as typed.
+    pub previous: Memo<Option<Arc<Draft>>>,
 }
 
 /// How many memos one aggregate memo reads at most. Every rerun of a memo
@@ -111,8 +120,33 @@ fn value_in(deps: &[(String, Memo<FieldState>)], code: &str) -> Option<f64> {
 }
 
 impl Form {
-    pub fn new(template: Arc<Template>, report: &Report) -> Form {
+    pub fn new(template: Arc<Template>, report: &Report, own_id: String) -> Form {
         let edits = RwSignal::new(0u64);
+        let header: HashMap<HeaderField, RwSignal<String>> =
+            HeaderField::ALL.into_iter().map(|f| (f, RwSignal::new(report.header.get(f)))).collect();
+        let predecessor = RwSignal::new(report.predecessor.clone());
+        let stored = RwSignal::new(Vec::<Arc<Draft>>::new());
+        let previous = {
+            let (header, template_id) = (header.clone(), template.id.clone());
+            Memo::new_with_compare(
+                move |_| {
+                    let mut typed = ReportHeader::default();
+                    for field in [HeaderField::Unit, HeaderField::Period, HeaderField::Year] {
+                        if let Some(signal) = header.get(&field) {
+                            typed.set(field, signal.get());
+                        }
+                    }
+                    let choice = predecessor.get();
+                    let subject = Subject { id: &own_id, template_id: &template_id, header: &typed, choice: choice.as_deref() };
+                    stored.with(|all| predecessor::resolve(&subject, all.iter().map(|d| &**d)).and_then(|d| all.iter().find(|a| a.id == d.id).cloned()))
+                },
+                |a: Option<&Option<Arc<Draft>>>, b: Option<&Option<Arc<Draft>>>| match (a, b) {
+                    (Some(Some(a)), Some(Some(b))) => !Arc::ptr_eq(a, b),
+                    (Some(None), Some(None)) => false,
+                    _ => true,
+                },
+            )
+        };
         let orphans = report.orphans(&template);
         let mut raws = HashMap::new();
         let mut states = HashMap::new();
@@ -148,13 +182,20 @@ impl Form {
             .collect();
 
         let mut fields = HashMap::new();
-        for (ind, rules) in template.indicators.iter().zip(&by_row) {
+        for (index, (ind, rules)) in template.indicators.iter().zip(&by_row).enumerate() {
             let code = ind.code.clone();
             let state = states[&code];
             let anchored: Vec<Memo<Option<Issue>>> = rules.iter().map(|&i| rule_issues[i]).collect();
             let issue_code = code.clone();
-            let issues =
-                Memo::new(move |_| state.with(|s| field_messages(&issue_code, s, anchored.iter().map(|m| m.get()))));
+            let template = template.clone();
+            let issues = Memo::new(move |_| {
+                state.with(|s| {
+                    // The same warning as the batch evaluation's, after the rules'.
+                    let ind = &template.indicators[index];
+                    let change = previous.with(|p| p.as_ref().and_then(|d| ind.change_issue(s, &ind.read_in(d.report.value(&ind.code)))));
+                    field_messages(&issue_code, s, anchored.iter().map(|m| m.get()).chain([change]))
+                })
+            });
             let note = RwSignal::new(report.notes.get(&code).cloned().unwrap_or_default());
             fields.insert(code.clone(), Field { raw: raws[&code], note, state, issues, edits });
         }
@@ -207,7 +248,6 @@ impl Form {
             (issues, filled, fillable)
         };
         let commune_summary = report.commune_summary.clone().map(Arc::new);
-        let header = HeaderField::ALL.into_iter().map(|f| (f, RwSignal::new(report.header.get(f)))).collect();
         let errors = Memo::new(move |_| issues.with(|all| all.iter().filter(|i| i.severity == Severity::Error).count()));
         let warnings = Memo::new(move |_| issues.with(Vec::len) - errors.get());
         Form {
@@ -224,6 +264,9 @@ impl Form {
             fillable,
             grids,
             commune_summary,
+            predecessor,
+            stored,
+            previous,
         }
     }
 
@@ -267,6 +310,7 @@ impl Form {
             grid.try_write(&mut report)?;
         }
         report.commune_summary = self.commune_summary.as_deref().cloned();
+        report.predecessor = self.predecessor.try_get_untracked()?;
         Some(report)
     }
 }

@@ -119,6 +119,7 @@ fn IndicatorRow(index: usize) -> impl IntoView {
     };
     let code = indicator.code.clone();
     let issues = field.issues;
+    let indicator_for_previous = indicator.clone();
     let row_class = format!(
         "row depth-{} {}{}",
         indicator.depth().min(4),
@@ -127,7 +128,26 @@ fn IndicatorRow(index: usize) -> impl IntoView {
     );
     let value_cell = match indicator.kind.clone() {
         None => ().into_any(),
-        Some(kind) => view! { <ValueInput code=code.clone() kind field /> }.into_any(),
+        Some(kind) => {
+            // The report before's figure, and the change to this one.
+            let (previous, state, hook) = (form.previous, field.state, code.clone());
+            let before = move || {
+                previous.with(|p| {
+                    let draft = p.as_ref()?;
+                    state.with(|now| indicator_for_previous.previous_shown(draft.report.value(&indicator_for_previous.code), now))
+                })
+            };
+            view! {
+                <ValueInput code=code.clone() kind field />
+                {move || before().map(|(value, change)| view! {
+                    <span class="previous screen-only">
+                        "Kỳ trước: " <span data-previous=hook.clone()>{value}</span>
+                        {change.map(|c| format!(" ({c})"))}
+                    </span>
+                })}
+            }
+            .into_any()
+        }
     };
     let note = field.note;
     view! {

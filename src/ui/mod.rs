@@ -6,6 +6,7 @@
 pub mod app;
 pub mod autosave;
 pub mod backup_panel;
+pub mod compare_with;
 pub mod completion_meter;
 pub mod deferred;
 pub mod draft_list;

@@ -9,6 +9,7 @@ use crate::core::draft::Draft;
 use crate::core::template::Template;
 use crate::ui::autosave::Autosave;
 use crate::ui::commune_summary::{CommuneSummaryView, RollupPanel};
+use crate::ui::compare_with::CompareWith;
 use crate::ui::completion_meter::CompletionMeter;
 use crate::ui::deferred::Deferral;
 use crate::ui::grid_table::GridSection;
@@ -24,12 +25,13 @@ use crate::ui::{AppContext, FormContext};
 #[component]
 pub fn ReportEditor(template: Arc<Template>, draft: Draft, notice: Option<String>) -> impl IntoView {
     let ctx = expect_context::<AppContext>();
-    let form: FormContext = Arc::new(Form::new(template.clone(), &draft.report));
+    let form: FormContext = Arc::new(Form::new(template.clone(), &draft.report, draft.id.clone()));
     provide_context(form.clone());
     let rows = template.sections.iter().map(|s| s.lines.len()).sum::<usize>()
         + form.grids.iter().map(|g| g.rows.with_untracked(Vec::len)).sum::<usize>();
     provide_context(Deferral::new(rows));
     let orphans = draft.orphans(&template);
+    let own_id = draft.id.clone();
     let autosave = Autosave::start(ctx, form.clone(), draft);
     ctx.editing(autosave);
     let sections = template.sections.clone();
@@ -59,6 +61,7 @@ pub fn ReportEditor(template: Arc<Template>, draft: Draft, notice: Option<String
             </div>
             <div class="editor-body">
                 <main class="paper">
+                    <CompareWith own_id=own_id />
                     <ReportHeaderBlock />
                     {rollup.map(|spec| view! { <RollupPanel autosave spec /> })}
                     {shared_heading.then(|| view! { <AnnexHeading /> })}

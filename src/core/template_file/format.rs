@@ -78,6 +78,9 @@ pub(super) struct RowFile {
     pub(super) part_of: Option<String>,
     #[serde(default)]
     pub(super) breakdown: Option<String>,
+    /// When a change from the report before is a warning.
+    #[serde(default)]
+    pub(super) change: Option<crate::core::previous::ChangeThreshold>,
 }
 
 #[derive(Deserialize)]

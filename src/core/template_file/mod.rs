@@ -14,6 +14,7 @@ use self::format::{RollupFile, RowFile, TemplateFile};
 use std::sync::Arc;
 
 use super::grid::{ColumnRole, Grid};
+use super::previous::ChangeThreshold;
 use super::loading::{fail, shared_value_kind, TemplateError};
 use super::template::{Indicator, Line, RollupSpec, Section, Template};
 use super::value::ValueKind;
@@ -22,6 +23,17 @@ use super::value::ValueKind;
 pub const TEMPLATE_FORMAT: u32 = 1;
 
 const KINDS: &str = "heading, count, decimal, percentage, yes-no, choice, text";
+
+fn change_threshold(row: &RowFile) -> Result<ChangeThreshold, TemplateError> {
+    match row.change {
+        None => Ok(ChangeThreshold::default()),
+        Some(t) if t.ratio.is_finite() && t.ratio >= 0.0 && t.from.is_finite() && t.from >= 0.0 => Ok(t),
+        Some(_) => fail(format!(
+            "Chỉ tiêu \"{}\" có \"change\" không hợp lệ: \"ratio\" và \"from\" phải là số không âm",
+            row.code
+        )),
+    }
+}
 
 fn value_kind(row: &RowFile) -> Result<Option<ValueKind>, TemplateError> {
     let who = format!("Chỉ tiêu \"{}\"", row.code);
@@ -141,6 +153,7 @@ impl Template {
                     kind,
                     part_of: row.part_of.clone(),
                     first_part,
+                    change: change_threshold(row)?,
                 });
             }
             sections.push(Section {

@@ -1,0 +1,90 @@
+//! "So sánh với": which report the draft's figures are compared with. The
+//! period rule finds it among the saved drafts; the clerk may pick another
+//! or none. The choice is saved with the draft.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use crate::core::predecessor;
+use crate::ui::{AppContext, FormContext};
+
+const AUTO: &str = "tu-dong";
+const NONE: &str = "khong";
+const DRAFT: &str = "ban-nhap:";
+
+#[component]
+pub fn CompareWith(own_id: String) -> impl IntoView {
+    let ctx = expect_context::<AppContext>();
+    let form = expect_context::<FormContext>();
+    let (choice, stored, previous) = (form.predecessor, form.stored, form.previous);
+    // The saved drafts, read once the editor is on screen: opening a draft
+    // never waits for every other one to be read.
+    let read_stored = {
+        let own_id = own_id.clone();
+        move || {
+            let drafts = ctx.try_session(|s| s.list().map(|(list, _)| list).unwrap_or_default()).unwrap_or_default();
+            let others = drafts.into_iter().filter(|s| s.draft.id != own_id).map(|s| Arc::new(s.draft)).collect();
+            stored.try_set(others);
+        }
+    };
+    set_timeout(read_stored.clone(), Duration::ZERO);
+    let template_id = form.template.id.clone();
+    let header = form.clone();
+    let options = move || {
+        stored.with(|all| {
+            all.iter()
+                .filter(|d| d.report.template_id == template_id)
+                .map(|d| {
+                    // A derived title names the period already; the clerk's own may not.
+                    let label = if d.name.trim().is_empty() { d.title() } else { format!("{} ({})", d.title(), d.period_text()) };
+                    (format!("{DRAFT}{}", d.id), label)
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let auto_label = move || {
+        let typed = header.header_value();
+        let wanted = predecessor::wanted_text(&typed);
+        match (choice.get().is_none(), previous.get(), wanted) {
+            (true, Some(found), _) => format!("Tự tìm: {}", found.title()),
+            (_, _, Some(wanted)) => format!("Tự tìm báo cáo {wanted} của đơn vị này (chưa có)"),
+            _ => "Tự tìm (chưa nhập năm báo cáo)".to_string(),
+        }
+    };
+    let selected = move || match choice.get() {
+        None => AUTO.to_string(),
+        Some(id) if id.is_empty() => NONE.to_string(),
+        Some(id) => format!("{DRAFT}{id}"),
+    };
+    let edits = form.edits;
+    let on_change = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        choice.set(match value.as_str() {
+            AUTO => None,
+            NONE => Some(String::new()),
+            other => Some(other.trim_start_matches(DRAFT).to_string()),
+        });
+        edits.update(|n| *n += 1);
+    };
+    view! {
+        <div class="compare-with screen-only">
+            <label>
+                "So sánh với kỳ trước: "
+                <select data-action="set-predecessor" on:change=on_change on:focus=move |_| read_stored() prop:value=selected>
+                    <option value=AUTO selected=move || selected() == AUTO>{auto_label}</option>
+                    <option value=NONE selected=move || selected() == NONE>"Không so sánh"</option>
+                    <For each=options key=|(value, label)| (value.clone(), label.clone()) let((value, label))>
+                        <option value=value.clone() selected={ let value = value.clone(); move || selected() == value }>{label}</option>
+                    </For>
+                </select>
+            </label>
+            {move || previous.get().map(|d| view! {
+                <span class="small muted" data-predecessor=d.id.clone()>
+                    {format!(" Số liệu «{}» hiện bên cạnh từng chỉ tiêu.", d.title())}
+                </span>
+            })}
+        </div>
+    }
+}
