@@ -31,6 +31,17 @@ describe('the report before', () => {
 
     assert.equal(await page.textContent('[data-previous="3.3.1"]'), '1.603');
     assert.match(await page.textContent('td.value:has([data-previous="3.3.1"]) .previous'), /^Kỳ trước: 1\.603 \(không đổi\)$/);
+
+    // Every copied value is "chưa cập nhật" until edited or confirmed.
+    const stale = () => page.$$eval('[data-stale]', (marks) => marks.map((m) => m.getAttribute('data-stale')).sort());
+    assert.deepEqual(await stale(), ['1.1', '3.3.1', '3.3.2']);
+    assert.equal(await page.textContent('[data-count="stale"]'), '3 chưa cập nhật');
+    await page.click('[data-stale="1.1"] [data-action="confirm-value"]');
+    assert.deepEqual(await stale(), ['3.3.1', '3.3.2']);
+    // Export asks first while any remain.
+    await page.click('[data-action="export-csv"]');
+    assert.match(await page.textContent('[data-export-stale]'), /^Còn 2 số liệu chép từ kỳ trước chưa cập nhật/);
+    await page.click('[data-action="cancel"]');
     assert.equal(await page.textContent('[data-previous="1.1"]'), 'Có ban hành KH', 'a yes/no answer as its label');
     assert.match(await page.textContent('[data-action="set-predecessor"] option:checked'), /^UBND xã Hoằng Trường — Năm 2023$/, 'the copy compares with the report it was copied from');
 
@@ -44,6 +55,13 @@ describe('the report before', () => {
     assert.match(warning.message, /3\.206 hồ sơ, gấp 2,0 lần so với kỳ trước \(1\.603\) — ghi chú lý do nếu đúng/);
     assert.match(await page.textContent('td.value:has([data-previous="3.3.1"]) .previous'), /^Kỳ trước: 1\.603 \(\+100 %\)$/);
     await page.keyboard.press('Tab');
+    assert.deepEqual(await stale(), ['3.3.2'], 'typing clears the mark');
+    await page.waitForSelector('[data-save-state="saved"]');
+    await reloadInDraft(page);
+    assert.deepEqual(await stale(), ['3.3.2'], 'the marks are saved');
+    await page.click('[data-action="confirm-section"]');
+    assert.deepEqual(await stale(), []);
+    assert.equal(await page.$('[data-count="stale"]'), null);
     await page.waitForSelector('[data-save-state="saved"]');
 
     // The list counts the warning too.

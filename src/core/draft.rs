@@ -241,6 +241,12 @@ impl Draft {
         // A roll-up summarises one period's commune files.
         copy.report.commune_summary = None;
         copy.report.predecessor = None;
+        // Every copied figure is "chưa cập nhật" until edited or confirmed.
+        // Inserted one by one: collecting into a set sorts, another copy of the sort code in the wasm.
+        copy.report.unconfirmed.clear();
+        for code in copy.report.values.keys() {
+            copy.report.unconfirmed.insert(code.clone());
+        }
         let header = &mut copy.report.header;
         header.number.clear();
         header.date.clear();

@@ -4,7 +4,7 @@
 //! The typed text is stored as typed; numbers, messages and totals are
 //! derived from it and never stored. Nothing here touches the browser.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -261,6 +261,10 @@ pub struct Report {
     /// period rule find it (`core::predecessor`), `""` compares with none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub predecessor: Option<String>,
+    /// Codes of values copied from the period before and neither edited
+    /// nor confirmed since: "chưa cập nhật".
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub unconfirmed: BTreeSet<String>,
 }
 
 impl Report {

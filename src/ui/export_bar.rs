@@ -56,9 +56,9 @@ pub fn ExportBar(autosave: Autosave) -> impl IntoView {
             }
         }
     });
-    let issues = form.issues;
+    let (issues, unconfirmed) = (form.issues, form.unconfirmed);
     let request = Callback::new(move |export: Export| {
-        if issues.with_untracked(Vec::is_empty) {
+        if issues.with_untracked(Vec::is_empty) && unconfirmed.with_untracked(|s| s.is_empty()) {
             run.run(export);
         } else {
             asking.set(Some(export));
@@ -75,8 +75,15 @@ pub fn ExportBar(autosave: Autosave) -> impl IntoView {
         </div>
         {move || asking.get().map(|export| {
             let (errors, warnings) = (form.errors.get(), form.warnings.get());
+            let stale = unconfirmed.with(|s| s.len());
             view! {
                 <div class="export-confirm banner warning" role="alertdialog" aria-label="Báo cáo còn sai sót" data-export-confirm="">
+                    {(stale > 0).then(|| view! {
+                        <p data-export-stale=stale>
+                            <strong>{format!("Còn {stale} số liệu chép từ kỳ trước chưa cập nhật")}</strong>
+                            " (đánh dấu «chưa cập nhật» trên trang): hãy sửa, hoặc bấm «Giữ nguyên» nếu số liệu vẫn đúng."
+                        </p>
+                    })}
                     <p><strong>{format!("Báo cáo còn {errors} lỗi và {warnings} cảnh báo chưa xử lý:")}</strong></p>
                     <ul>
                         {issues.get().into_iter().map(|issue| view! {

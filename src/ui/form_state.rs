@@ -6,7 +6,7 @@
 //! summary; no other row re-renders. Components read from a [`Form`] and
 //! never evaluate rules themselves.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -81,6 +81,9 @@ pub struct Form {
     /// The report compared with: the choice, or the one the period rule
     /// finds for the header as typed.
     pub previous: Memo<Option<Arc<Draft>>>,
+    /// Codes of values copied from the period before, not yet edited or
+    /// confirmed (`Report::unconfirmed`); the set only shrinks.
+    pub unconfirmed: RwSignal<BTreeSet<String>>,
 }
 
 /// How many memos one aggregate memo reads at most. Every rerun of a memo
@@ -125,6 +128,7 @@ impl Form {
         let header: HashMap<HeaderField, RwSignal<String>> =
             HeaderField::ALL.into_iter().map(|f| (f, RwSignal::new(report.header.get(f)))).collect();
         let predecessor = RwSignal::new(report.predecessor.clone());
+        let unconfirmed = RwSignal::new(report.unconfirmed.clone());
         let stored = RwSignal::new(Vec::<Arc<Draft>>::new());
         let previous = {
             let (header, template_id) = (header.clone(), template.id.clone());
@@ -267,7 +271,29 @@ impl Form {
             predecessor,
             stored,
             previous,
+            unconfirmed,
         }
+    }
+
+    /// The value `code` was edited or confirmed: no longer "chưa cập nhật".
+    pub fn confirm(&self, code: &str) {
+        self.confirm_where(|c| c == code);
+    }
+
+    /// Confirms every unconfirmed value whose code `pick` takes.
+    pub fn confirm_where(&self, pick: impl Fn(&str) -> bool) {
+        if self.unconfirmed.with_untracked(|s| s.iter().any(|c| pick(c))) {
+            self.unconfirmed.update(|s| s.retain(|c| !pick(c)));
+            self.edits.update(|n| *n += 1);
+        }
+    }
+
+    /// Whether `code` is still "chưa cập nhật"; `None` when it never was
+    /// (no memo for the rows of a draft that is not a copy).
+    pub fn stale_mark(&self, code: &str) -> Option<Memo<bool>> {
+        let unconfirmed = self.unconfirmed;
+        let code = code.to_string();
+        unconfirmed.with_untracked(|s| s.contains(&code)).then(|| Memo::new(move |_| unconfirmed.with(|s| s.contains(&code))))
     }
 
     pub fn field(&self, code: &str) -> Option<Field> {
@@ -311,6 +337,7 @@ impl Form {
         }
         report.commune_summary = self.commune_summary.as_deref().cloned();
         report.predecessor = self.predecessor.try_get_untracked()?;
+        report.unconfirmed = self.unconfirmed.try_get_untracked()?;
         Some(report)
     }
 }

@@ -9,6 +9,7 @@ use crate::browser::focus::focus_cell_below;
 use crate::core::value::ValueKind;
 use crate::ui::form_state::shown_on_leaving;
 use crate::ui::grid_state::Cell;
+use crate::ui::FormContext;
 
 fn on_paste(paste: Callback<String, bool>) -> impl Fn(web_sys::ClipboardEvent) {
     move |ev| {
@@ -18,6 +19,25 @@ fn on_paste(paste: Callback<String, bool>) -> impl Fn(web_sys::ClipboardEvent) {
             }
         }
     }
+}
+
+/// A cell's typed text, which also confirms a value copied from the
+/// period before.
+fn edit(cell: Cell, code: &str) -> impl Fn(String) + Clone {
+    let form = expect_context::<FormContext>();
+    let code = code.to_string();
+    move |text| {
+        cell.set_raw(text);
+        form.confirm(&code);
+    }
+}
+
+/// `data-stale` while the cell still holds a value copied from the period
+/// before (the cell is marked by CSS; "Giữ nguyên" is per section).
+fn stale(code: &str) -> impl Fn() -> Option<String> {
+    let mark = expect_context::<FormContext>().stale_mark(code);
+    let code = code.to_string();
+    move || mark.is_some_and(|m| m.get()).then(|| code.clone())
 }
 
 fn on_enter_move_down(ev: KeyboardEvent) {
@@ -32,6 +52,7 @@ fn on_enter_move_down(ev: KeyboardEvent) {
 #[component]
 pub(super) fn NumberCell(cell: Cell, code: String, kind: ValueKind, paste: Callback<String, bool>) -> impl IntoView {
     let (raw, state) = (cell.raw, cell.state);
+    let (typed, stale) = (edit(cell, &code), stale(&code));
     let on_blur = move |_| {
         if let Some(text) = shown_on_leaving(&kind, raw, state) {
             cell.set_raw(text);
@@ -42,13 +63,14 @@ pub(super) fn NumberCell(cell: Cell, code: String, kind: ValueKind, paste: Callb
             type="text"
             class="cell-input"
             data-code=code.clone()
+            data-stale=stale
             inputmode="decimal"
             autocomplete="off"
             spellcheck="false"
             aria-label=code
             aria-invalid=move || state.with(|s| s.error().is_some()).to_string()
             prop:value=move || raw.get()
-            on:input=move |ev| cell.set_raw(event_target_value(&ev))
+            on:input=move |ev| typed(event_target_value(&ev))
             on:blur=on_blur
             on:keydown=on_enter_move_down
             on:paste=on_paste(paste)
@@ -77,15 +99,17 @@ fn on_text_cell_key(cell: Cell) -> impl Fn(KeyboardEvent) {
 #[component]
 pub(super) fn TextCell(cell: Cell, code: String, wide: bool, paste: Callback<String, bool>) -> impl IntoView {
     let raw = cell.raw;
+    let (typed, stale) = (edit(cell, &code), stale(&code));
     view! {
         <textarea
             class="cell-text"
             class:wide=wide
             rows="1"
             data-code=code.clone()
+            data-stale=stale
             aria-label=code
             prop:value=move || raw.get()
-            on:input=move |ev| cell.set_raw(event_target_value(&ev))
+            on:input=move |ev| typed(event_target_value(&ev))
             on:keydown=on_text_cell_key(cell)
             on:paste=on_paste(paste)
         ></textarea>
@@ -95,6 +119,7 @@ pub(super) fn TextCell(cell: Cell, code: String, wide: bool, paste: Callback<Str
 #[component]
 pub(super) fn ChoiceCell(cell: Cell, code: String, options: Vec<crate::core::value::ChoiceOption>) -> impl IntoView {
     let state = cell.state;
+    let (typed, stale) = (edit(cell, &code), stale(&code));
     let current = move || state.with(|s| s.number().map(|n| (n as i64).to_string()).unwrap_or_default());
     let options = options
         .into_iter()
@@ -111,10 +136,11 @@ pub(super) fn ChoiceCell(cell: Cell, code: String, options: Vec<crate::core::val
         <select
             class="cell-choice"
             data-code=code.clone()
+            data-stale=stale
             aria-label=code
             aria-invalid=move || state.with(|s| s.error().is_some()).to_string()
             prop:value=current
-            on:change=move |ev| cell.set_raw(event_target_value(&ev))
+            on:change=move |ev| typed(event_target_value(&ev))
         >
             <option value="">"—"</option>
             {options}

@@ -14,6 +14,7 @@ use crate::core::value::ValueKind;
 use crate::ui::grid_cells::{ChoiceCell, NumberCell, TextCell};
 use crate::ui::issue_summary::IssueMessages;
 use crate::ui::grid_state::{GridRow, GridState};
+use crate::ui::stale::{Codes, StaleBar};
 use crate::ui::deferred::Deferral;
 use crate::ui::FormContext;
 
@@ -170,6 +171,7 @@ pub fn GridSection(grid: Arc<GridState>) -> impl IntoView {
         >
             {heading}
             {unit_note}
+            <StaleBar codes=Codes::Grid(id.clone()) />
             <div class="grid-scroll">
                 <For
                     each=chunks

@@ -14,6 +14,7 @@ use crate::core::value::ValueKind;
 use crate::ui::deferred::Deferral;
 use crate::ui::form_state::{shown_on_leaving, Field};
 use crate::ui::issue_summary::IssueMessages;
+use crate::ui::stale::{Codes, StaleBar};
 use crate::ui::FormContext;
 
 /// Lines per `<table>`. A section is drawn as consecutive tables with the
@@ -62,7 +63,19 @@ pub fn IndicatorTable(section: Section) -> impl IntoView {
             view! { <div class="annex-chunk">{deferral.rows(count, ROW_PX, Arc::new(move || table().into_any()))}</div> }
         })
         .collect_view();
-    view! { <section class="annex-section" data-section=section.id.clone()>{chunks}</section> }
+    let form = expect_context::<FormContext>();
+    let codes: Vec<String> = section
+        .lines
+        .iter()
+        .filter_map(|line| match *line {
+            Line::Indicator(i) => form.template.indicators.get(i).map(|ind| ind.code.clone()),
+            Line::Computed(_) => None,
+        })
+        .collect();
+    view! {
+        <StaleBar codes=Codes::Listed(Arc::new(codes)) />
+        <section class="annex-section" data-section=section.id.clone()>{chunks}</section>
+    }
 }
 
 fn table_head() -> impl IntoView {
@@ -137,8 +150,23 @@ fn IndicatorRow(index: usize) -> impl IntoView {
                     state.with(|now| indicator_for_previous.previous_shown(draft.report.value(&indicator_for_previous.code), now))
                 })
             };
+            let stale = form.stale_mark(&code).map(|mark| {
+                let (form, code) = (form.clone(), code.clone());
+                move || mark.get().then(|| {
+                    let (form, code, hook) = (form.clone(), code.clone(), code.clone());
+                    view! {
+                        <span class="stale screen-only" data-stale=hook>
+                            "Chép từ kỳ trước, chưa cập nhật · "
+                            <button type="button" class="link" data-action="confirm-value" on:click=move |_| form.confirm(&code)>
+                                "Giữ nguyên"
+                            </button>
+                        </span>
+                    }
+                })
+            });
             view! {
                 <ValueInput code=code.clone() kind field />
+                {stale}
                 {move || before().map(|(value, change)| view! {
                     <span class="previous screen-only">
                         "Kỳ trước: " <span data-previous=hook.clone()>{value}</span>
@@ -187,6 +215,8 @@ fn IndicatorRow(index: usize) -> impl IntoView {
 
 #[component]
 fn ValueInput(code: String, kind: ValueKind, field: Field) -> impl IntoView {
+    let form = expect_context::<FormContext>();
+    let confirm_code = code.clone();
     let raw = field.raw;
     let state = field.state;
     let numeric = kind.is_numeric();
@@ -226,7 +256,10 @@ fn ValueInput(code: String, kind: ValueKind, field: Field) -> impl IntoView {
             aria-label=format!("Số liệu {code}")
             aria-invalid=move || state.with(|s| s.error().is_some()).to_string()
             prop:value=move || raw.get()
-            on:input=move |ev| field.set_raw(event_target_value(&ev))
+            on:input=move |ev| {
+                field.set_raw(event_target_value(&ev));
+                form.confirm(&confirm_code);
+            }
             on:blur=on_blur
             on:keydown=on_keydown
         />

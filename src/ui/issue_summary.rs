@@ -9,12 +9,18 @@ use crate::ui::FormContext;
 pub fn IssueSummary() -> impl IntoView {
     let form = expect_context::<FormContext>();
     let (issues, errors, warnings) = (form.issues, form.errors, form.warnings);
+    let unconfirmed = form.unconfirmed;
     view! {
         <section class="issue-summary" id="kiem-tra" aria-label="Kết quả kiểm tra">
             <h2>"Kiểm tra số liệu"</h2>
             <p class="counts">
                 <span class="count error" data-count="error">{move || errors.get()} " lỗi"</span>
                 <span class="count warning" data-count="warning">{move || warnings.get()} " cảnh báo"</span>
+                {move || unconfirmed.with(|s| (!s.is_empty()).then(|| s.len())).map(|n| view! {
+                    <span class="count stale" data-count="stale" title="Số liệu chép từ kỳ trước, chưa sửa hay xác nhận">
+                        {n} " chưa cập nhật"
+                    </span>
+                })}
             </p>
             <Show when=move || issues.with(Vec::is_empty)>
                 <p class="all-good">"Chưa phát hiện sai sót."</p>

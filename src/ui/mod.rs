@@ -22,6 +22,7 @@ pub mod report_editor;
 pub mod report_header;
 pub mod save_status;
 pub mod signature_block;
+pub mod stale;
 pub mod start_screen;
 
 use std::sync::Arc;

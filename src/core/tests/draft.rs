@@ -57,6 +57,12 @@ fn next_period_copy() {
     assert_eq!(copy.report.header.signer, "Lê Phạm Thảo");
     assert_eq!(copy.report.value("3.3.1"), "1.603");
     assert!(message.contains("Quý I năm 2024"), "{message}");
+    assert_eq!(copy.report.predecessor.as_deref(), Some("d1"), "the annual report is the one before Quý I");
+    assert_eq!(copy.report.unconfirmed.iter().collect::<Vec<_>>(), ["3.3.1"], "the copied figure awaits an update");
+    // Quý I → 6 tháng: the one before 6 tháng is the annual report, not Quý I.
+    let (six, _) = copy.start_next_period("d3".into(), 6.0);
+    assert_eq!(six.report.header.period, Period::SixMonths);
+    assert_eq!(six.report.predecessor, None, "the rule finds it");
 }
 
 #[test]
