@@ -102,3 +102,28 @@ describe('the report before', () => {
     await context.close();
   });
 });
+
+describe('targets of the template', () => {
+  test('the on-time target is not met at 90 %, named beside 3.3.2 and in the summary; met once the figure is mended; kept after a reload', async () => {
+    const { page, context } = await openApp(suite.browser, suite.server.url);
+    await newDraft(page, 'xa-01b');
+    const target = '[data-target="dung-hen"]';
+    assert.equal(await page.getAttribute(target, 'data-met'), null, 'no figure yet');
+    assert.match(await page.textContent(target), /Tỷ lệ hồ sơ giải quyết đúng hẹn \(3\.3\.2 \/ 3\.3\.1\) \(≥ 95 %\)chưa đủ số liệu để tính/);
+    await typeInto(page, valueField('3.3.1'), '1000');
+    await typeInto(page, valueField('3.3.2'), '900');
+    assert.equal(await page.getAttribute(target, 'data-met'), 'false');
+    assert.match(await page.textContent(`${target} .target-result`), /^90 % — chưa đạt tiêu chí của tỉnh: không quá 5 % hồ sơ trễ hạn$/);
+    const beside = (await shownIssues(page)).find((i) => i.code === '3.3.2' && /đúng hẹn/.test(i.message));
+    assert.equal(beside?.severity, 'warning');
+    assert.match(beside.message, /90 % — chưa đạt .*\(chỉ tiêu ≥ 95 %\)/);
+    await typeInto(page, valueField('3.3.2'), '990');
+    assert.equal(await page.getAttribute(target, 'data-met'), 'true');
+    assert.match(await page.textContent(`${target} .target-result`), /^99 % — đạt tiêu chí của tỉnh/);
+    assert.equal((await shownIssues(page)).some((i) => /đúng hẹn/.test(i.message)), false);
+    await page.waitForSelector('[data-save-state="saved"]');
+    await reloadInDraft(page);
+    assert.equal(await page.getAttribute(target, 'data-met'), 'true');
+    await context.close();
+  });
+});

@@ -200,6 +200,8 @@ fn assert_same(template: &Template, form: &Form, report: &Report, previous: Opti
     }
     let computed: Vec<Option<f64>> = form.computed.iter().map(|m| m.get_untracked()).collect();
     assert_eq!(computed, batch.computed, "computed values");
+    let targets: Vec<_> = form.targets.iter().map(|m| m.get_untracked()).collect();
+    assert_eq!(targets, batch.targets, "targets");
     for (g, grid) in form.grids.iter().enumerate() {
         let expected = &batch.grids[g];
         let rows = grid.rows.get_untracked();

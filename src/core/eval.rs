@@ -15,6 +15,7 @@ use std::collections::HashMap;
 use super::grid::{cell_code, is_group_key, row_name, CellValue, Grid, RowValues};
 use super::issue::{Issue, Severity};
 use super::report::Report;
+use super::target::TargetResult;
 use super::template::{Section, Template};
 use super::value::FieldState;
 
@@ -28,6 +29,9 @@ pub struct Evaluation {
     pub computed: Vec<Option<f64>>,
     /// Each grid section, by position among the grids.
     pub grids: Vec<GridEvaluation>,
+    /// Each of the template's targets, by position; a target not met is a
+    /// message beside its row, after the rules'.
+    pub targets: Vec<TargetResult>,
     pub filled: usize,
     pub fillable: usize,
 }
@@ -103,12 +107,14 @@ impl Report {
             .collect();
         let value_of = |code: &str| states.get(code).and_then(FieldState::number);
         let checked: Vec<Option<Issue>> = template.rules.iter().map(|rule| rule.check(&value_of)).collect();
+        let targets: Vec<TargetResult> = template.targets.iter().map(|t| t.result(&value_of)).collect();
         let by_row = rules_by_row(template);
         let mut issues = Vec::new();
         for (ind, rules) in template.indicators.iter().zip(&by_row) {
             let state = states.get(&ind.code).unwrap_or(&FieldState::Empty);
             let change = previous.and_then(|p| ind.change_issue(state, &ind.read_in(p.value(&ind.code))));
-            let anchored = rules.iter().map(|&i| checked[i].clone()).chain([change]);
+            let unmet = template.targets.iter().zip(&targets).filter(|(t, _)| t.at == ind.code).map(|(t, r)| t.issue(*r));
+            let anchored = rules.iter().map(|&i| checked[i].clone()).chain([change]).chain(unmet);
             issues.extend(field_messages(&ind.code, state, anchored));
         }
         let computed = template.computed.iter().map(|c| c.value(&value_of)).collect();
@@ -123,7 +129,7 @@ impl Report {
             filled += grid.filled;
             fillable += grid.fillable;
         }
-        Evaluation { fillable, states, issues, computed, grids, filled }
+        Evaluation { fillable, states, issues, computed, grids, targets, filled }
     }
 
     /// The typed cells of the row `key` of a grid, read from this report.

@@ -21,6 +21,7 @@ pub mod previous;
 // The template schema and its loader.
 pub mod value;
 pub mod rules;
+pub mod target;
 pub mod loading;
 pub mod grid;
 pub mod paste;

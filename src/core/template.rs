@@ -13,6 +13,7 @@ use super::grid::Grid;
 use super::issue::Issue;
 use super::previous::{change_issue, change_text, ChangeThreshold};
 use super::rules::{Computed, Rule};
+use super::target::Target;
 use super::value::{FieldState, ValueKind};
 
 // ---------------------------------------------------------------------------
@@ -130,6 +131,8 @@ pub struct Template {
     pub computed: Vec<Computed>,
     pub sections: Vec<Section>,
     pub rules: Vec<Rule>,
+    /// The province's targets, checked like rules and listed in the summary.
+    pub targets: Vec<Target>,
     pub rollup: Option<RollupSpec>,
     pub(crate) index: HashMap<String, usize>,
     /// Each indicator's position on the page, for ordering messages.

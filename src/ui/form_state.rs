@@ -18,6 +18,7 @@ use crate::core::report::{HeaderField, Report, ReportHeader};
 use crate::core::issue::{Issue, Severity};
 use crate::core::template::Template;
 use crate::core::summary::CommuneSummary;
+use crate::core::target::TargetResult;
 use crate::core::value::{FieldState, ValueKind};
 use crate::ui::grid_state::GridState;
 
@@ -63,6 +64,8 @@ pub struct Form {
     pub fields: HashMap<String, Field>,
     pub header: HashMap<HeaderField, RwSignal<String>>,
     pub computed: Vec<Memo<Option<f64>>>,
+    /// Each of the template's targets, by position.
+    pub targets: Vec<Memo<TargetResult>>,
     /// Every message, in row order.
     pub issues: Memo<Vec<Issue>>,
     pub errors: Memo<usize>,
@@ -185,6 +188,16 @@ impl Form {
             })
             .collect();
 
+        let targets: Vec<Memo<TargetResult>> = template
+            .targets
+            .iter()
+            .map(|t| {
+                let deps = reader(&states, &t.codes());
+                let t = t.clone();
+                Memo::new(move |_| t.result(&|code| value_in(&deps, code)))
+            })
+            .collect();
+
         let mut fields = HashMap::new();
         for (index, (ind, rules)) in template.indicators.iter().zip(&by_row).enumerate() {
             let code = ind.code.clone();
@@ -192,12 +205,17 @@ impl Form {
             let anchored: Vec<Memo<Option<Issue>>> = rules.iter().map(|&i| rule_issues[i]).collect();
             let issue_code = code.clone();
             let template = template.clone();
+            // The targets whose message sits on this row.
+            let unmet: Vec<(usize, Memo<TargetResult>)> =
+                template.targets.iter().enumerate().filter(|(_, t)| t.at == code).map(|(i, _)| (i, targets[i])).collect();
             let issues = Memo::new(move |_| {
                 state.with(|s| {
-                    // The same warning as the batch evaluation's, after the rules'.
+                    // The same messages as the batch evaluation's: the rules',
+                    // the change since the report before, the targets not met.
                     let ind = &template.indicators[index];
                     let change = previous.with(|p| p.as_ref().and_then(|d| ind.change_issue(s, &ind.read_in(d.report.value(&ind.code)))));
-                    field_messages(&issue_code, s, anchored.iter().map(|m| m.get()).chain([change]))
+                    let unmet = unmet.iter().map(|(i, r)| template.targets[*i].issue(r.get()));
+                    field_messages(&issue_code, s, anchored.iter().map(|m| m.get()).chain([change]).chain(unmet))
                 })
             });
             let note = RwSignal::new(report.notes.get(&code).cloned().unwrap_or_default());
@@ -261,6 +279,7 @@ impl Form {
             fields,
             header,
             computed,
+            targets,
             issues,
             errors,
             warnings,

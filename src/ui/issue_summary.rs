@@ -10,6 +10,30 @@ pub fn IssueSummary() -> impl IntoView {
     let form = expect_context::<FormContext>();
     let (issues, errors, warnings) = (form.issues, form.errors, form.warnings);
     let unconfirmed = form.unconfirmed;
+    let targets = form
+        .template
+        .targets
+        .iter()
+        .cloned()
+        .zip(form.targets.iter().copied())
+        .map(|(target, result)| {
+            let goal = target.goal();
+            let (id, label) = (target.id.clone(), target.label.clone());
+            view! {
+                <li
+                    class="target"
+                    data-target=id
+                    data-met=move || result.get().met.map(|m| m.to_string())
+                    class:met=move || result.get().met == Some(true)
+                    class:not-met=move || result.get().met == Some(false)
+                >
+                    <span class="target-label">{label} " (" {goal} ")"</span>
+                    <span class="target-result">{move || target.text(result.get())}</span>
+                </li>
+            }
+        })
+        .collect::<Vec<_>>();
+    let has_targets = !targets.is_empty();
     view! {
         <section class="issue-summary" id="kiem-tra" aria-label="Kết quả kiểm tra">
             <h2>"Kiểm tra số liệu"</h2>
@@ -25,6 +49,10 @@ pub fn IssueSummary() -> impl IntoView {
             <Show when=move || issues.with(Vec::is_empty)>
                 <p class="all-good">"Chưa phát hiện sai sót."</p>
             </Show>
+            {has_targets.then(|| view! {
+                <h3 class="targets-heading">"Mục tiêu"</h3>
+                <ul class="targets">{targets}</ul>
+            })}
             <ol class="summary-list" aria-live="polite">
                 <For
                     each=move || issues.get()

@@ -27,6 +27,8 @@ pub(super) struct TemplateFile {
     #[serde(default)]
     pub(super) rules: Vec<RuleFile>,
     #[serde(default)]
+    pub(super) targets: Vec<super::targets::TargetFile>,
+    #[serde(default)]
     pub(super) rollup: Option<RollupFile>,
 }
 

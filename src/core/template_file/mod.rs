@@ -7,6 +7,7 @@
 
 mod derived;
 mod format;
+mod targets;
 
 use std::collections::{HashMap, HashSet};
 
@@ -179,6 +180,7 @@ impl Template {
             computed: Vec::new(),
             sections,
             rules: Vec::new(),
+            targets: Vec::new(),
             rollup: None,
             index,
             row_position: HashMap::new(),
@@ -193,6 +195,7 @@ impl Template {
         template.add_computed(file.computed)?;
         template.add_breakdown_rules(&partitions);
         template.add_rules(file.rules)?;
+        template.add_targets(file.targets)?;
         if let Some(rollup) = file.rollup {
             template.rollup = Some(template.check_rollup(rollup)?);
         }
