@@ -127,3 +127,74 @@ describe('targets of the template', () => {
     await context.close();
   });
 });
+
+describe('carried-over dossiers in a district report', () => {
+  const cell = (row, column) => `[data-code="pl5/${row}/c${column}"]`;
+  const lastYear = {
+    kind: 'bieumau-cchc/draft', format: 1, app_version: 'e2e', id: 'khanh-son-2023', name: '', created_at: 1, updated_at: 2, revision: 1,
+    report: {
+      template_id: 'huyen-cchc', template_version: 1,
+      header: { unit: 'UBND huyện Khánh Sơn', period: 'year', year: '2023' },
+      values: {
+        'pl5/1/c2': 'Tư pháp', 'pl5/1/c5': '40', 'pl5/1/c14': '10',
+        'pl5/2/c2': 'Đất đai', 'pl5/2/c5': '25', 'pl5/2/c14': '5',
+      },
+      notes: {}, rows: { pl5: ['1', '2'] },
+    },
+  };
+
+  async function addRow(page, label) {
+    await page.click('[data-action="add-row"][data-section="pl5"]');
+    const keys = await page.$$eval('[data-section="pl5"] tbody [data-row]', (rows) => rows.map((r) => r.getAttribute('data-row')));
+    const key = keys[keys.length - 1];
+    await typeInto(page, cell(key, 2), label);
+    return key;
+  }
+
+  test('column (4) is filled from last year\'s dossiers in progress by field name, a different figure is warned with both, and a copy marks its cells', async () => {
+    const { page, context } = await openApp(suite.browser, suite.server.url);
+    await page.setInputFiles('[data-action="import"]', { name: 'nam-2023.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(lastYear)) });
+    await page.waitForSelector('[data-section]');
+    await page.click('[data-action="back"]');
+    await newDraft(page, 'huyen-cchc');
+    await typeInto(page, headerField('unit'), 'UBND HUYỆN KHÁNH SƠN');
+    await page.selectOption(headerField('period'), '6-thang');
+    await typeInto(page, headerField('year'), '2024');
+    // The rows in another order, one of them new.
+    const dat = await addRow(page, 'Đất đai');
+    const xay = await addRow(page, 'Xây dựng');
+    const tu = await addRow(page, 'Tư pháp');
+    assert.match(await page.textContent('[data-section="pl5"] .carry-bar'),
+      /Cột \(4\) «Kỳ trước chuyển sang» phải bằng cột \(14\) «Hồ sơ đang giải quyết – Tổng số» của «UBND huyện Khánh Sơn — Năm 2023»/);
+    await page.click('[data-action="fill-carried-over"][data-section="pl5"]');
+    assert.equal(await page.textContent('[data-section="pl5"] [data-carry-message]'),
+      ' Đã điền 2 dòng từ kỳ trước. Không có trong báo cáo kỳ trước (hãy nhập tay): Xây dựng.');
+    assert.equal(await page.inputValue(cell(dat, 4)), '5');
+    assert.equal(await page.inputValue(cell(tu, 4)), '10');
+    assert.equal(await page.inputValue(cell(xay, 4)), '');
+    assert.equal((await shownIssues(page)).some((i) => i.code.endsWith('/c4')), false, 'filled figures agree');
+
+    await typeInto(page, cell(tu, 4), '12');
+    const warning = (await shownIssues(page)).find((i) => i.code === `pl5/${tu}/c4`);
+    assert.equal(warning?.severity, 'warning');
+    assert.match(warning.message, /^Phụ lục V, dòng 3 \(Tư pháp\): \(4\) «Kỳ trước chuyển sang» = 12, khác \(14\) «Hồ sơ đang giải quyết – Tổng số» của «UBND huyện Khánh Sơn — Năm 2023» = 10$/);
+    // A focused cell shows its figure of last year.
+    await page.click(cell(tu, 5));
+    assert.equal(await page.textContent('[data-section="pl5"] [data-previous]'), '40');
+    assert.equal(await page.getAttribute('[data-section="pl5"] [data-previous]', 'data-previous'), `pl5/${tu}/c5`);
+    await page.waitForSelector('[data-save-state="saved"]');
+    await reloadInDraft(page);
+    assert.ok((await shownIssues(page)).some((i) => i.code === `pl5/${tu}/c4`), 'still warned after a reload');
+
+    // Copying last year's report marks every copied cell until confirmed.
+    await page.click('[data-action="back"]');
+    await page.click('[data-draft-id="khanh-son-2023"] [data-action="duplicate-draft"]');
+    await page.locator('[data-draft-id]', { hasText: 'Quý I năm 2024' }).locator('[data-action="open-draft"]').click();
+    await page.waitForSelector('[data-section="pl5"]');
+    assert.equal(await page.getAttribute(cell(1, 14), 'data-stale'), 'pl5/1/c14');
+    assert.match(await page.textContent('[data-section="pl5"] [data-stale-count]'), /Phần này còn 4 số liệu chép từ kỳ trước/);
+    await page.click('[data-section="pl5"] [data-action="confirm-section"]');
+    assert.equal(await page.getAttribute(cell(1, 14), 'data-stale'), null);
+    await context.close();
+  });
+});

@@ -167,8 +167,35 @@ async function openFromList(page) {
   await openFromList(page);
   await observeKeys(page);
   const pressed = await typeLikeAClerk(page, Object.entries(seed.values).map(([code, v]) => [`[data-code="${code}"]`, v]), { count: 300 });
-  realKeyRows('xa-01b', await keyLatencies(page, pressed), { p95Budget: 16, p99Budget: 50 });
+  const plain = await keyLatencies(page, pressed);
+  realKeyRows('xa-01b', plain, { p95Budget: 16, p99Budget: 50 });
   await context.close();
+
+  // The same, compared with last year's report: every row shows its figure
+  // and the change, and a large change is a warning (issue 12: within 10 %).
+  const before = {
+    kind: 'bieumau-cchc/draft', format: 1, app_version: 'bench', id: 'nam-truoc', name: '', created_at: 0, updated_at: 0, revision: 0,
+    report: { template_id: 'xa-01b', template_version: 1, header: { unit: 'UBND xã Hoằng Trường', year: '2022' }, values: seed.values, notes: {} },
+  };
+  const other = await openApp(keysBrowser, server.url);
+  await other.page.setInputFiles('[data-action="import"]', { name: 'nam-truoc.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(before)) });
+  await other.page.waitForSelector('[data-section]');
+  await other.page.click('[data-action="back"]');
+  await newDraft(other.page, 'xa-01b');
+  await other.page.click('[data-header="unit"]');
+  await other.page.keyboard.type('UBND xã Hoằng Trường');
+  await other.page.selectOption('[data-action="set-predecessor"]', 'ban-nhap:nam-truoc');
+  await other.page.waitForSelector('[data-save-state="saved"]');
+  await openFromList(other.page);
+  await other.page.waitForSelector('[data-previous="3.3.1"]');
+  await observeKeys(other.page);
+  const compared = await typeLikeAClerk(other.page, Object.entries(seed.values).map(([code, v]) => [`[data-code="${code}"]`, v]), { count: 300 });
+  const withBefore = await keyLatencies(other.page, compared);
+  const [p95, p95Before] = [quantile(plain.latencies, 0.95), quantile(withBefore.latencies, 0.95)];
+  const limit = Math.max(p95 * 1.1, 16);
+  row(`real keys → next paint, xa-01b compared with last year, p95 (${withBefore.latencies.length} keys, ${withBefore.over16} over 16 ms)`,
+    under16(p95Before), `≤ ${limit.toFixed(0)} ms (p95 without + 10 %)`, p95Before <= limit);
+  await other.context.close();
 }
 
 {

@@ -193,8 +193,9 @@ impl Draft {
     }
 
     /// The counts of the list, against the report before when there is one.
-    pub fn status(&self, template: &Template, previous: Option<&Report>) -> DraftStatus {
-        let evaluation = self.report.evaluate_against(template, previous);
+    pub fn status(&self, template: &Template, previous: Option<&Draft>) -> DraftStatus {
+        let title = previous.map(Draft::title).unwrap_or_default();
+        let evaluation = self.report.evaluate_against(template, previous.map(|d| (&d.report, title.as_str())));
         DraftStatus {
             filled: evaluation.filled,
             fillable: evaluation.fillable,

@@ -14,6 +14,7 @@ use std::collections::HashMap;
 
 use super::grid::{cell_code, is_group_key, row_name, CellValue, Grid, RowValues};
 use super::issue::{Issue, Severity};
+use super::carry::{carried_issue, PreviousGrid};
 use super::report::Report;
 use super::target::TargetResult;
 use super::template::{Section, Template};
@@ -98,9 +99,10 @@ impl Report {
         self.evaluate_against(template, None)
     }
 
-    /// The evaluation with the figures of the report before, whose large
-    /// changes are warnings ([`Indicator::change_issue`]).
-    pub fn evaluate_against(&self, template: &Template, previous: Option<&Report>) -> Evaluation {
+    /// The evaluation against the report before (`previous`, with its
+    /// title): large changes are warnings ([`Indicator::change_issue`]), and
+    /// so are carried-over figures that differ ([`carried_issue`]).
+    pub fn evaluate_against(&self, template: &Template, previous: Option<(&Report, &str)>) -> Evaluation {
         let states: HashMap<String, FieldState> = template
             .fillable()
             .filter_map(|ind| ind.kind.as_ref().map(|k| (ind.code.clone(), k.read(self.value(&ind.code)))))
@@ -112,7 +114,7 @@ impl Report {
         let mut issues = Vec::new();
         for (ind, rules) in template.indicators.iter().zip(&by_row) {
             let state = states.get(&ind.code).unwrap_or(&FieldState::Empty);
-            let change = previous.and_then(|p| ind.change_issue(state, &ind.read_in(p.value(&ind.code))));
+            let change = previous.and_then(|(p, _)| ind.change_issue(state, &ind.read_in(p.value(&ind.code))));
             let unmet = template.targets.iter().zip(&targets).filter(|(t, _)| t.at == ind.code).map(|(t, r)| t.issue(*r));
             let anchored = rules.iter().map(|&i| checked[i].clone()).chain([change]).chain(unmet);
             issues.extend(field_messages(&ind.code, state, anchored));
@@ -122,7 +124,7 @@ impl Report {
         let mut fillable = states.len();
         let grids: Vec<GridEvaluation> = template
             .grids()
-            .map(|(section, grid)| self.evaluate_grid(&section.id, annex_of(template, section), grid))
+            .map(|(section, grid)| self.evaluate_grid_against(&section.id, annex_of(template, section), grid, previous))
             .collect();
         for grid in &grids {
             issues.extend(grid.issues.iter().cloned());
@@ -138,6 +140,11 @@ impl Report {
     }
 
     pub fn evaluate_grid(&self, section: &str, annex: &str, grid: &Grid) -> GridEvaluation {
+        self.evaluate_grid_against(section, annex, grid, None)
+    }
+
+    pub fn evaluate_grid_against(&self, section: &str, annex: &str, grid: &Grid, previous: Option<(&Report, &str)>) -> GridEvaluation {
+        let before = previous.filter(|_| grid.carried_over.is_some()).map(|(p, title)| (p, title, PreviousGrid::new(p, section, grid)));
         let keys = self.row_keys(section, grid);
         let stts = grid.stt_of(&keys);
         let mut rows = Vec::with_capacity(keys.len());
@@ -149,8 +156,13 @@ impl Report {
             let group = is_group_key(key);
             let label = self.row_label(section, grid, key);
             let typed = self.typed_cells(section, grid, key);
-            let RowValues { cells, issues: row_issues, filled: row_filled } =
+            let RowValues { cells, issues: mut row_issues, filled: row_filled } =
                 grid.evaluate_row(section, key, typed, &|| row_name(annex, &stt, &label));
+            if let (Some((p, title, rows)), Some((column, from)), false) = (&before, grid.carried_over, group) {
+                let now = cells.get(column).and_then(CellValue::number);
+                let was = rows.number(p, grid, key, &label, from);
+                row_issues.extend(carried_issue(grid, section, key, &|| row_name(annex, &stt, &label), now, was, title));
+            }
             if !group {
                 filled += row_filled;
                 fillable += per_row;

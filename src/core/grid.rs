@@ -112,6 +112,9 @@ pub struct Grid {
     pub total_label: Option<String>,
     /// Column labels that occur more than once ("Tổng số"), for messages.
     ambiguous: HashSet<String>,
+    /// Carried-over dossiers: (this column, the report before's column it
+    /// must equal), by index (`core::carry`).
+    pub carried_over: Option<(usize, usize)>,
 }
 
 /// Key of a group heading row in an editable list starts with this.
@@ -154,7 +157,7 @@ impl Grid {
     ) -> Grid {
         let mut seen = HashSet::new();
         let ambiguous = columns.iter().filter(|c| !seen.insert(c.label.clone())).map(|c| c.label.clone()).collect();
-        Grid { columns, head, rows, identities, total_label, ambiguous }
+        Grid { columns, head, rows, identities, total_label, ambiguous, carried_over: None }
     }
 
     pub fn label_column(&self) -> usize {

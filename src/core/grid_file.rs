@@ -28,6 +28,17 @@ pub(crate) struct GridFile {
     total_row: Option<String>,
     #[serde(default)]
     identities: Vec<IdentityFile>,
+    /// `{"column": 4, "from": 14}`: column (4) carries over the report
+    /// before's column (14), row by row.
+    #[serde(default)]
+    carried_over: Option<CarriedOverFile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CarriedOverFile {
+    column: u32,
+    from: u32,
 }
 
 #[derive(Deserialize)]
@@ -239,6 +250,21 @@ impl Grid {
             };
             identities.push(Identity { left: side(&identity.left)?, op, right: side(&identity.right)?, severity });
         }
-        Ok(Grid::new(columns, head, rows, identities, file.total_row.clone()))
+        let carried_over = match &file.carried_over {
+            None => None,
+            Some(c) => {
+                let who = "\"carried_over\"";
+                let (column, from) = (index_of(c.column, who)?, index_of(c.from, who)?);
+                for i in [column, from] {
+                    if !matches!(&columns[i].role, ColumnRole::Value(kind) if kind.is_quantity()) && !columns[i].is_summed() {
+                        return fail(format!("Phần \"{section}\", {who} nhắc đến cột ({}), là cột không có số", i + 1));
+                    }
+                }
+                Some((column, from))
+            }
+        };
+        let mut grid = Grid::new(columns, head, rows, identities, file.total_row.clone());
+        grid.carried_over = carried_over;
+        Ok(grid)
     }
 }

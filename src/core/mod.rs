@@ -33,6 +33,7 @@ pub mod catalog;
 pub mod summary;
 pub mod report;
 pub mod report_check;
+pub mod carry;
 pub mod eval;
 // Drafts: envelope, checks on import, storage.
 pub mod draft;

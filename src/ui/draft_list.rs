@@ -8,7 +8,6 @@ use crate::browser::download::download;
 use crate::browser::storage::{ask_to_persist, date_time, new_id, now};
 use crate::core::draft::Draft;
 use crate::core::predecessor;
-use crate::core::report::Report;
 use crate::core::draft_store::{Quarantined, StoredDraft, STORAGE_PREFIX};
 use crate::core::session::Undo;
 use crate::ui::backup_panel::BackupPanel;
@@ -114,7 +113,7 @@ pub fn DraftList() -> impl IntoView {
                         // Its counts include the warnings against the report before.
                         let previous = listing.with_untracked(|l| {
                             let all = l.as_ref().map(|(d, _)| d.as_slice()).unwrap_or_default();
-                            predecessor::resolve(&predecessor::Subject::of(&stored.draft), all.iter().map(|s| &s.draft)).map(|d| d.report.clone())
+                            predecessor::resolve(&predecessor::Subject::of(&stored.draft), all.iter().map(|s| &s.draft)).cloned()
                         });
                         view! { <DraftEntry stored previous deleted message /> }
                     }
@@ -130,7 +129,7 @@ pub fn DraftList() -> impl IntoView {
 }
 
 #[component]
-fn DraftEntry(stored: StoredDraft, previous: Option<Report>, deleted: RwSignal<Option<Draft>>, message: RwSignal<Option<String>>) -> impl IntoView {
+fn DraftEntry(stored: StoredDraft, previous: Option<Draft>, deleted: RwSignal<Option<Draft>>, message: RwSignal<Option<String>>) -> impl IntoView {
     let ctx = expect_context::<AppContext>();
     let draft = stored.draft;
     let template = ctx.template(&draft.report.template_id);

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use crate::core::draft::Draft;
 use crate::core::eval::{annex_of, field_messages, rules_by_row};
 use crate::core::predecessor::{self, Subject};
-use crate::core::report::{HeaderField, Report, ReportHeader};
+use crate::core::report::{grid_cell, HeaderField, Report, ReportHeader};
 use crate::core::issue::{Issue, Severity};
 use crate::core::template::Template;
 use crate::core::summary::CommuneSummary;
@@ -131,7 +131,14 @@ impl Form {
         let header: HashMap<HeaderField, RwSignal<String>> =
             HeaderField::ALL.into_iter().map(|f| (f, RwSignal::new(report.header.get(f)))).collect();
         let predecessor = RwSignal::new(report.predecessor.clone());
-        let unconfirmed = RwSignal::new(report.unconfirmed.clone());
+        // A grid row's name is not a figure to update: never "chưa cập nhật".
+        let label_cells: Vec<(String, u32)> = template
+            .grids()
+            .filter_map(|(section, grid)| grid.columns.get(grid.label_column()).map(|c| (section.id.clone(), c.number)))
+            .collect();
+        let mut copied = report.unconfirmed.clone();
+        copied.retain(|code| !label_cells.iter().any(|(section, number)| grid_cell(section, code).is_some_and(|(_, n)| n == *number)));
+        let unconfirmed = RwSignal::new(copied);
         let stored = RwSignal::new(Vec::<Arc<Draft>>::new());
         let previous = {
             let (header, template_id) = (header.clone(), template.id.clone());
@@ -243,7 +250,7 @@ impl Form {
             .grids()
             .map(|(section, grid)| {
                 let annex = annex_of(&template, section).to_string();
-                Arc::new(GridState::new(section.clone(), grid.clone(), annex, report, edits))
+                Arc::new(GridState::new(section.clone(), grid.clone(), annex, report, edits, previous))
             })
             .collect();
         let (grid_issues, grid_filled, grid_fillable): (Vec<_>, Vec<_>, Vec<_>) =

@@ -16,6 +16,8 @@ use crate::core::report::Report;
 use crate::core::issue::Issue;
 use crate::core::template::Section;
 use crate::core::value::{FieldState, ValueKind};
+use crate::core::draft::Draft;
+use crate::ui::grid_before::{before_of, row_issues, Before};
 
 /// One typed cell.
 #[derive(Clone, Copy)]
@@ -92,16 +94,19 @@ pub struct GridState {
     pub removed: RwSignal<Option<RemovedRow>>,
     edits: RwSignal<u64>,
     owner: Owner,
+    /// The report before, with this grid's rows indexed.
+    pub before: Before,
 }
 
 impl GridState {
-    pub fn new(section: Section, grid: Arc<Grid>, annex: String, report: &Report, edits: RwSignal<u64>) -> GridState {
+    pub fn new(section: Section, grid: Arc<Grid>, annex: String, report: &Report, edits: RwSignal<u64>, previous: Memo<Option<Arc<Draft>>>) -> GridState {
         let owner = Owner::current().unwrap_or_default();
+        let before = before_of(previous, &section.id, &grid);
         let rows: RwSignal<Vec<GridRow>> = RwSignal::new(Vec::new());
         let built: Vec<GridRow> = report
             .row_keys(&section.id, &grid)
             .iter()
-            .map(|key| build_row(&section.id, &grid, &annex, key, report, edits))
+            .map(|key| build_row(&section.id, &grid, &annex, key, report, edits, before))
             .collect();
         rows.set(built);
         renumber(&grid, rows);
@@ -143,6 +148,7 @@ impl GridState {
             removed: RwSignal::new(None),
             edits,
             owner,
+            before,
         }
     }
 
@@ -163,7 +169,7 @@ impl GridState {
         let key = Grid::next_key(&keys, group);
         let empty = Report::default();
         let row = self.owner.with(|| {
-            build_row(&self.section.id, &self.grid, &self.annex, &key, &empty, self.edits)
+            build_row(&self.section.id, &self.grid, &self.annex, &key, &empty, self.edits, self.before)
         });
         self.rows.update(|rows| rows.push(row));
         self.edited();
@@ -329,6 +335,7 @@ fn build_row(
     key: &str,
     report: &Report,
     edits: RwSignal<u64>,
+    before: Before,
 ) -> GridRow {
     let group = is_group_key(key);
     let editable = grid.is_editable();
@@ -377,7 +384,7 @@ fn build_row(
             _ => None,
         })
         .collect();
-    let issues = Memo::new(move |_| values.with(|v| v.issues.clone()));
+    let issues = row_issues(values, before, grid, section, &row_key, annex, &cells, stt, group);
     let filled = Memo::new(move |_| values.with(|v| v.filled));
     GridRow { key: row_key, group, cells, stt, values, sums, issues, filled }
 }

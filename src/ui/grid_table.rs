@@ -14,9 +14,16 @@ use crate::core::value::ValueKind;
 use crate::ui::grid_cells::{ChoiceCell, NumberCell, TextCell};
 use crate::ui::issue_summary::IssueMessages;
 use crate::ui::grid_state::{GridRow, GridState};
+use crate::ui::grid_before::{CarryBar, FocusedPrevious};
 use crate::ui::stale::{Codes, StaleBar};
 use crate::ui::deferred::Deferral;
 use crate::ui::FormContext;
+
+/// The `data-code` of the element that took focus.
+fn focused_code(ev: &web_sys::FocusEvent) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    ev.target()?.dyn_into::<web_sys::Element>().ok()?.get_attribute("data-code")
+}
 
 /// Rows per `<table>`: a long grid is drawn as consecutive tables with the
 /// same columns, each skipped by the browser while off screen, so a
@@ -30,6 +37,8 @@ const ROW_PX: u32 = 30;
 #[component]
 pub fn GridSection(grid: Arc<GridState>) -> impl IntoView {
     let form = expect_context::<FormContext>();
+    // The cell with focus, for its figure in the report before.
+    let focused = RwSignal::new(None::<String>);
     let section = grid.section.clone();
     let id = section.id.clone();
     let columns = grid.grid.columns.clone();
@@ -172,7 +181,8 @@ pub fn GridSection(grid: Arc<GridState>) -> impl IntoView {
             {heading}
             {unit_note}
             <StaleBar codes=Codes::Grid(id.clone()) />
-            <div class="grid-scroll">
+            <CarryBar grid=grid.clone() />
+            <div class="grid-scroll" on:focusin=move |ev| focused.set(focused_code(&ev))>
                 <For
                     each=chunks
                     key=|n| *n
@@ -183,6 +193,7 @@ pub fn GridSection(grid: Arc<GridState>) -> impl IntoView {
                         <table class="annex grid">{colgroup()}<tfoot>{total_row}</tfoot></table>
                     </div>
                 })}
+                <FocusedPrevious grid=grid.clone() focused />
             </div>
             {empty_hint}
             {controls}

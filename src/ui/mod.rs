@@ -12,6 +12,7 @@ pub mod deferred;
 pub mod draft_list;
 pub mod export_bar;
 pub mod form_state;
+pub mod grid_before;
 pub mod grid_cells;
 pub mod grid_state;
 pub mod grid_table;

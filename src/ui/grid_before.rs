@@ -1,0 +1,170 @@
+//! A grid against the report before: the carried-over identity in the
+//! editor, with the core's own functions (`core::carry`), so that it gives
+//! exactly the batch evaluation's message.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::core::carry::{carried_issue, PreviousGrid};
+use crate::core::draft::Draft;
+use crate::core::grid::{cell_code, row_name, CellValue, Grid, RowValues};
+use crate::core::issue::Issue;
+use crate::core::number::format_vn;
+use crate::core::report::grid_cell;
+use crate::ui::grid_state::{Cell, GridRow, GridState};
+use crate::ui::FormContext;
+
+/// The report before and its rows, for one grid with a carried-over column.
+pub type Before = Memo<Option<Arc<(Arc<Draft>, PreviousGrid, String)>>>;
+
+/// The report before with this grid's rows indexed, once per choice of it.
+pub fn before_of(previous: Memo<Option<Arc<Draft>>>, section: &str, grid: &Arc<Grid>) -> Before {
+    let (section, grid) = (section.to_string(), grid.clone());
+    Memo::new_with_compare(
+        move |_| {
+            previous.get().map(|draft| {
+                let rows = PreviousGrid::new(&draft.report, &section, &grid);
+                let title = draft.title();
+                Arc::new((draft, rows, title))
+            })
+        },
+        |a: Option<&Option<Arc<_>>>, b: Option<&Option<Arc<_>>>| match (a, b) {
+            (Some(Some(a)), Some(Some(b))) => !Arc::ptr_eq(a, b),
+            (Some(None), Some(None)) => false,
+            _ => true,
+        },
+    )
+}
+
+/// The report before's figure of column `i` in the row continued by `key`
+/// (labelled `label`), as the clerk reads it: "1.603".
+pub fn previous_text(before: Before, grid: &Grid, key: &str, label: &str, i: usize) -> Option<String> {
+    before.with(|b| {
+        let (draft, rows, _) = &**b.as_ref()?;
+        rows.number(&draft.report, grid, key, label, i).map(|n| format_vn(n, grid.columns.get(i).map_or(0, |c| c.decimals())))
+    })
+}
+
+/// A row's messages: the core's row evaluation, then the carried-over
+/// figure against the report before (as `Report::evaluate_grid_against`).
+#[allow(clippy::too_many_arguments)]
+pub fn row_issues(
+    values: Memo<RowValues>,
+    before: Before,
+    grid: &Arc<Grid>,
+    section: &str,
+    key: &Arc<str>,
+    annex: &str,
+    cells: &Arc<[Option<Cell>]>,
+    stt: RwSignal<String>,
+    group: bool,
+) -> Memo<Vec<Issue>> {
+    if group || grid.carried_over.is_none() {
+        return Memo::new(move |_| values.with(|v| v.issues.clone()));
+    }
+    let (grid, section, key, annex, cells) = (grid.clone(), section.to_string(), key.clone(), annex.to_string(), cells.clone());
+    Memo::new(move |_| {
+        let mut list = values.with(|v| v.issues.clone());
+        let (Some((column, from)), Some(b)) = (grid.carried_over, before.get()) else { return list };
+        let (draft, rows, title) = &*b;
+        let label = match cells.get(grid.label_column()).copied().flatten() {
+            Some(cell) => cell.raw.get(),
+            None => grid.fixed_label(&key).unwrap_or_default().to_string(),
+        };
+        let now = values.with(|v| v.cells.get(column).and_then(CellValue::number));
+        let was = rows.number(&draft.report, &grid, &key, &label, from);
+        list.extend(carried_issue(&grid, &section, &key, &|| row_name(&annex, &stt.get(), &label), now, was, title));
+        list
+    })
+}
+
+/// The label a row is known by: its label cell, or a fixed row's label.
+pub fn label_of(state: &GridState, row: &GridRow) -> String {
+    match row.cell(state.grid.label_column()) {
+        Some(cell) => cell.raw.get_untracked(),
+        None => state.grid.fixed_label(&row.key).unwrap_or_default().to_string(),
+    }
+}
+
+/// Fills the carried-over column of every row from the report before's
+/// figures (rows matched by key or name); the codes filled, and the rows
+/// the report before does not have.
+pub fn fill_carried_over(state: &GridState) -> (Vec<String>, Vec<String>) {
+    let (mut filled, mut missing) = (Vec::new(), Vec::new());
+    let Some((column, from)) = state.grid.carried_over else { return (filled, missing) };
+    let number = state.grid.columns[column].number;
+    for row in state.rows.get_untracked().iter().filter(|r| !r.group) {
+        let label = label_of(state, row);
+        let Some(cell) = row.cell(column) else { continue };
+        match previous_text(state.before, &state.grid, &row.key, &label, from) {
+            Some(text) => {
+                if cell.raw.with_untracked(|t| *t != text) {
+                    cell.set_raw(text);
+                }
+                filled.push(cell_code(&state.section.id, &row.key, number));
+            }
+            None => missing.push(if label.trim().is_empty() { format!("dòng {}", row.stt.get_untracked()) } else { label }),
+        }
+    }
+    (filled, missing)
+}
+
+/// Above a grid with a carried-over column, once there is a report before:
+/// what the column must equal, and filling it from there.
+#[component]
+pub fn CarryBar(grid: Arc<GridState>) -> impl IntoView {
+    let Some((column, from)) = grid.grid.carried_over else { return ().into_any() };
+    let form = expect_context::<FormContext>();
+    let before = grid.before;
+    let message = RwSignal::new(None::<String>);
+    let (this, that) = (grid.grid.column_name(column), grid.grid.column_name(from));
+    let section = grid.section.id.clone();
+    let fill = move |_| {
+        let (filled, missing) = fill_carried_over(&grid);
+        form.confirm_where(|c| filled.iter().any(|f| f == c));
+        let mut text = format!("Đã điền {} dòng từ kỳ trước.", filled.len());
+        if !missing.is_empty() {
+            text.push_str(&format!(" Không có trong báo cáo kỳ trước (hãy nhập tay): {}.", missing.join(", ")));
+        }
+        message.set(Some(text));
+    };
+    view! {
+        <Show when=move || before.with(Option::is_some)>
+            <p class="carry-bar screen-only">
+                {let (this, that) = (this.clone(), that.clone());
+                 move || before.with(|b| b.as_ref().map(|b| format!("Cột {this} phải bằng cột {that} của «{}». ", b.2)))}
+                <button type="button" class="link" data-action="fill-carried-over" data-section=section.clone() on:click=fill.clone()>
+                    "Điền từ kỳ trước"
+                </button>
+                {move || message.get().map(|m| view! { <span class="carry-message" data-carry-message="">" " {m}</span> })}
+            </p>
+        </Show>
+    }
+    .into_any()
+}
+
+/// The report before's figure of the focused cell, at the foot of the
+/// grid while it is on screen (one element per grid, not one per cell).
+#[component]
+pub fn FocusedPrevious(grid: Arc<GridState>, focused: RwSignal<Option<String>>) -> impl IntoView {
+    let shown = move || {
+        let code = focused.get()?;
+        let (key, number) = grid_cell(&grid.section.id, &code)?;
+        let i = grid.grid.column_by_number(number)?;
+        let row = grid.rows.with(|rows| rows.iter().find(|r| &*r.key == key).cloned())?;
+        let label = match row.cell(grid.grid.label_column()) {
+            Some(cell) => cell.raw.get(),
+            None => grid.grid.fixed_label(key).unwrap_or_default().to_string(),
+        };
+        let text = previous_text(grid.before, &grid.grid, key, &label, i)?;
+        Some((code.clone(), text))
+    };
+    view! {
+        {move || shown().map(|(code, text)| view! {
+            <p class="cell-previous screen-only">
+                {format!("Kỳ trước, ô {code}: ")} <span data-previous=code>{text}</span>
+            </p>
+        })}
+    }
+}
