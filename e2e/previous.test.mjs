@@ -101,6 +101,29 @@ describe('the report before', () => {
     assert.equal(await page.textContent('[data-previous="3.3.1"]'), '1.603');
     await context.close();
   });
+
+  test('a report before opened from a .json file is checked, kept among the drafts and compared with, after a reload too', async () => {
+    const { page, context } = await openApp(suite.browser, suite.server.url);
+    const file = {
+      kind: 'bieumau-cchc/draft', format: 1, app_version: 'e2e', id: 'tu-may-khac', name: '', created_at: 1, updated_at: 2, revision: 4,
+      report: { template_id: 'xa-01b', template_version: 1, header: { unit: 'UBND xã Hoằng Trường', period: 'year', year: '2023' }, values: { '3.3.1': '800' }, notes: {} },
+    };
+    await newDraft(page, 'xa-01b');
+    await page.setInputFiles('[data-action="open-predecessor"]', { name: 'hoang-truong-2023.json', mimeType: 'application/json', buffer: Buffer.from('{"kind":"khác"}') });
+    assert.match(await page.textContent('[data-predecessor-message]'), /«hoang-truong-2023\.json»: Không nhập được: đây không phải tệp báo cáo/);
+    await page.setInputFiles('[data-action="open-predecessor"]', { name: 'hoang-truong-2023.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    await page.waitForSelector('[data-previous="3.3.1"]');
+    assert.equal(await page.textContent('[data-previous="3.3.1"]'), '800');
+    assert.equal(await page.inputValue('[data-action="set-predecessor"]'), 'ban-nhap:tu-may-khac');
+    await typeInto(page, valueField('3.3.1'), '1603');
+    assert.ok((await shownIssues(page)).some((i) => /gấp 2,0 lần so với kỳ trước \(800\)/.test(i.message)));
+    await page.waitForSelector('[data-save-state="saved"]');
+    await reloadInDraft(page);
+    assert.equal(await page.textContent('[data-previous="3.3.1"]'), '800');
+    await page.click('[data-action="back"]');
+    await page.waitForSelector('[data-draft-id="tu-may-khac"]');
+    await context.close();
+  });
 });
 
 describe('targets of the template', () => {

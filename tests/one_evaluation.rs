@@ -300,3 +300,26 @@ proptest! {
         run("bieu-06", values, 0, ops, previous);
     }
 }
+
+#[test]
+fn copied_values_stay_marked_until_edited_or_confirmed() {
+    let template = Arc::new(builtin_template("huyen-cchc").unwrap());
+    Owner::new().with(|| {
+        let mut report = start(&template, &["5".to_string()], 2);
+        for code in report.values.keys() {
+            report.unconfirmed.insert(code.clone());
+        }
+        let form = Form::new(template.clone(), &report, "ban-sao".into());
+        let marked = form.unconfirmed.get_untracked();
+        assert!(marked.iter().all(|c| !c.ends_with("/c2") || !c.starts_with("pl")), "row names are never marked: {marked:?}");
+        let first = marked.iter().next().cloned().unwrap();
+        let mark = form.stale_mark(&first).unwrap();
+        assert!(mark.get_untracked());
+        form.confirm(&first);
+        assert!(!mark.get_untracked());
+        form.confirm_where(|c| c.starts_with("pl5/"));
+        let left = form.try_snapshot().unwrap().unconfirmed;
+        assert!(!left.contains(&first) && left.iter().all(|c| !c.starts_with("pl5/")), "{left:?}");
+        assert_eq!(left.len(), marked.len() - 1 - marked.iter().filter(|c| c.starts_with("pl5/") && **c != first).count());
+    });
+}

@@ -82,3 +82,46 @@ pub fn carried_issue(grid: &Grid, section: &str, key: &str, name: &dyn Fn() -> S
         ),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::catalog::builtin_template;
+
+    fn district(rows: &[(&str, &str, &[(u32, &str)])]) -> Report {
+        let template = builtin_template("huyen-cchc").unwrap();
+        let mut report = Report::new(&template);
+        report.rows.insert("pl5".into(), rows.iter().map(|(k, _, _)| k.to_string()).collect());
+        for (key, label, cells) in rows {
+            report.set_value(&format!("pl5/{key}/c2"), label);
+            for (n, v) in *cells {
+                report.set_value(&format!("pl5/{key}/c{n}"), v);
+            }
+        }
+        report
+    }
+
+    #[test]
+    fn rows_are_matched_by_name_and_a_different_carry_over_is_warned() {
+        let template = builtin_template("huyen-cchc").unwrap();
+        let grid = template.grid("pl5").unwrap();
+        assert_eq!(grid.carried_over, Some((3, 13)), "(4) carries (14) over");
+        let before = district(&[("1", "Tư pháp", &[(14, "10")]), ("2", "Đất đai", &[(14, "5")])]);
+        let rows = PreviousGrid::new(&before, "pl5", grid);
+        assert_eq!(rows.number(&before, grid, "7", "TƯ PHÁP", 13), Some(10.0), "by name, not by key");
+        assert_eq!(rows.number(&before, grid, "1", "Đất Đai", 13), Some(5.0));
+        assert_eq!(rows.number(&before, grid, "1", "Xây dựng", 13), None);
+        let name = || "Phụ lục V, dòng 1 (Tư pháp)".to_string();
+        assert_eq!(carried_issue(grid, "pl5", "1", &name, Some(10.0), Some(10.0), "Năm 2023"), None);
+        let issue = carried_issue(grid, "pl5", "1", &name, Some(12.0), Some(10.0), "UBND huyện Khánh Sơn — Năm 2023").unwrap();
+        assert_eq!(issue.code, "pl5/1/c4");
+        assert_eq!(
+            issue.message,
+            "Phụ lục V, dòng 1 (Tư pháp): (4) «Kỳ trước chuyển sang» = 12, khác (14) «Hồ sơ đang giải quyết – Tổng số» của «UBND huyện Khánh Sơn — Năm 2023» = 10"
+        );
+        // The batch evaluation gives the same message for the row.
+        let now = district(&[("1", "Tư pháp", &[(4, "12")])]);
+        let evaluation = now.evaluate_against(&template, Some((&before, "UBND huyện Khánh Sơn — Năm 2023")));
+        assert!(evaluation.issues.iter().any(|i| i.code == "pl5/1/c4" && i.message.ends_with("= 10")), "{:?}", evaluation.issues);
+    }
+}

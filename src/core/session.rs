@@ -270,6 +270,21 @@ impl<S: KeyValueStore> Session<S> {
         written.unwrap_or_else(|e| Outcome::Refused(format!("chưa lưu được vào trình duyệt ({e}).")))
     }
 
+    /// A report before opened from a file: read as strictly as an import,
+    /// of `template`, and stored (unless the very draft is stored already)
+    /// so that it is there next time. Its id and what to tell the clerk.
+    pub fn keep_predecessor(&self, text: &str, file_name: &str, template: &Template) -> Result<(String, String), String> {
+        let (draft, _) = Draft::import(text, |id| (id == template.id).then(|| template.clone())).map_err(|e| format!("«{file_name}»: {e}"))?;
+        let title = draft.title();
+        if matches!(self.store.load(&draft.id), Ok(Some(_))) {
+            return Ok((draft.id, format!("So sánh với «{title}» (đã có trong danh sách bản nháp).")));
+        }
+        match self.store.put(&draft) {
+            Ok(stored) => Ok((stored.id, format!("So sánh với «{title}»; báo cáo này được giữ trong danh sách bản nháp."))),
+            Err(e) => Err(format!("Không lưu được báo cáo kỳ trước vào trình duyệt: {e}.")),
+        }
+    }
+
     /// Where both changed, the clerk took the backup's copy.
     pub fn take_from_backup(&self, draft: &Draft) -> String {
         match self.store.put(draft) {

@@ -7,6 +7,9 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use leptos::task::spawn_local;
+
+use crate::browser::files::{picked_files, read_text};
 use crate::core::predecessor;
 use crate::ui::{AppContext, FormContext};
 
@@ -68,6 +71,30 @@ pub fn CompareWith(own_id: String) -> impl IntoView {
         });
         edits.update(|n| *n += 1);
     };
+    // A report before from a file: checked as strictly as any draft file,
+    // kept among the drafts (so it is there next time), and chosen.
+    let file_message = RwSignal::new(None::<String>);
+    let template = form.template.clone();
+    let read_again = read_stored.clone();
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(file) = picked_files(&ev).into_iter().next() else { return };
+        let (template, read_stored) = (template.clone(), read_again.clone());
+        spawn_local(async move {
+            let outcome = match read_text(&file).await {
+                Err(e) => Err(e),
+                Ok(text) => ctx.change(|s| s.keep_predecessor(&text, &file.name(), &template)),
+            };
+            match outcome {
+                Ok((id, text)) => {
+                    read_stored();
+                    choice.set(Some(id));
+                    edits.update(|n| *n += 1);
+                    file_message.set(Some(text));
+                }
+                Err(e) => file_message.set(Some(e)),
+            }
+        });
+    };
     view! {
         <div class="compare-with screen-only">
             <label>
@@ -80,6 +107,11 @@ pub fn CompareWith(own_id: String) -> impl IntoView {
                     </For>
                 </select>
             </label>
+            <label class="file-button small">
+                "Mở tệp kỳ trước (.json)…"
+                <input type="file" accept=".json,application/json" data-action="open-predecessor" on:change=on_file />
+            </label>
+            {move || file_message.get().map(|m| view! { <span class="small" role="status" data-predecessor-message="">" " {m}</span> })}
             {move || previous.get().map(|d| view! {
                 <span class="small muted" data-predecessor=d.id.clone()>
                     {format!(" Số liệu «{}» hiện bên cạnh từng chỉ tiêu.", d.title())}

@@ -11,6 +11,7 @@ use crate::core::draft::Draft;
 use crate::core::grid::{cell_code, row_name, CellValue, Grid, RowValues};
 use crate::core::issue::Issue;
 use crate::core::number::format_vn;
+use crate::core::previous::change_text;
 use crate::core::report::grid_cell;
 use crate::ui::grid_state::{Cell, GridRow, GridState};
 use crate::ui::FormContext;
@@ -158,12 +159,18 @@ pub fn FocusedPrevious(grid: Arc<GridState>, focused: RwSignal<Option<String>>) 
             None => grid.grid.fixed_label(key).unwrap_or_default().to_string(),
         };
         let text = previous_text(grid.before, &grid.grid, key, &label, i)?;
-        Some((code.clone(), text))
+        let before = grid.before.with(|b| b.as_ref().and_then(|b| b.1.number(&b.0.report, &grid.grid, key, &label, i)));
+        let now = row.cell(i).and_then(|c| c.state.get().number());
+        let change = match (now, before) {
+            (Some(now), Some(before)) => change_text(now, before).map(|c| format!(" ({c})")),
+            _ => None,
+        };
+        Some((code.clone(), text, change))
     };
     view! {
-        {move || shown().map(|(code, text)| view! {
+        {move || shown().map(|(code, text, change)| view! {
             <p class="cell-previous screen-only">
-                {format!("Kỳ trước, ô {code}: ")} <span data-previous=code>{text}</span>
+                {format!("Kỳ trước, ô {code}: ")} <span data-previous=code>{text}</span> {change}
             </p>
         })}
     }

@@ -125,3 +125,20 @@ fn opening_adopts_a_newer_template_version_and_says_so() {
     assert!(notice.unwrap().contains("1 mục không còn trong biểu mẫu"));
     assert!(adopt(draft, None, None).unwrap_err().contains("Hãy mở tệp biểu mẫu đó trước"));
 }
+
+#[test]
+fn a_report_before_from_a_file_is_checked_and_kept_once() {
+    let (session, draft) = session_with("a");
+    let mut before = draft.clone();
+    before.id = "nam-truoc".into();
+    let (id, text) = session.keep_predecessor(&before.to_json(), "nam.json", &xa()).unwrap();
+    assert_eq!(id, "nam-truoc");
+    assert!(text.ends_with("báo cáo này được giữ trong danh sách bản nháp."), "{text}");
+    assert_eq!(session.stored("nam-truoc").unwrap().report, before.report);
+    let (_, again) = session.keep_predecessor(&before.to_json(), "nam.json", &xa()).unwrap();
+    assert!(again.ends_with("(đã có trong danh sách bản nháp)."), "{again}");
+    let refused = session.keep_predecessor("{}", "x.json", &xa()).unwrap_err();
+    assert!(refused.starts_with("«x.json»: Không nhập được"), "{refused}");
+    let district = builtin_template("huyen-cchc").unwrap();
+    assert!(session.keep_predecessor(&before.to_json(), "nam.json", &district).unwrap_err().contains("«xa-01b»"));
+}
