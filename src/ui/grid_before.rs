@@ -165,13 +165,12 @@ pub fn FocusedPrevious(grid: Arc<GridState>, focused: RwSignal<Option<String>>) 
             (Some(now), Some(before)) => change_text(now, before).map(|c| format!(" ({c})")),
             _ => None,
         };
-        Some((code.clone(), text, change))
+        let place = format!("Kỳ trước, dòng {} cột ({number}): ", row.stt.get());
+        Some((code.clone(), place, text, change))
     };
     view! {
-        {move || shown().map(|(code, text, change)| view! {
-            <p class="cell-previous screen-only">
-                {format!("Kỳ trước, ô {code}: ")} <span data-previous=code>{text}</span> {change}
-            </p>
+        {move || shown().map(|(code, place, text, change)| view! {
+            <p class="cell-previous screen-only">{place} <span data-previous=code>{text}</span> {change}</p>
         })}
     }
 }
