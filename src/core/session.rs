@@ -199,12 +199,17 @@ impl<S: KeyValueStore> Session<S> {
 
 impl<S: KeyValueStore> Session<S> {
     /// Every stored draft and kept template as one backup file, and how many
-    /// drafts it holds. The time is kept, for the reminder.
+    /// drafts it holds.
     pub fn backup(&self, now: f64) -> Result<(String, usize), String> {
         let (drafts, _) = self.list().map_err(|e| format!("Không đọc được bản nháp để sao lưu: {e}."))?;
         let text = backup::write(drafts.iter().map(|s| &s.draft), &self.kept_templates(), now);
-        let _ = self.store.set_last_backup(now);
         Ok((text, drafts.len()))
+    }
+
+    /// The backup file was handed to the browser: the time is kept, for
+    /// the reminder.
+    pub fn backed_up(&self, at: f64) {
+        let _ = self.store.set_last_backup(at);
     }
 
     pub fn last_backup(&self) -> Option<f64> {

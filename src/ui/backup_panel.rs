@@ -32,6 +32,7 @@ pub fn BackupPanel(listing: Memo<Listing>) -> impl IntoView {
         match ctx.session(|s| s.backup(at)) {
             Ok((text, count)) => {
                 if download(&format!("sao-luu-ban-nhap_{}.json", date_stamp(at)), "application/json", text.as_bytes()) {
+                    ctx.session(|s| s.backed_up(at));
                     last_backup.set(Some(at));
                     message.set(Some(Ok(format!(
                         "Đã tải tệp sao lưu {count} bản nháp. Hãy cất tệp ra ngoài trình duyệt (USB, thư điện tử); «Khôi phục» đọc lại tệp đó trên bất kỳ máy nào."

@@ -55,6 +55,17 @@ pub fn shown_on_leaving(kind: &ValueKind, raw: RwSignal<String>, state: Memo<Fie
     raw.try_with_untracked(|r| *r != text)?.then_some(text)
 }
 
+/// A memo's comparison for a shared value: changed unless it is the very
+/// same `Arc` (or none) both times. Comparing drafts by content would walk
+/// whole reports on every rerun.
+pub fn arc_changed<T>(a: Option<&Option<Arc<T>>>, b: Option<&Option<Arc<T>>>) -> bool {
+    match (a, b) {
+        (Some(Some(a)), Some(Some(b))) => !Arc::ptr_eq(a, b),
+        (Some(None), Some(None)) => false,
+        _ => true,
+    }
+}
+
 pub struct Form {
     pub template: Arc<Template>,
     /// Counts edits: autosave watches this one signal rather than every field.
@@ -154,11 +165,7 @@ impl Form {
                     let subject = Subject { id: &own_id, template_id: &template_id, header: &typed, choice: choice.as_deref() };
                     stored.with(|all| predecessor::resolve(&subject, all.iter().map(|d| &**d)).and_then(|d| all.iter().find(|a| a.id == d.id).cloned()))
                 },
-                |a: Option<&Option<Arc<Draft>>>, b: Option<&Option<Arc<Draft>>>| match (a, b) {
-                    (Some(Some(a)), Some(Some(b))) => !Arc::ptr_eq(a, b),
-                    (Some(None), Some(None)) => false,
-                    _ => true,
-                },
+                arc_changed,
             )
         };
         let orphans = report.orphans(&template);

@@ -13,6 +13,7 @@ use crate::core::issue::Issue;
 use crate::core::number::format_vn;
 use crate::core::previous::change_text;
 use crate::core::report::grid_cell;
+use crate::ui::form_state::arc_changed;
 use crate::ui::grid_state::{Cell, GridRow, GridState};
 use crate::ui::FormContext;
 
@@ -30,11 +31,7 @@ pub fn before_of(previous: Memo<Option<Arc<Draft>>>, section: &str, grid: &Arc<G
                 Arc::new((draft, rows, title))
             })
         },
-        |a: Option<&Option<Arc<_>>>, b: Option<&Option<Arc<_>>>| match (a, b) {
-            (Some(Some(a)), Some(Some(b))) => !Arc::ptr_eq(a, b),
-            (Some(None), Some(None)) => false,
-            _ => true,
-        },
+        arc_changed,
     )
 }
 

@@ -53,6 +53,8 @@ fn a_backup_reads_back_every_draft_and_template() {
     session.keep_template("tinh-x", &province);
     let (text, count) = session.backup(5.0 * DAY).unwrap();
     assert_eq!(count, 3);
+    assert_eq!(session.last_backup(), None, "kept once the file is handed over");
+    session.backed_up(5.0 * DAY);
     assert_eq!(session.last_backup(), Some(5.0 * DAY));
     let backup = read(&text).unwrap();
     assert_eq!(backup.created_at, Some(5.0 * DAY));
