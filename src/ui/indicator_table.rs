@@ -10,7 +10,7 @@ use web_sys::{HtmlElement, KeyboardEvent};
 use crate::browser::focus::focus_next_value;
 use crate::core::issue::Severity;
 use crate::core::template::{Indicator, Line, Section};
-use crate::core::value::ValueKind;
+use crate::core::value::{FieldState, ValueKind};
 use crate::ui::deferred::Deferral;
 use crate::ui::form_state::{shown_on_leaving, Field};
 use crate::ui::issue_summary::IssueMessages;
@@ -143,13 +143,20 @@ fn IndicatorRow(index: usize) -> impl IntoView {
         None => ().into_any(),
         Some(kind) => {
             // The report before's figure, and the change to this one.
+            // The figure is drawn once per report compared with; a keystroke
+            // updates only the text of the change.
             let (previous, state, hook) = (form.previous, field.state, code.clone());
-            let before = move || {
+            let shown = move |now: &FieldState| {
                 previous.with(|p| {
                     let draft = p.as_ref()?;
-                    state.with(|now| indicator_for_previous.previous_shown(draft.report.value(&indicator_for_previous.code), now))
+                    indicator_for_previous.previous_shown(draft.report.value(&indicator_for_previous.code), now)
                 })
             };
+            let figure = {
+                let shown = shown.clone();
+                move || shown(&FieldState::Empty).map(|(value, _)| value)
+            };
+            let change = move || state.with(|now| shown(now)).and_then(|(_, c)| c).map(|c| format!(" ({c})")).unwrap_or_default();
             let stale = form.stale_mark(&code).map(|mark| {
                 let (form, code) = (form.clone(), code.clone());
                 move || mark.get().then(|| {
@@ -167,11 +174,13 @@ fn IndicatorRow(index: usize) -> impl IntoView {
             view! {
                 <ValueInput code=code.clone() kind field />
                 {stale}
-                {move || before().map(|(value, change)| view! {
-                    <span class="previous screen-only">
-                        "Kỳ trước: " <span data-previous=hook.clone()>{value}</span>
-                        {change.map(|c| format!(" ({c})"))}
-                    </span>
+                {move || figure().map(|value| {
+                    let change = change.clone();
+                    view! {
+                        <span class="previous screen-only">
+                            "Kỳ trước: " <span data-previous=hook.clone()>{value}</span> {change}
+                        </span>
+                    }
                 })}
             }
             .into_any()
