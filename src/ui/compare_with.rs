@@ -28,8 +28,19 @@ pub fn CompareWith(own_id: String) -> impl IntoView {
         let own_id = own_id.clone();
         move || {
             let drafts = ctx.try_session(|s| s.list().map(|(list, _)| list).unwrap_or_default()).unwrap_or_default();
-            let others = drafts.into_iter().filter(|s| s.draft.id != own_id).map(|s| Arc::new(s.draft)).collect();
-            stored.try_set(others);
+            // A draft read again at the same revision keeps its `Arc`, so the
+            // report compared with is not taken as new (every row's messages
+            // would be worked out again).
+            stored.try_update(|kept| {
+                *kept = drafts
+                    .into_iter()
+                    .filter(|s| s.draft.id != own_id)
+                    .map(|s| {
+                        let same = kept.iter().find(|k| k.id == s.draft.id && k.revision == s.draft.revision && k.updated_at == s.draft.updated_at);
+                        same.cloned().unwrap_or_else(|| Arc::new(s.draft))
+                    })
+                    .collect();
+            });
         }
     };
     set_timeout(read_stored.clone(), Duration::ZERO);
