@@ -108,8 +108,17 @@ describe('Phụ lục V pasted from a spreadsheet', () => {
     const tsv = fixture.pl5.rows
       .map((row) => [row.label, ...Array.from({ length: 16 }, (_, i) => row.cells[String(i + 3)] ?? '')].join('\t'))
       .join('\r\n');
-    await page.click('[data-action="add-row"][data-section="pl5"]');
-    await page.waitForSelector(cell('pl5', '1', 2));
+    // In two of five full runs (never alone) the first click on «+ Thêm
+    // lĩnh vực» right after the draft opened added no row: the click is
+    // tried again only when the list is still empty, so a row added but not
+    // drawn still fails here.
+    for (let attempt = 1; ; attempt++) {
+      await page.click('[data-action="add-row"][data-section="pl5"]');
+      const added = await page.waitForSelector(cell('pl5', '1', 2), { timeout: 3000 }).then(() => true, () => false);
+      if (added) break;
+      assert.deepEqual(await rowKeys(page, 'pl5'), [], 'a row was added but not drawn');
+      assert.ok(attempt < 2, 'clicking «+ Thêm lĩnh vực» twice added no row');
+    }
     await page.$eval(cell('pl5', '1', 2), (el, text) => {
       const data = new DataTransfer();
       data.setData('text/plain', `${text}\r\n`);
