@@ -16,6 +16,16 @@ pub enum Formula {
     Rate { numerator: Vec<String>, denominator: Vec<String> },
 }
 
+impl Formula {
+    /// The codes the formula reads.
+    pub fn codes(&self) -> Vec<&String> {
+        match self {
+            Formula::Sum(codes) => codes.iter().collect(),
+            Formula::Rate { numerator, denominator } => numerator.iter().chain(denominator).collect(),
+        }
+    }
+}
+
 /// A value the app works out and shows read-only.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Computed {
@@ -116,10 +126,7 @@ impl Rule {
 impl Computed {
     /// Every code the value reads.
     pub fn codes(&self) -> Vec<&String> {
-        match &self.formula {
-            Formula::Sum(codes) => codes.iter().collect(),
-            Formula::Rate { numerator, denominator } => numerator.iter().chain(denominator).collect(),
-        }
+        self.formula.codes()
     }
 
     /// The value, or `None` while nothing it needs is filled (or a rate's

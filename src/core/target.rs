@@ -5,7 +5,7 @@
 
 use super::issue::{Comparison, Issue, Severity};
 use super::number::format_vn;
-use super::rules::{Computed, Formula};
+use super::rules::Computed;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Target {
@@ -75,17 +75,10 @@ impl Target {
     }
 }
 
-/// The codes a figure reads, for the loader's checks.
-pub fn operands(formula: &Formula) -> Vec<&String> {
-    match formula {
-        Formula::Sum(codes) => codes.iter().collect(),
-        Formula::Rate { numerator, denominator } => numerator.iter().chain(denominator).collect(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rules::Formula;
     use std::collections::HashMap;
 
     fn on_time() -> Target {

@@ -27,15 +27,12 @@ impl Template {
                     ))
                 }
             };
-            let operands: Vec<&String> = match &formula {
-                Formula::Sum(codes) => codes.iter().collect(),
-                Formula::Rate { numerator, denominator } => {
-                    if numerator.is_empty() || denominator.is_empty() {
-                        return fail(format!("Giá trị tính \"{code}\": tỷ lệ cần cả tử số và mẫu số"));
-                    }
-                    numerator.iter().chain(denominator).collect()
+            if let Formula::Rate { numerator, denominator } = &formula {
+                if numerator.is_empty() || denominator.is_empty() {
+                    return fail(format!("Giá trị tính \"{code}\": tỷ lệ cần cả tử số và mẫu số"));
                 }
-            };
+            }
+            let operands = formula.codes();
             for operand in operands {
                 self.require_quantity(operand, &format!("Giá trị tính \"{code}\""))?;
             }

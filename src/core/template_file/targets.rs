@@ -6,7 +6,7 @@ use super::format::RateFile;
 use crate::core::issue::{Comparison, Severity};
 use crate::core::loading::{fail, TemplateError};
 use crate::core::rules::{Computed, Formula};
-use crate::core::target::{operands, Target};
+use crate::core::target::Target;
 use crate::core::template::Template;
 
 #[derive(Deserialize)]
@@ -46,7 +46,7 @@ impl Template {
                 }
                 _ => return fail(format!("{name} phải có đúng một con số: \"sum\" hoặc \"rate\" (có tử số và mẫu số)")),
             };
-            for code in operands(&formula) {
+            for code in formula.codes() {
                 self.require_quantity(code, &name)?;
             }
             let Some(op) = Comparison::from_symbol(&t.op) else {
@@ -60,7 +60,7 @@ impl Template {
                 Some("error") => Severity::Error,
                 Some(other) => return fail(format!("{name}: mức \"{other}\" không hợp lệ; dùng error hoặc warning")),
             };
-            let at = t.at.unwrap_or_else(|| operands(&formula)[0].clone());
+            let at = t.at.unwrap_or_else(|| formula.codes()[0].clone());
             if !self.index.contains_key(&at) {
                 return fail(format!("{name} gắn vào \"{at}\", nhưng không có chỉ tiêu \"{at}\""));
             }
