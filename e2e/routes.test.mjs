@@ -41,9 +41,17 @@ describe('the address of a draft', () => {
     await page.click(valueField('7.5.1'));
     await page.keyboard.type('12');
     await page.waitForSelector('[data-save-state="saved"]');
+    const kept = await page.evaluate(() => window.scrollY);
     await page.reload();
     await page.waitForSelector('[data-section]');
     assert.equal(await page.inputValue(valueField('7.5.1')), '12');
+    // The clerk scrolls up at once, while the page is still settling: the
+    // app lets go rather than pull the page back from under the wheel.
+    await page.mouse.move(600, 450);
+    await page.mouse.wheel(0, -1500);
+    await page.waitForTimeout(700);
+    const after = await page.evaluate(() => window.scrollY);
+    assert.ok(after < kept - 1000, `scrolled up from ${kept} to ${after}`);
     assert.deepEqual(errors, []);
     await context.close();
   });

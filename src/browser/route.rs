@@ -3,6 +3,9 @@
 //! the draft, and back returns to the list. The scroll position is kept in
 //! the history entry, which outlives a reload.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -149,18 +152,52 @@ pub fn remembered_place() -> Option<Place> {
 
 /// Returns the clerk to `place` once the next frame has laid out the page,
 /// and again on the frames after while the sections around it take their
-/// real heights: by its row when the row is drawn, else by the offset.
+/// real heights: by its row when the row is drawn, else by the offset. It
+/// stops as soon as the clerk scrolls, clicks, touches or types, so it never
+/// pulls the page from under their hand (a click in those frames would
+/// otherwise press down on one thing and let go on another).
 pub fn return_to(place: Place) {
-    settle(place, SETTLE_FRAMES);
+    let Some(window) = web_sys::window() else { return };
+    let stopped = Rc::new(Cell::new(false));
+    let stop = Rc::new(Closure::<dyn Fn()>::new({
+        let stopped = stopped.clone();
+        move || stopped.set(true)
+    }));
+    let options = web_sys::AddEventListenerOptions::new();
+    options.set_passive(true);
+    options.set_capture(true);
+    for event in CLERK_ACTS {
+        let _ = window.add_event_listener_with_callback_and_add_event_listener_options(event, (*stop).as_ref().unchecked_ref(), &options);
+    }
+    settle(place, SETTLE_FRAMES, Settling { stopped, stop });
 }
+
+/// What the clerk does that ends the settling.
+const CLERK_ACTS: [&str; 5] = ["pointerdown", "wheel", "touchstart", "keydown", "mousedown"];
 
 /// Frames to keep a restored place while the page settles.
 const SETTLE_FRAMES: u32 = 20;
 
-fn settle(place: Place, frames_left: u32) {
+struct Settling {
+    stopped: Rc<Cell<bool>>,
+    stop: Rc<Closure<dyn Fn()>>,
+}
+
+impl Settling {
+    fn end(self, window: &web_sys::Window) {
+        for event in CLERK_ACTS {
+            let _ = window.remove_event_listener_with_callback_and_bool(event, (*self.stop).as_ref().unchecked_ref(), true);
+        }
+    }
+}
+
+fn settle(place: Place, frames_left: u32, settling: Settling) {
     let Some(window) = web_sys::window() else { return };
     let later = window.clone();
     let step = Closure::once_into_js(move || {
+        if settling.stopped.get() {
+            return settling.end(&later);
+        }
         let row = place.row.as_ref().and_then(|(selector, top)| {
             let element = later.document()?.query_selector(selector).ok()??;
             Some(element.get_bounding_client_rect().top() - top)
@@ -172,7 +209,9 @@ fn settle(place: Place, frames_left: u32) {
             None => {}
         }
         if frames_left > 1 {
-            settle(place, frames_left - 1);
+            settle(place, frames_left - 1, settling);
+        } else {
+            settling.end(&later);
         }
     });
     let _ = window.request_animation_frame(step.unchecked_ref());
