@@ -12,13 +12,16 @@
 
 use std::collections::HashMap;
 
-use super::grid::{cell_code, is_group_key, row_name, CellValue, Grid, RowValues};
+use super::grid::{cell_code, ColumnRole, is_group_key, row_name, CellValue, Grid, RowValues};
 use super::issue::{Issue, Severity};
 use super::carry::{carried_issue, PreviousGrid};
 use super::report::Report;
 use super::target::TargetResult;
 use super::template::{Section, Template};
 use super::value::FieldState;
+use super::narrative::{choice_matches, computed_text, indicator_text, narrative_issues, Figures};
+use super::outline::OutlineItem;
+use super::period::parse_year;
 
 /// Everything derived from a report's typed text.
 #[derive(Debug, Clone, PartialEq)]
@@ -131,7 +134,15 @@ impl Report {
             filled += grid.filled;
             fillable += grid.fillable;
         }
-        Evaluation { fillable, states, issues, computed, grids, targets, filled }
+        let mut evaluation = Evaluation { fillable, states, issues: Vec::new(), computed, grids, targets, filled };
+        // The narrative comes first on the page, so do its messages.
+        let year = parse_year(&self.header.year).ok();
+        let source = EvaluatedFigures { template, evaluation: &evaluation };
+        let text_of = |id: &str| self.narrative.get(id).cloned().unwrap_or_default();
+        let mut all = narrative_issues(template, &text_of, self.header.period, year, &source);
+        all.extend(issues);
+        evaluation.issues = all;
+        evaluation
     }
 
     /// The typed cells of the row `key` of a grid, read from this report.
@@ -176,6 +187,64 @@ impl Report {
             rows.push(RowEvaluation { key: key.clone(), group, stt, label, cells, issues: row_issues });
         }
         GridEvaluation { rows, totals, issues, filled, fillable }
+    }
+}
+
+/// The figures of a narrative, read from a batch evaluation.
+pub struct EvaluatedFigures<'a> {
+    pub template: &'a Template,
+    pub evaluation: &'a Evaluation,
+}
+
+impl EvaluatedFigures<'_> {
+    fn grid(&self, section: &str) -> Result<(&Grid, &GridEvaluation), ()> {
+        let position = self.template.grids().position(|(s, _)| s.id == section).ok_or(())?;
+        let grid = self.template.grid(section).ok_or(())?;
+        Ok((grid, self.evaluation.grids.get(position).ok_or(())?))
+    }
+}
+
+impl Figures for EvaluatedFigures<'_> {
+    fn shown(&self, code: &str) -> Result<Option<String>, ()> {
+        if let Some(ind) = self.template.indicator(code) {
+            let kind = ind.kind.as_ref().ok_or(())?;
+            return Ok(self.evaluation.states.get(code).and_then(|s| indicator_text(kind, s)));
+        }
+        let i = self.template.computed.iter().position(|c| c.code == code).ok_or(())?;
+        Ok(computed_text(&self.template.computed[i], self.evaluation.computed.get(i).copied().flatten()))
+    }
+    fn number(&self, code: &str) -> Option<f64> {
+        match self.evaluation.states.get(code) {
+            Some(state) => state.number(),
+            None => {
+                let i = self.template.computed.iter().position(|c| c.code == code)?;
+                self.evaluation.computed.get(i).copied().flatten()
+            }
+        }
+    }
+    fn total(&self, section: &str, column: u32) -> Result<Option<f64>, ()> {
+        let (grid, evaluated) = self.grid(section)?;
+        let i = grid.column_by_number(column).ok_or(())?;
+        let total = evaluated.totals.get(i).copied().flatten().ok_or(())?;
+        Ok((evaluated.filled > 0).then_some(total))
+    }
+    fn cell(&self, section: &str, key: &str, column: u32) -> Result<Option<f64>, ()> {
+        let (grid, evaluated) = self.grid(section)?;
+        let i = grid.column_by_number(column).ok_or(())?;
+        let row = evaluated.rows.iter().find(|r| r.key == key).ok_or(())?;
+        Ok(row.cells.get(i).and_then(CellValue::number))
+    }
+    fn count(&self, section: &str, choice: Option<(u32, &str)>) -> Result<usize, ()> {
+        let (grid, evaluated) = self.grid(section)?;
+        let rows = evaluated.rows.iter().filter(|r| !r.group);
+        let Some((column, wanted)) = choice else { return Ok(rows.count()) };
+        let i = grid.column_by_number(column).ok_or(())?;
+        let ColumnRole::Value(kind) = &grid.columns[i].role else { return Err(()) };
+        Ok(rows.filter(|r| matches!(r.cells.get(i), Some(CellValue::Typed(s)) if choice_matches(kind, s, wanted))).count())
+    }
+    fn filled_under(&self, item: &OutlineItem) -> bool {
+        let indicators = self.evaluation.states.iter().any(|(code, s)| s.is_filled() && item.covers(code));
+        indicators || self.template.grids().zip(&self.evaluation.grids).any(|((s, _), g)| g.filled > 0 && item.covers(&s.id))
     }
 }
 

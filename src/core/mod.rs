@@ -26,6 +26,7 @@ pub mod loading;
 pub mod grid;
 pub mod paste;
 pub mod grid_file;
+pub mod outline;
 pub mod template;
 pub mod template_file;
 pub mod catalog;
@@ -33,6 +34,8 @@ pub mod catalog;
 pub mod summary;
 pub mod report;
 pub mod report_check;
+pub mod narrative_period;
+pub mod narrative;
 pub mod carry;
 pub mod eval;
 // Drafts: envelope, checks on import, storage.

@@ -265,6 +265,10 @@ pub struct Report {
     /// nor confirmed since: "chưa cập nhật".
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub unconfirmed: BTreeSet<String>,
+    /// The narrative typed under each outline item, by item id, with its
+    /// figures as `{code}` tokens (`core::narrative`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub narrative: BTreeMap<String, String>,
 }
 
 impl Report {

@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 use super::grid::Grid;
 use super::issue::Issue;
+use super::outline::Outline;
 use super::previous::{change_issue, change_text, ChangeThreshold};
 use super::rules::{Computed, Rule};
 use super::target::Target;
@@ -134,6 +135,8 @@ pub struct Template {
     /// The province's targets, checked like rules and listed in the summary.
     pub targets: Vec<Target>,
     pub rollup: Option<RollupSpec>,
+    /// The narrative report's sections; empty for an annex alone.
+    pub outline: Outline,
     pub(crate) index: HashMap<String, usize>,
     /// Each indicator's position on the page, for ordering messages.
     pub(crate) row_position: HashMap<String, usize>,

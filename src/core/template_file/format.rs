@@ -30,6 +30,8 @@ pub(super) struct TemplateFile {
     pub(super) targets: Vec<super::targets::TargetFile>,
     #[serde(default)]
     pub(super) rollup: Option<RollupFile>,
+    #[serde(default)]
+    pub(super) outline: Option<super::outline::OutlineFile>,
 }
 
 #[derive(Deserialize)]

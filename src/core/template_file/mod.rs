@@ -7,6 +7,7 @@
 
 mod derived;
 mod format;
+mod outline;
 mod targets;
 
 use std::collections::{HashMap, HashSet};
@@ -182,6 +183,7 @@ impl Template {
             rules: Vec::new(),
             targets: Vec::new(),
             rollup: None,
+            outline: Default::default(),
             index,
             row_position: HashMap::new(),
         };
@@ -196,6 +198,7 @@ impl Template {
         template.add_breakdown_rules(&partitions);
         template.add_rules(file.rules)?;
         template.add_targets(file.targets)?;
+        template.add_outline(file.outline)?;
         if let Some(rollup) = file.rollup {
             template.rollup = Some(template.check_rollup(rollup)?);
         }

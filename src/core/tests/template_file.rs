@@ -77,3 +77,31 @@ fn computed_lines_follow_their_anchor() {
     assert_eq!(lines[5], Line::Indicator(3));
 }
 
+
+#[test]
+fn loads_an_outline_and_refuses_its_mistakes() {
+    let outline = r#","outline":{"items":[
+        {"id":"I","title":"CHỈ ĐẠO","items":[{"id":"I.1","title":"Kế hoạch","required":true,"codes":["1"]},{"id":"I.2","title":"Hình thức","codes":["2"],"required_in":["nam"]}]},
+        {"id":"II","title":"KIẾN NGHỊ"}]}"#;
+    let t = Template::from_json(&minimal(ROWS, outline)).unwrap();
+    let shown: Vec<(String, usize, bool)> = t.outline.items.iter().map(|i| (i.heading(), i.depth, i.writes)).collect();
+    assert_eq!(
+        shown,
+        [("I. CHỈ ĐẠO".into(), 0, false), ("1. Kế hoạch".into(), 1, true), ("2. Hình thức".into(), 1, true), ("II. KIẾN NGHỊ".into(), 0, true)]
+    );
+    assert!(t.outline.item("I.2").unwrap().required.in_period(crate::core::period::Period::Year));
+    assert!(!t.outline.item("I.2").unwrap().required.in_period(crate::core::period::Period::QuarterOne));
+    assert!(t.outline.opening.contains("{don-vi}"), "the default opening");
+
+    let refused = |items: &str| Template::from_json(&minimal(ROWS, &format!(r#","outline":{{"items":[{items}]}}"#))).unwrap_err().0;
+    assert_eq!(refused(r#"{"id":"I","title":"A"},{"id":"I","title":"B"}"#), "Mục \"I\" của \"outline\" xuất hiện hai lần");
+    assert_eq!(
+        refused(r#"{"id":"I","title":"A","codes":["9.9"]}"#),
+        "Mục \"I\" của \"outline\" nhắc đến \"9.9\", nhưng biểu mẫu không có chỉ tiêu hay bảng (grid) nào mang mã này"
+    );
+    assert_eq!(refused(r#"{"id":"I","title":" "}"#), "Mục \"I\" của \"outline\" chưa có tiêu đề (\"title\")");
+    assert!(refused(r#"{"id":"I","title":"A","required_in":["quy-2"]}"#).starts_with("Mục \"I\" của \"outline\": kỳ \"quy-2\" trong \"required_in\" không có"));
+    assert!(refused(r#"{"id":"I A","title":"A"}"#).contains("không được rỗng, chứa dấu cách"));
+    assert!(refused(r#"{"id":"I","title":"A","items":[{"id":"1","title":"B","items":[{"id":"a","title":"C","items":[{"id":"x","title":"D"}]}]}]}"#).contains("lồng quá 3 cấp"));
+    assert_eq!(Template::from_json(&minimal(ROWS, r#","outline":{"items":[]}"#)).unwrap_err().0, "\"outline\" không có mục nào (\"items\")");
+}

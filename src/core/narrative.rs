@@ -1,0 +1,264 @@
+//! The narrative typed under each outline item: its live figures and its
+//! checks.
+//!
+//! A figure is written in the text as `{3.3.1}` (an indicator or computed
+//! value), `{3.3.2/3.3.1}` (a rate, as "99,06 %"), `{pl5/total/c3}` (a grid
+//! column's total), `{pl5/r2/c3}` (a cell) or `{nv/count}` and
+//! `{nv/count/c4=1}` (a grid's rows, all or those with a choice). It is
+//! shown as the annex's current value, never typed. The batch evaluation
+//! and the editor resolve figures through [`Figures`], each from its own
+//! state, with the same functions here.
+
+use super::issue::{Issue, Severity};
+use super::number::{format_count, format_vn};
+use super::outline::OutlineItem;
+use super::period::Period;
+use super::rules::Computed;
+use super::template::Template;
+use super::value::{FieldState, ValueKind};
+use super::vn_text::name_key;
+
+/// One piece of a paragraph: text as typed, or a figure's token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Piece<'a> {
+    Text(&'a str),
+    /// The token between the braces.
+    Figure(&'a str),
+}
+
+/// A paragraph split into text and figures. A brace that opens no token
+/// (no closing brace, or one too far) is text.
+pub fn pieces(paragraph: &str) -> Vec<Piece<'_>> {
+    let mut out = Vec::new();
+    let mut rest = paragraph;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        match after.find(['}', '{']) {
+            Some(close) if after.as_bytes()[close] == b'}' && close > 0 && close <= 80 => {
+                if open > 0 {
+                    out.push(Piece::Text(&rest[..open]));
+                }
+                out.push(Piece::Figure(after[..close].trim()));
+                rest = &after[close + 1..];
+            }
+            _ => {
+                out.push(Piece::Text(&rest[..open + 1]));
+                rest = after;
+            }
+        }
+    }
+    if !rest.is_empty() {
+        out.push(Piece::Text(rest));
+    }
+    out
+}
+
+/// The paragraphs of an item's text: its non-blank lines.
+pub fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().map(str::trim_end).filter(|l| !l.trim().is_empty())
+}
+
+/// What a figure's token names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Figure {
+    Value(String),
+    Rate(String, String),
+    Total { section: String, column: u32 },
+    Cell { section: String, key: String, column: u32 },
+    Count { section: String, choice: Option<(u32, String)> },
+}
+
+fn column(text: &str) -> Option<u32> {
+    text.strip_prefix('c')?.parse().ok()
+}
+
+impl Figure {
+    /// The figure a token names, if its form is right; whether the codes
+    /// exist is the source's to say.
+    pub fn parse(token: &str) -> Option<Figure> {
+        let parts: Vec<&str> = token.split('/').map(str::trim).collect();
+        match parts[..] {
+            [code] if !code.is_empty() => Some(Figure::Value(code.into())),
+            [section, "count"] => Some(Figure::Count { section: section.into(), choice: None }),
+            [section, "count", choice] => {
+                let (c, v) = choice.split_once('=')?;
+                Some(Figure::Count { section: section.into(), choice: Some((column(c.trim())?, v.trim().into())) })
+            }
+            [section, "total", c] => Some(Figure::Total { section: section.into(), column: column(c)? }),
+            [section, key, c] if column(c).is_some() => {
+                Some(Figure::Cell { section: section.into(), key: key.into(), column: column(c)? })
+            }
+            [a, b] if !a.is_empty() && !b.is_empty() => Some(Figure::Rate(a.into(), b.into())),
+            _ => None,
+        }
+    }
+}
+
+/// Where figures come from: the batch evaluation or the editor's memos.
+pub trait Figures {
+    /// An indicator's or computed value's text as the report prints it
+    /// ("1.603", "99,06", a choice's label); `None` while empty.
+    /// `Err` when the template has no such code.
+    fn shown(&self, code: &str) -> Result<Option<String>, ()>;
+    /// The number behind a code, for rates.
+    fn number(&self, code: &str) -> Option<f64>;
+    /// A grid column's total, a cell, or a count of rows; `Err` when the
+    /// grid or column does not exist.
+    fn total(&self, section: &str, column: u32) -> Result<Option<f64>, ()>;
+    fn cell(&self, section: &str, key: &str, column: u32) -> Result<Option<f64>, ()>;
+    fn count(&self, section: &str, choice: Option<(u32, &str)>) -> Result<usize, ()>;
+    /// Whether anything under an annex code or grid section is filled.
+    fn filled_under(&self, item: &OutlineItem) -> bool;
+}
+
+/// An indicator's value as the narrative writes it: "1.603", "99,06 %",
+/// a choice's label.
+pub fn indicator_text(kind: &ValueKind, state: &FieldState) -> Option<String> {
+    if let Some(label) = kind.choice_label(state) {
+        return Some(label);
+    }
+    let text = kind.display(state)?;
+    Some(if matches!(kind, ValueKind::Percentage { .. }) { format!("{text} %") } else { text })
+}
+
+/// A computed value as the narrative writes it.
+pub fn computed_text(computed: &Computed, value: Option<f64>) -> Option<String> {
+    let text = format_vn(value?, computed.decimals);
+    Some(if computed.unit.trim() == "%" { format!("{text} %") } else { text })
+}
+
+/// Rows of a grid that count for `{section/count/cN=V}`: V is the option's
+/// code or its label.
+pub fn choice_matches(kind: &ValueKind, state: &FieldState, wanted: &str) -> bool {
+    let Some(n) = state.number() else { return false };
+    match wanted.parse::<i64>() {
+        Ok(code) => code as f64 == n,
+        Err(_) => kind.choice_label(state).is_some_and(|l| name_key(&l) == name_key(wanted)),
+    }
+}
+
+/// What a figure shows: its text, nothing yet (empty in the annex) or an
+/// unknown code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shown {
+    Text(String),
+    Empty,
+    Unknown,
+}
+
+/// The text a token shows in the narrative.
+pub fn show(token: &str, source: &dyn Figures) -> Shown {
+    let value = match Figure::parse(token) {
+        None => return Shown::Unknown,
+        Some(Figure::Value(code)) => source.shown(&code),
+        Some(Figure::Rate(a, b)) => match (source.shown(&a), source.shown(&b)) {
+            (Ok(_), Ok(_)) => Ok(match (source.number(&a), source.number(&b)) {
+                (Some(n), Some(d)) if d != 0.0 => Some(format!("{} %", format_vn(n / d * 100.0, 2))),
+                _ => None,
+            }),
+            _ => Err(()),
+        },
+        Some(Figure::Total { section, column }) => source.total(&section, column).map(|v| v.map(|v| format_vn(v, 2))),
+        Some(Figure::Cell { section, key, column }) => source.cell(&section, &key, column).map(|v| v.map(|v| format_vn(v, 2))),
+        Some(Figure::Count { section, choice }) => {
+            source.count(&section, choice.as_ref().map(|(c, v)| (*c, v.as_str()))).map(|n| Some(format_count(n as f64)))
+        }
+    };
+    match value {
+        Ok(Some(text)) => Shown::Text(text),
+        Ok(None) => Shown::Empty,
+        Err(()) => Shown::Unknown,
+    }
+}
+
+/// The paragraph as printed: figures as their values, "…" while empty.
+pub fn plain(paragraph: &str, source: &dyn Figures) -> String {
+    pieces(paragraph)
+        .into_iter()
+        .map(|p| match p {
+            Piece::Text(t) => t.to_string(),
+            Piece::Figure(token) => match show(token, source) {
+                Shown::Text(t) => t,
+                Shown::Empty => "…".to_string(),
+                Shown::Unknown => format!("{{{token}}}"),
+            },
+        })
+        .collect()
+}
+
+/// The code a narrative message is attached to: `outline:<item id>`.
+pub fn issue_code(item: &str) -> String {
+    format!("outline:{item}")
+}
+
+/// The messages about one item's text, in the order of the page.
+pub fn item_issues(item: &OutlineItem, text: &str, period: Period, year: Option<i32>, source: &dyn Figures) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    let code = issue_code(&item.id);
+    let warn = |message: String| Issue { code: code.clone(), severity: Severity::Warning, message };
+    let empty = paragraphs(text).next().is_none();
+    let annex_filled = !item.codes.is_empty() && source.filled_under(item);
+    if empty && item.required.in_period(period) {
+        let also = if annex_filled { " (phụ lục đã có số liệu của mục này)" } else { "" };
+        issues.push(warn(format!("{} chưa có nội dung{also}", item.named())));
+    } else if empty && annex_filled {
+        issues.push(warn(format!("{} chưa có nội dung, trong khi phụ lục đã có số liệu của mục này", item.named())));
+    } else if !empty && !item.codes.is_empty() && !source.filled_under(item) {
+        issues.push(warn(format!(
+            "{} đã có nội dung nhưng phụ lục chưa có số liệu nào của mục này ({})",
+            item.named(),
+            item.codes.join(", ")
+        )));
+    }
+    for paragraph in paragraphs(text) {
+        for piece in pieces(paragraph) {
+            if let Piece::Figure(token) = piece {
+                match show(token, source) {
+                    Shown::Unknown => issues.push(Issue {
+                        code: code.clone(),
+                        severity: Severity::Error,
+                        message: format!("{}: số liệu {{{token}}} không có trong biểu mẫu", item.named()),
+                    }),
+                    Shown::Empty => issues.push(warn(format!("{}: số liệu {{{token}}} chưa được nhập ở phụ lục", item.named()))),
+                    Shown::Text(_) => {}
+                }
+            }
+        }
+    }
+    if let Some(year) = year {
+        for words in super::narrative_period::slips(text, period, year) {
+            issues.push(warn(format!(
+                "{}: «{words}» không khớp kỳ báo cáo ({}) — sửa lại nếu là chữ còn sót từ báo cáo khác",
+                item.named(),
+                period.phrase(year)
+            )));
+        }
+    }
+    issues
+}
+
+/// The messages about the whole narrative, in page order; none before
+/// the clerk writes anything in it.
+pub fn narrative_issues(
+    template: &Template,
+    text_of: &dyn Fn(&str) -> String,
+    period: Period,
+    year: Option<i32>,
+    source: &dyn Figures,
+) -> Vec<Issue> {
+    let texts: Vec<(&OutlineItem, String)> = template.outline.written().map(|item| (item, text_of(&item.id))).collect();
+    if !started(texts.iter().map(|(_, t)| t.as_str())) {
+        return Vec::new();
+    }
+    texts.iter().flat_map(|(item, text)| item_issues(item, text, period, year, source)).collect()
+}
+
+/// Whether the clerk has begun the narrative. Until then it is not
+/// checked: a report sent as its annex alone gets no list of empty items.
+pub fn started<'a>(mut texts: impl Iterator<Item = &'a str>) -> bool {
+    texts.any(|t| paragraphs(t).next().is_some())
+}
+
+#[cfg(test)]
+#[path = "tests/narrative.rs"]
+mod tests;

@@ -1,0 +1,193 @@
+//! The report's narrative outline, as a template gives it: the sections
+//! I–V and their items, each with a hint for the clerk, whether it must be
+//! written (and in which periods), and the annex rows it reports on.
+//!
+//! Read and checked by `template_file::outline`; everything here can trust
+//! it. The narrative typed under each item is kept in the report
+//! (`Report::narrative`) and checked by `core::narrative`.
+
+use super::grid::roman;
+use super::period::Period;
+use super::vn_text::{capitalise, lower, upper};
+
+/// When an item must have text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Required {
+    No,
+    Always,
+    /// Only in reports of these periods (the annual report's "Phương hướng").
+    In(Vec<Period>),
+}
+
+impl Required {
+    pub fn in_period(&self, period: Period) -> bool {
+        match self {
+            Required::No => false,
+            Required::Always => true,
+            Required::In(periods) => periods.contains(&period),
+        }
+    }
+}
+
+/// One heading or item of the outline, in page order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutlineItem {
+    /// Stable id: the key of its text in the report and the `data-outline` hook.
+    pub id: String,
+    /// As printed before the title: "I", "2", "a".
+    pub number: String,
+    pub title: String,
+    pub hint: String,
+    pub required: Required,
+    /// Annex indicator codes (a heading's code covers the rows under it)
+    /// and grid section ids this item reports on.
+    pub codes: Vec<String>,
+    /// 0 for I–V, 1 for 1, 2 …, 2 for a), b) ….
+    pub depth: usize,
+    /// Whether the clerk writes under this item; a section with items of
+    /// its own is only their heading.
+    pub writes: bool,
+}
+
+impl OutlineItem {
+    /// "I. CÔNG TÁC CHỈ ĐẠO …", "2. Công tác kiểm tra …", "a) …".
+    pub fn heading(&self) -> String {
+        match self.depth {
+            0 => format!("{}. {}", self.number, self.title),
+            1 => format!("{}. {}", self.number, self.title),
+            _ => format!("{}) {}", self.number, self.title),
+        }
+    }
+
+    /// How messages name it: «Mục I.2 "Công tác kiểm tra CCHC"».
+    pub fn named(&self) -> String {
+        format!("Mục {} \"{}\"", self.id, self.title)
+    }
+
+    /// Whether an annex code falls under this item.
+    pub fn covers(&self, code: &str) -> bool {
+        self.codes.iter().any(|c| {
+            code == c
+                || code.strip_prefix(c.as_str()).is_some_and(|rest| rest.starts_with('.') || rest.starts_with('/'))
+        })
+    }
+}
+
+/// The number printed before an item at `depth`, for its `n`th place (from 1).
+pub fn item_number(depth: usize, n: usize) -> String {
+    match depth {
+        0 => roman(n),
+        1 => n.to_string(),
+        _ => char::from(b'a' + ((n.max(1) - 1) % 26) as u8).to_string(),
+    }
+}
+
+/// The narrative outline of a template; empty when it has none.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Outline {
+    /// The opening sentence, with `{don-vi}`, `{ky}` and `{ky-toi}` filled from the header.
+    pub opening: String,
+    /// The subject line under "BÁO CÁO", filled the same way.
+    pub subject: String,
+    pub items: Vec<OutlineItem>,
+}
+
+impl Outline {
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub fn item(&self, id: &str) -> Option<&OutlineItem> {
+        self.items.iter().find(|i| i.id == id)
+    }
+
+    /// The items the clerk writes under.
+    pub fn written(&self) -> impl Iterator<Item = &OutlineItem> {
+        self.items.iter().filter(|i| i.writes)
+    }
+}
+
+/// The words of a report's period, to fill an outline's sentences.
+pub struct PeriodWords {
+    pub unit: String,
+    pub this: String,
+    pub next: String,
+}
+
+impl PeriodWords {
+    /// From the header: the unit as written in a sentence ("Ủy ban nhân dân
+    /// xã Hoằng Trường", not in capitals), "năm 2023" and "năm 2024".
+    pub fn new(unit: &str, place: &str, period: Period, year: Option<i32>) -> PeriodWords {
+        let unit = unit.trim();
+        let written = if upper(unit) != unit {
+            unit.to_string()
+        } else {
+            // "ỦY BAN NHÂN DÂN XÃ HOẰNG TRƯỜNG": lower case, the place's
+            // words given back their capitals.
+            let mut text = capitalise(&lower(unit));
+            let place = place.trim();
+            let lowered = lower(place);
+            if !place.is_empty() {
+                if let Some(at) = text.rfind(&lowered) {
+                    text.replace_range(at..at + lowered.len(), place);
+                }
+            }
+            text
+        };
+        let unit = if written.is_empty() { "…".to_string() } else { written };
+        let (this, next) = match year {
+            Some(y) => (period.phrase(y), next_period(period, y)),
+            None => (format!("{} năm …", lower(period.label())), "kỳ tới".to_string()),
+        };
+        PeriodWords { unit, this, next }
+    }
+
+    /// `template` with its placeholders filled.
+    pub fn fill(&self, template: &str) -> String {
+        template.replace("{don-vi}", &self.unit).replace("{ky-toi}", &self.next).replace("{ky}", &self.this)
+    }
+}
+
+/// The period a report's "Phương hướng, nhiệm vụ" is for.
+fn next_period(period: Period, year: i32) -> String {
+    match period {
+        Period::QuarterOne => format!("quý II năm {year}"),
+        Period::SixMonths => format!("6 tháng cuối năm {year}"),
+        Period::QuarterThree | Period::NineMonths => format!("quý IV năm {year}"),
+        Period::Year => format!("năm {}", year + 1),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_by_depth() {
+        assert_eq!((item_number(0, 4), item_number(1, 2), item_number(2, 3)), ("IV".into(), "2".into(), "c".into()));
+    }
+
+    #[test]
+    fn the_unit_in_a_sentence() {
+        let words = PeriodWords::new("ỦY BAN NHÂN DÂN XÃ HOẰNG TRƯỜNG", "Hoằng Trường", Period::Year, Some(2023));
+        assert_eq!(words.unit, "Ủy ban nhân dân xã Hoằng Trường");
+        assert_eq!(words.fill("{don-vi} báo cáo {ky}, nhiệm vụ {ky-toi}"), "Ủy ban nhân dân xã Hoằng Trường báo cáo năm 2023, nhiệm vụ năm 2024");
+        assert_eq!(PeriodWords::new("UBND xã Hoằng Trường", "", Period::SixMonths, Some(2024)).fill("{don-vi}: {ky-toi}"), "UBND xã Hoằng Trường: 6 tháng cuối năm 2024");
+    }
+
+    #[test]
+    fn a_heading_covers_its_rows() {
+        let item = OutlineItem {
+            id: "II.2".into(),
+            number: "2".into(),
+            title: "Cải cách TTHC".into(),
+            hint: String::new(),
+            required: Required::Always,
+            codes: vec!["3".into(), "pl5".into()],
+            depth: 1,
+            writes: true,
+        };
+        assert!(item.covers("3.3.1") && item.covers("3") && item.covers("pl5/r1/c3"));
+        assert!(!item.covers("30.1") && !item.covers("4.1") && !item.covers("pl50/r1/c3"));
+    }
+}
