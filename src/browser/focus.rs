@@ -19,7 +19,11 @@ fn focus_and_show(element: &HtmlElement) {
 
 /// Focuses the value field of `code` and scrolls it into view.
 pub fn focus_field(code: &str) -> bool {
-    let selector = format!("[data-code=\"{}\"]", css_string(code));
+    // A narrative's message goes to its text area.
+    let selector = match code.strip_prefix("outline:") {
+        Some(item) => format!("textarea[data-outline=\"{}\"]", css_string(item)),
+        None => format!("[data-code=\"{}\"]", css_string(code)),
+    };
     let found = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector(&selector).ok().flatten())

@@ -14,3 +14,4 @@ pub mod panic_banner;
 pub mod print;
 pub mod route;
 pub mod service_worker;
+pub mod text_field;

@@ -58,6 +58,31 @@ pub fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
     text.lines().map(str::trim_end).filter(|l| !l.trim().is_empty())
 }
 
+/// Text pasted from Word or a web page, as the narrative keeps it: its
+/// paragraphs, and its bulleted lines as "- " items; tabs, non-breaking
+/// spaces, runs of blank lines and decomposed letters tidied.
+pub fn clean_paste(text: &str) -> String {
+    let text = super::vn_text::compose(&text.replace("\r\n", "\n").replace('\r', "\n"));
+    let mut out: Vec<String> = Vec::new();
+    for line in text.lines() {
+        let line: String = line.chars().map(|c| if c == '\t' || c == '\u{a0}' { ' ' } else { c }).collect();
+        let line = line.trim();
+        let bullet = line.strip_prefix(['•', '·', '▪', '◦', '\u{f0b7}', '-', '–', '—', '*', '+']).filter(|rest| rest.starts_with(' '));
+        let line = match bullet {
+            Some(rest) => format!("- {}", rest.trim_start()),
+            None => line.to_string(),
+        };
+        if line.is_empty() && out.last().is_none_or(String::is_empty) {
+            continue;
+        }
+        out.push(line);
+    }
+    while out.last().is_some_and(String::is_empty) {
+        out.pop();
+    }
+    out.join("\n")
+}
+
 /// What a figure's token names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Figure {

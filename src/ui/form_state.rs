@@ -21,6 +21,7 @@ use crate::core::summary::CommuneSummary;
 use crate::core::target::TargetResult;
 use crate::core::value::{FieldState, ValueKind};
 use crate::ui::grid_state::GridState;
+use crate::ui::narrative_state::{LiveFigures, Narrative};
 
 /// One row's editable state.
 #[derive(Clone, Copy)]
@@ -98,6 +99,8 @@ pub struct Form {
     /// Codes of values copied from the period before, not yet edited or
     /// confirmed (`Report::unconfirmed`); the set only shrinks.
     pub unconfirmed: RwSignal<BTreeSet<String>>,
+    /// The report's narrative, when the template has an outline.
+    pub narrative: Narrative,
 }
 
 /// How many memos one aggregate memo reads at most. Every rerun of a memo
@@ -192,7 +195,7 @@ impl Form {
             })
             .collect();
         let by_row = rules_by_row(&template);
-        let computed = template
+        let computed: Vec<Memo<Option<f64>>> = template
             .computed
             .iter()
             .map(|c| {
@@ -283,6 +286,16 @@ impl Form {
             let fillable = Memo::new(move |_| indicator_fillable + grid_fillable.iter().map(|m| m.get()).sum::<usize>());
             (issues, filled, fillable)
         };
+        let live = Arc::new(LiveFigures { template: template.clone(), states: states.clone(), computed: computed.clone(), grids: grids.clone() });
+        let narrative = Narrative::new(report, live, header[&HeaderField::Period], header[&HeaderField::Year]);
+        // The narrative comes first on the page, and so do its messages.
+        let issues = match template.outline.is_empty() {
+            true => issues,
+            false => {
+                let told = narrative.issues;
+                Memo::new(move |_| told.with(|n| n.iter().cloned().chain(issues.get()).collect::<Vec<Issue>>()))
+            }
+        };
         let commune_summary = report.commune_summary.clone().map(Arc::new);
         let errors = Memo::new(move |_| issues.with(|all| all.iter().filter(|i| i.severity == Severity::Error).count()));
         let warnings = Memo::new(move |_| issues.with(Vec::len) - errors.get());
@@ -305,6 +318,7 @@ impl Form {
             stored,
             previous,
             unconfirmed,
+            narrative,
         }
     }
 
@@ -371,6 +385,7 @@ impl Form {
         report.commune_summary = self.commune_summary.as_deref().cloned();
         report.predecessor = self.predecessor.try_get_untracked()?;
         report.unconfirmed = self.unconfirmed.try_get_untracked()?;
+        self.narrative.try_write(&mut report)?;
         Some(report)
     }
 }

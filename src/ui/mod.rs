@@ -19,6 +19,8 @@ pub mod grid_table;
 pub mod commune_summary;
 pub mod indicator_table;
 pub mod issue_summary;
+pub mod narrative_editor;
+pub mod narrative_state;
 pub mod report_editor;
 pub mod report_header;
 pub mod save_status;

@@ -16,6 +16,7 @@ use crate::ui::grid_table::GridSection;
 use crate::ui::form_state::Form;
 use crate::ui::indicator_table::IndicatorTable;
 use crate::ui::issue_summary::{IssueCounts, IssueSummary};
+use crate::ui::narrative_editor::NarrativeEditor;
 use crate::ui::report_header::{AnnexHeading, ReportHeaderBlock};
 use crate::ui::export_bar::ExportBar;
 use crate::ui::save_status::{SaveIndicator, SaveProblems};
@@ -40,13 +41,16 @@ pub fn ReportEditor(template: Arc<Template>, draft: Draft, notice: Option<String
     let grids = form.grids.clone();
     let summary = form.commune_summary.clone();
     let rollup = template.rollup.clone();
+    let has_narrative = !template.outline.is_empty();
+    let started = form.narrative.started;
+    let signed_above = move || has_narrative && started.get();
     let back = move |_| {
         // Back in history returns here, at the same place.
         crate::browser::route::remember_scroll();
         ctx.show_list(None);
     };
     view! {
-        <div class="editor" data-template-id=template.id.clone()>
+        <div class="editor" class:with-narrative=signed_above data-template-id=template.id.clone()>
             <header class="toolbar">
                 <button type="button" class="back" data-action="back" on:click=back>"← Danh sách"</button>
                 <span class="toolbar-title">{template.name.clone()}</span>
@@ -63,6 +67,9 @@ pub fn ReportEditor(template: Arc<Template>, draft: Draft, notice: Option<String
                 <main class="paper">
                     <CompareWith own_id=own_id />
                     <ReportHeaderBlock />
+                    {has_narrative.then(|| view! { <NarrativeEditor /> })}
+                    // With a narrative begun, the signature closes it, before the annex.
+                    {move || signed_above().then(|| view! { <SignatureBlock /> })}
                     {rollup.map(|spec| view! { <RollupPanel autosave spec /> })}
                     {shared_heading.then(|| view! { <AnnexHeading /> })}
                     {sections
@@ -88,7 +95,7 @@ pub fn ReportEditor(template: Arc<Template>, draft: Draft, notice: Option<String
                             </ul>
                         </section>
                     })}
-                    <SignatureBlock />
+                    {move || (!signed_above()).then(|| view! { <SignatureBlock /> })}
                 </main>
                 <aside class="sidebar">
                     <IssueSummary />

@@ -132,3 +132,10 @@ fn an_old_draft_without_a_narrative_reads_and_writes_as_before() {
     assert!(report.narrative.is_empty());
     assert!(!serde_json::to_string(&report).unwrap().contains("narrative"));
 }
+
+#[test]
+fn a_paste_from_word_keeps_paragraphs_and_lists() {
+    let word = "Trong đó:\r\n\r\n\r\n•\tCán bộ: 11 người.\r\n·       Công chức: 12 người.\r\n–  Trình độ\u{a0}đại học\r\nHoa\u{306}\u{300}ng Trường\r\n\r\n";
+    assert_eq!(clean_paste(word), "Trong đó:\n\n- Cán bộ: 11 người.\n- Công chức: 12 người.\n- Trình độ đại học\nHoằng Trường");
+    assert_eq!(clean_paste("-5 hồ sơ"), "-5 hồ sơ", "a minus sign is not a bullet");
+}

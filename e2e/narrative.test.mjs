@@ -1,0 +1,87 @@
+// End-to-end: the narrative report. The clerk writes seed 001's section
+// II.2 with figures from the annex, sees them follow the annex, sees the
+// checks of what the report must contain, and finds it all after a reload.
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { openApp, newDraft, typeInto, valueField, headerField, shownIssues, setUpSuite, reloadInDraft } from './support/browser.mjs';
+
+const suite = setUpSuite();
+const outline = (id) => `textarea[data-outline="${id}"]`;
+
+/** The Hoằng Trường 2023 annual report, header and the figures of 3.3. */
+export async function hoangTruong2023(page) {
+  await newDraft(page, 'xa-01b');
+  await typeInto(page, headerField('parent-body'), 'ỦY BAN NHÂN DÂN HUYỆN HOẰNG HÓA');
+  await typeInto(page, headerField('unit'), 'ỦY BAN NHÂN DÂN XÃ HOẰNG TRƯỜNG');
+  await typeInto(page, headerField('place'), 'Hoằng Trường');
+  await page.selectOption(headerField('period'), 'nam');
+  await typeInto(page, headerField('year'), '2023');
+  await typeInto(page, valueField('3.3.1'), '1603');
+  await typeInto(page, valueField('3.3.2'), '1588');
+}
+
+export const SECTION_II_2 =
+  'Số hồ sơ đã tiếp nhận tại Bộ phận một cửa năm 2023 là: {3.3.1} hồ sơ và giải quyết trước hạn và đúng thời hạn là: {3.3.2} hồ sơ = {3.3.2/3.3.1}.';
+
+describe('the narrative report', () => {
+  test('figures typed as codes show the annex, follow it, and the checks name what is missing or wrong; a reload keeps it all', async () => {
+    const { page, context } = await openApp(suite.browser, suite.server.url);
+    await hoangTruong2023(page);
+    assert.equal(await page.textContent('[data-computed="opening"]'),
+      'Thực hiện nhiệm vụ cải cách hành chính trên địa bàn, Ủy ban nhân dân xã Hoằng Trường báo cáo kết quả công tác cải cách hành chính năm 2023, nhiệm vụ trọng tâm năm 2024 như sau:');
+    // Nothing is checked before the narrative is begun.
+    assert.equal((await shownIssues(page)).filter((i) => i.code.startsWith('outline:')).length, 0);
+
+    await page.click(outline('II.2'));
+    await page.keyboard.type(SECTION_II_2, { delay: 2 });
+    const figure = (code) => page.textContent(`[data-outline-item="II.2"] [data-figure="${code}"]`);
+    assert.equal(await figure('3.3.1'), '1.603');
+    assert.equal(await figure('3.3.2'), '1.588');
+    assert.equal(await figure('3.3.2/3.3.1'), '99,06 %');
+
+    // The annex changes: the paragraph follows.
+    await typeInto(page, valueField('3.3.1'), '1700');
+    assert.equal(await figure('3.3.1'), '1.700');
+    assert.equal(await figure('3.3.2/3.3.1'), '93,41 %');
+    await typeInto(page, valueField('3.3.1'), '1603');
+
+    // Required items left empty are named.
+    const narrative = async () => (await shownIssues(page)).filter((i) => i.code.startsWith('outline:'));
+    const i2 = (await narrative()).find((i) => i.code === 'outline:I.2');
+    assert.equal(i2?.message, 'Mục I.2 "Công tác kiểm tra cải cách hành chính" chưa có nội dung');
+    assert.equal(i2.severity, 'warning');
+    assert.equal((await narrative()).some((i) => i.code === 'outline:II.2'), false, 'II.2 is written');
+
+    // Words left from the 9-month report.
+    await page.click(outline('III.1'));
+    await page.keyboard.type('Chín tháng đầu năm 2023 UBND xã không ngừng nâng cao chất lượng xây dựng văn bản.');
+    const slip = (await narrative()).find((i) => i.code === 'outline:III.1');
+    assert.match(slip?.message ?? '', /«Chín tháng đầu năm 2023» không khớp kỳ báo cáo \(năm 2023\)/);
+
+    // The summary's link goes to the item.
+    await page.click('[data-summary-for="outline:I.2"]');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.outline), 'I.2');
+
+    // The picker: search in words, insert at the caret.
+    await page.click(outline('I.1'));
+    await page.keyboard.type('Ủy ban nhân dân xã đã ban hành kế hoạch; tỷ lệ nhiệm vụ hoàn thành: ');
+    await page.click('[data-outline-item="I.1"] [data-action="insert-figure"]');
+    await page.keyboard.type('ty le hoan thanh');
+    await page.click('[data-figure-option="1.1.ty-le-hoan-thanh"]');
+    await page.keyboard.type('.');
+    assert.equal(await page.inputValue(outline('I.1')), 'Ủy ban nhân dân xã đã ban hành kế hoạch; tỷ lệ nhiệm vụ hoàn thành: {1.1.ty-le-hoan-thanh}.');
+    assert.equal(await page.textContent('[data-outline-item="I.1"] [data-figure="1.1.ty-le-hoan-thanh"]'), '…', 'not yet in the annex');
+
+    await page.waitForSelector('[data-save-state="saved"]');
+    await reloadInDraft(page);
+    assert.equal(await page.inputValue(outline('II.2')), SECTION_II_2);
+    assert.equal(await figure('3.3.2/3.3.1'), '99,06 %');
+    // The next thing: type on, saved, reload again.
+    await page.click(outline('V'));
+    await page.keyboard.type('Không có.');
+    await page.waitForSelector('[data-save-state="saved"]');
+    await reloadInDraft(page);
+    assert.equal(await page.inputValue(outline('V')), 'Không có.');
+    await context.close();
+  });
+});

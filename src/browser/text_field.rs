@@ -1,0 +1,45 @@
+//! Writing into a narrative's text area where the caret is: a figure from
+//! the picker, or a tidied paste. The caret is kept after what was written.
+
+use wasm_bindgen::JsCast;
+use web_sys::HtmlTextAreaElement;
+
+use super::focus::css_string;
+
+fn text_area(item: &str) -> Option<HtmlTextAreaElement> {
+    let selector = format!("textarea[data-outline=\"{}\"]", css_string(item));
+    web_sys::window()?.document()?.query_selector(&selector).ok()??.dyn_into().ok()
+}
+
+/// The byte index in `text` of a UTF-16 offset, as the DOM counts.
+fn byte_index(text: &str, utf16: u32) -> usize {
+    let mut units = 0u32;
+    for (i, c) in text.char_indices() {
+        if units >= utf16 {
+            return i;
+        }
+        units += c.len_utf16() as u32;
+    }
+    text.len()
+}
+
+/// Replaces the selection of item `item`'s text area with `inserted`, puts
+/// the caret after it and focuses the area. Returns the new text, for the
+/// item's signal; `None` when the area is not on the page.
+pub fn insert_at_caret(item: &str, inserted: &str) -> Option<String> {
+    let area = text_area(item)?;
+    let value = area.value();
+    let start = byte_index(&value, area.selection_start().ok().flatten().unwrap_or(u32::MAX));
+    let end = byte_index(&value, area.selection_end().ok().flatten().unwrap_or(u32::MAX)).max(start);
+    let text = format!("{}{inserted}{}", &value[..start], &value[end..]);
+    area.set_value(&text);
+    let caret = (value[..start].encode_utf16().count() + inserted.encode_utf16().count()) as u32;
+    let _ = area.focus();
+    let _ = area.set_selection_range(caret, caret);
+    Some(text)
+}
+
+/// The plain text of a paste, if the clipboard has any.
+pub fn pasted_text(event: &web_sys::ClipboardEvent) -> Option<String> {
+    event.clipboard_data()?.get_data("text/plain").ok()
+}

@@ -1,0 +1,155 @@
+//! The narrative's reactive state: a signal per outline item's text, and a
+//! memo per item of its messages. Figures are read from the editor's own
+//! memos ([`LiveFigures`]) through the same core functions the batch
+//! evaluation uses (`core::narrative`), so a figure in the text follows the
+//! annex as it is typed.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::core::issue::Issue;
+use crate::core::narrative::{self, choice_matches, computed_text, indicator_text, Figures, Shown};
+use crate::core::outline::OutlineItem;
+use crate::core::period::{parse_year, Period};
+use crate::core::report::Report;
+use crate::core::template::Template;
+use crate::core::grid::ColumnRole;
+use crate::core::value::FieldState;
+use crate::ui::grid_state::GridState;
+
+/// The editor's memos, read as the figures of a narrative. Reading one
+/// inside a memo or view tracks it.
+pub struct LiveFigures {
+    pub template: Arc<Template>,
+    pub states: HashMap<String, Memo<FieldState>>,
+    pub computed: Vec<Memo<Option<f64>>>,
+    pub grids: Vec<Arc<GridState>>,
+}
+
+impl LiveFigures {
+    fn grid(&self, section: &str) -> Result<&GridState, ()> {
+        self.grids.iter().find(|g| g.section.id == section).map(|g| &**g).ok_or(())
+    }
+
+    fn computed_at(&self, code: &str) -> Option<usize> {
+        self.template.computed.iter().position(|c| c.code == code)
+    }
+}
+
+impl Figures for LiveFigures {
+    fn shown(&self, code: &str) -> Result<Option<String>, ()> {
+        if let Some(ind) = self.template.indicator(code) {
+            let kind = ind.kind.as_ref().ok_or(())?;
+            return Ok(self.states.get(code).and_then(|m| m.with(|s| indicator_text(kind, s))));
+        }
+        let i = self.computed_at(code).ok_or(())?;
+        Ok(computed_text(&self.template.computed[i], self.computed.get(i).and_then(|m| m.get())))
+    }
+    fn number(&self, code: &str) -> Option<f64> {
+        match self.states.get(code) {
+            Some(state) => state.with(FieldState::number),
+            None => self.computed.get(self.computed_at(code)?)?.get(),
+        }
+    }
+    fn total(&self, section: &str, column: u32) -> Result<Option<f64>, ()> {
+        let grid = self.grid(section)?;
+        let i = grid.grid.column_by_number(column).ok_or(())?;
+        let total = grid.totals.get(i).copied().flatten().ok_or(())?;
+        Ok((grid.filled.get() > 0).then(|| total.get()))
+    }
+    fn cell(&self, section: &str, key: &str, column: u32) -> Result<Option<f64>, ()> {
+        let grid = self.grid(section)?;
+        let i = grid.grid.column_by_number(column).ok_or(())?;
+        grid.rows.with(|rows| rows.iter().find(|r| &*r.key == key).map(|r| r.number(i)).ok_or(()))
+    }
+    fn count(&self, section: &str, choice: Option<(u32, &str)>) -> Result<usize, ()> {
+        let grid = self.grid(section)?;
+        let Some((column, wanted)) = choice else {
+            return Ok(grid.rows.with(|rows| rows.iter().filter(|r| !r.group).count()));
+        };
+        let i = grid.grid.column_by_number(column).ok_or(())?;
+        let ColumnRole::Value(kind) = &grid.grid.columns[i].role else { return Err(()) };
+        Ok(grid.rows.with(|rows| {
+            rows.iter()
+                .filter(|r| !r.group)
+                .filter(|r| r.cell(i).is_some_and(|c| c.state.with(|s| choice_matches(kind, s, wanted))))
+                .count()
+        }))
+    }
+    fn filled_under(&self, item: &OutlineItem) -> bool {
+        let indicators = self.states.iter().any(|(code, s)| item.covers(code) && s.with(FieldState::is_filled));
+        indicators || self.grids.iter().any(|g| item.covers(&g.section.id) && g.filled.get() > 0)
+    }
+}
+
+/// The narrative being written.
+pub struct Narrative {
+    /// Each written item's text, by item id, in outline order.
+    pub texts: Vec<(String, RwSignal<String>)>,
+    /// Each written item's messages, by item id.
+    pub item_issues: HashMap<String, Memo<Vec<Issue>>>,
+    /// All of them, in outline order.
+    pub issues: Memo<Vec<Issue>>,
+    /// Whether the clerk has begun it: until then it is not checked, and
+    /// paper shows the annex alone.
+    pub started: Memo<bool>,
+    pub live: Arc<LiveFigures>,
+}
+
+impl Narrative {
+    pub fn new(report: &Report, live: Arc<LiveFigures>, period: RwSignal<String>, year: RwSignal<String>) -> Narrative {
+        let template = live.template.clone();
+        let texts: Vec<(String, RwSignal<String>)> = template
+            .outline
+            .written()
+            .map(|item| (item.id.clone(), RwSignal::new(report.narrative.get(&item.id).cloned().unwrap_or_default())))
+            .collect();
+        let signals: Vec<RwSignal<String>> = texts.iter().map(|(_, s)| *s).collect();
+        let started = Memo::new(move |_| signals.iter().any(|s| s.with(|t| narrative::started(std::iter::once(t.as_str())))));
+        let item_issues: HashMap<String, Memo<Vec<Issue>>> = template
+            .outline
+            .written()
+            .zip(texts.iter())
+            .map(|(item, (id, text))| {
+                let text = *text;
+                let (item, live) = (item.clone(), live.clone());
+                let memo = Memo::new(move |_| {
+                    if !started.get() {
+                        return Vec::new();
+                    }
+                    let period = Period::from_key(&period.get()).unwrap_or_default();
+                    let year = year.with(|y| parse_year(y).ok());
+                    text.with(|t| narrative::item_issues(&item, t, period, year, &*live))
+                });
+                (id.clone(), memo)
+            })
+            .collect();
+        let in_order: Vec<Memo<Vec<Issue>>> = texts.iter().filter_map(|(id, _)| item_issues.get(id).copied()).collect();
+        let issues = Memo::new(move |_| in_order.iter().flat_map(|m| m.get()).collect::<Vec<Issue>>());
+        Narrative { texts, item_issues, issues, started, live }
+    }
+
+    pub fn text(&self, id: &str) -> Option<RwSignal<String>> {
+        self.texts.iter().find(|(i, _)| i == id).map(|(_, s)| *s)
+    }
+
+    /// What a figure's token shows now, tracking what it reads.
+    pub fn show(&self, token: &str) -> Shown {
+        narrative::show(token, &*self.live)
+    }
+
+    /// Writes the texts into `report`; `None` once the editor is gone.
+    pub fn try_write(&self, report: &mut Report) -> Option<()> {
+        for (id, text) in &self.texts {
+            let text = text.try_get_untracked()?;
+            if text.trim().is_empty() {
+                report.narrative.remove(id);
+            } else {
+                report.narrative.insert(id.clone(), text);
+            }
+        }
+        Some(())
+    }
+}
