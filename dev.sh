@@ -56,14 +56,14 @@ setup() {
   cargo fetch --locked --quiet
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v firefox-esr >/dev/null \
      || ! command -v xvfb-run >/dev/null || ! command -v pdftotext >/dev/null || ! command -v soffice >/dev/null \
-     || [ ! -d /usr/share/fonts/truetype/liberation2 ]; then
-    say "Installing Chromium, chromedriver, Firefox ESR, Xvfb, poppler-utils (pdftotext), LibreOffice Calc and the Liberation fonts from Debian"
+     || [ ! -d /usr/share/fonts/truetype/liberation2 ] || ! dpkg -s libreoffice-writer-nogui >/dev/null 2>&1; then
+    say "Installing Chromium, chromedriver, Firefox ESR, Xvfb, poppler-utils (pdftotext), LibreOffice Calc and Writer and the Liberation fonts from Debian"
     need_root_or_sudo apt-get update -qq
     need_root_or_sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver firefox-esr xvfb xauth poppler-utils >/dev/null
-    # The .xlsx is checked as a clerk sees it: LibreOffice prints it to PDF
-    # (fonts-liberation2: Times New Roman's metrics).
+    # The .xlsx and .docx are checked as a clerk sees them: LibreOffice prints
+    # them to PDF (fonts-liberation2: Times New Roman's metrics).
     need_root_or_sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-      libreoffice-calc-nogui fonts-liberation2 >/dev/null
+      libreoffice-calc-nogui libreoffice-writer-nogui fonts-liberation2 >/dev/null
   fi
 }
 

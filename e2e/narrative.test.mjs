@@ -3,7 +3,9 @@
 // checks of what the report must contain, and finds it all after a reload.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { openApp, newDraft, typeInto, valueField, headerField, shownIssues, setUpSuite, reloadInDraft } from './support/browser.mjs';
+import { officeToPdf, printToPdf } from './support/pdf.mjs';
 
 const suite = setUpSuite();
 const outline = (id) => `textarea[data-outline="${id}"]`;
@@ -82,6 +84,56 @@ describe('the narrative report', () => {
     await page.waitForSelector('[data-save-state="saved"]');
     await reloadInDraft(page);
     assert.equal(await page.inputValue(outline('V')), 'Không có.');
+    await context.close();
+  });
+
+  test('the whole report downloads as one .docx that LibreOffice prints on A4: header, narrative with its figures, signature, then the annex', async () => {
+    const { page, context } = await openApp(suite.browser, suite.server.url);
+    await hoangTruong2023(page);
+    await typeInto(page, headerField('number'), '15');
+    await typeInto(page, headerField('signing-capacity'), 'TM. ỦY BAN NHÂN DÂN');
+    await typeInto(page, headerField('signer-title'), 'CHỦ TỊCH');
+    await typeInto(page, headerField('signer'), 'Lê Văn Hùng');
+    await page.click(outline('II.2'));
+    await page.keyboard.type(SECTION_II_2);
+    await page.click(outline('I.1'));
+    await page.keyboard.type('Ủy ban nhân dân xã đã ban hành Kế hoạch số 01/KH-UBND ngày 03-01-2023 về cải cách hành chính năm 2023.');
+    await page.waitForSelector('[data-save-state="saved"]');
+
+    const waiting = page.waitForEvent('download');
+    await page.click('[data-action="export-docx"]');
+    // Items still empty: the clerk is asked first.
+    await page.click('[data-export-confirm] [data-action="confirm"]');
+    const download = await waiting;
+    assert.match(download.suggestedFilename(), /\.docx$/);
+    const bytes = readFileSync(await download.path());
+    if (process.env.KEEP_DOCX) writeFileSync(process.env.KEEP_DOCX, bytes);
+    const pdf = officeToPdf(bytes, 'bao-cao.docx');
+    assert.ok(pdf.pages.every((p) => Math.round(p.width) === 595 && Math.round(p.height) === 842), 'A4 portrait');
+    const first = pdf.pages[0].text;
+    // The issuer wraps in its narrow column, as on the seed's own page.
+    for (const words of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'ỦY BAN NHÂN DÂN XÃ', 'HOẰNG TRƯỜNG', 'Số: 15/BC-UBND', 'BÁO CÁO', 'I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH']) {
+      assert.ok(first.includes(words), `page 1 has ${words}`);
+    }
+    const all = pdf.text.replace(/\s+/g, ' ');
+    assert.match(all, /1\.603 hồ sơ và giải quyết trước hạn và đúng thời hạn là: 1\.588 hồ sơ = 99,06 %/);
+    assert.ok(!all.includes('{3.3.1}'));
+    // The signature closes the narrative; the annex starts a page of its own.
+    const annexPage = pdf.pages.findIndex((p) => p.text.includes('Phụ lục 01b'));
+    const signedPage = pdf.pages.findIndex((p) => p.text.includes('Nơi nhận:'));
+    assert.ok(annexPage > 0 && signedPage >= 0 && signedPage < annexPage, `signed on ${signedPage + 1}, annex from ${annexPage + 1}`);
+    assert.ok(pdf.pages[annexPage].text.includes('Kết quả thống kê'));
+    assert.ok(pdf.pages[annexPage].text.trimStart().startsWith(String(annexPage + 1)), 'the page number at the top');
+    assert.ok(pdf.pages.length <= 8, `${pdf.pages.length} pages`);
+
+    // Paper from the browser shows the same whole report.
+    const printed = await printToPdf(page, 'bao-cao');
+    const printedAll = printed.text.replace(/\s+/g, ' ');
+    assert.match(printedAll, /BÁO CÁO/);
+    assert.match(printedAll, /1\.603 hồ sơ và giải quyết trước hạn và đúng thời hạn là: 1\.588 hồ sơ = 99,06 %/);
+    assert.ok(!printedAll.includes('Chèn số liệu'));
+    const printedAnnex = printed.pages.findIndex((p) => p.text.includes('Phụ lục 01b'));
+    assert.ok(printedAnnex > printed.pages.findIndex((p) => p.text.includes('Nơi nhận:')));
     await context.close();
   });
 });

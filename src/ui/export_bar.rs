@@ -7,15 +7,17 @@ use leptos::prelude::*;
 use crate::browser::download::download;
 use crate::browser::print::print_page;
 use crate::browser::storage::measured;
-use crate::core::export::{csv::csv, xlsx::xlsx};
+use crate::core::export::{csv::csv, docx::docx, xlsx::xlsx};
 use crate::ui::autosave::Autosave;
 use crate::ui::save_status::download_current;
 use crate::ui::FormContext;
 
 const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const DOCX_MIME: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Export {
+    Docx,
     Xlsx,
     Csv,
     Print,
@@ -24,6 +26,7 @@ enum Export {
 impl Export {
     fn verb(self) -> &'static str {
         match self {
+            Export::Docx => "Vẫn tải tệp .docx",
             Export::Xlsx => "Vẫn tải tệp .xlsx",
             Export::Csv => "Vẫn tải tệp .csv",
             Export::Print => "Vẫn in",
@@ -43,6 +46,10 @@ pub fn ExportBar(autosave: Autosave) -> impl IntoView {
         let Some(draft) = autosave.current() else { return };
         let stem = draft.file_stem();
         match export {
+            Export::Docx => {
+                let bytes = measured("bieumau:export-docx", || docx(&template, &draft.report));
+                download(&format!("{stem}.docx"), DOCX_MIME, &bytes);
+            }
             Export::Xlsx => {
                 let bytes = measured("bieumau:export-xlsx", || xlsx(&template, &draft.report));
                 download(&format!("{stem}.xlsx"), XLSX_MIME, &bytes);
@@ -66,6 +73,7 @@ pub fn ExportBar(autosave: Autosave) -> impl IntoView {
     });
     view! {
         <div class="export-bar" role="group" aria-label="Tải về và in">
+            <button type="button" data-action="export-docx" title="Cả báo cáo (phần thuyết minh và phụ lục) theo thể thức Nghị định 30/2020" on:click=move |_| request.run(Export::Docx)>"Tải .docx"</button>
             <button type="button" data-action="export-xlsx" on:click=move |_| request.run(Export::Xlsx)>"Tải .xlsx"</button>
             <button type="button" data-action="export-csv" on:click=move |_| request.run(Export::Csv)>"Tải .csv"</button>
             <button type="button" data-action="export-json" title="Bản sao lưu mở lại được trong ứng dụng, trên máy này hoặc máy khác" on:click=move |_| download_current(autosave)>

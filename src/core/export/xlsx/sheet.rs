@@ -13,21 +13,7 @@ pub(super) const COLUMN_WIDTHS: [f64; 5] = [8.0, 46.0, 16.0, 12.0, 14.0];
 pub(super) const HEAD_FIRST_ROW: u32 = 10;
 pub(super) const LINE_HEIGHT: f64 = 16.5;
 
-pub(super) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            // Characters XML 1.0 cannot carry at all.
-            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\r' | '\t') => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub(super) use crate::core::export::xml_escape as escape;
 
 /// The column's letters: A … Z, AA, AB, …
 pub(super) fn column(c: usize) -> String {
