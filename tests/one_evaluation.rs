@@ -16,7 +16,9 @@ use std::sync::Arc;
 
 use bieumau::core::catalog::builtin_template;
 use bieumau::core::draft::Draft;
+use bieumau::core::eval::EvaluatedFigures;
 use bieumau::core::grid::{cell_code, is_group_key, ColumnRole, Grid};
+use bieumau::core::narrative::{pieces, show, Piece};
 use bieumau::core::report::Report;
 use bieumau::core::template::{Section, Template};
 use bieumau::ui::form_state::Form;
@@ -31,8 +33,21 @@ fn text() -> impl Strategy<Value = String> {
     prop::sample::select(TEXTS).prop_map(str::to_string)
 }
 
+/// Narrative texts: figures of every form, known and unknown, slips of period.
+const NARRATIVE: &[&str] = &[
+    "",
+    "Không có.",
+    "Tiếp nhận {3.3.1} hồ sơ, đúng hẹn {3.3.2} = {3.3.2/3.3.1}; tỷ lệ {3.3.2.ty-le-dung-hen}.",
+    "Kế hoạch: {1.1}; {1.4.2}; {9.9}.",
+    "Chín tháng đầu năm 2023, so với năm 2018, trong năm 2018.",
+    "Hồ sơ: {pl5/total/c5} và {pl6/total/c3}; dòng {pl5/1/c5}; {pl5/total/c2}.",
+    "Nhiệm vụ {tien-do/count/c4=1}/{tien-do/count}, chưa làm {tien-do/count/c4=Chưa triển khai}.",
+    "{bieu06/total/c3} {(3)} {a/b/c/d}",
+];
+
 #[derive(Debug, Clone)]
 enum Op {
+    Narrative(usize, usize),
     Field(usize, String),
     Note(usize, String),
     Cell { grid: usize, row: usize, column: usize, text: String },
@@ -44,6 +59,7 @@ enum Op {
 
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
+        2 => (any::<usize>(), any::<usize>()).prop_map(|(i, t)| Op::Narrative(i, t)),
         3 => (any::<usize>(), text()).prop_map(|(i, t)| Op::Field(i, t)),
         1 => (any::<usize>(), text()).prop_map(|(i, t)| Op::Note(i, t)),
         4 => (any::<usize>(), any::<usize>(), any::<usize>(), text())
@@ -59,6 +75,7 @@ fn op() -> impl Strategy<Value = Op> {
 /// editable grid a list of rows with some cells typed.
 fn start(template: &Template, values: &[String], rows: usize) -> Report {
     let mut report = Report::new(template);
+    report.header.year = "2023".into();
     for (ind, text) in template.fillable().zip(values.iter().cycle()) {
         report.set_value(&ind.code, text);
     }
@@ -109,6 +126,17 @@ fn apply(template: &Template, form: &Form, model: &mut Model, op: &Op) {
     let fields: Vec<_> = template.indicators.iter().collect();
     let grids: Vec<_> = template.grids().collect();
     match op {
+        Op::Narrative(..) if form.narrative.texts.is_empty() => {}
+        Op::Narrative(item, text) => {
+            let (id, signal) = &form.narrative.texts[item % form.narrative.texts.len()];
+            let text = NARRATIVE[text % NARRATIVE.len()];
+            signal.set(text.to_string());
+            if text.is_empty() {
+                model.report.narrative.remove(id);
+            } else {
+                model.report.narrative.insert(id.clone(), text.to_string());
+            }
+        }
         Op::Field(..) | Op::Note(..) if fields.is_empty() => {}
         Op::Field(i, text) => {
             let ind = fields[i % fields.len()];
@@ -233,6 +261,12 @@ fn assert_same(template: &Template, form: &Form, report: &Report, previous: Opti
         assert_eq!(grid.filled.get_untracked(), expected.filled);
         assert_eq!(grid.fillable.get_untracked(), expected.fillable);
     }
+    // Every figure the narrative shows is the batch's.
+    let source = EvaluatedFigures { template, evaluation: &batch };
+    for token in NARRATIVE.iter().flat_map(|t| pieces(t)).filter_map(|p| if let Piece::Figure(t) = p { Some(t) } else { None }) {
+        assert_eq!(form.narrative.show(token), show(token, &source), "figure {{{token}}}");
+    }
+    assert_eq!(form.narrative.started.get_untracked(), !report.narrative.is_empty());
     assert_eq!(form.issues.get_untracked(), batch.issues, "every message, in order");
     assert_eq!(form.filled.get_untracked(), batch.filled, "filled count");
     assert_eq!(form.fillable.get_untracked(), batch.fillable, "fillable count");
@@ -265,6 +299,7 @@ fn run(template_id: &str, values: Vec<String>, rows: usize, ops: Vec<Op>, previo
         assert_eq!(shown.notes, model.report.notes, "notes after the edits");
         assert_eq!(shown.rows, model.report.rows, "row lists after the edits");
         assert_eq!(shown.predecessor, model.report.predecessor, "the report compared with");
+        assert_eq!(shown.narrative, model.report.narrative, "the narrative after the edits");
         assert_same(&template, &form, &shown, previous);
     });
 }
