@@ -64,6 +64,20 @@ describe('the narrative report', () => {
     await page.click('[data-summary-for="outline:I.2"]');
     assert.equal(await page.evaluate(() => document.activeElement.dataset.outline), 'I.2');
 
+    // A figure typed by hand that equals no figure of the report: replaced by a live one, or kept.
+    await page.click(outline('II.2'));
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' Số hồ sơ quá hạn 11 hồ sơ = 0,68 %.');
+    const hints = () => page.$$eval('[data-outline-item="II.2"] [data-hand-figure]', (n) => n.map((e) => e.dataset.handFigure));
+    assert.deepEqual(await hints(), ['11 hồ sơ', '0,68 %'], 'figures of the annex typed as {…} are not hints');
+    await page.click('[data-hand-figure="0,68 %"] [data-action="dismiss-hint"]');
+    assert.deepEqual(await hints(), ['11 hồ sơ']);
+    await page.click('[data-hand-figure="11 hồ sơ"] [data-action="replace-hand-figure"]');
+    await page.keyboard.type('xay dung');
+    await page.click('[data-figure-option="3.3.5"]');
+    assert.equal(await page.inputValue(outline('II.2')), `${SECTION_II_2} Số hồ sơ quá hạn {3.3.5} hồ sơ = 0,68 %.`);
+    assert.deepEqual(await hints(), []);
+
     // The picker: search in words, insert at the caret.
     await page.click(outline('I.1'));
     await page.keyboard.type('Ủy ban nhân dân xã đã ban hành kế hoạch; tỷ lệ nhiệm vụ hoàn thành: ');
@@ -76,8 +90,9 @@ describe('the narrative report', () => {
 
     await page.waitForSelector('[data-save-state="saved"]');
     await reloadInDraft(page);
-    assert.equal(await page.inputValue(outline('II.2')), SECTION_II_2);
+    assert.equal(await page.inputValue(outline('II.2')), `${SECTION_II_2} Số hồ sơ quá hạn {3.3.5} hồ sơ = 0,68 %.`);
     assert.equal(await figure('3.3.2/3.3.1'), '99,06 %');
+    assert.deepEqual(await hints(), [], 'the hint kept as typed stays dismissed');
     // The next thing: type on, saved, reload again.
     await page.click(outline('V'));
     await page.keyboard.type('Không có.');

@@ -18,7 +18,8 @@ use bieumau::core::catalog::builtin_template;
 use bieumau::core::draft::Draft;
 use bieumau::core::eval::EvaluatedFigures;
 use bieumau::core::grid::{cell_code, is_group_key, ColumnRole, Grid};
-use bieumau::core::narrative::{pieces, show, Piece};
+use bieumau::core::hand_figures::unmatched;
+use bieumau::core::narrative::{pieces, show, Figures, Piece};
 use bieumau::core::report::Report;
 use bieumau::core::template::{Section, Template};
 use bieumau::ui::form_state::Form;
@@ -43,6 +44,7 @@ const NARRATIVE: &[&str] = &[
     "Hồ sơ: {pl5/total/c5} và {pl6/total/c3}; dòng {pl5/1/c5}; {pl5/total/c2}.",
     "Nhiệm vụ {tien-do/count/c4=1}/{tien-do/count}, chưa làm {tien-do/count/c4=Chưa triển khai}.",
     "{bieu06/total/c3} {(3)} {a/b/c/d}",
+    "Quá hạn 11 hồ sơ = 0,68 %; 5 hồ sơ, 7 người, 12,5 %, 1.603 hồ sơ, 100 %.",
 ];
 
 #[derive(Debug, Clone)]
@@ -267,6 +269,11 @@ fn assert_same(template: &Template, form: &Form, report: &Report, previous: Opti
         assert_eq!(form.narrative.show(token), show(token, &source), "figure {{{token}}}");
     }
     assert_eq!(form.narrative.started.get_untracked(), !report.narrative.is_empty());
+    // Hand-typed figures are compared with the same figures of the report.
+    let (live, batch_numbers) = (form.narrative.numbers.get_untracked(), source.numbers());
+    for text in NARRATIVE {
+        assert_eq!(unmatched(text, &live), unmatched(text, &batch_numbers), "hand-typed figures of {text:?}");
+    }
     assert_eq!(form.issues.get_untracked(), batch.issues, "every message, in order");
     assert_eq!(form.filled.get_untracked(), batch.filled, "filled count");
     assert_eq!(form.fillable.get_untracked(), batch.fillable, "fillable count");

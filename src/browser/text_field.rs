@@ -43,3 +43,17 @@ pub fn insert_at_caret(item: &str, inserted: &str) -> Option<String> {
 pub fn pasted_text(event: &web_sys::ClipboardEvent) -> Option<String> {
     event.clipboard_data()?.get_data("text/plain").ok()
 }
+
+/// Selects `part` of the first `words` in item `item`'s text area ("11" of
+/// "11 hồ sơ") and focuses it, so that a figure inserted next replaces it.
+/// False when they are not there.
+pub fn select_words(item: &str, words: &str, part: &str) -> bool {
+    let Some(area) = text_area(item) else { return false };
+    let value = area.value();
+    let Some(at) = value.find(words) else { return false };
+    let at = at + words.find(part).unwrap_or(0);
+    let start = value[..at].encode_utf16().count() as u32;
+    let end = start + part.encode_utf16().count() as u32;
+    let _ = area.focus();
+    area.set_selection_range(start, end).is_ok()
+}

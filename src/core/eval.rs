@@ -242,6 +242,12 @@ impl Figures for EvaluatedFigures<'_> {
         let ColumnRole::Value(kind) = &grid.columns[i].role else { return Err(()) };
         Ok(rows.filter(|r| matches!(r.cells.get(i), Some(CellValue::Typed(s)) if choice_matches(kind, s, wanted))).count())
     }
+    fn numbers(&self) -> Vec<f64> {
+        let states = self.evaluation.states.values().filter_map(FieldState::number);
+        let computed = self.evaluation.computed.iter().flatten().copied();
+        let totals = self.evaluation.grids.iter().filter(|g| g.filled > 0).flat_map(|g| g.totals.iter().flatten().copied());
+        states.chain(computed).chain(totals).collect()
+    }
     fn filled_under(&self, item: &OutlineItem) -> bool {
         let indicators = self.evaluation.states.iter().any(|(code, s)| s.is_filled() && item.covers(code));
         indicators || self.template.grids().zip(&self.evaluation.grids).any(|((s, _), g)| g.filled > 0 && item.covers(&s.id))

@@ -35,6 +35,7 @@ pub mod summary;
 pub mod report;
 pub mod report_check;
 pub mod narrative_period;
+pub mod hand_figures;
 pub mod narrative;
 pub mod carry;
 pub mod eval;

@@ -134,6 +134,9 @@ pub trait Figures {
     fn count(&self, section: &str, choice: Option<(u32, &str)>) -> Result<usize, ()>;
     /// Whether anything under an annex code or grid section is filled.
     fn filled_under(&self, item: &OutlineItem) -> bool;
+    /// Every figure of the report a hand-typed one may be a copy of: the
+    /// indicators, computed values and grid totals.
+    fn numbers(&self) -> Vec<f64>;
 }
 
 /// An indicator's value as the narrative writes it: "1.603", "99,06 %",

@@ -269,6 +269,10 @@ pub struct Report {
     /// figures as `{code}` tokens (`core::narrative`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub narrative: BTreeMap<String, String>,
+    /// Hand-typed figures of the narrative the clerk kept as typed
+    /// (`<item id>|<words>`, see `core::hand_figures`).
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub dismissed: BTreeSet<String>,
 }
 
 impl Report {

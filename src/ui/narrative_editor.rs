@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::browser::text_field::{insert_at_caret, pasted_text};
+use crate::browser::text_field::{insert_at_caret, pasted_text, select_words};
 use crate::core::narrative::{clean_paste, paragraphs, pieces, Piece, Shown};
 use crate::core::outline::{OutlineItem, PeriodWords};
 use crate::core::period::{parse_year, Period};
@@ -154,9 +154,15 @@ fn OutlineEntry(item: OutlineItem, picker: RwSignal<Option<String>>, offered: Ar
             </div>
             {move || picker_open().then(|| view! { <FigurePicker offered=offered.clone() insert close=move || picker.set(None) /> })}
             <div class="narrative-text" class:has-figures=move || text.with(|t| t.contains('{'))>
-                {move || text.with(|t| paragraphs(t).map(|p| view! { <p>{paragraph(p)}</p> }).collect_view())}
+                // Keyed by place and text: a keystroke redraws its own paragraph only.
+                <For
+                    each=move || text.with(|t| paragraphs(t).map(str::to_string).enumerate().collect::<Vec<_>>())
+                    key=|p| p.clone()
+                    children=|(_, p)| view! { <p>{paragraph(&p)}</p> }
+                />
             </div>
             <div class="issues screen-only"><IssueMessages issues /></div>
+            <HandFigureHints id=id.clone() picker />
         </div>
     }
     .into_any()
@@ -250,5 +256,40 @@ fn FigurePicker(offered: Arc<Vec<Candidate>>, insert: Callback<String>, close: i
             <ul class="figure-options">{found}</ul>
             <button type="button" class="link" data-action="close-picker" on:click=move |_| close()>"Đóng"</button>
         </div>
+    }
+}
+
+/// Figures typed by hand that equal no figure of the report: replace with a
+/// live one, or keep as typed (the dismissal is saved in the draft).
+#[component]
+fn HandFigureHints(id: String, picker: RwSignal<Option<String>>) -> impl IntoView {
+    let form = expect_context::<FormContext>();
+    let hints = form.narrative.hints(&id);
+    view! {
+        <For
+            each=move || hints.get()
+            key=|hint| hint.text.clone()
+            children=move |hint| {
+                let (replace_id, form) = (id.clone(), form.clone());
+                let (words, number, key) = (hint.text.clone(), hint.number.clone(), hint.key(&id));
+                view! {
+                    <p class="hand-figure screen-only" data-hand-figure=hint.text.clone()>
+                        "«" {hint.text.clone()} "» được gõ tay và không khớp số liệu nào của báo cáo. "
+                        <button type="button" class="link" data-action="replace-hand-figure" on:click=move |_| {
+                            if select_words(&replace_id, &words, &number) {
+                                picker.set(Some(replace_id.clone()));
+                            }
+                        }>"Thay bằng số liệu từ phụ lục"</button>
+                        " · "
+                        <button type="button" class="link" data-action="dismiss-hint" on:click=move |_| {
+                            form.narrative.dismissed.update(|d| {
+                                d.insert(key.clone());
+                            });
+                            form.edits.update(|n| *n += 1);
+                        }>"Giữ nguyên"</button>
+                    </p>
+                }
+            }
+        />
     }
 }

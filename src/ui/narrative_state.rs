@@ -4,11 +4,12 @@
 //! evaluation uses (`core::narrative`), so a figure in the text follows the
 //! annex as it is typed.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::core::hand_figures::{unmatched, HandFigure};
 use crate::core::issue::Issue;
 use crate::core::narrative::{self, choice_matches, computed_text, indicator_text, Figures, Shown};
 use crate::core::outline::OutlineItem;
@@ -78,6 +79,12 @@ impl Figures for LiveFigures {
                 .count()
         }))
     }
+    fn numbers(&self) -> Vec<f64> {
+        let states = self.states.values().filter_map(|m| m.with(FieldState::number));
+        let computed = self.computed.iter().filter_map(|m| m.get());
+        let totals = self.grids.iter().filter(|g| g.filled.get() > 0).flat_map(|g| g.totals.iter().flatten().map(|m| m.get()));
+        states.chain(computed).chain(totals).collect()
+    }
     fn filled_under(&self, item: &OutlineItem) -> bool {
         let indicators = self.states.iter().any(|(code, s)| item.covers(code) && s.with(FieldState::is_filled));
         indicators || self.grids.iter().any(|g| item.covers(&g.section.id) && g.filled.get() > 0)
@@ -96,6 +103,10 @@ pub struct Narrative {
     /// paper shows the annex alone.
     pub started: Memo<bool>,
     pub live: Arc<LiveFigures>,
+    /// Hand-typed figures the clerk dismissed, by `HandFigure::key`.
+    pub dismissed: RwSignal<BTreeSet<String>>,
+    /// Every figure of the report, for the hand-typed ones to be compared with.
+    pub numbers: Memo<Vec<f64>>,
 }
 
 impl Narrative {
@@ -128,7 +139,24 @@ impl Narrative {
             .collect();
         let in_order: Vec<Memo<Vec<Issue>>> = texts.iter().filter_map(|(id, _)| item_issues.get(id).copied()).collect();
         let issues = Memo::new(move |_| in_order.iter().flat_map(|m| m.get()).collect::<Vec<Issue>>());
-        Narrative { texts, item_issues, issues, started, live }
+        let dismissed = RwSignal::new(report.dismissed.clone());
+        let numbers = {
+            let live = live.clone();
+            Memo::new(move |_| live.numbers())
+        };
+        Narrative { texts, item_issues, issues, started, live, dismissed, numbers }
+    }
+
+    /// The hand-typed figures of item `id` that equal no figure of the
+    /// report and were not dismissed, as its text and the annex change.
+    pub fn hints(&self, id: &str) -> Memo<Vec<HandFigure>> {
+        let (text, numbers, dismissed, id) = (self.text(id), self.numbers, self.dismissed, id.to_string());
+        Memo::new(move |_| {
+            let Some(text) = text else { return Vec::new() };
+            let mut left = numbers.with(|n| text.with(|t| unmatched(t, n)));
+            dismissed.with(|d| left.retain(|h| !d.contains(&h.key(&id))));
+            left
+        })
     }
 
     pub fn text(&self, id: &str) -> Option<RwSignal<String>> {
@@ -150,6 +178,7 @@ impl Narrative {
                 report.narrative.insert(id.clone(), text);
             }
         }
+        report.dismissed = self.dismissed.try_get_untracked()?;
         Some(())
     }
 }

@@ -139,3 +139,18 @@ fn a_paste_from_word_keeps_paragraphs_and_lists() {
     assert_eq!(clean_paste(word), "Trong đó:\n\n- Cán bộ: 11 người.\n- Công chức: 12 người.\n- Trình độ đại học\nHoằng Trường");
     assert_eq!(clean_paste("-5 hồ sơ"), "-5 hồ sơ", "a minus sign is not a bullet");
 }
+
+#[test]
+fn the_next_period_starts_from_this_narrative_and_flags_its_old_year() {
+    let (t, mut r) = annual_2023();
+    r.narrative.insert("II.2".into(), "Trong năm 2023 đã tiếp nhận {3.3.1} hồ sơ.".into());
+    r.dismissed.insert("II.2|11 hồ sơ".into());
+    let mut draft = crate::core::draft::Draft::new("a".into(), &t, 1.0);
+    draft.report = r;
+    let (next, _) = draft.start_next_period("b".into(), 2.0);
+    assert_eq!(next.report.narrative, draft.report.narrative);
+    assert_eq!(next.report.dismissed, draft.report.dismissed);
+    assert_eq!(next.report.header.year, "2024");
+    let issues = next.report.evaluate(&t).issues;
+    assert!(issues.iter().any(|i| i.code == "outline:II.2" && i.message.contains("«năm 2023» không khớp kỳ báo cáo (quý I năm 2024)")), "{issues:#?}");
+}

@@ -1,0 +1,118 @@
+//! Figures typed by hand in a narrative, next to a unit the annex counts
+//! in ("11 hồ sơ", "0,68 %"). One that equals no figure of the report may be
+//! a slip (seed 001's "11 hồ sơ = 0,68 %" is 0,69 %; seed 002's "164 hồ sơ"
+//! where its annex says 171): the clerk is offered to put a live figure in
+//! its place, or to dismiss the hint, which the draft keeps.
+
+use super::number::parse_number;
+use super::vn_text::lower;
+
+/// The units the annexes count in, as they follow a figure.
+const UNITS: [&str; 6] = ["hồ sơ", "thủ tục", "văn bản", "nhiệm vụ", "người", "%"];
+
+/// A figure typed by hand, with its unit, as it stands in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HandFigure {
+    /// "11 hồ sơ", "0,68 %": the words as typed.
+    pub text: String,
+    /// The figure alone, "11": what a live figure replaces.
+    pub number: String,
+    pub value: f64,
+    pub decimals: u8,
+}
+
+impl HandFigure {
+    /// The key of its dismissal in the draft: item and words.
+    pub fn key(&self, item: &str) -> String {
+        format!("{item}|{}", self.text)
+    }
+
+    /// Whether `n` is this figure as it would be written, rounded to its decimals.
+    fn matches(&self, n: f64) -> bool {
+        let scale = 10f64.powi(i32::from(self.decimals));
+        ((n * scale).round() - (self.value * scale).round()).abs() < 0.5
+    }
+}
+
+/// The figures with a unit typed in `text`, outside live-figure braces.
+pub fn hand_figures(text: &str) -> Vec<HandFigure> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut depth = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        match c {
+            '{' => depth += 1,
+            '}' => depth = 0,
+            _ => {}
+        }
+        let starts = c.is_ascii_digit() && depth == 0 && (i == 0 || !chars[i - 1].1.is_alphanumeric() && !matches!(chars[i - 1].1, '/' | '-' | '.' | ','));
+        // "năm 2023" is a year, not a count.
+        let before: String = chars[i.saturating_sub(4)..i].iter().map(|(_, c)| *c).collect();
+        let year = lower(&before) == "năm ";
+        if !starts || year {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < chars.len() && (chars[j].1.is_ascii_digit() || matches!(chars[j].1, '.' | ',')) {
+            j += 1;
+        }
+        // A full stop or comma after the number ends the sentence or the list.
+        while j > i && matches!(chars[j - 1].1, '.' | ',') {
+            j -= 1;
+        }
+        let end_of_number = chars.get(j).map_or(text.len(), |(b, _)| *b);
+        let number = &text[at..end_of_number];
+        let mut k = j;
+        while k < chars.len() && chars[k].1 == ' ' {
+            k += 1;
+        }
+        let from = chars.get(k).map_or(text.len(), |(b, _)| *b);
+        let ahead = lower(&text[from..].chars().take(8).collect::<String>());
+        let unit = UNITS.iter().find(|u| {
+            ahead.starts_with(**u) && !ahead[u.len()..].chars().next().is_some_and(char::is_alphanumeric)
+        });
+        if let (Some(unit), Ok(value)) = (unit, parse_number(number)) {
+            let end = from + text[from..].char_indices().nth(unit.chars().count()).map_or(text.len() - from, |(b, _)| b);
+            let decimals = number.split_once(',').map_or(0, |(_, d)| d.len().min(6) as u8);
+            out.push(HandFigure { text: text[at..end].to_string(), number: number.to_string(), value, decimals });
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+/// The hand-typed figures of `text` that equal none of `numbers`.
+pub fn unmatched(text: &str, numbers: &[f64]) -> Vec<HandFigure> {
+    hand_figures(text).into_iter().filter(|f| !numbers.iter().any(|n| f.matches(*n))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_seed_sentence() {
+        // Seed 001, section II.2.
+        let text = "Số hồ sơ đã tiếp nhận năm 2023 là: 1603 hồ sơ và giải quyết đúng thời hạn là: 1588 hồ sơ = 99,06 %. Số hồ sơ quá hạn 11 hồ sơ = 0,68 %. Đang giải quyết là 4 hồ sơ = 0,26 %.";
+        let found: Vec<String> = hand_figures(text).into_iter().map(|f| f.text).collect();
+        assert_eq!(found, ["1603 hồ sơ", "1588 hồ sơ", "99,06 %", "11 hồ sơ", "0,68 %", "4 hồ sơ", "0,26 %"]);
+        // Against the annex: 1.603 received, 1.588 on time, the rate 99,06 %.
+        let numbers = [1603.0, 1588.0, 99.0642545, 189.0];
+        let left: Vec<String> = unmatched(text, &numbers).into_iter().map(|f| f.text).collect();
+        assert_eq!(left, ["11 hồ sơ", "0,68 %", "4 hồ sơ", "0,26 %"]);
+    }
+
+    #[test]
+    fn live_figures_dates_and_other_units_are_not_hand_figures() {
+        let text = "Tiếp nhận {3.3.1} hồ sơ ngày 03-01-2023, Kế hoạch số 01/KH-UBND, 118 Quyết định, 2.5 hồ sơ, năm 2023 người dân, 12 người.";
+        let found: Vec<String> = hand_figures(text).into_iter().map(|f| f.text).collect();
+        assert_eq!(found, ["2.5 hồ sơ", "12 người"]);
+        assert_eq!(hand_figures("9.124 Hồ sơ").first().map(|f| f.value), Some(9124.0));
+        assert!(hand_figures("5 hồ sơn").is_empty());
+        let eleven = &hand_figures("quá hạn 11 hồ sơ.")[0];
+        assert_eq!((eleven.key("II.2"), eleven.number.as_str()), ("II.2|11 hồ sơ".to_string(), "11"));
+    }
+}
