@@ -5,7 +5,7 @@
 //! its place, or to dismiss the hint, which the draft keeps.
 
 use super::number::parse_number;
-use super::vn_text::lower;
+use super::vn_text::{is_word_char, lower};
 
 /// The units the annexes count in, as they follow a figure.
 const UNITS: [&str; 6] = ["hồ sơ", "thủ tục", "văn bản", "nhiệm vụ", "người", "%"];
@@ -24,7 +24,7 @@ pub struct HandFigure {
 impl HandFigure {
     /// The key of its dismissal in the draft: item and words.
     pub fn key(&self, item: &str) -> String {
-        format!("{item}|{}", self.text)
+        dismissal_key(item, &self.text)
     }
 
     /// Whether `n` is this figure as it would be written, rounded to its decimals.
@@ -32,6 +32,11 @@ impl HandFigure {
         let scale = 10f64.powi(i32::from(self.decimals));
         ((n * scale).round() - (self.value * scale).round()).abs() < 0.5
     }
+}
+
+/// The key under which the draft keeps the dismissal of `words` in `item`.
+pub fn dismissal_key(item: &str, words: &str) -> String {
+    format!("{item}|{words}")
 }
 
 /// The figures with a unit typed in `text`, outside live-figure braces.
@@ -47,7 +52,7 @@ pub fn hand_figures(text: &str) -> Vec<HandFigure> {
             '}' => depth = 0,
             _ => {}
         }
-        let starts = c.is_ascii_digit() && depth == 0 && (i == 0 || !chars[i - 1].1.is_alphanumeric() && !matches!(chars[i - 1].1, '/' | '-' | '.' | ','));
+        let starts = c.is_ascii_digit() && depth == 0 && (i == 0 || !is_word_char(chars[i - 1].1) && !matches!(chars[i - 1].1, '/' | '-' | '.' | ','));
         // "năm 2023" is a year, not a count.
         let before: String = chars[i.saturating_sub(4)..i].iter().map(|(_, c)| *c).collect();
         let year = lower(&before) == "năm ";
@@ -72,7 +77,7 @@ pub fn hand_figures(text: &str) -> Vec<HandFigure> {
         let from = chars.get(k).map_or(text.len(), |(b, _)| *b);
         let ahead = lower(&text[from..].chars().take(8).collect::<String>());
         let unit = UNITS.iter().find(|u| {
-            ahead.starts_with(**u) && !ahead[u.len()..].chars().next().is_some_and(char::is_alphanumeric)
+            ahead.starts_with(**u) && !ahead[u.len()..].chars().next().is_some_and(is_word_char)
         });
         if let (Some(unit), Ok(value)) = (unit, parse_number(number)) {
             let end = from + text[from..].char_indices().nth(unit.chars().count()).map_or(text.len() - from, |(b, _)| b);

@@ -4,7 +4,7 @@
 //! "cùng kỳ năm 2022") or planned for (next year's tasks) is not a slip.
 
 use super::period::Period;
-use super::vn_text::{compose, lower};
+use super::vn_text::{compose, is_word_char, lower};
 
 /// Words before a year, in the same sentence, that make it a comparison or a span.
 const COMPARING: [&str; 9] = ["so với", "cùng kỳ", "từ năm", "đến năm", "giai đoạn", "trước năm", "sau năm", "hơn năm", "nhiệm kỳ"];
@@ -25,7 +25,7 @@ fn months_fit(period: Period, months: u8) -> bool {
 }
 
 fn is_letter(c: char) -> bool {
-    c.is_alphanumeric()
+    is_word_char(c)
 }
 
 /// The quoted words (as typed) that name another period, in text order.

@@ -164,6 +164,12 @@ pub fn ascii_base(c: char) -> Option<char> {
     }
 }
 
+/// A letter of the Vietnamese alphabet or an ASCII letter or digit: what
+/// words are made of, without the Unicode tables of `char::is_alphanumeric`.
+pub fn is_word_char(c: char) -> bool {
+    ascii_base(c).is_some_and(|b| b.is_ascii_alphanumeric())
+}
+
 /// Lower case, for the Vietnamese alphabet and ASCII.
 pub fn lower(text: &str) -> String {
     text.chars().map(|c| map_case(c, false)).collect()

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::browser::text_field::{insert_at_caret, pasted_text, select_words};
+use crate::core::hand_figures::{dismissal_key, hand_figures};
 use crate::core::narrative::{clean_paste, paragraphs, pieces, Piece, Shown};
 use crate::core::outline::{OutlineItem, PeriodWords};
 use crate::core::period::{parse_year, Period};
@@ -265,16 +266,19 @@ fn FigurePicker(offered: Arc<Vec<Candidate>>, insert: Callback<String>, close: i
 fn HandFigureHints(id: String, picker: RwSignal<Option<String>>) -> impl IntoView {
     let form = expect_context::<FormContext>();
     let hints = form.narrative.hints(&id);
-    view! {
-        <For
-            each=move || hints.get()
-            key=|hint| hint.text.clone()
-            children=move |hint| {
+    // A few at most: drawn again as a list, without a keyed list's code.
+    move || {
+        hints
+            .get()
+            .into_iter()
+            .map(|words| {
                 let (replace_id, form) = (id.clone(), form.clone());
-                let (words, number, key) = (hint.text.clone(), hint.number.clone(), hint.key(&id));
+                let number = hand_figures(&words).into_iter().next().map(|f| f.number).unwrap_or_default();
+                let key = dismissal_key(&id, &words);
+                let hint = words.clone();
                 view! {
-                    <p class="hand-figure screen-only" data-hand-figure=hint.text.clone()>
-                        "«" {hint.text.clone()} "» được gõ tay và không khớp số liệu nào của báo cáo. "
+                    <p class="hand-figure screen-only" data-hand-figure=hint.clone()>
+                        "«" {hint.clone()} "» được gõ tay và không khớp số liệu nào của báo cáo. "
                         <button type="button" class="link" data-action="replace-hand-figure" on:click=move |_| {
                             if select_words(&replace_id, &words, &number) {
                                 picker.set(Some(replace_id.clone()));
@@ -289,7 +293,7 @@ fn HandFigureHints(id: String, picker: RwSignal<Option<String>>) -> impl IntoVie
                         }>"Giữ nguyên"</button>
                     </p>
                 }
-            }
-        />
+            })
+            .collect_view()
     }
 }

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::core::hand_figures::{unmatched, HandFigure};
+use crate::core::hand_figures::unmatched;
 use crate::core::issue::Issue;
 use crate::core::narrative::{self, choice_matches, computed_text, indicator_text, Figures, Shown};
 use crate::core::outline::OutlineItem;
@@ -149,13 +149,15 @@ impl Narrative {
 
     /// The hand-typed figures of item `id` that equal no figure of the
     /// report and were not dismissed, as its text and the annex change.
-    pub fn hints(&self, id: &str) -> Memo<Vec<HandFigure>> {
+    /// Their words ("11 hồ sơ"): a memo of plain strings, whose code the
+    /// wasm has already.
+    pub fn hints(&self, id: &str) -> Memo<Vec<String>> {
         let (text, numbers, dismissed, id) = (self.text(id), self.numbers, self.dismissed, id.to_string());
         Memo::new(move |_| {
             let Some(text) = text else { return Vec::new() };
             let mut left = numbers.with(|n| text.with(|t| unmatched(t, n)));
             dismissed.with(|d| left.retain(|h| !d.contains(&h.key(&id))));
-            left
+            left.into_iter().map(|h| h.text).collect()
         })
     }
 
