@@ -105,6 +105,9 @@ describe('the narrative report', () => {
   test('the whole report downloads as one .docx that LibreOffice prints on A4: header, narrative with its figures, signature, then the annex', async () => {
     const { page, context } = await openApp(suite.browser, suite.server.url);
     await hoangTruong2023(page);
+    // Every figure of the seed's annex.
+    const seed = JSON.parse(readFileSync(new URL('../tests/fixtures/hoang-truong-2023.json', import.meta.url)));
+    for (const [code, value] of Object.entries(seed.values)) await typeInto(page, valueField(code), value);
     await typeInto(page, headerField('number'), '15');
     await typeInto(page, headerField('signing-capacity'), 'TM. ỦY BAN NHÂN DÂN');
     await typeInto(page, headerField('signer-title'), 'CHỦ TỊCH');
@@ -138,6 +141,8 @@ describe('the narrative report', () => {
     const signedPage = pdf.pages.findIndex((p) => p.text.includes('Nơi nhận:'));
     assert.ok(annexPage > 0 && signedPage >= 0 && signedPage < annexPage, `signed on ${signedPage + 1}, annex from ${annexPage + 1}`);
     assert.ok(pdf.pages[annexPage].text.includes('Kết quả thống kê'));
+    const annex = pdf.pages.slice(annexPage).map((p) => p.text).join(' ').replace(/\s+/g, ' ');
+    for (const figure of ['1.603', '1.588', '99,06']) assert.ok(annex.includes(figure), `the annex has ${figure}`);
     assert.ok(pdf.pages[annexPage].text.trimStart().startsWith(String(annexPage + 1)), 'the page number at the top');
     assert.ok(pdf.pages.length <= 8, `${pdf.pages.length} pages`);
 

@@ -52,7 +52,7 @@ pub fn hand_figures(text: &str) -> Vec<HandFigure> {
             '}' => depth = 0,
             _ => {}
         }
-        let starts = c.is_ascii_digit() && depth == 0 && (i == 0 || !is_word_char(chars[i - 1].1) && !matches!(chars[i - 1].1, '/' | '-' | '.' | ','));
+        let starts = c.is_ascii_digit() && depth == 0 && (i == 0 || !is_word_char(chars[i - 1].1) && !matches!(chars[i - 1].1, '-' | '.' | ','));
         // "năm 2023" is a year, not a count.
         let before: String = chars[i.saturating_sub(4)..i].iter().map(|(_, c)| *c).collect();
         let year = lower(&before) == "năm ";
@@ -108,6 +108,15 @@ mod tests {
         let numbers = [1603.0, 1588.0, 99.0642545, 189.0];
         let left: Vec<String> = unmatched(text, &numbers).into_iter().map(|f| f.text).collect();
         assert_eq!(left, ["11 hồ sơ", "0,68 %", "4 hồ sơ", "0,26 %"]);
+    }
+
+    #[test]
+    fn the_district_seed_slips() {
+        // Seed 002 against its own annex: Phụ lục V refused 171, Phụ lục VI
+        // resolved 9.124, the task table 25 tasks.
+        let text = "Từ chối giải quyết: 164 hồ sơ. Các xã đã giải quyết 9.088 hồ sơ. Hoàn thành 23/23 nhiệm vụ; 9.124 hồ sơ.";
+        let left: Vec<String> = unmatched(text, &[171.0, 9124.0, 25.0]).into_iter().map(|f| f.text).collect();
+        assert_eq!(left, ["164 hồ sơ", "9.088 hồ sơ", "23 nhiệm vụ"], "23/23 where the table has 25");
     }
 
     #[test]
