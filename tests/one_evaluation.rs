@@ -45,6 +45,7 @@ const NARRATIVE: &[&str] = &[
     "Nhiệm vụ {tien-do/count/c4=1}/{tien-do/count}, chưa làm {tien-do/count/c4=Chưa triển khai}.",
     "{bieu06/total/c3} {(3)} {a/b/c/d}",
     "Quá hạn 11 hồ sơ = 0,68 %; 5 hồ sơ, 7 người, 12,5 %, 1.603 hồ sơ, 100 %.",
+    "{muc-tieu:dung-hen}; {muc-tieu:tre-han-huyen}; {muc-tieu:tre-han-xa}; {muc-tieu:khong-co}",
 ];
 
 #[derive(Debug, Clone)]

@@ -92,6 +92,27 @@ pub fn rules_by_row(template: &Template) -> Vec<Vec<usize>> {
     at
 }
 
+/// A figure a target reads: a row's value, or a grid column's total
+/// (`pl5/total/c9`, by grid and column index).
+pub fn figure_of(template: &Template, code: &str, value_of: &dyn Fn(&str) -> Option<f64>, total: &dyn Fn(usize, usize) -> Option<f64>) -> Option<f64> {
+    match template.grid_total(code) {
+        Some((grid, column)) => total(grid, column),
+        None => value_of(code),
+    }
+}
+
+/// The messages of targets not met that sit on a grid's total rather than
+/// a row: after the annex's, in template order.
+pub fn grid_target_issues(template: &Template, results: &[TargetResult]) -> Vec<Issue> {
+    template
+        .targets
+        .iter()
+        .zip(results)
+        .filter(|(t, _)| template.indicator(&t.at).is_none())
+        .filter_map(|(t, r)| t.issue(*r))
+        .collect()
+}
+
 /// The text that names a grid's rows in messages: its own annex.
 pub fn annex_of<'a>(template: &'a Template, section: &'a Section) -> &'a str {
     section.heading(template).0
@@ -112,7 +133,14 @@ impl Report {
             .collect();
         let value_of = |code: &str| states.get(code).and_then(FieldState::number);
         let checked: Vec<Option<Issue>> = template.rules.iter().map(|rule| rule.check(&value_of)).collect();
-        let targets: Vec<TargetResult> = template.targets.iter().map(|t| t.result(&value_of)).collect();
+        let grids: Vec<GridEvaluation> = template
+            .grids()
+            .map(|(section, grid)| self.evaluate_grid_against(&section.id, annex_of(template, section), grid, previous))
+            .collect();
+        // Targets read rows and grid totals.
+        let total = |g: usize, i: usize| grids.get(g).filter(|g| g.filled > 0).and_then(|g| g.totals.get(i).copied().flatten());
+        let target_value = |code: &str| figure_of(template, code, &value_of, &total);
+        let targets: Vec<TargetResult> = template.targets.iter().map(|t| t.result(&target_value)).collect();
         let by_row = rules_by_row(template);
         let mut issues = Vec::new();
         for (ind, rules) in template.indicators.iter().zip(&by_row) {
@@ -125,15 +153,12 @@ impl Report {
         let computed = template.computed.iter().map(|c| c.value(&value_of)).collect();
         let mut filled = states.values().filter(|s| s.is_filled()).count();
         let mut fillable = states.len();
-        let grids: Vec<GridEvaluation> = template
-            .grids()
-            .map(|(section, grid)| self.evaluate_grid_against(&section.id, annex_of(template, section), grid, previous))
-            .collect();
         for grid in &grids {
             issues.extend(grid.issues.iter().cloned());
             filled += grid.filled;
             fillable += grid.fillable;
         }
+        issues.extend(grid_target_issues(template, &targets));
         let mut evaluation = Evaluation { fillable, states, issues: Vec::new(), computed, grids, targets, filled };
         // The narrative comes first on the page, so do its messages.
         let year = parse_year(&self.header.year).ok();
@@ -241,6 +266,13 @@ impl Figures for EvaluatedFigures<'_> {
         let i = grid.column_by_number(column).ok_or(())?;
         let ColumnRole::Value(kind) = &grid.columns[i].role else { return Err(()) };
         Ok(rows.filter(|r| matches!(r.cells.get(i), Some(CellValue::Typed(s)) if choice_matches(kind, s, wanted))).count())
+    }
+    fn target(&self, id: &str) -> Result<TargetResult, ()> {
+        let i = self.template.targets.iter().position(|t| t.id == id).ok_or(())?;
+        self.evaluation.targets.get(i).copied().ok_or(())
+    }
+    fn template(&self) -> &Template {
+        self.template
     }
     fn numbers(&self) -> Vec<f64> {
         let states = self.evaluation.states.values().filter_map(FieldState::number);

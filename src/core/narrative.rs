@@ -14,6 +14,7 @@ use super::number::{format_count, format_vn};
 use super::outline::OutlineItem;
 use super::period::Period;
 use super::rules::Computed;
+use super::target::TargetResult;
 use super::template::Template;
 use super::value::{FieldState, ValueKind};
 use super::vn_text::name_key;
@@ -83,6 +84,9 @@ pub fn clean_paste(text: &str) -> String {
     out.join("\n")
 }
 
+/// A target's token: `{muc-tieu:dung-hen}`.
+pub const TARGET_PREFIX: &str = "muc-tieu:";
+
 /// What a figure's token names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Figure {
@@ -91,6 +95,8 @@ pub enum Figure {
     Total { section: String, column: u32 },
     Cell { section: String, key: String, column: u32 },
     Count { section: String, choice: Option<(u32, String)> },
+    /// A province's target, in words: "99,06 % — đạt tiêu chí của tỉnh …".
+    Target(String),
 }
 
 fn column(text: &str) -> Option<u32> {
@@ -101,6 +107,9 @@ impl Figure {
     /// The figure a token names, if its form is right; whether the codes
     /// exist is the source's to say.
     pub fn parse(token: &str) -> Option<Figure> {
+        if let Some(id) = token.strip_prefix(TARGET_PREFIX) {
+            return Some(Figure::Target(id.trim().into()));
+        }
         let parts: Vec<&str> = token.split('/').map(str::trim).collect();
         match parts[..] {
             [code] if !code.is_empty() => Some(Figure::Value(code.into())),
@@ -132,8 +141,12 @@ pub trait Figures {
     fn total(&self, section: &str, column: u32) -> Result<Option<f64>, ()>;
     fn cell(&self, section: &str, key: &str, column: u32) -> Result<Option<f64>, ()>;
     fn count(&self, section: &str, choice: Option<(u32, &str)>) -> Result<usize, ()>;
+    /// A target's result, by its id; `Err` when the template has none.
+    fn target(&self, id: &str) -> Result<TargetResult, ()>;
     /// Whether anything under an annex code or grid section is filled.
     fn filled_under(&self, item: &OutlineItem) -> bool;
+    /// The template the figures are of.
+    fn template(&self) -> &Template;
     /// Every figure of the report a hand-typed one may be a copy of: the
     /// indicators, computed values and grid totals.
     fn numbers(&self) -> Vec<f64>;
@@ -188,6 +201,10 @@ pub fn show(token: &str, source: &dyn Figures) -> Shown {
         },
         Some(Figure::Total { section, column }) => source.total(&section, column).map(|v| v.map(|v| format_vn(v, 2))),
         Some(Figure::Cell { section, key, column }) => source.cell(&section, &key, column).map(|v| v.map(|v| format_vn(v, 2))),
+        Some(Figure::Target(id)) => source.target(&id).and_then(|result| {
+            let target = source.template().targets.iter().find(|t| t.id == id).ok_or(())?;
+            Ok(result.value.map(|_| target.text(result)))
+        }),
         Some(Figure::Count { section, choice }) => {
             source.count(&section, choice.as_ref().map(|(c, v)| (*c, v.as_str()))).map(|n| Some(format_count(n as f64)))
         }

@@ -148,6 +148,18 @@ impl Template {
         self.sections.iter().find(|s| s.id == id).and_then(|s| s.grid.as_ref())
     }
 
+    /// The grid and column index a `<section>/total/c<N>` code names: the
+    /// total of a summed column, which a target may read. The grid is
+    /// counted among the grids (`grids()`), the column among its columns.
+    pub fn grid_total(&self, code: &str) -> Option<(usize, usize)> {
+        let (section, rest) = code.split_once('/')?;
+        let number = rest.strip_prefix("total/c")?.parse::<u32>().ok()?;
+        let position = self.grids().position(|(s, _)| s.id == section)?;
+        let grid = self.grid(section)?;
+        let column = grid.column_by_number(number).filter(|&i| grid.columns[i].is_summed())?;
+        Some((position, column))
+    }
+
     /// The grid sections, with their ids.
     pub fn grids(&self) -> impl Iterator<Item = (&Section, &Arc<Grid>)> {
         self.sections.iter().filter_map(|s| s.grid.as_ref().map(|g| (s, g)))

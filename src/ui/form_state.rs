@@ -12,7 +12,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::draft::Draft;
-use crate::core::eval::{annex_of, field_messages, rules_by_row};
+use crate::core::eval::{annex_of, field_messages, figure_of, grid_target_issues, rules_by_row};
 use crate::core::predecessor::{self, Subject};
 use crate::core::report::{grid_cell, HeaderField, Report, ReportHeader};
 use crate::core::issue::{Issue, Severity};
@@ -205,13 +205,32 @@ impl Form {
             })
             .collect();
 
+        let grids: Vec<Arc<GridState>> = template
+            .grids()
+            .map(|(section, grid)| {
+                let annex = annex_of(&template, section).to_string();
+                Arc::new(GridState::new(section.clone(), grid.clone(), annex, report, edits, previous))
+            })
+            .collect();
+        // Targets read rows and grid totals, with the batch's `figure_of`.
         let targets: Vec<Memo<TargetResult>> = template
             .targets
             .iter()
             .map(|t| {
                 let deps = reader(&states, &t.codes());
-                let t = t.clone();
-                Memo::new(move |_| t.result(&|code| value_in(&deps, code)))
+                let totals: Vec<(usize, usize, Memo<f64>, Memo<usize>)> = t
+                    .codes()
+                    .iter()
+                    .filter_map(|c| template.grid_total(c))
+                    .filter_map(|(g, i)| Some((g, i, grids.get(g)?.totals.get(i).copied().flatten()?, grids.get(g)?.filled)))
+                    .collect();
+                let (t, template) = (t.clone(), template.clone());
+                Memo::new(move |_| {
+                    let total = |g: usize, i: usize| {
+                        totals.iter().find(|(tg, ti, _, _)| (*tg, *ti) == (g, i)).filter(|(_, _, _, filled)| filled.get() > 0).map(|(_, _, m, _)| m.get())
+                    };
+                    t.result(&|code| figure_of(&template, code, &|c| value_in(&deps, c), &total))
+                })
             })
             .collect();
 
@@ -256,13 +275,6 @@ impl Form {
             |counts| counts.map(|m| m.get()).sum::<usize>(),
         );
 
-        let grids: Vec<Arc<GridState>> = template
-            .grids()
-            .map(|(section, grid)| {
-                let annex = annex_of(&template, section).to_string();
-                Arc::new(GridState::new(section.clone(), grid.clone(), annex, report, edits, previous))
-            })
-            .collect();
         let (grid_issues, grid_filled, grid_fillable): (Vec<_>, Vec<_>, Vec<_>) =
             grids.iter().map(|g| (g.issues, g.filled, g.fillable)).fold((vec![], vec![], vec![]), |mut acc, (a, b, c)| {
                 acc.0.push(a);
@@ -275,18 +287,22 @@ impl Form {
         let (issues, filled, fillable) = if grids.is_empty() {
             (indicator_issues, indicator_filled, Memo::new(move |_| indicator_fillable))
         } else {
+            // Targets on a grid's total speak after the grids.
+            let (template, on_totals) = (template.clone(), targets.clone());
             let issues = Memo::new(move |_| {
                 let mut all = indicator_issues.get();
                 for grid in &grid_issues {
                     grid.with(|list| all.extend(list.iter().cloned()));
                 }
+                let results: Vec<TargetResult> = on_totals.iter().map(|m| m.get()).collect();
+                all.extend(grid_target_issues(&template, &results));
                 all
             });
             let filled = Memo::new(move |_| indicator_filled.get() + grid_filled.iter().map(|m| m.get()).sum::<usize>());
             let fillable = Memo::new(move |_| indicator_fillable + grid_fillable.iter().map(|m| m.get()).sum::<usize>());
             (issues, filled, fillable)
         };
-        let live = Arc::new(LiveFigures { template: template.clone(), states: states.clone(), computed: computed.clone(), grids: grids.clone() });
+        let live = Arc::new(LiveFigures { template: template.clone(), states: states.clone(), computed: computed.clone(), grids: grids.clone(), targets: targets.clone() });
         let narrative = Narrative::new(report, live, header[&HeaderField::Period], header[&HeaderField::Year]);
         // The narrative comes first on the page, and so do its messages.
         let issues = match template.outline.is_empty() {

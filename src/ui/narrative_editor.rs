@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::browser::text_field::{insert_at_caret, pasted_text, select_words};
 use crate::core::hand_figures::{dismissal_key, hand_figures};
-use crate::core::narrative::{clean_paste, paragraphs, pieces, Piece, Shown};
+use crate::core::narrative::{clean_paste, paragraphs, pieces, Piece, Shown, TARGET_PREFIX};
 use crate::core::outline::{OutlineItem, PeriodWords};
 use crate::core::period::{parse_year, Period};
 use crate::core::report::HeaderField;
@@ -41,6 +41,9 @@ fn candidates(template: &Template) -> Vec<Candidate> {
     }
     for c in &template.computed {
         add(c.code.clone(), c.label.clone());
+    }
+    for target in &template.targets {
+        add(format!("{TARGET_PREFIX}{}", target.id), format!("Mục tiêu: {} ({})", target.label, target.goal()));
     }
     for (section, grid) in template.grids() {
         let (annex, _) = section.heading(template);

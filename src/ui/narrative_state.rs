@@ -15,6 +15,7 @@ use crate::core::narrative::{self, choice_matches, computed_text, indicator_text
 use crate::core::outline::OutlineItem;
 use crate::core::period::{parse_year, Period};
 use crate::core::report::Report;
+use crate::core::target::TargetResult;
 use crate::core::template::Template;
 use crate::core::grid::ColumnRole;
 use crate::core::value::FieldState;
@@ -27,6 +28,7 @@ pub struct LiveFigures {
     pub states: HashMap<String, Memo<FieldState>>,
     pub computed: Vec<Memo<Option<f64>>>,
     pub grids: Vec<Arc<GridState>>,
+    pub targets: Vec<Memo<TargetResult>>,
 }
 
 impl LiveFigures {
@@ -78,6 +80,13 @@ impl Figures for LiveFigures {
                 .filter(|r| r.cell(i).is_some_and(|c| c.state.with(|s| choice_matches(kind, s, wanted))))
                 .count()
         }))
+    }
+    fn target(&self, id: &str) -> Result<TargetResult, ()> {
+        let i = self.template.targets.iter().position(|t| t.id == id).ok_or(())?;
+        Ok(self.targets.get(i).ok_or(())?.get())
+    }
+    fn template(&self) -> &Template {
+        &self.template
     }
     fn numbers(&self) -> Vec<f64> {
         let states = self.states.values().filter_map(|m| m.with(FieldState::number));

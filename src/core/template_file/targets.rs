@@ -46,8 +46,11 @@ impl Template {
                 }
                 _ => return fail(format!("{name} phải có đúng một con số: \"sum\" hoặc \"rate\" (có tử số và mẫu số)")),
             };
+            // A row's value, or a grid column's total (`pl5/total/c9`).
             for code in formula.codes() {
-                self.require_quantity(code, &name)?;
+                if self.grid_total(code).is_none() {
+                    self.require_quantity(code, &name)?;
+                }
             }
             let Some(op) = Comparison::from_symbol(&t.op) else {
                 return fail(format!("{name}: phép so sánh \"{}\" không hợp lệ; dùng =, <= hoặc >=", t.op));
@@ -61,7 +64,7 @@ impl Template {
                 Some(other) => return fail(format!("{name}: mức \"{other}\" không hợp lệ; dùng error hoặc warning")),
             };
             let at = t.at.unwrap_or_else(|| formula.codes()[0].clone());
-            if !self.index.contains_key(&at) {
+            if !self.index.contains_key(&at) && self.grid_total(&at).is_none() {
                 return fail(format!("{name} gắn vào \"{at}\", nhưng không có chỉ tiêu \"{at}\""));
             }
             let decimals = t.decimals.unwrap_or(match formula {

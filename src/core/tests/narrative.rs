@@ -51,6 +51,12 @@ fn live_figures_follow_the_annex() {
     let e = r.evaluate(&t);
     let source = crate::core::eval::EvaluatedFigures { template: &t, evaluation: &e };
     assert_eq!(plain(text, &source), "Tiếp nhận 1.700 hồ sơ, đúng hẹn 1.588 hồ sơ = 93,41 %; tỷ lệ 93,41 %.");
+    assert_eq!(
+        plain("Đúng hẹn: {muc-tieu:dung-hen}.", &source),
+        "Đúng hẹn: 93,41 % — chưa đạt tiêu chí của tỉnh: không quá 5 % hồ sơ trễ hạn."
+    );
+    assert_eq!(show("muc-tieu:thanh-toan-truc-tuyen", &source), Shown::Empty, "not enough figures yet");
+    assert_eq!(show("muc-tieu:khong-co", &source), Shown::Unknown);
     assert_eq!(show("1.1", &source), Shown::Empty);
     r.set_value("1.1", "1");
     let e = r.evaluate(&t);
@@ -153,4 +159,26 @@ fn the_next_period_starts_from_this_narrative_and_flags_its_old_year() {
     assert_eq!(next.report.header.year, "2024");
     let issues = next.report.evaluate(&t).issues;
     assert!(issues.iter().any(|i| i.code == "outline:II.2" && i.message.contains("«năm 2023» không khớp kỳ báo cáo (quý I năm 2024)")), "{issues:#?}");
+}
+
+#[test]
+fn district_targets_read_the_grid_totals() {
+    // Phụ lục V: 200 accepted, 10 of them late; 20 refused, 2 of them late: 12 / 220 = 5,45 %.
+    let t = template("huyen-cchc");
+    let mut r = Report::new(&t);
+    r.rows.insert("pl5".into(), vec!["1".into(), "2".into()]);
+    for (cell, value) in [("1/c6", "150"), ("1/c9", "10"), ("2/c6", "50"), ("2/c10", "20"), ("2/c13", "2")] {
+        r.set_value(&format!("pl5/{cell}"), value);
+    }
+    let e = r.evaluate(&t);
+    let at = t.targets.iter().position(|x| x.id == "tre-han-huyen").expect("the district's late-dossier target");
+    let result = e.targets[at];
+    assert_eq!(result.met, Some(false));
+    assert_eq!(t.targets[at].text(result), "5,45 % — vượt mức 5 % hồ sơ trễ hạn tỉnh cho phép");
+    let issue = e.issues.last().expect("a message");
+    assert_eq!(issue.code, "pl5/total/c9");
+    assert!(issue.message.contains("5,45 %") && issue.message.contains("≤ 5 %"), "{}", issue.message);
+    // Phụ lục VI has nothing yet: its target waits.
+    let xa = t.targets.iter().position(|x| x.id == "tre-han-xa").unwrap();
+    assert_eq!(e.targets[xa].met, None);
 }
