@@ -447,11 +447,34 @@ let cells;
   const fields = [];
   for (let r = 3; r <= 625; r += 41) fields.push([`[data-code="pl5/${r}/c4"]`, '27'], [`[data-code="pl5/${r}/c5"]`, '1603']);
   const pressed = await typeLikeAClerk(page, fields, { count: 300 });
-  realKeyRows(`${cells.toLocaleString('en')}-cell grid`, await keyLatencies(page, pressed), { p95Budget: 33 });
+  const gridPlain = await keyLatencies(page, pressed);
+  realKeyRows(`${cells.toLocaleString('en')}-cell grid`, gridPlain, { p95Budget: 33 });
   const saves = await page.evaluate(() => performance.getEntriesByName('bieumau:save').map((m) => m.duration));
   if (saves.length === 0) throw new Error('no save ran while typing into the grid');
   row(`save of the ${cells.toLocaleString('en')}-cell draft, p50 / max (${saves.length} saves while typing)`, `${ms(quantile(saves, 0.5))} / ${ms(Math.max(...saves))}`);
   await context.close();
+
+  // The same grid compared with last year's (issue 12: within 10 % of the keys without one).
+  const header = { unit: 'UBND huyện Khánh Sơn', period: 'year', year: '2024' };
+  const before = { ...gridDraft, id: 'nam-truoc-grid', report: { ...gridDraft.report, header: { ...header, year: '2023' } } };
+  const compared = { ...gridDraft, id: 'bench-grid-before', report: { ...gridDraft.report, header, predecessor: 'nam-truoc-grid' } };
+  const other = await openApp(keysBrowser, server.url);
+  for (const draft of [before, compared]) {
+    await other.page.setInputFiles('[data-action="import"]', { name: `${draft.id}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(draft)) });
+    await other.page.waitForSelector('[data-code="pl5/625/c18"]');
+    await other.page.click('[data-action="back"]');
+  }
+  await other.page.click('[data-draft-id="bench-grid-before"] [data-action="open-draft"]');
+  await other.page.waitForSelector('[data-section]');
+  await observeKeys(other.page);
+  const comparedKeys = await typeLikeAClerk(other.page, fields, { count: 300 });
+  if (!(await other.page.$('[data-previous]'))) throw new Error('the grid shows no figure of the report before');
+  const withBefore = await keyLatencies(other.page, comparedKeys);
+  const [p95, p95Before] = [quantile(gridPlain.latencies, 0.95), quantile(withBefore.latencies, 0.95)];
+  const limit = Math.max(p95 * 1.1, 16);
+  row(`real keys → next paint, ${cells.toLocaleString('en')}-cell grid compared with last year, p95 (${withBefore.latencies.length} keys, ${withBefore.over16} over 16 ms)`,
+    under16(p95Before), `≤ ${limit.toFixed(0)} ms (p95 without + 10 %)`, p95Before <= limit);
+  await other.context.close();
 }
 
 await docxTimes(gridDraft, `huyen-cchc with the ${cells.toLocaleString('en')}-cell Phụ lục V (625 rows)`);
