@@ -156,4 +156,45 @@ describe('the narrative report', () => {
     assert.ok(printedAnnex > printed.pages.findIndex((p) => p.text.includes('Nơi nhận:')));
     await context.close();
   });
+
+  test('a district report counts its task table and writes the province target from Phụ lục V, both following the grids', async () => {
+    const { page, context } = await openApp(suite.browser, suite.server.url);
+    await newDraft(page, 'huyen-cchc');
+    await typeInto(page, headerField('year'), '2019');
+    const cell = (section, row, column) => `[data-code="${section}/${row}/c${column}"]`;
+    const tasks = [['Ban hành kế hoạch CCHC', '1'], ['Kiểm tra CCHC', '1'], ['Khảo sát hài lòng', '3']];
+    for (const [i, [task, progress]] of tasks.entries()) {
+      await page.click('[data-action="add-row"][data-section="tien-do"]');
+      await page.waitForSelector(cell('tien-do', i + 1, 2));
+      await typeInto(page, cell('tien-do', i + 1, 2), task);
+      await page.selectOption(cell('tien-do', i + 1, 4), progress);
+    }
+    await page.click(outline('I.5'));
+    await page.keyboard.type('Hoàn thành {tien-do/count/c4=1}/{tien-do/count} nhiệm vụ tỉnh giao. Trễ hạn: {muc-tieu:tre-han-huyen}');
+    const figure = (token) => page.textContent(`[data-outline-item="I.5"] [data-figure="${token}"]`);
+    assert.equal(await figure('tien-do/count/c4=1'), '2');
+    assert.equal(await figure('tien-do/count'), '3');
+    assert.equal(await figure('muc-tieu:tre-han-huyen'), '…', 'Phụ lục V is empty yet');
+    // The third task is done: the count follows.
+    await page.selectOption(cell('tien-do', 3, 4), '1');
+    assert.equal(await figure('tien-do/count/c4=1'), '3');
+
+    // Phụ lục V: 100 accepted with 8 late: over the province's 5 %.
+    await page.click('[data-action="add-row"][data-section="pl5"]');
+    await page.waitForSelector(cell('pl5', 1, 2));
+    await typeInto(page, cell('pl5', 1, 2), 'Tư pháp');
+    await typeInto(page, cell('pl5', 1, 6), '100');
+    await typeInto(page, cell('pl5', 1, 9), '8');
+    assert.equal(await page.getAttribute('[data-target="tre-han-huyen"]', 'data-met'), 'false');
+    assert.equal(await figure('muc-tieu:tre-han-huyen'), '8 % — vượt mức 5 % hồ sơ trễ hạn tỉnh cho phép');
+    const late = (await shownIssues(page)).find((i) => i.code === 'pl5/total/c9');
+    assert.match(late?.message ?? '', /Tỷ lệ hồ sơ trễ hạn tại UBND huyện .*: 8 % — vượt mức 5 % .*\(chỉ tiêu ≤ 5 %\)/);
+    await typeInto(page, cell('pl5', 1, 9), '3');
+    assert.equal(await page.getAttribute('[data-target="tre-han-huyen"]', 'data-met'), 'true');
+    await page.waitForSelector('[data-save-state="saved"]');
+    await reloadInDraft(page);
+    assert.equal(await figure('tien-do/count/c4=1'), '3');
+    assert.equal(await figure('muc-tieu:tre-han-huyen'), '3 % — đạt tiêu chí của tỉnh (không quá 5 % hồ sơ trễ hạn)');
+    await context.close();
+  });
 });

@@ -3,29 +3,19 @@
 //! headers repeated on every page) and page sizes as Decree 30 lays them out.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::io::{Cursor, Read};
 
 use bieumau::core::catalog::builtin_template;
 use bieumau::core::export::docx::docx;
-use bieumau::core::report::{HeaderField, Report};
+use bieumau::core::report::Report;
 use bieumau::core::template::Template;
 use quick_xml::events::Event;
 use quick_xml::Reader;
-use serde_json::Value;
 
 fn seed_report(template: &Template) -> Report {
-    let fixture: Value = serde_json::from_str(include_str!("fixtures/hoang-truong-2023.json")).unwrap();
-    let mut report = Report::new(template);
-    for (code, text) in fixture["values"].as_object().unwrap() {
-        report.set_value(code, text.as_str().unwrap());
-    }
-    for field in HeaderField::ALL {
-        if let Some(v) = fixture["header"][field.key()].as_str() {
-            report.header.set(field, v.to_string());
-        }
-    }
-    report.header.number = "15".into();
-    report.header.date = "2024-01-05".into();
+    let mut report = common::hoang_truong_2023(template);
     report.narrative.insert(
         "II.2".into(),
         "Số hồ sơ đã tiếp nhận là: {3.3.1} hồ sơ, giải quyết đúng hạn {3.3.2} hồ sơ = {3.3.2/3.3.1}.\n\n- Quá hạn: 11 hồ sơ.".into(),

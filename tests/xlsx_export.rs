@@ -3,11 +3,13 @@
 //! .csv checked line by line. Figures are the Hoằng Trường 2023 seed.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::io::{Cursor, Read};
 
 use bieumau::core::catalog::builtin_template;
 use bieumau::core::export::{csv::csv, xlsx::xlsx};
-use bieumau::core::report::{HeaderField, Report};
+use bieumau::core::report::Report;
 use bieumau::core::template::Template;
 use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
 use serde_json::Value;
@@ -17,18 +19,7 @@ fn xa_01b() -> Template {
 }
 
 fn seed_report(template: &Template) -> Report {
-    let fixture: Value = serde_json::from_str(include_str!("fixtures/hoang-truong-2023.json")).unwrap();
-    let mut report = Report::new(template);
-    for (code, text) in fixture["values"].as_object().unwrap() {
-        report.set_value(code, text.as_str().unwrap());
-    }
-    for field in HeaderField::ALL {
-        if let Some(v) = fixture["header"][field.key()].as_str() {
-            report.header.set(field, v.to_string());
-        }
-    }
-    report.header.number = "15".into();
-    report.header.date = "2024-01-05".into();
+    let mut report = common::hoang_truong_2023(template);
     report.set_note("3.3.1", "=HYPERLINK(\"http://x\",\"bấm\")");
     report.set_note("3.4.3", "Số hồ sơ, không phải thủ tục");
     report
