@@ -216,6 +216,16 @@ describe('carried-over dossiers in a district report', () => {
     await page.waitForSelector('[data-section="pl5"]');
     assert.equal(await page.getAttribute(cell(1, 14), 'data-stale'), 'pl5/1/c14');
     assert.match(await page.textContent('[data-section="pl5"] [data-stale-count]'), /Phần này còn 4 số liệu chép từ kỳ trước/);
+    // A block pasted from a spreadsheet edits its cells: they are no longer marked.
+    await page.$eval(cell(1, 14), (el) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', '7\t3\r\n');
+      el.focus();
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    assert.equal(await page.inputValue(cell(1, 14)), '7');
+    assert.equal(await page.getAttribute(cell(1, 14), 'data-stale'), null);
+    assert.ok(Number(await page.getAttribute('[data-section="pl5"] [data-stale-count]', 'data-stale-count')) < 4, 'fewer marked cells');
     await page.click('[data-section="pl5"] [data-action="confirm-section"]');
     assert.equal(await page.getAttribute(cell(1, 14), 'data-stale'), null);
     await context.close();

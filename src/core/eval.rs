@@ -19,7 +19,7 @@ use super::report::Report;
 use super::target::TargetResult;
 use super::template::{Section, Template};
 use super::value::FieldState;
-use super::narrative::{choice_matches, computed_text, indicator_text, narrative_issues, Figures};
+use super::narrative::{choice_matches, computed_text, indicator_text, narrative_issues, Figures, Unknown};
 use super::outline::OutlineItem;
 use super::period::parse_year;
 
@@ -222,20 +222,20 @@ pub struct EvaluatedFigures<'a> {
 }
 
 impl EvaluatedFigures<'_> {
-    fn grid(&self, section: &str) -> Result<(&Grid, &GridEvaluation), ()> {
-        let position = self.template.grids().position(|(s, _)| s.id == section).ok_or(())?;
-        let grid = self.template.grid(section).ok_or(())?;
-        Ok((grid, self.evaluation.grids.get(position).ok_or(())?))
+    fn grid(&self, section: &str) -> Result<(&Grid, &GridEvaluation), Unknown> {
+        let position = self.template.grids().position(|(s, _)| s.id == section).ok_or(Unknown)?;
+        let grid = self.template.grid(section).ok_or(Unknown)?;
+        Ok((grid, self.evaluation.grids.get(position).ok_or(Unknown)?))
     }
 }
 
 impl Figures for EvaluatedFigures<'_> {
-    fn shown(&self, code: &str) -> Result<Option<String>, ()> {
+    fn shown(&self, code: &str) -> Result<Option<String>, Unknown> {
         if let Some(ind) = self.template.indicator(code) {
-            let kind = ind.kind.as_ref().ok_or(())?;
+            let kind = ind.kind.as_ref().ok_or(Unknown)?;
             return Ok(self.evaluation.states.get(code).and_then(|s| indicator_text(kind, s)));
         }
-        let i = self.template.computed.iter().position(|c| c.code == code).ok_or(())?;
+        let i = self.template.computed.iter().position(|c| c.code == code).ok_or(Unknown)?;
         Ok(computed_text(&self.template.computed[i], self.evaluation.computed.get(i).copied().flatten()))
     }
     fn number(&self, code: &str) -> Option<f64> {
@@ -247,29 +247,29 @@ impl Figures for EvaluatedFigures<'_> {
             }
         }
     }
-    fn total(&self, section: &str, column: u32) -> Result<Option<f64>, ()> {
+    fn total(&self, section: &str, column: u32) -> Result<Option<f64>, Unknown> {
         let (grid, evaluated) = self.grid(section)?;
-        let i = grid.column_by_number(column).ok_or(())?;
-        let total = evaluated.totals.get(i).copied().flatten().ok_or(())?;
+        let i = grid.column_by_number(column).ok_or(Unknown)?;
+        let total = evaluated.totals.get(i).copied().flatten().ok_or(Unknown)?;
         Ok((evaluated.filled > 0).then_some(total))
     }
-    fn cell(&self, section: &str, key: &str, column: u32) -> Result<Option<f64>, ()> {
+    fn cell(&self, section: &str, key: &str, column: u32) -> Result<Option<f64>, Unknown> {
         let (grid, evaluated) = self.grid(section)?;
-        let i = grid.column_by_number(column).ok_or(())?;
-        let row = evaluated.rows.iter().find(|r| r.key == key).ok_or(())?;
+        let i = grid.column_by_number(column).ok_or(Unknown)?;
+        let row = evaluated.rows.iter().find(|r| r.key == key).ok_or(Unknown)?;
         Ok(row.cells.get(i).and_then(CellValue::number))
     }
-    fn count(&self, section: &str, choice: Option<(u32, &str)>) -> Result<usize, ()> {
+    fn count(&self, section: &str, choice: Option<(u32, &str)>) -> Result<usize, Unknown> {
         let (grid, evaluated) = self.grid(section)?;
         let rows = evaluated.rows.iter().filter(|r| !r.group);
         let Some((column, wanted)) = choice else { return Ok(rows.count()) };
-        let i = grid.column_by_number(column).ok_or(())?;
-        let ColumnRole::Value(kind) = &grid.columns[i].role else { return Err(()) };
+        let i = grid.column_by_number(column).ok_or(Unknown)?;
+        let ColumnRole::Value(kind) = &grid.columns[i].role else { return Err(Unknown) };
         Ok(rows.filter(|r| matches!(r.cells.get(i), Some(CellValue::Typed(s)) if choice_matches(kind, s, wanted))).count())
     }
-    fn target(&self, id: &str) -> Result<TargetResult, ()> {
-        let i = self.template.targets.iter().position(|t| t.id == id).ok_or(())?;
-        self.evaluation.targets.get(i).copied().ok_or(())
+    fn target(&self, id: &str) -> Result<TargetResult, Unknown> {
+        let i = self.template.targets.iter().position(|t| t.id == id).ok_or(Unknown)?;
+        self.evaluation.targets.get(i).copied().ok_or(Unknown)
     }
     fn template(&self) -> &Template {
         self.template

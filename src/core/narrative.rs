@@ -128,21 +128,26 @@ impl Figure {
     }
 }
 
+/// A figure that names nothing in the template: no such code, grid,
+/// column or target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unknown;
+
 /// Where figures come from: the batch evaluation or the editor's memos.
 pub trait Figures {
     /// An indicator's or computed value's text as the report prints it
     /// ("1.603", "99,06", a choice's label); `None` while empty.
     /// `Err` when the template has no such code.
-    fn shown(&self, code: &str) -> Result<Option<String>, ()>;
+    fn shown(&self, code: &str) -> Result<Option<String>, Unknown>;
     /// The number behind a code, for rates.
     fn number(&self, code: &str) -> Option<f64>;
     /// A grid column's total, a cell, or a count of rows; `Err` when the
     /// grid or column does not exist.
-    fn total(&self, section: &str, column: u32) -> Result<Option<f64>, ()>;
-    fn cell(&self, section: &str, key: &str, column: u32) -> Result<Option<f64>, ()>;
-    fn count(&self, section: &str, choice: Option<(u32, &str)>) -> Result<usize, ()>;
+    fn total(&self, section: &str, column: u32) -> Result<Option<f64>, Unknown>;
+    fn cell(&self, section: &str, key: &str, column: u32) -> Result<Option<f64>, Unknown>;
+    fn count(&self, section: &str, choice: Option<(u32, &str)>) -> Result<usize, Unknown>;
     /// A target's result, by its id; `Err` when the template has none.
-    fn target(&self, id: &str) -> Result<TargetResult, ()>;
+    fn target(&self, id: &str) -> Result<TargetResult, Unknown>;
     /// Whether anything under an annex code or grid section is filled.
     fn filled_under(&self, item: &OutlineItem) -> bool;
     /// The template the figures are of.
@@ -197,12 +202,12 @@ pub fn show(token: &str, source: &dyn Figures) -> Shown {
                 (Some(n), Some(d)) if d != 0.0 => Some(format!("{} %", format_vn(n / d * 100.0, 2))),
                 _ => None,
             }),
-            _ => Err(()),
+            _ => Err(Unknown),
         },
         Some(Figure::Total { section, column }) => source.total(&section, column).map(|v| v.map(|v| format_vn(v, 2))),
         Some(Figure::Cell { section, key, column }) => source.cell(&section, &key, column).map(|v| v.map(|v| format_vn(v, 2))),
         Some(Figure::Target(id)) => source.target(&id).and_then(|result| {
-            let target = source.template().targets.iter().find(|t| t.id == id).ok_or(())?;
+            let target = source.template().targets.iter().find(|t| t.id == id).ok_or(Unknown)?;
             Ok(result.value.map(|_| target.text(result)))
         }),
         Some(Figure::Count { section, choice }) => {
@@ -212,7 +217,7 @@ pub fn show(token: &str, source: &dyn Figures) -> Shown {
     match value {
         Ok(Some(text)) => Shown::Text(text),
         Ok(None) => Shown::Empty,
-        Err(()) => Shown::Unknown,
+        Err(Unknown) => Shown::Unknown,
     }
 }
 

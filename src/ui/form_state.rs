@@ -209,7 +209,7 @@ impl Form {
             .grids()
             .map(|(section, grid)| {
                 let annex = annex_of(&template, section).to_string();
-                Arc::new(GridState::new(section.clone(), grid.clone(), annex, report, edits, previous))
+                Arc::new(GridState::new(section.clone(), grid.clone(), annex, report, (edits, unconfirmed), previous))
             })
             .collect();
         // Targets read rows and grid totals, with the batch's `figure_of`.

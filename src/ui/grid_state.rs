@@ -6,6 +6,7 @@
 //! messages, and the totals of the columns it feeds; other rows stay still.
 //! Rows of an editable list can be added, removed (with undo) and moved.
 
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -93,13 +94,22 @@ pub struct GridState {
     pub fillable: Memo<usize>,
     pub removed: RwSignal<Option<RemovedRow>>,
     edits: RwSignal<u64>,
+    /// The form's values not yet updated since a copy; a paste updates them.
+    unconfirmed: RwSignal<BTreeSet<String>>,
     owner: Owner,
     /// The report before, with this grid's rows indexed.
     pub before: Before,
 }
 
 impl GridState {
-    pub fn new(section: Section, grid: Arc<Grid>, annex: String, report: &Report, edits: RwSignal<u64>, previous: Memo<Option<Arc<Draft>>>) -> GridState {
+    pub fn new(
+        section: Section,
+        grid: Arc<Grid>,
+        annex: String,
+        report: &Report,
+        (edits, unconfirmed): (RwSignal<u64>, RwSignal<BTreeSet<String>>),
+        previous: Memo<Option<Arc<Draft>>>,
+    ) -> GridState {
         let owner = Owner::current().unwrap_or_default();
         let before = before_of(previous, &section.id, &grid);
         let rows: RwSignal<Vec<GridRow>> = RwSignal::new(Vec::new());
@@ -147,6 +157,7 @@ impl GridState {
             fillable,
             removed: RwSignal::new(None),
             edits,
+            unconfirmed,
             owner,
             before,
         }
@@ -224,6 +235,10 @@ impl GridState {
     /// of the row `key`: pasted columns line up with the table's, and rows
     /// are added to an editable list as needed. A single value is left to
     /// the browser's own paste (`None`); otherwise returns the rows filled.
+    /// Pastes a block copied from a spreadsheet at row `key`, column
+    /// `column`, adding rows as needed. The cells written are edited, so no
+    /// longer "chưa cập nhật". Returns the rows written; `None` for one
+    /// value, which the field takes as typing.
     pub fn paste(&self, key: &str, column: usize, text: &str) -> Option<usize> {
         let pasted = parse_tsv(text);
         if pasted.len() <= 1 && pasted.first().is_none_or(|row| row.len() <= 1) {
@@ -237,17 +252,20 @@ impl GridState {
             }
         }
         let rows = self.rows.get_untracked();
-        let mut filled = 0;
+        let mut written = Vec::new();
         for (row, cells) in rows.iter().skip(start).zip(&plan) {
             for (i, text) in cells {
                 if let Some(cell) = row.cell(*i) {
                     cell.raw.set(text.clone());
+                    written.push(cell_code(&self.section.id, &row.key, self.grid.columns[*i].number));
                 }
             }
-            filled += 1;
+        }
+        if self.unconfirmed.with_untracked(|s| written.iter().any(|c| s.contains(c))) {
+            self.unconfirmed.update(|s| s.retain(|c| !written.contains(c)));
         }
         self.edited();
-        Some(filled)
+        Some(rows.len().saturating_sub(start).min(plan.len()))
     }
 
     /// Writes the grid's rows and cells into `report`; `None` once disposed.

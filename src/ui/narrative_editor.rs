@@ -146,7 +146,10 @@ fn OutlineEntry(item: OutlineItem, picker: RwSignal<Option<String>>, offered: Ar
                 aria-label=item.title.clone()
                 placeholder=item.hint.clone()
                 rows=rows
-                prop:value=move || text.get()
+                // Set once: typing, a figure inserted and a paste all write
+                // the area first (the last two through `text_field`), so
+                // the text never has to be written back on a keystroke.
+                prop:value=text.get_untracked()
                 on:input=on_input
                 on:paste=on_paste
             ></textarea>

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 use crate::core::hand_figures::unmatched;
 use crate::core::issue::Issue;
-use crate::core::narrative::{self, choice_matches, computed_text, indicator_text, Figures, Shown};
+use crate::core::narrative::{self, choice_matches, computed_text, indicator_text, Figures, Shown, Unknown};
 use crate::core::outline::OutlineItem;
 use crate::core::period::{parse_year, Period};
 use crate::core::report::Report;
@@ -32,8 +32,8 @@ pub struct LiveFigures {
 }
 
 impl LiveFigures {
-    fn grid(&self, section: &str) -> Result<&GridState, ()> {
-        self.grids.iter().find(|g| g.section.id == section).map(|g| &**g).ok_or(())
+    fn grid(&self, section: &str) -> Result<&GridState, Unknown> {
+        self.grids.iter().find(|g| g.section.id == section).map(|g| &**g).ok_or(Unknown)
     }
 
     fn computed_at(&self, code: &str) -> Option<usize> {
@@ -42,12 +42,12 @@ impl LiveFigures {
 }
 
 impl Figures for LiveFigures {
-    fn shown(&self, code: &str) -> Result<Option<String>, ()> {
+    fn shown(&self, code: &str) -> Result<Option<String>, Unknown> {
         if let Some(ind) = self.template.indicator(code) {
-            let kind = ind.kind.as_ref().ok_or(())?;
+            let kind = ind.kind.as_ref().ok_or(Unknown)?;
             return Ok(self.states.get(code).and_then(|m| m.with(|s| indicator_text(kind, s))));
         }
-        let i = self.computed_at(code).ok_or(())?;
+        let i = self.computed_at(code).ok_or(Unknown)?;
         Ok(computed_text(&self.template.computed[i], self.computed.get(i).and_then(|m| m.get())))
     }
     fn number(&self, code: &str) -> Option<f64> {
@@ -56,24 +56,24 @@ impl Figures for LiveFigures {
             None => self.computed.get(self.computed_at(code)?)?.get(),
         }
     }
-    fn total(&self, section: &str, column: u32) -> Result<Option<f64>, ()> {
+    fn total(&self, section: &str, column: u32) -> Result<Option<f64>, Unknown> {
         let grid = self.grid(section)?;
-        let i = grid.grid.column_by_number(column).ok_or(())?;
-        let total = grid.totals.get(i).copied().flatten().ok_or(())?;
+        let i = grid.grid.column_by_number(column).ok_or(Unknown)?;
+        let total = grid.totals.get(i).copied().flatten().ok_or(Unknown)?;
         Ok((grid.filled.get() > 0).then(|| total.get()))
     }
-    fn cell(&self, section: &str, key: &str, column: u32) -> Result<Option<f64>, ()> {
+    fn cell(&self, section: &str, key: &str, column: u32) -> Result<Option<f64>, Unknown> {
         let grid = self.grid(section)?;
-        let i = grid.grid.column_by_number(column).ok_or(())?;
-        grid.rows.with(|rows| rows.iter().find(|r| &*r.key == key).map(|r| r.number(i)).ok_or(()))
+        let i = grid.grid.column_by_number(column).ok_or(Unknown)?;
+        grid.rows.with(|rows| rows.iter().find(|r| &*r.key == key).map(|r| r.number(i)).ok_or(Unknown))
     }
-    fn count(&self, section: &str, choice: Option<(u32, &str)>) -> Result<usize, ()> {
+    fn count(&self, section: &str, choice: Option<(u32, &str)>) -> Result<usize, Unknown> {
         let grid = self.grid(section)?;
         let Some((column, wanted)) = choice else {
             return Ok(grid.rows.with(|rows| rows.iter().filter(|r| !r.group).count()));
         };
-        let i = grid.grid.column_by_number(column).ok_or(())?;
-        let ColumnRole::Value(kind) = &grid.grid.columns[i].role else { return Err(()) };
+        let i = grid.grid.column_by_number(column).ok_or(Unknown)?;
+        let ColumnRole::Value(kind) = &grid.grid.columns[i].role else { return Err(Unknown) };
         Ok(grid.rows.with(|rows| {
             rows.iter()
                 .filter(|r| !r.group)
@@ -81,9 +81,9 @@ impl Figures for LiveFigures {
                 .count()
         }))
     }
-    fn target(&self, id: &str) -> Result<TargetResult, ()> {
-        let i = self.template.targets.iter().position(|t| t.id == id).ok_or(())?;
-        Ok(self.targets.get(i).ok_or(())?.get())
+    fn target(&self, id: &str) -> Result<TargetResult, Unknown> {
+        let i = self.template.targets.iter().position(|t| t.id == id).ok_or(Unknown)?;
+        Ok(self.targets.get(i).ok_or(Unknown)?.get())
     }
     fn template(&self) -> &Template {
         &self.template
