@@ -187,7 +187,11 @@ describe('the narrative report', () => {
     await typeInto(page, cell('pl5', 1, 9), '8');
     assert.equal(await page.getAttribute('[data-target="tre-han-huyen"]', 'data-met'), 'false');
     assert.equal(await figure('muc-tieu:tre-han-huyen'), '8 % — vượt mức 5 % hồ sơ trễ hạn tỉnh cho phép');
-    // About the annex's total, not one row: in the summary.
+    // About the annex's total, not one row: under the table, and in the summary, whose link goes to the total.
+    const under = (await shownIssues(page)).find((i) => i.code === 'pl5/total/c9');
+    assert.equal(under?.severity, 'warning');
+    await page.click('[data-summary-for="pl5/total/c9"]');
+    assert.ok(await page.$eval('[data-computed="pl5/total/c9"]', (el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }), 'the total is on screen');
     const late = await page.textContent('[data-summary-for="pl5/total/c9"]');
     assert.match(late ?? '', /Tỷ lệ hồ sơ trễ hạn tại UBND huyện .*: 8 % — vượt mức 5 % .*\(chỉ tiêu ≤ 5 %\)/);
     await typeInto(page, cell('pl5', 1, 9), '3');

@@ -19,9 +19,10 @@ fn focus_and_show(element: &HtmlElement) {
 
 /// Focuses the value field of `code` and scrolls it into view.
 pub fn focus_field(code: &str) -> bool {
-    // A narrative's message goes to its text area.
+    // A narrative's message goes to its text area; a total's to the total.
     let selector = match code.strip_prefix("outline:") {
         Some(item) => format!("textarea[data-outline=\"{}\"]", css_string(item)),
+        None if code.contains("/total/") => format!("[data-computed=\"{}\"]", css_string(code)),
         None => format!("[data-code=\"{}\"]", css_string(code)),
     };
     let found = web_sys::window()

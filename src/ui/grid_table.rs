@@ -170,6 +170,13 @@ pub fn GridSection(grid: Arc<GridState>) -> impl IntoView {
         };
         view! { <p class="empty-grid screen-only" hidden=move || rows.with(|r| !r.is_empty())>{hint}</p> }
     });
+    // Messages about the table's totals (a province's target), under it.
+    let on_totals = form.template.targets.iter().any(|t| form.template.grid_total(&t.at).is_some_and(|(g, _)| form.grids.get(g).is_some_and(|s| s.section.id == id)));
+    let total_messages = on_totals.then(|| {
+        let (issues, prefix) = (form.issues, format!("{id}/total/"));
+        let mine = Memo::new(move |_| issues.with(|all| all.iter().filter(|i| i.code.starts_with(&prefix)).cloned().collect::<Vec<_>>()));
+        view! { <div class="grid-total-messages screen-only"><IssueMessages issues=mine /></div> }
+    });
     view! {
         <section
             class="grid-section"
@@ -196,6 +203,7 @@ pub fn GridSection(grid: Arc<GridState>) -> impl IntoView {
                 <FocusedPrevious grid=grid.clone() focused />
             </div>
             {empty_hint}
+            {total_messages}
             {controls}
         </section>
     }
