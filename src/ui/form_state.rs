@@ -363,6 +363,12 @@ impl Form {
         self.fields.get(code).copied()
     }
 
+    /// The narrative's text of one item, as edited.
+    pub fn set_narrative(&self, item: RwSignal<String>, text: String) {
+        item.set(text);
+        self.edits.update(|n| *n += 1);
+    }
+
     pub fn set_header(&self, field: HeaderField, text: String) {
         self.header_signal(field).set(text);
         self.edits.update(|n| *n += 1);

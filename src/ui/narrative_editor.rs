@@ -107,17 +107,13 @@ fn OutlineEntry(item: OutlineItem, picker: RwSignal<Option<String>>, offered: Ar
     let issues = form.narrative.item_issues.get(&item.id).copied().unwrap_or_else(|| Memo::new(|_| Vec::new()));
     let id = item.id.clone();
     let (edit, paste_form, pick_form) = (form.clone(), form.clone(), form.clone());
-    let on_input = move |ev| {
-        text.set(event_target_value(&ev));
-        edit.edits.update(|n| *n += 1);
-    };
+    let on_input = move |ev| edit.set_narrative(text, event_target_value(&ev));
     let paste_id = id.clone();
     let on_paste = move |ev: web_sys::ClipboardEvent| {
         let Some(pasted) = pasted_text(&ev) else { return };
         ev.prevent_default();
         if let Some(new_text) = insert_at_caret(&paste_id, &clean_paste(&pasted)) {
-            text.set(new_text);
-            paste_form.edits.update(|n| *n += 1);
+            paste_form.set_narrative(text, new_text);
         }
     };
     // A few more rows than the text has lines, so it grows as it is typed.
@@ -132,8 +128,7 @@ fn OutlineEntry(item: OutlineItem, picker: RwSignal<Option<String>>, offered: Ar
         move |token: String| {
             picker.set(None);
             if let Some(new_text) = insert_at_caret(&id, &format!("{{{token}}}")) {
-                text.set(new_text);
-                pick_form.edits.update(|n| *n += 1);
+                pick_form.set_narrative(text, new_text);
             }
         }
     });
