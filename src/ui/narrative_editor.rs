@@ -63,10 +63,14 @@ fn candidates(template: &Template) -> Vec<Candidate> {
     out
 }
 
-/// The figures matching every word of `query`, at most `limit`.
+/// The figures of which every word of `query` begins a word (or the code),
+/// at most `limit`: "ho so" finds "hồ sơ", not "kế hoạch … số".
 fn matching<'a>(all: &'a [Candidate], query: &str, limit: usize) -> Vec<&'a Candidate> {
     let words: Vec<String> = query.split_whitespace().map(folded).collect();
-    all.iter().filter(|c| words.iter().all(|w| c.key.contains(w.as_str()))).take(limit).collect()
+    all.iter()
+        .filter(|c| words.iter().all(|w| c.key.split([' ', '(', ')', ',']).any(|k| k.starts_with(w.as_str()))))
+        .take(limit)
+        .collect()
 }
 
 #[component]
