@@ -22,6 +22,23 @@ export async function hoangTruong2023(page) {
   await typeInto(page, valueField('3.3.2'), '1588');
 }
 
+/**
+ * «+ Thêm …» and the new row's first cell. The first click on a grid's add
+ * button has now and then added no row under load (also seen in
+ * district.test.mjs, not diagnosed): it is clicked again only when the
+ * grid still has fewer rows, so a row added but not drawn still fails.
+ */
+async function addRow(page, section, firstCell) {
+  const count = () => page.$$eval(`[data-section="${section}"] tbody [data-row]`, (rows) => rows.length);
+  const before = await count();
+  for (let attempt = 1; ; attempt++) {
+    await page.click(`[data-action="add-row"][data-section="${section}"]`);
+    if (await page.waitForSelector(firstCell, { timeout: 3000 }).then(() => true, () => false)) return;
+    assert.equal(await count(), before, 'a row was added but not drawn');
+    assert.ok(attempt < 2, 'two clicks on «+ Thêm» added no row');
+  }
+}
+
 /** The picker opens with its search field focused (once drawn), as the clerk then types. */
 const searchFocused = (page) => page.waitForFunction(() => document.activeElement?.matches('[data-figure-search]'));
 
@@ -169,8 +186,7 @@ describe('the narrative report', () => {
     const cell = (section, row, column) => `[data-code="${section}/${row}/c${column}"]`;
     const tasks = [['Ban hành kế hoạch CCHC', '1'], ['Kiểm tra CCHC', '1'], ['Khảo sát hài lòng', '3']];
     for (const [i, [task, progress]] of tasks.entries()) {
-      await page.click('[data-action="add-row"][data-section="tien-do"]');
-      await page.waitForSelector(cell('tien-do', i + 1, 2));
+      await addRow(page, 'tien-do', cell('tien-do', i + 1, 2));
       await typeInto(page, cell('tien-do', i + 1, 2), task);
       await page.selectOption(cell('tien-do', i + 1, 4), progress);
     }
@@ -185,8 +201,7 @@ describe('the narrative report', () => {
     assert.equal(await figure('tien-do/count/c4=1'), '3');
 
     // Phụ lục V: 100 accepted with 8 late: over the province's 5 %.
-    await page.click('[data-action="add-row"][data-section="pl5"]');
-    await page.waitForSelector(cell('pl5', 1, 2));
+    await addRow(page, 'pl5', cell('pl5', 1, 2));
     await typeInto(page, cell('pl5', 1, 2), 'Tư pháp');
     await typeInto(page, cell('pl5', 1, 6), '100');
     await typeInto(page, cell('pl5', 1, 9), '8');
