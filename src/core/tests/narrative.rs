@@ -1,4 +1,5 @@
-//! The narrative's figures and checks, on the xa-01b outline.
+//! The narrative's figures and checks, on the shipped outlines.
+//! Included only under #[cfg(test)] by its module: never compiled into the app.
 
 use super::*;
 use crate::core::catalog::builtin_templates;
