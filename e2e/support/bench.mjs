@@ -75,7 +75,8 @@ async function keystrokeLatencies(page, strokes) {
     const nextTask = () => new Promise((resolve) => { channel.port1.onmessage = resolve; channel.port2.postMessage(0); });
     const out = [];
     for (const [code, text] of strokes) {
-      const input = document.querySelector(`[data-code="${code}"]`);
+      // A field's code, or a selector of its own (a narrative's text area).
+      const input = document.querySelector(code.includes('[') ? code : `[data-code="${code}"]`);
       await nextTask();
       const t0 = performance.now();
       input.value = text;
@@ -244,7 +245,28 @@ async function openFromList(page) {
   await context.close();
 }
 
-// ---- exports of the filled xa-01b draft ----
+// ---- exports ----
+// The median time of 8 downloads of `format` from `draft`, imported into a
+// fresh page (the seed's warnings make all but .json ask first).
+async function exportTimes(draft, format, label, budget = null) {
+  const { page, context } = await openApp(browser, server.url);
+  await page.setInputFiles('[data-action="import"]', { name: 'd.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(draft)) });
+  await page.waitForSelector('[data-section]');
+  let size = 0;
+  for (let i = 0; i < 8; i++) {
+    const waiting = page.waitForEvent('download');
+    await page.click(`[data-action="export-${format}"]`);
+    if (await page.$('[data-export-confirm]')) await page.click('[data-export-confirm] [data-action="confirm"]');
+    size = readFileSync(await (await waiting).path()).length;
+  }
+  const times = await page.evaluate((name) => performance.getEntriesByName(name).map((m) => m.duration), `bieumau:export-${format}`);
+  if (times.length !== 8) throw new Error(`expected 8 .${format} exports, measured ${times.length}`);
+  const median = quantile(times, 0.5);
+  row(`export .${format}, ${label} (median of 8; file ${kb(size)})`, ms(median), budget ? `≤ ${budget} ms` : '', budget ? median <= budget : null);
+  await context.close();
+}
+
+// The filled xa-01b draft.
 // A fresh page per format: Chromium holds back the 10th rapid download from
 // one page (a guard no clerk meets), so each page exports 8 times.
 {
@@ -253,23 +275,7 @@ async function openFromList(page) {
     kind: 'bieumau-cchc/draft', format: 1, app_version: 'bench', id: 'bench', name: '', created_at: 0, updated_at: 0, revision: 0,
     report: { template_id: 'xa-01b', template_version: 1, header: {}, values: seed.values, notes: {} },
   };
-  for (const [format, action] of [['xlsx', 'export-xlsx'], ['csv', 'export-csv'], ['json', 'export-json']]) {
-    const { page, context } = await openApp(browser, server.url);
-    await page.setInputFiles('[data-action="import"]', { name: 'seed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(draft)) });
-    await page.waitForSelector('[data-section]');
-    let size = 0;
-    for (let i = 0; i < 8; i++) {
-      const waiting = page.waitForEvent('download');
-      await page.click(`[data-action="${action}"]`);
-      // The seed's 3 warnings make .xlsx and .csv ask first; .json never asks.
-      if (format !== 'json') await page.click('[data-export-confirm] [data-action="confirm"]');
-      size = readFileSync(await (await waiting).path()).length;
-    }
-    const times = await page.evaluate((name) => performance.getEntriesByName(name).map((m) => m.duration), `bieumau:export-${format}`);
-    if (times.length !== 8) throw new Error(`expected 8 ${format} exports, measured ${times.length}`);
-    row(`export .${format}, xa-01b (median of 8; file ${kb(size)})`, ms(quantile(times, 0.5)));
-    await context.close();
-  }
+  for (const format of ['xlsx', 'csv', 'json']) await exportTimes(draft, format, 'xa-01b');
 }
 
 // ---- the narrative: a long report with live figures, and its .docx ----
@@ -326,52 +332,23 @@ const writtenItems = JSON.parse(readFileSync('templates/xa-01b.json')).outline.i
   realKeyRows(`narrative of ${chars.toLocaleString('en')} characters with ${figures} live figures`, await keyLatencies(page, pressed), { p95Budget: 8 });
   // The same keys, synthetic, read to a fraction of a millisecond (real keys
   // under 16 ms are not reported by the Event Timing API).
-  const lat = await page.evaluate(async (selector) => {
-    const channel = new MessageChannel();
-    const nextTask = () => new Promise((resolve) => { channel.port1.onmessage = resolve; channel.port2.postMessage(0); });
-    const input = document.querySelector(selector);
-    const out = [];
-    for (let i = 0; i < 200; i++) {
-      await nextTask();
-      const t0 = performance.now();
-      input.value += i % 10 === 9 ? ' ' : 'a';
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      await nextTask();
-      document.body.getBoundingClientRect();
-      out.push(performance.now() - t0);
-    }
-    return out;
-  }, area);
+  const typedSoFar = await page.inputValue(area);
+  const narrativeStrokes = [];
+  for (let i = 0, text = typedSoFar; i < 200; i++) narrativeStrokes.push([area, (text += i % 10 === 9 ? ' ' : 'a')]);
+  const lat = await keystrokeLatencies(page, narrativeStrokes);
   row(`synthetic input → screen, the same narrative, p50 / p95 (${lat.length} keystrokes)`, `${ms(quantile(lat, 0.5))} / ${ms(quantile(lat, 0.95))}`, '≤ 8 ms (p95)', quantile(lat, 0.95) <= 8);
   await context.close();
 }
 
 // .docx of the whole seed-001 report (its narrative and annex), and of a
 // district report with the 625-row Phụ lục V.
-async function docxTimes(draft, label, budget) {
-  const { page, context } = await openApp(browser, server.url);
-  await page.setInputFiles('[data-action="import"]', { name: 'd.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(draft)) });
-  await page.waitForSelector('[data-section]');
-  let size = 0;
-  for (let i = 0; i < 8; i++) {
-    const waiting = page.waitForEvent('download');
-    await page.click('[data-action="export-docx"]');
-    if (await page.$('[data-export-confirm]')) await page.click('[data-export-confirm] [data-action="confirm"]');
-    size = readFileSync(await (await waiting).path()).length;
-  }
-  const times = await page.evaluate(() => performance.getEntriesByName('bieumau:export-docx').map((m) => m.duration));
-  if (times.length !== 8) throw new Error(`expected 8 .docx exports, measured ${times.length}`);
-  const median = quantile(times, 0.5);
-  row(`export .docx, ${label} (median of 8; file ${kb(size)})`, ms(median), budget ? `≤ ${budget} ms` : '', budget ? median <= budget : null);
-  await context.close();
-}
 {
   const seed = JSON.parse(readFileSync('tests/fixtures/hoang-truong-2023.json'));
   const narrative = Object.fromEntries(writtenItems.map((id) => [id, 'Ủy ban nhân dân xã đã tiếp nhận {3.3.1} hồ sơ, giải quyết đúng hạn {3.3.2} hồ sơ = {3.3.2/3.3.1}.\n- Không có hồ sơ tồn đọng.']));
-  await docxTimes({
+  await exportTimes({
     kind: 'bieumau-cchc/draft', format: 1, app_version: 'bench', id: 'bench-docx', name: '', created_at: 0, updated_at: 0, revision: 0,
     report: { template_id: 'xa-01b', template_version: 1, header: { unit: 'ỦY BAN NHÂN DÂN XÃ HOẰNG TRƯỜNG', year: '2023' }, values: seed.values, notes: {}, narrative },
-  }, 'the whole seed-001 report', 50);
+  }, 'docx', 'the whole seed-001 report', 50);
 }
 
 {
@@ -477,7 +454,7 @@ let cells;
   await other.context.close();
 }
 
-await docxTimes(gridDraft, `huyen-cchc with the ${cells.toLocaleString('en')}-cell Phụ lục V (625 rows)`);
+await exportTimes(gridDraft, 'docx', `huyen-cchc with the ${cells.toLocaleString('en')}-cell Phụ lục V (625 rows)`);
 
 // ---- roll-up of 1,000 generated commune files ----
 {
