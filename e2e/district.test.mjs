@@ -221,9 +221,12 @@ describe('roll-up of commune files into the district draft', () => {
   let files;
   before(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rollup-'));
+    // Read as one blob and cut by byte sizes: the second file starts with a
+    // byte order mark (as Notepad saves), and Vietnamese letters take 2–3
+    // bytes, so a cut by characters would break every file after the first.
     files = communes.map((c, i) => {
       const path = join(dir, `xa-${i + 1}.json`);
-      writeFileSync(path, draftFile(c, i));
+      writeFileSync(path, (i === 1 ? '\uFEFF' : '') + draftFile(c, i));
       return path;
     });
     const other = join(dir, 'quy-3.json');
@@ -232,7 +235,9 @@ describe('roll-up of commune files into the district draft', () => {
     writeFileSync(twice, draftFile({ ...communes[1], values: { '3.3.1': '1' } }, -1));
     const broken = join(dir, 'hong.json');
     writeFileSync(broken, '{ "kind": ');
-    files.push(other, twice, broken);
+    const latin1 = join(dir, 'ma-cu.json');
+    writeFileSync(latin1, Buffer.from([0x7b, 0x22, 0x78, 0xe3, 0x22, 0x7d]));
+    files.push(other, twice, broken, latin1);
     app = await openApp(suite.browser, suite.server.url);
     await newDraft(app.page, 'huyen-cchc');
     await typeInto(app.page, headerField('year'), '2019');
@@ -269,8 +274,9 @@ describe('roll-up of commune files into the district draft', () => {
     const used = await page.$$eval('[data-rollup-source]', (n) => n.map((x) => x.getAttribute('data-rollup-source')));
     assert.deepEqual(used, ['xa-1.json', 'xa-2.json', 'xa-3.json']);
     const notices = await page.$$eval('[data-rollup-notice]', (n) => n.map((x) => x.textContent));
-    assert.equal(notices.length, 3, notices.join('\n'));
+    assert.equal(notices.length, 4, notices.join('\n'));
     assert.ok(notices.some((n) => n.includes('«hong.json»')));
+    assert.ok(notices.some((n) => n.includes('Không đọc được tệp «ma-cu.json» thành văn bản')), notices.join('\n'));
     assert.ok(notices.some((n) => n.includes('«quy-3.json»') && n.includes('quý III năm 2019')));
     assert.ok(notices.some((n) => n.includes('Hai tệp của cùng UBND xã Sơn Bình')));
   });

@@ -18,7 +18,7 @@ use bieumau::core::catalog::builtin_template;
 use bieumau::core::draft::Draft;
 use bieumau::core::eval::EvaluatedFigures;
 use bieumau::core::grid::{cell_code, is_group_key, ColumnRole, Grid};
-use bieumau::core::hand_figures::unmatched;
+use bieumau::core::hand_figures::{hand_figures, unmatched};
 use bieumau::core::narrative::{pieces, show, Figures, Piece};
 use bieumau::core::report::Report;
 use bieumau::core::template::{Section, Template};
@@ -273,7 +273,7 @@ fn assert_same(template: &Template, form: &Form, report: &Report, previous: Opti
     // Hand-typed figures are compared with the same figures of the report.
     let (live, batch_numbers) = (form.narrative.numbers.get_untracked(), source.numbers());
     for text in NARRATIVE {
-        assert_eq!(unmatched(text, &live), unmatched(text, &batch_numbers), "hand-typed figures of {text:?}");
+        assert_eq!(unmatched(hand_figures(text), &live), unmatched(hand_figures(text), &batch_numbers), "hand-typed figures of {text:?}");
     }
     assert_eq!(form.issues.get_untracked(), batch.issues, "every message, in order");
     assert_eq!(form.filled.get_untracked(), batch.filled, "filled count");

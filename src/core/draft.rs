@@ -104,17 +104,18 @@ impl Draft {
     }
 
     pub fn from_json(text: &str) -> Result<Draft, DraftError> {
-        let probe: Probe = serde_json::from_str(text).map_err(|e| DraftError::NotJson(e.to_string()))?;
-        if probe.kind != DRAFT_KIND {
-            return Err(DraftError::NotADraft);
-        }
-        if probe.format > DRAFT_FORMAT {
-            return Err(DraftError::NewerFormat(probe.format));
-        }
-        if probe.format == 0 {
-            return Err(DraftError::Malformed("thiếu số định dạng".into()));
-        }
-        let draft: Draft = serde_json::from_str(text).map_err(|e| DraftError::Malformed(e.to_string()))?;
+        // One parse when the file is a draft, as nearly all are (a roll-up
+        // reads a thousand); the envelope alone is read only to say why one
+        // is not. Both orders of the checks give the same verdict.
+        let draft: Draft = match serde_json::from_str(text) {
+            Ok(draft) => draft,
+            Err(e) => {
+                let probe: Probe = serde_json::from_str(text).map_err(|e| DraftError::NotJson(e.to_string()))?;
+                Self::check_envelope(&probe.kind, probe.format)?;
+                return Err(DraftError::Malformed(e.to_string()));
+            }
+        };
+        Self::check_envelope(&draft.kind, draft.format)?;
         if draft.id.is_empty() || draft.report.template_id.is_empty() {
             return Err(DraftError::Malformed("thiếu mã bản nháp hoặc mã biểu mẫu".into()));
         }
@@ -123,6 +124,19 @@ impl Draft {
         }
         draft.report.check_shape().map_err(DraftError::Malformed)?;
         Ok(draft)
+    }
+
+    fn check_envelope(kind: &str, format: u32) -> Result<(), DraftError> {
+        if kind != DRAFT_KIND {
+            return Err(DraftError::NotADraft);
+        }
+        if format > DRAFT_FORMAT {
+            return Err(DraftError::NewerFormat(format));
+        }
+        if format == 0 {
+            return Err(DraftError::Malformed("thiếu số định dạng".into()));
+        }
+        Ok(())
     }
 
     /// Compact, for local storage.

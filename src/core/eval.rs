@@ -12,7 +12,7 @@
 
 use std::collections::HashMap;
 
-use super::grid::{cell_code, ColumnRole, is_group_key, row_name, CellValue, Grid, RowValues};
+use super::grid::{ColumnRole, is_group_key, row_name, CellValue, Grid, RowValues};
 use super::issue::{Issue, Severity};
 use super::carry::{carried_issue, PreviousGrid};
 use super::report::Report;
@@ -172,7 +172,8 @@ impl Report {
 
     /// The typed cells of the row `key` of a grid, read from this report.
     pub fn typed_cells(&self, section: &str, grid: &Grid, key: &str) -> Vec<CellValue> {
-        grid.typed_cells(is_group_key(key), |i, kind| kind.read(self.value(&cell_code(section, key, grid.columns[i].number))))
+        let texts = self.row_texts(section, key);
+        grid.typed_cells(is_group_key(key), |i, kind| kind.read(texts.get(grid.columns[i].number)))
     }
 
     pub fn evaluate_grid(&self, section: &str, annex: &str, grid: &Grid) -> GridEvaluation {

@@ -41,6 +41,11 @@ pub fn parse_number(raw: &str) -> Result<f64, NumberError> {
     if text.is_empty() || text.chars().count() > MAX_INPUT_CHARS {
         return Err(if text.is_empty() { NumberError::NotANumber } else { NumberError::TooLarge });
     }
+    // Nearly every figure is a few plain digits: read them at once. Up to 15
+    // digits are below 2^53, so the value is exact, as below.
+    if text.len() <= 15 && text.bytes().all(|b| b.is_ascii_digit()) {
+        return Ok(text.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0')) as f64);
+    }
     let (negative, body) = match text.chars().next() {
         Some(sign @ ('-' | '\u{2212}' | '+')) => (sign != '+', &text[sign.len_utf8()..]),
         _ => (false, text),

@@ -315,6 +315,25 @@ impl Report {
     }
 
     /// The label of a grid row: typed in a list, fixed by the template otherwise.
+    /// The typed texts of one grid row, by column number, found with one
+    /// search of the values instead of one per cell.
+    pub fn row_texts(&self, section: &str, key: &str) -> RowTexts<'_> {
+        let prefix = cell_code(section, key, 0);
+        let prefix = &prefix[..prefix.len() - 2];
+        let texts = self
+            .values
+            .range::<str, _>((std::ops::Bound::Included(prefix), std::ops::Bound::Unbounded))
+            .take_while(|(code, _)| code.starts_with(prefix))
+            .filter_map(|(code, text)| {
+                // Only the code `cell_code` writes: "c7", never "c07" or "c+7".
+                let digits = code[prefix.len()..].strip_prefix('c').filter(|d| !d.starts_with(['0', '+']))?;
+                let number = digits.parse::<u32>().ok()?;
+                Some((number, text.as_str()))
+            })
+            .collect();
+        RowTexts(texts)
+    }
+
     pub fn row_label(&self, section: &str, grid: &Grid, key: &str) -> String {
         match &grid.rows {
             GridRows::Fixed(_) => grid.fixed_label(key).unwrap_or_default().to_string(),
@@ -323,6 +342,16 @@ impl Report {
                 self.value(&cell_code(section, key, number)).trim().to_string()
             }
         }
+    }
+}
+
+/// A grid row's typed texts by column number (from [`Report::row_texts`]).
+pub struct RowTexts<'a>(Vec<(u32, &'a str)>);
+
+impl<'a> RowTexts<'a> {
+    /// The text in column `number`; empty when none was typed.
+    pub fn get(&self, number: u32) -> &'a str {
+        self.0.iter().find(|(n, _)| *n == number).map_or("", |(_, text)| text)
     }
 }
 

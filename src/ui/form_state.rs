@@ -51,8 +51,8 @@ impl Field {
 /// valid number ("1603" becomes "1.603"), when that differs from the typed
 /// text. `None` too once the field's state is gone: blur is also sent when
 /// a focused field is taken off the page (back while typing).
-pub fn shown_on_leaving(kind: &ValueKind, raw: RwSignal<String>, state: Memo<FieldState>) -> Option<String> {
-    let text = kind.display(&state.try_get_untracked()?)?;
+pub fn shown_on_leaving(kind: &ValueKind, raw: RwSignal<String>, state: Option<FieldState>) -> Option<String> {
+    let text = kind.display(&state?)?;
     raw.try_with_untracked(|r| *r != text)?.then_some(text)
 }
 

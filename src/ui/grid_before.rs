@@ -157,7 +157,7 @@ pub fn FocusedPrevious(grid: Arc<GridState>, focused: RwSignal<Option<String>>) 
         };
         let text = previous_text(grid.before, &grid.grid, key, &label, i)?;
         let before = grid.before.with(|b| b.as_ref().and_then(|b| b.1.number(&b.0.report, &grid.grid, key, &label, i)));
-        let now = row.cell(i).and_then(|c| c.state.get().number());
+        let now = row.cell(i).and_then(|c| c.state().number());
         let change = match (now, before) {
             (Some(now), Some(before)) => change_text(now, before).map(|c| format!(" ({c})")),
             _ => None,

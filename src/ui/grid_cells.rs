@@ -51,10 +51,10 @@ fn on_enter_move_down(ev: KeyboardEvent) {
 
 #[component]
 pub(super) fn NumberCell(cell: Cell, code: String, kind: ValueKind, paste: Callback<String, bool>) -> impl IntoView {
-    let (raw, state) = (cell.raw, cell.state);
+    let raw = cell.raw;
     let (typed, stale) = (edit(cell, &code), stale(&code));
     let on_blur = move |_| {
-        if let Some(text) = shown_on_leaving(&kind, raw, state) {
+        if let Some(text) = shown_on_leaving(&kind, raw, cell.state_untracked()) {
             cell.set_raw(text);
         }
     };
@@ -68,7 +68,7 @@ pub(super) fn NumberCell(cell: Cell, code: String, kind: ValueKind, paste: Callb
             autocomplete="off"
             spellcheck="false"
             aria-label=code
-            aria-invalid=move || state.with(|s| s.error().is_some()).to_string()
+            aria-invalid=move || cell.state().error().is_some().to_string()
             prop:value=move || raw.get()
             on:input=move |ev| typed(event_target_value(&ev))
             on:blur=on_blur
@@ -118,9 +118,8 @@ pub(super) fn TextCell(cell: Cell, code: String, wide: bool, paste: Callback<Str
 
 #[component]
 pub(super) fn ChoiceCell(cell: Cell, code: String, options: Vec<crate::core::value::ChoiceOption>) -> impl IntoView {
-    let state = cell.state;
     let (typed, stale) = (edit(cell, &code), stale(&code));
-    let current = move || state.with(|s| s.number().map(|n| (n as i64).to_string()).unwrap_or_default());
+    let current = move || cell.state().number().map(|n| (n as i64).to_string()).unwrap_or_default();
     let options = options
         .into_iter()
         .map(|o| {
@@ -138,7 +137,7 @@ pub(super) fn ChoiceCell(cell: Cell, code: String, options: Vec<crate::core::val
             data-code=code.clone()
             data-stale=stale
             aria-label=code
-            aria-invalid=move || state.with(|s| s.error().is_some()).to_string()
+            aria-invalid=move || cell.state().error().is_some().to_string()
             prop:value=current
             on:change=move |ev| typed(event_target_value(&ev))
         >

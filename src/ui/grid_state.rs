@@ -1,7 +1,7 @@
 //! A grid section being edited, as fine-grained signals.
 //!
-//! One signal per typed cell and one memo per cell state, per sum cell, per
-//! row's messages and per column total, all from the core's `Grid`
+//! One signal per typed cell, and one memo per row's values, per sum cell,
+//! per row's messages and per column total, all from the core's `Grid`
 //! functions. A keystroke in a cell wakes that cell, its row's sums and
 //! messages, and the totals of the columns it feeds; other rows stay still.
 //! Rows of an editable list can be added, removed (with undo) and moved.
@@ -20,25 +20,52 @@ use crate::core::value::{FieldState, ValueKind};
 use crate::core::draft::Draft;
 use crate::ui::grid_before::{before_of, row_issues, Before};
 
-/// One typed cell.
+/// One typed cell: its text, read as its column's kind when asked. No memo
+/// per cell: a 10.000-cell grid would open with 10.000 more reactive nodes
+/// (about 40 ms), while a read costs one parse of a few characters, done by
+/// the row's memo and the cell's own view when that cell changes.
 #[derive(Clone, Copy)]
 pub struct Cell {
     pub raw: RwSignal<String>,
-    pub state: Memo<FieldState>,
+    /// The grid's kinds by column (one store for all its cells).
+    kinds: StoredValue<Arc<[ValueKind]>>,
+    column: usize,
     edits: RwSignal<u64>,
 }
 
 impl Cell {
-    fn new(text: String, kind: ValueKind, edits: RwSignal<u64>) -> Cell {
-        let raw = RwSignal::new(text);
-        let state = Memo::new(move |_| raw.with(|text| kind.read(text)));
-        Cell { raw, state, edits }
+    fn new(text: String, kinds: StoredValue<Arc<[ValueKind]>>, column: usize, edits: RwSignal<u64>) -> Cell {
+        Cell { raw: RwSignal::new(text), kinds, column, edits }
+    }
+
+    /// The value as read, tracking the text; empty once the grid is gone.
+    pub fn state(&self) -> FieldState {
+        let kind = self.kinds.try_with_value(|k| k.get(self.column).cloned()).flatten();
+        kind.and_then(|kind| self.raw.try_with(|text| kind.read(text))).unwrap_or(FieldState::Empty)
+    }
+
+    /// The same without tracking; `None` once the grid is gone.
+    pub fn state_untracked(&self) -> Option<FieldState> {
+        let kind = self.kinds.try_with_value(|k| k.get(self.column).cloned())??;
+        self.raw.try_with_untracked(|text| kind.read(text))
     }
 
     pub fn set_raw(&self, text: String) {
         self.raw.set(text);
         self.edits.update(|n| *n += 1);
     }
+}
+
+/// The kind of each column's typed cells: its value kind, or text for an
+/// editable list's labels; `Text` where a column has no typed cell.
+fn cell_kinds(grid: &Grid) -> Arc<[ValueKind]> {
+    grid.columns
+        .iter()
+        .map(|c| match &c.role {
+            ColumnRole::Value(kind) => kind.clone(),
+            _ => ValueKind::Text,
+        })
+        .collect()
 }
 
 /// One row: its typed cells and what is derived from them, by column index.
@@ -94,6 +121,7 @@ pub struct GridState {
     pub fillable: Memo<usize>,
     pub removed: RwSignal<Option<RemovedRow>>,
     edits: RwSignal<u64>,
+    kinds: StoredValue<Arc<[ValueKind]>>,
     /// The form's values not yet updated since a copy; a paste updates them.
     unconfirmed: RwSignal<BTreeSet<String>>,
     owner: Owner,
@@ -112,11 +140,12 @@ impl GridState {
     ) -> GridState {
         let owner = Owner::current().unwrap_or_default();
         let before = before_of(previous, &section.id, &grid);
+        let kinds = StoredValue::new(cell_kinds(&grid));
         let rows: RwSignal<Vec<GridRow>> = RwSignal::new(Vec::new());
         let built: Vec<GridRow> = report
             .row_keys(&section.id, &grid)
             .iter()
-            .map(|key| build_row(&section.id, &grid, &annex, key, report, edits, before))
+            .map(|key| build_row(&section.id, &grid, &annex, key, report, (edits, kinds), before))
             .collect();
         rows.set(built);
         renumber(&grid, rows);
@@ -157,6 +186,7 @@ impl GridState {
             fillable,
             removed: RwSignal::new(None),
             edits,
+            kinds,
             unconfirmed,
             owner,
             before,
@@ -180,7 +210,7 @@ impl GridState {
         let key = Grid::next_key(&keys, group);
         let empty = Report::default();
         let row = self.owner.with(|| {
-            build_row(&self.section.id, &self.grid, &self.annex, &key, &empty, self.edits, self.before)
+            build_row(&self.section.id, &self.grid, &self.annex, &key, &empty, (self.edits, self.kinds), self.before)
         });
         self.rows.update(|rows| rows.push(row));
         self.edited();
@@ -340,7 +370,7 @@ fn renumber(grid: &Grid, rows: RwSignal<Vec<GridRow>>) {
 /// The number a row holds in column `i`: its typed cell's, or its sum's.
 fn number_in(cells: &[Option<Cell>], sums: &[Option<Memo<Option<f64>>>], i: usize) -> Option<f64> {
     match (cells.get(i).copied().flatten(), sums.get(i).copied().flatten()) {
-        (Some(cell), _) => cell.state.with(FieldState::number),
+        (Some(cell), _) => cell.state().number(),
         (None, Some(sum)) => sum.get(),
         _ => None,
     }
@@ -352,21 +382,23 @@ fn build_row(
     annex: &str,
     key: &str,
     report: &Report,
-    edits: RwSignal<u64>,
+    (edits, kinds): (RwSignal<u64>, StoredValue<Arc<[ValueKind]>>),
     before: Before,
 ) -> GridRow {
     let group = is_group_key(key);
     let editable = grid.is_editable();
+    let texts = report.row_texts(section, key);
     let cells: Arc<[Option<Cell>]> = grid
         .columns
         .iter()
-        .map(|c| {
-            let text = || report.value(&cell_code(section, key, c.number)).to_string();
-            match &c.role {
-                ColumnRole::Label if editable => Some(Cell::new(text(), ValueKind::Text, edits)),
-                ColumnRole::Value(kind) if !group => Some(Cell::new(text(), kind.clone(), edits)),
-                _ => None,
-            }
+        .enumerate()
+        .map(|(i, c)| {
+            let typed = match &c.role {
+                ColumnRole::Label => editable,
+                ColumnRole::Value(_) => !group,
+                _ => false,
+            };
+            typed.then(|| Cell::new(texts.get(c.number).to_string(), kinds, i, edits))
         })
         .collect();
     let row_key: Arc<str> = Arc::from(key);
@@ -378,7 +410,7 @@ fn build_row(
         let label_column = grid.label_column();
         Memo::new(move |_| {
             let typed = grid.typed_cells(group, |i, _| {
-                cells.get(i).copied().flatten().map_or(FieldState::Empty, |c| c.state.get())
+                cells.get(i).copied().flatten().map_or(FieldState::Empty, |c| c.state())
             });
             // Only a failing identity reads the row's place and label.
             let name = || {

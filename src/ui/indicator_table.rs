@@ -240,7 +240,7 @@ fn ValueInput(code: String, kind: ValueKind, field: Field) -> impl IntoView {
         if !numeric {
             return;
         }
-        if let Some(text) = shown_on_leaving(&kind, raw, state) {
+        if let Some(text) = shown_on_leaving(&kind, raw, state.try_get_untracked()) {
             field.set_raw(text);
         }
     };

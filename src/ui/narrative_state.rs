@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::core::hand_figures::unmatched;
+use crate::core::hand_figures::{hand_figures, unmatched};
 use crate::core::issue::Issue;
 use crate::core::narrative::{self, choice_matches, computed_text, indicator_text, Figures, Shown, Unknown};
 use crate::core::outline::OutlineItem;
@@ -77,7 +77,7 @@ impl Figures for LiveFigures {
         Ok(grid.rows.with(|rows| {
             rows.iter()
                 .filter(|r| !r.group)
-                .filter(|r| r.cell(i).is_some_and(|c| c.state.with(|s| choice_matches(kind, s, wanted))))
+                .filter(|r| r.cell(i).is_some_and(|c| choice_matches(kind, &c.state(), wanted)))
                 .count()
         }))
     }
@@ -164,7 +164,14 @@ impl Narrative {
         let (text, numbers, dismissed, id) = (self.text(id), self.numbers, self.dismissed, id.to_string());
         Memo::new(move |_| {
             let Some(text) = text else { return Vec::new() };
-            let mut left = numbers.with(|n| text.with(|t| unmatched(t, n)));
+            // The report's numbers are gathered only for a text with
+            // hand-typed figures: most have none, and a 10.000-cell grid's
+            // totals would otherwise all be computed as it opens.
+            let typed = text.with(|t| hand_figures(t));
+            if typed.is_empty() {
+                return Vec::new();
+            }
+            let mut left = numbers.with(|n| unmatched(typed, n));
             dismissed.with(|d| left.retain(|h| !d.contains(&h.key(&id))));
             left.into_iter().map(|h| h.text).collect()
         })

@@ -2,7 +2,7 @@
 //! Included only under #[cfg(test)] by its module: never compiled into the app.
 
 use super::*;
-use crate::core::grid::{numbering, roman, total_text, ColumnRole};
+use crate::core::grid::{cell_code, numbering, roman, total_text, ColumnRole};
 use crate::core::grid_file::GridFile;
 use crate::core::loading::TemplateError;
 use crate::core::paste::parse_tsv;
@@ -139,3 +139,20 @@ fn total_text_prints_zero_as_a_dash() {
     assert_eq!(total_text(None, 0), "");
 }
 
+
+#[test]
+fn cell_codes_are_written_and_found_by_row() {
+    assert_eq!(cell_code("pl5", "12", 3), "pl5/12/c3");
+    assert_eq!(cell_code("pl5", "g1", 0), "pl5/g1/c0");
+    assert_eq!(cell_code("a", "b", u32::MAX), format!("a/b/c{}", u32::MAX));
+    let mut report = crate::core::report::Report::default();
+    for (code, text) in [("pl5/1/c3", "7"), ("pl5/1/c12", "9"), ("pl5/10/c3", "1"), ("pl5/1/c07", "5"), ("pl5/1/c+4", "6"), ("pl4/1/c3", "2")] {
+        report.set_value(code, text);
+    }
+    let row = report.row_texts("pl5", "1");
+    assert_eq!((row.get(3), row.get(12)), ("7", "9"));
+    // Another row, another section, and codes `cell_code` never writes are not this row's cells.
+    assert_eq!((row.get(7), row.get(4), row.get(10)), ("", "", ""));
+    assert_eq!(report.row_texts("pl5", "10").get(3), "1");
+    assert_eq!(report.row_texts("pl5", "2").get(3), "");
+}
