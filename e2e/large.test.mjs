@@ -5,7 +5,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openApp, newDraft, setUpSuite } from './support/browser.mjs';
@@ -90,6 +90,41 @@ describe('a 5,000-indicator report', () => {
     const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
     assert.match(text, /Kênh c của nhóm 300/);
     assert.match(text, /Kênh b của nhóm 150/);
+    await context.close();
+  });
+});
+
+describe('a roll-up of 600 commune files', () => {
+  test('the list of files used is drawn after the tables, whole; the sums are every file\'s', async () => {
+    const xa = JSON.parse(readFileSync('templates/xa-01b.json'));
+    const counts = xa.sections.flatMap((s) => s.rows).filter((r) => r.kind === 'count').map((r) => r.code);
+    const dir = mkdtempSync(join(tmpdir(), 'bieumau-rollup-'));
+    let received = 0;
+    const files = [];
+    for (let i = 1; i <= 600; i++) {
+      const values = Object.fromEntries(counts.map((code) => [code, String((i * 7 + code.length) % 400)]));
+      received += Number(values['3.3.1']);
+      const draft = {
+        kind: 'bieumau-cchc/draft', format: 1, app_version: 'test', id: `xa-${i}`, name: '', created_at: 0, updated_at: i, revision: 1,
+        report: { template_id: 'xa-01b', template_version: 1, header: { unit: `UBND xã Thử ${i}`, period: 'year', year: '2024' }, values, notes: {} },
+      };
+      const path = join(dir, `xa-${i}.json`);
+      writeFileSync(path, JSON.stringify(draft));
+      files.push(path);
+    }
+    const { page, context } = await openApp(suite.browser, suite.server.url);
+    await newDraft(page, 'huyen-cchc');
+    await page.setInputFiles('[data-action="rollup"]', files);
+    await page.waitForSelector('[data-section="tong-hop-xa"] [data-computed="tong-hop-xa/3.3.1"]');
+    assert.equal(await page.textContent('[data-computed="tong-hop-xa/3.3.1"]'), received.toLocaleString('de-DE'));
+    // The clerk opens the list of files used: drawn after the tables (in
+    // idle time at the latest), whole and in order.
+    await page.click('.rollup-sources summary');
+    await page.waitForFunction(() => document.querySelectorAll('[data-rollup-source]').length === 600, null, { timeout: 60000 });
+    const [first, last] = await page.$$eval('[data-rollup-source]', (l) => [l[0], l.at(-1)].map((x) => x.getAttribute('data-rollup-source')));
+    assert.deepEqual([first, last], ['xa-1.json', 'xa-600.json']);
+    await page.waitForFunction(() => document.querySelectorAll('.rows-later').length === 0, null, { timeout: 60000 });
+    assert.equal(await page.textContent('[data-computed="pl6/total/c5"]'), received.toLocaleString('de-DE'));
     await context.close();
   });
 });

@@ -131,6 +131,25 @@ async function watchFirstFrame(page, selector) {
 async function interactiveAfter(page) {
   return page.evaluate(async () => (await window.__firstFrame) - window.__openStart);
 }
+/**
+ * Opens a large report `OPENS` times, each in a new tab, and reports the
+ * median and the slowest (one run on this 2-core machine varies by
+ * ±100 ms). `openOnce` returns `{ page, context, open }`; the last tab is
+ * kept for what the caller measures next.
+ */
+const OPENS = 5;
+async function openTimes(what, openOnce) {
+  const times = [];
+  let last;
+  for (let i = 0; i < OPENS; i++) {
+    if (last) await last.context.close();
+    last = await openOnce();
+    times.push(last.open);
+  }
+  const median = quantile(times, 0.5);
+  row(`${what} (median / slowest of ${OPENS})`, `${ms(median)} / ${ms(Math.max(...times))}`, '≤ 500 ms', median <= 500);
+  return last;
+}
 async function allDrawnAfter(page) {
   await page.waitForFunction(() => !document.querySelector('.rows-later'), null, { timeout: 120000, polling: 50 });
   return page.evaluate(() => performance.now() - window.__openStart);
@@ -353,15 +372,16 @@ const writtenItems = JSON.parse(readFileSync('templates/xa-01b.json')).outline.i
 
 {
   const template = stressTemplate(5000);
-  const { page, context } = await openApp(browser, server.url);
-  await page.setInputFiles('[data-action="load-template"]', {
-    name: 'stress.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(template)),
+  const { page, context } = await openTimes('open the 5,000-indicator form: click → first screen drawn and typeable', async () => {
+    const { page, context } = await openApp(browser, server.url);
+    await page.setInputFiles('[data-action="load-template"]', {
+      name: 'stress.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(template)),
+    });
+    await clickTime(page);
+    await watchFirstFrame(page, '[data-code="1.a"]');
+    await page.click(`[data-action="new-draft"][data-template="${template.id}"]`);
+    return { page, context, open: await interactiveAfter(page) };
   });
-  await clickTime(page);
-  await watchFirstFrame(page, '[data-code="1.a"]');
-  await page.click(`[data-action="new-draft"][data-template="${template.id}"]`);
-  const open = await interactiveAfter(page);
-  row('open the 5,000-indicator form: click → first screen drawn and typeable', ms(open), '≤ 500 ms', open <= 500);
   row('open the 5,000-indicator form: click → every row drawn (in idle time)', ms(await allDrawnAfter(page)));
   const values = [];
   for (let g = 1; g <= 1250; g += 25) values.push([`${g}`, '1603'], [`${g}.a`, '581'], [`${g}.b`, '2']);
@@ -392,12 +412,13 @@ let cells;
     kind: 'bieumau-cchc/draft', format: 1, app_version: 'bench', id: 'bench-grid', name: '', created_at: 0, updated_at: 0, revision: 0,
     report: { template_id: 'huyen-cchc', template_version: 1, header: {}, values, notes: {}, rows: { pl5: keys } },
   };
-  const { page, context } = await openApp(browser, server.url);
-  await changeTime(page, '[data-action="import"]');
-  await watchFirstFrame(page, '[data-code="pl5/1/c3"]');
-  await page.setInputFiles('[data-action="import"]', { name: 'grid.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(draft)) });
-  const open = await interactiveAfter(page);
-  row(`open a district draft with a ${cells.toLocaleString('en')}-cell grid: pick the file → first screen typeable`, ms(open), '≤ 500 ms', open <= 500);
+  const { page, context } = await openTimes(`open a district draft with a ${cells.toLocaleString('en')}-cell grid: pick the file → first screen typeable`, async () => {
+    const { page, context } = await openApp(browser, server.url);
+    await changeTime(page, '[data-action="import"]');
+    await watchFirstFrame(page, '[data-code="pl5/1/c3"]');
+    await page.setInputFiles('[data-action="import"]', { name: 'grid.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(draft)) });
+    return { page, context, open: await interactiveAfter(page) };
+  });
   row(`open a district draft with a ${cells.toLocaleString('en')}-cell grid: → every row drawn (in idle time)`, ms(await allDrawnAfter(page)));
   const typed = [];
   for (let r = 1; r <= 625; r += 8) typed.push([`pl5/${r}/c5`, '812']);
@@ -477,14 +498,16 @@ await exportTimes(gridDraft, 'docx', `huyen-cchc with the ${cells.toLocaleString
     };
     files.push({ name: `xa-${i}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(draft)) });
   }
-  const { page, context } = await openApp(browser, server.url);
-  await newDraft(page, 'huyen-cchc');
-  await page.evaluate(() => document.addEventListener('change', (e) => {
-    if (e.target.matches('[data-action="rollup"]')) window.__rollupStart = performance.now();
-  }, true));
-  await watchFirstFrame(page, '[data-section="tong-hop-xa"]');
-  await page.setInputFiles('[data-action="rollup"]', files);
-  const shownAt = await page.evaluate(async () => (await window.__firstFrame) - window.__rollupStart);
+  const { page, context } = await openTimes('roll-up of 1,000 commune files: pick → tables on screen and typeable', async () => {
+    const { page, context } = await openApp(browser, server.url);
+    await newDraft(page, 'huyen-cchc');
+    await page.evaluate(() => document.addEventListener('change', (e) => {
+      if (e.target.matches('[data-action="rollup"]')) window.__rollupStart = performance.now();
+    }, true));
+    await watchFirstFrame(page, '[data-section="tong-hop-xa"]');
+    await page.setInputFiles('[data-action="rollup"]', files);
+    return { page, context, open: await page.evaluate(async () => (await window.__firstFrame) - window.__rollupStart) };
+  });
   const allAt = await page.evaluate(() => new Promise((done) => {
     const check = () => (document.querySelector('.rows-later') ? setTimeout(check, 20) : done(performance.now() - window.__rollupStart));
     check();
@@ -493,7 +516,6 @@ await exportTimes(gridDraft, 'docx', `huyen-cchc with the ${cells.toLocaleString
   const total = await page.$eval('[data-computed="pl6/total/c5"]', (n) => Number(n.textContent.replace(/\./g, '')));
   if (total !== received) throw new Error(`roll-up total ${total}, expected ${received}`);
   row('roll-up of 1,000 commune files: parse, check, sum (in the page)', ms(core), '≤ 1 s', core <= 1000);
-  row('roll-up of 1,000 commune files: pick → tables on screen and typeable', ms(shownAt), '≤ 500 ms', shownAt <= 500);
   row('roll-up of 1,000 commune files: pick → all 1,000 rows drawn (in idle time)', ms(allAt));
   await context.close();
 }

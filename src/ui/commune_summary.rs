@@ -12,6 +12,7 @@ use crate::core::rollup::roll_up;
 use crate::core::summary::{CommuneSummary, SummaryValue};
 use crate::core::template::RollupSpec;
 use crate::ui::autosave::Autosave;
+use crate::ui::deferred::Deferral;
 use crate::ui::{AppContext, FormContext};
 
 /// "Tổng hợp từ báo cáo của các xã": pick the communes' `.json` files.
@@ -107,11 +108,19 @@ pub fn CommuneSummaryView(summary: Arc<CommuneSummary>) -> impl IntoView {
             }
         })
         .collect_view();
-    let sources = summary
-        .sources
-        .iter()
-        .map(|s| view! { <li data-rollup-source=s.file.clone()>{format!("{} — {} ({})", s.file, s.unit, s.period)}</li> })
-        .collect_view();
+    // The files used, a thousand lines after a district's roll-up, in a
+    // list the clerk opens: drawn when near the screen or in idle time, as
+    // a large table's rows are, so the tables come on screen first.
+    let sources = {
+        let (summary, count) = (summary.clone(), summary.sources.len());
+        let draw = move || {
+            let lines = summary.sources.iter().map(|s| {
+                view! { <li data-rollup-source=s.file.clone()>{format!("{} — {} ({})", s.file, s.unit, s.period)}</li> }
+            });
+            view! { <ol>{lines.collect_view()}</ol> }.into_any()
+        };
+        expect_context::<Deferral>().rows(count, 22, Arc::new(draw))
+    };
     let notices = summary
         .notices
         .iter()
@@ -129,7 +138,7 @@ pub fn CommuneSummaryView(summary: Arc<CommuneSummary>) -> impl IntoView {
             <details class="rollup-sources screen-only" open=!summary.notices.is_empty()>
                 <summary>{format!("Đã dùng {communes} tệp{}", if summary.notices.is_empty() { String::new() } else { format!(", {} lưu ý", summary.notices.len()) })}</summary>
                 <ul class="rollup-notices">{notices}</ul>
-                <ol>{sources}</ol>
+                {sources}
             </details>
             <table class="annex summary-table">
                 <colgroup>

@@ -40,14 +40,14 @@ impl Cell {
 
     /// The value as read, tracking the text; empty once the grid is gone.
     pub fn state(&self) -> FieldState {
-        let kind = self.kinds.try_with_value(|k| k.get(self.column).cloned()).flatten();
-        kind.and_then(|kind| self.raw.try_with(|text| kind.read(text))).unwrap_or(FieldState::Empty)
+        let read = |kinds: &Arc<[ValueKind]>| self.raw.try_with(|text| kinds.get(self.column).map(|k| k.read(text)));
+        self.kinds.try_with_value(read).flatten().flatten().unwrap_or(FieldState::Empty)
     }
 
     /// The same without tracking; `None` once the grid is gone.
     pub fn state_untracked(&self) -> Option<FieldState> {
-        let kind = self.kinds.try_with_value(|k| k.get(self.column).cloned())??;
-        self.raw.try_with_untracked(|text| kind.read(text))
+        let read = |kinds: &Arc<[ValueKind]>| self.raw.try_with_untracked(|text| kinds.get(self.column).map(|k| k.read(text)));
+        self.kinds.try_with_value(read).flatten().flatten()
     }
 
     pub fn set_raw(&self, text: String) {
