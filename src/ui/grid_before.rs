@@ -14,7 +14,8 @@ use crate::core::number::format_vn;
 use crate::core::previous::change_text;
 use crate::core::report::grid_cell;
 use crate::ui::form_state::arc_changed;
-use crate::ui::grid_state::{Cell, GridRow, GridState};
+use crate::ui::grid_cells::Cell;
+use crate::ui::grid_state::{GridRow, GridState};
 use crate::ui::FormContext;
 
 /// The report before and its rows, for one grid with a carried-over column.

@@ -19,54 +19,7 @@ use crate::core::template::Section;
 use crate::core::value::{FieldState, ValueKind};
 use crate::core::draft::Draft;
 use crate::ui::grid_before::{before_of, row_issues, Before};
-
-/// One typed cell: its text, read as its column's kind when asked. No memo
-/// per cell: a 10.000-cell grid would open with 10.000 more reactive nodes
-/// (about 40 ms), while a read costs one parse of a few characters, done by
-/// the row's memo and the cell's own view when that cell changes.
-#[derive(Clone, Copy)]
-pub struct Cell {
-    pub raw: RwSignal<String>,
-    /// The grid's kinds by column (one store for all its cells).
-    kinds: StoredValue<Arc<[ValueKind]>>,
-    column: usize,
-    edits: RwSignal<u64>,
-}
-
-impl Cell {
-    fn new(text: String, kinds: StoredValue<Arc<[ValueKind]>>, column: usize, edits: RwSignal<u64>) -> Cell {
-        Cell { raw: RwSignal::new(text), kinds, column, edits }
-    }
-
-    /// The value as read, tracking the text; empty once the grid is gone.
-    pub fn state(&self) -> FieldState {
-        let read = |kinds: &Arc<[ValueKind]>| self.raw.try_with(|text| kinds.get(self.column).map(|k| k.read(text)));
-        self.kinds.try_with_value(read).flatten().flatten().unwrap_or(FieldState::Empty)
-    }
-
-    /// The same without tracking; `None` once the grid is gone.
-    pub fn state_untracked(&self) -> Option<FieldState> {
-        let read = |kinds: &Arc<[ValueKind]>| self.raw.try_with_untracked(|text| kinds.get(self.column).map(|k| k.read(text)));
-        self.kinds.try_with_value(read).flatten().flatten()
-    }
-
-    pub fn set_raw(&self, text: String) {
-        self.raw.set(text);
-        self.edits.update(|n| *n += 1);
-    }
-}
-
-/// The kind of each column's typed cells: its value kind, or text for an
-/// editable list's labels; `Text` where a column has no typed cell.
-fn cell_kinds(grid: &Grid) -> Arc<[ValueKind]> {
-    grid.columns
-        .iter()
-        .map(|c| match &c.role {
-            ColumnRole::Value(kind) => kind.clone(),
-            _ => ValueKind::Text,
-        })
-        .collect()
-}
+use crate::ui::grid_cells::{cell_kinds, Cell};
 
 /// One row: its typed cells and what is derived from them, by column index.
 #[derive(Clone)]
