@@ -314,7 +314,6 @@ impl Report {
         }
     }
 
-    /// The label of a grid row: typed in a list, fixed by the template otherwise.
     /// The typed texts of one grid row, by column number, found with one
     /// search of the values instead of one per cell.
     pub fn row_texts(&self, section: &str, key: &str) -> RowTexts<'_> {
@@ -334,6 +333,7 @@ impl Report {
         RowTexts(texts)
     }
 
+    /// The label of a grid row: typed in a list, fixed by the template otherwise.
     pub fn row_label(&self, section: &str, grid: &Grid, key: &str) -> String {
         match &grid.rows {
             GridRows::Fixed(_) => grid.fixed_label(key).unwrap_or_default().to_string(),

@@ -139,7 +139,6 @@ fn total_text_prints_zero_as_a_dash() {
     assert_eq!(total_text(None, 0), "");
 }
 
-
 #[test]
 fn cell_codes_are_written_and_found_by_row() {
     assert_eq!(cell_code("pl5", "12", 3), "pl5/12/c3");
