@@ -362,8 +362,10 @@ fn build_row(
             (grid.clone(), cells.clone(), row_key.clone(), section.to_string(), annex.to_string());
         let label_column = grid.label_column();
         Memo::new(move |_| {
-            let typed = grid.typed_cells(group, |i, _| {
-                cells.get(i).copied().flatten().map_or(FieldState::Empty, |c| c.state())
+            // The column's kind is at hand: the cell's text is read as it,
+            // without looking the kind up again on every keystroke.
+            let typed = grid.typed_cells(group, |i, kind| {
+                cells.get(i).copied().flatten().and_then(|c| c.raw.try_with(|t| kind.read(t))).unwrap_or(FieldState::Empty)
             });
             // Only a failing identity reads the row's place and label.
             let name = || {
