@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
   launch, openApp, newDraft, typeInto, valueField, noteField, headerField, shownIssues,
-  setUpSuite, watch,
+  setUpSuite, watch, takePageErrors,
 } from './support/browser.mjs';
 
 const seed = JSON.parse(readFileSync(new URL('../tests/fixtures/hoang-truong-2023.json', import.meta.url)));
@@ -182,6 +182,33 @@ describe('typing in the form', () => {
     assert.equal(await page.inputValue(valueField('3.3.2')), '12');
     assert.equal(await page.$('[data-panic]'), null);
     assert.deepEqual(errors, []);
+  });
+
+  test('if the wasm still traps, the clerk is told to reload, once', async () => {
+    // The release build aborts at once on a panic: no hook runs, the wasm
+    // traps, and the trap reaches the page as an uncaught
+    // WebAssembly.RuntimeError, from an event handler or from a task.
+    const { page, context } = await freshForm();
+    try {
+      await page.evaluate(() => window.dispatchEvent(new ErrorEvent('error', { error: new Error('a script error') })));
+      assert.equal(await page.$('[data-panic]'), null, 'a plain script error is not a crash of the app');
+      // A real trap of the release wasm, uncaught as in an event handler:
+      // wasm-bindgen's externref table freeing a slot far past its end.
+      await page.evaluate(async () => {
+        const glue = performance.getEntriesByType('resource').map((e) => e.name).find((n) => /bieumau-[0-9a-f]+\.js$/.test(n));
+        const wasm = await (await import(glue)).default();
+        setTimeout(() => wasm.__externref_table_dealloc(123456789));
+      });
+      await page.waitForSelector('[data-panic]');
+      await page.evaluate(() => { Promise.reject(new WebAssembly.RuntimeError('unreachable')); });
+      await page.waitForTimeout(200);
+      assert.equal(await page.$$eval('[data-panic]', (n) => n.length), 1);
+      assert.match(await text(page, '[data-panic]'), /tải lại trang \(F5\)/);
+    } finally {
+      await context.close();
+      const errors = takePageErrors();
+      assert.ok(errors.every((e) => /RuntimeError/.test(e)), `only the traps made here: ${errors.join(' | ')}`);
+    }
   });
 
   test('every row has a note, and notes are kept', async () => {

@@ -24,7 +24,10 @@ fn fault(error: wasm_bindgen::JsValue) -> StoreFault {
         Some(e) if e.name() == "QuotaExceededError" || e.code() == 22 => StoreFault::Full,
         Some(e) if e.name() == "SecurityError" => StoreFault::Unavailable,
         Some(e) => StoreFault::Other(e.message()),
-        None => StoreFault::Other(format!("{error:?}")),
+        None => StoreFault::Other(match error.dyn_ref::<js_sys::Error>() {
+            Some(e) => e.message().into(),
+            None => error.as_string().unwrap_or_else(|| "lỗi không rõ của trình duyệt".into()),
+        }),
     }
 }
 
