@@ -4,9 +4,13 @@
 // 2. writes sw.js, the service worker, with the list of files to cache and
 //    a cache version derived from their contents: a new build is a new
 //    version, and an unchanged build keeps its cache;
-// 3. writes a precompressed `.gz` (gzip -9) and `.br` (brotli 11) beside each
+// 3. minifies the JS glue and the CSS with esbuild (trunk's own minifier
+//    leaves wasm-bindgen's glue as it is), and sets their `integrity`
+//    hashes in index.html anew;
+// 4. writes a precompressed `.gz` (gzip -9) and `.br` (brotli 11) beside each
 //    text and wasm file, for servers that send them as they are (nginx
 //    `gzip_static`/`brotli_static`, Apache with the README's lines).
+import { transformSync } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -25,6 +29,20 @@ if (inline) {
   html = html.replace(inline[0], `<script type="module" src="./${name}"></script>`);
   writeFileSync(indexPath, html);
 }
+
+// Minified in place. File names keep trunk's content hashes (still unique
+// per build); the integrity hashes must be of the bytes served.
+for (const entry of readdirSync(dir)) {
+  const loader = entry.endsWith('.css') ? 'css' : /^bieumau-[0-9a-f]+\.js$/.test(entry) ? 'js' : null;
+  if (!loader) continue;
+  const path = join(dir, entry);
+  const before = readFileSync(path);
+  const { code } = transformSync(before.toString('utf8'), { loader, minify: true, format: loader === 'js' ? 'esm' : undefined, legalComments: 'none' });
+  writeFileSync(path, code);
+  const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+  html = html.split(sri(before)).join(sri(code));
+}
+writeFileSync(indexPath, html);
 
 const files = [];
 const walk = (d) => {
