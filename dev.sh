@@ -91,15 +91,17 @@ size_analysis() {
 }
 
 # Runs a command that builds the release wasm, with the standard library
-# rebuilt for size from rust-src: a panic aborts at once, with no message
-# formatted and no file names kept, and `{:?}` prints nothing (no text a
-# clerk sees is made with it) (the page's banner still shows, see
-# src/browser/panic_banner.rs). These are unstable flags of the machine's own
-# stable compiler, allowed by RUSTC_BOOTSTRAP for this build only: the native
-# and in-browser tests build as usual. It saves about 27 KB of the gzipped
-# wasm (README, Bundle size).
+# rebuilt for size from rust-src (README, Bundle size):
+# - a panic aborts at once: no message formatted, no hook run (the page's
+#   banner still shows, see src/browser/panic_banner.rs);
+# - no source file names are kept, and `{:?}` prints nothing (no text a
+#   clerk sees is made with it);
+# - std's own `optimize_for_size` picks its smaller algorithms.
+# These are unstable flags of the machine's own stable compiler, allowed by
+# RUSTC_BOOTSTRAP for this build only: the native and in-browser tests build
+# as usual, with the panic hook.
 release() {
-  RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+  RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" \
     "$@"
 }
