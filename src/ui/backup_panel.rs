@@ -13,6 +13,7 @@ use crate::browser::storage::{date_stamp, date_time, new_id, now};
 use crate::core::backup::{self, Outcome, Restored};
 use crate::core::session::Listing;
 use crate::ui::AppContext;
+use crate::ui::erased::memo;
 
 #[component]
 pub fn BackupPanel(listing: Memo<Listing>) -> impl IntoView {
@@ -21,7 +22,7 @@ pub fn BackupPanel(listing: Memo<Listing>) -> impl IntoView {
     let message = RwSignal::new(None::<Result<String, String>>);
     let report = RwSignal::new(None::<(String, Vec<Restored>)>);
     let shown_at = now();
-    let reminder = Memo::new(move |_| {
+    let reminder = memo(move || {
         let last = last_backup.get();
         listing.with(|l| l.as_ref().ok().and_then(|(drafts, _)| backup::reminder(drafts, last, shown_at)))
     });

@@ -11,6 +11,7 @@ use leptos::task::spawn_local;
 
 use crate::browser::files::{picked_files, read_text};
 use crate::core::predecessor;
+use crate::ui::erased::{key_of, keyed_list, Keyed};
 use crate::ui::{AppContext, FormContext};
 
 const AUTO: &str = "tu-dong";
@@ -113,9 +114,11 @@ pub fn CompareWith(own_id: String) -> impl IntoView {
                 <select data-action="set-predecessor" on:change=on_change on:focus=move |_| read_stored() prop:value=selected>
                     <option value=AUTO selected=move || selected() == AUTO>{auto_label}</option>
                     <option value=NONE selected=move || selected() == NONE>"Không so sánh"</option>
-                    <For each=options key=|(value, label)| (value.clone(), label.clone()) let((value, label))>
-                        <option value=value.clone() selected={ let value = value.clone(); move || selected() == value }>{label}</option>
-                    </For>
+                    {keyed_list(move || options().into_iter().map(|(value, label)| {
+                        Keyed::new(key_of(&[&value, &label]), move || view! {
+                            <option value=value.clone() selected={ let value = value.clone(); move || selected() == value }>{label}</option>
+                        })
+                    }).collect())}
                 </select>
             </label>
             <label class="file-button small">

@@ -11,6 +11,7 @@ use crate::core::predecessor;
 use crate::core::draft_store::{Quarantined, StoredDraft, STORAGE_PREFIX};
 use crate::core::session::Undo;
 use crate::ui::backup_panel::BackupPanel;
+use crate::ui::erased::{key_of, keyed_list, Keyed};
 use crate::ui::{AppContext, Screen};
 
 #[component]
@@ -106,24 +107,20 @@ pub fn DraftList() -> impl IntoView {
                 <p class="empty">"Chưa có bản nháp nào. Chọn một biểu mẫu bên dưới để bắt đầu."</p>
             </Show>
             <ul class="drafts">
-                <For
-                    each=drafts
-                    key=|s| (s.draft.id.clone(), s.draft.revision)
-                    children=move |stored| {
+                {keyed_list(move || drafts().into_iter().map(|stored| {
+                    Keyed::new(key_of(&[&stored.draft.id, &stored.draft.revision.to_string()]), move || {
                         // Its counts include the warnings against the report before.
                         let previous = listing.with_untracked(|l| {
                             let all = l.as_ref().map(|(d, _)| d.as_slice()).unwrap_or_default();
                             predecessor::resolve(&predecessor::Subject::of(&stored.draft), all.iter().map(|s| &s.draft)).cloned()
                         });
                         view! { <DraftEntry stored previous deleted message /> }
-                    }
-                />
+                    })
+                }).collect())}
             </ul>
-            <For
-                each=quarantined
-                key=|q| q.key.clone()
-                children=move |q| view! { <QuarantinedEntry entry=q /> }
-            />
+            {keyed_list(move || quarantined().into_iter().map(|q| {
+                Keyed::new(q.key.clone(), move || view! { <QuarantinedEntry entry=q /> })
+            }).collect())}
         </section>
     }
 }

@@ -22,6 +22,7 @@ use crate::core::target::TargetResult;
 use crate::core::value::{FieldState, ValueKind};
 use crate::ui::grid_state::GridState;
 use crate::ui::narrative_state::{LiveFigures, Narrative};
+use crate::ui::erased::memo;
 
 /// One row's editable state.
 #[derive(Clone, Copy)]
@@ -124,10 +125,10 @@ where
         .map(|part| {
             let part = part.to_vec();
             let chunk = chunk.clone();
-            Memo::new(move |_| chunk(&mut part.iter()))
+            memo(move || chunk(&mut part.iter()))
         })
         .collect();
-    Memo::new(move |_| total(&mut chunks.iter()))
+    memo(move || total(&mut chunks.iter()))
 }
 
 /// Reads a number from the field states a memo depends on, tracking them.
@@ -177,7 +178,7 @@ impl Form {
         for ind in &template.indicators {
             let raw = RwSignal::new(report.value(&ind.code).to_string());
             let kind = ind.kind.clone();
-            let state = Memo::new(move |_| match &kind {
+            let state = memo(move || match &kind {
                 Some(kind) => raw.with(|text| kind.read(text)),
                 None => FieldState::Empty,
             });
@@ -191,7 +192,7 @@ impl Form {
             .map(|rule| {
                 let deps = reader(&states, &rule.codes().collect::<Vec<_>>());
                 let rule = rule.clone();
-                Memo::new(move |_| rule.check(&|code| value_in(&deps, code)))
+                memo(move || rule.check(&|code| value_in(&deps, code)))
             })
             .collect();
         let by_row = rules_by_row(&template);
@@ -201,7 +202,7 @@ impl Form {
             .map(|c| {
                 let deps = reader(&states, &c.codes());
                 let c = c.clone();
-                Memo::new(move |_| c.value(&|code| value_in(&deps, code)))
+                memo(move || c.value(&|code| value_in(&deps, code)))
             })
             .collect();
 
@@ -225,7 +226,7 @@ impl Form {
                     .filter_map(|(g, i)| Some((g, i, grids.get(g)?.totals.get(i).copied().flatten()?, grids.get(g)?.filled)))
                     .collect();
                 let (t, template) = (t.clone(), template.clone());
-                Memo::new(move |_| {
+                memo(move || {
                     let total = |g: usize, i: usize| {
                         totals.iter().find(|(tg, ti, _, _)| (*tg, *ti) == (g, i)).filter(|(_, _, _, filled)| filled.get() > 0).map(|(_, _, m, _)| m.get())
                     };
@@ -244,7 +245,7 @@ impl Form {
             // The targets whose message sits on this row.
             let unmet: Vec<(usize, Memo<TargetResult>)> =
                 template.targets.iter().enumerate().filter(|(_, t)| t.at == code).map(|(i, _)| (i, targets[i])).collect();
-            let issues = Memo::new(move |_| {
+            let issues = memo(move || {
                 state.with(|s| {
                     // The same messages as the batch evaluation's: the rules',
                     // the change since the report before, the targets not met.
@@ -285,11 +286,11 @@ impl Form {
         // A form without grids reads the indicator memos directly: no extra
         // memo, and no extra copy of the list, on each keystroke.
         let (issues, filled, fillable) = if grids.is_empty() {
-            (indicator_issues, indicator_filled, Memo::new(move |_| indicator_fillable))
+            (indicator_issues, indicator_filled, memo(move || indicator_fillable))
         } else {
             // Targets on a grid's total speak after the grids.
             let (template, on_totals) = (template.clone(), targets.clone());
-            let issues = Memo::new(move |_| {
+            let issues = memo(move || {
                 let mut all = indicator_issues.get();
                 for grid in &grid_issues {
                     grid.with(|list| all.extend(list.iter().cloned()));
@@ -298,8 +299,8 @@ impl Form {
                 all.extend(grid_target_issues(&template, &results));
                 all
             });
-            let filled = Memo::new(move |_| indicator_filled.get() + grid_filled.iter().map(|m| m.get()).sum::<usize>());
-            let fillable = Memo::new(move |_| indicator_fillable + grid_fillable.iter().map(|m| m.get()).sum::<usize>());
+            let filled = memo(move || indicator_filled.get() + grid_filled.iter().map(|m| m.get()).sum::<usize>());
+            let fillable = memo(move || indicator_fillable + grid_fillable.iter().map(|m| m.get()).sum::<usize>());
             (issues, filled, fillable)
         };
         let live = Arc::new(LiveFigures { template: template.clone(), states: states.clone(), computed: computed.clone(), grids: grids.clone(), targets: targets.clone() });
@@ -309,12 +310,12 @@ impl Form {
             true => issues,
             false => {
                 let told = narrative.issues;
-                Memo::new(move |_| told.with(|n| n.iter().cloned().chain(issues.get()).collect::<Vec<Issue>>()))
+                memo(move || told.with(|n| n.iter().cloned().chain(issues.get()).collect::<Vec<Issue>>()))
             }
         };
         let commune_summary = report.commune_summary.clone().map(Arc::new);
-        let errors = Memo::new(move |_| issues.with(|all| all.iter().filter(|i| i.severity == Severity::Error).count()));
-        let warnings = Memo::new(move |_| issues.with(Vec::len) - errors.get());
+        let errors = memo(move || issues.with(|all| all.iter().filter(|i| i.severity == Severity::Error).count()));
+        let warnings = memo(move || issues.with(Vec::len) - errors.get());
         Form {
             template,
             edits,
@@ -356,7 +357,7 @@ impl Form {
     pub fn stale_mark(&self, code: &str) -> Option<Memo<bool>> {
         let unconfirmed = self.unconfirmed;
         let code = code.to_string();
-        unconfirmed.with_untracked(|s| s.contains(&code)).then(|| Memo::new(move |_| unconfirmed.with(|s| s.contains(&code))))
+        unconfirmed.with_untracked(|s| s.contains(&code)).then(|| memo(move || unconfirmed.with(|s| s.contains(&code))))
     }
 
     pub fn field(&self, code: &str) -> Option<Field> {

@@ -17,6 +17,7 @@ use crate::ui::form_state::arc_changed;
 use crate::ui::grid_cells::Cell;
 use crate::ui::grid_state::{GridRow, GridState};
 use crate::ui::FormContext;
+use crate::ui::erased::memo;
 
 /// The report before and its rows, for one grid with a carried-over column.
 pub type Before = Memo<Option<Arc<(Arc<Draft>, PreviousGrid, String)>>>;
@@ -60,10 +61,10 @@ pub fn row_issues(
     group: bool,
 ) -> Memo<Vec<Issue>> {
     if group || grid.carried_over.is_none() {
-        return Memo::new(move |_| values.with(|v| v.issues.clone()));
+        return memo(move || values.with(|v| v.issues.clone()));
     }
     let (grid, section, key, annex, cells) = (grid.clone(), section.to_string(), key.clone(), annex.to_string(), cells.clone());
-    Memo::new(move |_| {
+    memo(move || {
         let mut list = values.with(|v| v.issues.clone());
         let (Some((column, from)), Some(b)) = (grid.carried_over, before.get()) else { return list };
         let (draft, rows, title) = &*b;

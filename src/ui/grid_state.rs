@@ -20,6 +20,7 @@ use crate::core::value::{FieldState, ValueKind};
 use crate::core::draft::Draft;
 use crate::ui::grid_before::{before_of, row_issues, Before};
 use crate::ui::grid_cells::{cell_kinds, Cell};
+use crate::ui::erased::memo;
 
 /// One row: its typed cells and what is derived from them, by column index.
 #[derive(Clone)]
@@ -109,7 +110,7 @@ impl GridState {
         let summed: Arc<[usize]> = grid.columns.iter().enumerate().filter(|(_, c)| c.is_summed()).map(|(i, _)| i).collect();
         let blocks = {
             let summed = summed.clone();
-            Memo::new(move |_| rows.with(|rows| rows.chunks(BLOCK).map(|part| Block::new(part, &summed)).collect::<Vec<_>>()))
+            memo(move || rows.with(|rows| rows.chunks(BLOCK).map(|part| Block::new(part, &summed)).collect::<Vec<_>>()))
         };
         let totals = grid
             .columns
@@ -117,17 +118,17 @@ impl GridState {
             .enumerate()
             .map(|(i, _)| {
                 let at = summed.iter().position(|&s| s == i)?;
-                Some(Memo::new(move |_| blocks.with(|b| b.iter().filter_map(|b| b.sums.get(at).map(|m| m.get())).sum::<f64>())))
+                Some(memo(move || blocks.with(|b| b.iter().filter_map(|b| b.sums.get(at).map(|m| m.get())).sum::<f64>())))
             })
             .collect();
-        let issues = Memo::new(move |_| {
+        let issues = memo(move || {
             let mut all = Vec::new();
             blocks.with(|b| b.iter().for_each(|b| b.issues.with(|list| all.extend(list.iter().cloned()))));
             all
         });
-        let filled = Memo::new(move |_| blocks.with(|b| b.iter().map(|b| b.filled.get()).sum::<usize>()));
+        let filled = memo(move || blocks.with(|b| b.iter().map(|b| b.filled.get()).sum::<usize>()));
         let per_row = grid.value_columns();
-        let fillable = Memo::new(move |_| rows.with(|rows| rows.iter().filter(|r| !r.group).count() * per_row));
+        let fillable = memo(move || rows.with(|rows| rows.iter().filter(|r| !r.group).count() * per_row));
         GridState {
             section,
             grid,
@@ -290,18 +291,18 @@ impl Block {
             .iter()
             .map(|&i| {
                 let rows = rows.clone();
-                Memo::new(move |_| rows.iter().filter_map(|r| r.number(i)).sum::<f64>())
+                memo(move || rows.iter().filter_map(|r| r.number(i)).sum::<f64>())
             })
             .collect();
         let issues = {
             let rows = rows.clone();
-            Memo::new(move |_| {
+            memo(move || {
                 let mut all = Vec::new();
                 rows.iter().for_each(|r| r.issues.with(|list| all.extend(list.iter().cloned())));
                 all
             })
         };
-        let filled = Memo::new(move |_| rows.iter().map(|r| r.filled.get()).sum::<usize>());
+        let filled = memo(move || rows.iter().map(|r| r.filled.get()).sum::<usize>());
         Block { sums, issues, filled }
     }
 }
@@ -361,7 +362,7 @@ fn build_row(
         let (grid, cells, key, section, annex) =
             (grid.clone(), cells.clone(), row_key.clone(), section.to_string(), annex.to_string());
         let label_column = grid.label_column();
-        Memo::new(move |_| {
+        memo(move || {
             // The column's kind is at hand: the cell's text is read as it,
             // without looking the kind up again on every keystroke.
             let typed = grid.typed_cells(group, |i, kind| {
@@ -384,12 +385,12 @@ fn build_row(
         .enumerate()
         .map(|(i, c)| match &c.role {
             ColumnRole::Sum(_) if !group => {
-                Some(Memo::new(move |_| values.with(|v| v.cells.get(i).and_then(CellValue::number))))
+                Some(memo(move || values.with(|v| v.cells.get(i).and_then(CellValue::number))))
             }
             _ => None,
         })
         .collect();
     let issues = row_issues(values, before, grid, section, &row_key, annex, &cells, stt, group);
-    let filled = Memo::new(move |_| values.with(|v| v.filled));
+    let filled = memo(move || values.with(|v| v.filled));
     GridRow { key: row_key, group, cells, stt, values, sums, issues, filled }
 }

@@ -17,6 +17,7 @@ use crate::ui::grid_state::{GridRow, GridState};
 use crate::ui::grid_before::{CarryBar, FocusedPrevious};
 use crate::ui::stale::{Codes, StaleBar};
 use crate::ui::deferred::Deferral;
+use crate::ui::erased::{Keyed, keyed_list, memo};
 use crate::ui::FormContext;
 
 /// The `data-code` of the element that took focus.
@@ -98,7 +99,7 @@ pub fn GridSection(grid: Arc<GridState>) -> impl IntoView {
     let rows = grid.rows;
     let body_grid = grid.clone();
     let deferral = expect_context::<Deferral>();
-    let chunk_count = Memo::new(move |_| rows.with(|r| r.len().div_ceil(ROWS_PER_TABLE).max(1)));
+    let chunk_count = memo(move || rows.with(|r| r.len().div_ceil(ROWS_PER_TABLE).max(1)));
     let chunks = move || (0..chunk_count.get()).collect::<Vec<usize>>();
     let chunk_view = {
         let (colgroup, thead) = (colgroup.clone(), thead.clone());
@@ -115,7 +116,10 @@ pub fn GridSection(grid: Arc<GridState>) -> impl IntoView {
                         {colgroup()}
                         {head.clone().map(|head| head())}
                         <tbody>
-                            <For each=slice key=|row| row.key.clone() children=move |row| view! { <GridRowView grid=grid.clone() row /> } />
+                            {keyed_list(move || slice().into_iter().map(|row| {
+                                let grid = grid.clone();
+                                Keyed::new(row.key.to_string(), move || view! { <GridRowView grid row /> })
+                            }).collect())}
                         </tbody>
                     </table>
                 }
@@ -186,7 +190,7 @@ pub fn GridSection(grid: Arc<GridState>) -> impl IntoView {
     let on_totals = form.template.targets.iter().any(|t| form.template.grid_total(&t.at).is_some_and(|(g, _)| form.grids.get(g).is_some_and(|s| s.section.id == id)));
     let total_messages = on_totals.then(|| {
         let (issues, prefix) = (form.issues, format!("{id}/total/"));
-        let mine = Memo::new(move |_| issues.with(|all| all.iter().filter(|i| i.code.starts_with(&prefix)).cloned().collect::<Vec<_>>()));
+        let mine = memo(move || issues.with(|all| all.iter().filter(|i| i.code.starts_with(&prefix)).cloned().collect::<Vec<_>>()));
         view! { <div class="grid-total-messages screen-only"><IssueMessages issues=mine /></div> }
     });
     view! {
@@ -202,11 +206,10 @@ pub fn GridSection(grid: Arc<GridState>) -> impl IntoView {
             <StaleBar codes=Codes::Grid(id.clone()) />
             <CarryBar grid=grid.clone() />
             <div class="grid-scroll" on:focusin=move |ev| focused.set(focused_code(&ev))>
-                <For
-                    each=chunks
-                    key=|n| *n
-                    children=chunk_view
-                />
+                {keyed_list(move || chunks().into_iter().map(|n| {
+                    let chunk_view = chunk_view.clone();
+                    Keyed::new(n.to_string(), move || chunk_view(n))
+                }).collect())}
                 {total_row.map(|total_row| view! {
                     <div class="grid-chunk last">
                         <table class="annex grid">{colgroup()}<tfoot>{total_row}</tfoot></table>

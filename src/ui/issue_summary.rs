@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::browser::focus::focus_field;
+use crate::ui::erased::{key_of, keyed_list, Keyed};
 use crate::ui::FormContext;
 
 #[component]
@@ -54,10 +55,8 @@ pub fn IssueSummary() -> impl IntoView {
                 <ul class="targets">{targets}</ul>
             })}
             <ol class="summary-list" aria-live="polite">
-                <For
-                    each=move || issues.get()
-                    key=|issue| (issue.code.clone(), issue.message.clone())
-                    children=move |issue| {
+                {keyed_list(move || issues.get().into_iter().map(|issue| {
+                    Keyed::new(key_of(&[&issue.code, &issue.message]), move || {
                         let code = issue.code.clone();
                         view! {
                             <li>
@@ -76,8 +75,8 @@ pub fn IssueSummary() -> impl IntoView {
                                 </button>
                             </li>
                         }
-                    }
-                />
+                    })
+                }).collect())}
             </ol>
         </section>
     }
@@ -100,17 +99,13 @@ pub fn IssueCounts() -> impl IntoView {
 /// The messages shown beside (or under) one row, each with its page hooks.
 #[component]
 pub fn IssueMessages(issues: Memo<Vec<crate::core::issue::Issue>>) -> impl IntoView {
-    view! {
-        <For
-            each=move || issues.get()
-            key=|issue| (issue.code.clone(), issue.message.clone())
-            children=|issue| {
-                view! {
-                    <p class=format!("issue {}", issue.severity.as_str()) data-issue-for=issue.code.clone() data-severity=issue.severity.as_str()>
-                        {issue.message.clone()}
-                    </p>
-                }
-            }
-        />
-    }
+    keyed_list(move || {
+        issues.get().into_iter().map(|issue| {
+            Keyed::new(key_of(&[&issue.code, &issue.message]), move || view! {
+                <p class=format!("issue {}", issue.severity.as_str()) data-issue-for=issue.code.clone() data-severity=issue.severity.as_str()>
+                    {issue.message.clone()}
+                </p>
+            })
+        }).collect()
+    })
 }

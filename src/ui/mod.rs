@@ -9,6 +9,7 @@ pub mod backup_panel;
 pub mod compare_with;
 pub mod completion_meter;
 pub mod deferred;
+pub mod erased;
 pub mod draft_list;
 pub mod export_bar;
 pub mod form_state;

@@ -16,6 +16,7 @@ use crate::core::report::HeaderField;
 use crate::core::template::Template;
 use crate::core::vn_text::ascii_base;
 use crate::ui::issue_summary::IssueMessages;
+use crate::ui::erased::{Keyed, key_of, keyed_list, memo};
 use crate::ui::FormContext;
 
 /// The figures the picker offers: token, what it is, and a key to search.
@@ -80,7 +81,7 @@ pub fn NarrativeEditor() -> impl IntoView {
     let picker = RwSignal::new(None::<String>);
     let offered = Arc::new(candidates(&template));
     let header = form.clone();
-    let words = Memo::new(move |_| {
+    let words = memo(move || {
         let value = |f| header.header_signal(f).get();
         let period = Period::from_key(&value(HeaderField::Period)).unwrap_or_default();
         let words = PeriodWords::new(&value(HeaderField::Unit), &value(HeaderField::Place), period, parse_year(&value(HeaderField::Year)).ok());
@@ -108,7 +109,7 @@ fn OutlineEntry(item: OutlineItem, picker: RwSignal<Option<String>>, offered: Ar
     }
     let form = expect_context::<FormContext>();
     let Some(text) = form.narrative.text(&item.id) else { return ().into_any() };
-    let issues = form.narrative.item_issues.get(&item.id).copied().unwrap_or_else(|| Memo::new(|_| Vec::new()));
+    let issues = form.narrative.item_issues.get(&item.id).copied().unwrap_or_else(|| memo(|| Vec::new()));
     let id = item.id.clone();
     let (edit, paste_form, pick_form) = (form.clone(), form.clone(), form.clone());
     let on_input = move |ev| edit.set_narrative(text, event_target_value(&ev));
@@ -161,11 +162,12 @@ fn OutlineEntry(item: OutlineItem, picker: RwSignal<Option<String>>, offered: Ar
             {move || picker_open().then(|| view! { <FigurePicker offered=offered.clone() insert close=move || picker.set(None) /> })}
             <div class="narrative-text" class:has-figures=move || text.with(|t| t.contains('{'))>
                 // Keyed by place and text: a keystroke redraws its own paragraph only.
-                <For
-                    each=move || text.with(|t| paragraphs(t).map(str::to_string).enumerate().collect::<Vec<_>>())
-                    key=|p| p.clone()
-                    children=|(_, p)| view! { <p>{paragraph(&p)}</p> }
-                />
+                {keyed_list(move || text.with(|t| {
+                    paragraphs(t).enumerate().map(|(n, p)| {
+                        let p = p.to_string();
+                        Keyed::new(key_of(&[&n.to_string(), &p]), move || view! { <p>{paragraph(&p)}</p> })
+                    }).collect()
+                }))}
             </div>
             <div class="issues screen-only"><IssueMessages issues /></div>
             <HandFigureHints id=id.clone() picker />
@@ -184,7 +186,7 @@ fn paragraph(text: &str) -> impl IntoView {
             Piece::Figure(token) => {
                 let (token, form) = (token.to_string(), form.clone());
                 let (hook, typed) = (token.clone(), token.clone());
-                let shown = Memo::new(move |_| form.narrative.show(&token));
+                let shown = memo(move || form.narrative.show(&token));
                 view! {
                     <span class="figure" class:empty=move || shown.with(|s| !matches!(s, Shown::Text(_))) data-figure=hook>
                         {move || match shown.get() {

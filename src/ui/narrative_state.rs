@@ -20,6 +20,7 @@ use crate::core::template::Template;
 use crate::core::grid::ColumnRole;
 use crate::core::value::FieldState;
 use crate::ui::grid_state::GridState;
+use crate::ui::erased::memo;
 
 /// The editor's memos, read as the figures of a narrative. Reading one
 /// inside a memo or view tracks it.
@@ -127,7 +128,7 @@ impl Narrative {
             .map(|item| (item.id.clone(), RwSignal::new(report.narrative.get(&item.id).cloned().unwrap_or_default())))
             .collect();
         let signals: Vec<RwSignal<String>> = texts.iter().map(|(_, s)| *s).collect();
-        let started = Memo::new(move |_| signals.iter().any(|s| s.with(|t| narrative::started(std::iter::once(t.as_str())))));
+        let started = memo(move || signals.iter().any(|s| s.with(|t| narrative::started(std::iter::once(t.as_str())))));
         let item_issues: HashMap<String, Memo<Vec<Issue>>> = template
             .outline
             .written()
@@ -135,7 +136,7 @@ impl Narrative {
             .map(|(item, (id, text))| {
                 let text = *text;
                 let (item, live) = (item.clone(), live.clone());
-                let memo = Memo::new(move |_| {
+                let memo = memo(move || {
                     if !started.get() {
                         return Vec::new();
                     }
@@ -147,11 +148,11 @@ impl Narrative {
             })
             .collect();
         let in_order: Vec<Memo<Vec<Issue>>> = texts.iter().filter_map(|(id, _)| item_issues.get(id).copied()).collect();
-        let issues = Memo::new(move |_| in_order.iter().flat_map(|m| m.get()).collect::<Vec<Issue>>());
+        let issues = memo(move || in_order.iter().flat_map(|m| m.get()).collect::<Vec<Issue>>());
         let dismissed = RwSignal::new(report.dismissed.clone());
         let numbers = {
             let live = live.clone();
-            Memo::new(move |_| live.numbers())
+            memo(move || live.numbers())
         };
         Narrative { texts, item_issues, issues, started, live, dismissed, numbers }
     }
@@ -162,7 +163,7 @@ impl Narrative {
     /// wasm has already.
     pub fn hints(&self, id: &str) -> Memo<Vec<String>> {
         let (text, numbers, dismissed, id) = (self.text(id), self.numbers, self.dismissed, id.to_string());
-        Memo::new(move |_| {
+        memo(move || {
             let Some(text) = text else { return Vec::new() };
             // The report's numbers are gathered only for a text with
             // hand-typed figures: most have none, and a 10.000-cell grid's

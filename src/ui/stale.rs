@@ -7,6 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::ui::FormContext;
+use crate::ui::erased::memo;
 
 /// Which codes belong to a section: its indicators' codes, or a grid's
 /// `<section>/…` cells.
@@ -34,7 +35,7 @@ pub fn StaleBar(codes: Codes) -> impl IntoView {
         return ().into_any();
     }
     let counted = codes.clone();
-    let count = Memo::new(move |_| unconfirmed.with(|s| s.iter().filter(|c| counted.holds(c)).count()));
+    let count = memo(move || unconfirmed.with(|s| s.iter().filter(|c| counted.holds(c)).count()));
     view! {
         <Show when=move || { count.get() > 0 }>
             <p class="stale-bar screen-only" data-stale-count=move || count.get()>

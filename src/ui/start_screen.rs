@@ -11,6 +11,7 @@ use crate::browser::storage::{new_id, now};
 use crate::core::draft::Draft;
 use crate::core::session::Import;
 use crate::core::template::Template;
+use crate::ui::erased::{key_of, keyed_list, Keyed};
 use crate::ui::draft_list::DraftList;
 use crate::ui::AppContext;
 
@@ -103,10 +104,8 @@ pub fn StartScreen(notice: Option<String>) -> impl IntoView {
             <DraftList />
             <section class="template-list" aria-label="Chọn biểu mẫu">
                 <h2>"Tạo báo cáo mới"</h2>
-                <For
-                    each=move || templates.get()
-                    key=|t| (t.id.clone(), t.version)
-                    children=move |t| {
+                {keyed_list(move || templates.get().into_iter().map(|t| {
+                    Keyed::new(key_of(&[&t.id, &t.version.to_string()]), move || {
                         let tables = t.grids().count();
                         let contents = if tables > 0 {
                             let identities: usize = t.grids().map(|(_, g)| g.identities.len()).sum();
@@ -136,8 +135,8 @@ pub fn StartScreen(notice: Option<String>) -> impl IntoView {
                                 </button>
                             </article>
                         }
-                    }
-                />
+                    })
+                }).collect())}
             </section>
             <section class="open-files">
                 <h2>"Mở tệp"</h2>
