@@ -11,7 +11,7 @@ use crate::core::predecessor;
 use crate::core::draft_store::{Quarantined, StoredDraft, STORAGE_PREFIX};
 use crate::core::session::Undo;
 use crate::ui::backup_panel::BackupPanel;
-use crate::ui::erased::{key_of, keyed_list, Keyed};
+use crate::ui::erased::{key_of, keyed_list, shown, Keyed};
 use crate::ui::{AppContext, Screen};
 
 #[component]
@@ -103,9 +103,11 @@ pub fn DraftList() -> impl IntoView {
             })}
             {move || message.get().map(|m| view! { <p class="banner ok" role="status" data-draft-message="">{m}</p> })}
             {move || listing.with(|l| l.as_ref().err().map(|e| view! { <p class="banner error">"Không đọc được bản nháp: " {e.to_string()}</p> }))}
-            <Show when=move || listing.with(|l| l.as_ref().is_ok_and(|(d, _)| d.is_empty()))>
-                <p class="empty">"Chưa có bản nháp nào. Chọn một biểu mẫu bên dưới để bắt đầu."</p>
-            </Show>
+            {shown(
+                move || listing.with(|l| l.as_ref().is_ok_and(|(d, _)| d.is_empty())),
+                || view! { <p class="empty">"Chưa có bản nháp nào. Chọn một biểu mẫu bên dưới để bắt đầu."</p> },
+                || (),
+            )}
             <ul class="drafts">
                 {keyed_list(move || drafts().into_iter().map(|stored| {
                     Keyed::new(key_of(&[&stored.draft.id, &stored.draft.revision.to_string()]), move || {
@@ -208,13 +210,9 @@ fn DraftEntry(stored: StoredDraft, previous: Option<Draft>, deleted: RwSignal<Op
     view! {
         <li class="draft-entry" data-draft-id=id>
             <div class="draft-main">
-                <Show
-                    when=move || renaming.get()
-                    fallback={
-                        let title = draft.title();
-                        move || view! { <h3 class="draft-title">{title.clone()}</h3> }
-                    }
-                >
+                {shown(
+                    move || renaming.get(),
+                    move || view! {
                     <input
                         type="text"
                         class="rename-input"
@@ -237,7 +235,12 @@ fn DraftEntry(stored: StoredDraft, previous: Option<Draft>, deleted: RwSignal<Op
                             move |ev| rename(event_target_value(&ev))
                         }
                     />
-                </Show>
+                    },
+                    {
+                        let title = draft.title();
+                        move || view! { <h3 class="draft-title">{title.clone()}</h3> }
+                    },
+                )}
                 <p class="draft-meta">
                     {template_name} " · " {period} " · sửa lần cuối " {edited}
                 </p>
@@ -281,11 +284,9 @@ fn QuarantinedEntry(entry: Quarantined) -> impl IntoView {
             <button type="button" data-action="download-quarantined" on:click=move |_| {
                 download(&file_name, "application/json", raw.as_bytes());
             }>"Tải nội dung gốc"</button>
-            <Show
-                when=move || confirming.get()
-                fallback=move || view! { <button type="button" data-action="discard-quarantined" on:click=move |_| confirming.set(true)>"Xóa hẳn"</button> }
-            >
-                {
+            {shown(
+                move || confirming.get(),
+                move || {
                     let key = key.clone();
                     view! {
                         <span class="confirm">
@@ -296,8 +297,9 @@ fn QuarantinedEntry(entry: Quarantined) -> impl IntoView {
                             <button type="button" on:click=move |_| confirming.set(false)>"Thôi"</button>
                         </span>
                     }
-                }
-            </Show>
+                },
+                move || view! { <button type="button" data-action="discard-quarantined" on:click=move |_| confirming.set(true)>"Xóa hẳn"</button> },
+            )}
         </div>
     }
 }

@@ -12,6 +12,7 @@
 //!   item whose key stays keeps its DOM (and its field's focus); only an
 //!   item with a new key is drawn, in its own reactive owner.
 //! - [`memo`]: `Memo::new` once per value type, not per closure.
+//! - [`shown`]: what `<Show>` does, once in all.
 //!
 //! The cost is one indirect call per item drawn or memo run.
 
@@ -52,4 +53,20 @@ pub fn memo<T: PartialEq + Send + Sync + 'static>(f: impl Fn() -> T + Send + Syn
 
 fn boxed_memo<T: PartialEq + Send + Sync + 'static>(f: Box<dyn Fn() -> T + Send + Sync>) -> Memo<T> {
     Memo::new(move |_| f())
+}
+
+/// What `<Show>` does: `view` while `when` holds, `fallback` otherwise,
+/// each drawn anew only when the condition flips.
+pub fn shown<V: IntoView + 'static, F: IntoView + 'static>(
+    when: impl Fn() -> bool + Send + Sync + 'static,
+    view: impl Fn() -> V + Send + Sync + 'static,
+    fallback: impl Fn() -> F + Send + Sync + 'static,
+) -> AnyView {
+    draw_shown(memo(when), Box::new(move || view().into_any()), Box::new(move || fallback().into_any()))
+}
+
+type Draw = Box<dyn Fn() -> AnyView + Send + Sync>;
+
+fn draw_shown(when: Memo<bool>, view: Draw, fallback: Draw) -> AnyView {
+    (move || if when.get() { view() } else { fallback() }).into_any()
 }

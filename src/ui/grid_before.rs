@@ -17,7 +17,7 @@ use crate::ui::form_state::arc_changed;
 use crate::ui::grid_cells::Cell;
 use crate::ui::grid_state::{GridRow, GridState};
 use crate::ui::FormContext;
-use crate::ui::erased::memo;
+use crate::ui::erased::{memo, shown};
 
 /// The report before and its rows, for one grid with a carried-over column.
 pub type Before = Memo<Option<Arc<(Arc<Draft>, PreviousGrid, String)>>>;
@@ -129,8 +129,7 @@ pub fn CarryBar(grid: Arc<GridState>) -> impl IntoView {
         }
         message.set(Some(text));
     };
-    view! {
-        <Show when=move || before.with(Option::is_some)>
+    shown(move || before.with(Option::is_some), move || view! {
             <p class="carry-bar screen-only">
                 {let (this, that) = (this.clone(), that.clone());
                  move || before.with(|b| b.as_ref().map(|b| format!("Cột {this} phải bằng cột {that} của «{}». ", b.2)))}
@@ -139,9 +138,7 @@ pub fn CarryBar(grid: Arc<GridState>) -> impl IntoView {
                 </button>
                 {move || message.get().map(|m| view! { <span class="carry-message" data-carry-message="">" " {m}</span> })}
             </p>
-        </Show>
-    }
-    .into_any()
+    }, || ())
 }
 
 /// The report before's figure of the focused cell, at the foot of the

@@ -17,7 +17,7 @@ use crate::ui::grid_state::{GridRow, GridState};
 use crate::ui::grid_before::{CarryBar, FocusedPrevious};
 use crate::ui::stale::{Codes, StaleBar};
 use crate::ui::deferred::Deferral;
-use crate::ui::erased::{Keyed, keyed_list, memo};
+use crate::ui::erased::{keyed_list, memo, Keyed};
 use crate::ui::FormContext;
 
 /// The `data-code` of the element that took focus.

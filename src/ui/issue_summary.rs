@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::browser::focus::focus_field;
-use crate::ui::erased::{key_of, keyed_list, Keyed};
+use crate::ui::erased::{key_of, keyed_list, shown, Keyed};
 use crate::ui::FormContext;
 
 #[component]
@@ -47,9 +47,7 @@ pub fn IssueSummary() -> impl IntoView {
                     </span>
                 })}
             </p>
-            <Show when=move || issues.with(Vec::is_empty)>
-                <p class="all-good">"Chưa phát hiện sai sót."</p>
-            </Show>
+            {shown(move || issues.with(Vec::is_empty), || view! { <p class="all-good">"Chưa phát hiện sai sót."</p> }, || ())}
             {has_targets.then(|| view! {
                 <h3 class="targets-heading">"Mục tiêu"</h3>
                 <ul class="targets">{targets}</ul>

@@ -16,7 +16,7 @@ use crate::core::report::HeaderField;
 use crate::core::template::Template;
 use crate::core::vn_text::ascii_base;
 use crate::ui::issue_summary::IssueMessages;
-use crate::ui::erased::{Keyed, key_of, keyed_list, memo};
+use crate::ui::erased::{key_of, keyed_list, memo, Keyed};
 use crate::ui::FormContext;
 
 /// The figures the picker offers: token, what it is, and a key to search.

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::ui::FormContext;
-use crate::ui::erased::memo;
+use crate::ui::erased::{memo, shown};
 
 /// Which codes belong to a section: its indicators' codes, or a grid's
 /// `<section>/…` cells.
@@ -36,8 +36,7 @@ pub fn StaleBar(codes: Codes) -> impl IntoView {
     }
     let counted = codes.clone();
     let count = memo(move || unconfirmed.with(|s| s.iter().filter(|c| counted.holds(c)).count()));
-    view! {
-        <Show when=move || { count.get() > 0 }>
+    shown(move || count.get() > 0, move || view! {
             <p class="stale-bar screen-only" data-stale-count=move || count.get()>
                 {move || format!("Phần này còn {} số liệu chép từ kỳ trước, chưa cập nhật. ", count.get())}
                 <button type="button" class="link" data-action="confirm-section" on:click={
@@ -45,7 +44,5 @@ pub fn StaleBar(codes: Codes) -> impl IntoView {
                     move |_| form.confirm_where(|c| codes.holds(c))
                 }>"Giữ nguyên cả phần"</button>
             </p>
-        </Show>
-    }
-    .into_any()
+    }, || ())
 }
