@@ -213,28 +213,28 @@ fn DraftEntry(stored: StoredDraft, previous: Option<Draft>, deleted: RwSignal<Op
                 {shown(
                     move || renaming.get(),
                     move || view! {
-                    <input
-                        type="text"
-                        class="rename-input"
-                        data-rename=rename_hook.clone()
-                        aria-label="Tên bản nháp"
-                        prop:value=current_name.clone()
-                        autofocus
-                        on:keydown={
-                            let rename = rename_on_key.clone();
-                            move |ev| {
-                                if ev.key() == "Enter" {
-                                    rename(event_target_value(&ev));
-                                } else if ev.key() == "Escape" {
-                                    renaming.set(false);
+                        <input
+                            type="text"
+                            class="rename-input"
+                            data-rename=rename_hook.clone()
+                            aria-label="Tên bản nháp"
+                            prop:value=current_name.clone()
+                            autofocus
+                            on:keydown={
+                                let rename = rename_on_key.clone();
+                                move |ev| {
+                                    if ev.key() == "Enter" {
+                                        rename(event_target_value(&ev));
+                                    } else if ev.key() == "Escape" {
+                                        renaming.set(false);
+                                    }
                                 }
                             }
-                        }
-                        on:blur={
-                            let rename = rename.clone();
-                            move |ev| rename(event_target_value(&ev))
-                        }
-                    />
+                            on:blur={
+                                let rename = rename.clone();
+                                move |ev| rename(event_target_value(&ev))
+                            }
+                        />
                     },
                     {
                         let title = draft.title();

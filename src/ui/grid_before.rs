@@ -16,8 +16,8 @@ use crate::core::report::grid_cell;
 use crate::ui::form_state::arc_changed;
 use crate::ui::grid_cells::Cell;
 use crate::ui::grid_state::{GridRow, GridState};
-use crate::ui::FormContext;
 use crate::ui::erased::{memo, shown};
+use crate::ui::FormContext;
 
 /// The report before and its rows, for one grid with a carried-over column.
 pub type Before = Memo<Option<Arc<(Arc<Draft>, PreviousGrid, String)>>>;
@@ -130,14 +130,14 @@ pub fn CarryBar(grid: Arc<GridState>) -> impl IntoView {
         message.set(Some(text));
     };
     shown(move || before.with(Option::is_some), move || view! {
-            <p class="carry-bar screen-only">
-                {let (this, that) = (this.clone(), that.clone());
-                 move || before.with(|b| b.as_ref().map(|b| format!("Cột {this} phải bằng cột {that} của «{}». ", b.2)))}
-                <button type="button" class="link" data-action="fill-carried-over" data-section=section.clone() on:click=fill.clone()>
-                    "Điền từ kỳ trước"
-                </button>
-                {move || message.get().map(|m| view! { <span class="carry-message" data-carry-message="">" " {m}</span> })}
-            </p>
+        <p class="carry-bar screen-only">
+            {let (this, that) = (this.clone(), that.clone());
+             move || before.with(|b| b.as_ref().map(|b| format!("Cột {this} phải bằng cột {that} của «{}». ", b.2)))}
+            <button type="button" class="link" data-action="fill-carried-over" data-section=section.clone() on:click=fill.clone()>
+                "Điền từ kỳ trước"
+            </button>
+            {move || message.get().map(|m| view! { <span class="carry-message" data-carry-message="">" " {m}</span> })}
+        </p>
     }, || ())
 }
 

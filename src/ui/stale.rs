@@ -37,12 +37,12 @@ pub fn StaleBar(codes: Codes) -> impl IntoView {
     let counted = codes.clone();
     let count = memo(move || unconfirmed.with(|s| s.iter().filter(|c| counted.holds(c)).count()));
     shown(move || count.get() > 0, move || view! {
-            <p class="stale-bar screen-only" data-stale-count=move || count.get()>
-                {move || format!("Phần này còn {} số liệu chép từ kỳ trước, chưa cập nhật. ", count.get())}
-                <button type="button" class="link" data-action="confirm-section" on:click={
-                    let (form, codes) = (form.clone(), codes.clone());
-                    move |_| form.confirm_where(|c| codes.holds(c))
-                }>"Giữ nguyên cả phần"</button>
-            </p>
+        <p class="stale-bar screen-only" data-stale-count=move || count.get()>
+            {move || format!("Phần này còn {} số liệu chép từ kỳ trước, chưa cập nhật. ", count.get())}
+            <button type="button" class="link" data-action="confirm-section" on:click={
+                let (form, codes) = (form.clone(), codes.clone());
+                move |_| form.confirm_where(|c| codes.holds(c))
+            }>"Giữ nguyên cả phần"</button>
+        </p>
     }, || ())
 }
