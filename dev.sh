@@ -100,9 +100,12 @@ size_analysis() {
 # These are unstable flags of the machine's own stable compiler, allowed by
 # RUSTC_BOOTSTRAP for this build only: the native and in-browser tests build
 # as usual, with the panic hook.
+# The variable replaces the wasm rustflags of .cargo/config.toml, so they are
+# read from there and kept.
+WASM_RUSTFLAGS=$(sed -n 's/^rustflags = \[\(.*\)\]/\1/p' .cargo/config.toml | tr -d '",')
 release() {
   RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
-  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$WASM_RUSTFLAGS -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" \
     "$@"
 }
 
