@@ -14,7 +14,9 @@
 //! - [`memo`]: `Memo::new` once per value type, not per closure.
 //! - [`shown`]: what `<Show>` does, once in all.
 //!
-//! The cost is one indirect call per item drawn or memo run.
+//! The cost: one indirect call per memo run or item drawn, and, each time a
+//! keyed list is read again, a key string and a boxed closure per item
+//! (for the narrative, per paragraph per keystroke: a few microseconds).
 
 use leptos::prelude::*;
 
