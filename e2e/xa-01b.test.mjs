@@ -277,6 +277,17 @@ describe('templates as data', () => {
     });
     const message = await page.waitForSelector('[data-template-error]');
     assert.match(await message.textContent(), /nhắc đến mã "9\.9\.9", nhưng biểu mẫu không có chỉ tiêu này/);
+    // A mistake of shape is named by where it is, in Vietnamese.
+    const misspelt = structuredClone(template);
+    misspelt.sections[0].rows[2].colour = 'đỏ';
+    await page.setInputFiles('[data-action="load-template"]', {
+      name: 'sai-truong.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(misspelt)),
+    });
+    await page.waitForFunction(() => document.querySelector('[data-template-error]')?.textContent.includes('sai-truong.json'));
+    assert.equal(
+      await page.textContent('[data-template-error]'),
+      'Không mở được biểu mẫu «sai-truong.json»: Tệp biểu mẫu không đọc được: «sections[0].rows[2]» có trường "colour" không được hỗ trợ',
+    );
     await context.close();
   });
 

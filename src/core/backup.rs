@@ -7,9 +7,9 @@
 //! draft in it is read as strictly as a draft file; one that is refused is
 //! named and the others are still restored.
 
-use serde::Deserialize;
-use serde_json::value::RawValue;
+use serde_json::Value;
 
+use super::json_read::{self, json_struct, At, FromValue};
 use super::draft::{Draft, APP_VERSION, DRAFT_KIND};
 use super::draft_store::StoredDraft;
 use super::template::Template;
@@ -34,7 +34,7 @@ pub fn write<'a>(drafts: impl IntoIterator<Item = &'a Draft>, templates: &[Strin
     }
     out.push_str("],\"templates\":[");
     // A kept text that is not JSON any more would spoil the whole file.
-    let templates = templates.iter().filter(|t| serde_json::from_str::<&RawValue>(t).is_ok());
+    let templates = templates.iter().filter(|t| json_read::parse(t).is_ok());
     for (n, template) in templates.enumerate() {
         if n > 0 {
             out.push(',');
@@ -55,31 +55,29 @@ pub struct Backup {
     pub templates: Vec<String>,
 }
 
-#[derive(Deserialize)]
-struct File<'a> {
-    #[serde(default)]
-    kind: String,
-    #[serde(default)]
-    format: u32,
-    #[serde(default)]
-    created_at: Option<f64>,
-    #[serde(borrow, default)]
-    drafts: Vec<&'a RawValue>,
-    #[serde(borrow, default)]
-    templates: Vec<&'a RawValue>,
+json_struct! {
+    /// A backup as written by [`write`], past its `kind`; its drafts are
+    /// read one by one.
+    struct File {
+        format: u32 = default,
+        created_at: Option<f64> = default,
+        drafts: Vec<Value> = default,
+        templates: Vec<Value> = default,
+    }
 }
 
 /// Reads a backup file; the `.json` file of one draft is read as a backup
 /// of that draft. `Err` is the message for the clerk; nothing was changed.
 pub fn read(text: &str) -> Result<Backup, String> {
-    let file: File = serde_json::from_str(text).map_err(|e| format!("Tệp không phải JSON hợp lệ ({e})."))?;
-    if file.kind == DRAFT_KIND {
-        let draft = Draft::from_json(text).map_err(|e| format!("Không đọc được bản nháp trong tệp: {e}."))?;
+    let value = json_read::parse(text).map_err(|e| format!("Tệp không phải JSON hợp lệ ({e})."))?;
+    if value.get("kind").and_then(Value::as_str) == Some(DRAFT_KIND) {
+        let draft = Draft::from_parsed(value).map_err(|e| format!("Không đọc được bản nháp trong tệp: {e}."))?;
         return Ok(Backup { created_at: None, drafts: vec![Ok(draft)], templates: Vec::new() });
     }
-    if file.kind != BACKUP_KIND {
+    if value.get("kind").and_then(Value::as_str) != Some(BACKUP_KIND) {
         return Err("Đây không phải tệp sao lưu của ứng dụng này (tệp do nút «Sao lưu tất cả» tải về).".into());
     }
+    let file = File::from_value(value, At::Root).map_err(|e| format!("Tệp sao lưu bị hỏng ({e})."))?;
     if file.format > BACKUP_FORMAT {
         return Err(format!(
             "Tệp sao lưu được tạo bởi phiên bản mới hơn (định dạng {}); hãy cập nhật ứng dụng rồi khôi phục lại.",
@@ -88,11 +86,11 @@ pub fn read(text: &str) -> Result<Backup, String> {
     }
     let drafts = file
         .drafts
-        .iter()
+        .into_iter()
         .enumerate()
-        .map(|(n, raw)| Draft::from_json(raw.get()).map_err(|e| format!("Bản nháp thứ {} trong tệp: {e}.", n + 1)))
+        .map(|(n, value)| Draft::from_parsed(value).map_err(|e| format!("Bản nháp thứ {} trong tệp: {e}.", n + 1)))
         .collect();
-    let templates = file.templates.iter().map(|raw| raw.get().to_string()).collect();
+    let templates = file.templates.iter().map(Value::to_string).collect();
     Ok(Backup { created_at: file.created_at.filter(|t| t.is_finite()), drafts, templates })
 }
 

@@ -7,8 +7,10 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
+use super::json_read::{self, json_struct, At, FromValue};
 use super::period::{parse_year, Period};
 use super::report::{HeaderField, Report};
 use super::issue::Severity;
@@ -20,22 +22,22 @@ pub const DRAFT_FORMAT: u32 = 1;
 pub const DRAFT_KIND: &str = "bieumau-cchc/draft";
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Draft {
-    pub kind: String,
-    pub format: u32,
-    pub app_version: String,
-    pub id: String,
-    /// The clerk's own name for the draft; empty means "derive one".
-    #[serde(default)]
-    pub name: String,
-    /// Milliseconds since the Unix epoch.
-    pub created_at: f64,
-    pub updated_at: f64,
-    /// Raised by each save; two tabs use it to notice each other's saves.
-    #[serde(default)]
-    pub revision: u64,
-    pub report: Report,
+json_struct! {
+    #[derive(Debug, Clone, PartialEq, Serialize)]
+    pub struct Draft {
+        pub kind: String,
+        pub format: u32,
+        pub app_version: String,
+        pub id: String,
+        /// The clerk's own name for the draft; empty means "derive one".
+        pub name: String = default,
+        /// Milliseconds since the Unix epoch.
+        pub created_at: f64,
+        pub updated_at: f64,
+        /// Raised by each save; two tabs use it to notice each other's saves.
+        pub revision: u64 = default,
+        pub report: Report,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,15 +60,6 @@ impl fmt::Display for DraftError {
             DraftError::Malformed(e) => write!(f, "tệp báo cáo bị hỏng hoặc thiếu nội dung ({e})"),
         }
     }
-}
-
-/// Just enough of an envelope to tell what it is before reading the rest.
-#[derive(Deserialize)]
-struct Probe {
-    #[serde(default)]
-    kind: String,
-    #[serde(default)]
-    format: u32,
 }
 
 /// Which report periods follow which, for starting the next one.
@@ -104,18 +97,22 @@ impl Draft {
     }
 
     pub fn from_json(text: &str) -> Result<Draft, DraftError> {
-        // One parse when the file is a draft, as nearly all are (a roll-up
-        // reads a thousand); the envelope alone is read only to say why one
-        // is not. Both orders of the checks give the same verdict.
-        let draft: Draft = match serde_json::from_str(text) {
-            Ok(draft) => draft,
-            Err(e) => {
-                let probe: Probe = serde_json::from_str(text).map_err(|e| DraftError::NotJson(e.to_string()))?;
-                Self::check_envelope(&probe.kind, probe.format)?;
-                return Err(DraftError::Malformed(e.to_string()));
-            }
-        };
-        Self::check_envelope(&draft.kind, draft.format)?;
+        Self::from_parsed(json_read::parse(text).map_err(DraftError::NotJson)?)
+    }
+
+    /// Reads a draft from its parsed JSON: its envelope first, to say what
+    /// a file is when it is not a draft of this app, then the rest.
+    pub fn from_parsed(value: Value) -> Result<Draft, DraftError> {
+        if value.get("kind").and_then(Value::as_str) != Some(DRAFT_KIND) {
+            return Err(DraftError::NotADraft);
+        }
+        let format = value.get("format").cloned().unwrap_or(Value::Null);
+        match Option::<u32>::from_value(format, At::Field(&At::Root, "format")).map_err(DraftError::Malformed)? {
+            Some(format) if format > DRAFT_FORMAT => return Err(DraftError::NewerFormat(format)),
+            Some(1..) => {}
+            _ => return Err(DraftError::Malformed("thiếu số định dạng".into())),
+        }
+        let draft = <Draft as FromValue>::from_value(value, At::Root).map_err(DraftError::Malformed)?;
         if draft.id.is_empty() || draft.report.template_id.is_empty() {
             return Err(DraftError::Malformed("thiếu mã bản nháp hoặc mã biểu mẫu".into()));
         }
@@ -124,19 +121,6 @@ impl Draft {
         }
         draft.report.check_shape().map_err(DraftError::Malformed)?;
         Ok(draft)
-    }
-
-    fn check_envelope(kind: &str, format: u32) -> Result<(), DraftError> {
-        if kind != DRAFT_KIND {
-            return Err(DraftError::NotADraft);
-        }
-        if format > DRAFT_FORMAT {
-            return Err(DraftError::NewerFormat(format));
-        }
-        if format == 0 {
-            return Err(DraftError::Malformed("thiếu số định dạng".into()));
-        }
-        Ok(())
     }
 
     /// Compact, for local storage.

@@ -10,7 +10,7 @@
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
+use super::json_read::{self, json_struct};
 
 use super::draft::Draft;
 
@@ -148,10 +148,10 @@ fn revision_in_head(head: &str) -> Option<u64> {
     digits[..end].parse().ok()
 }
 
-#[derive(Deserialize)]
-struct RevisionProbe {
-    #[serde(default)]
-    revision: u64,
+json_struct! {
+    struct RevisionProbe {
+        revision: u64 = default,
+    }
 }
 
 pub struct DraftStore<S> {
@@ -237,7 +237,7 @@ impl<S: KeyValueStore> DraftStore<S> {
         Ok(self
             .backend
             .get(&key)?
-            .and_then(|raw| serde_json::from_str::<RevisionProbe>(&raw).ok())
+            .and_then(|raw| json_read::read::<RevisionProbe>(&raw).ok())
             .map(|p| p.revision))
     }
 

@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use serde::Deserialize;
+use super::json_read::json_struct;
 
 use super::grid::{ColumnRole, FixedRow, Grid, GridColumn, GridRows, HeaderCell, Identity, TOTAL_ROW};
 use super::issue::{Comparison, Severity};
@@ -14,66 +14,53 @@ use super::value::{ChoiceOption, ValueKind};
 // ---------------------------------------------------------------------------
 // The file as written.
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct GridFile {
-    columns: Vec<ColumnFile>,
-    #[serde(default)]
-    rows: Vec<FixedRowFile>,
-    #[serde(default)]
-    add_rows: Option<String>,
-    #[serde(default)]
-    groups: bool,
-    #[serde(default)]
-    total_row: Option<String>,
-    #[serde(default)]
-    identities: Vec<IdentityFile>,
-    /// `{"column": 4, "from": 14}`: column (4) carries over the report
-    /// before's column (14), row by row.
-    #[serde(default)]
-    carried_over: Option<CarriedOverFile>,
+json_struct! { strict;
+    pub(crate) struct GridFile {
+        columns: Vec<ColumnFile>,
+        rows: Vec<FixedRowFile> = default,
+        add_rows: Option<String> = default,
+        groups: bool = default,
+        total_row: Option<String> = default,
+        identities: Vec<IdentityFile> = default,
+        /// `{"column": 4, "from": 14}`: column (4) carries over the report
+        /// before's column (14), row by row.
+        carried_over: Option<CarriedOverFile> = default,
+    }
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct CarriedOverFile {
-    column: u32,
-    from: u32,
+json_struct! { strict;
+    pub(crate) struct CarriedOverFile {
+        column: u32,
+        from: u32,
+    }
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct ColumnFile {
-    label: String,
-    #[serde(default)]
-    kind: Option<String>,
-    #[serde(default)]
-    columns: Vec<ColumnFile>,
-    #[serde(default)]
-    options: Vec<ChoiceOption>,
-    #[serde(default)]
-    sum: Vec<u32>,
-    #[serde(default)]
-    decimals: Option<u8>,
-    #[serde(default)]
-    width: Option<f64>,
+json_struct! { strict;
+    pub(crate) struct ColumnFile {
+        label: String,
+        kind: Option<String> = default,
+        columns: Vec<ColumnFile> = default,
+        options: Vec<ChoiceOption> = default,
+        sum: Vec<u32> = default,
+        decimals: Option<u8> = default,
+        width: Option<f64> = default,
+    }
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct FixedRowFile {
-    key: String,
-    label: String,
+json_struct! { strict;
+    pub(crate) struct FixedRowFile {
+        key: String,
+        label: String,
+    }
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct IdentityFile {
-    left: Vec<u32>,
-    op: String,
-    right: Vec<u32>,
-    #[serde(default)]
-    severity: Option<String>,
+json_struct! { strict;
+    pub(crate) struct IdentityFile {
+        left: Vec<u32>,
+        op: String,
+        right: Vec<u32>,
+        severity: Option<String> = default,
+    }
 }
 
 

@@ -5,11 +5,11 @@
 //! behind both indicator rules and grid identities: its tolerance, whether
 //! it holds, and the words that say how it fails.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// An error is impossible input; a warning is an inconsistency the clerk may
 /// explain in the note, as published figures often are out of balance.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -39,7 +39,7 @@ pub struct Issue {
     pub message: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum Comparison {
     Equal,
     AtMost,

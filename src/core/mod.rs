@@ -8,7 +8,8 @@
 //! `tests/layers.rs` reads the `use super::…` lines and fails on an edge
 //! that points upwards.
 
-// Text and numbers.
+// Text and numbers; reading JSON.
+pub mod json_read;
 pub mod number;
 pub mod period;
 pub mod vn_text;
@@ -32,6 +33,7 @@ pub mod template_file;
 pub mod catalog;
 // The report and its one evaluation.
 pub mod summary;
+pub mod header;
 pub mod report;
 pub mod report_check;
 pub mod narrative_period;

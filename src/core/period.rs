@@ -6,9 +6,11 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+use super::json_read::{one_of, At, FromValue};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default)]
 #[serde(rename_all = "kebab-case")]
 pub enum Period {
     QuarterOne,
@@ -17,6 +19,14 @@ pub enum Period {
     NineMonths,
     #[default]
     Year,
+}
+
+/// As serde writes it: `"quarter-one"` … `"year"`, in the order of [`Period::ALL`].
+impl FromValue for Period {
+    fn from_value(value: serde_json::Value, at: At<'_>) -> Result<Self, String> {
+        let names = ["quarter-one", "six-months", "quarter-three", "nine-months", "year"];
+        Ok(Period::ALL[one_of(value, at, &names)?])
+    }
 }
 
 /// A calendar date as printed on reports: `15/12/2022`.

@@ -1,40 +1,49 @@
 //! The district summary of rolled-up commune reports, as a district draft
 //! keeps it: the files used, the notices, and one line per indicator.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
+use super::json_read::{json_struct, one_of, At, Fields, FromValue};
 use super::number::format_vn;
 
-/// The district summary of the commune reports, kept in the district draft.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-pub struct CommuneSummary {
-    /// The commune template the files were made with.
-    pub from: String,
-    /// The files used, in the order given.
-    pub sources: Vec<SummarySource>,
-    /// Files left out or worth a second look, with the reason.
-    pub notices: Vec<String>,
-    pub lines: Vec<SummaryLine>,
+json_struct! {
+    /// The district summary of the commune reports, kept in the district draft.
+    #[derive(Debug, Clone, PartialEq, Serialize, Default)]
+    pub struct CommuneSummary {
+        /// The commune template the files were made with.
+        pub from: String,
+        /// The files used, in the order given.
+        pub sources: Vec<SummarySource>,
+        /// Files left out or worth a second look, with the reason.
+        pub notices: Vec<String>,
+        pub lines: Vec<SummaryLine>,
+    }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SummarySource {
-    pub file: String,
-    pub unit: String,
-    pub period: String,
+json_struct! {
+    #[derive(Debug, Clone, PartialEq, Serialize)]
+    pub struct SummarySource {
+        pub file: String,
+        pub unit: String,
+        pub period: String,
+    }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SummaryLine {
-    pub code: String,
-    pub label: String,
-    pub unit: String,
-    pub value: SummaryValue,
+json_struct! {
+    #[derive(Debug, Clone, PartialEq, Serialize)]
+    pub struct SummaryLine {
+        pub code: String,
+        pub label: String,
+        pub unit: String,
+        pub value: SummaryValue,
+    }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 #[serde(rename_all = "kebab-case")]
 pub enum SummaryValue {
+    #[default]
     Heading,
     /// No commune gave a value.
     Empty,
@@ -47,6 +56,37 @@ pub enum SummaryValue {
     Percentages { min: f64, max: f64, reporting: u32 },
     /// How many communes gave each answer.
     Answers { counts: Vec<(String, u32)>, missing: u32 },
+}
+
+/// As serde writes it: `"heading"`, `"empty"`, or `{"total": {…}}` and the
+/// like, one key naming the variant.
+impl FromValue for SummaryValue {
+    fn from_value(value: Value, at: At<'_>) -> Result<Self, String> {
+        const NAMES: [&str; 6] = ["heading", "empty", "total", "rate", "percentages", "answers"];
+        let (name, body) = match value {
+            Value::Object(map) => {
+                let mut entries = map.into_iter();
+                match (entries.next(), entries.next()) {
+                    (Some((name, body)), None) => (Value::String(name), body),
+                    _ => return Err(at.fault("phải là một đối tượng có đúng một trường")),
+                }
+            }
+            name => (name, Value::Null),
+        };
+        let variant = one_of(name, at, &NAMES)?;
+        if variant < 2 {
+            return Ok(if variant == 0 { SummaryValue::Heading } else { SummaryValue::Empty });
+        }
+        let mut f = Fields::of(body, At::Field(&at, NAMES[variant]))?;
+        let read = match variant {
+            2 => SummaryValue::Total { value: f.req("value"), decimals: f.req("decimals"), reporting: f.req("reporting") },
+            3 => SummaryValue::Rate { value: f.opt("value"), numerator: f.req("numerator"), denominator: f.req("denominator") },
+            4 => SummaryValue::Percentages { min: f.req("min"), max: f.req("max"), reporting: f.req("reporting") },
+            _ => SummaryValue::Answers { counts: f.req("counts"), missing: f.req("missing") },
+        };
+        f.end()?;
+        Ok(read)
+    }
 }
 
 impl SummaryValue {

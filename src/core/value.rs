@@ -4,17 +4,21 @@
 //! what the field shows, so a mistake stays on screen exactly as typed.
 //! This module turns it into a [`FieldState`]; it never panics.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use super::json_read::json_struct;
 
 use super::number::{format_count, format_vn, parse_number, NumberError};
 use super::issue::{Issue, Severity};
 use super::vn_text;
 
-/// One allowed answer of a coded choice: `Phát phiếu = 1`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ChoiceOption {
-    pub code: i64,
-    pub label: String,
+json_struct! {
+    /// One allowed answer of a coded choice: `Phát phiếu = 1`.
+    #[derive(Debug, Clone, PartialEq, Serialize)]
+    pub struct ChoiceOption {
+        pub code: i64,
+        pub label: String,
+    }
 }
 
 /// The kind of value an indicator takes.

@@ -16,6 +16,7 @@ use self::format::{RollupFile, RowFile, TemplateFile};
 use std::sync::Arc;
 
 use super::grid::{ColumnRole, Grid};
+use super::json_read;
 use super::previous::ChangeThreshold;
 use super::loading::{fail, shared_value_kind, TemplateError};
 use super::template::{Indicator, Line, RollupSpec, Section, Template};
@@ -56,14 +57,8 @@ fn value_kind(row: &RowFile) -> Result<Option<ValueKind>, TemplateError> {
 impl Template {
     /// Reads and checks a template file.
     pub fn from_json(text: &str) -> Result<Template, TemplateError> {
-        let file: TemplateFile = serde_json::from_str(text).map_err(|e| {
-            TemplateError(format!(
-                "Tệp biểu mẫu không đọc được (dòng {}, cột {}): {}",
-                e.line(),
-                e.column(),
-                e
-            ))
-        })?;
+        let file: TemplateFile =
+            json_read::read(text).map_err(|e| TemplateError(format!("Tệp biểu mẫu không đọc được: {e}")))?;
         Template::from_file(file)
     }
 

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use serde::Deserialize;
+use crate::core::json_read::json_struct;
 
 use crate::core::loading::{fail, TemplateError};
 use crate::core::outline::{item_number, Outline, OutlineItem, Required};
@@ -18,32 +18,25 @@ const SUBJECT: &str = "Công tác cải cách hành chính {ky}, nhiệm vụ c�
 /// How deep items may nest: I → 1 → a).
 const MAX_DEPTH: usize = 3;
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct OutlineFile {
-    #[serde(default)]
-    opening: Option<String>,
-    #[serde(default)]
-    subject: Option<String>,
-    items: Vec<ItemFile>,
+json_struct! { strict;
+    pub(super) struct OutlineFile {
+        opening: Option<String> = default,
+        subject: Option<String> = default,
+        items: Vec<ItemFile>,
+    }
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct ItemFile {
-    id: String,
-    title: String,
-    #[serde(default)]
-    hint: String,
-    #[serde(default)]
-    required: bool,
-    /// Period keys ("nam", "6-thang" …): required only in those.
-    #[serde(default)]
-    required_in: Vec<String>,
-    #[serde(default)]
-    codes: Vec<String>,
-    #[serde(default)]
-    items: Vec<ItemFile>,
+json_struct! { strict;
+    pub(super) struct ItemFile {
+        id: String,
+        title: String,
+        hint: String = default,
+        required: bool = default,
+        /// Period keys ("nam", "6-thang" …): required only in those.
+        required_in: Vec<String> = default,
+        codes: Vec<String> = default,
+        items: Vec<ItemFile> = default,
+    }
 }
 
 impl Template {

@@ -1,6 +1,6 @@
 //! Loading a template's `targets`, checked as strictly as its rules.
 
-use serde::Deserialize;
+use crate::core::json_read::json_struct;
 
 use super::format::RateFile;
 use crate::core::issue::{Comparison, Severity};
@@ -9,27 +9,21 @@ use crate::core::rules::{Computed, Formula};
 use crate::core::target::Target;
 use crate::core::template::Template;
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct TargetFile {
-    id: String,
-    label: String,
-    #[serde(default)]
-    sum: Vec<String>,
-    #[serde(default)]
-    rate: Option<RateFile>,
-    op: String,
-    limit: f64,
-    #[serde(default)]
-    unit: String,
-    #[serde(default)]
-    decimals: Option<u8>,
-    #[serde(default)]
-    severity: Option<String>,
-    met: String,
-    not_met: String,
-    #[serde(default)]
-    at: Option<String>,
+json_struct! { strict;
+    pub(super) struct TargetFile {
+        id: String,
+        label: String,
+        sum: Vec<String> = default,
+        rate: Option<RateFile> = default,
+        op: String,
+        limit: f64,
+        unit: String = default,
+        decimals: Option<u8> = default,
+        severity: Option<String> = default,
+        met: String,
+        not_met: String,
+        at: Option<String> = default,
+    }
 }
 
 impl Template {

@@ -8,7 +8,7 @@ use crate::core::loading::TemplateError;
 use crate::core::paste::parse_tsv;
 
 fn grid(json: &str) -> Result<Grid, TemplateError> {
-    let file: GridFile = serde_json::from_str(json).map_err(|e| TemplateError(e.to_string()))?;
+    let file: GridFile = crate::core::json_read::read(json).map_err(TemplateError)?;
     Grid::from_file(&file, "pl")
 }
 

@@ -56,8 +56,19 @@ fn refuses_other_mistakes_precisely() {
         (minimal(ROWS, r#","rules":[{"left":["1"],"op":"<","right":["1"]}]"#), "phép so sánh \"<\" không hợp lệ"),
         (minimal(ROWS, r#","computed":[{"code":"1","label":"x","sum":["1.a"]}]"#), "trùng với một mã đã có"),
         (minimal(ROWS, r#","computed":[{"code":"c","label":"x","sum":["7"]}]"#), "nhắc đến mã \"7\""),
-        (minimal(ROWS, r#","unknown":1"#), "unknown field"),
-        ("{".to_string(), "dòng 1"),
+        (minimal(ROWS, r#","unknown":1"#), "có trường \"unknown\" không được hỗ trợ"),
+        ("{".to_string(), "văn bản JSON bị cắt ngang ở dòng 1, cột 1"),
+        ("{\"format\":1,}".to_string(), "lỗi cú pháp JSON ở dòng 1, cột 13"),
+        // Where a fault is, by the path a JSON tool shows.
+        (minimal(r#"{"code":1,"label":"A","kind":"count"}"#, ""), "«sections[0].rows[0].code» phải là một chuỗi"),
+        (minimal(r#"{"code":"1","kind":"count"}"#, ""), "«sections[0].rows[0]» thiếu trường \"label\""),
+        (minimal(r#"{"code":"1","label":"A","kind":"count","colour":"đỏ"}"#, ""), "«sections[0].rows[0]» có trường \"colour\" không được hỗ trợ"),
+        (minimal(r#"{"code":"1","label":"A","kind":"decimal","decimals":300}"#, ""), "«sections[0].rows[0].decimals» phải là một số nguyên từ 0 đến 255"),
+        (minimal(r#"{"code":"1","label":"A","kind":"count","options":{}}"#, ""), "«sections[0].rows[0].options» phải là một danh sách"),
+        (minimal(ROWS, "").replace("\"version\":1", "\"version\":1.5"), "«version» phải là một số nguyên từ 0 đến 4294967295"),
+        (minimal(ROWS, "").replace("\"version\":1", "\"version\":-1"), "«version» phải là một số nguyên từ 0 đến 4294967295"),
+        (minimal(ROWS, r#","rules":[{"left":["1"],"op":"<=","right_constant":"5"}]"#), "«rules[0].right_constant» phải là một số"),
+        ("[]".to_string(), "phải là một đối tượng {…}"),
         (minimal(ROWS, "").replace("\"format\":1", "\"format\":2"), "định dạng 2"),
     ];
     for (json, expected) in cases {

@@ -1,0 +1,291 @@
+//! The header and signature block of a report: who reports, for which
+//! period, the document number and date, and who signs.
+
+use serde::Serialize;
+
+use super::json_read::{At, Fields, FromValue};
+use super::period::{parse_year, Period, PeriodWindow};
+
+/// A field of the report's header and signature block. Its key is the
+/// `data-header` page hook and the name in stored drafts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum HeaderField {
+    ParentBody,
+    Unit,
+    Number,
+    NumberSuffix,
+    Place,
+    Date,
+    Period,
+    Year,
+    SigningCapacity,
+    SignerTitle,
+    Signer,
+    Recipients,
+}
+
+impl HeaderField {
+    pub const ALL: [HeaderField; 12] = [
+        HeaderField::ParentBody,
+        HeaderField::Unit,
+        HeaderField::Number,
+        HeaderField::NumberSuffix,
+        HeaderField::Place,
+        HeaderField::Date,
+        HeaderField::Period,
+        HeaderField::Year,
+        HeaderField::SigningCapacity,
+        HeaderField::SignerTitle,
+        HeaderField::Signer,
+        HeaderField::Recipients,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            HeaderField::ParentBody => "parent-body",
+            HeaderField::Unit => "unit",
+            HeaderField::Number => "number",
+            HeaderField::NumberSuffix => "number-suffix",
+            HeaderField::Place => "place",
+            HeaderField::Date => "date",
+            HeaderField::Period => "period",
+            HeaderField::Year => "year",
+            HeaderField::SigningCapacity => "signing-capacity",
+            HeaderField::SignerTitle => "signer-title",
+            HeaderField::Signer => "signer",
+            HeaderField::Recipients => "recipients",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            HeaderField::ParentBody => "Cơ quan chủ quản",
+            HeaderField::Unit => "Cơ quan ban hành",
+            HeaderField::Number => "Số",
+            HeaderField::NumberSuffix => "Ký hiệu",
+            HeaderField::Place => "Địa danh",
+            HeaderField::Date => "Ngày ban hành",
+            HeaderField::Period => "Kỳ báo cáo",
+            HeaderField::Year => "Năm",
+            HeaderField::SigningCapacity => "Thẩm quyền ký",
+            HeaderField::SignerTitle => "Chức vụ người ký",
+            HeaderField::Signer => "Người ký",
+            HeaderField::Recipients => "Nơi nhận",
+        }
+    }
+
+    pub fn placeholder(self) -> &'static str {
+        match self {
+            HeaderField::ParentBody => "ỦY BAN NHÂN DÂN HUYỆN …",
+            HeaderField::Unit => "ỦY BAN NHÂN DÂN XÃ …",
+            HeaderField::Number => "…",
+            HeaderField::NumberSuffix => "BC-UBND",
+            HeaderField::Place => "Tên xã",
+            HeaderField::Date => "",
+            HeaderField::Period => "",
+            HeaderField::Year => "2024",
+            HeaderField::SigningCapacity => "TM. ỦY BAN NHÂN DÂN hoặc KT. CHỦ TỊCH",
+            HeaderField::SignerTitle => "CHỦ TỊCH",
+            HeaderField::Signer => "Họ và tên",
+            HeaderField::Recipients => "- UBND huyện (b/c);\n- Lưu: VT.",
+        }
+    }
+}
+
+/// The header and signature block, as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReportHeader {
+    pub parent_body: String,
+    pub unit: String,
+    pub number: String,
+    pub number_suffix: String,
+    pub place: String,
+    /// ISO `yyyy-mm-dd`, or empty while the date is left for signing.
+    pub date: String,
+    pub period: Period,
+    pub year: String,
+    pub signing_capacity: String,
+    pub signer_title: String,
+    pub signer: String,
+    pub recipients: String,
+}
+
+impl Default for ReportHeader {
+    fn default() -> Self {
+        ReportHeader {
+            parent_body: String::new(),
+            unit: String::new(),
+            number: String::new(),
+            number_suffix: "BC-UBND".into(),
+            place: String::new(),
+            date: String::new(),
+            period: Period::Year,
+            year: String::new(),
+            signing_capacity: String::new(),
+            signer_title: String::new(),
+            signer: String::new(),
+            recipients: String::new(),
+        }
+    }
+}
+
+/// Each field may be left out: then it is the default's.
+impl FromValue for ReportHeader {
+    fn from_value(value: serde_json::Value, at: At<'_>) -> Result<Self, String> {
+        let mut fields = Fields::of(value, at)?;
+        let d = ReportHeader::default();
+        let header = ReportHeader {
+            parent_body: fields.or("parent_body", d.parent_body),
+            unit: fields.or("unit", d.unit),
+            number: fields.or("number", d.number),
+            number_suffix: fields.or("number_suffix", d.number_suffix),
+            place: fields.or("place", d.place),
+            date: fields.or("date", d.date),
+            period: fields.or("period", d.period),
+            year: fields.or("year", d.year),
+            signing_capacity: fields.or("signing_capacity", d.signing_capacity),
+            signer_title: fields.or("signer_title", d.signer_title),
+            signer: fields.or("signer", d.signer),
+            recipients: fields.or("recipients", d.recipients),
+        };
+        fields.end()?;
+        Ok(header)
+    }
+}
+
+impl ReportHeader {
+    pub fn get(&self, field: HeaderField) -> String {
+        match field {
+            HeaderField::Period => self.period.key().to_string(),
+            _ => self.text(field).cloned().unwrap_or_default(),
+        }
+    }
+
+    pub fn set(&mut self, field: HeaderField, value: String) {
+        if field == HeaderField::Period {
+            if let Some(period) = Period::from_key(&value) {
+                self.period = period;
+            }
+        } else if let Some(slot) = self.text_mut(field) {
+            *slot = value;
+        }
+    }
+
+    fn text(&self, field: HeaderField) -> Option<&String> {
+        Some(match field {
+            HeaderField::ParentBody => &self.parent_body,
+            HeaderField::Unit => &self.unit,
+            HeaderField::Number => &self.number,
+            HeaderField::NumberSuffix => &self.number_suffix,
+            HeaderField::Place => &self.place,
+            HeaderField::Date => &self.date,
+            HeaderField::Year => &self.year,
+            HeaderField::SigningCapacity => &self.signing_capacity,
+            HeaderField::SignerTitle => &self.signer_title,
+            HeaderField::Signer => &self.signer,
+            HeaderField::Recipients => &self.recipients,
+            HeaderField::Period => return None,
+        })
+    }
+
+    fn text_mut(&mut self, field: HeaderField) -> Option<&mut String> {
+        Some(match field {
+            HeaderField::ParentBody => &mut self.parent_body,
+            HeaderField::Unit => &mut self.unit,
+            HeaderField::Number => &mut self.number,
+            HeaderField::NumberSuffix => &mut self.number_suffix,
+            HeaderField::Place => &mut self.place,
+            HeaderField::Date => &mut self.date,
+            HeaderField::Year => &mut self.year,
+            HeaderField::SigningCapacity => &mut self.signing_capacity,
+            HeaderField::SignerTitle => &mut self.signer_title,
+            HeaderField::Signer => &mut self.signer,
+            HeaderField::Recipients => &mut self.recipients,
+            HeaderField::Period => return None,
+        })
+    }
+
+    /// The window of dates the figures cover, once the year is valid.
+    pub fn window(&self) -> Result<PeriodWindow, String> {
+        parse_year(&self.year).map(|year| self.period.window(year))
+    }
+
+    /// "(Kèm theo Báo cáo số 15/BC-UBND ngày 05/01/2024 của ỦY BAN NHÂN DÂN XÃ …)".
+    pub fn attachment_line(&self) -> String {
+        let number = if self.number.trim().is_empty() { "…" } else { self.number.trim() };
+        let date = match self.date.split('-').collect::<Vec<_>>()[..] {
+            [y, m, d] if y.len() == 4 => format!("{d}/{m}/{y}"),
+            _ => "…".to_string(),
+        };
+        let of = if self.unit.trim().is_empty() { String::new() } else { format!(" của {}", self.unit.trim()) };
+        format!("(Kèm theo Báo cáo số {number}/{} ngày {date}{of})", self.number_suffix.trim())
+    }
+
+    /// "Kỳ báo cáo: Năm 2023 (số liệu từ ngày 15/12/2022 đến ngày 14/12/2023)".
+    pub fn period_line(&self) -> String {
+        match parse_year(&self.year) {
+            Ok(year) => {
+                let w = self.period.window(year);
+                let mut phrase = self.period.phrase(year);
+                if let Some(first) = phrase.get(..1) {
+                    phrase.replace_range(..1, &first.to_ascii_uppercase());
+                }
+                format!("Kỳ báo cáo: {phrase} (số liệu từ ngày {} đến ngày {})", w.from, w.to)
+            }
+            Err(_) => format!("Kỳ báo cáo: {}", self.period.label()),
+        }
+    }
+
+    /// "Hoằng Trường, ngày 05 tháng 01 năm 2024", with blanks left for a
+    /// date still to be written in by hand.
+    pub fn place_and_date(&self) -> String {
+        let place = if self.place.trim().is_empty() { "……" } else { self.place.trim() };
+        let mut parts = self.date.split('-');
+        match (parts.next(), parts.next(), parts.next()) {
+            (Some(y), Some(m), Some(d)) if y.len() == 4 && !m.is_empty() && !d.is_empty() => {
+                format!("{place}, ngày {d:0>2} tháng {m:0>2} năm {y}")
+            }
+            _ => {
+                let year = self.year.trim();
+                format!("{place}, ngày     tháng     năm {}", if year.is_empty() { "……" } else { year })
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_fields_round_trip() {
+        let mut header = ReportHeader::default();
+        for field in HeaderField::ALL {
+            let value = if field == HeaderField::Period { "quy-3".to_string() } else { format!("giá trị {}", field.key()) };
+            header.set(field, value.clone());
+            assert_eq!(header.get(field), value);
+        }
+        header.set(HeaderField::Period, "không-có".into());
+        assert_eq!(header.period, Period::QuarterThree);
+    }
+
+    #[test]
+    fn place_and_date() {
+        let mut header = ReportHeader { place: "Hoằng Trường".into(), year: "2023".into(), ..ReportHeader::default() };
+        assert_eq!(header.place_and_date(), "Hoằng Trường, ngày     tháng     năm 2023");
+        header.date = "2024-01-05".into();
+        assert_eq!(header.place_and_date(), "Hoằng Trường, ngày 05 tháng 01 năm 2024");
+    }
+
+    #[test]
+    fn lines_of_the_document() {
+        let mut header = ReportHeader { unit: "UBND XÃ A".into(), year: "2023".into(), ..ReportHeader::default() };
+        assert_eq!(header.attachment_line(), "(Kèm theo Báo cáo số …/BC-UBND ngày … của UBND XÃ A)");
+        header.number = "15".into();
+        header.date = "2024-01-05".into();
+        assert_eq!(header.attachment_line(), "(Kèm theo Báo cáo số 15/BC-UBND ngày 05/01/2024 của UBND XÃ A)");
+        assert_eq!(header.period_line(), "Kỳ báo cáo: Năm 2023 (số liệu từ ngày 15/12/2022 đến ngày 14/12/2023)");
+        header.period = Period::QuarterThree;
+        assert_eq!(header.period_line(), "Kỳ báo cáo: Quý III năm 2023 (số liệu từ ngày 15/06/2023 đến ngày 14/09/2023)");
+    }
+}
