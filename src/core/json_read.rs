@@ -254,10 +254,15 @@ impl<'a> Fields<'a> {
 
     /// A field that must be there.
     pub fn req<T: FromValue + Default>(&mut self, key: &str) -> T {
+        self.require(key);
+        self.opt(key)
+    }
+
+    #[inline(never)]
+    fn require(&mut self, key: &str) {
         if !self.left.iter().any(|(name, _)| name == key) {
             self.fail(self.at.fault(&format!("thiếu trường \"{key}\"")));
         }
-        self.opt(key)
     }
 
     /// A field that may be left out: then it is `T`'s default.

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::core::number::format_count;
 use crate::ui::FormContext;
 
 #[component]
@@ -12,8 +13,10 @@ pub fn CompletionMeter() -> impl IntoView {
     let noun = if form.grids.is_empty() { " chỉ tiêu" } else { " ô số liệu" };
     view! {
         <div class="completion" data-completion=move || format!("{}/{}", filled.get(), total.get())>
-            <span class="completion-text">"Đã điền " {move || filled.get()} "/" {move || total.get()} {noun}</span>
-            <progress max=move || total.get() value=move || filled.get() aria-label="Mức độ hoàn thành"></progress>
+            <span class="completion-text">
+                "Đã điền " {move || format!("{}/{}", format_count(filled.get() as f64), format_count(total.get() as f64))} {noun}
+            </span>
+            <progress max=move || total.get().to_string() value=move || filled.get().to_string() aria-label="Mức độ hoàn thành"></progress>
         </div>
     }
 }

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::browser::focus::focus_field;
+use crate::core::number::format_count;
 use crate::ui::erased::{key_of, keyed_list, shown, Keyed};
 use crate::ui::FormContext;
 
@@ -39,11 +40,11 @@ pub fn IssueSummary() -> impl IntoView {
         <section class="issue-summary" id="kiem-tra" aria-label="Kết quả kiểm tra">
             <h2>"Kiểm tra số liệu"</h2>
             <p class="counts">
-                <span class="count error" data-count="error">{move || errors.get()} " lỗi"</span>
-                <span class="count warning" data-count="warning">{move || warnings.get()} " cảnh báo"</span>
+                <span class="count error" data-count="error">{move || format_count(errors.get() as f64)} " lỗi"</span>
+                <span class="count warning" data-count="warning">{move || format_count(warnings.get() as f64)} " cảnh báo"</span>
                 {move || unconfirmed.with(|s| (!s.is_empty()).then(|| s.len())).map(|n| view! {
                     <span class="count stale" data-count="stale" title="Số liệu chép từ kỳ trước, chưa sửa hay xác nhận">
-                        {n} " chưa cập nhật"
+                        {format_count(n as f64)} " chưa cập nhật"
                     </span>
                 })}
             </p>
@@ -88,8 +89,8 @@ pub fn IssueCounts() -> impl IntoView {
     let (errors, warnings) = (form.errors, form.warnings);
     view! {
         <a class="issue-counts" href="#kiem-tra" title="Xem danh sách kiểm tra">
-            <span class="count error">{move || errors.get()} " lỗi"</span>
-            <span class="count warning">{move || warnings.get()} " cảnh báo"</span>
+            <span class="count error">{move || format_count(errors.get() as f64)} " lỗi"</span>
+            <span class="count warning">{move || format_count(warnings.get() as f64)} " cảnh báo"</span>
         </a>
     }
 }
