@@ -87,7 +87,7 @@ size_analysis() {
   mkdir -p target/sizes
   wasm-bindgen --target web --keep-debug --out-dir target/sizes target/wasm32-unknown-unknown/release-names/bieumau.wasm
   wasm-opt -Oz -g --strip-dwarf --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals -o target/sizes/named.wasm target/sizes/bieumau_bg.wasm
+    --enable-mutable-globals --low-memory-unused -o target/sizes/named.wasm target/sizes/bieumau_bg.wasm
 }
 
 # Runs a command that builds the release wasm, with the standard library
