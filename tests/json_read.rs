@@ -1,5 +1,5 @@
-//! The readers of `core::json_read` against serde's writers: everything a
-//! draft holds comes back as it was written, in both the compact and the
+//! The app's JSON files: everything a draft holds is written as serde wrote
+//! it and comes back as it was written, in both the compact and the
 //! indented file, and the reader is as strict as the derive it replaced.
 
 use bieumau::core::catalog::builtin_template;
@@ -14,10 +14,14 @@ fn full_draft() -> Draft {
     let mut draft = Draft::new("d-1".into(), &template, 1_700_000_000_123.0);
     draft.name = "Báo cáo «quý» \"I\"".into();
     draft.revision = 42;
+    // As the files below were written, whatever the app's version now.
+    draft.app_version = "0.1.0".into();
     let report = &mut draft.report;
     report.header.unit = "UBND huyện Khánh Sơn".into();
     report.header.period = Period::NineMonths;
     report.header.number_suffix = String::new();
+    // What JSON must escape, and what it must not.
+    report.header.recipients = "- Như trên;\n- Lưu: VT.\t\u{1}\"trích\" a\\b / <b>".into();
     report.values.insert("1.1".into(), "1.603".into());
     report.values.insert("pl5/2/c3".into(), "99,06".into());
     report.notes.insert("1.1".into(), "ghi chú\nhai dòng".into());
@@ -121,4 +125,15 @@ fn values_of_the_wrong_kind_are_named_where_they_are() {
     // `null` is "none" for an optional value, and nothing else.
     assert_eq!(Option::<u8>::from_value(serde_json::Value::Null, At::Root), Ok(None));
     assert!(read::<String>("null").is_err());
+}
+
+#[test]
+fn a_draft_is_written_as_it_always_was() {
+    // Written by serde's derived Serialize before the app wrote its files
+    // itself: the bytes of a stored draft and of the .json download.
+    let draft = full_draft();
+    let compact = include_str!("fixtures/full-draft.json").trim_end();
+    assert_eq!(draft.to_json(), compact);
+    let pretty = include_str!("fixtures/full-draft.pretty.json").trim_end();
+    assert_eq!(draft.to_pretty_json(), pretty);
 }

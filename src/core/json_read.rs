@@ -44,7 +44,7 @@ impl At<'_> {
         }
     }
 
-    /// "`what` ở «path»", or `what` alone at the root.
+    /// "«path» `what`", or `what` alone at the root.
     pub fn fault(&self, what: &str) -> String {
         let mut path = String::new();
         self.write(&mut path);
