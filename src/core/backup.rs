@@ -10,6 +10,7 @@
 use serde_json::Value;
 
 use super::json_read::{self, json_struct, At, FromValue};
+use super::json_write;
 use super::draft::{Draft, APP_VERSION, DRAFT_KIND};
 use super::draft_store::StoredDraft;
 use super::template::Template;
@@ -24,7 +25,7 @@ pub const REMIND_AFTER_DAYS: f64 = 7.0;
 pub fn write<'a>(drafts: impl IntoIterator<Item = &'a Draft>, templates: &[String], now: f64) -> String {
     let mut out = format!(
         "{{\"kind\":\"{BACKUP_KIND}\",\"format\":{BACKUP_FORMAT},\"app_version\":\"{APP_VERSION}\",\"created_at\":{},\"drafts\":[",
-        serde_json::to_string(&now).unwrap_or_else(|_| "0".into())
+        json_write::to_string(&now)
     );
     for (n, draft) in drafts.into_iter().enumerate() {
         if n > 0 {

@@ -7,10 +7,10 @@
 
 use std::fmt;
 
-use serde::Serialize;
 use serde_json::Value;
 
 use super::json_read::{self, json_struct, At, FromValue};
+use super::json_write::{self, Object, ToJson};
 use super::period::{parse_year, Period};
 use super::report::{HeaderField, Report};
 use super::issue::Severity;
@@ -23,7 +23,7 @@ pub const DRAFT_KIND: &str = "bieumau-cchc/draft";
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 json_struct! {
-    #[derive(Debug, Clone, PartialEq, Serialize)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct Draft {
         pub kind: String,
         pub format: u32,
@@ -69,6 +69,27 @@ fn next_period(period: Period, year: i32) -> (Period, i32) {
         Period::SixMonths => (Period::NineMonths, year),
         Period::QuarterThree | Period::NineMonths => (Period::Year, year),
         Period::Year => (Period::QuarterOne, year + 1),
+    }
+}
+
+/// A draft as stored, with a revision of its own. `revision` comes before
+/// the report, so a probe finds it in the first bytes.
+struct Stored<'a>(&'a Draft, u64);
+
+impl ToJson for Stored<'_> {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        let Stored(draft, revision) = *self;
+        let mut o = Object::new(out);
+        o.field("kind", &draft.kind)
+            .field("format", &draft.format)
+            .field("app_version", &draft.app_version)
+            .field("id", &draft.id)
+            .field("name", &draft.name)
+            .field("created_at", &draft.created_at)
+            .field("updated_at", &draft.updated_at)
+            .field("revision", &revision)
+            .field("report", &draft.report);
+        o.end();
     }
 }
 
@@ -131,38 +152,12 @@ impl Draft {
     /// Compact, with `revision` in place of the draft's own: what a save
     /// stores, without copying the report to change one number.
     pub fn to_json_at(&self, revision: u64) -> String {
-        /// The envelope's fields in [`Draft`]'s order, borrowed. `revision`
-        /// comes before the report, so a probe finds it in the first bytes.
-        #[derive(Serialize)]
-        struct Stored<'a> {
-            kind: &'a str,
-            format: u32,
-            app_version: &'a str,
-            id: &'a str,
-            name: &'a str,
-            created_at: f64,
-            updated_at: f64,
-            revision: u64,
-            report: &'a Report,
-        }
-        let stored = Stored {
-            kind: &self.kind,
-            format: self.format,
-            app_version: &self.app_version,
-            id: &self.id,
-            name: &self.name,
-            created_at: self.created_at,
-            updated_at: self.updated_at,
-            revision,
-            report: &self.report,
-        };
-        // Serialising these plain structs cannot fail; the fallback keeps this total.
-        serde_json::to_string(&stored).unwrap_or_default()
+        json_write::to_string(&Stored(self, revision))
     }
 
     /// Indented, for a file the clerk keeps.
     pub fn to_pretty_json(&self) -> String {
-        super::json_text::indent(&serde_json::to_string(self).unwrap_or_default())
+        super::json_text::indent(&self.to_json())
     }
 
     /// The name shown in lists: the clerk's, or "<unit> — <period> <year>".

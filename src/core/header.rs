@@ -1,9 +1,8 @@
 //! The header and signature block of a report: who reports, for which
 //! period, the document number and date, and who signs.
 
-use serde::Serialize;
-
 use super::json_read::{At, Fields, FromValue};
+use super::json_write::{Object, ToJson};
 use super::period::{parse_year, Period, PeriodWindow};
 
 /// A field of the report's header and signature block. Its key is the
@@ -93,7 +92,7 @@ impl HeaderField {
 }
 
 /// The header and signature block, as typed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReportHeader {
     pub parent_body: String,
     pub unit: String,
@@ -126,6 +125,25 @@ impl Default for ReportHeader {
             signer: String::new(),
             recipients: String::new(),
         }
+    }
+}
+
+impl ToJson for ReportHeader {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        let mut o = Object::new(out);
+        o.field("parent_body", &self.parent_body)
+            .field("unit", &self.unit)
+            .field("number", &self.number)
+            .field("number_suffix", &self.number_suffix)
+            .field("place", &self.place)
+            .field("date", &self.date)
+            .field("period", &self.period)
+            .field("year", &self.year)
+            .field("signing_capacity", &self.signing_capacity)
+            .field("signer_title", &self.signer_title)
+            .field("signer", &self.signer)
+            .field("recipients", &self.recipients);
+        o.end();
     }
 }
 

@@ -5,12 +5,9 @@
 //! behind both indicator rules and grid identities: its tolerance, whether
 //! it holds, and the words that say how it fails.
 
-use serde::Serialize;
-
 /// An error is impossible input; a warning is an inconsistency the clerk may
 /// explain in the note, as published figures often are out of balance.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     Error,
     Warning,
@@ -39,7 +36,7 @@ pub struct Issue {
     pub message: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Comparison {
     Equal,
     AtMost,

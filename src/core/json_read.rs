@@ -1,5 +1,6 @@
 //! Reading the app's files: one parse into `serde_json::Value`, then each
-//! type takes its fields from it ([`FromValue`], [`Fields`]).
+//! type takes its fields from it ([`FromValue`], [`Fields`]). `json_struct!`
+//! declares a struct with its reader and its writer (`json_write`).
 //!
 //! serde's derived `Deserialize` compiled each type's reader into the wasm
 //! twice over (from a JSON object and from an array) with the parser
@@ -306,9 +307,12 @@ pub fn one_of(value: Value, at: At<'_>, names: &[&str]) -> Result<usize, String>
     })
 }
 
-/// A struct and its [`FromValue`]: each field is read by its name, and must
-/// be there unless marked `= default` (then it may be left out). After
-/// `strict;` a field the struct does not have is refused.
+/// A struct, its [`FromValue`] and its [`ToJson`](super::json_write::ToJson).
+/// Each field is read by its name, and must be there unless marked
+/// `= default` or `= omitted` (then it may be left out); an `omitted` field
+/// is also left out of the file when it is empty. After `strict;` a field
+/// the struct does not have is refused. Fields are written in the order
+/// they are declared, as serde's derive wrote them.
 macro_rules! json_struct {
     (strict; $($item:tt)*) => { json_struct!(@struct [done] $($item)*); };
     (@struct [$end:ident]
@@ -329,9 +333,26 @@ macro_rules! json_struct {
                 Ok(read)
             }
         }
+
+        impl $crate::core::json_write::ToJson for $name {
+            fn write_json(&self, out: &mut Vec<u8>) {
+                let mut object = $crate::core::json_write::Object::new(out);
+                $(json_struct!(@put object self $field $($default)?);)*
+                object.end();
+            }
+        }
     };
     (@take $fields:ident $field:ident) => { $fields.req(stringify!($field)) };
     (@take $fields:ident $field:ident default) => { $fields.opt(stringify!($field)) };
+    (@take $fields:ident $field:ident omitted) => { $fields.opt(stringify!($field)) };
+    (@put $object:ident $self:ident $field:ident omitted) => {
+        if !$crate::core::json_write::Omitted::omitted(&$self.$field) {
+            $object.field(stringify!($field), &$self.$field);
+        }
+    };
+    (@put $object:ident $self:ident $field:ident $(default)?) => {
+        $object.field(stringify!($field), &$self.$field);
+    };
     ($($item:tt)*) => { json_struct!(@struct [end] $($item)*); };
 }
 pub(crate) use json_struct;

@@ -8,7 +8,8 @@
 //! `tests/layers.rs` reads the `use super::…` lines and fails on an edge
 //! that points upwards.
 
-// Text and numbers; reading JSON.
+// Text and numbers; the files' JSON.
+pub mod json_write;
 pub mod json_read;
 pub mod number;
 pub mod period;

@@ -6,12 +6,10 @@
 
 use std::fmt;
 
-use serde::Serialize;
-
 use super::json_read::{one_of, At, FromValue};
+use super::json_write::ToJson;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Period {
     QuarterOne,
     SixMonths,
@@ -21,11 +19,19 @@ pub enum Period {
     Year,
 }
 
-/// As serde writes it: `"quarter-one"` … `"year"`, in the order of [`Period::ALL`].
+/// The names of the periods in a stored draft, in the order of
+/// [`Period::ALL`] (serde's kebab-case names, which drafts have always had).
+const STORED: [&str; 5] = ["quarter-one", "six-months", "quarter-three", "nine-months", "year"];
+
 impl FromValue for Period {
     fn from_value(value: serde_json::Value, at: At<'_>) -> Result<Self, String> {
-        let names = ["quarter-one", "six-months", "quarter-three", "nine-months", "year"];
-        Ok(Period::ALL[one_of(value, at, &names)?])
+        Ok(Period::ALL[one_of(value, at, &STORED)?])
+    }
+}
+
+impl ToJson for Period {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        STORED[*self as usize].write_json(out);
     }
 }
 

@@ -4,8 +4,6 @@
 //! Never an error: a figure may double for good reasons, and the clerk says
 //! why in the note.
 
-use serde::Serialize;
-
 use super::json_read::json_struct;
 
 use super::issue::{Issue, Severity};
@@ -16,7 +14,7 @@ json_struct! { strict;
     /// When a change is worth a warning: by more than `ratio` of the previous
     /// figure, when that figure is at least `from`. A template row may set its
     /// own; `ratio: 0` turns the warning off for the row.
-    #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+    #[derive(Debug, Clone, Copy, PartialEq)]
     pub struct ChangeThreshold {
         pub ratio: f64,
         pub from: f64,

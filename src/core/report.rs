@@ -6,8 +6,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::Serialize;
-
 use super::json_read::json_struct;
 
 pub use super::header::{HeaderField, ReportHeader};
@@ -17,7 +15,7 @@ use super::template::Template;
 
 json_struct! {
     /// A report being filled in.
-    #[derive(Debug, Clone, PartialEq, Serialize, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct Report {
         pub template_id: String,
         pub template_version: u32,
@@ -28,27 +26,21 @@ json_struct! {
         pub notes: BTreeMap<String, String> = default,
         /// The row keys of each grid whose rows the clerk edits, in order.
         /// Cells are values under `<section>/<row key>/c<column number>`.
-        #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-        pub rows: BTreeMap<String, Vec<String>> = default,
+        pub rows: BTreeMap<String, Vec<String>> = omitted,
         /// The district summary of the commune reports rolled up into this one.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub commune_summary: Option<CommuneSummary> = default,
+        pub commune_summary: Option<CommuneSummary> = omitted,
         /// The draft whose figures this one is compared with: `None` lets the
         /// period rule find it (`core::predecessor`), `""` compares with none.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub predecessor: Option<String> = default,
+        pub predecessor: Option<String> = omitted,
         /// Codes of values copied from the period before and neither edited
         /// nor confirmed since: "chưa cập nhật".
-        #[serde(skip_serializing_if = "BTreeSet::is_empty")]
-        pub unconfirmed: BTreeSet<String> = default,
+        pub unconfirmed: BTreeSet<String> = omitted,
         /// The narrative typed under each outline item, by item id, with its
         /// figures as `{code}` tokens (`core::narrative`).
-        #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-        pub narrative: BTreeMap<String, String> = default,
+        pub narrative: BTreeMap<String, String> = omitted,
         /// Hand-typed figures of the narrative the clerk kept as typed
         /// (`<item id>|<words>`, see `core::hand_figures`).
-        #[serde(skip_serializing_if = "BTreeSet::is_empty")]
-        pub dismissed: BTreeSet<String> = default,
+        pub dismissed: BTreeSet<String> = omitted,
     }
 }
 

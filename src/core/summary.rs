@@ -1,15 +1,15 @@
 //! The district summary of rolled-up commune reports, as a district draft
 //! keeps it: the files used, the notices, and one line per indicator.
 
-use serde::Serialize;
 use serde_json::Value;
 
 use super::json_read::{json_struct, one_of, At, Fields, FromValue};
+use super::json_write::{Object, ToJson};
 use super::number::format_vn;
 
 json_struct! {
     /// The district summary of the commune reports, kept in the district draft.
-    #[derive(Debug, Clone, PartialEq, Serialize, Default)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct CommuneSummary {
         /// The commune template the files were made with.
         pub from: String,
@@ -22,7 +22,7 @@ json_struct! {
 }
 
 json_struct! {
-    #[derive(Debug, Clone, PartialEq, Serialize)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct SummarySource {
         pub file: String,
         pub unit: String,
@@ -31,7 +31,7 @@ json_struct! {
 }
 
 json_struct! {
-    #[derive(Debug, Clone, PartialEq, Serialize)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct SummaryLine {
         pub code: String,
         pub label: String,
@@ -40,8 +40,7 @@ json_struct! {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Default)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub enum SummaryValue {
     #[default]
     Heading,
@@ -58,11 +57,58 @@ pub enum SummaryValue {
     Answers { counts: Vec<(String, u32)>, missing: u32 },
 }
 
-/// As serde writes it: `"heading"`, `"empty"`, or `{"total": {…}}` and the
+/// The variants' names in a stored draft, in declaration order.
+const NAMES: [&str; 6] = ["heading", "empty", "total", "rate", "percentages", "answers"];
+
+/// As serde wrote it: `"heading"`, `"empty"`, or `{"total": {…}}` and the
 /// like, one key naming the variant.
+impl ToJson for SummaryValue {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        let variant = match self {
+            SummaryValue::Heading => 0,
+            SummaryValue::Empty => 1,
+            SummaryValue::Total { .. } => 2,
+            SummaryValue::Rate { .. } => 3,
+            SummaryValue::Percentages { .. } => 4,
+            SummaryValue::Answers { .. } => 5,
+        };
+        if variant < 2 {
+            return NAMES[variant].write_json(out);
+        }
+        let mut outer = Object::new(out);
+        outer.field(NAMES[variant], &Fieldwise(self));
+        outer.end();
+    }
+}
+
+/// A variant's fields, as the object under its name.
+struct Fieldwise<'a>(&'a SummaryValue);
+
+impl ToJson for Fieldwise<'_> {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        let mut o = Object::new(out);
+        match self.0 {
+            SummaryValue::Heading | SummaryValue::Empty => {}
+            SummaryValue::Total { value, decimals, reporting } => {
+                o.field("value", value).field("decimals", decimals).field("reporting", reporting);
+            }
+            SummaryValue::Rate { value, numerator, denominator } => {
+                o.field("value", value).field("numerator", numerator).field("denominator", denominator);
+            }
+            SummaryValue::Percentages { min, max, reporting } => {
+                o.field("min", min).field("max", max).field("reporting", reporting);
+            }
+            SummaryValue::Answers { counts, missing } => {
+                o.field("counts", counts).field("missing", missing);
+            }
+        }
+        o.end();
+    }
+}
+
+/// Read as [`SummaryValue`]'s `ToJson` writes it.
 impl FromValue for SummaryValue {
     fn from_value(value: Value, at: At<'_>) -> Result<Self, String> {
-        const NAMES: [&str; 6] = ["heading", "empty", "total", "rate", "percentages", "answers"];
         let (name, body) = match value {
             Value::Object(map) => {
                 let mut entries = map.into_iter();

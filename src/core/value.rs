@@ -4,8 +4,6 @@
 //! what the field shows, so a mistake stays on screen exactly as typed.
 //! This module turns it into a [`FieldState`]; it never panics.
 
-use serde::Serialize;
-
 use super::json_read::json_struct;
 
 use super::number::{format_count, format_vn, parse_number, NumberError};
@@ -14,7 +12,7 @@ use super::vn_text;
 
 json_struct! {
     /// One allowed answer of a coded choice: `Phát phiếu = 1`.
-    #[derive(Debug, Clone, PartialEq, Serialize)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct ChoiceOption {
         pub code: i64,
         pub label: String,

@@ -70,7 +70,7 @@ fn the_revision_is_read_from_the_head_of_the_stored_text() {
     assert_eq!(revision_in_head(&head), Some(41));
     assert_eq!(store.stored_revision("d").unwrap(), Some(41));
     // Text written in another order is parsed whole.
-    let other = format!("{{\"report\":{},\"revision\":5}}", serde_json::to_string(&d.report).unwrap());
+    let other = format!("{{\"report\":{},\"revision\":5}}", crate::core::json_write::to_string(&d.report));
     assert_eq!(revision_in_head(&other[..200]), None);
     store.backend.set(&format!("{DRAFT_PREFIX}e"), &other).unwrap();
     assert_eq!(store.stored_revision("e").unwrap(), Some(5));
