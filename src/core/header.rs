@@ -1,8 +1,7 @@
 //! The header and signature block of a report: who reports, for which
 //! period, the document number and date, and who signs.
 
-use super::json_read::{At, Fields, FromValue};
-use super::json_write::{Object, ToJson};
+use super::json_read::json_struct;
 use super::period::{parse_year, Period, PeriodWindow};
 
 /// A field of the report's header and signature block. Its key is the
@@ -91,22 +90,25 @@ impl HeaderField {
     }
 }
 
-/// The header and signature block, as typed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReportHeader {
-    pub parent_body: String,
-    pub unit: String,
-    pub number: String,
-    pub number_suffix: String,
-    pub place: String,
-    /// ISO `yyyy-mm-dd`, or empty while the date is left for signing.
-    pub date: String,
-    pub period: Period,
-    pub year: String,
-    pub signing_capacity: String,
-    pub signer_title: String,
-    pub signer: String,
-    pub recipients: String,
+json_struct! { defaults;
+    /// The header and signature block, as typed. Each field may be left
+    /// out of a file: then it is the default's.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct ReportHeader {
+        pub parent_body: String,
+        pub unit: String,
+        pub number: String,
+        pub number_suffix: String,
+        pub place: String,
+        /// ISO `yyyy-mm-dd`, or empty while the date is left for signing.
+        pub date: String,
+        pub period: Period,
+        pub year: String,
+        pub signing_capacity: String,
+        pub signer_title: String,
+        pub signer: String,
+        pub recipients: String,
+    }
 }
 
 impl Default for ReportHeader {
@@ -125,49 +127,6 @@ impl Default for ReportHeader {
             signer: String::new(),
             recipients: String::new(),
         }
-    }
-}
-
-impl ToJson for ReportHeader {
-    fn write_json(&self, out: &mut Vec<u8>) {
-        let mut o = Object::new(out);
-        o.field("parent_body", &self.parent_body)
-            .field("unit", &self.unit)
-            .field("number", &self.number)
-            .field("number_suffix", &self.number_suffix)
-            .field("place", &self.place)
-            .field("date", &self.date)
-            .field("period", &self.period)
-            .field("year", &self.year)
-            .field("signing_capacity", &self.signing_capacity)
-            .field("signer_title", &self.signer_title)
-            .field("signer", &self.signer)
-            .field("recipients", &self.recipients);
-        o.end();
-    }
-}
-
-/// Each field may be left out: then it is the default's.
-impl FromValue for ReportHeader {
-    fn from_value(value: serde_json::Value, at: At<'_>) -> Result<Self, String> {
-        let mut fields = Fields::of(value, at)?;
-        let d = ReportHeader::default();
-        let header = ReportHeader {
-            parent_body: fields.or("parent_body", d.parent_body),
-            unit: fields.or("unit", d.unit),
-            number: fields.or("number", d.number),
-            number_suffix: fields.or("number_suffix", d.number_suffix),
-            place: fields.or("place", d.place),
-            date: fields.or("date", d.date),
-            period: fields.or("period", d.period),
-            year: fields.or("year", d.year),
-            signing_capacity: fields.or("signing_capacity", d.signing_capacity),
-            signer_title: fields.or("signer_title", d.signer_title),
-            signer: fields.or("signer", d.signer),
-            recipients: fields.or("recipients", d.recipients),
-        };
-        fields.end()?;
-        Ok(header)
     }
 }
 

@@ -311,11 +311,14 @@ pub fn one_of(value: Value, at: At<'_>, names: &[&str]) -> Result<usize, String>
 /// Each field is read by its name, and must be there unless marked
 /// `= default` or `= omitted` (then it may be left out); an `omitted` field
 /// is also left out of the file when it is empty. After `strict;` a field
-/// the struct does not have is refused. Fields are written in the order
-/// they are declared, as serde's derive wrote them.
+/// the struct does not have is refused; after `defaults;` every field may be
+/// left out, and is then the struct's `Default` (serde's container
+/// `default`). Fields are written in the order they are declared, as
+/// serde's derive wrote them.
 macro_rules! json_struct {
-    (strict; $($item:tt)*) => { json_struct!(@struct [done] $($item)*); };
-    (@struct [$end:ident]
+    (strict; $($item:tt)*) => { json_struct!(@struct [done] [] $($item)*); };
+    (defaults; $($item:tt)*) => { json_struct!(@struct [end] [defaults] $($item)*); };
+    (@struct [$end:ident] [$($mode:ident)?]
         $(#[$meta:meta])* $vis:vis struct $name:ident {
             $($(#[$field_meta:meta])* $field_vis:vis $field:ident: $ty:ty $(= $default:ident)?),* $(,)?
         }
@@ -328,7 +331,7 @@ macro_rules! json_struct {
         impl $crate::core::json_read::FromValue for $name {
             fn from_value(value: serde_json::Value, at: $crate::core::json_read::At<'_>) -> Result<Self, String> {
                 let mut fields = $crate::core::json_read::Fields::of(value, at)?;
-                let read = $name { $($field: json_struct!(@take fields $field $($default)?)),* };
+                let read = json_struct!(@build fields $name [$($mode)?] { $($field $($default)?),* });
                 fields.$end()?;
                 Ok(read)
             }
@@ -342,6 +345,13 @@ macro_rules! json_struct {
             }
         }
     };
+    (@build $fields:ident $name:ident [] { $($field:ident $($default:ident)?),* }) => {
+        $name { $($field: json_struct!(@take $fields $field $($default)?)),* }
+    };
+    (@build $fields:ident $name:ident [defaults] { $($field:ident),* }) => {{
+        let default = $name::default();
+        $name { $($field: $fields.or(stringify!($field), default.$field)),* }
+    }};
     (@take $fields:ident $field:ident) => { $fields.req(stringify!($field)) };
     (@take $fields:ident $field:ident default) => { $fields.opt(stringify!($field)) };
     (@take $fields:ident $field:ident omitted) => { $fields.opt(stringify!($field)) };
@@ -353,6 +363,6 @@ macro_rules! json_struct {
     (@put $object:ident $self:ident $field:ident $(default)?) => {
         $object.field(stringify!($field), &$self.$field);
     };
-    ($($item:tt)*) => { json_struct!(@struct [end] $($item)*); };
+    ($($item:tt)*) => { json_struct!(@struct [end] [] $($item)*); };
 }
 pub(crate) use json_struct;
