@@ -3,7 +3,7 @@
 // opened from disk.
 import { test, before, after, afterEach, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -127,6 +127,23 @@ describe('hosted', () => {
     assert.deepEqual(outside, []);
     await context.close();
     await server.close();
+  });
+});
+
+describe('the built files', () => {
+  // scripts/slim-wasm.mjs: the glue and the wasm agree on short names, and
+  // wasm-streams' classes (never used) are gone from both; the page starting
+  // in the tests above is what shows the renaming is consistent.
+  test('imports and exports have short names; no unused wasm-streams class is left', () => {
+    const files = readdirSync('dist');
+    const wasm = new WebAssembly.Module(readFileSync(join('dist', files.find((f) => f.endsWith('_bg.wasm')))));
+    const glue = readFileSync(join('dist', files.find((f) => /^bieumau-[0-9a-f]+\.js$/.test(f))), 'utf8');
+    const imports = WebAssembly.Module.imports(wasm);
+    assert.ok(imports.length > 100);
+    assert.deepEqual(imports.filter((i) => i.module !== 'a' || i.name.length > 2), []);
+    const exports = WebAssembly.Module.exports(wasm).map((e) => e.name);
+    assert.deepEqual(exports.filter((name) => name !== 'memory' && name.length > 2), []);
+    assert.doesNotMatch(glue, /IntoUnderlying|__wbg_[a-z_]+_[0-9a-f]{16}/);
   });
 });
 

@@ -4,10 +4,12 @@
 // 2. writes sw.js, the service worker, with the list of files to cache and
 //    a cache version derived from their contents: a new build is a new
 //    version, and an unchanged build keeps its cache;
-// 3. minifies the JS glue and the CSS with esbuild (trunk's own minifier
+// 3. on a release build, slims the wasm and its glue and runs wasm-opt
+//    (scripts/slim-wasm.mjs: what wasm-bindgen leaves that no browser needs);
+// 4. minifies the JS glue and the CSS with esbuild (trunk's own minifier
 //    leaves wasm-bindgen's glue as it is), and sets their `integrity`
 //    hashes in index.html anew;
-// 4. writes a precompressed `.gz` (gzip -9) and `.br` (brotli 11) beside each
+// 5. writes a precompressed `.gz` (gzip -9) and `.br` (brotli 11) beside each
 //    text and wasm file, for servers that send them as they are (nginx
 //    `gzip_static`/`brotli_static`, Apache with the README's lines).
 import { transformSync } from 'esbuild';
@@ -15,6 +17,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { join, relative } from 'node:path';
+import { slim } from './slim-wasm.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run this through trunk');
@@ -30,16 +33,25 @@ if (inline) {
   writeFileSync(indexPath, html);
 }
 
-// Minified in place. File names keep trunk's content hashes (still unique
+// Changed in place. File names keep trunk's content hashes (still unique
 // per build); the integrity hashes must be of the bytes served.
+const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+const glueName = readdirSync(dir).find((entry) => /^bieumau-[0-9a-f]+\.js$/.test(entry));
+if (process.env.TRUNK_PROFILE === 'release') {
+  const wasmPath = join(dir, glueName.replace(/\.js$/, '_bg.wasm'));
+  const gluePath = join(dir, glueName);
+  const [wasm, glue] = [readFileSync(wasmPath), readFileSync(gluePath)];
+  writeFileSync(gluePath, slim(wasm, glue.toString('utf8'), wasmPath));
+  html = html.split(sri(wasm)).join(sri(readFileSync(wasmPath)));
+  html = html.split(sri(glue)).join(sri(readFileSync(gluePath)));
+}
 for (const entry of readdirSync(dir)) {
-  const loader = entry.endsWith('.css') ? 'css' : /^bieumau-[0-9a-f]+\.js$/.test(entry) ? 'js' : null;
+  const loader = entry.endsWith('.css') ? 'css' : entry === glueName ? 'js' : null;
   if (!loader) continue;
   const path = join(dir, entry);
   const before = readFileSync(path);
   const { code } = transformSync(before.toString('utf8'), { loader, minify: true, format: loader === 'js' ? 'esm' : undefined, legalComments: 'none' });
   writeFileSync(path, code);
-  const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
   html = html.split(sri(before)).join(sri(code));
 }
 writeFileSync(indexPath, html);
