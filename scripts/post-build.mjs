@@ -9,13 +9,15 @@
 // 4. minifies the JS glue and the CSS with esbuild (trunk's own minifier
 //    leaves wasm-bindgen's glue as it is), and sets their `integrity`
 //    hashes in index.html anew;
-// 5. writes a precompressed `.gz` (gzip -9) and `.br` (brotli 11) beside each
+// 5. writes a precompressed `.gz` (zopfli: gzip that any browser reads, 4–5 %
+//    smaller than gzip -9) and `.br` (brotli 11) beside each
 //    text and wasm file, for servers that send them as they are (nginx
 //    `gzip_static`/`brotli_static`, Apache with the README's lines).
 import { transformSync } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { gzipAsync } from '@gfx/zopfli';
 import { join, relative } from 'node:path';
 import { slim } from './slim-wasm.mjs';
 
@@ -113,7 +115,7 @@ writeFileSync(join(dir, 'sw.js'), worker);
 const COMPRESSIBLE = /\.(wasm|js|css|html|svg|webmanifest|json)$/;
 for (const f of [...cached, 'sw.js'].filter((f) => COMPRESSIBLE.test(f))) {
   const body = readFileSync(join(dir, f));
-  writeFileSync(join(dir, `${f}.gz`), gzipSync(body, { level: 9 }));
+  writeFileSync(join(dir, `${f}.gz`), await gzipAsync(body, { numiterations: 15 }));
   writeFileSync(join(dir, `${f}.br`), brotliCompressSync(body, {
     params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
   }));
