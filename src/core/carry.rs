@@ -3,7 +3,7 @@
 //! compared as people read them), and the carried-over identity: dossiers
 //! "Kỳ trước chuyển sang" equal the report before's dossiers in progress.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::grid::{cell_code, ColumnRole, Grid, GridRows};
 use super::issue::{Issue, Severity};
@@ -16,7 +16,7 @@ use super::vn_text::name_key;
 pub struct PreviousGrid {
     section: String,
     /// Name key → row key, for a grid whose rows the clerk adds.
-    by_name: Option<HashMap<String, String>>,
+    by_name: Option<FxHashMap<String, String>>,
 }
 
 impl PreviousGrid {

@@ -10,7 +10,7 @@
 //! and `Grid::evaluate_row` for a grid row. A property test
 //! (`tests/one_evaluation.rs`) keeps the two paths equal.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::grid::{ColumnRole, is_group_key, row_name, CellValue, Grid, RowValues};
 use super::issue::{Issue, Severity};
@@ -26,7 +26,7 @@ use super::period::parse_year;
 /// Everything derived from a report's typed text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Evaluation {
-    pub states: HashMap<String, FieldState>,
+    pub states: FxHashMap<String, FieldState>,
     /// In the order of the rows they are about; errors before warnings on a row.
     pub issues: Vec<Issue>,
     /// The value of each of the template's computed values, by position.
@@ -127,7 +127,7 @@ impl Report {
     /// title): large changes are warnings ([`Indicator::change_issue`]), and
     /// so are carried-over figures that differ ([`carried_issue`]).
     pub fn evaluate_against(&self, template: &Template, previous: Option<(&Report, &str)>) -> Evaluation {
-        let states: HashMap<String, FieldState> = template
+        let states: FxHashMap<String, FieldState> = template
             .fillable()
             .filter_map(|ind| ind.kind.as_ref().map(|k| (ind.code.clone(), k.read(self.value(&ind.code)))))
             .collect();

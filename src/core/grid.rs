@@ -11,7 +11,7 @@
 //! the columns and the figures. Nothing here touches the browser.
 
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use super::issue::{sum_present, Comparison, Issue, Severity};
 use super::number::format_vn;
@@ -111,7 +111,7 @@ pub struct Grid {
     /// The label of the computed total row, if the table has one.
     pub total_label: Option<String>,
     /// Column labels that occur more than once ("Tổng số"), for messages.
-    ambiguous: HashSet<String>,
+    ambiguous: FxHashSet<String>,
     /// Carried-over dossiers: (this column, the report before's column it
     /// must equal), by index (`core::carry`).
     pub carried_over: Option<(usize, usize)>,
@@ -162,7 +162,7 @@ impl Grid {
         identities: Vec<Identity>,
         total_label: Option<String>,
     ) -> Grid {
-        let mut seen = HashSet::new();
+        let mut seen = FxHashSet::default();
         let ambiguous = columns.iter().filter(|c| !seen.insert(c.label.clone())).map(|c| c.label.clone()).collect();
         Grid { columns, head, rows, identities, total_label, ambiguous, carried_over: None }
     }

@@ -2,7 +2,7 @@
 //! or an editable list, and the identities between columns, each checked
 //! with a precise message.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use super::json_read::json_struct;
 
@@ -188,7 +188,7 @@ impl Grid {
         }
         let rows = match (file.rows.is_empty(), file.add_rows.clone()) {
             (false, None) => {
-                let mut keys = HashSet::new();
+                let mut keys = FxHashSet::default();
                 for row in &file.rows {
                     let key_ok = !row.key.is_empty()
                         && row.key != TOTAL_ROW

@@ -2,7 +2,7 @@
 //! refusal gives, and the value kinds a table column and an indicator row
 //! have in common.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::fmt;
 
 use super::value::{ChoiceOption, ValueKind};
@@ -45,7 +45,7 @@ pub(crate) fn shared_value_kind(
             if options.is_empty() {
                 return fail(format!("{who} là lựa chọn nhưng không có phương án nào (\"options\")"));
             }
-            let mut seen = HashSet::new();
+            let mut seen = FxHashSet::default();
             for option in options {
                 if !seen.insert(option.code) {
                     return fail(format!("{who}: mã lựa chọn {} xuất hiện hai lần", option.code));

@@ -7,7 +7,7 @@
 //! an editable grid, every value to an indicator that takes one or to a
 //! typed cell of a known row. A refused file changes nothing.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use super::grid::{is_group_key, Grid, GridRows};
 use super::report::{grid_cell, Report};
@@ -24,7 +24,7 @@ impl Report {
     /// once per list.
     pub fn check_shape(&self) -> Result<(), String> {
         for (section, keys) in &self.rows {
-            let mut seen = HashSet::with_capacity(keys.len());
+            let mut seen = FxHashSet::with_capacity_and_hasher(keys.len(), Default::default());
             for key in keys {
                 if !valid_key(key) {
                     return Err(format!("phần «{section}» có dòng với khóa «{key}» không hợp lệ"));
@@ -152,7 +152,7 @@ impl Report {
 /// Make it once per report, not once per value.
 struct Holder<'a> {
     template: &'a Template,
-    grids: Vec<(&'a str, &'a Grid, HashSet<&'a str>)>,
+    grids: Vec<(&'a str, &'a Grid, FxHashSet<&'a str>)>,
 }
 
 impl<'a> Holder<'a> {
@@ -160,7 +160,7 @@ impl<'a> Holder<'a> {
         let grids = template
             .grids()
             .map(|(section, grid)| {
-                let rows: HashSet<&str> = match &grid.rows {
+                let rows: FxHashSet<&str> = match &grid.rows {
                     GridRows::Fixed(rows) => rows.iter().map(|r| r.key.as_str()).collect(),
                     GridRows::Editable { .. } => {
                         report.rows.get(&section.id).into_iter().flatten().map(String::as_str).collect()

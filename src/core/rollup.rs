@@ -8,7 +8,7 @@
 //! coded answers counted by answer. Files that cannot be used are named
 //! with the reason, and never stop the others.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 use super::draft::Draft;
@@ -145,7 +145,7 @@ pub fn roll_up(
     // The period: the district's own, or the one most files share.
     let mut report = district.clone();
     if parse_year(&report.header.year).is_err() {
-        let mut seen: HashMap<(Period, String), usize> = HashMap::new();
+        let mut seen: FxHashMap<(Period, String), usize> = FxHashMap::default();
         for c in &communes {
             *seen.entry((c.draft.report.header.period, c.draft.report.header.year.trim().to_string())).or_default() += 1;
         }
@@ -172,7 +172,7 @@ pub fn roll_up(
 
     // One file per commune: the one saved last.
     let mut chosen: Vec<Commune> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
     for c in communes {
         if c.unit.is_empty() {
             notices.push(format!("Tệp «{}» chưa ghi tên đơn vị (cơ quan ban hành); dòng của nó chưa có tên.", c.file));
@@ -231,7 +231,7 @@ fn fill_commune_rows(
 ) {
     let label_number = grid.columns.get(grid.label_column()).map_or(2, |c| c.number);
     let mut keys = report.row_keys(section, grid);
-    let mut row_of: HashMap<String, String> = keys
+    let mut row_of: FxHashMap<String, String> = keys
         .iter()
         .map(|key| (commune_key(report.value(&cell_code(section, key, label_number))), key.clone()))
         .filter(|(label, _)| !label.is_empty())
@@ -262,7 +262,7 @@ fn fill_commune_rows(
 
 /// The communes' indicators, summarised line by line in page order.
 pub fn summarise(template: &Template, reports: &[&Report]) -> Vec<SummaryLine> {
-    let mut totals: HashMap<&str, (f64, u32)> = HashMap::new();
+    let mut totals: FxHashMap<&str, (f64, u32)> = FxHashMap::default();
     let mut lines = Vec::new();
     for line in template.sections.iter().flat_map(|s| s.lines.iter()) {
         match *line {

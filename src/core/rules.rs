@@ -154,7 +154,7 @@ impl Computed {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashMap;
+    use rustc_hash::FxHashMap;
 
     fn rule(left: &[&str], op: Comparison, right: &[&str], message: &str) -> Rule {
         Rule {
@@ -172,7 +172,7 @@ mod tests {
     }
 
     fn values(pairs: &[(&str, f64)]) -> impl Fn(&str) -> Option<f64> {
-        let map: HashMap<String, f64> = pairs.iter().map(|(k, v)| (k.to_string(), *v)).collect();
+        let map: FxHashMap<String, f64> = pairs.iter().map(|(k, v)| (k.to_string(), *v)).collect();
         move |code: &str| map.get(code).copied()
     }
 

@@ -79,7 +79,7 @@ impl Target {
 mod tests {
     use super::*;
     use crate::core::rules::Formula;
-    use std::collections::HashMap;
+    use rustc_hash::FxHashMap;
 
     fn on_time() -> Target {
         Target {
@@ -104,12 +104,12 @@ mod tests {
     #[test]
     fn met_not_met_and_waiting() {
         let t = on_time();
-        let values: HashMap<&str, f64> = [("3.3.1", 1603.0), ("3.3.2", 1588.0)].into();
+        let values: FxHashMap<&str, f64> = [("3.3.1", 1603.0), ("3.3.2", 1588.0)].into_iter().collect();
         let result = t.result(&|c| values.get(c).copied());
         assert_eq!(result.met, Some(true));
         assert_eq!(t.text(result), "99,06 % — đạt");
         assert_eq!(t.issue(result), None);
-        let values: HashMap<&str, f64> = [("3.3.1", 1000.0), ("3.3.2", 900.0)].into();
+        let values: FxHashMap<&str, f64> = [("3.3.1", 1000.0), ("3.3.2", 900.0)].into_iter().collect();
         let result = t.result(&|c| values.get(c).copied());
         assert_eq!(result.met, Some(false));
         let issue = t.issue(result).unwrap();

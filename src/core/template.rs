@@ -6,7 +6,7 @@
 //! sections. Everything past loading can trust it: codes are known and
 //! options exist. This module knows nothing about reports or the browser.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 use super::grid::Grid;
@@ -137,9 +137,9 @@ pub struct Template {
     pub rollup: Option<RollupSpec>,
     /// The narrative report's sections; empty for an annex alone.
     pub outline: Outline,
-    pub(crate) index: HashMap<String, usize>,
+    pub(crate) index: FxHashMap<String, usize>,
     /// Each indicator's position on the page, for ordering messages.
-    pub(crate) row_position: HashMap<String, usize>,
+    pub(crate) row_position: FxHashMap<String, usize>,
 }
 
 impl Template {

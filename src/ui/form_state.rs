@@ -6,7 +6,9 @@
 //! summary; no other row re-renders. Components read from a [`Form`] and
 //! never evaluate rules themselves.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -74,8 +76,8 @@ pub struct Form {
     pub edits: RwSignal<u64>,
     /// Values and notes of codes the template no longer has, kept untouched.
     orphans: Report,
-    pub fields: HashMap<String, Field>,
-    pub header: HashMap<HeaderField, RwSignal<String>>,
+    pub fields: FxHashMap<String, Field>,
+    pub header: FxHashMap<HeaderField, RwSignal<String>>,
     pub computed: Vec<Memo<Option<f64>>>,
     /// Each of the template's targets, by position.
     pub targets: Vec<Memo<TargetResult>>,
@@ -132,7 +134,7 @@ where
 }
 
 /// Reads a number from the field states a memo depends on, tracking them.
-fn reader(states: &HashMap<String, Memo<FieldState>>, codes: &[&String]) -> Vec<(String, Memo<FieldState>)> {
+fn reader(states: &FxHashMap<String, Memo<FieldState>>, codes: &[&String]) -> Vec<(String, Memo<FieldState>)> {
     codes.iter().filter_map(|c| states.get(c.as_str()).map(|m| ((*c).clone(), *m))).collect()
 }
 
@@ -143,7 +145,7 @@ fn value_in(deps: &[(String, Memo<FieldState>)], code: &str) -> Option<f64> {
 impl Form {
     pub fn new(template: Arc<Template>, report: &Report, own_id: String) -> Form {
         let edits = RwSignal::new(0u64);
-        let header: HashMap<HeaderField, RwSignal<String>> =
+        let header: FxHashMap<HeaderField, RwSignal<String>> =
             HeaderField::ALL.into_iter().map(|f| (f, RwSignal::new(report.header.get(f)))).collect();
         let predecessor = RwSignal::new(report.predecessor.clone());
         // A grid row's name is not a figure to update: never "chưa cập nhật".
@@ -173,8 +175,8 @@ impl Form {
             )
         };
         let orphans = report.orphans(&template);
-        let mut raws = HashMap::new();
-        let mut states = HashMap::new();
+        let mut raws = FxHashMap::default();
+        let mut states = FxHashMap::default();
         for ind in &template.indicators {
             let raw = RwSignal::new(report.value(&ind.code).to_string());
             let kind = ind.kind.clone();
@@ -235,7 +237,7 @@ impl Form {
             })
             .collect();
 
-        let mut fields = HashMap::new();
+        let mut fields = FxHashMap::default();
         for (index, (ind, rules)) in template.indicators.iter().zip(&by_row).enumerate() {
             let code = ind.code.clone();
             let state = states[&code];

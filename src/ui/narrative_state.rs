@@ -4,7 +4,9 @@
 //! evaluation uses (`core::narrative`), so a figure in the text follows the
 //! annex as it is typed.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -26,7 +28,7 @@ use crate::ui::erased::memo;
 /// inside a memo or view tracks it.
 pub struct LiveFigures {
     pub template: Arc<Template>,
-    pub states: HashMap<String, Memo<FieldState>>,
+    pub states: FxHashMap<String, Memo<FieldState>>,
     pub computed: Vec<Memo<Option<f64>>>,
     pub grids: Vec<Arc<GridState>>,
     pub targets: Vec<Memo<TargetResult>>,
@@ -106,7 +108,7 @@ pub struct Narrative {
     /// Each written item's text, by item id, in outline order.
     pub texts: Vec<(String, RwSignal<String>)>,
     /// Each written item's messages, by item id.
-    pub item_issues: HashMap<String, Memo<Vec<Issue>>>,
+    pub item_issues: FxHashMap<String, Memo<Vec<Issue>>>,
     /// All of them, in outline order.
     pub issues: Memo<Vec<Issue>>,
     /// Whether the clerk has begun it: until then it is not checked, and
@@ -129,7 +131,7 @@ impl Narrative {
             .collect();
         let signals: Vec<RwSignal<String>> = texts.iter().map(|(_, s)| *s).collect();
         let started = memo(move || signals.iter().any(|s| s.with(|t| narrative::started(std::iter::once(t.as_str())))));
-        let item_issues: HashMap<String, Memo<Vec<Issue>>> = template
+        let item_issues: FxHashMap<String, Memo<Vec<Issue>>> = template
             .outline
             .written()
             .zip(texts.iter())

@@ -2,7 +2,7 @@
 //! indicators; and the breakdown rules ("Trong đó" rows add up to at most
 //! their parent) the loader derives.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use super::format::{ComputedFile, RuleFile};
 use crate::core::issue::{Comparison, Severity};
@@ -12,7 +12,7 @@ use crate::core::template::{Line, Template};
 
 impl Template {
     pub(super) fn add_computed(&mut self, computed: Vec<ComputedFile>) -> Result<(), TemplateError> {
-        let mut seen = HashSet::new();
+        let mut seen = FxHashSet::default();
         for c in computed {
             let code = c.code.trim().to_string();
             if self.index.contains_key(&code) || !seen.insert(code.clone()) {

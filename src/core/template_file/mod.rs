@@ -10,7 +10,7 @@ mod format;
 mod outline;
 mod targets;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use self::format::{RollupFile, RowFile, TemplateFile};
 use std::sync::Arc;
@@ -82,10 +82,10 @@ impl Template {
         }
 
         let mut indicators = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::new();
-        let mut section_ids = HashSet::new();
+        let mut index: FxHashMap<String, usize> = FxHashMap::default();
+        let mut section_ids = FxHashSet::default();
         let mut sections = Vec::new();
-        let mut first_part_seen: HashSet<String> = HashSet::new();
+        let mut first_part_seen: FxHashSet<String> = FxHashSet::default();
         let mut partitions: Vec<String> = Vec::new();
 
         for section in &file.sections {
@@ -180,7 +180,7 @@ impl Template {
             rollup: None,
             outline: Default::default(),
             index,
-            row_position: HashMap::new(),
+            row_position: FxHashMap::default(),
         };
         for parent in &partitions {
             if template.parts_of(parent).is_empty() {

@@ -1,7 +1,7 @@
 //! Loading a template's `outline`: the narrative's sections and items,
 //! checked like the rest (ids unique, codes known, periods named rightly).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use crate::core::json_read::json_struct;
 
@@ -46,7 +46,7 @@ impl Template {
             return fail("\"outline\" không có mục nào (\"items\")");
         }
         let mut items = Vec::new();
-        let mut seen = HashSet::new();
+        let mut seen = FxHashSet::default();
         self.outline_items(&file.items, 0, &mut seen, &mut items)?;
         self.outline = Outline {
             opening: file.opening.unwrap_or_else(|| OPENING.to_string()),
@@ -56,7 +56,7 @@ impl Template {
         Ok(())
     }
 
-    fn outline_items(&self, files: &[ItemFile], depth: usize, seen: &mut HashSet<String>, out: &mut Vec<OutlineItem>) -> Result<(), TemplateError> {
+    fn outline_items(&self, files: &[ItemFile], depth: usize, seen: &mut FxHashSet<String>, out: &mut Vec<OutlineItem>) -> Result<(), TemplateError> {
         if depth >= MAX_DEPTH {
             return fail(format!("\"outline\" lồng quá {MAX_DEPTH} cấp (I → 1 → a)"));
         }
