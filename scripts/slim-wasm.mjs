@@ -9,7 +9,8 @@
 // 2. Import and export names: wasm-bindgen names each import after its Rust
 //    function with a 16-digit hash (`__wbg_setattribute_2a8f…`), each closure
 //    export after its full type (150 characters), and both the wasm and the
-//    glue carry every name once. They become `a`, `b`, … in both.
+//    glue carry every name once. They become `a`, `b`, … in both (the
+//    runtime's short export names stay).
 // Each rewrite asserts the exact text it replaces, so a wasm-bindgen that
 // writes its glue differently fails the build here instead of shipping a
 // page that does not start.
@@ -27,6 +28,7 @@ const WASM_OPT = ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-
 
 const UNUSED_CLASSES = ['IntoUnderlyingByteSource', 'IntoUnderlyingSink', 'IntoUnderlyingSource'];
 const IMPORT_MODULE = './bieumau_bg.js';
+const KEPT_NAME = 32;
 
 /** `wasm` (bytes of wasm-bindgen's output) and `glue` (its JS): both slimmed,
  * the wasm through wasm-opt (`wasmPath` is where it is written). */
@@ -49,11 +51,13 @@ export function slim(wasm, glue, wasmPath) {
   });
   replaceOnce(glueOut, new RegExp(`"${escape(IMPORT_MODULE)}": import0`), 'a: import0', 'the import module');
   // An export the glue does not use (wasm-streams' class methods once their
-  // classes are gone, `main`, which __wbindgen_start calls) is dropped.
+  // classes are gone, `main`, which __wbindgen_start calls) is dropped. The
+  // runtime's own (`__wbindgen_malloc`, `__externref_table_dealloc`, …) keep
+  // their names; the closure shims, named after their Rust types, do not.
   exports.body = rewriteExports(exports.body, (name) => {
     const uses = new RegExp(`\\bwasm\\.${escape(name)}(?![\\w$])`, 'g');
     if (!uses.test(glueOut.text)) return null;
-    if (name === 'memory') return name;
+    if (name.length <= KEPT_NAME) return name;
     const short = exportNames();
     glueOut.text = glueOut.text.replace(uses, `wasm.${short}`);
     return short;

@@ -9,6 +9,7 @@ use crate::browser::storage::open_session;
 use crate::core::catalog::builtin_templates;
 use crate::core::route::Route;
 use crate::core::template::Template;
+use crate::ui::erased::CollectAny;
 use crate::ui::report_editor::ReportEditor;
 use crate::ui::start_screen::StartScreen;
 use crate::ui::{AppContext, Screen};
@@ -42,13 +43,13 @@ pub fn App() -> impl IntoView {
 
     view! {
         <div class="app">
-            {broken.into_iter().map(|e| view! { <p class="banner error" role="alert">"Biểu mẫu lỗi: " {e}</p> }).collect_view()}
+            {broken.into_iter().map(|e| view! { <p class="banner error" role="alert">"Biểu mẫu lỗi: " {e}</p> }).collect_any()}
             {(!context.persistent).then(|| view! {
                 <p class="banner warning storage-banner" role="alert" data-storage-state="unavailable">
                     "Trình duyệt này không cho lưu bản nháp (chế độ riêng tư, bộ nhớ bị tắt hoặc mở từ tệp). "
                     "Số liệu chỉ được giữ trong trang này cho đến khi đóng: hãy dùng nút «Tải tệp .json» để giữ lại."
                 </p>
-            })}
+            }.into_any())}
             {move || update_ready.get().then(|| view! {
                 <p class="banner ok update-banner" role="status" data-update-banner="">
                     "Có phiên bản mới — "
@@ -57,7 +58,7 @@ pub fn App() -> impl IntoView {
                     </button>
                     " (bản nháp được giữ nguyên)."
                 </p>
-            })}
+            }.into_any())}
             {move || match screen.get() {
                 Screen::Start { notice } => view! { <StartScreen notice /> }.into_any(),
                 Screen::Editing { template, draft, notice } => {

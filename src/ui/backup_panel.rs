@@ -13,7 +13,7 @@ use crate::browser::storage::{date_stamp, date_time, new_id, now};
 use crate::core::backup::{self, Outcome, Restored};
 use crate::core::session::Listing;
 use crate::ui::AppContext;
-use crate::ui::erased::memo;
+use crate::ui::erased::{memo, CollectAny};
 
 #[component]
 pub fn BackupPanel(listing: Memo<Listing>) -> impl IntoView {
@@ -78,7 +78,7 @@ pub fn BackupPanel(listing: Memo<Listing>) -> impl IntoView {
 
     view! {
         <div class="backup-panel">
-            {move || reminder.get().map(|text| view! { <p class="banner warning" role="status" data-backup-reminder="">{text}</p> })}
+            {move || reminder.get().map(|text| view! { <p class="banner warning" role="status" data-backup-reminder="">{text}</p> }.into_any())}
             <div class="backup-actions">
                 <button type="button" data-action="backup-all" disabled=no_drafts on:click=backup_all
                     title="Tải một tệp chứa mọi bản nháp và biểu mẫu đã mở, để giữ ngoài trình duyệt">
@@ -105,10 +105,10 @@ pub fn BackupPanel(listing: Memo<Listing>) -> impl IntoView {
             {move || report.get().map(|(headline, lines)| view! {
                 <div class="banner ok restore-report" role="status" data-restore-report="">
                     <p>{headline}</p>
-                    <ul>{lines.into_iter().map(|line| view! { <RestoreLine line /> }).collect_view()}</ul>
+                    <ul>{lines.into_iter().map(|line| view! { <RestoreLine line /> }).collect_any()}</ul>
                     <button type="button" on:click=move |_| report.set(None)>"Đóng"</button>
                 </div>
-            })}
+            }.into_any())}
         </div>
     }
 }

@@ -11,6 +11,7 @@ use crate::browser::storage::measured;
 use crate::core::rollup::roll_up;
 use crate::core::summary::{CommuneSummary, SummaryValue};
 use crate::core::template::RollupSpec;
+use crate::ui::erased::CollectAny;
 use crate::ui::autosave::Autosave;
 use crate::ui::deferred::Deferral;
 use crate::ui::{AppContext, FormContext};
@@ -76,12 +77,12 @@ pub fn RollupPanel(autosave: Autosave, spec: RollupSpec) -> impl IntoView {
                 <strong>{spec.section.clone()}</strong>
                 "; các chỉ tiêu của xã được cộng lại thành bảng tổng hợp ở cuối trang. Chọn lại lần nữa sẽ cập nhật đúng các dòng đó."
             </p>
-            {(!spec.note.is_empty()).then(|| view! { <p class="small">{spec.note.clone()}</p> })}
+            {(!spec.note.is_empty()).then(|| view! { <p class="small">{spec.note.clone()}</p> }.into_any())}
             <label class="file-button">
                 <span>{move || if busy.get() { "Đang đọc các tệp…" } else { "Chọn tệp của các xã…" }}</span>
                 <input type="file" multiple accept=".json,application/json" data-action="rollup" on:change=on_change />
             </label>
-            {move || problem.get().map(|text| view! { <p class="banner error" role="alert" data-rollup-error="">{text}</p> })}
+            {move || problem.get().map(|text| view! { <p class="banner error" role="alert" data-rollup-error="">{text}</p> }.into_any())}
         </section>
     }
 }
@@ -100,14 +101,14 @@ pub fn CommuneSummaryView(summary: Arc<CommuneSummary>) -> impl IntoView {
             view! {
                 <tr class:heading=heading data-summary-code=line.code.clone()>
                     <td class="stt">{if heading { line.code.clone() } else { String::new() }}</td>
-                    <td class="label">{(!heading).then(|| view! { <span class="part-code">{line.code.clone()}</span> })}{line.label.clone()}</td>
+                    <td class="label">{(!heading).then(|| view! { <span class="part-code">{line.code.clone()}</span> }.into_any())}{line.label.clone()}</td>
                     <td class="unit">{line.unit.replace('\n', "; ")}</td>
                     <td class="value number" data-computed=format!("tong-hop-xa/{}", line.code)>{text}</td>
                     <td class="note small">{detail}</td>
                 </tr>
             }
         })
-        .collect_view();
+        .collect_any();
     // The files used, a thousand lines after a district's roll-up, in a
     // list the clerk opens: drawn when near the screen or in idle time, as
     // a large table's rows are, so the tables come on screen first.
@@ -117,7 +118,7 @@ pub fn CommuneSummaryView(summary: Arc<CommuneSummary>) -> impl IntoView {
             let lines = summary.sources.iter().map(|s| {
                 view! { <li data-rollup-source=s.file.clone()>{format!("{} — {} ({})", s.file, s.unit, s.period)}</li> }
             });
-            view! { <ol>{lines.collect_view()}</ol> }.into_any()
+            view! { <ol>{lines.collect_any()}</ol> }.into_any()
         };
         expect_context::<Deferral>().rows(count, 22, Arc::new(draw))
     };
@@ -125,7 +126,7 @@ pub fn CommuneSummaryView(summary: Arc<CommuneSummary>) -> impl IntoView {
         .notices
         .iter()
         .map(|n| view! { <li class="warning" data-rollup-notice="">{n.clone()}</li> })
-        .collect_view();
+        .collect_any();
     view! {
         <section class="grid-section own-page commune-summary" data-section="tong-hop-xa">
             <div class="annex-heading">

@@ -125,12 +125,12 @@ pub fn CompareWith(own_id: String) -> impl IntoView {
                 "Mở tệp kỳ trước (.json)…"
                 <input type="file" accept=".json,application/json" data-action="open-predecessor" on:change=on_file />
             </label>
-            {move || file_message.get().map(|m| view! { <span class="small" role="status" data-predecessor-message="">" " {m}</span> })}
+            {move || file_message.get().map(|m| view! { <span class="small" role="status" data-predecessor-message="">" " {m}</span> }.into_any())}
             {move || previous.get().map(|d| view! {
                 <span class="small muted" data-predecessor=d.id.clone()>
                     {format!(" Số liệu «{}» hiện bên cạnh từng chỉ tiêu.", d.title())}
                 </span>
-            })}
+            }.into_any())}
         </div>
     }
 }

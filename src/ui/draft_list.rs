@@ -79,14 +79,14 @@ pub fn DraftList() -> impl IntoView {
                         "Trình duyệt chưa nhận giữ bản nháp lâu dài: khi máy thiếu chỗ hoặc khi xóa dữ liệu duyệt web, bản nháp có thể mất. Hãy tải tệp .json của báo cáo quan trọng để giữ."
                     }}
                 </p>
-            })}
+            }.into_any())}
             <BackupPanel listing />
             {move || deleted.get().map(|d| view! {
                 <p class="banner ok" role="status">
                     {format!("Đã xóa «{}». ", d.title())}
                     <button type="button" class="link" data-action="undo-delete" on:click=undo>"Hoàn tác"</button>
                 </p>
-            })}
+            }.into_any())}
             {move || restore_question.get().map(|(deleted, stored)| view! {
                 <div class="banner warning" role="alert" data-restore-question="">
                     <p>{format!(
@@ -100,9 +100,9 @@ pub fn DraftList() -> impl IntoView {
                     }>"Giữ bản đang lưu"</button>
                     <button type="button" class="danger" data-action="confirm" on:click=restore_anyway>"Thay bằng bản lúc xóa"</button>
                 </div>
-            })}
-            {move || message.get().map(|m| view! { <p class="banner ok" role="status" data-draft-message="">{m}</p> })}
-            {move || listing.with(|l| l.as_ref().err().map(|e| view! { <p class="banner error">"Không đọc được bản nháp: " {e.to_string()}</p> }))}
+            }.into_any())}
+            {move || message.get().map(|m| view! { <p class="banner ok" role="status" data-draft-message="">{m}</p> }.into_any())}
+            {move || listing.with(|l| l.as_ref().err().map(|e| view! { <p class="banner error">"Không đọc được bản nháp: " {e.to_string()}</p> }.into_any()))}
             {shown(
                 move || listing.with(|l| l.as_ref().is_ok_and(|(d, _)| d.is_empty())),
                 || view! { <p class="empty">"Chưa có bản nháp nào. Chọn một biểu mẫu bên dưới để bắt đầu."</p> },
@@ -252,7 +252,7 @@ fn DraftEntry(stored: StoredDraft, previous: Option<Draft>, deleted: RwSignal<Op
                         " · "
                         <span class:warning={s.warnings > 0} data-draft-warnings=s.warnings>{format!("{} cảnh báo", s.warnings)}</span>
                     </p>
-                })}
+                }.into_any())}
             </div>
             <div class="draft-actions">
                 <button type="button" class="primary" data-action="open-draft" on:click=open>"Mở"</button>

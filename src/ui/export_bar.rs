@@ -8,6 +8,7 @@ use crate::browser::download::download;
 use crate::browser::print::print_page;
 use crate::browser::storage::measured;
 use crate::core::export::{csv::csv, docx::docx, xlsx::xlsx};
+use crate::ui::erased::CollectAny;
 use crate::ui::autosave::Autosave;
 use crate::ui::save_status::download_current;
 use crate::ui::FormContext;
@@ -91,12 +92,12 @@ pub fn ExportBar(autosave: Autosave) -> impl IntoView {
                             <strong>{format!("Còn {stale} số liệu chép từ kỳ trước chưa cập nhật")}</strong>
                             " (đánh dấu «chưa cập nhật» trên trang): hãy sửa, hoặc bấm «Giữ nguyên» nếu số liệu vẫn đúng."
                         </p>
-                    })}
+                    }.into_any())}
                     <p><strong>{format!("Báo cáo còn {errors} lỗi và {warnings} cảnh báo chưa xử lý:")}</strong></p>
                     <ul>
                         {issues.get().into_iter().map(|issue| view! {
                             <li class=issue.severity.as_str()>{format!("{}: {}", issue.severity.label(), issue.message)}</li>
-                        }).collect_view()}
+                        }).collect_any()}
                     </ul>
                     <p>"Có thể vẫn gửi để xin ý kiến, nhưng nên ghi giải thích vào cột Ghi chú."</p>
                     <button type="button" class="primary" data-action="confirm" on:click=move |_| run.run(export)>{export.verb()}</button>

@@ -136,7 +136,7 @@ pub fn CarryBar(grid: Arc<GridState>) -> impl IntoView {
             <button type="button" class="link" data-action="fill-carried-over" data-section=section.clone() on:click=fill.clone()>
                 "Điền từ kỳ trước"
             </button>
-            {move || message.get().map(|m| view! { <span class="carry-message" data-carry-message="">" " {m}</span> })}
+            {move || message.get().map(|m| view! { <span class="carry-message" data-carry-message="">" " {m}</span> }.into_any())}
         </p>
     }, || ())
 }
@@ -167,6 +167,6 @@ pub fn FocusedPrevious(grid: Arc<GridState>, focused: RwSignal<Option<String>>) 
     view! {
         {move || shown().map(|(code, place, text, change)| view! {
             <p class="cell-previous screen-only">{place} <span data-previous=code>{text}</span> {change}</p>
-        })}
+        }.into_any())}
     }
 }

@@ -11,6 +11,7 @@ use web_sys::{HtmlElement, KeyboardEvent};
 use crate::browser::focus::focus_cell_below;
 use crate::core::grid::{ColumnRole, Grid};
 use crate::core::value::{FieldState, ValueKind};
+use crate::ui::erased::CollectAny;
 use crate::ui::form_state::shown_on_leaving;
 use crate::ui::FormContext;
 
@@ -181,7 +182,7 @@ pub(super) fn ChoiceCell(cell: Cell, code: String, options: Vec<crate::core::val
             };
             view! { <option value=value selected=selected>{o.label}</option> }
         })
-        .collect_view();
+        .collect_any();
     view! {
         <select
             class="cell-choice"

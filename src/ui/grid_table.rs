@@ -17,7 +17,7 @@ use crate::ui::grid_state::{GridRow, GridState};
 use crate::ui::grid_before::{CarryBar, FocusedPrevious};
 use crate::ui::stale::{Codes, StaleBar};
 use crate::ui::deferred::Deferral;
-use crate::ui::erased::{keyed_list, memo, Keyed};
+use crate::ui::erased::{keyed_list, memo, CollectAny, Keyed};
 use crate::ui::FormContext;
 
 /// The `data-code` of the element that took focus.
@@ -58,8 +58,8 @@ pub fn GridSection(grid: Arc<GridState>) -> impl IntoView {
                     let per_mille = (c.width / width_total * 1000.0).round() as u32;
                     view! { <col style=format!("width:{}.{}%", per_mille / 10, per_mille % 10) /> }
                 })
-                .collect_view();
-            let action_col = editable_rows.then(|| view! { <col class="col-actions screen-only" /> });
+                .collect_any();
+            let action_col = editable_rows.then(|| view! { <col class="col-actions screen-only" /> }.into_any());
             view! { <colgroup>{cols}{action_col}</colgroup> }
         }
     };
@@ -73,13 +73,13 @@ pub fn GridSection(grid: Arc<GridState>) -> impl IntoView {
                     let cells = cells
                         .iter()
                         .map(|c| view! { <th colspan=c.colspan rowspan=c.rowspan>{c.text.clone()}</th> })
-                        .collect_view();
+                        .collect_any();
                     let actions = (level == 0 && editable_rows)
-                        .then(|| view! { <th class="row-actions screen-only" rowspan=head_rows + 1>"Dòng"</th> });
+                        .then(|| view! { <th class="row-actions screen-only" rowspan=head_rows + 1>"Dòng"</th> }.into_any());
                     view! { <tr>{cells}{actions}</tr> }
                 })
-                .collect_view();
-            let numbers = columns.iter().map(|c| view! { <td>{format!("({})", c.number)}</td> }).collect_view();
+                .collect_any();
+            let numbers = columns.iter().map(|c| view! { <td>{format!("({})", c.number)}</td> }).collect_any();
             view! { <thead>{rows}<tr class="column-numbers">{numbers}</tr></thead> }
         }
     };
@@ -95,7 +95,7 @@ pub fn GridSection(grid: Arc<GridState>) -> impl IntoView {
             </div>
         }
     });
-    let unit_note = section.unit_note.clone().map(|note| view! { <p class="unit-note italic">"Đơn vị tính: " {note}</p> });
+    let unit_note = section.unit_note.clone().map(|note| view! { <p class="unit-note italic">"Đơn vị tính: " {note}</p> }.into_any());
     let rows = grid.rows;
     let body_grid = grid.clone();
     let deferral = expect_context::<Deferral>();
@@ -165,7 +165,7 @@ pub fn GridSection(grid: Arc<GridState>) -> impl IntoView {
                     <button type="button" class="add-row" data-action="add-group" data-section=id.clone() on:click=move |_| focus_group(add_group.add_row(true))>
                         "+ Thêm nhóm (I, II, …)"
                     </button>
-                })}
+                }.into_any())}
                 {move || removed.get().map(|r| {
                     let undo = undo.clone();
                     let name = if r.name.trim().is_empty() { "một dòng".to_string() } else { format!("dòng «{}»", r.name.trim()) };
@@ -214,7 +214,7 @@ pub fn GridSection(grid: Arc<GridState>) -> impl IntoView {
                     <div class="grid-chunk last">
                         <table class="annex grid">{colgroup()}<tfoot>{total_row}</tfoot></table>
                     </div>
-                })}
+                }.into_any())}
                 <FocusedPrevious grid=grid.clone() focused />
             </div>
             {empty_hint}
@@ -296,7 +296,7 @@ fn GridRowView(grid: Arc<GridState>, row: GridRow) -> impl IntoView {
                     _ => view! { <td></td> }.into_any(),
                 }
             })
-            .collect_view()
+            .collect_any()
             .into_any()
     };
     view! {
@@ -341,7 +341,7 @@ fn TotalRow(grid: Arc<GridState>, label: String) -> impl IntoView {
             }
             _ => view! { <td></td> }.into_any(),
         })
-        .collect_view();
-    let actions = grid.grid.is_editable().then(|| view! { <td class="row-actions screen-only"></td> });
+        .collect_any();
+    let actions = grid.grid.is_editable().then(|| view! { <td class="row-actions screen-only"></td> }.into_any());
     view! { <tr class="grid-row total" data-row=TOTAL_ROW>{cells}{actions}</tr> }
 }

@@ -11,6 +11,7 @@ use crate::browser::focus::focus_next_value;
 use crate::core::issue::Severity;
 use crate::core::template::{Indicator, Line, Section};
 use crate::core::value::{FieldState, ValueKind};
+use crate::ui::erased::CollectAny;
 use crate::ui::deferred::Deferral;
 use crate::ui::form_state::{shown_on_leaving, Field};
 use crate::ui::issue_summary::IssueMessages;
@@ -44,7 +45,7 @@ pub fn IndicatorTable(section: Section) -> impl IntoView {
                         Line::Indicator(index) => view! { <IndicatorRow index /> }.into_any(),
                         Line::Computed(index) => view! { <ComputedRow index /> }.into_any(),
                     })
-                    .collect_view();
+                    .collect::<Vec<AnyView>>();
                 view! {
                     <table class="annex">
                         <colgroup>
@@ -62,7 +63,7 @@ pub fn IndicatorTable(section: Section) -> impl IntoView {
             };
             view! { <div class="annex-chunk">{deferral.rows(count, ROW_PX, Arc::new(move || table().into_any()))}</div> }
         })
-        .collect_view();
+        .collect_any();
     let form = expect_context::<FormContext>();
     let codes: Vec<String> = section
         .lines
@@ -110,7 +111,7 @@ fn table_head() -> impl IntoView {
 
 /// The unit text, one line per coded answer ("Trực tuyến = 0" …).
 fn unit_lines(unit: &str) -> impl IntoView {
-    unit.split('\n').map(|line| view! { <span class="unit-line">{line.to_string()}</span> }).collect_view()
+    unit.split('\n').map(|line| view! { <span class="unit-line">{line.to_string()}</span> }).collect_any()
 }
 
 fn stt_text(indicator: &Indicator) -> String {
@@ -196,7 +197,7 @@ fn IndicatorRow(index: usize) -> impl IntoView {
         >
             <td class="stt">{stt_text(&indicator)}</td>
             <td class="label">
-                {indicator.part_of.as_ref().map(|_| view! { <span class="part-code">{code.clone()}</span> })}
+                {indicator.part_of.as_ref().map(|_| view! { <span class="part-code">{code.clone()}</span> }.into_any())}
                 {indicator.label.clone()}
             </td>
             <td class="unit">{unit_lines(&indicator.unit)}</td>
@@ -273,7 +274,7 @@ fn ValueInput(code: String, kind: ValueKind, field: Field) -> impl IntoView {
             on:keydown=on_keydown
         />
         {move || {
-            state.with(|s| shown_kind.choice_label(s)).map(|label| view! { <span class="choice-label">{label}</span> })
+            state.with(|s| shown_kind.choice_label(s)).map(|label| view! { <span class="choice-label">{label}</span> }.into_any())
         }}
     }
 }

@@ -46,13 +46,13 @@ pub fn IssueSummary() -> impl IntoView {
                     <span class="count stale" data-count="stale" title="Số liệu chép từ kỳ trước, chưa sửa hay xác nhận">
                         {format_count(n as f64)} " chưa cập nhật"
                     </span>
-                })}
+                }.into_any())}
             </p>
             {shown(move || issues.with(Vec::is_empty), || view! { <p class="all-good">"Chưa phát hiện sai sót."</p> }, || ())}
             {has_targets.then(|| view! {
                 <h3 class="targets-heading">"Mục tiêu"</h3>
                 <ul class="targets">{targets}</ul>
-            })}
+            }.into_any())}
             <ol class="summary-list" aria-live="polite">
                 {keyed_list(move || issues.get().into_iter().map(|issue| {
                     Keyed::new(key_of(&[&issue.code, &issue.message]), move || {

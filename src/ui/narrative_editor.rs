@@ -16,7 +16,7 @@ use crate::core::report::HeaderField;
 use crate::core::template::Template;
 use crate::core::vn_text::ascii_base;
 use crate::ui::issue_summary::IssueMessages;
-use crate::ui::erased::{key_of, keyed_list, memo, Keyed};
+use crate::ui::erased::{key_of, keyed_list, memo, CollectAny, Keyed};
 use crate::ui::FormContext;
 
 /// The figures the picker offers: token, what it is, and a key to search.
@@ -95,7 +95,7 @@ pub fn NarrativeEditor() -> impl IntoView {
             <p class="report-subject bold" data-computed="subject">{move || words.get().0}</p>
             <span class="rule-line short"></span>
             <p class="report-opening" data-computed="opening">{move || words.get().1}</p>
-            {items.into_iter().map(|item| view! { <OutlineEntry item picker offered=offered.clone() /> }).collect_view()}
+            {items.into_iter().map(|item| view! { <OutlineEntry item picker offered=offered.clone() /> }).collect_any()}
         </section>
     }
 }
@@ -199,7 +199,7 @@ fn paragraph(text: &str) -> impl IntoView {
                 .into_any()
             }
         })
-        .collect_view()
+        .collect_any()
 }
 
 #[component]
@@ -228,7 +228,7 @@ fn FigurePicker(offered: Arc<Vec<Candidate>>, insert: Callback<String>, close: i
                             </li>
                         }
                     })
-                    .collect_view()
+                    .collect_any()
             })
         }
     };
@@ -301,6 +301,6 @@ fn HandFigureHints(id: String, picker: RwSignal<Option<String>>) -> impl IntoVie
                     </p>
                 }
             })
-            .collect_view()
+            .collect_any()
     }
 }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::core::draft::Draft;
 use crate::core::template::Template;
+use crate::ui::erased::CollectAny;
 use crate::ui::autosave::Autosave;
 use crate::ui::commune_summary::{CommuneSummaryView, RollupPanel};
 use crate::ui::compare_with::CompareWith;
@@ -60,7 +61,7 @@ pub fn ReportEditor(template: Arc<Template>, draft: Draft, notice: Option<String
             </header>
             <div class="banners">
                 <ExportBar autosave />
-                {notice.map(|text| view! { <p class="banner ok" role="status" data-notice="">{text}</p> })}
+                {notice.map(|text| view! { <p class="banner ok" role="status" data-notice="">{text}</p> }.into_any())}
                 <SaveProblems autosave />
             </div>
             <div class="editor-body">
@@ -78,7 +79,7 @@ pub fn ReportEditor(template: Arc<Template>, draft: Draft, notice: Option<String
                             Some(grid) => view! { <GridSection grid=grid.clone() /> }.into_any(),
                             None => view! { <IndicatorTable section /> }.into_any(),
                         })
-                        .collect_view()}
+                        .collect::<Vec<AnyView>>()}
                     {summary.map(|summary| view! { <CommuneSummaryView summary /> })}
                     {(!orphans.is_empty()).then(|| view! {
                         <section class="orphans screen-only" aria-label="Số liệu không còn trong biểu mẫu">
@@ -91,10 +92,10 @@ pub fn ReportEditor(template: Arc<Template>, draft: Draft, notice: Option<String
                                         {(!note.is_empty()).then(|| format!(" (ghi chú: {note})"))}
                                         " — không còn trong biểu mẫu"
                                     </li>
-                                }}).collect_view()}
+                                }}).collect_any()}
                             </ul>
                         </section>
-                    })}
+                    }.into_any())}
                     {move || (!signed_above()).then(|| view! { <SignatureBlock /> })}
                 </main>
                 <aside class="sidebar">

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::core::period::{parse_year, Period};
 use crate::core::report::HeaderField;
+use crate::ui::erased::CollectAny;
 use crate::ui::FormContext;
 
 /// A one-line header field bound to its signal. On paper it prints as
@@ -86,7 +87,7 @@ pub fn ReportHeaderBlock() -> impl IntoView {
                     {Period::ALL
                         .into_iter()
                         .map(|p| view! { <option value=p.key() selected=move || period.get() == p.key()>{p.label()}</option> })
-                        .collect_view()}
+                        .collect_any()}
                 </select>
             </label>
             <label>"Năm " {header_input(HeaderField::Year, "year")}</label>
@@ -112,7 +113,7 @@ pub fn AnnexHeading() -> impl IntoView {
             <h1 class="annex-title">{form.template.title.clone()}</h1>
             <p class="attached italic">{attached_to}</p>
             <p class="period-line italic print-only">{period_line}</p>
-            {form.template.unit_note.clone().map(|note| view! { <p class="unit-note italic">"Đơn vị tính: " {note}</p> })}
+            {form.template.unit_note.clone().map(|note| view! { <p class="unit-note italic">"Đơn vị tính: " {note}</p> }.into_any())}
         </section>
     }
 }

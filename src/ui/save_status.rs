@@ -7,6 +7,7 @@ use crate::browser::download::download;
 use crate::browser::storage::{clock, measured};
 use crate::core::draft_store::StoreFault;
 use crate::core::number::format_vn;
+use crate::ui::erased::CollectAny;
 use crate::ui::autosave::{Autosave, SaveState};
 use crate::ui::AppContext;
 
@@ -61,7 +62,7 @@ pub fn SaveProblems(autosave: Autosave) -> impl IntoView {
                 "Trình duyệt không cho lưu bản nháp: số liệu chỉ nằm trong trang này. "
                 <button type="button" data-action="export-json" on:click=move |_| download_current(autosave)>"Tải tệp .json để giữ lại"</button>
             </div>
-        })}
+        }.into_any())}
         {move || matches!(state.get(), SaveState::Failed(StoreFault::Full)).then(|| view! {
             <div class="banner error" role="alert" data-storage-banner="full">
                 <p>
@@ -83,10 +84,10 @@ pub fn SaveProblems(autosave: Autosave) -> impl IntoView {
                                 }>"Xóa"</button>
                             </li>
                         }
-                    }).collect_view()}
+                    }).collect_any()}
                 </ul>
             </div>
-        })}
+        }.into_any())}
         {move || match state.get() {
             SaveState::Failed(fault) if fault != StoreFault::Full => Some(view! {
                 <div class="banner error" role="alert" data-storage-banner="failed">
@@ -113,6 +114,6 @@ pub fn SaveProblems(autosave: Autosave) -> impl IntoView {
                     autosave.take_theirs(ctx);
                 }>"Dùng bản ở thẻ kia (tải bản này về máy trước)"</button>
             </div>
-        })}
+        }.into_any())}
     }
 }

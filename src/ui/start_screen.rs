@@ -100,7 +100,7 @@ pub fn StartScreen(notice: Option<String>) -> impl IntoView {
                     "Điền phụ lục thống kê ngay trên trình duyệt: số liệu được kiểm tra và cộng tổng khi gõ, tự động lưu, không cần mạng."
                 </p>
             </header>
-            {notice.map(|text| view! { <p class="banner warning" role="alert" data-route-notice="">{text}</p> })}
+            {notice.map(|text| view! { <p class="banner warning" role="alert" data-route-notice="">{text}</p> }.into_any())}
             <DraftList />
             <section class="template-list" aria-label="Chọn biểu mẫu">
                 <h2>"Tạo báo cáo mới"</h2>
@@ -144,7 +144,7 @@ pub fn StartScreen(notice: Option<String>) -> impl IntoView {
                     "Mở tệp báo cáo (.json)…"
                     <input type="file" accept=".json,application/json" data-action="import" on:change=on_import />
                 </label>
-                {move || import_message.get().map(|m| view! { <p class="banner error" role="alert" data-import-error="">{m}</p> })}
+                {move || import_message.get().map(|m| view! { <p class="banner error" role="alert" data-import-error="">{m}</p> }.into_any())}
                 {move || pending.get().map(|p| {
                     let replace = p.draft.clone();
                     let mut copy = p.draft.clone();
