@@ -15,7 +15,12 @@
 // writes its glue differently fails the build here instead of shipping a
 // page that does not start.
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+// binaryen 132 from npm (./dev.sh installs it), never another wasm-opt on
+// PATH (Debian's corrupts the wasm: ../shared/reference/toolchain.md).
+const WASM_OPT_BIN = fileURLToPath(new URL('../node_modules/.bin/wasm-opt', import.meta.url));
 
 // The flags trunk would pass (index.html sets data-wasm-opt="0"): -Oz for
 // size. low-memory-unused lets wasm-opt fold constant offsets into loads and
@@ -66,7 +71,8 @@ export function slim(wasm, glue, wasmPath) {
   if (left) throw new Error(`slim-wasm: the glue still uses ${left[0]}`);
 
   writeFileSync(wasmPath, writeSections(sections));
-  const run = spawnSync('wasm-opt', [...WASM_OPT, wasmPath, '-o', wasmPath], { stdio: 'inherit' });
+  if (!existsSync(WASM_OPT_BIN)) throw new Error(`slim-wasm: ${WASM_OPT_BIN} is missing: run ./dev.sh setup`);
+  const run = spawnSync(WASM_OPT_BIN, [...WASM_OPT, wasmPath, '-o', wasmPath], { stdio: 'inherit' });
   if (run.status !== 0) throw new Error(`slim-wasm: wasm-opt failed (${run.error ?? run.status})`);
   return glueOut.text;
 }

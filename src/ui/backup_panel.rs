@@ -100,7 +100,7 @@ pub fn BackupPanel(listing: Memo<Listing>) -> impl IntoView {
                     Ok(text) => ("banner ok", text),
                     Err(text) => ("banner error", text),
                 };
-                view! { <p class=class role="status" data-backup-message="">{text}</p> }
+                view! { <p class=class role="status" data-backup-message="">{text}</p> }.into_any()
             })}
             {move || report.get().map(|(headline, lines)| view! {
                 <div class="banner ok restore-report" role="status" data-restore-report="">

@@ -103,7 +103,7 @@ pub fn ExportBar(autosave: Autosave) -> impl IntoView {
                     <button type="button" class="primary" data-action="confirm" on:click=move |_| run.run(export)>{export.verb()}</button>
                     <button type="button" data-action="cancel" on:click=move |_| asking.set(None)>"Quay lại sửa"</button>
                 </div>
-            }
+            }.into_any()
         })}
     }
 }

@@ -93,7 +93,7 @@ pub fn GridSection(grid: Arc<GridState>) -> impl IntoView {
                 <h2 class="annex-title">{title.to_string()}</h2>
                 <p class="attached italic">{move || header.header_value().attachment_line()}</p>
             </div>
-        }
+        }.into_any()
     });
     let unit_note = section.unit_note.clone().map(|note| view! { <p class="unit-note italic">"Đơn vị tính: " {note}</p> }.into_any());
     let rows = grid.rows;
@@ -174,24 +174,24 @@ pub fn GridSection(grid: Arc<GridState>) -> impl IntoView {
                             "Đã xóa " {name} ". "
                             <button type="button" data-action="undo-remove-row" on:click=move |_| undo.undo_remove()>"Hoàn tác"</button>
                         </p>
-                    }
+                    }.into_any()
                 })}
             </div>
-        }
+        }.into_any()
     });
     let empty_hint = grid.grid.is_editable().then(|| {
         let hint = match &grid.grid.rows {
             GridRows::Editable { noun, .. } => format!("Chưa có dòng nào. Bấm «+ Thêm {noun}» để bắt đầu. Có sẵn bảng trong Excel: thêm một dòng rồi dán cả bảng vào ô tên dòng đầu tiên."),
             GridRows::Fixed(_) => String::new(),
         };
-        view! { <p class="empty-grid screen-only" hidden=move || rows.with(|r| !r.is_empty())>{hint}</p> }
+        view! { <p class="empty-grid screen-only" hidden=move || rows.with(|r| !r.is_empty())>{hint}</p> }.into_any()
     });
     // Messages about the table's totals (a province's target), under it.
     let on_totals = form.template.targets.iter().any(|t| form.template.grid_total(&t.at).is_some_and(|(g, _)| form.grids.get(g).is_some_and(|s| s.section.id == id)));
     let total_messages = on_totals.then(|| {
         let (issues, prefix) = (form.issues, format!("{id}/total/"));
         let mine = memo(move || issues.with(|all| all.iter().filter(|i| i.code.starts_with(&prefix)).cloned().collect::<Vec<_>>()));
-        view! { <div class="grid-total-messages screen-only"><IssueMessages issues=mine /></div> }
+        view! { <div class="grid-total-messages screen-only"><IssueMessages issues=mine /></div> }.into_any()
     });
     view! {
         <section
@@ -243,7 +243,7 @@ fn GridRowView(grid: Arc<GridState>, row: GridRow) -> impl IntoView {
                 <button type="button" title="Chuyển xuống" aria-label="Chuyển dòng xuống" data-action="move-down" on:click=move |_| { down.move_row(&k2, 1); }>"↓"</button>
                 <button type="button" title="Xóa dòng" aria-label="Xóa dòng" data-action="remove-row" on:click=move |_| remove.remove_row(&k3)>"✕"</button>
             </td>
-        }
+        }.into_any()
     });
     let span = columns.len() + usize::from(editable);
     let cells = if row.group {

@@ -56,7 +56,7 @@ pub fn IndicatorTable(section: Section) -> impl IntoView {
                             <col class="col-note" />
                             <col class="col-messages" />
                         </colgroup>
-                        {(n == 0).then(table_head)}
+                        {(n == 0).then(|| table_head().into_any())}
                         <tbody>{rows}</tbody>
                     </table>
                 }
@@ -170,6 +170,7 @@ fn IndicatorRow(index: usize) -> impl IntoView {
                             </button>
                         </span>
                     }
+                    .into_any()
                 })
             });
             view! {
@@ -182,6 +183,7 @@ fn IndicatorRow(index: usize) -> impl IntoView {
                             "Kỳ trước: " <span data-previous=hook.clone()>{value}</span> {change}
                         </span>
                     }
+                    .into_any()
                 })}
             }
             .into_any()
