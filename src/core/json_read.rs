@@ -14,7 +14,7 @@
 //! or range, and (where [`Fields::done`] is called) a field the type does
 //! not know are refused.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
@@ -168,16 +168,6 @@ impl<T: FromValue> FromValue for Vec<T> {
             read.push(T::from_value(item, At::Item(&at, n))?);
         }
         Ok(read)
-    }
-}
-
-impl FromValue for BTreeSet<String> {
-    fn from_value(value: Value, at: At<'_>) -> Result<Self, String> {
-        let mut set = BTreeSet::new();
-        for (n, item) in items(value, at)? {
-            set.insert(String::from_value(item, At::Item(&at, n))?);
-        }
-        Ok(set)
     }
 }
 

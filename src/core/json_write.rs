@@ -7,7 +7,7 @@
 //! finite); objects and arrays are written here. Structs declared with
 //! `json_struct!` get their writer from it, fields in declaration order.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde_json::Value;
 
@@ -68,12 +68,6 @@ fn array<'a, T: ToJson + 'a>(items: impl Iterator<Item = &'a T>, out: &mut Vec<u
 }
 
 impl<T: ToJson> ToJson for Vec<T> {
-    fn write_json(&self, out: &mut Vec<u8>) {
-        array(self.iter(), out);
-    }
-}
-
-impl ToJson for BTreeSet<String> {
     fn write_json(&self, out: &mut Vec<u8>) {
         array(self.iter(), out);
     }
@@ -150,12 +144,6 @@ impl<T> Omitted for Option<T> {
 }
 
 impl<K, T> Omitted for BTreeMap<K, T> {
-    fn omitted(&self) -> bool {
-        self.is_empty()
-    }
-}
-
-impl<T> Omitted for BTreeSet<T> {
     fn omitted(&self) -> bool {
         self.is_empty()
     }

@@ -4,9 +4,10 @@
 //! The typed text is stored as typed; numbers, messages and totals are
 //! derived from it and never stored. Nothing here touches the browser.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use super::json_read::json_struct;
+use super::key_set::KeySet;
 
 pub use super::header::{HeaderField, ReportHeader};
 use super::grid::{cell_code, Grid, GridRows};
@@ -34,13 +35,13 @@ json_struct! {
         pub predecessor: Option<String> = omitted,
         /// Codes of values copied from the period before and neither edited
         /// nor confirmed since: "chưa cập nhật".
-        pub unconfirmed: BTreeSet<String> = omitted,
+        pub unconfirmed: KeySet = omitted,
         /// The narrative typed under each outline item, by item id, with its
         /// figures as `{code}` tokens (`core::narrative`).
         pub narrative: BTreeMap<String, String> = omitted,
         /// Hand-typed figures of the narrative the clerk kept as typed
         /// (`<item id>|<words>`, see `core::hand_figures`).
-        pub dismissed: BTreeSet<String> = omitted,
+        pub dismissed: KeySet = omitted,
     }
 }
 

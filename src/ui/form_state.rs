@@ -6,13 +6,13 @@
 //! summary; no other row re-renders. Components read from a [`Form`] and
 //! never evaluate rules themselves.
 
-use std::collections::BTreeSet;
 
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::core::key_set::KeySet;
 use crate::core::draft::Draft;
 use crate::core::eval::{annex_of, field_messages, figure_of, grid_target_issues, rules_by_row};
 use crate::core::predecessor::{self, Subject};
@@ -101,7 +101,7 @@ pub struct Form {
     pub previous: Memo<Option<Arc<Draft>>>,
     /// Codes of values copied from the period before, not yet edited or
     /// confirmed (`Report::unconfirmed`); the set only shrinks.
-    pub unconfirmed: RwSignal<BTreeSet<String>>,
+    pub unconfirmed: RwSignal<KeySet>,
     /// The report's narrative, when the template has an outline.
     pub narrative: Narrative,
 }

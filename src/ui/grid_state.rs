@@ -6,11 +6,11 @@
 //! messages, and the totals of the columns it feeds; other rows stay still.
 //! Rows of an editable list can be added, removed (with undo) and moved.
 
-use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::core::key_set::KeySet;
 use crate::core::grid::{cell_code, is_group_key, row_name, CellValue, ColumnRole, Grid, GridRows, RowValues};
 use crate::core::paste::parse_tsv;
 use crate::core::report::Report;
@@ -77,7 +77,7 @@ pub struct GridState {
     edits: RwSignal<u64>,
     kinds: StoredValue<Arc<[ValueKind]>>,
     /// The form's values not yet updated since a copy; a paste updates them.
-    unconfirmed: RwSignal<BTreeSet<String>>,
+    unconfirmed: RwSignal<KeySet>,
     owner: Owner,
     /// The report before, with this grid's rows indexed.
     pub before: Before,
@@ -89,7 +89,7 @@ impl GridState {
         grid: Arc<Grid>,
         annex: String,
         report: &Report,
-        (edits, unconfirmed): (RwSignal<u64>, RwSignal<BTreeSet<String>>),
+        (edits, unconfirmed): (RwSignal<u64>, RwSignal<KeySet>),
         previous: Memo<Option<Arc<Draft>>>,
     ) -> GridState {
         let owner = Owner::current().unwrap_or_default();

@@ -4,13 +4,13 @@
 //! evaluation uses (`core::narrative`), so a figure in the text follows the
 //! annex as it is typed.
 
-use std::collections::BTreeSet;
 
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::core::key_set::KeySet;
 use crate::core::hand_figures::{hand_figures, unmatched};
 use crate::core::issue::Issue;
 use crate::core::narrative::{self, choice_matches, computed_text, indicator_text, Figures, Shown, Unknown};
@@ -116,7 +116,7 @@ pub struct Narrative {
     pub started: Memo<bool>,
     pub live: Arc<LiveFigures>,
     /// Hand-typed figures the clerk dismissed, by `HandFigure::key`.
-    pub dismissed: RwSignal<BTreeSet<String>>,
+    pub dismissed: RwSignal<KeySet>,
     /// Every figure of the report, for the hand-typed ones to be compared with.
     pub numbers: Memo<Vec<f64>>,
 }
