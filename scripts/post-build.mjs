@@ -39,6 +39,7 @@ if (inline) {
 // per build); the integrity hashes must be of the bytes served.
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 const glueName = readdirSync(dir).find((entry) => /^bieumau-[0-9a-f]+\.js$/.test(entry));
+if (!glueName) throw new Error(`post-build: no bieumau-<hash>.js in ${dir}: did trunk name its output differently?`);
 if (process.env.TRUNK_PROFILE === 'release') {
   const wasmPath = join(dir, glueName.replace(/\.js$/, '_bg.wasm'));
   const gluePath = join(dir, glueName);
