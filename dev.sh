@@ -86,8 +86,8 @@ size_analysis() {
   release cargo build --offline --profile release-names --target wasm32-unknown-unknown --bin bieumau
   mkdir -p target/sizes
   wasm-bindgen --target web --keep-debug --out-dir target/sizes target/wasm32-unknown-unknown/release-names/bieumau.wasm
-  wasm-opt -Oz -g --strip-dwarf --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --low-memory-unused -o target/sizes/named.wasm target/sizes/bieumau_bg.wasm
+  # Slimmed as the release build is (scripts/slim-wasm.mjs), names kept.
+  node scripts/slim-wasm.mjs target/sizes/bieumau_bg.wasm target/sizes/bieumau.js target/sizes/named.wasm --names
 }
 
 # Runs a command that builds the release wasm, with the standard library
