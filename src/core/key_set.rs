@@ -3,7 +3,7 @@
 //! warnings the clerk dismissed.
 //!
 //! A sorted list, not a `BTreeSet<String>`: it iterates in the same order
-//! and is written to JSON the same way, and the `BTreeSet` was 6 KB of wasm
+//! and is written to JSON the same way, and the `BTreeSet` was 8 KB of wasm
 //! of its own. Looking a key up is a binary search; adding or removing one
 //! moves the keys after it (for the 10,000 keys of a copied district grid,
 //! a few microseconds); a set is built from a list by one sort.
