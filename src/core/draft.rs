@@ -236,7 +236,7 @@ impl Draft {
         copy.report.commune_summary = None;
         copy.report.predecessor = None;
         // Every copied figure is "chưa cập nhật" until edited or confirmed.
-        // Inserted one by one: collecting into a set sorts, another copy of the sort code in the wasm.
+        // The keys come in order, so each insert appends to the sorted set.
         copy.report.unconfirmed.clear();
         for code in copy.report.values.keys() {
             copy.report.unconfirmed.insert(code.clone());
