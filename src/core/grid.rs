@@ -10,7 +10,6 @@
 //! identities between columns are checked on every row and name the row,
 //! the columns and the figures. Nothing here touches the browser.
 
-
 use rustc_hash::FxHashSet;
 
 use super::issue::{sum_present, Comparison, Issue, Severity};

@@ -2,8 +2,9 @@
 //! refusal gives, and the value kinds a table column and an indicator row
 //! have in common.
 
-use rustc_hash::FxHashSet;
 use std::fmt;
+
+use rustc_hash::FxHashSet;
 
 use super::value::{ChoiceOption, ValueKind};
 

@@ -8,8 +8,9 @@
 //! coded answers counted by answer. Files that cannot be used are named
 //! with the reason, and never stop the others.
 
-use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use super::draft::Draft;
 use super::grid::{cell_code, Grid};

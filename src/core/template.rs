@@ -6,8 +6,9 @@
 //! sections. Everything past loading can trust it: codes are known and
 //! options exist. This module knows nothing about reports or the browser.
 
-use rustc_hash::FxHashMap;
 use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
 
 use super::grid::Grid;
 use super::issue::Issue;

@@ -6,11 +6,10 @@
 //! summary; no other row re-renders. Components read from a [`Form`] and
 //! never evaluate rules themselves.
 
-
-use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::core::key_set::KeySet;
 use crate::core::draft::Draft;

@@ -4,11 +4,10 @@
 //! evaluation uses (`core::narrative`), so a figure in the text follows the
 //! annex as it is typed.
 
-
-use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::core::key_set::KeySet;
 use crate::core::hand_figures::{hand_figures, unmatched};
