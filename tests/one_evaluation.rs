@@ -174,7 +174,7 @@ fn apply(template: &Template, form: &Form, model: &mut Model, op: &Op) {
                 return;
             }
             let key = form.grids[g].add_row(*group);
-            model.report.rows.entry(section.id.clone()).or_default().push(key);
+            model.report.rows.get_or_default(section.id.clone()).push(key);
         }
         Op::RemoveRow { grid, row } => {
             let g = grid % grids.len();
@@ -196,7 +196,7 @@ fn apply(template: &Template, form: &Form, model: &mut Model, op: &Op) {
             let (section, _) = grids[g];
             form.grids[g].undo_remove();
             if let Some((at, key, cells)) = model.removed[g].take() {
-                let keys = model.report.rows.entry(section.id.clone()).or_default();
+                let keys = model.report.rows.get_or_default(section.id.clone());
                 keys.insert(at.min(keys.len()), key);
                 for (code, text) in cells {
                     model.report.values.insert(code, text);

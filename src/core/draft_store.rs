@@ -8,9 +8,9 @@
 //! small trait, so all of this is tested natively.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 
 use super::json_read::{self, json_struct};
+use super::key_map::KeyMap;
 
 use super::draft::Draft;
 
@@ -63,7 +63,7 @@ pub trait KeyValueStore {
 /// An optional quota (in bytes of keys and values) imitates a full storage.
 #[derive(Default)]
 pub struct MemoryStore {
-    entries: RefCell<BTreeMap<String, String>>,
+    entries: RefCell<KeyMap<String>>,
     pub quota: Option<usize>,
 }
 

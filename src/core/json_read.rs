@@ -14,9 +14,9 @@
 //! or range, and (where [`Fields::done`] is called) a field the type does
 //! not know are refused.
 
-use std::collections::BTreeMap;
-
 use serde_json::{Map, Value};
+
+use super::json_write::{Object, ToJson};
 
 /// Where a value is in the file, for the message; built on the stack as the
 /// reader descends, and written out only when something is wrong.
@@ -184,39 +184,42 @@ impl FromValue for (String, u32) {
     }
 }
 
-fn object(value: Value, at: At<'_>) -> Result<Map<String, Value>, String> {
+pub fn object(value: Value, at: At<'_>) -> Result<Map<String, Value>, String> {
     match value {
         Value::Object(map) => Ok(map),
         _ => Err(wrong(at, "một đối tượng {…}")),
     }
 }
 
-/// A map key: JSON keys are strings, numbers among them written as text.
-pub trait Key: Ord + Sized {
-    fn from_key(key: String) -> Option<Self>;
-}
+/// A JSON object whose keys are whole numbers (`{"4": …, "5": …}`), as
+/// pairs in the order of the numbers; of a number given twice, the last.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct NumberKeys<T>(pub Vec<(u32, T)>);
 
-impl Key for String {
-    fn from_key(key: String) -> Option<Self> {
-        Some(key)
+/// Written with the numbers as text, as JSON keys must be.
+impl<T: ToJson> ToJson for NumberKeys<T> {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        let mut object = Object::new(out);
+        for (number, value) in &self.0 {
+            object.field(&number.to_string(), value);
+        }
+        object.end();
     }
 }
 
-impl Key for u32 {
-    fn from_key(key: String) -> Option<Self> {
-        key.parse().ok()
-    }
-}
-
-impl<K: Key, T: FromValue> FromValue for BTreeMap<K, T> {
+impl<T: FromValue> FromValue for NumberKeys<T> {
     fn from_value(value: Value, at: At<'_>) -> Result<Self, String> {
-        let mut map = BTreeMap::new();
+        let mut pairs = Vec::new();
         for (key, item) in object(value, at)? {
             let value = T::from_value(item, At::Field(&at, &key))?;
-            let key = K::from_key(key).ok_or_else(|| wrong(at, "một đối tượng có khóa là số"))?;
-            map.insert(key, value);
+            let number = key.parse().map_err(|_| wrong(at, "một đối tượng có khóa là số"))?;
+            pairs.push((number, value));
         }
-        Ok(map)
+        // Reversed, then sorted stably: of a repeated number, the last comes first.
+        pairs.reverse();
+        pairs.sort_by_key(|(number, _)| *number);
+        pairs.dedup_by_key(|(number, _)| *number);
+        Ok(NumberKeys(pairs))
     }
 }
 

@@ -7,8 +7,6 @@
 //! finite); objects and arrays are written here. Structs declared with
 //! `json_struct!` get their writer from it, fields in declaration order.
 
-use std::collections::BTreeMap;
-
 use serde_json::Value;
 
 /// A type written as JSON.
@@ -56,7 +54,7 @@ impl<T: ToJson> ToJson for Option<T> {
 }
 
 /// `[a,b,…]` of the items.
-fn array<'a, T: ToJson + 'a>(items: impl Iterator<Item = &'a T>, out: &mut Vec<u8>) {
+pub fn array<'a, T: ToJson + 'a>(items: impl Iterator<Item = &'a T>, out: &mut Vec<u8>) {
     out.push(b'[');
     for (n, item) in items.enumerate() {
         if n > 0 {
@@ -80,27 +78,6 @@ impl ToJson for (String, u32) {
         out.push(b',');
         self.1.write_json(out);
         out.push(b']');
-    }
-}
-
-impl<T: ToJson> ToJson for BTreeMap<String, T> {
-    fn write_json(&self, out: &mut Vec<u8>) {
-        let mut object = Object::new(out);
-        for (key, value) in self {
-            object.field(key, value);
-        }
-        object.end();
-    }
-}
-
-/// Number keys, written as text as JSON keys must be.
-impl<T: ToJson> ToJson for BTreeMap<u32, T> {
-    fn write_json(&self, out: &mut Vec<u8>) {
-        let mut object = Object::new(out);
-        for (key, value) in self {
-            object.field(&key.to_string(), value);
-        }
-        object.end();
     }
 }
 
@@ -143,8 +120,3 @@ impl<T> Omitted for Option<T> {
     }
 }
 
-impl<K, T> Omitted for BTreeMap<K, T> {
-    fn omitted(&self) -> bool {
-        self.is_empty()
-    }
-}

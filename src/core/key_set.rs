@@ -2,57 +2,45 @@
 //! sorted: a report's values not yet updated since it was copied, and the
 //! warnings the clerk dismissed.
 //!
-//! A sorted list, not a `BTreeSet<String>`: it iterates in the same order
-//! and is written to JSON the same way, and the `BTreeSet` was 8 KB of wasm
-//! of its own. Looking a key up is a binary search; adding or removing one
-//! moves the keys after it (for the 10,000 keys of a copied district grid,
-//! a few microseconds); a set is built from a list by one sort.
+//! A [`KeyMap`] without values, not a `BTreeSet<String>`: it iterates in
+//! the same order and is written to JSON the same way, and the `BTreeSet`
+//! was 8 KB of wasm of its own. Looking a key up is a binary search; adding
+//! or removing one moves the keys after it (for the 10.000 keys of a copied
+//! district grid, a few microseconds); a set is built from a list by one sort.
 
 use serde_json::Value;
 
 use super::json_read::{At, FromValue};
-use super::json_write::{Omitted, ToJson};
+use super::json_write::{array, Omitted, ToJson};
+use super::key_map::KeyMap;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct KeySet(Vec<String>);
+pub struct KeySet(KeyMap<()>);
+
+/// The keys of a set, in order.
+pub type Keys<'a> = std::iter::Map<std::slice::Iter<'a, (String, ())>, fn(&(String, ())) -> &String>;
 
 impl KeySet {
     pub fn new() -> KeySet {
         KeySet::default()
     }
 
-    fn find(&self, key: &str) -> Result<usize, usize> {
-        self.0.binary_search_by(|k| k.as_str().cmp(key))
-    }
-
     pub fn contains(&self, key: &str) -> bool {
-        self.find(key).is_ok()
+        self.0.contains_key(key)
     }
 
     /// Adds `key`; false if it was there already.
     pub fn insert(&mut self, key: String) -> bool {
-        match self.find(&key) {
-            Ok(_) => false,
-            Err(at) => {
-                self.0.insert(at, key);
-                true
-            }
-        }
+        self.0.insert(key, ()).is_none()
     }
 
     /// Takes `key` out; false if it was not there.
     pub fn remove(&mut self, key: &str) -> bool {
-        match self.find(key) {
-            Ok(at) => {
-                self.0.remove(at);
-                true
-            }
-            Err(_) => false,
-        }
+        self.0.remove(key).is_some()
     }
 
-    pub fn retain(&mut self, keep: impl FnMut(&String) -> bool) {
-        self.0.retain(keep);
+    pub fn retain(&mut self, mut keep: impl FnMut(&String) -> bool) {
+        self.0.retain(|key, _| keep(key));
     }
 
     pub fn clear(&mut self) {
@@ -60,8 +48,8 @@ impl KeySet {
     }
 
     /// The keys in order.
-    pub fn iter(&self) -> std::slice::Iter<'_, String> {
-        self.0.iter()
+    pub fn iter(&self) -> Keys<'_> {
+        self.0.iter().map(|(key, _)| key)
     }
 
     pub fn len(&self) -> usize {
@@ -75,41 +63,36 @@ impl KeySet {
 
 impl FromIterator<String> for KeySet {
     fn from_iter<I: IntoIterator<Item = String>>(keys: I) -> KeySet {
-        let mut keys: Vec<String> = keys.into_iter().collect();
-        keys.sort_unstable();
-        keys.dedup();
-        KeySet(keys)
+        KeySet(keys.into_iter().map(|key| (key, ())).collect())
     }
 }
 
 impl Extend<String> for KeySet {
     fn extend<I: IntoIterator<Item = String>>(&mut self, keys: I) {
-        self.0.extend(keys);
-        self.0.sort_unstable();
-        self.0.dedup();
+        self.0.set_many(keys.into_iter().map(|key| (key, Some(()))).collect());
     }
 }
 
 impl<'a> IntoIterator for &'a KeySet {
     type Item = &'a String;
-    type IntoIter = std::slice::Iter<'a, String>;
+    type IntoIter = Keys<'a>;
     fn into_iter(self) -> Self::IntoIter {
-        self.0.iter()
+        self.iter()
     }
 }
 
 impl IntoIterator for KeySet {
     type Item = String;
-    type IntoIter = std::vec::IntoIter<String>;
+    type IntoIter = std::iter::Map<std::vec::IntoIter<(String, ())>, fn((String, ())) -> String>;
     fn into_iter(self) -> Self::IntoIter {
-        self.0.into_iter()
+        self.0.into_iter().map(|(key, _)| key)
     }
 }
 
 /// Written as a JSON list of strings, in order (as a `BTreeSet` was).
 impl ToJson for KeySet {
     fn write_json(&self, out: &mut Vec<u8>) {
-        self.0.write_json(out);
+        array(self.iter(), out);
     }
 }
 

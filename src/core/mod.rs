@@ -11,6 +11,7 @@
 // Text and numbers; the files' JSON.
 pub mod json_write;
 pub mod json_read;
+pub mod key_map;
 pub mod key_set;
 pub mod number;
 pub mod period;

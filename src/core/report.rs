@@ -4,9 +4,8 @@
 //! The typed text is stored as typed; numbers, messages and totals are
 //! derived from it and never stored. Nothing here touches the browser.
 
-use std::collections::BTreeMap;
-
 use super::json_read::json_struct;
+use super::key_map::KeyMap;
 use super::key_set::KeySet;
 
 pub use super::header::{HeaderField, ReportHeader};
@@ -22,12 +21,12 @@ json_struct! {
         pub template_version: u32,
         pub header: ReportHeader = default,
         /// The text typed for each indicator code, exactly as typed.
-        pub values: BTreeMap<String, String> = default,
+        pub values: KeyMap<String> = default,
         /// The note (Ghi chú) of each indicator code.
-        pub notes: BTreeMap<String, String> = default,
+        pub notes: KeyMap<String> = default,
         /// The row keys of each grid whose rows the clerk edits, in order.
         /// Cells are values under `<section>/<row key>/c<column number>`.
-        pub rows: BTreeMap<String, Vec<String>> = omitted,
+        pub rows: KeyMap<Vec<String>> = omitted,
         /// The district summary of the commune reports rolled up into this one.
         pub commune_summary: Option<CommuneSummary> = omitted,
         /// The draft whose figures this one is compared with: `None` lets the
@@ -38,7 +37,7 @@ json_struct! {
         pub unconfirmed: KeySet = omitted,
         /// The narrative typed under each outline item, by item id, with its
         /// figures as `{code}` tokens (`core::narrative`).
-        pub narrative: BTreeMap<String, String> = omitted,
+        pub narrative: KeyMap<String> = omitted,
         /// Hand-typed figures of the narrative the clerk kept as typed
         /// (`<item id>|<words>`, see `core::hand_figures`).
         pub dismissed: KeySet = omitted,
@@ -67,6 +66,17 @@ impl Report {
         }
     }
 
+    /// Sets many typed texts at once (an empty text removes its code): one
+    /// sort and one merge, for a whole form or grid.
+    pub fn set_values(&mut self, texts: Vec<(String, String)>) {
+        self.values.set_many(present(texts));
+    }
+
+    /// Sets many notes at once, as [`Report::set_values`] does the values.
+    pub fn set_notes(&mut self, texts: Vec<(String, String)>) {
+        self.notes.set_many(present(texts));
+    }
+
     pub fn set_note(&mut self, code: &str, text: &str) {
         if text.is_empty() {
             self.notes.remove(code);
@@ -91,7 +101,7 @@ impl Report {
         let prefix = &prefix[..prefix.len() - 2];
         let texts = self
             .values
-            .range::<str, _>((std::ops::Bound::Included(prefix), std::ops::Bound::Unbounded))
+            .from_key(prefix)
             .take_while(|(code, _)| code.starts_with(prefix))
             .filter_map(|(code, text)| {
                 // Only the code `cell_code` writes: "c7", never "c07" or "c+7".
@@ -113,6 +123,11 @@ impl Report {
             }
         }
     }
+}
+
+/// An empty text is no text: the code is removed.
+fn present(texts: Vec<(String, String)>) -> Vec<(String, Option<String>)> {
+    texts.into_iter().map(|(code, text)| (code, Some(text).filter(|t| !t.is_empty()))).collect()
 }
 
 /// A grid row's typed texts by column number (from [`Report::row_texts`]).

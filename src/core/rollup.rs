@@ -239,6 +239,7 @@ fn fill_commune_rows(
         .collect();
     // New rows are numbered on from the largest key, counted once.
     let mut largest = Grid::largest_key(&keys, false);
+    let mut texts = Vec::with_capacity(communes.len() * (columns.len() + 1));
     for c in communes {
         let key = match row_of.get(&c.key).filter(|_| !c.label.is_empty()) {
             Some(key) => key.clone(),
@@ -250,14 +251,15 @@ fn fill_commune_rows(
                 key
             }
         };
-        report.set_value(&cell_code(section, &key, label_number), &c.label);
+        texts.push((cell_code(section, &key, label_number), c.label.clone()));
         for (number, codes) in columns {
             let values: Vec<f64> =
                 codes.iter().filter_map(|code| number_of(commune_template, &c.draft.report, code)).collect();
             let text = if values.is_empty() { String::new() } else { format_vn(values.iter().sum(), 2) };
-            report.set_value(&cell_code(section, &key, *number), &text);
+            texts.push((cell_code(section, &key, *number), text));
         }
     }
+    report.set_values(texts);
     report.rows.insert(section.to_string(), keys);
 }
 

@@ -396,10 +396,13 @@ impl Form {
         let mut report = self.orphans.clone();
         report.template_id = self.template.id.clone();
         report.template_version = self.template.version;
+        let (mut values, mut notes) = (Vec::with_capacity(self.fields.len()), Vec::new());
         for (code, field) in &self.fields {
-            report.set_value(code, &field.raw.try_get_untracked()?);
-            report.set_note(code, &field.note.try_get_untracked()?);
+            values.push((code.clone(), field.raw.try_get_untracked()?));
+            notes.push((code.clone(), field.note.try_get_untracked()?));
         }
+        report.set_values(values);
+        report.set_notes(notes);
         for (field, signal) in &self.header {
             report.header.set(*field, signal.try_get_untracked()?);
         }

@@ -258,14 +258,16 @@ impl GridState {
         if matches!(self.grid.rows, GridRows::Editable { .. }) {
             report.rows.insert(self.section.id.clone(), rows.iter().map(|r| r.key.to_string()).collect());
         }
+        let mut texts = Vec::new();
         for row in &rows {
             for (i, cell) in row.cells.iter().enumerate() {
                 if let Some(cell) = cell {
                     let code = cell_code(&self.section.id, &row.key, self.grid.columns[i].number);
-                    report.set_value(&code, &cell.raw.try_get_untracked()?);
+                    texts.push((code, cell.raw.try_get_untracked()?));
                 }
             }
         }
+        report.set_values(texts);
         Some(())
     }
 }

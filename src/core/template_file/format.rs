@@ -1,6 +1,6 @@
 //! The template file as written, before it is checked.
 
-use crate::core::json_read::json_struct;
+use crate::core::json_read::{json_struct, NumberKeys};
 
 use crate::core::grid_file::GridFile;
 use crate::core::value::ChoiceOption;
@@ -43,7 +43,7 @@ json_struct! { strict;
     pub(super) struct RollupFile {
         pub(super) from: String,
         pub(super) section: String,
-        pub(super) columns: std::collections::BTreeMap<u32, Vec<String>>,
+        pub(super) columns: NumberKeys<Vec<String>>,
         pub(super) note: String = default,
     }
 }

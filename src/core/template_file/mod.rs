@@ -218,7 +218,7 @@ impl Template {
         if !grid.is_editable() {
             return fail(format!("\"rollup\": bảng \"{}\" phải là danh sách thêm dòng (\"add_rows\")", file.section));
         }
-        for number in file.columns.keys() {
+        for (number, _) in &file.columns.0 {
             let quantity = grid
                 .column_by_number(*number)
                 .is_some_and(|i| matches!(&grid.columns[i].role, ColumnRole::Value(kind) if kind.is_quantity()));
@@ -226,7 +226,7 @@ impl Template {
                 return fail(format!("\"rollup\": cột ({number}) của bảng \"{}\" không phải cột số để điền", file.section));
             }
         }
-        Ok(RollupSpec { from: file.from, section: file.section, columns: file.columns.into_iter().collect(), note: file.note })
+        Ok(RollupSpec { from: file.from, section: file.section, columns: file.columns.0, note: file.note })
     }
 
 
