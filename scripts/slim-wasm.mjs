@@ -27,9 +27,13 @@ const WASM_OPT_BIN = fileURLToPath(new URL('../node_modules/.bin/wasm-opt', impo
 // size. low-memory-unused lets wasm-opt fold constant offsets into loads and
 // stores: the first 1 KB of memory is the far end of Rust's 1 MB stack,
 // which lies first in memory and is reached only by a stack about to
-// overflow. The strip passes drop metadata sections no browser reads.
+// overflow. reorder-functions-by-name lays the functions out in the order
+// of their Rust names, so the copies of one generic function (a signal's
+// `set` for each type, a list's `build` for each row type) lie side by side
+// where gzip finds their likeness: 5,2 KB less gzipped, the same code. The
+// strip passes drop metadata sections no browser reads.
 const WASM_OPT = ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
-  '--enable-mutable-globals', '--low-memory-unused',
+  '--enable-mutable-globals', '--low-memory-unused', '--reorder-functions-by-name',
   '--strip-producers', '--strip-target-features'];
 
 const UNUSED_CLASSES = ['IntoUnderlyingByteSource', 'IntoUnderlyingSink', 'IntoUnderlyingSource'];
