@@ -38,6 +38,11 @@ impl HeaderField {
         HeaderField::Recipients,
     ];
 
+    /// The field's place in [`HeaderField::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     pub fn key(self) -> &'static str {
         match self {
             HeaderField::ParentBody => "parent-body",
@@ -237,7 +242,8 @@ mod tests {
     #[test]
     fn header_fields_round_trip() {
         let mut header = ReportHeader::default();
-        for field in HeaderField::ALL {
+        for (n, field) in HeaderField::ALL.into_iter().enumerate() {
+            assert_eq!(field.index(), n, "ALL lists the fields in their declared order");
             let value = if field == HeaderField::Period { "quy-3".to_string() } else { format!("giá trị {}", field.key()) };
             header.set(field, value.clone());
             assert_eq!(header.get(field), value);

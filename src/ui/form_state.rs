@@ -16,6 +16,7 @@ use crate::core::draft::Draft;
 use crate::core::eval::{annex_of, field_messages, figure_of, grid_target_issues, rules_by_row};
 use crate::core::predecessor::{self, Subject};
 use crate::core::report::{grid_cell, HeaderField, Report, ReportHeader};
+use crate::ui::header_state::HeaderSignals;
 use crate::core::issue::{Issue, Severity};
 use crate::core::template::Template;
 use crate::core::summary::CommuneSummary;
@@ -76,7 +77,7 @@ pub struct Form {
     /// Values and notes of codes the template no longer has, kept untouched.
     orphans: Report,
     pub fields: FxHashMap<String, Field>,
-    pub header: FxHashMap<HeaderField, RwSignal<String>>,
+    pub header: HeaderSignals,
     pub computed: Vec<Memo<Option<f64>>>,
     /// Each of the template's targets, by position.
     pub targets: Vec<Memo<TargetResult>>,
@@ -144,8 +145,7 @@ fn value_in(deps: &[(String, Memo<FieldState>)], code: &str) -> Option<f64> {
 impl Form {
     pub fn new(template: Arc<Template>, report: &Report, own_id: String) -> Form {
         let edits = RwSignal::new(0u64);
-        let header: FxHashMap<HeaderField, RwSignal<String>> =
-            HeaderField::ALL.into_iter().map(|f| (f, RwSignal::new(report.header.get(f)))).collect();
+        let header = HeaderSignals::new(&report.header);
         let predecessor = RwSignal::new(report.predecessor.clone());
         // A grid row's name is not a figure to update: never "chưa cập nhật".
         let label_cells: Vec<(String, u32)> = template
@@ -157,14 +157,12 @@ impl Form {
         let unconfirmed = RwSignal::new(copied);
         let stored = RwSignal::new(Vec::<Arc<Draft>>::new());
         let previous = {
-            let (header, template_id) = (header.clone(), template.id.clone());
+            let template_id = template.id.clone();
             Memo::new_with_compare(
                 move |_| {
                     let mut typed = ReportHeader::default();
                     for field in [HeaderField::Unit, HeaderField::Period, HeaderField::Year] {
-                        if let Some(signal) = header.get(&field) {
-                            typed.set(field, signal.get());
-                        }
+                        typed.set(field, header.get(field).get());
                     }
                     let choice = predecessor.get();
                     let subject = Subject { id: &own_id, template_id: &template_id, header: &typed, choice: choice.as_deref() };
@@ -305,7 +303,7 @@ impl Form {
             (issues, filled, fillable)
         };
         let live = Arc::new(LiveFigures { template: template.clone(), states: states.clone(), computed: computed.clone(), grids: grids.clone(), targets: targets.clone() });
-        let narrative = Narrative::new(report, live, header[&HeaderField::Period], header[&HeaderField::Year]);
+        let narrative = Narrative::new(report, live, header.get(HeaderField::Period), header.get(HeaderField::Year));
         // The narrative comes first on the page, and so do its messages.
         let issues = match template.outline.is_empty() {
             true => issues,
@@ -377,15 +375,14 @@ impl Form {
     }
 
     pub fn header_signal(&self, field: HeaderField) -> RwSignal<String> {
-        // Every HeaderField is inserted in `new`; the fallback only keeps this total.
-        self.header.get(&field).copied().unwrap_or_else(|| RwSignal::new(String::new()))
+        self.header.get(field)
     }
 
     /// The header as typed, tracking every header field.
     pub fn header_value(&self) -> ReportHeader {
         let mut header = ReportHeader::default();
-        for (field, signal) in &self.header {
-            header.set(*field, signal.get());
+        for (field, signal) in self.header.iter() {
+            header.set(field, signal.get());
         }
         header
     }
@@ -403,8 +400,8 @@ impl Form {
         }
         report.set_values(values);
         report.set_notes(notes);
-        for (field, signal) in &self.header {
-            report.header.set(*field, signal.try_get_untracked()?);
+        for (field, signal) in self.header.iter() {
+            report.header.set(field, signal.try_get_untracked()?);
         }
         for grid in &self.grids {
             grid.try_write(&mut report)?;

@@ -17,6 +17,7 @@ pub mod grid_before;
 pub mod grid_cells;
 pub mod grid_state;
 pub mod grid_table;
+pub mod header_state;
 pub mod commune_summary;
 pub mod indicator_table;
 pub mod issue_summary;
