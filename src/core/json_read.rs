@@ -16,8 +16,6 @@
 
 use serde_json::{Map, Value};
 
-use super::json_write::{Object, ToJson};
-
 /// Where a value is in the file, for the message; built on the stack as the
 /// reader descends, and written out only when something is wrong.
 #[derive(Clone, Copy)]
@@ -188,38 +186,6 @@ pub fn object(value: Value, at: At<'_>) -> Result<Map<String, Value>, String> {
     match value {
         Value::Object(map) => Ok(map),
         _ => Err(wrong(at, "một đối tượng {…}")),
-    }
-}
-
-/// A JSON object whose keys are whole numbers (`{"4": …, "5": …}`), as
-/// pairs in the order of the numbers; of a number given twice, the last.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct NumberKeys<T>(pub Vec<(u32, T)>);
-
-/// Written with the numbers as text, as JSON keys must be.
-impl<T: ToJson> ToJson for NumberKeys<T> {
-    fn write_json(&self, out: &mut Vec<u8>) {
-        let mut object = Object::new(out);
-        for (number, value) in &self.0 {
-            object.field(&number.to_string(), value);
-        }
-        object.end();
-    }
-}
-
-impl<T: FromValue> FromValue for NumberKeys<T> {
-    fn from_value(value: Value, at: At<'_>) -> Result<Self, String> {
-        let mut pairs = Vec::new();
-        for (key, item) in object(value, at)? {
-            let value = T::from_value(item, At::Field(&at, &key))?;
-            let number = key.parse().map_err(|_| wrong(at, "một đối tượng có khóa là số"))?;
-            pairs.push((number, value));
-        }
-        // Reversed, then sorted stably: of a repeated number, the last comes first.
-        pairs.reverse();
-        pairs.sort_by_key(|(number, _)| *number);
-        pairs.dedup_by_key(|(number, _)| *number);
-        Ok(NumberKeys(pairs))
     }
 }
 

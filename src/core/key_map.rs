@@ -1,6 +1,7 @@
 //! A map from text keys (indicator codes, grid cells, outline item ids) to
 //! values, kept sorted by key: a report's typed values and notes, its grid
-//! rows and its narrative.
+//! rows and its narrative. And [`NumberKeys`], a template's object keyed by
+//! column numbers.
 //!
 //! A sorted list, not a `BTreeMap<String, _>`: it iterates in the same
 //! order and is written to JSON the same way, and the `BTreeMap`s were
@@ -75,6 +76,18 @@ impl<V> KeyMap<V> {
         self.find(key).ok().map(|at| self.0.remove(at).1)
     }
 
+    /// Sets (`Some`) or removes (`None`) `key`.
+    pub fn set(&mut self, key: String, value: Option<V>) {
+        match value {
+            Some(value) => {
+                self.insert(key, value);
+            }
+            None => {
+                self.remove(&key);
+            }
+        }
+    }
+
     /// Sets (`Some`) or removes (`None`) many keys at once, the last of a
     /// repeated key winning: one sort of the changes and one merge.
     pub fn set_many(&mut self, changes: Vec<(String, Option<V>)>) {
@@ -132,7 +145,7 @@ impl<V> KeyMap<V> {
 }
 
 /// Sorted by key, one entry a key: the last given.
-fn sorted_last_wins<V>(mut entries: Vec<(String, V)>) -> Vec<(String, V)> {
+fn sorted_last_wins<K: Ord, V>(mut entries: Vec<(K, V)>) -> Vec<(K, V)> {
     // Reversed, then sorted stably: of a repeated key, the last given comes
     // first, and `dedup_by` keeps the first.
     entries.reverse();
@@ -189,6 +202,34 @@ impl<V: FromValue> FromValue for KeyMap<V> {
             entries.push((key, value));
         }
         Ok(entries.into_iter().collect())
+    }
+}
+
+/// A JSON object whose keys are whole numbers (`{"4": …, "5": …}`), as
+/// pairs in the order of the numbers; of a number given twice, the last.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct NumberKeys<T>(pub Vec<(u32, T)>);
+
+impl<T: FromValue> FromValue for NumberKeys<T> {
+    fn from_value(value: Value, at: At<'_>) -> Result<Self, String> {
+        let mut pairs = Vec::new();
+        for (key, item) in object(value, at)? {
+            let value = T::from_value(item, At::Field(&at, &key))?;
+            let number = key.parse().map_err(|_| at.fault("phải là một đối tượng có khóa là số"))?;
+            pairs.push((number, value));
+        }
+        Ok(NumberKeys(sorted_last_wins(pairs)))
+    }
+}
+
+/// Written with the numbers as text, as JSON keys must be.
+impl<T: ToJson> ToJson for NumberKeys<T> {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        let mut object = Object::new(out);
+        for (number, value) in &self.0 {
+            object.field(&number.to_string(), value);
+        }
+        object.end();
     }
 }
 

@@ -59,30 +59,22 @@ impl Report {
 
     /// Sets the typed text of an indicator; an empty text removes it.
     pub fn set_value(&mut self, code: &str, text: &str) {
-        if text.is_empty() {
-            self.values.remove(code);
-        } else {
-            self.values.insert(code.to_string(), text.to_string());
-        }
+        self.values.set(code.to_string(), typed(text.to_string()));
+    }
+
+    pub fn set_note(&mut self, code: &str, text: &str) {
+        self.notes.set(code.to_string(), typed(text.to_string()));
     }
 
     /// Sets many typed texts at once (an empty text removes its code): one
     /// sort and one merge, for a whole form or grid.
     pub fn set_values(&mut self, texts: Vec<(String, String)>) {
-        self.values.set_many(present(texts));
+        self.values.set_many(texts.into_iter().map(|(code, text)| (code, typed(text))).collect());
     }
 
     /// Sets many notes at once, as [`Report::set_values`] does the values.
     pub fn set_notes(&mut self, texts: Vec<(String, String)>) {
-        self.notes.set_many(present(texts));
-    }
-
-    pub fn set_note(&mut self, code: &str, text: &str) {
-        if text.is_empty() {
-            self.notes.remove(code);
-        } else {
-            self.notes.insert(code.to_string(), text.to_string());
-        }
+        self.notes.set_many(texts.into_iter().map(|(code, text)| (code, typed(text))).collect());
     }
 
     /// The row keys of a grid section, in order: fixed by the template,
@@ -125,9 +117,9 @@ impl Report {
     }
 }
 
-/// An empty text is no text: the code is removed.
-fn present(texts: Vec<(String, String)>) -> Vec<(String, Option<String>)> {
-    texts.into_iter().map(|(code, text)| (code, Some(text).filter(|t| !t.is_empty()))).collect()
+/// An empty text is no text: its code is removed.
+fn typed(text: String) -> Option<String> {
+    Some(text).filter(|t| !t.is_empty())
 }
 
 /// A grid row's typed texts by column number (from [`Report::row_texts`]).

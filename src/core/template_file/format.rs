@@ -1,6 +1,7 @@
 //! The template file as written, before it is checked.
 
-use crate::core::json_read::{json_struct, NumberKeys};
+use crate::core::json_read::json_struct;
+use crate::core::key_map::NumberKeys;
 
 use crate::core::grid_file::GridFile;
 use crate::core::value::ChoiceOption;
