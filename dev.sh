@@ -165,6 +165,8 @@ case "${1:-}" in
   sizes)
     setup
     size_analysis
+    say "What the wasm is made of (scripts/wasm-parts.mjs)"
+    node scripts/wasm-parts.mjs target/sizes/named.wasm
     say "twiggy top 40"
     twiggy top -n 40 target/sizes/named.wasm
     say "twiggy monos: generic functions by the size of their copies"

@@ -120,7 +120,7 @@ function shortNames() {
 
 // The wasm binary format: sections of (id, LEB128 size, body); names are
 // (LEB128 length, UTF-8).
-function readSections(bytes) {
+export function readSections(bytes) {
   if (bytes.readUInt32LE(0) !== 0x6d736100) throw new Error('slim-wasm: not a wasm file');
   const sections = [];
   let at = 8;
@@ -139,7 +139,7 @@ function writeSections(sections) {
   return Buffer.concat(parts);
 }
 
-function leb(bytes, at) {
+export function leb(bytes, at) {
   let value = 0;
   let shift = 0;
   for (;;) {
@@ -161,7 +161,7 @@ function uleb(n) {
   return Buffer.from(out);
 }
 
-function name(bytes, at) {
+export function name(bytes, at) {
   const [len, start] = leb(bytes, at);
   return [bytes.subarray(start, start + len).toString('utf8'), start + len];
 }
@@ -186,7 +186,7 @@ function rewriteImports(body, rename) {
   return Buffer.concat(out);
 }
 
-function importEnd(body, at) {
+export function importEnd(body, at) {
   const kind = body[at++];
   const limits = (p) => {
     const flags = body[p++];
