@@ -5,6 +5,7 @@
 //! text that is not a draft, or a draft of a newer format, is refused with a
 //! Vietnamese message and nothing is changed.
 
+use std::borrow::Borrow;
 use std::fmt;
 
 use serde_json::Value;
@@ -277,22 +278,25 @@ impl Draft {
     /// Reads a `.json` file the clerk picked. A file that is not ours, of a
     /// newer format, of a template this app does not have, or with values
     /// that fail their checks is refused with a message; warnings are fine.
-    pub fn import(text: &str, template_of: impl Fn(&str) -> Option<Template>) -> Result<(Draft, Template), String> {
+    /// The template comes as the caller keeps it (`Arc<Template>` in the
+    /// app), never copied.
+    pub fn import<T: Borrow<Template>>(text: &str, template_of: impl Fn(&str) -> Option<T>) -> Result<(Draft, T), String> {
         let draft = Draft::from_json(text).map_err(|e| format!("Không nhập được: {e}."))?;
-        let template = template_of(&draft.report.template_id).ok_or_else(|| {
+        let kept = template_of(&draft.report.template_id).ok_or_else(|| {
             format!(
                 "Không nhập được: tệp thuộc biểu mẫu «{}», ứng dụng chưa có biểu mẫu này. Hãy mở tệp biểu mẫu đó trước.",
                 draft.report.template_id
             )
         })?;
+        let template = kept.borrow();
         // A file made with this very template version must hold nothing
         // else; an older one may (values kept aside, as on a migration).
         if draft.report.template_version == template.version {
-            draft.report.check_against(&template).map_err(|e| format!("Không nhập được: tệp có {e}."))?;
+            draft.report.check_against(template).map_err(|e| format!("Không nhập được: tệp có {e}."))?;
         }
         let errors: Vec<String> = draft
             .report
-            .evaluate(&template)
+            .evaluate(template)
             .issues
             .into_iter()
             .filter(|i| i.severity == Severity::Error)
@@ -307,7 +311,7 @@ impl Draft {
                 if errors.len() > 5 { "; …" } else { "" }
             ));
         }
-        Ok((draft, template))
+        Ok((draft, kept))
     }
 
     /// A file name safe on every system, e.g. `xa-01b_hoang-truong_nam-2023`.

@@ -9,6 +9,8 @@
 //! Generic over the key-value store, so all of it is tested natively with
 //! a store that fails on demand.
 
+use std::borrow::Borrow;
+
 use super::backup::{self, Keep, Outcome, Restored};
 use super::draft::Draft;
 use super::draft_store::{DraftStore, KeyValueStore, ListWrite, Quarantined, SaveOutcome, StoreFault, StoredDraft};
@@ -136,7 +138,7 @@ impl<S: KeyValueStore> Session<S> {
 
     /// Reads a `.json` file as a draft, checked as strictly as a template:
     /// a refused file changes nothing.
-    pub fn import(&self, text: &str, file_name: &str, template_of: impl Fn(&str) -> Option<Template>) -> Import {
+    pub fn import<T: Borrow<Template>>(&self, text: &str, file_name: &str, template_of: impl Fn(&str) -> Option<T>) -> Import {
         match Draft::import(text, template_of) {
             Err(e) => Import::Refused(format!("«{file_name}»: {e}")),
             Ok((draft, _)) => match self.store.load(&draft.id) {

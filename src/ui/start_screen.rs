@@ -78,7 +78,7 @@ pub fn StartScreen(notice: Option<String>) -> impl IntoView {
                 Ok(text) => text,
                 Err(e) => return import_message.set(Some(e)),
             };
-            match ctx.change(|s| s.import(&text, &file.name(), |id| ctx.template(id).map(|t| (*t).clone()))) {
+            match ctx.change(|s| s.import(&text, &file.name(), |id| ctx.template(id))) {
                 Import::Refused(text) => import_message.set(Some(text)),
                 Import::Replaces { draft, existing_title } => {
                     import_message.set(None);
