@@ -14,6 +14,14 @@ use crate::ui::backup_panel::BackupPanel;
 use crate::ui::erased::{key_of, keyed_list, shown, Keyed};
 use crate::ui::{AppContext, Screen};
 
+/// A draft just deleted from the list: it can be brought back, or an undo
+/// found it stored again since (an open tab saved it back) and asks.
+#[derive(Clone)]
+enum Deleted {
+    Undoable(Draft),
+    StoredSince { draft: Draft, stored_at: f64 },
+}
+
 #[component]
 pub fn DraftList() -> impl IntoView {
     let ctx = expect_context::<AppContext>();
@@ -36,21 +44,21 @@ pub fn DraftList() -> impl IntoView {
     on_cleanup(move || on_storage.remove());
     let drafts = move || listing.with(|l| l.as_ref().map(|(d, _)| d.clone()).unwrap_or_default());
     let quarantined = move || listing.with(|l| l.as_ref().map(|(_, q)| q.clone()).unwrap_or_default());
-    let deleted = RwSignal::new(None::<Draft>);
-    // An undo found the draft stored again since (an open tab saved it back).
-    let restore_question = RwSignal::new(None::<(Draft, Draft)>);
+    let deleted = RwSignal::new(None::<Deleted>);
     let message = RwSignal::new(None::<String>);
     let undo = move |_| {
-        let Some(draft) = deleted.get_untracked() else { return };
+        let Some(Deleted::Undoable(draft)) = deleted.get_untracked() else { return };
         deleted.set(None);
         match ctx.change(|s| s.undo_delete(draft)) {
             Undo::Done(text) => message.set(Some(text)),
-            Undo::StoredSince { deleted, stored } => restore_question.set(Some((*deleted, *stored))),
+            Undo::StoredSince { deleted: draft, stored } => {
+                deleted.set(Some(Deleted::StoredSince { draft: *draft, stored_at: stored.updated_at }))
+            }
         }
     };
     let restore_anyway = move |_| {
-        let Some((draft, _)) = restore_question.get_untracked() else { return };
-        restore_question.set(None);
+        let Some(Deleted::StoredSince { draft, .. }) = deleted.get_untracked() else { return };
+        deleted.set(None);
         message.set(Some(ctx.change(|s| s.restore_over(&draft))));
     };
 
@@ -81,26 +89,28 @@ pub fn DraftList() -> impl IntoView {
                 </p>
             }.into_any())}
             <BackupPanel listing />
-            {move || deleted.get().map(|d| view! {
-                <p class="banner ok" role="status">
-                    {format!("Đã xóa «{}». ", d.title())}
-                    <button type="button" class="link" data-action="undo-delete" on:click=undo>"Hoàn tác"</button>
-                </p>
-            }.into_any())}
-            {move || restore_question.get().map(|(deleted, stored)| view! {
-                <div class="banner warning" role="alert" data-restore-question="">
-                    <p>{format!(
-                        "«{}» đã được lưu lại ở một thẻ khác lúc {} sau khi bị xóa. Bản đang lưu là bản mới hơn; thay nó bằng bản lúc xóa?",
-                        deleted.title(),
-                        date_time(stored.updated_at)
-                    )}</p>
-                    <button type="button" class="primary" data-action="keep-stored" on:click=move |_| {
-                        restore_question.set(None);
-                        message.set(Some("Đã giữ bản đang lưu.".to_string()));
-                    }>"Giữ bản đang lưu"</button>
-                    <button type="button" class="danger" data-action="confirm" on:click=restore_anyway>"Thay bằng bản lúc xóa"</button>
-                </div>
-            }.into_any())}
+            {move || deleted.get().map(|d| match d {
+                Deleted::Undoable(draft) => view! {
+                    <p class="banner ok" role="status">
+                        {format!("Đã xóa «{}». ", draft.title())}
+                        <button type="button" class="link" data-action="undo-delete" on:click=undo>"Hoàn tác"</button>
+                    </p>
+                }.into_any(),
+                Deleted::StoredSince { draft, stored_at } => view! {
+                    <div class="banner warning" role="alert" data-restore-question="">
+                        <p>{format!(
+                            "«{}» đã được lưu lại ở một thẻ khác lúc {} sau khi bị xóa. Bản đang lưu là bản mới hơn; thay nó bằng bản lúc xóa?",
+                            draft.title(),
+                            date_time(stored_at)
+                        )}</p>
+                        <button type="button" class="primary" data-action="keep-stored" on:click=move |_| {
+                            deleted.set(None);
+                            message.set(Some("Đã giữ bản đang lưu.".to_string()));
+                        }>"Giữ bản đang lưu"</button>
+                        <button type="button" class="danger" data-action="confirm" on:click=restore_anyway>"Thay bằng bản lúc xóa"</button>
+                    </div>
+                }.into_any(),
+            })}
             {move || message.get().map(|m| view! { <p class="banner ok" role="status" data-draft-message="">{m}</p> }.into_any())}
             {move || listing.with(|l| l.as_ref().err().map(|e| view! { <p class="banner error">"Không đọc được bản nháp: " {e.to_string()}</p> }.into_any()))}
             {shown(
@@ -128,7 +138,7 @@ pub fn DraftList() -> impl IntoView {
 }
 
 #[component]
-fn DraftEntry(stored: StoredDraft, previous: Option<Draft>, deleted: RwSignal<Option<Draft>>, message: RwSignal<Option<String>>) -> impl IntoView {
+fn DraftEntry(stored: StoredDraft, previous: Option<Draft>, deleted: RwSignal<Option<Deleted>>, message: RwSignal<Option<String>>) -> impl IntoView {
     let ctx = expect_context::<AppContext>();
     let draft = stored.draft;
     let template = ctx.template(&draft.report.template_id);
@@ -199,7 +209,7 @@ fn DraftEntry(stored: StoredDraft, previous: Option<Draft>, deleted: RwSignal<Op
         move |_| {
             match ctx.change(|s| s.delete(&id)) {
                 Ok(stored) => {
-                    deleted.set(Some(stored));
+                    deleted.set(Some(Deleted::Undoable(stored)));
                     message.set(None);
                 }
                 Err(text) => message.set(Some(text)),
