@@ -153,6 +153,8 @@ case "${1:-}" in
     # clerk's screen presents frames (see e2e/support/keys.mjs).
     xvfb-run -a -s "-screen 0 1400x900x24" node e2e/support/bench.mjs
     size_analysis >target/size-analysis.log 2>&1 || { cat target/size-analysis.log; exit 1; }
+    say "What the wasm is made of (scripts/wasm-parts.mjs)"
+    node scripts/wasm-parts.mjs target/sizes/named.wasm
     say "The largest items of the wasm (twiggy top; names kept, so sizes are before name stripping)"
     twiggy top -n 11 target/sizes/named.wasm | grep -v '"function names" subsection'
     ;;
