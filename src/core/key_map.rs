@@ -76,18 +76,6 @@ impl<V> KeyMap<V> {
         self.find(key).ok().map(|at| self.0.remove(at).1)
     }
 
-    /// Sets (`Some`) or removes (`None`) `key`.
-    pub fn set(&mut self, key: String, value: Option<V>) {
-        match value {
-            Some(value) => {
-                self.insert(key, value);
-            }
-            None => {
-                self.remove(&key);
-            }
-        }
-    }
-
     /// Sets (`Some`) or removes (`None`) many keys at once, the last of a
     /// repeated key winning: one sort of the changes and one merge.
     pub fn set_many(&mut self, changes: Vec<(String, Option<V>)>) {

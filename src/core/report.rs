@@ -59,22 +59,22 @@ impl Report {
 
     /// Sets the typed text of an indicator; an empty text removes it.
     pub fn set_value(&mut self, code: &str, text: &str) {
-        self.values.set(code.to_string(), typed(text.to_string()));
+        set_texts(&mut self.values, vec![(code.to_string(), text.to_string())]);
     }
 
     pub fn set_note(&mut self, code: &str, text: &str) {
-        self.notes.set(code.to_string(), typed(text.to_string()));
+        set_texts(&mut self.notes, vec![(code.to_string(), text.to_string())]);
     }
 
     /// Sets many typed texts at once (an empty text removes its code): one
     /// sort and one merge, for a whole form or grid.
     pub fn set_values(&mut self, texts: Vec<(String, String)>) {
-        self.values.set_many(texts.into_iter().map(|(code, text)| (code, typed(text))).collect());
+        set_texts(&mut self.values, texts);
     }
 
     /// Sets many notes at once, as [`Report::set_values`] does the values.
     pub fn set_notes(&mut self, texts: Vec<(String, String)>) {
-        self.notes.set_many(texts.into_iter().map(|(code, text)| (code, typed(text))).collect());
+        set_texts(&mut self.notes, texts);
     }
 
     /// The row keys of a grid section, in order: fixed by the template,
@@ -117,9 +117,9 @@ impl Report {
     }
 }
 
-/// An empty text is no text: its code is removed.
-fn typed(text: String) -> Option<String> {
-    Some(text).filter(|t| !t.is_empty())
+/// Sets texts by code; an empty text is no text, and its code is removed.
+fn set_texts(map: &mut KeyMap<String>, texts: Vec<(String, String)>) {
+    map.set_many(texts.into_iter().map(|(code, text)| (code, Some(text).filter(|t| !t.is_empty()))).collect());
 }
 
 /// A grid row's typed texts by column number (from [`Report::row_texts`]).
