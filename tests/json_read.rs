@@ -111,7 +111,8 @@ fn the_envelope_is_read_before_the_rest() {
 
 #[test]
 fn values_of_the_wrong_kind_are_named_where_they_are() {
-    let cases: [(&str, fn(&str) -> Result<(), String>, &str); 6] = [
+    type Reader = fn(&str) -> Result<(), String>;
+    let cases: [(&str, Reader, &str); 6] = [
         ("[[\"Có\",3],[\"Không\"]]", |t| read::<Vec<(String, u32)>>(t).map(drop), "«[1]» phải là một cặp [chuỗi, số]"),
         ("{\"4\":[\"a\"],\"x\":[]}", |t| read::<bieumau::core::key_map::NumberKeys<Vec<String>>>(t).map(drop), "phải là một đối tượng có khóa là số"),
         ("{\"total\":{\"value\":1}}", |t| read::<SummaryValue>(t).map(drop), "«total» thiếu trường \"decimals\""),

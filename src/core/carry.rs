@@ -88,7 +88,10 @@ mod tests {
     use super::*;
     use crate::core::catalog::builtin_template;
 
-    fn district(rows: &[(&str, &str, &[(u32, &str)])]) -> Report {
+    /// A row: its key, its label, and its cells by column number.
+    type Row<'a> = (&'a str, &'a str, &'a [(u32, &'a str)]);
+
+    fn district(rows: &[Row]) -> Report {
         let template = builtin_template("huyen-cchc").unwrap();
         let mut report = Report::new(&template);
         report.rows.insert("pl5".into(), rows.iter().map(|(k, _, _)| k.to_string()).collect());

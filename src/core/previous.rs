@@ -45,7 +45,9 @@ pub fn change_text(now: f64, before: f64) -> Option<String> {
 /// The warning on `code` when `now` differs from `before` by more than the
 /// threshold: «3.206 hồ sơ, gấp 2,0 lần kỳ trước (1.603) — ghi chú lý do nếu đúng».
 pub fn change_issue(code: &str, unit: &str, now: f64, before: f64, threshold: ChangeThreshold) -> Option<Issue> {
-    if threshold.ratio <= 0.0 || !(before >= threshold.from) || before <= 0.0 || !now.is_finite() {
+    // `before` below `from`, or not a number at all (NaN compares false): no warning.
+    let big_enough = before >= threshold.from;
+    if threshold.ratio <= 0.0 || !big_enough || before <= 0.0 || !now.is_finite() {
         return None;
     }
     let ratio = now / before;

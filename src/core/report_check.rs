@@ -71,52 +71,6 @@ impl Report {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::core::catalog::builtin_template;
-
-    fn district() -> (Template, Report) {
-        let t = builtin_template("huyen-cchc").unwrap();
-        let mut r = Report::new(&t);
-        r.rows.insert("pl5".into(), vec!["1".into(), "2".into()]);
-        r.set_value("pl5/1/c2", "Tư pháp");
-        r.set_value("pl5/2/c3", "5");
-        (t, r)
-    }
-
-    #[test]
-    fn a_well_formed_report_passes() {
-        let (t, r) = district();
-        assert_eq!(r.check_against(&t), Ok(()));
-    }
-
-    #[test]
-    fn duplicate_and_made_up_row_keys_are_refused() {
-        let (t, mut r) = district();
-        r.rows.insert("pl5".into(), vec!["1".into(), "2".into(), "1".into()]);
-        assert_eq!(r.check_shape(), Err("phần «pl5» có hai dòng cùng khóa «1»".into()));
-        r.rows.insert("pl5".into(), vec!["1".into(), "x/../1".into()]);
-        assert!(r.check_shape().unwrap_err().contains("không hợp lệ"));
-        r.rows.insert("pl5".into(), vec!["1".into(), "2".into()]);
-        r.rows.insert("khong-co".into(), vec!["1".into()]);
-        assert!(r.check_against(&t).unwrap_err().contains("phần «khong-co»"));
-    }
-
-    #[test]
-    fn cells_and_codes_outside_the_template_are_refused() {
-        let (t, mut r) = district();
-        r.set_value("pl5/3/c3", "7");
-        assert!(r.check_against(&t).unwrap_err().contains("ô «pl5/3/c3»"), "a row not in the list");
-        r.set_value("pl5/3/c3", "");
-        r.set_value("pl5/1/c1", "7");
-        assert!(r.check_against(&t).unwrap_err().contains("cột (1)"), "the STT column is not typed");
-        r.set_value("pl5/1/c1", "");
-        r.set_value("3.3.1", "1.603");
-        assert!(r.check_against(&t).unwrap_err().contains("mã «3.3.1»"), "a commune code in a district report");
-    }
-}
-
 /// Which values a template holds.
 impl Report {
     /// Whether `code` names a typed cell of a row of the grid `section`.
@@ -185,4 +139,50 @@ typed_cell_of(section, grid, code, |key| rows.contains(key))
 fn typed_cell_of(section: &str, grid: &Grid, code: &str, known_row: impl Fn(&str) -> bool) -> bool {
     grid_cell(section, code)
         .is_some_and(|(key, number)| known_row(key) && grid.column_by_number(number).is_some_and(|i| grid.is_typed(i)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::catalog::builtin_template;
+
+    fn district() -> (Template, Report) {
+        let t = builtin_template("huyen-cchc").unwrap();
+        let mut r = Report::new(&t);
+        r.rows.insert("pl5".into(), vec!["1".into(), "2".into()]);
+        r.set_value("pl5/1/c2", "Tư pháp");
+        r.set_value("pl5/2/c3", "5");
+        (t, r)
+    }
+
+    #[test]
+    fn a_well_formed_report_passes() {
+        let (t, r) = district();
+        assert_eq!(r.check_against(&t), Ok(()));
+    }
+
+    #[test]
+    fn duplicate_and_made_up_row_keys_are_refused() {
+        let (t, mut r) = district();
+        r.rows.insert("pl5".into(), vec!["1".into(), "2".into(), "1".into()]);
+        assert_eq!(r.check_shape(), Err("phần «pl5» có hai dòng cùng khóa «1»".into()));
+        r.rows.insert("pl5".into(), vec!["1".into(), "x/../1".into()]);
+        assert!(r.check_shape().unwrap_err().contains("không hợp lệ"));
+        r.rows.insert("pl5".into(), vec!["1".into(), "2".into()]);
+        r.rows.insert("khong-co".into(), vec!["1".into()]);
+        assert!(r.check_against(&t).unwrap_err().contains("phần «khong-co»"));
+    }
+
+    #[test]
+    fn cells_and_codes_outside_the_template_are_refused() {
+        let (t, mut r) = district();
+        r.set_value("pl5/3/c3", "7");
+        assert!(r.check_against(&t).unwrap_err().contains("ô «pl5/3/c3»"), "a row not in the list");
+        r.set_value("pl5/3/c3", "");
+        r.set_value("pl5/1/c1", "7");
+        assert!(r.check_against(&t).unwrap_err().contains("cột (1)"), "the STT column is not typed");
+        r.set_value("pl5/1/c1", "");
+        r.set_value("3.3.1", "1.603");
+        assert!(r.check_against(&t).unwrap_err().contains("mã «3.3.1»"), "a commune code in a district report");
+    }
 }

@@ -109,7 +109,7 @@ fn OutlineEntry(item: OutlineItem, picker: RwSignal<Option<String>>, offered: Ar
     }
     let form = expect_context::<FormContext>();
     let Some(text) = form.narrative.text(&item.id) else { return ().into_any() };
-    let issues = form.narrative.item_issues.get(&item.id).copied().unwrap_or_else(|| memo(|| Vec::new()));
+    let issues = form.narrative.item_issues.get(&item.id).copied().unwrap_or_else(|| memo(Vec::new));
     let id = item.id.clone();
     let (edit, paste_form, pick_form) = (form.clone(), form.clone(), form.clone());
     let on_input = move |ev| edit.set_narrative(text, event_target_value(&ev));
