@@ -39,6 +39,15 @@ export async function observeKeys(page) {
         }
       }
     }).observe({ type: 'event', durationThreshold: 16, buffered: false });
+    // The app's own work per key: from the window's capture of an `input`
+    // to its bubbling back (the field's handlers run between), in ms.
+    window.__handlers = [];
+    let start = null;
+    window.addEventListener('input', () => { start = performance.now(); }, { capture: true });
+    window.addEventListener('input', () => {
+      if (start !== null) window.__handlers.push(performance.now() - start);
+      start = null;
+    });
   });
 }
 
@@ -75,12 +84,14 @@ export async function typeLikeAClerk(page, fields, { count = 300, gap = [120, 15
 
 /**
  * The latency of each of `pressed` keys (0 for a key under the threshold),
- * and the slowest key's entry.
+ * the slowest key's entry, and the time the app's `input` handlers took
+ * for each key that changed a field.
  */
 export async function keyLatencies(page, pressed) {
   const seen = await page.evaluate(() => [...window.__keys.values()]);
   const latencies = seen.map((k) => k.duration);
   while (latencies.length < pressed) latencies.push(0);
   const worst = seen.reduce((a, b) => (!a || b.duration > a.duration ? b : a), null);
-  return { latencies, over16: seen.length, worst };
+  const handlers = await page.evaluate(() => window.__handlers);
+  return { latencies, over16: seen.length, worst, handlers };
 }
