@@ -201,7 +201,7 @@ fn restoring_a_hostile_backup_never_panics() {
     let restore = |text: &str| match backup::read(text) {
         Err(e) => assert_vietnamese(&e, text),
         Ok(file) => {
-            let session = Session::new(MemoryStore::default(), true);
+            let session = Session::new(MemoryStore::default(), true, "fuzz".into());
             session.restore_templates(&file.templates, |_| false);
             for line in session.restore(file.drafts, template_of) {
                 if let Outcome::Refused(_) = line.outcome {

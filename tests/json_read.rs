@@ -52,13 +52,22 @@ fn full_draft() -> Draft {
     draft
 }
 
+/// A draft read back, less the history that reading gives a draft stored
+/// before drafts had one (`core::copies` tests that history).
+fn read_back(text: &str) -> Draft {
+    let mut draft = Draft::from_json(text).unwrap();
+    assert!(!draft.history.is_empty() || draft.parts().all().is_empty());
+    draft.history = Default::default();
+    draft
+}
+
 #[test]
 fn a_draft_comes_back_as_written() {
     let draft = full_draft();
-    assert_eq!(Draft::from_json(&draft.to_json()).unwrap(), draft);
-    assert_eq!(Draft::from_json(&draft.to_pretty_json()).unwrap(), draft);
+    assert_eq!(read_back(&draft.to_json()), draft);
+    assert_eq!(read_back(&draft.to_pretty_json()), draft);
     let plain = Draft::new("d-2".into(), &builtin_template("xa-01b").unwrap(), 0.0);
-    assert_eq!(Draft::from_json(&plain.to_json()).unwrap(), plain);
+    assert_eq!(read_back(&plain.to_json()), plain);
 }
 
 #[test]
@@ -85,7 +94,7 @@ fn a_newer_app_may_add_fields_to_a_draft_but_not_change_their_types() {
     let mut value: serde_json::Value = serde_json::from_str(&full_draft().to_json()).unwrap();
     value["report"]["colour"] = "đỏ".into();
     value["theme"] = 1.into();
-    assert_eq!(Draft::from_json(&value.to_string()).unwrap(), full_draft());
+    assert_eq!(read_back(&value.to_string()), full_draft());
     value["report"]["values"]["1.1"] = 1603.into();
     match Draft::from_json(&value.to_string()) {
         Err(DraftError::Malformed(e)) => assert_eq!(e, "«report.values.1.1» phải là một chuỗi"),

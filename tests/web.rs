@@ -50,7 +50,7 @@ fn mount_editor_of(template: Arc<Template>, report: Report) -> HtmlElement {
     let mut draft = Draft::new("thu".into(), &template, 0.0);
     draft.report = report;
     mount(move || {
-        let session = Session::new(Backend::Memory(MemoryStore::default()), true);
+        let session = Session::new(Backend::Memory(MemoryStore::default()), true, "web".into());
         provide_context(AppContext::new(session, vec![template.clone()]));
         view! { <ReportEditor template draft notice=None /> }
     })

@@ -14,7 +14,7 @@
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 
-use crate::core::draft_store::{KeyValueStore, MemoryStore, StoreFault};
+use crate::core::draft_store::{KeyValueStore, MemoryStore, StoreFault, REPLICA_KEY};
 use crate::core::session::Session;
 
 const PROBE_KEY: &str = "bieumau.v1.probe";
@@ -119,10 +119,32 @@ pub fn open_session() -> Session<Backend> {
         let probe = storage.set_item(PROBE_KEY, "1").map_err(fault);
         let _ = storage.remove_item(PROBE_KEY);
         if matches!(probe, Ok(()) | Err(StoreFault::Full)) {
-            return Session::new(Backend::Browser(BrowserStorage::open()), true);
+            let backend = BrowserStorage::open();
+            let replica = replica(&backend);
+            return Session::new(Backend::Browser(backend), true, replica);
         }
     }
-    Session::new(Backend::Memory(MemoryStore::default()), false)
+    Session::new(Backend::Memory(MemoryStore::default()), false, replica(&MemoryStore::default()))
+}
+
+/// `n` random letters and digits.
+pub fn random_id(n: usize) -> String {
+    (0..n).map(|_| char::from_digit((js_sys::Math::random() * 36.0) as u32 % 36, 36).unwrap_or('0')).collect()
+}
+
+/// This tab's id in drafts' histories: the browser's id, kept in its
+/// storage (its tabs share it), and a part of the tab's own, so that two
+/// tabs saving in one millisecond never write one change under one name.
+fn replica(store: &impl KeyValueStore) -> String {
+    let browser = match store.get(REPLICA_KEY) {
+        Ok(Some(id)) if crate::core::history::valid_replica(&id) && id.len() <= 16 => id,
+        _ => {
+            let id = random_id(10);
+            let _ = store.set(REPLICA_KEY, &id);
+            id
+        }
+    };
+    format!("{browser}-{}", random_id(4))
 }
 
 /// Milliseconds since the Unix epoch.

@@ -39,6 +39,15 @@ pub fn insert_at_caret(item: &str, inserted: &str) -> Option<String> {
     Some(text)
 }
 
+/// Writes `text` into item `item`'s text area when it holds something
+/// else (another copy's text merged in); the area is written only here
+/// and by the clerk's typing.
+pub fn show_text(item: &str, text: &str) {
+    if let Some(area) = text_area(item).filter(|a| a.value() != text) {
+        area.set_value(text);
+    }
+}
+
 /// The plain text of a paste, if the clipboard has any.
 pub fn pasted_text(event: &web_sys::ClipboardEvent) -> Option<String> {
     event.clipboard_data()?.get_data("text/plain").ok()

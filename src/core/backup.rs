@@ -95,37 +95,6 @@ pub fn read(text: &str) -> Result<Backup, String> {
     Ok(Backup { created_at: file.created_at.filter(|t| t.is_finite()), drafts, templates })
 }
 
-/// Which copy of a draft to keep when restoring it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Keep {
-    /// The browser does not have it.
-    Add,
-    /// The browser's copy is older: the file's replaces it.
-    Backup,
-    /// The browser's copy is newer: it stays.
-    Stored,
-    /// Both hold the same.
-    Same,
-    /// Both changed, or which is newer cannot be told: the clerk chooses.
-    Ask,
-}
-
-/// The copy to keep: the higher revision when the times of the last edit
-/// agree with it; where they disagree, or the revisions are equal and the
-/// contents differ, both changed since they parted.
-pub fn keep(backup: &Draft, stored: Option<&Draft>) -> Keep {
-    let Some(stored) = stored else { return Keep::Add };
-    if stored.name == backup.name && stored.report == backup.report {
-        return Keep::Same;
-    }
-    let later = backup.updated_at.total_cmp(&stored.updated_at);
-    match backup.revision.cmp(&stored.revision) {
-        std::cmp::Ordering::Greater if later.is_ge() => Keep::Backup,
-        std::cmp::Ordering::Less if later.is_le() => Keep::Stored,
-        _ => Keep::Ask,
-    }
-}
-
 /// What restoring did with one draft of the file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Restored {
@@ -137,12 +106,16 @@ pub struct Restored {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
+    /// The browser did not have it.
     Added,
-    Updated,
+    /// Merged field by field: how many fields came from the file, how many
+    /// kept the browser's newer value, how many both changed (those wait
+    /// for the clerk's choice in the draft).
+    Merged { taken: usize, kept: usize, conflicts: usize },
+    /// The browser had every change in the file, and more.
     KeptStored,
+    /// Both hold the same.
     Same,
-    /// Both changed; nothing written until the clerk chooses.
-    Ask { backup: Box<Draft>, stored: Box<Draft> },
     /// Not restored; the message says why.
     Refused(String),
 }
@@ -156,10 +129,10 @@ impl Restored {
     pub fn hook(&self) -> &'static str {
         match self.outcome {
             Outcome::Added => "added",
-            Outcome::Updated => "updated",
+            Outcome::Merged { conflicts: 0, .. } => "updated",
+            Outcome::Merged { .. } => "conflict",
             Outcome::KeptStored => "kept",
             Outcome::Same => "same",
-            Outcome::Ask { .. } => "ask",
             Outcome::Refused(_) => "refused",
         }
     }
@@ -168,12 +141,20 @@ impl Restored {
         let title = &self.title;
         match &self.outcome {
             Outcome::Added => format!("«{title}»: đã khôi phục (trình duyệt chưa có bản này)."),
-            Outcome::Updated => format!("«{title}»: đã thay bằng bản trong tệp, mới hơn bản trong trình duyệt."),
-            Outcome::KeptStored => format!("«{title}»: giữ bản trong trình duyệt, mới hơn bản trong tệp."),
+            Outcome::Merged { taken, kept, conflicts } => {
+                let mut text = format!("«{title}»: đã gộp từng mục: {taken} mục lấy từ tệp");
+                if *kept > 0 {
+                    text.push_str(&format!(", {kept} mục giữ bản trong trình duyệt (mới hơn)"));
+                }
+                if *conflicts > 0 {
+                    text.push_str(&format!(
+                        ", {conflicts} mục cả hai bên cùng sửa đang chờ bạn chọn: mở bản nháp, các mục này được đánh dấu «Hai bản khác nhau»"
+                    ));
+                }
+                text + "."
+            }
+            Outcome::KeptStored => format!("«{title}»: trình duyệt đã có mọi thay đổi trong tệp (và mới hơn), không đổi."),
             Outcome::Same => format!("«{title}»: giống hệt bản trong tệp, không đổi."),
-            Outcome::Ask { .. } => format!(
-                "«{title}»: bản trong trình duyệt và bản trong tệp đều có thay đổi mà bản kia không có. Chưa thay đổi gì; hãy chọn bản giữ lại."
-            ),
             Outcome::Refused(why) if title.is_empty() => why.clone(),
             Outcome::Refused(why) => format!("«{title}»: {why}"),
         }
@@ -185,10 +166,10 @@ pub fn summary(lines: &[Restored]) -> String {
     let count = |hook: &str| lines.iter().filter(|l| l.hook() == hook).count();
     let parts: Vec<String> = [
         ("added", "khôi phục"),
-        ("updated", "cập nhật từ tệp"),
+        ("updated", "gộp từ tệp"),
+        ("conflict", "gộp, có mục chờ bạn chọn"),
         ("kept", "giữ bản trong trình duyệt"),
         ("same", "không đổi"),
-        ("ask", "cần bạn chọn"),
         ("refused", "không khôi phục được"),
     ]
     .into_iter()

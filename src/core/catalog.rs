@@ -24,6 +24,12 @@ pub(crate) fn xa_01b_for_tests() -> Template {
     builtin_template("xa-01b").expect("xa-01b ships with the app")
 }
 
+/// The district annexes, for the core's unit tests.
+#[cfg(test)]
+pub(crate) fn huyen_cchc_for_tests() -> Template {
+    builtin_template("huyen-cchc").expect("huyen-cchc ships with the app")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

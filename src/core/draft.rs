@@ -10,6 +10,7 @@ use std::fmt;
 
 use serde_json::Value;
 
+use super::history::{self, History};
 use super::json_read::{self, json_struct, At, FromValue};
 use super::json_write::{self, Object, ToJson};
 use super::period::{parse_year, Period};
@@ -32,12 +33,18 @@ json_struct! {
         pub id: String,
         /// The clerk's own name for the draft; empty means "derive one".
         pub name: String = default,
+        /// Who this copy is for («Bản cho công chức tư pháp»), when it was
+        /// made for a colleague; merges like any field.
+        pub author: String = omitted,
         /// Milliseconds since the Unix epoch.
         pub created_at: f64,
         pub updated_at: f64,
         /// Raised by each save; two tabs use it to notice each other's saves.
         pub revision: u64 = default,
         pub report: Report,
+        /// When and where each field last changed, and what this copy has
+        /// seen of the others (`core::history`); after the report.
+        pub history: History = omitted,
     }
 }
 
@@ -85,11 +92,18 @@ impl ToJson for Stored<'_> {
             .field("format", &draft.format)
             .field("app_version", &draft.app_version)
             .field("id", &draft.id)
-            .field("name", &draft.name)
-            .field("created_at", &draft.created_at)
+            .field("name", &draft.name);
+        if !draft.author.is_empty() {
+            o.field("author", &draft.author);
+        }
+        o.field("created_at", &draft.created_at)
             .field("updated_at", &draft.updated_at)
             .field("revision", &revision)
             .field("report", &draft.report);
+        if !draft.history.is_empty() {
+            let parts = draft.parts();
+            o.field("history", &history::Stored { history: &draft.history, projected: |key: &str| parts.get(key) });
+        }
         o.end();
     }
 }
@@ -111,10 +125,12 @@ impl Draft {
             app_version: APP_VERSION.into(),
             id,
             name: String::new(),
+            author: String::new(),
             created_at: now,
             updated_at: now,
             revision: 0,
             report: Report::new(template),
+            history: History::default(),
         }
     }
 
@@ -134,7 +150,7 @@ impl Draft {
             Some(1..) => {}
             _ => return Err(DraftError::Malformed("thiếu số định dạng".into())),
         }
-        let draft = <Draft as FromValue>::from_value(value, At::Root).map_err(DraftError::Malformed)?;
+        let mut draft = <Draft as FromValue>::from_value(value, At::Root).map_err(DraftError::Malformed)?;
         if draft.id.is_empty() || draft.report.template_id.is_empty() {
             return Err(DraftError::Malformed("thiếu mã bản nháp hoặc mã biểu mẫu".into()));
         }
@@ -142,6 +158,7 @@ impl Draft {
             return Err(DraftError::Malformed("thời điểm không hợp lệ".into()));
         }
         draft.report.check_shape().map_err(DraftError::Malformed)?;
+        draft.settle_history();
         Ok(draft)
     }
 

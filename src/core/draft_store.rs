@@ -12,6 +12,7 @@ use std::cell::RefCell;
 use super::json_read::{self, json_struct};
 use super::key_map::KeyMap;
 
+use super::copies::{self, Merged};
 use super::draft::Draft;
 
 /// Every key this app keeps in the browser starts so.
@@ -19,6 +20,8 @@ pub const STORAGE_PREFIX: &str = "bieumau.v1.";
 pub const DRAFT_PREFIX: &str = "bieumau.v1.draft.";
 pub const QUARANTINE_PREFIX: &str = "bieumau.v1.quarantine.";
 pub const TEMPLATE_PREFIX: &str = "bieumau.v1.template.";
+/// This browser's id in drafts' histories (`core::history`).
+pub const REPLICA_KEY: &str = "bieumau.v1.replica";
 /// When every draft was last downloaded as one backup file (ms).
 pub const LAST_BACKUP_KEY: &str = "bieumau.v1.last-backup";
 
@@ -111,23 +114,14 @@ pub struct StoredDraft {
     pub bytes: usize,
 }
 
+/// What a save did.
 #[derive(Debug, Clone, PartialEq)]
-pub enum SaveOutcome {
-    /// Saved; the draft's new revision.
-    Saved(u64),
-    /// Another tab saved this draft since we last read it; nothing was written.
-    Conflict(Box<Draft>),
-}
-
-/// What a write from the list of drafts did.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ListWrite {
-    /// Written; the draft as stored now.
-    Done(Box<Draft>),
-    /// Nothing readable is stored under that id any more; nothing written.
-    Gone,
-    /// A copy was stored since; nothing written. The stored copy.
-    Newer(Box<Draft>),
+pub struct Saved {
+    /// The revision stored now.
+    pub revision: u64,
+    /// Another copy was stored since this one was read (another tab): it
+    /// was merged in, and this is what is stored now.
+    pub merged: Option<Box<Merged>>,
 }
 
 /// How much of a stored draft [`DraftStore::stored_revision`] reads first.
@@ -241,30 +235,57 @@ impl<S: KeyValueStore> DraftStore<S> {
             .map(|p| p.revision))
     }
 
-    /// Saves `draft` if the stored copy is still the revision it was based
-    /// on (`draft.revision`); the stored copy gets the next revision.
-    pub fn save(&self, draft: &Draft) -> Result<SaveOutcome, StoreFault> {
-        match self.stored_revision(&draft.id)? {
-            Some(stored) if stored != draft.revision => {
-                if let Some(theirs) = self.load(&draft.id)? {
-                    return Ok(SaveOutcome::Conflict(Box::new(theirs)));
-                }
+    /// Saves `draft`. When another copy was stored since `draft` was read
+    /// (its revision differs), the two are merged field by field and the
+    /// merge is stored; nothing is written when the stored copy already
+    /// holds everything `draft` has (so two tabs never echo each other).
+    pub fn save(&self, draft: &Draft) -> Result<Saved, StoreFault> {
+        if self.stored_revision(&draft.id)?.is_some_and(|stored| stored != draft.revision) {
+            if let Some(theirs) = self.load(&draft.id)? {
+                let mut merged = copies::merge(draft, &theirs);
+                let revision = match merged.draft.history == theirs.history {
+                    true => theirs.revision,
+                    false => self.write_after(&merged.draft, theirs.revision.max(draft.revision))?,
+                };
+                merged.draft.revision = revision;
+                return Ok(Saved { revision, merged: Some(Box::new(merged)) });
             }
-            _ => {}
         }
-        self.write(draft).map(SaveOutcome::Saved)
+        self.write(draft).map(|revision| Saved { revision, merged: None })
     }
 
-    /// Saves `draft` over whatever is stored, after the clerk chose to.
-    pub fn save_over(&self, draft: &Draft) -> Result<SaveOutcome, StoreFault> {
-        self.write_over(draft).map(SaveOutcome::Saved)
+    /// Merges `draft` into the stored copy, or stores it where there is
+    /// none (a backup, a file, a draft brought back after a delete).
+    /// `None` when the stored copy already held all of it.
+    pub fn merge_in(&self, draft: &Draft) -> Result<(Draft, Option<Merged>), StoreFault> {
+        let key = Self::key(&draft.id);
+        match self.load(&draft.id)? {
+            Some(stored) => {
+                let mut merged = copies::merge(&stored, draft);
+                if merged.changed {
+                    merged.draft.revision = self.write_after(&merged.draft, stored.revision)?;
+                }
+                Ok((merged.draft.clone(), Some(merged)))
+            }
+            None => {
+                // Unreadable text under the key is moved aside, never written over.
+                if let Some(raw) = self.backend.get(&key)? {
+                    self.quarantine(&key, &raw);
+                }
+                let mut stored = draft.clone();
+                stored.revision = self.write_as(draft, draft.revision.max(1))?;
+                Ok((stored, None))
+            }
+        }
     }
 
-    /// Stores `draft` as the revision after the newer of its own and the
-    /// stored one; returns the new revision.
-    fn write_over(&self, draft: &Draft) -> Result<u64, StoreFault> {
-        let base = self.stored_revision(&draft.id)?.map_or(draft.revision, |stored| draft.revision.max(stored));
-        self.write_after(draft, base)
+    /// Changes the stored draft with `edit` and stores it as the next
+    /// revision; `None` when nothing readable is stored under `id`.
+    pub fn update(&self, id: &str, edit: impl FnOnce(&mut Draft)) -> Result<Option<Draft>, StoreFault> {
+        let Some(mut draft) = self.load(id)? else { return Ok(None) };
+        edit(&mut draft);
+        draft.revision = self.write(&draft)?;
+        Ok(Some(draft))
     }
 
     fn write(&self, draft: &Draft) -> Result<u64, StoreFault> {
@@ -281,19 +302,6 @@ impl<S: KeyValueStore> DraftStore<S> {
         Ok(revision)
     }
 
-    /// Stores a draft from a backup at its own revision, so that the
-    /// browsers it came from and goes to count its saves alike.
-    /// Unreadable text under its key is moved aside first, never written over.
-    pub fn put_as_backed_up(&self, draft: &Draft) -> Result<(), StoreFault> {
-        let key = Self::key(&draft.id);
-        if let Some(raw) = self.backend.get(&key)? {
-            if Draft::from_json(&raw).is_err() {
-                self.quarantine(&key, &raw);
-            }
-        }
-        self.write_as(draft, draft.revision.max(1)).map(|_| ())
-    }
-
     pub fn delete(&self, id: &str) -> Result<(), StoreFault> {
         self.backend.remove(&Self::key(id))
     }
@@ -302,44 +310,12 @@ impl<S: KeyValueStore> DraftStore<S> {
     // (another tab saved since it was drawn), so each of these starts from
     // what is stored now, never from the list's copy.
 
-    /// Renames the stored draft, keeping everything else as stored now.
-    pub fn rename(&self, id: &str, name: &str) -> Result<ListWrite, StoreFault> {
-        let Some(mut draft) = self.load(id)? else { return Ok(ListWrite::Gone) };
-        draft.name = name.trim().to_string();
-        draft.revision = self.write(&draft)?;
-        Ok(ListWrite::Done(Box::new(draft)))
-    }
-
     /// Deletes the draft and returns it as it was stored, for an undo.
     pub fn take(&self, id: &str) -> Result<Option<Draft>, StoreFault> {
         let stored = self.load(id)?;
         if stored.is_some() {
             self.delete(id)?;
         }
-        Ok(stored)
-    }
-
-    /// Puts back a draft that [`take`](Self::take) removed, unless the draft
-    /// was stored again since (an open tab saves it back): then nothing is
-    /// written and the stored copy is returned, for the clerk to choose.
-    pub fn restore(&self, draft: &Draft) -> Result<ListWrite, StoreFault> {
-        if let Some(stored) = self.load(&draft.id)? {
-            return Ok(ListWrite::Newer(Box::new(stored)));
-        }
-        if self.stored_revision(&draft.id)?.is_some() {
-            // Something unreadable sits under the key: never write over it.
-            return Ok(ListWrite::Gone);
-        }
-        let mut restored = draft.clone();
-        restored.revision = self.write(draft)?;
-        Ok(ListWrite::Done(Box::new(restored)))
-    }
-
-    /// Stores `draft` as the clerk's choice, over whatever is stored, and
-    /// returns it with its new revision.
-    pub fn put(&self, draft: &Draft) -> Result<Draft, StoreFault> {
-        let mut stored = draft.clone();
-        stored.revision = self.write_over(draft)?;
         Ok(stored)
     }
 

@@ -114,6 +114,12 @@ pub trait Omitted {
     fn omitted(&self) -> bool;
 }
 
+impl Omitted for String {
+    fn omitted(&self) -> bool {
+        self.is_empty()
+    }
+}
+
 impl<T> Omitted for Option<T> {
     fn omitted(&self) -> bool {
         self.is_none()

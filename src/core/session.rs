@@ -11,46 +11,52 @@
 
 use std::borrow::Borrow;
 
-use super::backup::{self, Keep, Outcome, Restored};
+use super::backup::{self, Outcome, Restored};
+use super::copies::{field_label, Merged};
 use super::draft::Draft;
-use super::draft_store::{DraftStore, KeyValueStore, ListWrite, Quarantined, SaveOutcome, StoreFault, StoredDraft};
+use super::draft_fields::NAME;
+use super::draft_store::{DraftStore, KeyValueStore, Quarantined, Saved, StoreFault, StoredDraft};
 use super::template::Template;
 
 /// The drafts and unreadable entries in storage, newest first.
 pub type Listing = Result<(Vec<StoredDraft>, Vec<Quarantined>), StoreFault>;
 
-/// What undoing a delete did.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Undo {
-    /// Put back, or could not be: the message says which.
-    Done(String),
-    /// Another tab stored the draft again since: nothing written; the clerk
-    /// chooses between the stored copy and the deleted one.
-    StoredSince { deleted: Box<Draft>, stored: Box<Draft> },
-}
-
 /// What reading a file as a draft gives.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Import {
-    /// A new draft: stored and ready to open, with the notice to show.
-    Open(Draft, String),
-    /// A draft with this id is stored already: the clerk chooses first.
-    Replaces { draft: Draft, existing_title: String },
+    /// Stored (added, or merged into the copy this browser had) and ready
+    /// to open, with the notice to show.
+    Open(Box<Draft>, String),
     /// Refused; nothing changed.
     Refused(String),
+}
+
+/// What merging a colleague's file did: the draft as stored now, and what
+/// came from the file, line by line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileMerge {
+    pub draft: Draft,
+    pub summary: String,
+    /// The fields that came from the file, as the clerk knows them.
+    pub taken: Vec<String>,
+    /// The fields both changed, waiting for a choice.
+    pub conflicts: Vec<String>,
 }
 
 pub struct Session<S> {
     store: DraftStore<S>,
     /// False when the browser refuses storage and drafts live in memory only.
     pub persistent: bool,
+    /// This copy's id in drafts' histories (`core::history`): the browser's
+    /// own, with a part of this tab's.
+    pub replica: String,
 }
 
 pub const GONE: &str = "Bản nháp này không còn trong trình duyệt (có thể đã bị xóa ở thẻ khác).";
 
 impl<S: KeyValueStore> Session<S> {
-    pub fn new(backend: S, persistent: bool) -> Session<S> {
-        Session { store: DraftStore::new(backend), persistent }
+    pub fn new(backend: S, persistent: bool, replica: String) -> Session<S> {
+        Session { store: DraftStore::new(backend), persistent, replica }
     }
 
     pub fn list(&self) -> Listing {
@@ -77,11 +83,13 @@ impl<S: KeyValueStore> Session<S> {
         Draft::new(id, template, now)
     }
 
-    /// Renames the stored draft; `Err` with the message when it could not.
-    pub fn rename(&self, id: &str, name: &str) -> Result<(), String> {
-        match self.store.rename(id, name) {
-            Ok(ListWrite::Done(_)) | Ok(ListWrite::Newer(_)) => Ok(()),
-            Ok(ListWrite::Gone) => Err(GONE.to_string()),
+    /// Renames the stored draft, as an edit of its name: a tab that has it
+    /// open merges the new name and goes on saving.
+    pub fn rename(&self, id: &str, name: &str, now: f64) -> Result<(), String> {
+        let replica = &self.replica;
+        match self.store.update(id, |d| d.set_field(NAME, name.trim(), replica, now)) {
+            Ok(Some(_)) => Ok(()),
+            Ok(None) => Err(GONE.to_string()),
             Err(e) => Err(format!("Không đổi tên được: {e}")),
         }
     }
@@ -93,7 +101,9 @@ impl<S: KeyValueStore> Session<S> {
             Ok(draft) => draft,
             Err(message) => return message,
         };
-        let (copy, text) = draft.start_next_period(new_id, now);
+        let (mut copy, text) = draft.start_next_period(new_id, now);
+        let report = copy.report.clone();
+        copy.commit(report, &self.replica, now);
         match self.store.save(&copy) {
             Ok(_) => text,
             Err(e) => format!("Không tạo được bản sao: {e}"),
@@ -114,21 +124,14 @@ impl<S: KeyValueStore> Session<S> {
         self.store.delete(id).map_err(|e| format!("Không xóa được: {e}"))
     }
 
-    pub fn undo_delete(&self, deleted: Draft) -> Undo {
+    /// Puts a deleted draft back; where a tab stored it again since, the
+    /// two copies are merged.
+    pub fn undo_delete(&self, deleted: Draft) -> String {
         let title = deleted.title();
-        Undo::Done(match self.store.restore(&deleted) {
-            Ok(ListWrite::Done(_)) => format!("Đã khôi phục «{title}»."),
-            Ok(ListWrite::Newer(stored)) => return Undo::StoredSince { deleted: Box::new(deleted), stored },
-            Ok(ListWrite::Gone) => format!("Không khôi phục được «{title}»: chỗ lưu của nó đang có nội dung không đọc được."),
+        match self.store.merge_in(&deleted) {
+            Ok((_, None)) => format!("Đã khôi phục «{title}»."),
+            Ok((_, Some(_))) => format!("Đã khôi phục «{title}» và gộp với bản được lưu lại ở thẻ khác sau khi xóa."),
             Err(e) => format!("Không khôi phục được: {e}. Hãy tải tệp .json của bản nháp."),
-        })
-    }
-
-    /// The clerk chose the deleted copy over the one stored since.
-    pub fn restore_over(&self, deleted: &Draft) -> String {
-        match self.store.put(deleted) {
-            Ok(_) => format!("Đã khôi phục «{}» như lúc xóa.", deleted.title()),
-            Err(e) => format!("Không khôi phục được: {e}."),
         }
     }
 
@@ -137,53 +140,60 @@ impl<S: KeyValueStore> Session<S> {
     }
 
     /// Reads a `.json` file as a draft, checked as strictly as a template:
-    /// a refused file changes nothing.
+    /// a refused file changes nothing. A draft this browser has already is
+    /// merged into it, field by field.
     pub fn import<T: Borrow<Template>>(&self, text: &str, file_name: &str, template_of: impl Fn(&str) -> Option<T>) -> Import {
-        match Draft::import(text, template_of) {
-            Err(e) => Import::Refused(format!("«{file_name}»: {e}")),
-            Ok((draft, _)) => match self.store.load(&draft.id) {
-                Ok(Some(existing)) => Import::Replaces { draft, existing_title: existing.title() },
-                _ => {
-                    let (draft, notice) = self.store_import(draft);
-                    Import::Open(draft, notice)
-                }
-            },
+        match self.merge_file(text, file_name, template_of) {
+            Err(e) => Import::Refused(e),
+            Ok(merge) => Import::Open(Box::new(merge.draft), merge.summary),
         }
     }
 
-    /// Stores an imported draft (over the stored one, after the clerk chose
-    /// so) and returns it exactly as stored, revision included: the editor
-    /// compares revisions, and a stale one would read as "saved in another
-    /// tab" and stop every save after the import.
-    pub fn store_import(&self, draft: Draft) -> (Draft, String) {
+    /// Merges a draft's `.json` (a colleague's copy, or this draft saved
+    /// elsewhere) into the stored copy, or adds it where this browser has
+    /// none. The summary names what came from the file and what waits for
+    /// the clerk's choice.
+    pub fn merge_file<T: Borrow<Template>>(&self, text: &str, file_name: &str, template_of: impl Fn(&str) -> Option<T>) -> Result<FileMerge, String> {
+        let (draft, template) = Draft::import(text, template_of).map_err(|e| format!("«{file_name}»: {e}"))?;
         let title = draft.title();
-        match self.store.put(&draft) {
-            Ok(stored) => (stored, format!("Đã nhập «{title}» từ tệp.")),
-            Err(e) => (draft, format!("Đã mở «{title}» từ tệp nhưng chưa lưu được vào trình duyệt ({e}). Hãy giữ tệp .json.")),
-        }
+        let from = if draft.author.trim().is_empty() { format!("tệp «{file_name}»") } else { format!("«{}»", draft.author.trim()) };
+        let (stored, merged) = self.store.merge_in(&draft).map_err(|e| format!("Đã đọc «{title}» nhưng chưa lưu được vào trình duyệt ({e}). Hãy giữ tệp .json."))?;
+        let Some(merged) = merged else {
+            return Ok(FileMerge { draft: stored, summary: format!("Đã nhập «{title}» từ tệp."), taken: Vec::new(), conflicts: Vec::new() });
+        };
+        let label = |key: &String| field_label(template.borrow(), &stored.report, key);
+        let taken: Vec<String> = merged.taken.iter().map(label).collect();
+        let conflicts: Vec<String> = merged.conflicts.iter().map(label).collect();
+        Ok(FileMerge { summary: merge_summary(&title, &from, &merged), draft: stored, taken, conflicts })
     }
 
-    /// The editor's save: refused with the other copy when another tab
-    /// saved this draft since.
-    pub fn save(&self, draft: &Draft) -> Result<SaveOutcome, StoreFault> {
+    /// The editor's save: another tab's save since is merged in.
+    pub fn save(&self, draft: &Draft) -> Result<Saved, StoreFault> {
         self.store.save(draft)
     }
 
-    /// The clerk keeps this tab's copy over another tab's.
-    pub fn save_over(&self, draft: &Draft) -> Result<SaveOutcome, StoreFault> {
-        self.store.save_over(draft)
+    /// Stores a report the app rebuilt (a roll-up) as an edit of the
+    /// draft; returns the draft as stored and, when storing failed, what
+    /// to tell the clerk.
+    pub fn replace(&self, mut draft: Draft, report: super::report::Report, now: f64) -> (Draft, Option<String>) {
+        draft.commit(report, &self.replica, now);
+        match self.store.save(&draft) {
+            Ok(saved) => {
+                draft.revision = saved.revision;
+                (saved.merged.map_or(draft, |m| m.draft), None)
+            }
+            Err(fault) => (draft, Some(format!(" Chưa lưu được vào trình duyệt ({fault}); hãy tải tệp .json để giữ kết quả."))),
+        }
     }
 
-    /// Stores a report the app rebuilt (a roll-up) over the draft; returns
-    /// the draft as stored and, when storing failed, what to tell the clerk.
-    pub fn replace(&self, mut draft: Draft) -> (Draft, Option<String>) {
-        match self.store.save_over(&draft) {
-            Ok(SaveOutcome::Saved(revision)) => {
-                draft.revision = revision;
-                (draft, None)
-            }
-            Ok(SaveOutcome::Conflict(_)) => (draft, None),
-            Err(fault) => (draft, Some(format!(" Chưa lưu được vào trình duyệt ({fault}); hãy tải tệp .json để giữ kết quả."))),
+    /// The clerk's choice in a conflict, or another field set from the
+    /// page (the author of a copy), as an edit of the stored draft.
+    pub fn set_field(&self, id: &str, key: &str, value: &str, now: f64) -> Result<Draft, String> {
+        let replica = &self.replica;
+        match self.store.update(id, |d| d.set_field(key, value, replica, now)) {
+            Ok(Some(draft)) => Ok(draft),
+            Ok(None) => Err(GONE.to_string()),
+            Err(e) => Err(format!("Chưa lưu được: {e}")),
         }
     }
 
@@ -262,19 +272,15 @@ impl<S: KeyValueStore> Session<S> {
                 }
             }
         }
-        let stored = match self.store.load(&draft.id) {
-            Ok(stored) => stored,
-            Err(e) => return Outcome::Refused(format!("không đọc được bản trong trình duyệt ({e}).")),
-        };
-        let written = match (backup::keep(&draft, stored.as_ref()), stored) {
-            (Keep::Ask, Some(stored)) => Ok(Outcome::Ask { backup: Box::new(draft), stored: Box::new(stored) }),
-            (Keep::Stored, _) => Ok(Outcome::KeptStored),
-            (Keep::Same, _) => Ok(Outcome::Same),
-            (Keep::Backup, _) => self.store.put_as_backed_up(&draft).map(|_| Outcome::Updated),
-            // `keep` asks only where the browser has a copy.
-            (Keep::Add | Keep::Ask, _) => self.store.put_as_backed_up(&draft).map(|_| Outcome::Added),
-        };
-        written.unwrap_or_else(|e| Outcome::Refused(format!("chưa lưu được vào trình duyệt ({e}).")))
+        match self.store.merge_in(&draft) {
+            Err(e) => Outcome::Refused(format!("chưa lưu được vào trình duyệt ({e}).")),
+            Ok((_, None)) => Outcome::Added,
+            Ok((_, Some(merged))) if !merged.changed && merged.kept.is_empty() => Outcome::Same,
+            Ok((_, Some(merged))) if !merged.changed => Outcome::KeptStored,
+            Ok((_, Some(merged))) => {
+                Outcome::Merged { taken: merged.taken.len(), kept: merged.kept.len(), conflicts: merged.conflicts.len() }
+            }
+        }
     }
 
     /// A report before opened from a file: read as strictly as an import,
@@ -286,32 +292,32 @@ impl<S: KeyValueStore> Session<S> {
         if matches!(self.store.load(&draft.id), Ok(Some(_))) {
             return Ok((draft.id, format!("So sánh với «{title}» (đã có trong danh sách bản nháp).")));
         }
-        match self.store.put(&draft) {
-            Ok(stored) => Ok((stored.id, format!("So sánh với «{title}»; báo cáo này được giữ trong danh sách bản nháp."))),
+        match self.store.merge_in(&draft) {
+            Ok((stored, _)) => Ok((stored.id, format!("So sánh với «{title}»; báo cáo này được giữ trong danh sách bản nháp."))),
             Err(e) => Err(format!("Không lưu được báo cáo kỳ trước vào trình duyệt: {e}.")),
         }
     }
 
-    /// Where both changed, the clerk took the backup's copy.
-    pub fn take_from_backup(&self, draft: &Draft) -> String {
-        match self.store.put(draft) {
-            Ok(_) => format!("Đã thay «{}» bằng bản trong tệp sao lưu.", draft.title()),
-            Err(e) => format!("Không thay được «{}»: {e}.", draft.title()),
-        }
-    }
+}
 
-    /// Where both changed, the clerk keeps both: the backup's copy becomes
-    /// a new draft beside the browser's.
-    pub fn keep_both(&self, draft: &Draft, new_id: String) -> String {
-        let mut copy = draft.clone();
-        copy.name = format!("{} (bản trong tệp sao lưu)", draft.title());
-        copy.id = new_id;
-        copy.revision = 0;
-        match self.store.put(&copy) {
-            Ok(_) => format!("Đã thêm bản trong tệp sao lưu thành bản nháp mới «{}».", copy.name),
-            Err(e) => format!("Không thêm được bản nháp mới: {e}."),
-        }
+/// What a merge did, in one sentence: how many fields came from `from`,
+/// how many kept this browser's value, how many wait for a choice.
+pub fn merge_summary(title: &str, from: &str, merged: &Merged) -> String {
+    if !merged.changed {
+        return format!("«{title}»: trình duyệt đã có mọi thay đổi trong {from}; không đổi gì.");
     }
+    let mut text = format!("«{title}»: đã gộp {from}: {} mục lấy từ tệp", merged.taken.len());
+    if !merged.kept.is_empty() {
+        text.push_str(&format!(", {} mục giữ bản trong trình duyệt (mới hơn)", merged.kept.len()));
+    }
+    if !merged.conflicts.is_empty() {
+        text.push_str(&format!(
+            ", {} mục cả hai bên cùng sửa đang chờ bạn chọn (đánh dấu «Hai bản khác nhau» trên trang)",
+            merged.conflicts.len()
+        ));
+    }
+    text.push('.');
+    text
 }
 
 /// Opens `draft` with its template, adopting the template's current

@@ -1,12 +1,16 @@
-//! Autosave: every edit reaches storage within a second.
+//! Autosave: every edit reaches storage within a second, and every other
+//! copy's save is merged in as it comes.
 //!
 //! One effect watches the form's edit counter (not every field). It saves
 //! 300 ms after typing pauses, and when an edit has waited 700 ms (in the
 //! next idle moment, never on a keystroke's own task), so continuous
-//! typing is saved too. Leaving the tab or closing the page
-//! flushes at once. Another tab's save of the same draft (the `storage`
-//! event, or a revision check at save time) pauses saving until the clerk
-//! chooses whose version to keep: nobody's edits are overwritten silently.
+//! typing is saved too. Leaving the tab or closing the page flushes at
+//! once. A save records the edits in the draft's history and, when another
+//! tab saved the draft since, merges its copy field by field
+//! (`core::copies`): the fields this tab did not change show the other
+//! tab's values, and saving never pauses. A field both changed keeps this
+//! tab's value on screen until the clerk chooses (`Form::conflicts`).
+//! Another tab's save (the `storage` event) is merged at once.
 
 use std::time::Duration;
 
@@ -16,7 +20,7 @@ use leptos::prelude::*;
 use crate::browser::idle::when_idle;
 use crate::browser::storage::{measured, now};
 use crate::core::draft::Draft;
-use crate::core::draft_store::{SaveOutcome, StoreFault, DRAFT_PREFIX};
+use crate::core::draft_store::{StoreFault, DRAFT_PREFIX};
 use crate::core::report::Report;
 use crate::ui::{AppContext, FormContext};
 
@@ -32,8 +36,9 @@ pub enum SaveState {
     Pending,
     Saved(f64),
     Failed(StoreFault),
-    /// Another tab saved this draft; waiting for the clerk's choice.
-    Conflict,
+    /// Deleted in another tab: kept on this page, stored again once the
+    /// clerk types or restores it.
+    Deleted,
 }
 
 impl SaveState {
@@ -43,29 +48,33 @@ impl SaveState {
             SaveState::Pending => "pending",
             SaveState::Saved(_) => "saved",
             SaveState::Failed(_) => "failed",
-            SaveState::Conflict => "conflict",
+            SaveState::Deleted => "deleted",
         }
     }
+}
+
+/// Why a save runs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Why {
+    /// Edits are waiting (a pause in typing, leaving the page).
+    Edits,
+    /// Another tab stored the draft: merge it in.
+    Other,
+    /// Store it even with nothing new (the clerk restores a draft deleted
+    /// elsewhere, or chose in a conflict).
+    Store,
 }
 
 #[derive(Clone, Copy)]
 pub struct Autosave {
     pub state: RwSignal<SaveState>,
-    /// The other tab's version, while the clerk chooses.
-    pub theirs: RwSignal<Option<Draft>>,
-    /// The draft as last saved (its id, name, revision, timestamps), without
-    /// its report.
-    saved: StoredValue<Draft>,
-    save: Callback<()>,
+    /// What the last merge of another tab's save brought, for the page.
+    pub merged_note: RwSignal<Option<String>>,
+    /// The draft as last saved or merged: its envelope, report and history.
+    draft: StoredValue<Draft>,
+    save: Callback<Why>,
     form: StoredValue<FormContext>,
-}
-
-/// The draft without its report: what autosave keeps of the last save (the
-/// report on screen is the form's). A copy of a large report on every save
-/// would cost as much as the save itself.
-fn envelope(mut draft: Draft) -> Draft {
-    draft.report = Report::default();
-    draft
+    ctx: AppContext,
 }
 
 impl Autosave {
@@ -73,40 +82,59 @@ impl Autosave {
     /// so the listeners are removed when it goes.
     pub fn start(ctx: AppContext, form: FormContext, draft: Draft) -> Autosave {
         let state = RwSignal::new(SaveState::Unchanged);
-        let theirs = RwSignal::new(None::<Draft>);
+        let merged_note = RwSignal::new(None::<String>);
         let key = format!("{DRAFT_PREFIX}{}", draft.id);
-        let saved = StoredValue::new(envelope(draft));
+        form.conflicts.set(draft.conflicts().into_iter().map(|c| (c.key, c.others)).collect());
+        let held = StoredValue::new(draft);
         let saved_edits = StoredValue::new(0u64);
         let pending_since = StoredValue::new(None::<f64>);
         let edits = form.edits;
         let form_for_save = form.clone();
+        let replica = ctx.session(|s| s.replica.clone());
 
         // Timers and window events may fire after the editor is gone: every
         // read here is a `try_` read, and a disposed editor simply saves nothing.
-        let save = Callback::new(move |()| {
+        let save = Callback::new(move |why: Why| {
             let _ = measured("bieumau:save", || -> Option<()> {
                 let edits_now = edits.try_get_untracked()?;
-                if edits_now == saved_edits.try_get_value()? {
+                let typed = edits_now != saved_edits.try_get_value()?;
+                let deleted = state.try_with_untracked(|s| *s == SaveState::Deleted)?;
+                if (why == Why::Edits && !typed) || (why == Why::Other && deleted) {
                     return Some(());
                 }
-                if theirs.try_with_untracked(Option::is_some)? {
-                    state.try_set(SaveState::Conflict);
-                    return Some(());
-                }
-                let mut draft = saved.try_get_value()?;
-                draft.report = form_for_save.try_snapshot()?;
-                draft.updated_at = now();
-                match ctx.try_session(|s| s.save(&draft))? {
-                    Ok(SaveOutcome::Saved(revision)) => {
-                        draft.revision = revision;
-                        saved.try_set_value(envelope(draft));
+                let report = form_for_save.try_snapshot()?;
+                let at = now();
+                let outcome = held.try_update_value(|draft| {
+                    draft.commit(report, &replica, at);
+                    let saved = ctx.try_session(|s| s.save(draft))?;
+                    Some(saved.map(|saved| {
+                        draft.revision = saved.revision;
+                        saved.merged.map(|merged| {
+                            *draft = merged.draft;
+                            merged.taken.len()
+                        })
+                    }))
+                })??;
+                match outcome {
+                    Ok(merged) => {
                         saved_edits.try_set_value(edits_now);
                         pending_since.try_set_value(None);
-                        state.try_set(SaveState::Saved(now()));
-                    }
-                    Ok(SaveOutcome::Conflict(other)) => {
-                        theirs.try_set(Some(*other));
-                        state.try_set(SaveState::Conflict);
+                        if typed || why == Why::Store || deleted {
+                            state.try_set(SaveState::Saved(now()));
+                        }
+                        if let Some(taken) = merged {
+                            let shown = measured("bieumau:merge-show", || held.try_with_value(|d| form_for_save.show_merged(&d.report)))?;
+                            if !shown {
+                                // The other copy changed what the editor has no signal for: open it anew.
+                                let draft = held.try_get_value()?;
+                                let _ = ctx.open(draft, Some("Bản nháp vừa được cập nhật từ một thẻ khác.".into()));
+                                return Some(());
+                            }
+                            if taken > 0 {
+                                merged_note.try_set(Some(format!("Đã cập nhật {taken} mục do thẻ khác lưu.")));
+                            }
+                        }
+                        held.try_with_value(|d| form_for_save.conflicts.set(d.conflicts().into_iter().map(|c| (c.key, c.others)).collect()));
                     }
                     Err(fault) => {
                         state.try_set(SaveState::Failed(fault));
@@ -123,7 +151,7 @@ impl Autosave {
             if n == saved_edits.get_value() {
                 return;
             }
-            if !matches!(state.get_untracked(), SaveState::Pending | SaveState::Failed(_) | SaveState::Conflict) {
+            if !matches!(state.get_untracked(), SaveState::Pending | SaveState::Failed(_)) {
                 state.set(SaveState::Pending);
             }
             if let Some(handle) = timer.get_value() {
@@ -140,7 +168,7 @@ impl Autosave {
                     when_idle(
                         move || {
                             idle_save_asked.try_set_value(false);
-                            save.try_run(());
+                            save.try_run(Why::Edits);
                         },
                         IDLE_TIMEOUT_MS,
                     );
@@ -148,7 +176,7 @@ impl Autosave {
             } else {
                 let handle = set_timeout_with_handle(
                     move || {
-                        save.try_run(());
+                        save.try_run(Why::Edits);
                     },
                     Duration::from_millis(QUIET_MS),
                 );
@@ -156,31 +184,33 @@ impl Autosave {
             }
         });
 
+        // Closing or hiding the page always writes what is typed, merged
+        // with whatever another tab stored.
         let on_hide = window_event_listener(ev::pagehide, move |_| {
-            save.try_run(());
+            save.try_run(Why::Edits);
         });
         let on_visibility = window_event_listener_untyped("visibilitychange", move |_| {
             let hidden = web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden());
             if hidden {
-                save.try_run(());
+                save.try_run(Why::Edits);
             }
         });
         let on_storage = window_event_listener(ev::storage, move |event: web_sys::StorageEvent| {
             if event.key().as_deref() != Some(key.as_str()) {
                 return;
             }
-            match event.new_value().map(|text| Draft::from_json(&text)) {
-                Some(Ok(other)) if Some(other.revision) != saved.try_with_value(|d| d.revision) => {
-                    theirs.try_set(Some(other));
-                    state.try_set(SaveState::Conflict);
-                }
-                // Deleted in the other tab: this tab still has it all, so save it back.
-                None => {
-                    saved_edits.try_set_value(u64::MAX);
-                    save.try_run(());
-                }
-                _ => {}
+            if event.new_value().is_none() {
+                // Deleted in another tab: this page keeps it all, and stores
+                // it again only when the clerk types or restores it.
+                held.try_update_value(|d| d.revision = 0);
+                state.try_set(SaveState::Deleted);
+                return;
             }
+            if state.try_with_untracked(|s| *s == SaveState::Deleted) == Some(true) {
+                // Stored again (an undo in the list): merged as any save.
+                state.try_set(SaveState::Unchanged);
+            }
+            save.try_run(Why::Other);
         });
         on_cleanup(move || {
             if let Some(Some(handle)) = timer.try_get_value() {
@@ -191,60 +221,62 @@ impl Autosave {
             on_storage.remove();
         });
 
-        Autosave { state, theirs, saved, save, form: StoredValue::new(form) }
+        Autosave { state, merged_note, draft: held, save, form: StoredValue::new(form), ctx }
     }
 
     /// Saves now if anything is unsaved.
     pub fn flush(&self) {
-        self.save.try_run(());
+        self.save.try_run(Why::Edits);
+    }
+
+    /// Stores the draft again after it was deleted in another tab.
+    pub fn restore(&self) {
+        self.save.try_run(Why::Store);
     }
 
     /// The draft with everything on screen (`None` once the editor is gone).
     pub fn current(&self) -> Option<Draft> {
-        let mut draft = self.saved.try_get_value()?;
-        draft.report = self.form.try_with_value(|f| f.try_snapshot())??;
+        let report = self.form.try_with_value(|f| f.try_snapshot())??;
+        let mut draft = self.draft.try_get_value()?;
+        draft.report = report;
         Some(draft)
     }
 
     pub fn last_saved_at(&self) -> Option<f64> {
-        self.saved.try_with_value(|d| (d.revision > 0).then_some(d.updated_at)).flatten()
+        self.draft.try_with_value(|d| (d.revision > 0).then_some(d.updated_at)).flatten()
     }
 
-    /// The clerk keeps this tab's version, over the other tab's.
-    pub fn keep_mine(&self, ctx: AppContext) {
-        let Some(mut draft) = self.current() else { return };
-        draft.updated_at = now();
-        if let Some(other) = self.theirs.get_untracked() {
-            draft.revision = draft.revision.max(other.revision);
-        }
-        match ctx.session(|s| s.save_over(&draft)) {
-            Ok(SaveOutcome::Saved(revision)) => {
-                draft.revision = revision;
-                self.saved.set_value(envelope(draft));
-                self.theirs.set(None);
-                self.state.set(SaveState::Saved(now()));
-            }
-            Ok(SaveOutcome::Conflict(_)) => {}
-            Err(fault) => self.state.set(SaveState::Failed(fault)),
-        }
+    /// The clerk's choice in a conflict: `value` becomes the field's, on
+    /// screen and stored, as an edit that settles the conflict everywhere.
+    pub fn choose(&self, key: &str, value: &str) {
+        self.flush();
+        let replica = self.ctx.session(|s| s.replica.clone());
+        self.draft.update_value(|d| d.set_field(key, value, &replica, now()));
+        self.draft.with_value(|d| self.form.with_value(|f| f.show_merged(&d.report)));
+        self.save.try_run(Why::Store);
     }
 
     /// Replaces the whole report (after a roll-up), saves it at once and
     /// reopens the editor on it.
     pub fn replace_report(&self, ctx: AppContext, report: Report, notice: String) {
         self.flush();
-        let Some(mut draft) = self.current() else { return };
-        draft.report = report;
-        draft.updated_at = now();
-        let (draft, problem) = ctx.change(|s| s.replace(draft));
+        let Some(draft) = self.draft.try_get_value() else { return };
+        let (draft, problem) = ctx.change(|s| s.replace(draft, report, now()));
         let _ = ctx.open(draft, Some(notice + problem.as_deref().unwrap_or_default()));
     }
 
-    /// The clerk takes the other tab's version; this tab's unsaved edits are
-    /// offered as a file first by the caller.
-    pub fn take_theirs(&self, ctx: AppContext) {
-        if let Some(other) = self.theirs.get_untracked() {
-            let _ = ctx.open(other, Some("Đã chuyển sang bản được lưu ở thẻ khác.".to_string()));
+    /// Merges a colleague's `.json` (or another copy of this draft) into
+    /// the draft on screen; the message says what came from it.
+    pub fn merge_file(&self, text: &str, file_name: &str) -> Result<crate::core::session::FileMerge, String> {
+        self.flush();
+        let ctx = self.ctx;
+        let merged = measured("bieumau:merge", || ctx.change(|s| s.merge_file(text, file_name, |id| ctx.template(id))))?;
+        let id = self.draft.with_value(|d| d.id.clone());
+        if merged.draft.id != id {
+            return Err(format!("«{file_name}» là một báo cáo khác («{}»), không phải bản sao của báo cáo đang mở. Hãy mở nó từ danh sách.", merged.draft.title()));
         }
+        // The stored copy now holds the file's edits: merged in as another tab's save.
+        self.save.try_run(Why::Other);
+        Ok(merged)
     }
 }

@@ -9,8 +9,8 @@ use leptos::task::spawn_local;
 
 use crate::browser::download::download;
 use crate::browser::files::{picked_files, read_text_within, MAX_BACKUP_BYTES};
-use crate::browser::storage::{date_stamp, date_time, new_id, now};
-use crate::core::backup::{self, Outcome, Restored};
+use crate::browser::storage::{date_stamp, date_time, now};
+use crate::core::backup::{self, Restored};
 use crate::core::session::Listing;
 use crate::ui::AppContext;
 use crate::ui::erased::{memo, CollectAny};
@@ -113,46 +113,8 @@ pub fn BackupPanel(listing: Memo<Listing>) -> impl IntoView {
     }
 }
 
-/// One draft of the file and what was done with it; where both copies
-/// changed, the clerk's three choices.
+/// One draft of the file and what was done with it.
 #[component]
 fn RestoreLine(line: Restored) -> impl IntoView {
-    let ctx = expect_context::<AppContext>();
-    let text = line.text();
-    let hook = line.hook();
-    let Outcome::Ask { backup, stored } = line.outcome else {
-        return view! { <li data-restore-outcome=hook data-restore-id=line.id>{text}</li> }.into_any();
-    };
-    let chosen = RwSignal::new(None::<String>);
-    let (take, both) = (backup.clone(), backup.clone());
-    let times = format!(
-        " Bản trong trình duyệt sửa lúc {}; bản trong tệp sửa lúc {}.",
-        date_time(stored.updated_at),
-        date_time(backup.updated_at)
-    );
-    view! {
-        <li data-restore-outcome=hook data-restore-id=line.id>
-            {move || match chosen.get() {
-                Some(done) => view! { <span data-restore-chosen="">{done}</span> }.into_any(),
-                None => {
-                    let (take, both) = (take.clone(), both.clone());
-                    view! {
-                        <span>{text.clone()} {times.clone()}</span>
-                        " "
-                        <button type="button" data-action="restore-keep-browser" on:click=move |_| {
-                            chosen.set(Some("Đã giữ bản trong trình duyệt.".into()));
-                        }>"Giữ bản trong trình duyệt"</button>
-                        <button type="button" data-action="restore-take-file" on:click=move |_| {
-                            chosen.set(Some(ctx.change(|s| s.take_from_backup(&take))));
-                        }>"Dùng bản trong tệp"</button>
-                        <button type="button" data-action="restore-keep-both" on:click=move |_| {
-                            chosen.set(Some(ctx.change(|s| s.keep_both(&both, new_id()))));
-                        }>"Giữ cả hai"</button>
-                    }
-                    .into_any()
-                }
-            }}
-        </li>
-    }
-    .into_any()
+    view! { <li data-restore-outcome=line.hook() data-restore-id=line.id.clone()>{line.text()}</li> }
 }

@@ -6,21 +6,18 @@ use leptos::task::spawn_local;
 
 use crate::browser::download::download;
 use crate::browser::storage::{ask_to_persist, date_time, new_id, now};
+use crate::ui::merge_file::MergeFile;
 use crate::core::draft::Draft;
 use crate::core::predecessor;
 use crate::core::draft_store::{Quarantined, StoredDraft, STORAGE_PREFIX};
-use crate::core::session::Undo;
 use crate::ui::backup_panel::BackupPanel;
 use crate::ui::erased::{key_of, keyed_list, shown, Keyed};
 use crate::ui::{AppContext, Screen};
 
-/// A draft just deleted from the list: it can be brought back, or an undo
-/// found it stored again since (an open tab saved it back) and asks.
+/// A draft just deleted from the list, which can be brought back (merged
+/// with a copy a tab stored again since, if any).
 #[derive(Clone)]
-enum Deleted {
-    Undoable(Draft),
-    StoredSince { draft: Draft, stored_at: f64 },
-}
+struct Deleted(Draft);
 
 #[component]
 pub fn DraftList() -> impl IntoView {
@@ -47,19 +44,9 @@ pub fn DraftList() -> impl IntoView {
     let deleted = RwSignal::new(None::<Deleted>);
     let message = RwSignal::new(None::<String>);
     let undo = move |_| {
-        let Some(Deleted::Undoable(draft)) = deleted.get_untracked() else { return };
+        let Some(Deleted(draft)) = deleted.get_untracked() else { return };
         deleted.set(None);
-        match ctx.change(|s| s.undo_delete(draft)) {
-            Undo::Done(text) => message.set(Some(text)),
-            Undo::StoredSince { deleted: draft, stored } => {
-                deleted.set(Some(Deleted::StoredSince { draft: *draft, stored_at: stored.updated_at }))
-            }
-        }
-    };
-    let restore_anyway = move |_| {
-        let Some(Deleted::StoredSince { draft, .. }) = deleted.get_untracked() else { return };
-        deleted.set(None);
-        message.set(Some(ctx.change(|s| s.restore_over(&draft))));
+        message.set(Some(ctx.change(|s| s.undo_delete(draft))));
     };
 
     // Once there is a draft to keep, the browser is asked to keep it under
@@ -89,28 +76,13 @@ pub fn DraftList() -> impl IntoView {
                 </p>
             }.into_any())}
             <BackupPanel listing />
-            {move || deleted.get().map(|d| match d {
-                Deleted::Undoable(draft) => view! {
-                    <p class="banner ok" role="status">
-                        {format!("Đã xóa «{}». ", draft.title())}
-                        <button type="button" class="link" data-action="undo-delete" on:click=undo>"Hoàn tác"</button>
-                    </p>
-                }.into_any(),
-                Deleted::StoredSince { draft, stored_at } => view! {
-                    <div class="banner warning" role="alert" data-restore-question="">
-                        <p>{format!(
-                            "«{}» đã được lưu lại ở một thẻ khác lúc {} sau khi bị xóa. Bản đang lưu là bản mới hơn; thay nó bằng bản lúc xóa?",
-                            draft.title(),
-                            date_time(stored_at)
-                        )}</p>
-                        <button type="button" class="primary" data-action="keep-stored" on:click=move |_| {
-                            deleted.set(None);
-                            message.set(Some("Đã giữ bản đang lưu.".to_string()));
-                        }>"Giữ bản đang lưu"</button>
-                        <button type="button" class="danger" data-action="confirm" on:click=restore_anyway>"Thay bằng bản lúc xóa"</button>
-                    </div>
-                }.into_any(),
-            })}
+            {move || deleted.get().map(|Deleted(draft)| view! {
+                <p class="banner ok" role="status">
+                    {format!("Đã xóa «{}». ", draft.title())}
+                    <button type="button" class="link" data-action="undo-delete" on:click=undo>"Hoàn tác"</button>
+                </p>
+            }.into_any())}
+            <MergeFile message />
             {move || message.get().map(|m| view! { <p class="banner ok" role="status" data-draft-message="">{m}</p> }.into_any())}
             {move || listing.with(|l| l.as_ref().err().map(|e| view! { <p class="banner error">"Không đọc được bản nháp: " {e.to_string()}</p> }.into_any()))}
             {shown(
@@ -185,7 +157,7 @@ fn DraftEntry(stored: StoredDraft, previous: Option<Draft>, deleted: RwSignal<Op
                 return;
             }
             renaming.set(false);
-            if let Err(text) = ctx.change(|s| s.rename(&id, &name)) {
+            if let Err(text) = ctx.change(|s| s.rename(&id, &name, now())) {
                 message.set(Some(text));
             }
         }
@@ -209,7 +181,7 @@ fn DraftEntry(stored: StoredDraft, previous: Option<Draft>, deleted: RwSignal<Op
         move |_| {
             match ctx.change(|s| s.delete(&id)) {
                 Ok(stored) => {
-                    deleted.set(Some(Deleted::Undoable(stored)));
+                    deleted.set(Some(Deleted(stored)));
                     message.set(None);
                 }
                 Err(text) => message.set(Some(text)),

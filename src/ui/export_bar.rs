@@ -64,9 +64,10 @@ pub fn ExportBar(autosave: Autosave) -> impl IntoView {
             }
         }
     });
-    let (issues, unconfirmed) = (form.issues, form.unconfirmed);
+    let (issues, unconfirmed, conflicts) = (form.issues, form.unconfirmed, form.conflicts);
     let request = Callback::new(move |export: Export| {
-        if issues.with_untracked(Vec::is_empty) && unconfirmed.with_untracked(|s| s.is_empty()) {
+        let open = conflicts.map.with_untracked(|c| !c.is_empty());
+        if issues.with_untracked(Vec::is_empty) && unconfirmed.with_untracked(|s| s.is_empty()) && !open {
             run.run(export);
         } else {
             asking.set(Some(export));
@@ -85,8 +86,15 @@ pub fn ExportBar(autosave: Autosave) -> impl IntoView {
         {move || asking.get().map(|export| {
             let (errors, warnings) = (form.errors.get(), form.warnings.get());
             let stale = unconfirmed.with(|s| s.len());
+            let open = conflicts.map.with(|c| c.len());
             view! {
                 <div class="export-confirm banner warning" role="alertdialog" aria-label="Báo cáo còn sai sót" data-export-confirm="">
+                    {(open > 0).then(|| view! {
+                        <p data-export-conflicts=open>
+                            <strong>{format!("Còn {open} mục có hai bản khác nhau chưa chọn")}</strong>
+                            " (đánh dấu «Hai bản khác nhau» trên trang): tệp tải về dùng bản ở trình duyệt này."
+                        </p>
+                    }.into_any())}
                     {(stale > 0).then(|| view! {
                         <p data-export-stale=stale>
                             <strong>{format!("Còn {stale} số liệu chép từ kỳ trước chưa cập nhật")}</strong>

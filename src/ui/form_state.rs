@@ -24,6 +24,7 @@ use crate::core::target::TargetResult;
 use crate::core::value::{FieldState, ValueKind};
 use crate::ui::grid_state::GridState;
 use crate::ui::narrative_state::{LiveFigures, Narrative};
+use crate::ui::conflict::Conflicts;
 use crate::ui::erased::memo;
 
 /// One row's editable state.
@@ -75,7 +76,7 @@ pub struct Form {
     /// Counts edits: autosave watches this one signal rather than every field.
     pub edits: RwSignal<u64>,
     /// Values and notes of codes the template no longer has, kept untouched.
-    orphans: Report,
+    pub(crate) orphans: Report,
     pub fields: FxHashMap<String, Field>,
     pub header: HeaderSignals,
     pub computed: Vec<Memo<Option<f64>>>,
@@ -104,6 +105,8 @@ pub struct Form {
     pub unconfirmed: RwSignal<KeySet>,
     /// The report's narrative, when the template has an outline.
     pub narrative: Narrative,
+    /// The fields both this copy and another changed, until the clerk chooses.
+    pub conflicts: Conflicts,
 }
 
 /// How many memos one aggregate memo reads at most. Every rerun of a memo
@@ -335,6 +338,7 @@ impl Form {
             previous,
             unconfirmed,
             narrative,
+            conflicts: Conflicts::new(),
         }
     }
 

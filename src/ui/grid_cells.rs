@@ -9,11 +9,54 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
 
 use crate::browser::focus::focus_cell_below;
-use crate::core::grid::{ColumnRole, Grid};
+use crate::core::grid::{ColumnRole, Grid, RowValues};
+use crate::core::issue::Issue;
 use crate::core::value::{FieldState, ValueKind};
 use crate::ui::erased::CollectAny;
 use crate::ui::form_state::shown_on_leaving;
 use crate::ui::FormContext;
+
+/// One row: its typed cells and what is derived from them, by column index.
+#[derive(Clone)]
+pub struct GridRow {
+    pub key: Arc<str>,
+    pub group: bool,
+    /// Typed cells: value columns, and the label in an editable list.
+    pub cells: Arc<[Option<Cell>]>,
+    /// The row's place: 1, 2, … or I, II, … for a group heading.
+    pub stt: RwSignal<String>,
+    /// The row as the core evaluates it; the memos below pick from it, so
+    /// a keystroke re-renders only the sums and messages that changed.
+    pub values: Memo<RowValues>,
+    pub sums: Arc<[Option<Memo<Option<f64>>>]>,
+    pub issues: Memo<Vec<Issue>>,
+    /// How many value cells hold a valid value.
+    pub filled: Memo<usize>,
+}
+
+impl GridRow {
+    pub fn cell(&self, i: usize) -> Option<Cell> {
+        self.cells.get(i).copied().flatten()
+    }
+
+    /// The number in column `i`: typed, or summed.
+    pub fn number(&self, i: usize) -> Option<f64> {
+        number_in(&self.cells, &self.sums, i)
+    }
+
+    pub(crate) fn has_text(&self) -> bool {
+        self.cells.iter().flatten().any(|c| c.raw.with_untracked(|t| !t.trim().is_empty()))
+    }
+}
+
+/// The number a row holds in column `i`: its typed cell's, or its sum's.
+pub(crate) fn number_in(cells: &[Option<Cell>], sums: &[Option<Memo<Option<f64>>>], i: usize) -> Option<f64> {
+    match (cells.get(i).copied().flatten(), sums.get(i).copied().flatten()) {
+        (Some(cell), _) => cell.state().number(),
+        (None, Some(sum)) => sum.get(),
+        _ => None,
+    }
+}
 
 /// One typed cell: its text, read as its column's kind when asked. No memo
 /// per cell: a 10.000-cell grid would open with 10.000 more reactive nodes

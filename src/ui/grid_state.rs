@@ -11,7 +11,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::key_set::KeySet;
-use crate::core::grid::{cell_code, is_group_key, row_name, CellValue, ColumnRole, Grid, GridRows, RowValues};
+use crate::core::grid::{cell_code, is_group_key, row_name, CellValue, ColumnRole, Grid, GridRows};
 use crate::core::paste::parse_tsv;
 use crate::core::report::Report;
 use crate::core::issue::Issue;
@@ -20,40 +20,8 @@ use crate::core::value::{FieldState, ValueKind};
 use crate::core::draft::Draft;
 use crate::ui::grid_before::{before_of, row_issues, Before};
 use crate::ui::grid_cells::{cell_kinds, Cell};
+pub use crate::ui::grid_cells::GridRow;
 use crate::ui::erased::memo;
-
-/// One row: its typed cells and what is derived from them, by column index.
-#[derive(Clone)]
-pub struct GridRow {
-    pub key: Arc<str>,
-    pub group: bool,
-    /// Typed cells: value columns, and the label in an editable list.
-    pub cells: Arc<[Option<Cell>]>,
-    /// The row's place: 1, 2, … or I, II, … for a group heading.
-    pub stt: RwSignal<String>,
-    /// The row as the core evaluates it; the memos below pick from it, so
-    /// a keystroke re-renders only the sums and messages that changed.
-    pub values: Memo<RowValues>,
-    pub sums: Arc<[Option<Memo<Option<f64>>>]>,
-    pub issues: Memo<Vec<Issue>>,
-    /// How many value cells hold a valid value.
-    pub filled: Memo<usize>,
-}
-
-impl GridRow {
-    pub fn cell(&self, i: usize) -> Option<Cell> {
-        self.cells.get(i).copied().flatten()
-    }
-
-    /// The number in column `i`: typed, or summed.
-    pub fn number(&self, i: usize) -> Option<f64> {
-        number_in(&self.cells, &self.sums, i)
-    }
-
-    fn has_text(&self) -> bool {
-        self.cells.iter().flatten().any(|c| c.raw.with_untracked(|t| !t.trim().is_empty()))
-    }
-}
 
 /// A row taken out of the list, kept for undo.
 #[derive(Clone)]
@@ -145,6 +113,33 @@ impl GridState {
             owner,
             before,
         }
+    }
+
+    /// Shows `report`'s rows and cells (another copy merged in): rows that
+    /// stay keep their signals, and only cells whose text changed are set.
+    pub fn show_merged(&self, report: &Report) {
+        let (section, grid) = (&self.section.id, &self.grid);
+        let keys = report.row_keys(section, grid);
+        if self.rows.with_untracked(|rows| rows.len() != keys.len() || rows.iter().zip(&keys).any(|(r, k)| *r.key != **k)) {
+            let current = self.rows.get_untracked();
+            let row = |key: &String| match current.iter().find(|r| *r.key == **key) {
+                Some(row) => row.clone(),
+                None => self.owner.with(|| build_row(section, grid, &self.annex, key, report, (self.edits, self.kinds), self.before)),
+            };
+            self.rows.set(keys.iter().map(row).collect());
+            renumber(grid, self.rows);
+        }
+        self.rows.with_untracked(|rows| {
+            for row in rows {
+                let texts = report.row_texts(section, &row.key);
+                for (cell, column) in row.cells.iter().zip(grid.columns.iter()) {
+                    let text = texts.get(column.number);
+                    if let Some(cell) = cell.filter(|c| c.raw.with_untracked(|r| r != text)) {
+                        cell.raw.set(text.to_string());
+                    }
+                }
+            }
+        });
     }
 
     /// The list changed: its rows are numbered again and the report edited.
@@ -321,15 +316,6 @@ fn renumber(grid: &Grid, rows: RwSignal<Vec<GridRow>>) {
             }
         }
     });
-}
-
-/// The number a row holds in column `i`: its typed cell's, or its sum's.
-fn number_in(cells: &[Option<Cell>], sums: &[Option<Memo<Option<f64>>>], i: usize) -> Option<f64> {
-    match (cells.get(i).copied().flatten(), sums.get(i).copied().flatten()) {
-        (Some(cell), _) => cell.state().number(),
-        (None, Some(sum)) => sum.get(),
-        _ => None,
-    }
 }
 
 fn build_row(

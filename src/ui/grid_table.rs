@@ -17,7 +17,8 @@ use crate::ui::grid_state::{GridRow, GridState};
 use crate::ui::grid_before::{CarryBar, FocusedPrevious};
 use crate::ui::stale::{Codes, StaleBar};
 use crate::ui::deferred::Deferral;
-use crate::ui::erased::{keyed_list, memo, CollectAny, Keyed};
+use crate::ui::erased::{key_of, keyed_list, memo, CollectAny, Keyed};
+use crate::ui::conflict::ConflictChoice;
 use crate::ui::FormContext;
 
 /// The `data-code` of the element that took focus.
@@ -40,6 +41,7 @@ const HEAD_ROW_PX: u32 = 29;
 #[component]
 pub fn GridSection(grid: Arc<GridState>) -> impl IntoView {
     let form = expect_context::<FormContext>();
+    let conflicts = form.conflicts;
     // The cell with focus, for its figure in the report before.
     let focused = RwSignal::new(None::<String>);
     let section = grid.section.clone();
@@ -118,7 +120,11 @@ pub fn GridSection(grid: Arc<GridState>) -> impl IntoView {
                         <tbody>
                             {keyed_list(move || slice().into_iter().map(|row| {
                                 let grid = grid.clone();
-                                Keyed::new(row.key.to_string(), move || view! { <GridRowView grid row /> })
+                                // A row whose cells are in conflict is keyed by them too: it is
+                                // drawn again, with its choices, when they change (no signal per cell).
+                                let conflicted = conflicts.with_prefix(&format!("{}/{}/", grid.section.id, row.key));
+                                let key = if conflicted.is_empty() { row.key.to_string() } else { key_of(&[&*row.key, &conflicted.join("|")]) };
+                                Keyed::new(key, move || view! { <GridRowView grid row conflicted /> })
                             }).collect())}
                         </tbody>
                     </table>
@@ -225,7 +231,7 @@ pub fn GridSection(grid: Arc<GridState>) -> impl IntoView {
 }
 
 #[component]
-fn GridRowView(grid: Arc<GridState>, row: GridRow) -> impl IntoView {
+fn GridRowView(grid: Arc<GridState>, row: GridRow, conflicted: Vec<String>) -> impl IntoView {
     let section = grid.section.id.clone();
     let key = row.key.to_string();
     let columns = grid.grid.columns.clone();
@@ -265,6 +271,8 @@ fn GridRowView(grid: Arc<GridState>, row: GridRow) -> impl IntoView {
             .enumerate()
             .map(|(i, column)| {
                 let code = cell_code(&section, &key, column.number);
+                let conflict = conflicted.contains(&code).then(|| code.clone());
+                let choice = conflict.clone().zip(row.cell(i)).map(|(key, cell)| view! { <ConflictChoice key current=cell.raw.into() /> });
                 let paste = {
                     let (grid, key) = (grid.clone(), key.clone());
                     Callback::new(move |text: String| grid.paste(&key, i, &text).is_some())
@@ -272,17 +280,17 @@ fn GridRowView(grid: Arc<GridState>, row: GridRow) -> impl IntoView {
                 match (&column.role, row.cell(i), row.sums.get(i).copied().flatten()) {
                     (ColumnRole::Stt, _, _) => view! { <td class="stt">{stt}</td> }.into_any(),
                     (ColumnRole::Label, Some(cell), _) => {
-                        view! { <td class="label"><TextCell cell code wide=true paste /></td> }.into_any()
+                        view! { <td class="label" data-conflict=conflict><TextCell cell code wide=true paste />{choice}</td> }.into_any()
                     }
                     (ColumnRole::Label, None, _) => view! { <td class="label">{fixed_label.clone()}</td> }.into_any(),
                     (ColumnRole::Value(ValueKind::Choice { options }), Some(cell), _) => {
-                        view! { <td class="choice"><ChoiceCell cell code options=options.clone() /></td> }.into_any()
+                        view! { <td class="choice" data-conflict=conflict><ChoiceCell cell code options=options.clone() />{choice}</td> }.into_any()
                     }
                     (ColumnRole::Value(ValueKind::Text), Some(cell), _) => {
-                        view! { <td class="text"><TextCell cell code wide=true paste /></td> }.into_any()
+                        view! { <td class="text" data-conflict=conflict><TextCell cell code wide=true paste />{choice}</td> }.into_any()
                     }
                     (ColumnRole::Value(kind), Some(cell), _) => {
-                        view! { <td class="number"><NumberCell cell code kind=kind.clone() paste /></td> }.into_any()
+                        view! { <td class="number" data-conflict=conflict><NumberCell cell code kind=kind.clone() paste />{choice}</td> }.into_any()
                     }
                     (ColumnRole::Sum(_), _, Some(sum)) => {
                         let decimals = column.decimals();

@@ -14,6 +14,7 @@ use crate::core::value::{FieldState, ValueKind};
 use crate::ui::erased::CollectAny;
 use crate::ui::deferred::Deferral;
 use crate::ui::form_state::{shown_on_leaving, Field};
+use crate::ui::conflict::ConflictChoice;
 use crate::ui::issue_summary::IssueMessages;
 use crate::ui::stale::{Codes, StaleBar};
 use crate::ui::FormContext;
@@ -203,8 +204,11 @@ fn IndicatorRow(index: usize) -> impl IntoView {
                 {indicator.label.clone()}
             </td>
             <td class="unit">{unit_lines(&indicator.unit)}</td>
-            <td class="value">{value_cell}</td>
-            <td class="note">
+            <td class="value" data-conflict=form.conflicts.hook(code.clone())>
+                {value_cell}
+                <ConflictChoice key=code.clone() current=field.raw.into() />
+            </td>
+            <td class="note" data-conflict=form.conflicts.hook(format!("note:{code}"))>
                 <input
                     type="text"
                     class="note-input"
@@ -216,6 +220,7 @@ fn IndicatorRow(index: usize) -> impl IntoView {
                 />
                 // On paper the whole note, wrapped: a field would cut it at the column's width.
                 <span class="print-only note-text">{move || note.get()}</span>
+                <ConflictChoice key=format!("note:{code}") current=note.into() />
             </td>
             <td class="messages" aria-live="polite">
                 <IssueMessages issues />

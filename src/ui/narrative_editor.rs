@@ -15,6 +15,7 @@ use crate::core::period::{parse_year, Period};
 use crate::core::report::HeaderField;
 use crate::core::template::Template;
 use crate::core::vn_text::ascii_base;
+use crate::ui::conflict::ConflictChoice;
 use crate::ui::issue_summary::IssueMessages;
 use crate::ui::erased::{key_of, keyed_list, memo, CollectAny, Keyed};
 use crate::ui::FormContext;
@@ -108,6 +109,7 @@ fn OutlineEntry(item: OutlineItem, picker: RwSignal<Option<String>>, offered: Ar
         return view! { <h2 class=class>{heading}</h2> }.into_any();
     }
     let form = expect_context::<FormContext>();
+    let conflict_hook = form.conflicts.hook(format!("outline:{}", item.id));
     let Some(text) = form.narrative.text(&item.id) else { return ().into_any() };
     let issues = form.narrative.item_issues.get(&item.id).copied().unwrap_or_else(|| memo(Vec::new));
     let id = item.id.clone();
@@ -138,7 +140,7 @@ fn OutlineEntry(item: OutlineItem, picker: RwSignal<Option<String>>, offered: Ar
         }
     });
     view! {
-        <div class="outline-item" data-outline-item=id.clone()>
+        <div class="outline-item" data-outline-item=id.clone() data-conflict=conflict_hook>
             <h3 class=class>{heading}</h3>
             <textarea
                 class="narrative-input screen-only"
@@ -169,6 +171,7 @@ fn OutlineEntry(item: OutlineItem, picker: RwSignal<Option<String>>, offered: Ar
                     }).collect()
                 }))}
             </div>
+            <ConflictChoice key=format!("outline:{id}") current=text.into() />
             <div class="issues screen-only"><IssueMessages issues /></div>
             <HandFigureHints id=id.clone() picker />
         </div>

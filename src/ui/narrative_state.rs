@@ -188,6 +188,20 @@ impl Narrative {
         narrative::show(token, &*self.live)
     }
 
+    /// Shows `report`'s texts (another copy merged in).
+    pub fn show_merged(&self, report: &Report) {
+        for (id, text) in &self.texts {
+            let merged = report.narrative.get(id).map_or("", String::as_str);
+            if text.with_untracked(|t| t.trim() != merged.trim()) {
+                text.set(merged.to_string());
+                crate::browser::text_field::show_text(id, merged);
+            }
+        }
+        if self.dismissed.with_untracked(|d| *d != report.dismissed) {
+            self.dismissed.set(report.dismissed.clone());
+        }
+    }
+
     /// Writes the texts into `report`; `None` once the editor is gone.
     pub fn try_write(&self, report: &mut Report) -> Option<()> {
         for (id, text) in &self.texts {

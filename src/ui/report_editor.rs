@@ -20,6 +20,7 @@ use crate::ui::issue_summary::{IssueCounts, IssueSummary};
 use crate::ui::narrative_editor::NarrativeEditor;
 use crate::ui::report_header::{AnnexHeading, ReportHeaderBlock};
 use crate::ui::export_bar::ExportBar;
+use crate::ui::merge_file::{CopyForColleague, MergeFile};
 use crate::ui::save_status::{SaveIndicator, SaveProblems};
 use crate::ui::signature_block::SignatureBlock;
 use crate::ui::{AppContext, FormContext};
@@ -35,7 +36,9 @@ pub fn ReportEditor(template: Arc<Template>, draft: Draft, notice: Option<String
     let orphans = draft.orphans(&template);
     let own_id = draft.id.clone();
     let autosave = Autosave::start(ctx, form.clone(), draft);
+    provide_context(autosave);
     ctx.editing(autosave);
+    let merge_message = RwSignal::new(None::<String>);
     let sections = template.sections.clone();
     // A template of several annexes prints a heading above each one instead.
     let shared_heading = sections.iter().any(|s| s.annex.is_none());
@@ -63,6 +66,10 @@ pub fn ReportEditor(template: Arc<Template>, draft: Draft, notice: Option<String
                 <ExportBar autosave />
                 {notice.map(|text| view! { <p class="banner ok" role="status" data-notice="">{text}</p> }.into_any())}
                 <SaveProblems autosave />
+                <div class="hands screen-only">
+                    <MergeFile autosave message=merge_message />
+                    <CopyForColleague autosave />
+                </div>
             </div>
             <div class="editor-body">
                 <main class="paper">

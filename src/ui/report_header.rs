@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::core::period::{parse_year, Period};
 use crate::core::report::HeaderField;
+use crate::ui::conflict::ConflictChoice;
 use crate::ui::erased::CollectAny;
 use crate::ui::FormContext;
 
@@ -14,7 +15,9 @@ pub fn header_input(field: HeaderField, class: &'static str) -> impl IntoView {
     let form = expect_context::<FormContext>();
     let value = form.header_signal(field);
     let edit = form.clone();
+    let key = format!("header:{}", field.key());
     view! {
+        <span class="header-field" data-conflict=form.conflicts.hook(key.clone())>
         <span class=format!("print-only print-text {class}")>{move || value.get()}</span>
         <input
             type="text"
@@ -26,6 +29,8 @@ pub fn header_input(field: HeaderField, class: &'static str) -> impl IntoView {
             prop:value=move || value.get()
             on:input=move |ev| edit.set_header(field, event_target_value(&ev))
         />
+        <ConflictChoice key=key.clone() current=value.into() />
+        </span>
     }
 }
 

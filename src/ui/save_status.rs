@@ -9,6 +9,7 @@ use crate::core::draft_store::StoreFault;
 use crate::core::number::format_vn;
 use crate::ui::erased::CollectAny;
 use crate::ui::autosave::{Autosave, SaveState};
+use crate::ui::conflict::ConflictList;
 use crate::ui::AppContext;
 
 /// Offers the draft on screen as a `.json` file.
@@ -32,7 +33,7 @@ pub fn SaveIndicator(autosave: Autosave) -> impl IntoView {
             SaveState::Pending => "Đang lưu…".to_string(),
             SaveState::Saved(at) => format!("Đã lưu lúc {}{where_}", clock(at)),
             SaveState::Failed(fault) => format!("Chưa lưu được: {fault}"),
-            SaveState::Conflict => "Chưa lưu: bản nháp vừa được sửa ở thẻ khác".to_string(),
+            SaveState::Deleted => "Đã bị xóa ở thẻ khác; vẫn còn trên trang này".to_string(),
         }
     };
     view! {
@@ -50,7 +51,7 @@ pub fn SaveIndicator(autosave: Autosave) -> impl IntoView {
 pub fn SaveProblems(autosave: Autosave) -> impl IntoView {
     let ctx = expect_context::<AppContext>();
     let state = autosave.state;
-    let theirs = autosave.theirs;
+    let merged_note = autosave.merged_note;
     let others = move || {
         ctx.stored_changed.track();
         let current = autosave.current().map(|d| d.id).unwrap_or_default();
@@ -98,22 +99,22 @@ pub fn SaveProblems(autosave: Autosave) -> impl IntoView {
             }),
             _ => None,
         }}
-        {move || theirs.get().map(|other| view! {
-            <div class="banner warning" role="alert" data-conflict="">
+        {move || (state.get() == SaveState::Deleted).then(|| view! {
+            <div class="banner warning" role="alert" data-deleted-elsewhere="">
                 <p>
-                    {format!(
-                        "Bản nháp này vừa được lưu ở một thẻ hoặc cửa sổ khác lúc {}. Việc lưu tự động ở thẻ này đang tạm dừng để không ghi đè lên bản kia. Chọn bản muốn giữ:",
-                        clock(other.updated_at)
-                    )}
+                    "Bản nháp này vừa bị xóa ở một thẻ hoặc cửa sổ khác. Mọi số liệu vẫn còn trên trang này; "
+                    "gõ tiếp hoặc bấm «Khôi phục» để lưu lại vào trình duyệt."
                 </p>
-                <button type="button" class="primary" data-action="keep-mine" on:click=move |_| autosave.keep_mine(ctx)>
-                    "Giữ bản ở thẻ này"
-                </button>
-                <button type="button" data-action="take-theirs" on:click=move |_| {
-                    download_current(autosave);
-                    autosave.take_theirs(ctx);
-                }>"Dùng bản ở thẻ kia (tải bản này về máy trước)"</button>
+                <button type="button" class="primary" data-action="restore-deleted" on:click=move |_| autosave.restore()>"Khôi phục"</button>
+                <button type="button" data-action="export-json" on:click=move |_| download_current(autosave)>"Tải tệp .json"</button>
             </div>
         }.into_any())}
+        {move || merged_note.get().map(|note| view! {
+            <p class="banner ok" role="status" data-merged-note="">
+                {note} " "
+                <button type="button" class="link" on:click=move |_| merged_note.set(None)>"Đóng"</button>
+            </p>
+        }.into_any())}
+        <ConflictList />
     }
 }

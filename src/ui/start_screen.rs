@@ -15,20 +15,12 @@ use crate::ui::erased::{key_of, keyed_list, Keyed};
 use crate::ui::draft_list::DraftList;
 use crate::ui::AppContext;
 
-/// An import waiting for the clerk: the file's draft has the id of a saved one.
-#[derive(Clone)]
-struct PendingImport {
-    draft: Draft,
-    existing_title: String,
-}
-
 #[component]
 pub fn StartScreen(notice: Option<String>) -> impl IntoView {
     let ctx = expect_context::<AppContext>();
     let templates = ctx.templates;
     let load_message = RwSignal::new(None::<Result<String, String>>);
     let import_message = RwSignal::new(None::<String>);
-    let pending = RwSignal::new(None::<PendingImport>);
 
     let on_pick_template = move |ev: leptos::ev::Event| {
         for file in picked_files(&ev) {
@@ -58,21 +50,15 @@ pub fn StartScreen(notice: Option<String>) -> impl IntoView {
         }
     };
 
-    // The editor must open the draft exactly as it is now stored, revision
-    // included: autosave compares revisions, and a stale one would read as
-    // "saved in another tab" and stop every save after the import.
+    // The editor opens the draft exactly as it is now stored (a draft this
+    // browser had is merged with the file first).
     let open_imported = move |draft: Draft, notice: String| {
         if let Err(e) = ctx.open(draft, Some(notice)) {
             import_message.set(Some(e));
         }
     };
-    let finish_import = move |draft: Draft| {
-        let (draft, notice) = ctx.change(|s| s.store_import(draft));
-        open_imported(draft, notice);
-    };
     let on_import = move |ev: leptos::ev::Event| {
         let Some(file) = picked_files(&ev).into_iter().next() else { return };
-        pending.set(None);
         spawn_local(async move {
             let text = match read_text(&file).await {
                 Ok(text) => text,
@@ -80,13 +66,9 @@ pub fn StartScreen(notice: Option<String>) -> impl IntoView {
             };
             match ctx.change(|s| s.import(&text, &file.name(), |id| ctx.template(id))) {
                 Import::Refused(text) => import_message.set(Some(text)),
-                Import::Replaces { draft, existing_title } => {
-                    import_message.set(None);
-                    pending.set(Some(PendingImport { draft, existing_title }));
-                }
                 Import::Open(draft, notice) => {
                     import_message.set(None);
-                    open_imported(draft, notice);
+                    open_imported(*draft, notice);
                 }
             }
         });
@@ -145,26 +127,6 @@ pub fn StartScreen(notice: Option<String>) -> impl IntoView {
                     <input type="file" accept=".json,application/json" data-action="import" on:change=on_import />
                 </label>
                 {move || import_message.get().map(|m| view! { <p class="banner error" role="alert" data-import-error="">{m}</p> }.into_any())}
-                {move || pending.get().map(|p| {
-                    let replace = p.draft.clone();
-                    let mut copy = p.draft.clone();
-                    view! {
-                        <div class="banner warning" role="alert" data-import-question="">
-                            <p>{format!("Đã có bản nháp «{}» với cùng mã. Thay bản đó bằng nội dung của tệp?", p.existing_title)}</p>
-                            <button type="button" class="danger" data-action="confirm" on:click=move |_| {
-                                pending.set(None);
-                                finish_import(replace.clone());
-                            }>"Thay bằng tệp"</button>
-                            <button type="button" data-action="import-as-new" on:click=move |_| {
-                                pending.set(None);
-                                copy.id = new_id();
-                                copy.revision = 0;
-                                finish_import(copy.clone());
-                            }>"Nhập thành bản nháp mới"</button>
-                            <button type="button" on:click=move |_| pending.set(None)>"Thôi"</button>
-                        </div>
-                    }
-                })}
                 <label class="file-button">
                     "Mở tệp biểu mẫu của tỉnh (.json)…"
                     <input type="file" accept=".json,application/json" data-action="load-template" on:change=on_pick_template />

@@ -5,7 +5,7 @@
 
 use super::*;
 use crate::core::catalog::builtin_template;
-use crate::core::draft_store::{KeyValueStore, MemoryStore, SaveOutcome, LAST_BACKUP_KEY};
+use crate::core::draft_store::{KeyValueStore, MemoryStore, LAST_BACKUP_KEY};
 use crate::core::session::Session;
 use crate::core::template::Template;
 
@@ -17,22 +17,31 @@ fn xa() -> Template {
 
 /// A session holding drafts `ids`, each with 3.3.1 typed and saved once.
 fn session_with(ids: &[&str]) -> Session<MemoryStore> {
-    let session = Session::new(MemoryStore::default(), true);
+    let session = Session::new(MemoryStore::default(), true, "here".into());
     for (n, id) in ids.iter().enumerate() {
         let mut draft = session.create(id.to_string(), &xa(), 1_000.0 + n as f64);
-        draft.report.set_value("3.3.1", "1.603");
-        draft.report.header.unit = format!("UBND xã {id}");
+        let mut report = draft.report.clone();
+        report.set_value("3.3.1", "1.603");
+        report.header.unit = format!("UBND xã {id}");
+        draft.commit(report, "here", 1_000.0 + n as f64);
         session.save(&draft).unwrap();
     }
     session
 }
 
+/// `draft` with 3.3.2 typed as `value` in the browser `replica`.
+fn typed(draft: &Draft, value: &str, replica: &str, at: f64) -> Draft {
+    let mut draft = draft.clone();
+    let mut report = draft.report.clone();
+    report.set_value("3.3.2", value);
+    draft.commit(report, replica, at);
+    draft
+}
+
 /// Edits the stored draft `id` as the editor would: one more saved revision.
 fn edit(session: &Session<MemoryStore>, id: &str, value: &str, at: f64) {
-    let mut draft = session.stored(id).unwrap();
-    draft.report.set_value("3.3.2", value);
-    draft.updated_at = at;
-    let SaveOutcome::Saved(_) = session.save(&draft).unwrap() else { panic!("saved") };
+    let draft = typed(&session.stored(id).unwrap(), value, "here", at);
+    session.save(&draft).unwrap();
 }
 
 /// "<id> <outcome>" for each line, by id.
@@ -75,7 +84,8 @@ fn the_file_of_one_draft_restores_that_draft() {
     let draft = Draft::new("d".into(), &xa(), 1.0);
     let backup = read(&draft.to_pretty_json()).unwrap();
     assert_eq!(backup.created_at, None);
-    assert_eq!(backup.drafts, vec![Ok(draft)]);
+    assert_eq!(backup.drafts.len(), 1);
+    assert_eq!(backup.drafts[0].as_ref().map(|d| &d.report), Ok(&draft.report));
 }
 
 #[test]
@@ -99,70 +109,44 @@ fn a_broken_draft_in_the_file_is_named_and_the_others_are_read() {
 }
 
 #[test]
-fn the_newer_copy_is_kept_and_both_changed_asks() {
-    let mut stored = Draft::new("d".into(), &xa(), 1.0);
-    stored.revision = 4;
-    stored.updated_at = 10.0;
-    let mut backup = stored.clone();
-    assert_eq!(keep(&backup, None), Keep::Add);
-    backup.revision = 9;
-    assert_eq!(keep(&backup, Some(&stored)), Keep::Same, "revisions alone change nothing");
-    backup.report.set_value("3.3.1", "7");
-    backup.updated_at = 20.0;
-    assert_eq!(keep(&backup, Some(&stored)), Keep::Backup);
-    assert_eq!(keep(&stored, Some(&backup)), Keep::Stored);
-    backup.revision = 4;
-    assert_eq!(keep(&backup, Some(&stored)), Keep::Ask, "one revision, two contents");
-    backup.revision = 3;
-    assert_eq!(keep(&backup, Some(&stored)), Keep::Ask, "fewer saves but edited later");
-    backup.name = "Tên khác".into();
-    backup.report = stored.report.clone();
-    backup.revision = 5;
-    assert_eq!(keep(&backup, Some(&stored)), Keep::Backup, "a rename is a change");
-}
-
-#[test]
-fn restoring_adds_updates_keeps_and_asks_draft_by_draft() {
+fn restoring_adds_merges_and_keeps_draft_by_draft() {
     let session = session_with(&["a", "b", "c", "d", "e"]);
     edit(&session, "e", "10", 2_000.0);
     let (text, _) = session.backup(3_000.0).unwrap();
     // After the backup: a deleted, b changed here, d changed here and in the
-    // file (at one revision), e older here than in the file.
+    // file's browser, e changed only in the file's browser.
     session.delete("a").unwrap();
     edit(&session, "b", "1.600", 4_000.0);
     edit(&session, "d", "1.500", 4_000.0);
-    let e_before = session.stored("e").unwrap();
     let mut file = read(&text).unwrap();
-    let d_file = file.drafts.iter_mut().flatten().find(|d| d.id == "d").unwrap();
-    d_file.report.set_value("3.3.2", "1.400");
-    d_file.revision += 1;
-    d_file.updated_at = 5_000.0;
-    session.delete("e").unwrap();
-    // The browser's copy of e is an older one, put back (stored as revision 1).
-    let mut older = e_before.clone();
-    older.report.set_value("3.3.2", "9");
-    older.updated_at = 1_004.0;
-    older.revision = 0;
-    session.undo_delete(older);
+    for draft in file.drafts.iter_mut().flatten() {
+        match draft.id.as_str() {
+            "d" => *draft = typed(draft, "1.400", "there", 5_000.0),
+            "e" => {
+                let mut report = draft.report.clone();
+                report.set_note("3.3.1", "đã đối chiếu");
+                draft.commit(report, "there", 5_000.0);
+            }
+            _ => {}
+        }
+    }
     let lines = session.restore(file.drafts, template_of);
-    assert_eq!(outcomes(&lines), ["a added", "b kept", "c same", "d ask", "e updated"]);
-    assert_eq!(session.stored("a").unwrap().revision, 1, "restored at its own revision");
+    assert_eq!(outcomes(&lines), ["a added", "b kept", "c same", "d conflict", "e updated"]);
     assert_eq!(session.stored("b").unwrap().report.value("3.3.2"), "1.600");
-    assert_eq!(session.stored("d").unwrap().report.value("3.3.2"), "1.500", "nothing written before the clerk chooses");
-    assert_eq!(session.stored("e").unwrap().report.value("3.3.2"), "10");
-    assert_eq!(summary(&lines), "5 bản nháp trong tệp: 1 khôi phục, 1 cập nhật từ tệp, 1 giữ bản trong trình duyệt, 1 không đổi, 1 cần bạn chọn.");
+    let d = session.stored("d").unwrap();
+    assert_eq!(d.report.value("3.3.2"), "1.500", "this browser's value stays shown");
+    assert_eq!(d.conflicts()[0].others, ["1.400"], "the file's waits for the clerk");
+    let e = session.stored("e").unwrap();
+    assert_eq!((e.report.value("3.3.2"), e.report.notes.get("3.3.1").map(String::as_str)), ("10", Some("đã đối chiếu")));
+    assert_eq!(
+        summary(&lines),
+        "5 bản nháp trong tệp: 1 khôi phục, 1 gộp từ tệp, 1 gộp, có mục chờ bạn chọn, 1 giữ bản trong trình duyệt, 1 không đổi."
+    );
     let asked = lines.iter().find(|l| l.id == "d").unwrap();
-    assert!(asked.text().contains("bản trong trình duyệt và bản trong tệp đều có thay đổi mà bản kia không có"), "{}", asked.text());
-
-    let Outcome::Ask { backup, .. } = &asked.outcome else { panic!("asks") };
-    assert!(session.keep_both(backup, "d2".into()).starts_with("Đã thêm bản trong tệp sao lưu thành bản nháp mới"));
-    assert_eq!(session.stored("d2").unwrap().report.value("3.3.2"), "1.400");
-    assert_eq!(session.stored("d").unwrap().report.value("3.3.2"), "1.500");
-    assert!(session.take_from_backup(backup).starts_with("Đã thay"));
-    assert_eq!(session.stored("d").unwrap().report.value("3.3.2"), "1.400");
-    // Restoring the same file again: nothing more to do but the asked one.
+    assert!(asked.text().contains("1 mục cả hai bên cùng sửa đang chờ bạn chọn"), "{}", asked.text());
+    // Restoring the same file again changes nothing.
     let again = session.restore(read(&text).unwrap().drafts, template_of);
-    assert_eq!(outcomes(&again), ["a same", "b kept", "c same", "d kept", "e same"]);
+    assert_eq!(outcomes(&again), ["a same", "b kept", "c same", "d kept", "e kept"]);
 }
 
 #[test]
@@ -178,7 +162,7 @@ fn a_draft_that_does_not_fit_its_template_or_the_store_is_refused_alone() {
 
     let mut store = MemoryStore::default();
     store.quota = Some(10);
-    let full = Session::new(store, true);
+    let full = Session::new(store, true, "here".into());
     let lines = full.restore(vec![Ok(Draft::new("h".into(), &xa(), 1.0))], template_of);
     assert!(lines[0].text().contains("chưa lưu được vào trình duyệt (bộ nhớ lưu trữ của trình duyệt đã đầy)"), "{}", lines[0].text());
 }
@@ -187,7 +171,7 @@ fn a_draft_that_does_not_fit_its_template_or_the_store_is_refused_alone() {
 fn unreadable_text_under_the_key_is_set_aside_not_overwritten() {
     let store = MemoryStore::default();
     store.set("bieumau.v1.draft.a", "{hỏng").unwrap();
-    let session = Session::new(store, true);
+    let session = Session::new(store, true, "here".into());
     let lines = session.restore(vec![Ok(Draft::new("a".into(), &xa(), 1.0))], template_of);
     assert_eq!(lines[0].hook(), "added");
     let (_, quarantined) = session.list().unwrap();
@@ -227,5 +211,5 @@ fn the_reminder_comes_after_seven_days_with_changes() {
     assert_eq!(reminder(&[], None, now), None);
     let store = MemoryStore::default();
     store.set(LAST_BACKUP_KEY, "NaN").unwrap();
-    assert_eq!(Session::new(store, true).last_backup(), None);
+    assert_eq!(Session::new(store, true, "here".into()).last_backup(), None);
 }

@@ -10,16 +10,29 @@ fn xa() -> Template {
 }
 
 fn draft(id: &str, at: f64) -> Draft {
-    let mut d = Draft::new(id.into(), &xa(), at);
-    d.report.set_value("3.3.1", "1.603");
+    let d = Draft::new(id.into(), &xa(), at);
+    edit(&d, "3.3.1", "1.603", "a")
+}
+
+/// `d` with `code` typed as `text` by the tab `replica`, as the editor commits it.
+fn edit(d: &Draft, code: &str, text: &str, replica: &str) -> Draft {
+    let mut d = d.clone();
+    let mut report = d.report.clone();
+    report.set_value(code, text);
+    let at = d.updated_at.max(d.history.clock() as f64 + 1.0);
+    d.commit(report, replica, at);
     d
+}
+
+fn saved(revision: u64) -> Saved {
+    Saved { revision, merged: None }
 }
 
 #[test]
 fn saves_and_lists_newest_first() {
     let store = DraftStore::new(MemoryStore::default());
-    assert_eq!(store.save(&draft("a", 1.0)).unwrap(), SaveOutcome::Saved(1)); // ok-panic: #[cfg(test)] module, never compiled into the app
-    assert_eq!(store.save(&draft("b", 2.0)).unwrap(), SaveOutcome::Saved(1)); // ok-panic: #[cfg(test)] module, never compiled into the app
+    assert_eq!(store.save(&draft("a", 1.0)).unwrap(), saved(1)); // ok-panic: #[cfg(test)] module, never compiled into the app
+    assert_eq!(store.save(&draft("b", 2.0)).unwrap(), saved(1)); // ok-panic: #[cfg(test)] module, never compiled into the app
     let (list, bad) = store.list().unwrap(); // ok-panic: #[cfg(test)] module, never compiled into the app
     assert_eq!(list.iter().map(|s| s.draft.id.as_str()).collect::<Vec<_>>(), ["b", "a"]);
     assert!(bad.is_empty());
@@ -51,7 +64,9 @@ fn a_full_store_refuses_and_keeps_what_was_saved() {
     let mut d = draft("a", 1.0);
     store.save(&d).unwrap();
     d.revision = 1;
-    d.report.set_note("3.3.1", &"x".repeat(10_000));
+    let mut report = d.report.clone();
+    report.set_note("3.3.1", &"x".repeat(10_000));
+    d.commit(report, "a", 2.0);
     assert_eq!(store.save(&d), Err(StoreFault::Full));
     assert_eq!(store.load("a").unwrap().unwrap().report.notes.get("3.3.1"), None);
 }
@@ -85,59 +100,70 @@ fn a_rename_from_an_old_list_keeps_the_newer_edits() {
     store.save(&listed).unwrap();
     // Another tab types on after the list was drawn.
     let mut tab = store.load("d").unwrap().unwrap();
-    tab.report.set_value("1.1.2", "7");
+    tab = edit(&tab, "1.1.2", "7", "b");
     store.save(&tab).unwrap();
-    let ListWrite::Done(renamed) = store.rename(&listed.id, "  Bản gửi huyện ").unwrap() else { panic!() };
+    let renamed = store.update(&listed.id, |d| d.set_field("name", "Bản gửi huyện", "c", 10.0)).unwrap().unwrap();
     assert_eq!(renamed.revision, 3);
     let stored = store.load("d").unwrap().unwrap();
     assert_eq!(stored.name, "Bản gửi huyện");
     assert_eq!(stored.report.value("1.1.2"), "7", "the other tab's edit is kept");
     assert_eq!(stored.report.value("3.3.1"), "1.603");
-    assert_eq!(store.rename("gone", "x").unwrap(), ListWrite::Gone);
+    assert_eq!(store.update("gone", |_| {}).unwrap(), None);
 }
 
 #[test]
-fn undo_delete_puts_back_what_was_stored_and_never_overwrites_a_newer_copy() {
+fn undo_delete_puts_back_what_was_stored_and_merges_with_a_copy_stored_since() {
     let store = DraftStore::new(MemoryStore::default());
     store.save(&draft("d", 1.0)).unwrap();
-    let mut tab = store.load("d").unwrap().unwrap();
-    tab.report.set_value("1.1.2", "7");
+    let tab = edit(&store.load("d").unwrap().unwrap(), "1.1.2", "7", "b");
     store.save(&tab).unwrap();
     let taken = store.take("d").unwrap().unwrap();
     assert_eq!(taken.report.value("1.1.2"), "7", "the stored copy, not a list's");
     assert_eq!(store.load("d").unwrap(), None);
-    let ListWrite::Done(back) = store.restore(&taken).unwrap() else { panic!() };
+    let (back, merged) = store.merge_in(&taken).unwrap();
+    assert!(merged.is_none());
     assert_eq!(store.load("d").unwrap().unwrap().report.value("1.1.2"), "7");
 
-    // Deleted again; an open tab saves it back with a further edit.
-    let taken = store.take("d").unwrap().unwrap();
-    let mut tab = back.as_ref().clone();
-    tab.report.set_value("1.1.3", "3");
+    // Deleted again; an open tab saves it back with a further edit: the
+    // undo merges the two.
+    let taken = edit(&store.take("d").unwrap().unwrap(), "1.1.1", "4", "c");
+    let tab = edit(&back, "1.1.3", "3", "b");
     store.save(&tab).unwrap();
-    let ListWrite::Newer(stored) = store.restore(&taken).unwrap() else { panic!() };
-    assert_eq!(stored.report.value("1.1.3"), "3");
-    assert_eq!(store.load("d").unwrap().unwrap().report.value("1.1.3"), "3", "nothing overwritten");
+    let (both, merged) = store.merge_in(&taken).unwrap();
+    assert!(merged.unwrap().changed);
+    assert_eq!((both.report.value("1.1.3"), both.report.value("1.1.1")), ("3", "4"));
+    let stored = store.load("d").unwrap().unwrap();
+    assert_eq!((stored.report.value("1.1.3"), stored.report.value("1.1.1")), ("3", "4"));
     assert_eq!(store.take("gone").unwrap(), None);
 }
 
 #[test]
-fn two_tabs_never_overwrite_each_other_silently() {
+fn two_tabs_merge_each_others_saves() {
     let store = DraftStore::new(MemoryStore::default());
-    let mut tab_a = draft("d", 1.0);
-    let mut tab_b = tab_a.clone();
-    assert_eq!(store.save(&tab_a).unwrap(), SaveOutcome::Saved(1));
+    let start = draft("d", 1.0);
+    assert_eq!(store.save(&start).unwrap(), saved(1));
+    let (mut tab_a, mut tab_b) = (start.clone(), start.clone());
     tab_a.revision = 1;
     tab_b.revision = 1;
-    tab_a.report.set_value("1.1.1", "5");
-    assert_eq!(store.save(&tab_a).unwrap(), SaveOutcome::Saved(2));
-    tab_b.report.set_value("1.1.1", "6");
-    match store.save(&tab_b).unwrap() {
-        SaveOutcome::Conflict(theirs) => assert_eq!(theirs.report.value("1.1.1"), "5"),
-        other => panic!("expected a conflict, got {other:?}"),
-    }
-    assert_eq!(store.load("d").unwrap().unwrap().report.value("1.1.1"), "5", "nothing was overwritten");
-    assert_eq!(store.save_over(&tab_b).unwrap(), SaveOutcome::Saved(3));
-    assert_eq!(store.load("d").unwrap().unwrap().report.value("1.1.1"), "6");
+    tab_a = edit(&tab_a, "1.1.1", "5", "a");
+    assert_eq!(store.save(&tab_a).unwrap(), saved(2));
+    tab_b = edit(&tab_b, "1.1.2", "6", "b");
+    let merged = store.save(&tab_b).unwrap().merged.unwrap();
+    assert_eq!(merged.taken, ["1.1.1"]);
+    let stored = store.load("d").unwrap().unwrap();
+    assert_eq!((stored.report.value("1.1.1"), stored.report.value("1.1.2")), ("5", "6"), "nothing overwritten");
+    assert_eq!(stored.revision, 3);
+    // A save that brings nothing new writes nothing: two tabs never echo.
+    let mut echo = merged.draft.clone();
+    echo.revision = 1;
+    assert_eq!(store.save(&echo).unwrap().revision, 3);
+    // The same field typed in both: both values wait for the clerk.
+    let a = edit(&stored, "1.1.1", "8", "a");
+    let b = edit(&stored, "1.1.1", "9", "b");
+    store.save(&a).unwrap();
+    let merged = store.save(&b).unwrap().merged.unwrap();
+    assert_eq!(merged.conflicts, ["1.1.1"]);
+    assert_eq!(merged.draft.report.value("1.1.1"), "9", "each tab keeps its own value on screen");
 }
 
 #[test]

@@ -38,12 +38,21 @@ fn xa() -> Template {
 }
 
 fn session_with(id: &str) -> (Session<Flaky>, Draft) {
-    let session = Session::new(Flaky::default(), true);
-    let mut draft = session.create(id.into(), &xa(), 1.0);
-    draft.report.set_value("3.3.1", "1.603");
-    let SaveOutcome::Saved(revision) = session.save(&draft).unwrap() else { panic!("saved") };
-    draft.revision = revision;
+    let session = Session::new(Flaky::default(), true, "tab".into());
+    let draft = session.create(id.into(), &xa(), 1.0);
+    let mut draft = typed(&draft, "3.3.1", "1.603", "tab");
+    draft.revision = session.save(&draft).unwrap().revision;
     (session, draft)
+}
+
+/// `d` with `code` typed as `text` in the tab `replica`.
+fn typed(d: &Draft, code: &str, text: &str, replica: &str) -> Draft {
+    let mut d = d.clone();
+    let mut report = d.report.clone();
+    report.set_value(code, text);
+    let at = d.history.clock() as f64 + 1.0;
+    d.commit(report, replica, at);
+    d
 }
 
 #[test]
@@ -52,7 +61,7 @@ fn list_actions_answer_for_a_draft_that_is_gone() {
     session.delete(&draft.id).unwrap();
     let gone = "Bản nháp này không còn trong trình duyệt (có thể đã bị xóa ở thẻ khác).";
     assert_eq!(session.stored("a"), Err(gone.to_string()));
-    assert_eq!(session.rename("a", "Mới"), Err(gone.to_string()));
+    assert_eq!(session.rename("a", "Mới", 2.0), Err(gone.to_string()));
     assert_eq!(session.delete("a"), Err(gone.to_string()));
     assert_eq!(session.copy_to_next_period("a", "b".into(), 2.0), gone);
 }
@@ -61,10 +70,11 @@ fn list_actions_answer_for_a_draft_that_is_gone() {
 fn a_full_store_is_named_in_each_message() {
     let (session, draft) = session_with("a");
     session.store.backend_for_tests().full.set(true);
-    assert_eq!(session.rename("a", "Mới"), Err("Không đổi tên được: bộ nhớ lưu trữ của trình duyệt đã đầy".to_string()));
+    assert_eq!(session.rename("a", "Mới", 2.0), Err("Không đổi tên được: bộ nhớ lưu trữ của trình duyệt đã đầy".to_string()));
     assert_eq!(session.copy_to_next_period("a", "b".into(), 2.0), "Không tạo được bản sao: bộ nhớ lưu trữ của trình duyệt đã đầy");
-    let (kept, notice) = session.store_import(draft.clone());
-    assert_eq!(kept, draft, "the draft opens as it was read");
+    let mut other = draft.clone();
+    other.id = "c".into();
+    let Import::Refused(notice) = session.import(&other.to_json(), "c.json", builtin_template) else { panic!("refused") };
     assert!(notice.contains("chưa lưu được vào trình duyệt"), "{notice}");
     assert_eq!(session.stored("a").unwrap().name, draft.name, "nothing was changed");
 }
@@ -73,36 +83,57 @@ fn a_full_store_is_named_in_each_message() {
 fn delete_then_undo_and_the_tab_that_saved_it_back() {
     let (session, draft) = session_with("a");
     let deleted = session.delete("a").unwrap();
-    assert_eq!(session.undo_delete(deleted.clone()), Undo::Done(format!("Đã khôi phục «{}».", draft.title())));
+    assert_eq!(session.undo_delete(deleted.clone()), format!("Đã khôi phục «{}».", draft.title()));
     let deleted = session.delete("a").unwrap();
-    // An open tab saves it back meanwhile.
-    let mut theirs = deleted.clone();
+    // An open tab saves it back meanwhile, with a further edit.
+    let mut theirs = typed(&deleted, "1.1.1", "9", "other");
     theirs.revision = 0;
-    theirs.report.set_value("3.3.1", "9");
     session.save(&theirs).unwrap();
-    let Undo::StoredSince { deleted, stored } = session.undo_delete(deleted) else { panic!("asks first") };
-    assert_eq!(stored.report.value("3.3.1"), "9", "nothing written yet");
-    assert!(session.restore_over(&deleted).starts_with("Đã khôi phục"));
-    assert_eq!(session.stored("a").unwrap().report.value("3.3.1"), "1.603");
+    let text = session.undo_delete(deleted);
+    assert!(text.contains("gộp với bản được lưu lại"), "{text}");
+    let stored = session.stored("a").unwrap();
+    assert_eq!((stored.report.value("1.1.1"), stored.report.value("3.3.1")), ("9", "1.603"));
 }
 
 #[test]
-fn import_opens_new_drafts_as_stored_and_asks_before_replacing() {
+fn a_rename_is_an_edit_of_the_name_that_merges() {
+    let (session, draft) = session_with("a");
+    session.rename("a", "  Báo cáo năm ", 5.0).unwrap();
+    // The open editor saves its own edit with the revision it had.
+    let tab = typed(&draft, "1.1.1", "3", "editor");
+    let saved = session.save(&tab).unwrap();
+    let merged = saved.merged.unwrap().draft;
+    assert_eq!((merged.name.as_str(), merged.report.value("1.1.1")), ("Báo cáo năm", "3"));
+    assert_eq!(session.stored("a").unwrap().name, "Báo cáo năm");
+}
+
+#[test]
+fn import_adds_new_drafts_and_merges_a_copy_the_browser_has() {
     let (session, draft) = session_with("a");
     let mut other = draft.clone();
     other.id = "b".into();
     other.revision = 5;
     let template_of = |id: &str| builtin_template(id);
     let Import::Open(opened, notice) = session.import(&other.to_json(), "b.json", template_of) else { panic!("opens") };
-    assert_eq!(opened.revision, 6, "the revision as stored");
-    assert_eq!(session.stored("b").unwrap(), opened);
+    assert_eq!(opened.revision, 5, "the revision as stored");
+    assert_eq!(session.stored("b").unwrap(), *opened);
     assert!(notice.starts_with("Đã nhập"));
-    assert!(matches!(session.import(&draft.to_json(), "a.json", template_of), Import::Replaces { .. }));
+    // A colleague's copy of "a", filled in on another laptop.
+    let copy = typed(&draft.for_colleague("Bản cho công chức tư pháp", "copy-1", 2.0), "2.1", "3", "laptop");
+    let mine = typed(&draft, "3.3.1", "1.700", "tab");
+    session.save(&mine).unwrap();
+    let merge = session.merge_file(&copy.to_json(), "tu-phap.json", template_of).unwrap();
+    assert_eq!((merge.draft.report.value("2.1"), merge.draft.report.value("3.3.1")), ("3", "1.700"));
+    assert!(merge.summary.contains("«Bản cho công chức tư pháp»"), "{}", merge.summary);
+    assert!(merge.taken.iter().any(|t| t.starts_with("2.1 ")), "{:?}", merge.taken);
+    // The same file again changes nothing.
+    let again = session.merge_file(&copy.to_json(), "tu-phap.json", template_of).unwrap();
+    assert!(again.summary.contains("không đổi gì"), "{}", again.summary);
 }
 
 #[test]
 fn an_import_with_duplicate_row_keys_is_refused_and_changes_nothing() {
-    let session = Session::new(Flaky::default(), true);
+    let session = Session::new(Flaky::default(), true, "tab".into());
     let t = builtin_template("huyen-cchc").unwrap();
     let mut draft = session.create("d".into(), &t, 1.0);
     draft.report.rows.insert("pl5".into(), vec!["1".into(), "2".into(), "1".into()]);

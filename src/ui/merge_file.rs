@@ -1,0 +1,107 @@
+//! Several hands on one report: a copy made for a colleague (an officer
+//! fills their part on their own laptop), and «Gộp từ tệp của đồng
+//! nghiệp», which merges the file they send back field by field
+//! (`core::copies`): their figures arrive, and the clerk's later edits stay.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::browser::download::download;
+use crate::browser::files::{picked_files, read_text};
+use crate::browser::storage::{now, random_id};
+use crate::core::session::FileMerge;
+use crate::ui::autosave::Autosave;
+use crate::ui::erased::CollectAny;
+use crate::ui::AppContext;
+
+/// What a merge brought, for the page: the summary, then the fields that
+/// came from the file and those waiting for a choice.
+fn report(merge: FileMerge) -> impl IntoView {
+    let list = |title: &'static str, hook: &'static str, items: Vec<String>| {
+        let count = items.len();
+        (count > 0).then(|| {
+            view! {
+                <details open=count <= 12>
+                    <summary>{format!("{title} ({count})")}</summary>
+                    <ul data-merge-list=hook>{items.into_iter().map(|item| view! { <li>{item}</li> }).collect_any()}</ul>
+                </details>
+            }
+        })
+    };
+    view! {
+        <p>{merge.summary}</p>
+        {list("Lấy từ tệp", "taken", merge.taken)}
+        {list("Chờ bạn chọn", "conflicts", merge.conflicts)}
+    }
+}
+
+/// «Gộp từ tệp của đồng nghiệp…»: in the editor it merges into the draft
+/// on screen; in the list, into the stored draft the file is a copy of
+/// (or adds it).
+#[component]
+pub fn MergeFile(#[prop(optional)] autosave: Option<Autosave>, message: RwSignal<Option<String>>) -> impl IntoView {
+    let ctx = expect_context::<AppContext>();
+    let outcome = RwSignal::new(None::<Result<FileMerge, String>>);
+    let on_pick = move |ev: leptos::ev::Event| {
+        for file in picked_files(&ev) {
+            spawn_local(async move {
+                let merged = match read_text(&file).await {
+                    Err(e) => Err(e),
+                    Ok(text) => match autosave {
+                        Some(autosave) => autosave.merge_file(&text, &file.name()),
+                        None => ctx.change(|s| s.merge_file(&text, &file.name(), |id| ctx.template(id))),
+                    },
+                };
+                message.try_set(None);
+                outcome.try_set(Some(merged));
+            });
+        }
+    };
+    view! {
+        <div class="merge-file">
+            <label class="file-button">
+                "Gộp từ tệp của đồng nghiệp (.json)…"
+                <input type="file" accept=".json,application/json" multiple data-action="merge-file" on:change=on_pick />
+            </label>
+            {move || outcome.get().map(|done| match done {
+                Ok(merge) => view! {
+                    <div class="banner ok merge-report" role="status" data-merge-report="">
+                        {report(merge)}
+                        <button type="button" on:click=move |_| outcome.set(None)>"Đóng"</button>
+                    </div>
+                }.into_any(),
+                Err(e) => view! { <p class="banner error" role="alert" data-merge-error="">{e}</p> }.into_any(),
+            })}
+        </div>
+    }
+}
+
+/// «Tạo bản cho đồng nghiệp»: the draft's `.json` with who it is for,
+/// for an officer to fill their part and send back.
+#[component]
+pub fn CopyForColleague(autosave: Autosave) -> impl IntoView {
+    let author = RwSignal::new(String::new());
+    let make = move |_| {
+        autosave.flush();
+        let Some(draft) = autosave.current() else { return };
+        let who = author.get_untracked();
+        let who = if who.trim().is_empty() { "Bản cho đồng nghiệp".to_string() } else { who.trim().to_string() };
+        // Its own replica: the copy's change is not one this tab made.
+        let copy = draft.for_colleague(&who, &format!("copy-{}", random_id(10)), now());
+        let stem = format!("{}_{}", draft.file_stem(), crate::core::draft::ascii_slug(&who));
+        download(&format!("{stem}.json"), "application/json", copy.to_pretty_json().as_bytes());
+    };
+    view! {
+        <div class="copy-for-colleague" role="group" aria-label="Bản cho đồng nghiệp">
+            <input
+                type="text"
+                data-field="author"
+                aria-label="Bản cho ai"
+                placeholder="Ví dụ: Bản cho công chức tư pháp"
+                prop:value=move || author.get()
+                on:input=move |ev| author.set(event_target_value(&ev))
+            />
+            <button type="button" data-action="copy-for-colleague" on:click=make>"Tải bản cho đồng nghiệp"</button>
+        </div>
+    }
+}
