@@ -73,7 +73,7 @@ describe('backup and restore', () => {
     assert.deepEqual(await outcomes(page), { [a]: 'added', [b]: 'kept', [c]: 'same' });
     const report = await page.textContent('[data-restore-report]');
     assert.match(report, /Khôi phục từ «sao-luu\.json» \(sao lưu lúc \d\d\/\d\d\/\d{4} \d\d:\d\d\)\. 3 bản nháp trong tệp: 1 khôi phục, 1 giữ bản trong trình duyệt, 1 không đổi\./);
-    assert.match(report, /«UBND xã Bình Minh — Năm»: giữ bản trong trình duyệt, mới hơn bản trong tệp\./);
+    assert.match(report, /«UBND xã Bình Minh — Năm»: trình duyệt đã có mọi thay đổi trong tệp \(và mới hơn\), không đổi\./);
     await page.waitForSelector(`[data-draft-id="${a}"]`);
     await openDraft(page, a);
     assert.equal(await page.inputValue(valueField('3.3.1')), '100', 'the deleted draft is back with its figures');
@@ -99,44 +99,48 @@ describe('backup and restore', () => {
     await other.context.close();
   });
 
-  test('where both copies changed nothing is written until the clerk chooses: keep both, or take the file', async () => {
+  test('where both browsers changed one field, the restore merges the rest and the field waits for a choice, kept over a reload', async () => {
     const { page, context } = await openApp(suite.browser, suite.server.url);
     const d = await draftOf(page, 'UBND xã Đông Hòa', '400');
     const { file } = await backUp(page);
+    // Another browser restores the backup and changes 3.3.1 and 1.1.1 there.
+    const other = await openApp(suite.browser, suite.server.url);
+    await restore(other.page, file);
+    await openDraft(other.page, d);
+    await typeInto(other.page, valueField('3.3.1'), '420');
+    await typeInto(other.page, valueField('1.1.1'), '6');
+    await other.page.waitForSelector('[data-save-state="saved"]');
+    await other.page.click('[data-action="back"]');
+    const { file: theirs } = await backUp(other.page);
+    await other.context.close();
+    // Here, 3.3.1 was changed too.
     await openDraft(page, d);
     await typeInto(page, valueField('3.3.1'), '410');
     await page.waitForSelector('[data-save-state="saved"]');
     await page.click('[data-action="back"]');
-    // The file's copy was edited elsewhere, as many times and later.
-    const stored = await page.evaluate((id) => JSON.parse(localStorage.getItem(`bieumau.v1.draft.${id}`)), d);
-    const theirs = file.drafts[0];
-    theirs.report.values['3.3.1'] = '420';
-    theirs.revision = stored.revision;
-    theirs.updated_at = stored.updated_at + 60_000;
 
-    await restore(page, file);
-    assert.deepEqual(await outcomes(page), { [d]: 'ask' });
-    assert.match(await page.textContent('[data-restore-outcome="ask"]'),
-      /«UBND xã Đông Hòa — Năm»: bản trong trình duyệt và bản trong tệp đều có thay đổi mà bản kia không có\. Chưa thay đổi gì; hãy chọn bản giữ lại\. Bản trong trình duyệt sửa lúc .*; bản trong tệp sửa lúc .*\./);
-    const now = await page.evaluate((id) => JSON.parse(localStorage.getItem(`bieumau.v1.draft.${id}`)).report.values['3.3.1'], d);
-    assert.equal(now, '410', 'nothing written before the choice');
-
-    await page.click('[data-action="restore-keep-both"]');
-    assert.match(await page.textContent('[data-restore-chosen]'), /^Đã thêm bản trong tệp sao lưu thành bản nháp mới «UBND xã Đông Hòa — Năm \(bản trong tệp sao lưu\)»\.$/);
-    const copy = page.locator('[data-draft-id]', { hasText: '(bản trong tệp sao lưu)' });
-    await copy.waitFor();
-    await copy.locator('[data-action="open-draft"]').click();
-    assert.equal(await page.inputValue(valueField('3.3.1')), '420');
-    await page.click('[data-action="back"]');
+    await restore(page, theirs);
+    assert.deepEqual(await outcomes(page), { [d]: 'conflict' });
+    assert.match(await page.textContent('[data-restore-outcome="conflict"]'),
+      /^«UBND xã Đông Hòa — Năm»: đã gộp từng mục: 1 mục lấy từ tệp, 1 mục cả hai bên cùng sửa đang chờ bạn chọn/);
     await openDraft(page, d);
-    assert.equal(await page.inputValue(valueField('3.3.1')), '410');
-    await page.click('[data-action="back"]');
-
-    await restore(page, file);
-    await page.click('[data-action="restore-take-file"]');
-    assert.match(await page.textContent('[data-restore-chosen]'), /^Đã thay «UBND xã Đông Hòa — Năm» bằng bản trong tệp sao lưu\.$/);
-    await openDraft(page, d);
+    assert.equal(await page.inputValue(valueField('1.1.1')), '6', "the other browser's edit arrived");
+    assert.equal(await page.inputValue(valueField('3.3.1')), '410', "this browser's value stays shown");
+    const choice = page.locator('[data-conflict="3.3.1"]');
+    assert.match(await choice.textContent(), /Giữ bản này: 410.*Lấy bản kia: 420/);
+    assert.equal(await page.getAttribute('[data-conflict-item="3.3.1"]', 'data-conflict-item'), '3.3.1');
+    await choice.locator('[data-action="take-other"]').click();
+    await page.waitForSelector('[data-conflict="3.3.1"]', { state: 'detached' });
     assert.equal(await page.inputValue(valueField('3.3.1')), '420');
+    await page.waitForSelector('[data-save-state="saved"]');
+    await page.reload();
+    await page.waitForSelector('[data-section]');
+    assert.equal(await page.inputValue(valueField('3.3.1')), '420');
+    assert.equal(await page.$('[data-conflict]'), null, 'a choice made is not asked again');
+    // The same file again changes nothing.
+    await page.click('[data-action="back"]');
+    await restore(page, theirs);
+    assert.deepEqual(await outcomes(page), { [d]: 'same' });
     await context.close();
   });
 

@@ -79,10 +79,9 @@ describe('a draft opened from a .json file keeps saving', () => {
     assert.equal(await b.page.inputValue(valueField('3.3.2')), '1.588');
     await b.context.close();
 
-    // The same browser, over the draft it came from: replace, then type.
+    // The same browser, over the draft it came from: merged, then typed in.
     await a.page.click('[data-action="back"]');
     await a.page.setInputFiles('[data-action="import"]', file);
-    await a.page.click('[data-import-question] [data-action="confirm"]');
     await a.page.waitForSelector('[data-section]');
     await typeAndWaitSaved(a.page, valueField('1.1.1'), '4');
     assert.equal(await a.page.$('[data-conflict]'), null);
@@ -154,19 +153,18 @@ describe('writes from a draft list another tab has made out of date', () => {
     await context.close();
   });
 
-  test('undo a delete after another tab saved the draft back: the clerk is asked, and the newer copy is kept', async () => {
+  test('undo a delete after another tab saved the draft back: the two copies merge, nothing asked', async () => {
     const { context, a, b, id } = await twoTabs();
     await typeAndWaitSaved(a, valueField('1.1.2'), '7');
     await b.click(`[data-draft-id="${id}"] [data-action="delete-draft"]`);
-    // A still has the draft open: it saves it back, with a further edit.
-    await a.waitForFunction((key) => localStorage.getItem(key) !== null, `bieumau.v1.draft.${id}`);
+    // A still has the draft open: it says so, and stores it again once typed in.
+    await a.waitForSelector('[data-deleted-elsewhere]');
+    assert.equal((await stored(b))[id], undefined, 'not written back untouched');
     await typeAndWaitSaved(a, valueField('3.3.1'), '1603');
     await b.click('[data-action="undo-delete"]');
-    const question = await b.waitForSelector('[data-restore-question]');
-    assert.match(await question.textContent(), /đã được lưu lại ở một thẻ khác/);
-    await b.click('[data-action="keep-stored"]');
+    assert.match(await b.textContent('[data-draft-message]'), /gộp với bản được lưu lại ở thẻ khác/);
     const draft = (await stored(b))[id];
-    assert.deepEqual([draft.report.values['1.1.2'], draft.report.values['3.3.1']], ['7', '1.603']);
+    assert.deepEqual([draft.report.values['1.1.1'], draft.report.values['1.1.2'], draft.report.values['3.3.1']], ['5', '7', '1.603']);
     await context.close();
   });
 

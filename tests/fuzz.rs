@@ -226,3 +226,66 @@ fn restoring_a_hostile_backup_never_panics() {
         restore(&text);
     }
 }
+
+/// Copies of one draft that were tampered with, merged into a stored copy:
+/// stamps from the future, a replica id reused with other values, a field
+/// deleted on one side and changed on the other, broken histories. Nothing
+/// panics, a refusal is Vietnamese, and nothing is silently dropped: every
+/// field keeps the entry with the newest stamp of either copy (alone, or
+/// beside another as a conflict).
+#[test]
+fn merging_hostile_copies_never_panics_or_drops_a_value() {
+    use bieumau::core::copies::merge;
+    use bieumau::core::draft_store::MemoryStore;
+    use bieumau::core::session::Session;
+    let xa = template("xa-01b");
+    let template_of = |id: &str| (id == "xa-01b").then_some(&xa);
+    let typed = |draft: &Draft, code: &str, value: &str, replica: &str, at: f64| {
+        let mut copy = draft.clone();
+        let mut report = copy.report.clone();
+        report.set_value(code, value);
+        copy.commit(report, replica, at);
+        copy
+    };
+    let base = typed(&Draft::from_json(&commune_draft_json()).expect("a draft"), "1.1.1", "5", "a", 1_000.0);
+    let ours = typed(&base, "3.3.2", "1.588", "a", 2_000.0);
+    let deleted = typed(&base, "1.1.1", "", "b", 3_000.0);
+    let theirs = typed(&typed(&base, "1.1.1", "6", "c", 2_500.0), "2.1", "4", "c", 2_600.0);
+    let future = base.to_json().replace("\"a:1000\"", "\"a:4503599627370000\"").replace("\"a\":1000", "\"a\":4503599627370000");
+    let reused = typed(&Draft::from_json(&commune_draft_json()).expect("a draft"), "1.1.1", "9", "a", 1_000.0);
+    let seeds = [theirs.to_json(), deleted.to_json(), future, reused.to_json()];
+    // The newest entry of each field, of either copy, is in the merge.
+    let kept_all = |ours: &Draft, theirs: &Draft, after: &Draft| {
+        for (key, entries) in ours.history.fields().iter().chain(theirs.history.fields().iter()) {
+            let newest = ours.history.entries(key).iter().chain(theirs.history.entries(key)).max();
+            let Some(newest) = newest.filter(|_| !entries.is_empty()) else { continue };
+            assert!(after.history.entries(key).contains(newest), "{key}: {newest:?} lost");
+        }
+    };
+    for text in &seeds {
+        let other = Draft::from_json(text).expect("a draft");
+        let merged = merge(&ours, &other);
+        kept_all(&ours, &other, &merged.draft);
+        assert_eq!(merge(&merged.draft, &other).draft.history, merged.draft.history, "merging twice changes nothing");
+    }
+    // 1.1.1 changed to 6 in one copy and deleted in another: the clerk is asked.
+    let merged = merge(&theirs, &deleted).draft;
+    assert!(merged.conflicts().iter().any(|c| c.key == "1.1.1" && c.others == [""]), "{:?}", merged.conflicts());
+    let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+    for _ in 0..cases(2_000) {
+        let seed = &seeds[rng.below(seeds.len())];
+        let text = mutate(&mut rng, seed);
+        let session = Session::new(MemoryStore::default(), true, "fuzz".into());
+        session.save(&ours).expect("memory takes it");
+        match session.merge_file(&text, "dong-nghiep.json", template_of) {
+            Err(e) => assert_vietnamese(&e, &text),
+            Ok(done) => {
+                if done.draft.id == ours.id {
+                    kept_all(&ours, &Draft::from_json(&text).expect("it was read"), &done.draft);
+                }
+                let read_back = Draft::from_json(&done.draft.to_json()).expect("a merged draft reads back");
+                assert_eq!(read_back.history, done.draft.history);
+            }
+        }
+    }
+}

@@ -145,7 +145,8 @@ pub fn merge(ours: &Draft, theirs: &Draft) -> Merged {
             if chosen != current {
                 taken.push(key.clone());
                 sets.push((key, newest));
-            } else if other.get(key).unwrap_or_default() != chosen {
+            } else if other.get(key).is_some_and(|theirs| !entries.iter().any(|(_, v)| *v == theirs)) {
+                // The other copy's value was replaced here, by a later edit.
                 kept.push(key.clone());
             }
         }

@@ -195,9 +195,16 @@ impl History {
 }
 
 /// The entries of `ours` that survive against a side that holds `theirs`
-/// for the field and has seen what `seen_by` has seen.
+/// for the field and has seen what `seen_by` has seen: those it has not
+/// seen, those it holds too, and those it holds nothing newer than. A
+/// change that replaced an entry saw it, so its clock is past the entry's:
+/// a side that claims to have seen an entry but holds nothing newer for
+/// the field (a file written by hand, stamps from the future) does not
+/// drop it.
 fn keep<'a>(ours: &'a [(Dot, String)], theirs: &'a [(Dot, String)], seen_by: &'a History) -> impl Iterator<Item = &'a (Dot, String)> {
-    ours.iter().filter(move |(dot, _)| !seen_by.covers(dot) || theirs.iter().any(|(d, _)| d == dot))
+    ours.iter().filter(move |(dot, _)| {
+        !seen_by.covers(dot) || theirs.iter().any(|(d, _)| d == dot) || !theirs.iter().any(|(d, _)| d.hlc > dot.hlc)
+    })
 }
 
 fn join(ours: &[(Dot, String)], theirs: &[(Dot, String)], other: &History) -> Entries {

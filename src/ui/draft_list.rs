@@ -14,6 +14,10 @@ use crate::ui::backup_panel::BackupPanel;
 use crate::ui::erased::{key_of, keyed_list, shown, Keyed};
 use crate::ui::{AppContext, Screen};
 
+/// What the drafts may take before the list says so: Chromium and Firefox
+/// give a site about 5 MB of local storage (no web API reports it).
+const STORAGE_WARN_BYTES: usize = 4 * 1024 * 1024;
+
 /// A draft just deleted from the list, which can be brought back (merged
 /// with a copy a tab stored again since, if any).
 #[derive(Clone)]
@@ -76,6 +80,18 @@ pub fn DraftList() -> impl IntoView {
                 </p>
             }.into_any())}
             <BackupPanel listing />
+            {move || {
+                // Browsers give a site about 5 MB and no API says how much is left.
+                let bytes: usize = listing.with(|l| l.as_ref().map(|(d, _)| d.iter().map(|s| s.bytes).sum()).unwrap_or_default());
+                (bytes > STORAGE_WARN_BYTES).then(|| view! {
+                    <p class="banner warning small" data-storage-total=bytes.to_string()>
+                        {format!(
+                            "Các bản nháp đang chiếm {} MB bộ nhớ của trình duyệt (trình duyệt thường chỉ cho khoảng 5 MB). Hãy «Sao lưu tất cả», rồi xóa những bản nháp đã gửi.",
+                            crate::core::number::format_vn(bytes as f64 / 1_048_576.0, 1)
+                        )}
+                    </p>
+                }.into_any())
+            }}
             {move || deleted.get().map(|Deleted(draft)| view! {
                 <p class="banner ok" role="status">
                     {format!("Đã xóa «{}». ", draft.title())}

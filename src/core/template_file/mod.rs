@@ -99,15 +99,15 @@ impl Template {
                 Some(grid) => Some(Arc::new(Grid::from_file(grid, &section.id)?)),
                 None => None,
             };
-            if section.id.is_empty() || section.id.contains(['/', ' ']) {
-                return fail(format!("Phần \"{}\" có mã không hợp lệ: không được rỗng, chứa dấu cách hay \"/\"", section.id));
+            if section.id.is_empty() || section.id.contains(['/', ' ', ':']) {
+                return fail(format!("Phần \"{}\" có mã không hợp lệ: không được rỗng, chứa dấu cách, \"/\" hay \":\"", section.id));
             }
             let mut lines = Vec::new();
             for row in &section.rows {
                 let code = row.code.trim();
-                if code.is_empty() || code.contains('/') || code.contains(char::is_whitespace) {
+                if code.is_empty() || code.contains(['/', ':']) || code.contains(char::is_whitespace) {
                     return fail(format!(
-                        "Dòng \"{}\" có mã không hợp lệ: mã không được rỗng, chứa dấu cách hay \"/\"",
+                        "Dòng \"{}\" có mã không hợp lệ: mã không được rỗng, chứa dấu cách, \"/\" hay \":\"",
                         row.label
                     ));
                 }
