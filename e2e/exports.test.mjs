@@ -207,4 +207,3 @@ describe('opening files', () => {
     await context.close();
   });
 });
-});

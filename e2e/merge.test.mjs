@@ -64,6 +64,9 @@ describe('tabs', () => {
     await a.keyboard.type('123');
     assert.notEqual(await a.getAttribute('[data-save-state]', 'data-save-state'), 'conflict');
     await a.close({ runBeforeUnload: true });
+    // What the closing tab wrote reaches the other tab's storage within moments.
+    await b.waitForFunction((key) => JSON.parse(localStorage.getItem(key)).report.values['3.3.1'] !== undefined, `bieumau.v1.draft.${id}`, { timeout: 3000 })
+      .catch(() => {});
     const draft = await storedDraft(b, id);
     assert.equal(draft.name, 'Báo cáo năm 2026');
     assert.deepEqual([draft.report.values['1.1.1'], draft.report.values['3.3.1']], ['5', '123']);
@@ -230,7 +233,7 @@ describe("a colleague's file", () => {
     for (const [code, value] of officerValues) await typeInto(officer.page, code, value);
     await saved(officer.page);
     const [back] = await Promise.all([officer.page.waitForEvent('download'), officer.page.click('[data-action="export-json"]')]);
-    const file = await back.path();
+    const file = { name: back.suggestedFilename(), mimeType: 'application/json', buffer: readFileSync(await back.path()) };
     await officer.context.close();
     return { clerk, file };
   }
