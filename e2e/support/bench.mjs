@@ -226,6 +226,35 @@ async function openFromList(page) {
     under16(p95Before), `≤ ${limit.toFixed(0)} ms (p95 without + 10 %)`, p95Before <= limit);
   handlerRow('xa-01b compared with last year', withBefore.handlers);
   await other.context.close();
+
+  // The same keys while another tab types into the same draft: each of its
+  // saves reaches this tab as a storage event and is merged in live.
+  const live = await openApp(keysBrowser, server.url);
+  await newDraft(live.page, 'xa-01b');
+  await live.page.click('[data-header="unit"]');
+  await live.page.keyboard.type('UBND xã Hoằng Trường');
+  await live.page.waitForSelector('[data-save-state="saved"]');
+  await openFromList(live.page);
+  const tab = await live.context.newPage();
+  await tab.goto(live.page.url());
+  await tab.waitForSelector('[data-section]');
+  let typing = true;
+  const otherTab = (async () => {
+    for (let n = 0; typing; n++) {
+      await tab.fill('[data-note="1.1.1"]', `ghi chú ${n}`);
+      await tab.waitForTimeout(700);
+    }
+  })();
+  await live.page.bringToFront();
+  await observeKeys(live.page);
+  const during = await typeLikeAClerk(live.page, Object.entries(seed.values).map(([code, v]) => [`[data-code="${code}"]`, v]), { count: 300 });
+  typing = false;
+  await otherTab;
+  const merges = await live.page.evaluate(() => performance.getEntriesByName('bieumau:merge-show').length);
+  if (merges === 0) throw new Error("no save of the other tab was merged while typing");
+  const withTab = await keyLatencies(live.page, during);
+  realKeyRows(`xa-01b while another tab saves the draft (${merges} saves merged in)`, withTab, { p95Budget: 16 });
+  await live.context.close();
 }
 
 {
@@ -487,6 +516,43 @@ let cells;
 }
 
 await exportTimes(gridDraft, 'docx', `huyen-cchc with the ${cells.toLocaleString('en')}-cell Phụ lục V (625 rows)`);
+
+// ---- copies that meet: a colleague's copy of the 10,000-cell draft with 1,000 cells changed ----
+{
+  const { page, context } = await openApp(browser, server.url);
+  await page.setInputFiles('[data-action="import"]', { name: 'grid.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(gridDraft)) });
+  await page.waitForSelector('[data-code="pl5/625/c18"]');
+  const key = 'bieumau.v1.draft.bench-grid';
+  const storedText = await page.evaluate((k) => localStorage.getItem(k), key);
+  const stored = JSON.parse(storedText);
+  const withoutHistory = JSON.stringify({ ...stored, history: undefined });
+  const ratio = storedText.length / withoutHistory.length;
+  row(`stored ${cells.toLocaleString('en')}-cell draft: with its history / without (${kb(storedText.length)} / ${kb(withoutHistory.length)})`,
+    ratio.toFixed(2), '≤ 2', ratio <= 2);
+  // The copy as another browser writes it: 1,000 cells changed at one new dot.
+  const theirs = structuredClone(stored);
+  const changed = [];
+  for (let r = 1; r <= 625 && changed.length < 1000; r += 1) {
+    for (const c of [4, 5]) if (changed.length < 1000) changed.push(`pl5/${r}/c${c}`);
+  }
+  const clock = Math.max(...Object.values(theirs.history.seen)) + 1;
+  const dot = `bench-colleague:${clock}`;
+  for (const [d, keys] of Object.entries(theirs.history.stamps)) theirs.history.stamps[d] = keys.filter((k) => !changed.includes(k));
+  theirs.history.stamps[dot] = changed;
+  theirs.history.seen['bench-colleague'] = clock;
+  for (const code of changed) theirs.report.values[code] = String(Number(theirs.report.values[code] ?? 0) + 1);
+  await page.evaluate(() => performance.clearMeasures());
+  await page.setInputFiles('[data-action="merge-file"]', { name: 'dong-nghiep.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(theirs)) });
+  await page.waitForSelector('[data-merge-report]');
+  await page.waitForFunction(() => document.querySelector('[data-code="pl5/1/c4"]').value === '3');
+  const [merge] = await page.evaluate(() => performance.getEntriesByName('bieumau:merge').map((m) => m.duration));
+  const shown = await page.evaluate(() => performance.getEntriesByName('bieumau:merge-show').map((m) => m.duration));
+  const summary = await page.textContent('[data-merge-report]');
+  if (!/1\.000 mục lấy từ tệp/.test(summary)) throw new Error(`the merge did not take the 1,000 cells: ${summary}`);
+  row(`merge a colleague's copy of the ${cells.toLocaleString('en')}-cell draft, 1,000 cells changed: read, check, merge, store`, ms(merge), '≤ 50 ms', merge <= 50);
+  row('… and the 1,000 cells shown on screen', ms(shown[shown.length - 1] ?? NaN));
+  await context.close();
+}
 
 // ---- roll-up of 1,000 generated commune files ----
 {

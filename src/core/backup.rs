@@ -13,6 +13,7 @@ use super::json_read::{self, json_struct, At, FromValue};
 use super::json_write;
 use super::draft::{Draft, APP_VERSION, DRAFT_KIND};
 use super::draft_store::StoredDraft;
+use super::number::format_count;
 use super::template::Template;
 
 pub const BACKUP_KIND: &str = "bieumau-cchc/backup";
@@ -142,13 +143,15 @@ impl Restored {
         match &self.outcome {
             Outcome::Added => format!("«{title}»: đã khôi phục (trình duyệt chưa có bản này)."),
             Outcome::Merged { taken, kept, conflicts } => {
-                let mut text = format!("«{title}»: đã gộp từng mục: {taken} mục lấy từ tệp");
+                let n = |count: &usize| format_count(*count as f64);
+                let mut text = format!("«{title}»: đã gộp từng mục: {} mục lấy từ tệp", n(taken));
                 if *kept > 0 {
-                    text.push_str(&format!(", {kept} mục giữ bản trong trình duyệt (mới hơn)"));
+                    text.push_str(&format!(", {} mục giữ bản trong trình duyệt (mới hơn)", n(kept)));
                 }
                 if *conflicts > 0 {
                     text.push_str(&format!(
-                        ", {conflicts} mục cả hai bên cùng sửa đang chờ bạn chọn: mở bản nháp, các mục này được đánh dấu «Hai bản khác nhau»"
+                        ", {} mục cả hai bên cùng sửa đang chờ bạn chọn: mở bản nháp, các mục này được đánh dấu «Hai bản khác nhau»",
+                        n(conflicts)
                     ));
                 }
                 text + "."

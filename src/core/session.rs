@@ -15,6 +15,7 @@ use super::backup::{self, Outcome, Restored};
 use super::copies::{field_label, Merged};
 use super::draft::Draft;
 use super::draft_fields::NAME;
+use super::number::format_count;
 use super::draft_store::{DraftStore, KeyValueStore, Quarantined, Saved, StoreFault, StoredDraft};
 use super::template::Template;
 
@@ -306,14 +307,15 @@ pub fn merge_summary(title: &str, from: &str, merged: &Merged) -> String {
     if !merged.changed {
         return format!("«{title}»: trình duyệt đã có mọi thay đổi trong {from}; không đổi gì.");
     }
-    let mut text = format!("«{title}»: đã gộp {from}: {} mục lấy từ tệp", merged.taken.len());
+    let count = |items: &[String]| format_count(items.len() as f64);
+    let mut text = format!("«{title}»: đã gộp {from}: {} mục lấy từ tệp", count(&merged.taken));
     if !merged.kept.is_empty() {
-        text.push_str(&format!(", {} mục giữ bản trong trình duyệt (mới hơn)", merged.kept.len()));
+        text.push_str(&format!(", {} mục giữ bản trong trình duyệt (mới hơn)", count(&merged.kept)));
     }
     if !merged.conflicts.is_empty() {
         text.push_str(&format!(
             ", {} mục cả hai bên cùng sửa đang chờ bạn chọn (đánh dấu «Hai bản khác nhau» trên trang)",
-            merged.conflicts.len()
+            count(&merged.conflicts)
         ));
     }
     text.push('.');
