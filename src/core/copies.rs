@@ -44,7 +44,11 @@ pub struct Merged {
 impl Draft {
     /// The draft's fields, by key (`core::draft_fields`).
     pub fn parts(&self) -> Parts<'_> {
-        Parts { report: &self.report, name: &self.name, author: &self.author }
+        Parts {
+            report: &self.report,
+            name: &self.name,
+            author: &self.author,
+        }
     }
 
     /// After reading a draft: the fields listed under a dot take the
@@ -52,11 +56,22 @@ impl Draft {
     /// before drafts had a history) are written at the dot of their
     /// content (`History::legacy`), the same in every browser.
     pub(crate) fn settle_history(&mut self) {
-        let parts = Parts { report: &self.report, name: &self.name, author: &self.author };
+        let parts = Parts {
+            report: &self.report,
+            name: &self.name,
+            author: &self.author,
+        };
         self.history.fill(|key| parts.get(key));
-        let mut missing: Vec<(String, String)> =
-            parts.all().into_iter().filter(|(key, _)| self.history.entries(key).is_empty()).collect();
-        missing.extend(draft_fields::row_changes(&self.history, &KeyMap::new(), &self.report.rows));
+        let mut missing: Vec<(String, String)> = parts
+            .all()
+            .into_iter()
+            .filter(|(key, _)| self.history.entries(key).is_empty())
+            .collect();
+        missing.extend(draft_fields::row_changes(
+            &self.history,
+            &KeyMap::new(),
+            &self.report.rows,
+        ));
         if !missing.is_empty() {
             self.history = self.history.merge(&History::legacy(missing));
         }
@@ -66,13 +81,21 @@ impl Draft {
     /// fields it changed are written at one new dot of `replica`. Whether
     /// anything changed.
     pub fn commit(&mut self, report: Report, replica: &str, now: f64) -> bool {
-        let new = Parts { report: &report, name: &self.name, author: &self.author };
+        let new = Parts {
+            report: &report,
+            name: &self.name,
+            author: &self.author,
+        };
         // A new draft's first save writes every field it holds, defaults included.
         let (mut changes, old_rows) = match self.history.is_empty() {
             true => (new.all(), KeyMap::new()),
             false => (self.parts().changes(&new), self.report.rows.clone()),
         };
-        changes.extend(draft_fields::row_changes(&self.history, &old_rows, &report.rows));
+        changes.extend(draft_fields::row_changes(
+            &self.history,
+            &old_rows,
+            &report.rows,
+        ));
         self.report = report;
         self.write(changes, replica, now)
     }
@@ -81,7 +104,13 @@ impl Draft {
     /// conflict) as an edit of `replica`: written even when the value
     /// shown is already the one chosen, which settles the conflict.
     pub fn set_field(&mut self, key: &str, value: &str, replica: &str, now: f64) {
-        draft_fields::set(&mut self.report, &mut self.name, &mut self.author, key, value);
+        draft_fields::set(
+            &mut self.report,
+            &mut self.name,
+            &mut self.author,
+            key,
+            value,
+        );
         self.write(vec![(key.to_string(), value.to_string())], replica, now);
     }
 
@@ -111,8 +140,18 @@ impl Draft {
             .filter(|key| asks(key))
             .map(|key| {
                 let shown = parts.get(key).unwrap_or_default().into_owned();
-                let others = self.history.values(key).into_iter().filter(|v| *v != shown).map(str::to_string).collect();
-                Conflict { key: key.clone(), shown, others }
+                let others = self
+                    .history
+                    .values(key)
+                    .into_iter()
+                    .filter(|v| *v != shown)
+                    .map(str::to_string)
+                    .collect();
+                Conflict {
+                    key: key.clone(),
+                    shown,
+                    others,
+                }
             })
             .collect()
     }
@@ -134,24 +173,43 @@ pub fn merge(ours: &Draft, theirs: &Draft) -> Merged {
     {
         let (mine, other) = (ours.parts(), theirs.parts());
         let mut sets: Vec<(&str, &str)> = Vec::new();
-        for (key, entries) in history.fields().iter().filter(|(key, _)| !key.starts_with(ROW)) {
-            let Some((_, newest)) = entries.last() else { continue };
+        for (key, entries) in history
+            .fields()
+            .iter()
+            .filter(|(key, _)| !key.starts_with(ROW))
+        {
+            let Some((_, newest)) = entries.last() else {
+                continue;
+            };
             let current = mine.get(key).unwrap_or_default();
             let one = entries.iter().all(|(_, v)| v == newest);
-            let chosen = if one || !asks(key) || !entries.iter().any(|(_, v)| *v == current) { newest.as_str() } else { current.as_ref() };
+            let chosen = if one || !asks(key) || !entries.iter().any(|(_, v)| *v == current) {
+                newest.as_str()
+            } else {
+                current.as_ref()
+            };
             if !one && asks(key) {
                 conflicts.push(key.clone());
             }
             if chosen != current {
                 taken.push(key.clone());
                 sets.push((key, newest));
-            } else if other.get(key).is_some_and(|theirs| !entries.iter().any(|(_, v)| *v == theirs)) {
+            } else if other
+                .get(key)
+                .is_some_and(|theirs| !entries.iter().any(|(_, v)| *v == theirs))
+            {
                 // The other copy's value was replaced here, by a later edit.
                 kept.push(key.clone());
             }
         }
         for (key, value) in sets {
-            draft_fields::set(&mut draft.report, &mut draft.name, &mut draft.author, key, value);
+            draft_fields::set(
+                &mut draft.report,
+                &mut draft.name,
+                &mut draft.author,
+                key,
+                value,
+            );
         }
     }
     if changed {
@@ -160,7 +218,13 @@ pub fn merge(ours: &Draft, theirs: &Draft) -> Merged {
         }
     }
     draft.history = history;
-    Merged { draft, changed, taken, kept, conflicts }
+    Merged {
+        draft,
+        changed,
+        taken,
+        kept,
+        conflicts,
+    }
 }
 
 /// A field as the clerk knows it: «3.3.1 Tổng số hồ sơ …», «Ghi chú
@@ -188,8 +252,15 @@ pub fn field_label(template: &Template, report: &Report, key: &str) -> String {
     for (section, grid) in template.grids() {
         if let Some((row, number)) = grid_cell(&section.id, key) {
             let keys = report.row_keys(&section.id, grid);
-            let line = keys.iter().position(|k| k == row).map_or(String::new(), |n| format!(", dòng {}", n + 1));
-            let title = if section.title.is_empty() { section.id.as_str() } else { section.title.as_str() };
+            let line = keys
+                .iter()
+                .position(|k| k == row)
+                .map_or(String::new(), |n| format!(", dòng {}", n + 1));
+            let title = if section.title.is_empty() {
+                section.id.as_str()
+            } else {
+                section.title.as_str()
+            };
             debug_assert_eq!(cell_code(&section.id, row, number), key);
             return format!("{title}{line}, cột ({number})");
         }

@@ -250,6 +250,9 @@ impl Draft {
         copy.updated_at = now;
         copy.revision = 0;
         copy.name = String::new();
+        // Another report: its history starts with its first save.
+        copy.author = String::new();
+        copy.history = History::default();
         // A roll-up summarises one period's commune files.
         copy.report.commune_summary = None;
         copy.report.predecessor = None;

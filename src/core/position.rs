@@ -12,7 +12,10 @@ const MAX_DIGITS: usize = 12;
 
 /// Whether `text` is a place this module makes.
 pub fn valid(text: &str) -> bool {
-    !text.is_empty() && text.len() <= 2 * MAX_DIGITS && !text.ends_with('0') && text.bytes().all(|b| DIGITS.contains(&b))
+    !text.is_empty()
+        && text.len() <= 2 * MAX_DIGITS
+        && !text.ends_with('0')
+        && text.bytes().all(|b| DIGITS.contains(&b))
 }
 
 fn digit(b: u8) -> u64 {

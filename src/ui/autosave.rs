@@ -269,11 +269,13 @@ impl Autosave {
     /// the draft on screen; the message says what came from it.
     pub fn merge_file(&self, text: &str, file_name: &str) -> Result<crate::core::session::FileMerge, String> {
         self.flush();
-        let ctx = self.ctx;
-        let merged = measured("bieumau:merge", || ctx.change(|s| s.merge_file(text, file_name, |id| ctx.template(id))))?;
+        let merged = self.ctx.merge_file(text, file_name)?;
         let id = self.draft.with_value(|d| d.id.clone());
         if merged.draft.id != id {
-            return Err(format!("«{file_name}» là một báo cáo khác («{}»), không phải bản sao của báo cáo đang mở. Hãy mở nó từ danh sách.", merged.draft.title()));
+            return Err(format!(
+                "«{file_name}» là một báo cáo khác («{}»), không phải bản sao của báo cáo đang mở: đã thêm nó vào danh sách bản nháp.",
+                merged.draft.title()
+            ));
         }
         // The stored copy now holds the file's edits: merged in as another tab's save.
         self.save.try_run(Why::Other);

@@ -27,7 +27,10 @@ pub struct Conflicts {
 impl Conflicts {
     pub fn new() -> Conflicts {
         let map = RwSignal::new(KeyMap::new());
-        Conflicts { map, any: memo(move || map.with(|m| !m.is_empty())) }
+        Conflicts {
+            map,
+            any: memo(move || map.with(|m| !m.is_empty())),
+        }
     }
 
     pub fn set(&self, conflicts: KeyMap<Vec<String>>) {
@@ -50,7 +53,12 @@ impl Conflicts {
         if !self.any.get() {
             return Vec::new();
         }
-        self.map.with(|m| m.from_key(prefix).take_while(|(k, _)| k.starts_with(prefix)).map(|(k, _)| k.clone()).collect())
+        self.map.with(|m| {
+            m.from_key(prefix)
+                .take_while(|(k, _)| k.starts_with(prefix))
+                .map(|(k, _)| k.clone())
+                .collect()
+        })
     }
 
     /// The `data-conflict` hook of a field's wrapper, while it is in conflict.
@@ -78,12 +86,17 @@ impl Form {
                 signal.set(value);
             }
         }
-        if report.commune_summary.as_ref() != self.commune_summary.as_deref() || report.orphans(&self.template) != self.orphans {
+        if report.commune_summary.as_ref() != self.commune_summary.as_deref()
+            || report.orphans(&self.template) != self.orphans
+        {
             return false;
         }
         for (code, field) in &self.fields {
             set(field.raw, report.value(code).to_string());
-            set(field.note, report.notes.get(code).cloned().unwrap_or_default());
+            set(
+                field.note,
+                report.notes.get(code).cloned().unwrap_or_default(),
+            );
         }
         for (field, signal) in self.header.iter() {
             set(signal, report.header.get(field));

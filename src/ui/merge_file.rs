@@ -39,7 +39,10 @@ fn report(merge: FileMerge) -> impl IntoView {
 /// on screen; in the list, into the stored draft the file is a copy of
 /// (or adds it).
 #[component]
-pub fn MergeFile(#[prop(optional)] autosave: Option<Autosave>, message: RwSignal<Option<String>>) -> impl IntoView {
+pub fn MergeFile(
+    #[prop(optional)] autosave: Option<Autosave>,
+    message: RwSignal<Option<String>>,
+) -> impl IntoView {
     let ctx = expect_context::<AppContext>();
     let outcome = RwSignal::new(None::<Result<FileMerge, String>>);
     let on_pick = move |ev: leptos::ev::Event| {
@@ -49,7 +52,7 @@ pub fn MergeFile(#[prop(optional)] autosave: Option<Autosave>, message: RwSignal
                     Err(e) => Err(e),
                     Ok(text) => match autosave {
                         Some(autosave) => autosave.merge_file(&text, &file.name()),
-                        None => ctx.change(|s| s.merge_file(&text, &file.name(), |id| ctx.template(id))),
+                        None => ctx.merge_file(&text, &file.name()),
                     },
                 };
                 message.try_set(None);
@@ -83,13 +86,27 @@ pub fn CopyForColleague(autosave: Autosave) -> impl IntoView {
     let author = RwSignal::new(String::new());
     let make = move |_| {
         autosave.flush();
-        let Some(draft) = autosave.current() else { return };
+        let Some(draft) = autosave.current() else {
+            return;
+        };
         let who = author.get_untracked();
-        let who = if who.trim().is_empty() { "Bản cho đồng nghiệp".to_string() } else { who.trim().to_string() };
+        let who = if who.trim().is_empty() {
+            "Bản cho đồng nghiệp".to_string()
+        } else {
+            who.trim().to_string()
+        };
         // Its own replica: the copy's change is not one this tab made.
         let copy = draft.for_colleague(&who, &format!("copy-{}", random_id(10)), now());
-        let stem = format!("{}_{}", draft.file_stem(), crate::core::draft::ascii_slug(&who));
-        download(&format!("{stem}.json"), "application/json", copy.to_pretty_json().as_bytes());
+        let stem = format!(
+            "{}_{}",
+            draft.file_stem(),
+            crate::core::draft::ascii_slug(&who)
+        );
+        download(
+            &format!("{stem}.json"),
+            "application/json",
+            copy.to_pretty_json().as_bytes(),
+        );
     };
     view! {
         <div class="copy-for-colleague" role="group" aria-label="Bản cho đồng nghiệp">

@@ -114,6 +114,13 @@ impl AppContext {
         outcome
     }
 
+    /// Merges a draft's `.json` (a colleague's copy) into the stored copy,
+    /// or adds it; lists read the drafts again.
+    pub fn merge_file(&self, text: &str, file_name: &str) -> Result<crate::core::session::FileMerge, String> {
+        let ctx = *self;
+        crate::browser::storage::measured("bieumau:merge", || ctx.change(|s| s.merge_file(text, file_name, |id| ctx.template(id))))
+    }
+
     /// Opens a draft in the editor, adopting the current template version.
     /// Values of codes the template no longer has are kept and shown.
     pub fn open(&self, draft: Draft, notice: Option<String>) -> Result<(), String> {

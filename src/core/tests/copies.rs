@@ -49,10 +49,22 @@ fn two_browsers_restoring_each_others_backups_keep_every_edit() {
         b = typed(&b, &[("3.3.1", v)], "b", T0 + 50.0 + n as f64);
     }
     let in_b = merge(&b, &a);
-    assert_eq!((in_b.draft.report.value("1.1.1"), in_b.draft.report.value("3.3.1")), ("11", "403"));
+    assert_eq!(
+        (
+            in_b.draft.report.value("1.1.1"),
+            in_b.draft.report.value("3.3.1")
+        ),
+        ("11", "403")
+    );
     assert_eq!(in_b.taken, ["1.1.1"]);
     let in_a = merge(&a, &b);
-    assert_eq!((in_a.draft.report.value("1.1.1"), in_a.draft.report.value("3.3.1")), ("11", "403"));
+    assert_eq!(
+        (
+            in_a.draft.report.value("1.1.1"),
+            in_a.draft.report.value("3.3.1")
+        ),
+        ("11", "403")
+    );
     assert_eq!(in_a.draft.history, in_b.draft.history);
     // Restoring again, or an older backup, changes nothing.
     assert!(!merge(&in_a.draft, &b).changed);
@@ -65,9 +77,20 @@ fn a_field_both_changed_waits_for_a_choice() {
     let a = typed(&start, &[("3.3.1", "410")], "a", T0 + 5.0);
     let b = typed(&start, &[("3.3.1", "420")], "b", T0 + 6.0);
     let mut in_a = merge(&a, &b).draft;
-    assert_eq!(in_a.report.value("3.3.1"), "410", "this copy's value stays shown");
+    assert_eq!(
+        in_a.report.value("3.3.1"),
+        "410",
+        "this copy's value stays shown"
+    );
     let conflicts = in_a.conflicts();
-    assert_eq!(conflicts, [Conflict { key: "3.3.1".into(), shown: "410".into(), others: vec!["420".into()] }]);
+    assert_eq!(
+        conflicts,
+        [Conflict {
+            key: "3.3.1".into(),
+            shown: "410".into(),
+            others: vec!["420".into()]
+        }]
+    );
     in_a.set_field("3.3.1", "420", "a", T0 + 7.0);
     assert!(in_a.conflicts().is_empty());
     assert_eq!(merge(&in_a, &a).draft.report.value("3.3.1"), "420");
@@ -86,24 +109,36 @@ fn a_colleagues_file_brings_their_part_and_keeps_later_edits() {
     assert_eq!(merged.draft.report.value("2.1"), "3");
     assert_eq!(merged.draft.report.value("3.3.1"), "450");
     assert!(merged.taken.contains(&"2.1".to_string()));
-    assert_eq!(field_label(&xa(), &merged.draft.report, "note:2.1"), "Ghi chú 2.1");
+    assert_eq!(
+        field_label(&xa(), &merged.draft.report, "note:2.1"),
+        "Ghi chú 2.1"
+    );
 }
 
 #[test]
 fn rows_added_on_both_sides_are_all_kept() {
     let t = huyen();
-    let (section, grid) = t.grids().find(|(_, g)| g.is_editable()).map(|(s, g)| (s.id.clone(), g.clone())).unwrap();
+    let (section, grid) = t
+        .grids()
+        .find(|(_, g)| g.is_editable())
+        .map(|(s, g)| (s.id.clone(), g.clone()))
+        .unwrap();
     let label = grid.columns[grid.label_column()].number;
     let mut start = Draft::new("h".into(), &t, T0);
     let mut report = start.report.clone();
-    report.rows.insert(section.clone(), vec!["1".into(), "2".into()]);
+    report
+        .rows
+        .insert(section.clone(), vec!["1".into(), "2".into()]);
     report.set_value(&cell_code(&section, "1", label), "Xã A");
     report.set_value(&cell_code(&section, "2", label), "Xã B");
     start.commit(report, "a", T0);
     let add = |d: &Draft, key: &str, at: usize, name: &str, replica: &str| {
         let mut d = d.clone();
         let mut report = d.report.clone();
-        report.rows.get_or_default(section.clone()).insert(at, key.into());
+        report
+            .rows
+            .get_or_default(section.clone())
+            .insert(at, key.into());
         report.set_value(&cell_code(&section, key, label), name);
         d.commit(report, replica, T0 + 1.0);
         d
@@ -111,7 +146,10 @@ fn rows_added_on_both_sides_are_all_kept() {
     let a = add(&start, "3", 1, "Xã C", "a");
     let b = add(&start, "4", 2, "Xã D", "b");
     let merged = merge(&a, &b).draft;
-    assert_eq!(merged.report.rows.get(&section).unwrap(), &["1", "3", "2", "4"]);
+    assert_eq!(
+        merged.report.rows.get(&section).unwrap(),
+        &["1", "3", "2", "4"]
+    );
     assert!(merged.conflicts().is_empty());
     assert!(merged.report.check_against(&t).is_ok());
     // Moving a row keeps every other row's place.
@@ -126,13 +164,34 @@ fn rows_added_on_both_sides_are_all_kept() {
     // cell waits for the clerk.
     let mut removed = a.clone();
     let mut report = removed.report.clone();
-    report.rows.get_or_default(section.clone()).retain(|k| k != "2");
-    report.values.retain(|code, _| !code.starts_with(&format!("{section}/2/")));
+    report
+        .rows
+        .get_or_default(section.clone())
+        .retain(|k| k != "2");
+    report
+        .values
+        .retain(|code, _| !code.starts_with(&format!("{section}/2/")));
     removed.commit(report, "a", T0 + 2.0);
-    let filled = typed(&b, &[(&cell_code(&section, "2", label + 1), "7")], "b", T0 + 3.0);
+    let filled = typed(
+        &b,
+        &[(&cell_code(&section, "2", label + 1), "7")],
+        "b",
+        T0 + 3.0,
+    );
     let merged = merge(&removed, &filled).draft;
-    assert!(merged.report.rows.get(&section).unwrap().contains(&"2".to_string()));
-    assert!(merge(&filled, &removed).draft.report.rows.get(&section).unwrap().contains(&"2".to_string()));
+    assert!(merged
+        .report
+        .rows
+        .get(&section)
+        .unwrap()
+        .contains(&"2".to_string()));
+    assert!(merge(&filled, &removed)
+        .draft
+        .report
+        .rows
+        .get(&section)
+        .unwrap()
+        .contains(&"2".to_string()));
 }
 
 #[test]
