@@ -203,6 +203,13 @@ pub fn merge(ours: &Draft, theirs: &Draft) -> Merged {
             }
         }
         for (key, value) in sets {
+            if key == draft_fields::SUMMARY {
+                // A roll-up's summary comes whole from the copy that shows it.
+                if other.get(key).as_deref() == Some(value) {
+                    draft.report.commune_summary = theirs.report.commune_summary.clone();
+                }
+                continue;
+            }
             draft_fields::set(
                 &mut draft.report,
                 &mut draft.name,

@@ -13,13 +13,11 @@ use std::borrow::Cow;
 
 use super::header::HeaderField;
 use super::history::{Entries, History};
-use super::json_read;
 use super::json_write;
 use super::key_map::KeyMap;
 use super::key_set::KeySet;
 use super::position;
 use super::report::Report;
-use super::summary::CommuneSummary;
 
 pub const NAME: &str = "name";
 pub const AUTHOR: &str = "author";
@@ -191,14 +189,9 @@ pub fn set(report: &mut Report, name: &mut String, author: &mut String, key: &st
         NAME => *name = value.to_string(),
         AUTHOR => *author = value.to_string(),
         PREVIOUS => report.predecessor = value.strip_prefix('=').map(str::to_string),
-        SUMMARY => {
-            // A summary that does not read stays as it was.
-            if value.is_empty() {
-                report.commune_summary = None;
-            } else if let Ok(summary) = json_read::read::<CommuneSummary>(value) {
-                report.commune_summary = Some(summary);
-            }
-        }
+        // A roll-up's summary is never typed: a merge takes the other copy's
+        // whole (`copies::merge`), and nothing else sets it.
+        SUMMARY => {}
         _ => {
             let Some((prefix, rest)) = PREFIXES.iter().find_map(|p| key.strip_prefix(p).map(|rest| (*p, rest))) else {
                 report.set_value(key, value);

@@ -122,6 +122,8 @@ impl Autosave {
                         if typed || why == Why::Store || deleted {
                             state.try_set(SaveState::Saved(now()));
                         }
+                        // Conflicts change only with another copy's save or a choice.
+                        let recount = merged.is_some() || why == Why::Store;
                         if let Some(taken) = merged {
                             let shown = measured("bieumau:merge-show", || held.try_with_value(|d| form_for_save.show_merged(&d.report)))?;
                             if !shown {
@@ -131,10 +133,13 @@ impl Autosave {
                                 return Some(());
                             }
                             if taken > 0 {
+                                let taken = crate::core::number::format_count(taken as f64);
                                 merged_note.try_set(Some(format!("Đã cập nhật {taken} mục do thẻ khác lưu.")));
                             }
                         }
-                        held.try_with_value(|d| form_for_save.conflicts.set(d.conflicts().into_iter().map(|c| (c.key, c.others)).collect()));
+                        if recount {
+                            held.try_with_value(|d| form_for_save.conflicts.set(d.conflicts().into_iter().map(|c| (c.key, c.others)).collect()));
+                        }
                     }
                     Err(fault) => {
                         state.try_set(SaveState::Failed(fault));

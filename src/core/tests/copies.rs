@@ -259,3 +259,16 @@ proptest! {
         prop_assert_eq!(&again.report, &one.report);
     }
 }
+
+#[test]
+fn a_roll_up_done_in_one_copy_arrives_whole_in_the_other() {
+    use crate::core::summary::CommuneSummary;
+    let start = base();
+    let mut rolled = start.clone();
+    let mut report = rolled.report.clone();
+    report.commune_summary = Some(CommuneSummary { from: "xa-01b".into(), ..Default::default() });
+    rolled.commit(report, "b", T0 + 1.0);
+    let merged = merge(&start, &rolled);
+    assert_eq!(merged.draft.report.commune_summary, rolled.report.commune_summary);
+    assert!(merged.conflicts.is_empty());
+}
