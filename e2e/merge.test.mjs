@@ -307,3 +307,22 @@ describe("a colleague's file", () => {
     await clerk.context.close();
   });
 });
+
+describe('storage', () => {
+  test('past 4 MB of drafts, the list says how much they take', async () => {
+    const { page, context } = await openApp(suite.browser, suite.server.url);
+    assert.equal(await page.$('[data-storage-total]'), null, 'nothing said for a few drafts');
+    await page.evaluate(() => {
+      const draft = {
+        kind: 'bieumau-cchc/draft', format: 1, app_version: '0.1.0', id: 'lon', name: 'Bản nháp lớn', created_at: 1, updated_at: 2, revision: 1,
+        report: { template_id: 'xa-01b', template_version: 1, header: { unit: 'UBND xã A', year: '2025' }, values: {}, notes: { '3.3.1': 'x'.repeat(4_300_000) } },
+      };
+      localStorage.setItem('bieumau.v1.draft.lon', JSON.stringify(draft));
+    });
+    await page.reload();
+    const total = await page.waitForSelector('[data-storage-total]');
+    assert.ok(Number(await total.getAttribute('data-storage-total')) > 4 * 1024 * 1024);
+    assert.match(await total.textContent(), /^Các bản nháp đang chiếm 4,1 MB bộ nhớ của trình duyệt/);
+    await context.close();
+  });
+});
