@@ -14,7 +14,7 @@ use std::borrow::Borrow;
 use super::backup::{self, Outcome, Restored};
 use super::copies::{field_label, Merged};
 use super::draft::Draft;
-use super::draft_fields::NAME;
+use super::draft_fields::{AUTHOR, NAME};
 use super::number::format_count;
 use super::draft_store::{DraftStore, KeyValueStore, Quarantined, Saved, StoreFault, StoredDraft};
 use super::template::Template;
@@ -163,7 +163,8 @@ impl<S: KeyValueStore> Session<S> {
             return Ok(FileMerge { draft: stored, summary: format!("Đã nhập «{title}» từ tệp."), taken: Vec::new(), conflicts: Vec::new() });
         };
         let label = |key: &String| field_label(template.borrow(), &stored.report, key);
-        let taken: Vec<String> = merged.taken.iter().map(label).collect();
+        // Who the copy is for names the file; it is no field of the report.
+        let taken: Vec<String> = merged.taken.iter().filter(|k| *k != AUTHOR).map(label).collect();
         let conflicts: Vec<String> = merged.conflicts.iter().map(label).collect();
         Ok(FileMerge { summary: merge_summary(&title, &from, &merged), draft: stored, taken, conflicts })
     }

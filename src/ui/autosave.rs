@@ -282,8 +282,10 @@ impl Autosave {
                 merged.draft.title()
             ));
         }
-        // The stored copy now holds the file's edits: merged in as another tab's save.
+        // The stored copy now holds the file's edits: merged in as another
+        // tab's save; the merge report says what came, not the tab's note.
         self.save.try_run(Why::Other);
+        self.merged_note.try_set(None);
         Ok(merged)
     }
 }
