@@ -132,6 +132,26 @@ impl Draft {
         copy
     }
 
+    /// Checks the history as strictly as the report: every value any copy
+    /// wrote, and every row, must belong to `template`, so that no merge
+    /// brings in a field the report itself would be refused for.
+    pub fn check_history(&self, template: &Template) -> Result<(), String> {
+        let mut probe = self.clone();
+        for (key, entries) in self.history.fields().iter() {
+            if let Some((section, row)) = key.strip_prefix(ROW).and_then(|r| r.split_once('/')) {
+                let rows = probe.report.rows.get_or_default(section.to_string());
+                if !rows.iter().any(|k| k == row) {
+                    rows.push(row.to_string());
+                }
+                continue;
+            }
+            for (_, value) in entries.iter().filter(|(_, v)| !v.is_empty()) {
+                draft_fields::set(&mut probe.report, &mut probe.name, &mut probe.author, key, value);
+            }
+        }
+        probe.report.check_against(template)
+    }
+
     /// The fields waiting for the clerk's choice, in key order.
     pub fn conflicts(&self) -> Vec<Conflict> {
         let parts = self.parts();

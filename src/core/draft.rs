@@ -313,6 +313,7 @@ impl Draft {
         // else; an older one may (values kept aside, as on a migration).
         if draft.report.template_version == template.version {
             draft.report.check_against(template).map_err(|e| format!("Không nhập được: tệp có {e}."))?;
+            draft.check_history(template).map_err(|e| format!("Không nhập được: lịch sử sửa trong tệp có {e}."))?;
         }
         let errors: Vec<String> = draft
             .report

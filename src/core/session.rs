@@ -272,6 +272,9 @@ impl<S: KeyValueStore> Session<S> {
                 if let Err(e) = draft.report.check_against(&template) {
                     return Outcome::Refused(format!("không khôi phục được, bản nháp trong tệp có {e}."));
                 }
+                if let Err(e) = draft.check_history(&template) {
+                    return Outcome::Refused(format!("không khôi phục được, lịch sử sửa trong tệp có {e}."));
+                }
             }
         }
         match self.store.merge_in(&draft) {
