@@ -137,6 +137,7 @@ impl Draft {
     /// brings in a field the report itself would be refused for.
     pub fn check_history(&self, template: &Template) -> Result<(), String> {
         let mut probe = self.clone();
+        let mut fields = Vec::new();
         for (key, entries) in self.history.fields().iter() {
             if let Some((section, row)) = key.strip_prefix(ROW).and_then(|r| r.split_once('/')) {
                 let rows = probe.report.rows.get_or_default(section.to_string());
@@ -145,10 +146,9 @@ impl Draft {
                 }
                 continue;
             }
-            for (_, value) in entries.iter().filter(|(_, v)| !v.is_empty()) {
-                draft_fields::set(&mut probe.report, &mut probe.name, &mut probe.author, key, value);
-            }
+            fields.extend(entries.iter().filter(|(_, v)| !v.is_empty()).map(|(_, v)| (key.as_str(), v.as_str())));
         }
+        draft_fields::set_all(&mut probe.report, &mut probe.name, &mut probe.author, fields);
         probe.report.check_against(template)
     }
 
@@ -188,7 +188,7 @@ pub fn merge(ours: &Draft, theirs: &Draft) -> Merged {
     let mut draft = ours.clone();
     draft.created_at = ours.created_at.min(theirs.created_at);
     draft.updated_at = ours.updated_at.max(theirs.updated_at);
-    draft.revision = ours.revision.max(theirs.revision);
+    // The revision counts this browser's saves: ours stays.
     let (mut taken, mut kept, mut conflicts) = (Vec::new(), Vec::new(), Vec::new());
     {
         let (mine, other) = (ours.parts(), theirs.parts());
@@ -222,22 +222,11 @@ pub fn merge(ours: &Draft, theirs: &Draft) -> Merged {
                 kept.push(key.clone());
             }
         }
-        for (key, value) in sets {
-            if key == draft_fields::SUMMARY {
-                // A roll-up's summary comes whole from the copy that shows it.
-                if other.get(key).as_deref() == Some(value) {
-                    draft.report.commune_summary = theirs.report.commune_summary.clone();
-                }
-                continue;
-            }
-            draft_fields::set(
-                &mut draft.report,
-                &mut draft.name,
-                &mut draft.author,
-                key,
-                value,
-            );
+        if sets.iter().any(|(key, value)| *key == draft_fields::SUMMARY && other.get(key).as_deref() == Some(*value)) {
+            // A roll-up's summary comes whole from the copy that shows it.
+            draft.report.commune_summary = theirs.report.commune_summary.clone();
         }
+        draft_fields::set_all(&mut draft.report, &mut draft.name, &mut draft.author, sets);
     }
     if changed {
         for (section, rows) in draft_fields::rows(&history) {

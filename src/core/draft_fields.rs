@@ -183,6 +183,29 @@ fn diff_marks(old: &KeySet, new: &KeySet, prefix: &str, out: &mut Vec<(String, S
     }
 }
 
+/// Sets many fields at once: values and notes in one sort and merge each
+/// (a merge brings a thousand cells), the others one by one.
+pub fn set_all(report: &mut Report, name: &mut String, author: &mut String, fields: Vec<(&str, &str)>) {
+    let (mut values, mut notes) = (Vec::new(), Vec::new());
+    for (key, value) in fields {
+        if key.starts_with(ROW) || key == SUMMARY {
+            continue;
+        }
+        match key.strip_prefix("note:") {
+            Some(code) => notes.push((code.to_string(), value.to_string())),
+            None if !is_other(key) => values.push((key.to_string(), value.to_string())),
+            None => set(report, name, author, key, value),
+        }
+    }
+    report.set_values(values);
+    report.set_notes(notes);
+}
+
+/// Whether `key` is a field other than a value: a name, a prefix of its own.
+fn is_other(key: &str) -> bool {
+    [NAME, AUTHOR, PREVIOUS, SUMMARY].contains(&key) || PREFIXES.iter().any(|p| key.starts_with(p))
+}
+
 /// Sets one field of a draft (not a row's place).
 pub fn set(report: &mut Report, name: &mut String, author: &mut String, key: &str, value: &str) {
     match key {

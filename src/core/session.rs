@@ -155,18 +155,21 @@ impl<S: KeyValueStore> Session<S> {
     /// none. The summary names what came from the file and what waits for
     /// the clerk's choice.
     pub fn merge_file<T: Borrow<Template>>(&self, text: &str, file_name: &str, template_of: impl Fn(&str) -> Option<T>) -> Result<FileMerge, String> {
-        let (draft, template) = Draft::import(text, template_of).map_err(|e| format!("«{file_name}»: {e}"))?;
-        let title = draft.title();
-        let from = if draft.author.trim().is_empty() { format!("tệp «{file_name}»") } else { format!("«{}»", draft.author.trim()) };
-        let (stored, merged) = self.store.merge_in(&draft).map_err(|e| format!("Đã đọc «{title}» nhưng chưa lưu được vào trình duyệt ({e}). Hãy giữ tệp .json."))?;
-        let Some(merged) = merged else {
-            return Ok(FileMerge { draft: stored, summary: format!("Đã nhập «{title}» từ tệp."), taken: Vec::new(), conflicts: Vec::new() });
-        };
-        let label = |key: &String| field_label(template.borrow(), &stored.report, key);
-        // Who the copy is for names the file; it is no field of the report.
-        let taken: Vec<String> = merged.taken.iter().filter(|k| *k != AUTHOR).map(label).collect();
-        let conflicts: Vec<String> = merged.conflicts.iter().map(label).collect();
-        Ok(FileMerge { summary: merge_summary(&title, &from, &merged), draft: stored, taken, conflicts })
+        let (draft, template) = self.read_copy(text, file_name, template_of)?;
+        let (stored, merged) = self
+            .store
+            .merge_in(&draft)
+            .map_err(|e| format!("Đã đọc «{}» nhưng chưa lưu được vào trình duyệt ({e}). Hãy giữ tệp .json.", draft.title()))?;
+        Ok(match merged {
+            Some(merged) => file_merge(template.borrow(), &draft, file_name, &merged, stored),
+            None => FileMerge { summary: format!("Đã nhập «{}» từ tệp.", stored.title()), draft: stored, taken: Vec::new(), conflicts: Vec::new() },
+        })
+    }
+
+    /// A draft's `.json` read as a copy to merge, as strictly as an import;
+    /// the message names the file.
+    pub fn read_copy<T: Borrow<Template>>(&self, text: &str, file_name: &str, template_of: impl Fn(&str) -> Option<T>) -> Result<(Draft, T), String> {
+        Draft::import(text, template_of).map_err(|e| format!("«{file_name}»: {e}"))
     }
 
     /// The editor's save: another tab's save since is merged in.
@@ -303,6 +306,18 @@ impl<S: KeyValueStore> Session<S> {
         }
     }
 
+}
+
+/// What merging `file` (read from `file_name`) did, for the clerk: the
+/// sentence, and the fields that came from it and that wait for a choice,
+/// by the names the clerk knows; `stored` is the draft as stored now.
+pub fn file_merge(template: &Template, file: &Draft, file_name: &str, merged: &Merged, stored: Draft) -> FileMerge {
+    let from = if file.author.trim().is_empty() { format!("tệp «{file_name}»") } else { format!("«{}»", file.author.trim()) };
+    let label = |key: &String| field_label(template, &stored.report, key);
+    // Who the copy is for names the file; it is no field of the report.
+    let taken: Vec<String> = merged.taken.iter().filter(|k| *k != AUTHOR).map(label).collect();
+    let conflicts: Vec<String> = merged.conflicts.iter().map(label).collect();
+    FileMerge { summary: merge_summary(&stored.title(), &from, merged), draft: stored, taken, conflicts }
 }
 
 /// What a merge did, in one sentence: how many fields came from `from`,

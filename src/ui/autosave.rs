@@ -19,7 +19,9 @@ use leptos::prelude::*;
 
 use crate::browser::idle::when_idle;
 use crate::browser::storage::{measured, now};
+use crate::core::copies::merge;
 use crate::core::draft::Draft;
+use crate::core::session::{file_merge, FileMerge};
 use crate::core::draft_store::{StoreFault, DRAFT_PREFIX};
 use crate::core::report::Report;
 use crate::ui::{AppContext, FormContext};
@@ -271,21 +273,38 @@ impl Autosave {
     }
 
     /// Merges a colleague's `.json` (or another copy of this draft) into
-    /// the draft on screen; the message says what came from it.
-    pub fn merge_file(&self, text: &str, file_name: &str) -> Result<crate::core::session::FileMerge, String> {
+    /// the draft on screen, and stores the result; the report says what
+    /// came from it. A file of another report is added to the list instead.
+    pub fn merge_file(&self, text: &str, file_name: &str) -> Result<FileMerge, String> {
         self.flush();
-        let merged = self.ctx.merge_file(text, file_name)?;
-        let id = self.draft.with_value(|d| d.id.clone());
-        if merged.draft.id != id {
+        let ctx = self.ctx;
+        let (file, template) =
+            measured("bieumau:merge-read", || ctx.session(|s| s.read_copy(text, file_name, |id| ctx.template(id))))?;
+        let ours = self.draft.try_get_value().ok_or_else(String::new)?;
+        if file.id != ours.id {
+            let added = ctx.merge_file(text, file_name)?;
             return Err(format!(
                 "«{file_name}» là một báo cáo khác («{}»), không phải bản sao của báo cáo đang mở: đã thêm nó vào danh sách bản nháp.",
-                merged.draft.title()
+                added.draft.title()
             ));
         }
-        // The stored copy now holds the file's edits: merged in as another
-        // tab's save; the merge report says what came, not the tab's note.
-        self.save.try_run(Why::Other);
-        self.merged_note.try_set(None);
-        Ok(merged)
+        let merged = measured("bieumau:merge", || merge(&ours, &file));
+        let mut draft = merged.draft.clone();
+        match measured("bieumau:merge-store", || ctx.change(|s| s.save(&draft))) {
+            Ok(saved) => {
+                draft.revision = saved.revision;
+                if let Some(again) = saved.merged {
+                    draft = again.draft;
+                }
+            }
+            Err(fault) => self.state.set(SaveState::Failed(fault)),
+        }
+        self.draft.set_value(draft.clone());
+        let form = self.form.get_value();
+        if !measured("bieumau:merge-show", || form.show_merged(&draft.report)) {
+            let _ = ctx.open(draft.clone(), None);
+        }
+        form.conflicts.set(draft.conflicts().into_iter().map(|c| (c.key, c.others)).collect());
+        Ok(file_merge(&template, &file, file_name, &merged, draft))
     }
 }
