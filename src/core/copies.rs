@@ -7,6 +7,8 @@
 //! draft keeps both values: this copy's stays on screen and in every
 //! document until the clerk chooses ([`Draft::conflicts`]).
 
+use std::cell::Cell;
+
 use super::draft::Draft;
 use super::draft_fields::{self, asks, Parts, ROW};
 use super::grid::cell_code;
@@ -61,18 +63,20 @@ impl Draft {
             name: &self.name,
             author: &self.author,
         };
-        self.history.fill(|key| parts.get(key));
-        let mut missing: Vec<(String, String)> = parts
-            .all()
-            .into_iter()
-            .filter(|(key, _)| self.history.entries(key).is_empty())
-            .collect();
+        let at = Cell::new(0);
+        self.history.fill(|key| parts.get_in_order(key, &at));
+        let mut missing = parts.all();
+        if !self.history.is_empty() {
+            missing.retain(|(key, _)| self.history.entries(key).is_empty());
+        }
         missing.extend(draft_fields::row_changes(
             &self.history,
             &KeyMap::new(),
             &self.report.rows,
         ));
-        if !missing.is_empty() {
+        if self.history.is_empty() {
+            self.history = History::legacy(missing);
+        } else if !missing.is_empty() {
             self.history = self.history.merge(&History::legacy(missing));
         }
     }
@@ -136,20 +140,31 @@ impl Draft {
     /// wrote, and every row, must belong to `template`, so that no merge
     /// brings in a field the report itself would be refused for.
     pub fn check_history(&self, template: &Template) -> Result<(), String> {
-        let mut probe = self.clone();
+        // The report was checked already: only what it does not show is
+        // checked here, on a report of those fields and every row.
+        let mut probe = Report {
+            template_id: self.report.template_id.clone(),
+            template_version: self.report.template_version,
+            rows: self.report.rows.clone(),
+            ..Report::default()
+        };
+        let (parts, at) = (self.parts(), Cell::new(0));
         let mut fields = Vec::new();
         for (key, entries) in self.history.fields().iter() {
             if let Some((section, row)) = key.strip_prefix(ROW).and_then(|r| r.split_once('/')) {
-                let rows = probe.report.rows.get_or_default(section.to_string());
+                let rows = probe.rows.get_or_default(section.to_string());
                 if !rows.iter().any(|k| k == row) {
                     rows.push(row.to_string());
                 }
                 continue;
             }
-            fields.extend(entries.iter().filter(|(_, v)| !v.is_empty()).map(|(_, v)| (key.as_str(), v.as_str())));
+            let shown = parts.get_in_order(key, &at).unwrap_or_default();
+            let extra = entries.iter().filter(|(_, v)| !v.is_empty() && *v != shown);
+            fields.extend(extra.map(|(_, v)| (key.as_str(), v.as_str())));
         }
-        draft_fields::set_all(&mut probe.report, &mut probe.name, &mut probe.author, fields);
-        probe.report.check_against(template)
+        let (mut name, mut author) = (String::new(), String::new());
+        draft_fields::set_all(&mut probe, &mut name, &mut author, fields);
+        probe.check_against(template)
     }
 
     /// The fields waiting for the clerk's choice, in key order.
@@ -192,6 +207,7 @@ pub fn merge(ours: &Draft, theirs: &Draft) -> Merged {
     let (mut taken, mut kept, mut conflicts) = (Vec::new(), Vec::new(), Vec::new());
     {
         let (mine, other) = (ours.parts(), theirs.parts());
+        let (mine_at, other_at) = (Cell::new(0), Cell::new(0));
         let mut sets: Vec<(&str, &str)> = Vec::new();
         for (key, entries) in history
             .fields()
@@ -201,7 +217,7 @@ pub fn merge(ours: &Draft, theirs: &Draft) -> Merged {
             let Some((_, newest)) = entries.last() else {
                 continue;
             };
-            let current = mine.get(key).unwrap_or_default();
+            let current = mine.get_in_order(key, &mine_at).unwrap_or_default();
             let one = entries.iter().all(|(_, v)| v == newest);
             let chosen = if one || !asks(key) || !entries.iter().any(|(_, v)| *v == current) {
                 newest.as_str()
@@ -215,7 +231,7 @@ pub fn merge(ours: &Draft, theirs: &Draft) -> Merged {
                 taken.push(key.clone());
                 sets.push((key, newest));
             } else if other
-                .get(key)
+                .get_in_order(key, &other_at)
                 .is_some_and(|theirs| !entries.iter().any(|(_, v)| *v == theirs))
             {
                 // The other copy's value was replaced here, by a later edit.

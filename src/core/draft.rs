@@ -101,8 +101,8 @@ impl ToJson for Stored<'_> {
             .field("revision", &revision)
             .field("report", &draft.report);
         if !draft.history.is_empty() {
-            let parts = draft.parts();
-            o.field("history", &history::Stored { history: &draft.history, projected: |key: &str| parts.get(key) });
+            let (parts, at) = (draft.parts(), std::cell::Cell::new(0));
+            o.field("history", &history::Stored { history: &draft.history, projected: |key: &str| parts.get_in_order(key, &at) });
         }
         o.end();
     }

@@ -10,6 +10,7 @@
 //! removed row's is `-<place>`). Template codes never hold `:`.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
 use super::header::HeaderField;
 use super::history::{Entries, History};
@@ -82,6 +83,22 @@ impl<'a> Parts<'a> {
             "dismissed:" => Some(mark(report.dismissed.contains(rest)).into()),
             _ => Some(HeaderField::ALL.into_iter().find(|f| f.key() == rest).map(|f| report.header.get(f)).unwrap_or_default().into()),
         }
+    }
+
+    /// As [`Parts::get`], for keys asked in sorted order (a history's): a
+    /// value is found by walking the values on from where `at` stopped,
+    /// not by searching them all for each key.
+    pub fn get_in_order(&self, key: &str, at: &Cell<usize>) -> Option<Cow<'a, str>> {
+        if key.contains(':') || [NAME, AUTHOR, PREVIOUS, SUMMARY].contains(&key) {
+            return self.get(key);
+        }
+        let list = self.report.values.as_slice();
+        let mut i = at.get();
+        while list.get(i).is_some_and(|(k, _)| k.as_str() < key) {
+            i += 1;
+        }
+        at.set(i);
+        Some(list.get(i).filter(|(k, _)| k == key).map_or("", |(_, v)| v.as_str()).into())
     }
 
     /// Every field that holds something, rows' places left out.

@@ -104,6 +104,11 @@ impl<V> KeyMap<V> {
         self.0.clear();
     }
 
+    /// The entries in key order, as a slice.
+    pub fn as_slice(&self) -> &[(String, V)] {
+        &self.0
+    }
+
     /// The entries in key order, values to change in place.
     pub fn iter_mut(&mut self) -> impl Iterator<Item = (&String, &mut V)> {
         self.0.iter_mut().map(|(k, v)| (&*k, v))
