@@ -213,3 +213,17 @@ fn the_reminder_comes_after_seven_days_with_changes() {
     store.set(LAST_BACKUP_KEY, "NaN").unwrap();
     assert_eq!(Session::new(store, true, "here".into()).last_backup(), None);
 }
+
+#[test]
+fn a_backup_written_before_drafts_had_a_history_restores_and_merges() {
+    let legacy = r#"{"kind":"bieumau-cchc/draft","format":1,"app_version":"0.1.0","id":"cu","name":"","created_at":1,"updated_at":2,"revision":3,"report":{"template_id":"xa-01b","template_version":1,"header":{"unit":"UBND xã A","year":"2024"},"values":{"3.3.1":"400"},"notes":{}}}"#;
+    let file = format!(r#"{{"kind":"bieumau-cchc/backup","format":1,"app_version":"0.1.0","created_at":5,"drafts":[{legacy}],"templates":[]}}"#);
+    let session = session_with(&[]);
+    assert_eq!(outcomes(&session.restore(read(&file).unwrap().drafts, template_of)), ["cu added"]);
+    assert_eq!(outcomes(&session.restore(read(&file).unwrap().drafts, template_of)), ["cu same"]);
+    // Typed in since: the old backup brings nothing and takes nothing.
+    edit(&session, "cu", "390", 10.0);
+    assert_eq!(outcomes(&session.restore(read(&file).unwrap().drafts, template_of)), ["cu kept"]);
+    let stored = session.stored("cu").unwrap();
+    assert_eq!((stored.report.value("3.3.1"), stored.report.value("3.3.2")), ("400", "390"));
+}
