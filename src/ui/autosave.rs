@@ -297,14 +297,18 @@ impl Autosave {
                     draft = again.draft;
                 }
             }
-            Err(fault) => self.state.set(SaveState::Failed(fault)),
+            Err(fault) => {
+                self.state.try_set(SaveState::Failed(fault));
+            }
         }
-        self.draft.set_value(draft.clone());
-        let form = self.form.get_value();
-        if !measured("bieumau:merge-show", || form.show_merged(&draft.report)) {
-            let _ = ctx.open(draft.clone(), None);
+        // The file was read after an await: the editor may be gone by now.
+        self.draft.try_set_value(draft.clone());
+        if let Some(form) = self.form.try_get_value() {
+            if !measured("bieumau:merge-show", || form.show_merged(&draft.report)) {
+                let _ = ctx.open(draft.clone(), None);
+            }
+            form.conflicts.set(draft.conflicts().into_iter().map(|c| (c.key, c.others)).collect());
         }
-        form.conflicts.set(draft.conflicts().into_iter().map(|c| (c.key, c.others)).collect());
         Ok(file_merge(&template, &file, file_name, &merged, draft))
     }
 }
