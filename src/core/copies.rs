@@ -167,6 +167,19 @@ impl Draft {
         probe.check_against(template)
     }
 
+    /// This draft with `edits` (code, text) typed by `replica` at `at`, as
+    /// the editor commits them: for the core's tests.
+    #[cfg(test)]
+    pub(crate) fn typed(&self, edits: &[(&str, &str)], replica: &str, at: f64) -> Draft {
+        let mut copy = self.clone();
+        let mut report = copy.report.clone();
+        for (code, text) in edits {
+            report.set_value(code, text);
+        }
+        copy.commit(report, replica, at);
+        copy
+    }
+
     /// The fields waiting for the clerk's choice, in key order.
     pub fn conflicts(&self) -> Vec<Conflict> {
         let parts = self.parts();

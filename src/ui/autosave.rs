@@ -86,7 +86,7 @@ impl Autosave {
         let state = RwSignal::new(SaveState::Unchanged);
         let merged_note = RwSignal::new(None::<String>);
         let key = format!("{DRAFT_PREFIX}{}", draft.id);
-        form.conflicts.set(draft.conflicts().into_iter().map(|c| (c.key, c.others)).collect());
+        form.conflicts.show(&draft);
         let held = StoredValue::new(draft);
         let saved_edits = StoredValue::new(0u64);
         let pending_since = StoredValue::new(None::<f64>);
@@ -140,7 +140,7 @@ impl Autosave {
                             }
                         }
                         if recount {
-                            held.try_with_value(|d| form_for_save.conflicts.set(d.conflicts().into_iter().map(|c| (c.key, c.others)).collect()));
+                            held.try_with_value(|d| form_for_save.conflicts.show(d));
                         }
                     }
                     Err(fault) => {
@@ -307,7 +307,7 @@ impl Autosave {
             if !measured("bieumau:merge-show", || form.show_merged(&draft.report)) {
                 let _ = ctx.open(draft.clone(), None);
             }
-            form.conflicts.set(draft.conflicts().into_iter().map(|c| (c.key, c.others)).collect());
+            form.conflicts.show(&draft);
         }
         Ok(file_merge(&template, &file, file_name, &merged, draft))
     }

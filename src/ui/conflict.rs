@@ -33,6 +33,11 @@ impl Conflicts {
         }
     }
 
+    /// The open conflicts of `draft`, each field with the other values.
+    pub fn show(&self, draft: &crate::core::draft::Draft) {
+        self.set(draft.conflicts().into_iter().map(|c| (c.key, c.others)).collect());
+    }
+
     pub fn set(&self, conflicts: KeyMap<Vec<String>>) {
         if self.map.with_untracked(|m| *m != conflicts) {
             self.map.set(conflicts);

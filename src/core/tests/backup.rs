@@ -31,11 +31,7 @@ fn session_with(ids: &[&str]) -> Session<MemoryStore> {
 
 /// `draft` with 3.3.2 typed as `value` in the browser `replica`.
 fn typed(draft: &Draft, value: &str, replica: &str, at: f64) -> Draft {
-    let mut draft = draft.clone();
-    let mut report = draft.report.clone();
-    report.set_value("3.3.2", value);
-    draft.commit(report, replica, at);
-    draft
+    draft.typed(&[("3.3.2", value)], replica, at)
 }
 
 /// Edits the stored draft `id` as the editor would: one more saved revision.

@@ -11,13 +11,7 @@ use crate::core::catalog::{huyen_cchc_for_tests as huyen, xa_01b_for_tests as xa
 const T0: f64 = 1_700_000_000_000.0;
 
 fn typed(draft: &Draft, edits: &[(&str, &str)], replica: &str, now: f64) -> Draft {
-    let mut copy = draft.clone();
-    let mut report = copy.report.clone();
-    for (code, text) in edits {
-        report.set_value(code, text);
-    }
-    copy.commit(report, replica, now);
-    copy
+    draft.typed(edits, replica, now)
 }
 
 fn base() -> Draft {

@@ -16,12 +16,7 @@ fn draft(id: &str, at: f64) -> Draft {
 
 /// `d` with `code` typed as `text` by the tab `replica`, as the editor commits it.
 fn edit(d: &Draft, code: &str, text: &str, replica: &str) -> Draft {
-    let mut d = d.clone();
-    let mut report = d.report.clone();
-    report.set_value(code, text);
-    let at = d.updated_at.max(d.history.clock() as f64 + 1.0);
-    d.commit(report, replica, at);
-    d
+    d.typed(&[(code, text)], replica, d.updated_at.max(d.history.clock() as f64 + 1.0))
 }
 
 fn saved(revision: u64) -> Saved {

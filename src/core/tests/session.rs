@@ -47,12 +47,7 @@ fn session_with(id: &str) -> (Session<Flaky>, Draft) {
 
 /// `d` with `code` typed as `text` in the tab `replica`.
 fn typed(d: &Draft, code: &str, text: &str, replica: &str) -> Draft {
-    let mut d = d.clone();
-    let mut report = d.report.clone();
-    report.set_value(code, text);
-    let at = d.history.clock() as f64 + 1.0;
-    d.commit(report, replica, at);
-    d
+    d.typed(&[(code, text)], replica, d.history.clock() as f64 + 1.0)
 }
 
 #[test]
