@@ -16,7 +16,7 @@ use std::sync::Arc;
 
 use bieumau::core::catalog::builtin_template;
 use bieumau::core::draft::Draft;
-use bieumau::core::eval::EvaluatedFigures;
+use bieumau::core::eval::{compared_label, Before, EvaluatedFigures};
 use bieumau::core::grid::{cell_code, is_group_key, ColumnRole, Grid};
 use bieumau::core::hand_figures::{hand_figures, unmatched};
 use bieumau::core::narrative::{pieces, show, Figures, Piece};
@@ -225,7 +225,9 @@ fn close(a: f64, b: f64) -> bool {
 /// What the editor shows equals the batch evaluation of its report.
 fn assert_same(template: &Template, form: &Form, report: &Report, previous: Option<&Draft>) {
     let title = previous.map(Draft::title).unwrap_or_default();
-    let batch = report.evaluate_against(template, previous.map(|d| (&d.report, title.as_str())));
+    let against = previous.map(|d| compared_label(&report.header, &d.report.header)).unwrap_or_default();
+    let before = Before { change: previous.map(|d| (&d.report, against.as_str())), carry: previous.map(|d| (&d.report, title.as_str())) };
+    let batch = report.evaluate_against(template, before);
     for ind in template.fillable() {
         let shown = form.field(&ind.code).unwrap().state.get_untracked();
         assert_eq!(Some(&shown), batch.states.get(&ind.code), "state of {}", ind.code);
@@ -292,10 +294,11 @@ fn run(template_id: &str, values: Vec<String>, rows: usize, ops: Vec<Op>, previo
             let mut draft = Draft::new("ky-truoc".into(), &template, 1.0);
             draft.report = start(&template, &previous, rows);
             report.predecessor = Some(draft.id.clone());
+            report.compare_with = Some(draft.id.clone());
             draft
         });
         let form = Form::new(template.clone(), &report, "ban-nhap".into());
-        form.stored.set(before.iter().cloned().map(Arc::new).collect());
+        form.before.stored.set(before.iter().cloned().map(Arc::new).collect());
         let previous = before.as_ref();
         assert_same(&template, &form, &report, previous);
         let mut model = Model { report, removed: vec![None; template.grids().count()] };
@@ -306,7 +309,8 @@ fn run(template_id: &str, values: Vec<String>, rows: usize, ops: Vec<Op>, previo
         assert_eq!(shown.values, model.report.values, "typed values after the edits");
         assert_eq!(shown.notes, model.report.notes, "notes after the edits");
         assert_eq!(shown.rows, model.report.rows, "row lists after the edits");
-        assert_eq!(shown.predecessor, model.report.predecessor, "the report compared with");
+        assert_eq!(shown.predecessor, model.report.predecessor, "the report carried over from");
+        assert_eq!(shown.compare_with, model.report.compare_with, "the report compared with");
         assert_eq!(shown.narrative, model.report.narrative, "the narrative after the edits");
         assert_same(&template, &form, &shown, previous);
     });

@@ -124,7 +124,7 @@ mod tests {
         );
         // The batch evaluation gives the same message for the row.
         let now = district(&[("1", "Tư pháp", &[(4, "12")])]);
-        let evaluation = now.evaluate_against(&template, Some((&before, "UBND huyện Khánh Sơn — Năm 2023")));
+        let evaluation = now.evaluate_against(&template, crate::core::eval::Before { change: None, carry: Some((&before, "UBND huyện Khánh Sơn — Năm 2023")) });
         assert!(evaluation.issues.iter().any(|i| i.code == "pl5/1/c4" && i.message.ends_with("= 10")), "{:?}", evaluation.issues);
     }
 }

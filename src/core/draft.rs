@@ -11,9 +11,11 @@ use std::fmt;
 use serde_json::Value;
 
 use super::history::{self, History};
+use super::migration::{self, Migration};
 use super::json_read::{self, json_struct, At, FromValue};
 use super::json_write::{self, Object, ToJson};
 use super::period::{parse_year, Period};
+use super::eval::{compared_label, Before, Evaluation};
 use super::report::{HeaderField, Report};
 use super::issue::Severity;
 use super::template::Template;
@@ -203,10 +205,19 @@ impl Draft {
         }
     }
 
-    /// The counts of the list, against the report before when there is one.
-    pub fn status(&self, template: &Template, previous: Option<&Draft>) -> DraftStatus {
-        let title = previous.map(Draft::title).unwrap_or_default();
-        let evaluation = self.report.evaluate_against(template, previous.map(|d| (&d.report, title.as_str())));
+    /// The evaluation against its reports before, `[change, carry]` as
+    /// `predecessor::both` finds them.
+    pub fn evaluate_with(&self, template: &Template, before: [Option<&Draft>; 2]) -> Evaluation {
+        let [change, carry] = before;
+        let against = change.map(|d| compared_label(&self.report.header, &d.report.header)).unwrap_or_default();
+        let title = carry.map(Draft::title).unwrap_or_default();
+        let before = Before { change: change.map(|d| (&d.report, against.as_str())), carry: carry.map(|d| (&d.report, title.as_str())) };
+        self.report.evaluate_against(template, before)
+    }
+
+    /// The counts of the list, against its reports before.
+    pub fn status(&self, template: &Template, before: [Option<&Draft>; 2]) -> DraftStatus {
+        let evaluation = self.evaluate_with(template, before);
         DraftStatus {
             filled: evaluation.filled,
             fillable: evaluation.fillable,
@@ -234,10 +245,10 @@ impl Draft {
             .collect()
     }
 
-    /// Opens the draft with `template`, which may be a newer version:
-    /// values of unchanged codes carry over, the rest become orphans.
-    pub fn adopt(&mut self, template: &Template) {
-        self.report.template_version = template.version;
+    /// Migrates the draft to `template`'s version by its declared changes
+    /// (`core::migration`); a draft of a newer version is refused.
+    pub fn migrate(&mut self, template: &Template) -> Result<Migration, String> {
+        migration::migrate(&mut self.report, &mut self.history, template)
     }
 
     /// A copy that starts the next period from this one. It keeps the
@@ -256,6 +267,7 @@ impl Draft {
         // A roll-up summarises one period's commune files.
         copy.report.commune_summary = None;
         copy.report.predecessor = None;
+        copy.report.compare_with = None;
         // Every copied figure is "chưa cập nhật" until edited or confirmed.
         // The keys come in order, so each insert appends to the sorted set.
         copy.report.unconfirmed.clear();
@@ -274,8 +286,9 @@ impl Draft {
             }
             Err(_) => false,
         };
-        // The copy is compared with this report when the period rule names
-        // it (the annual report before Quý I); else the rule finds one.
+        // The copy carries its dossiers over from this report when the period
+        // rule names it (the annual report before Quý I); its changes are
+        // judged against the same period a year earlier, which the rule finds.
         let (copy_header, own) = (&copy.report.header, &self.report.header);
         let follows = match (parse_year(&copy_header.year), parse_year(&own.year)) {
             (Ok(year), Ok(own_year)) => copy_header.period.predecessor(year) == (own.period, own_year),
@@ -300,8 +313,11 @@ impl Draft {
     /// that fail their checks is refused with a message; warnings are fine.
     /// The template comes as the caller keeps it (`Arc<Template>` in the
     /// app), never copied.
-    pub fn import<T: Borrow<Template>>(text: &str, template_of: impl Fn(&str) -> Option<T>) -> Result<(Draft, T), String> {
-        let draft = Draft::from_json(text).map_err(|e| format!("Không nhập được: {e}."))?;
+    /// A file of an older template version is migrated first, then checked
+    /// as strictly (the notice says what the migration did); one of a
+    /// newer version is refused.
+    pub fn import<T: Borrow<Template>>(text: &str, template_of: impl Fn(&str) -> Option<T>) -> Result<(Draft, T, Option<String>), String> {
+        let mut draft = Draft::from_json(text).map_err(|e| format!("Không nhập được: {e}."))?;
         let kept = template_of(&draft.report.template_id).ok_or_else(|| {
             format!(
                 "Không nhập được: tệp thuộc biểu mẫu «{}», ứng dụng chưa có biểu mẫu này. Hãy mở tệp biểu mẫu đó trước.",
@@ -309,12 +325,8 @@ impl Draft {
             )
         })?;
         let template = kept.borrow();
-        // A file made with this very template version must hold nothing
-        // else; an older one may (values kept aside, as on a migration).
-        if draft.report.template_version == template.version {
-            draft.report.check_against(template).map_err(|e| format!("Không nhập được: tệp có {e}."))?;
-            draft.check_history(template).map_err(|e| format!("Không nhập được: lịch sử sửa trong tệp có {e}."))?;
-        }
+        let notice = draft.migrate(template).map_err(|e| format!("Không nhập được: {e}."))?.notice();
+        draft.check_strictly(template, "tệp").map_err(|e| format!("Không nhập được: {e}."))?;
         let errors: Vec<String> = draft
             .report
             .evaluate(template)
@@ -332,7 +344,15 @@ impl Draft {
                 if errors.len() > 5 { "; …" } else { "" }
             ));
         }
-        Ok((draft, kept))
+        Ok((draft, kept, notice))
+    }
+
+    /// The report and its history hold nothing `template` does not have
+    /// (but the values of rows its changes took out, kept aside); `what`
+    /// names the report in the message ("tệp").
+    pub fn check_strictly(&self, template: &Template, what: &str) -> Result<(), String> {
+        self.report.check_against(template).map_err(|e| format!("{what} có {e}"))?;
+        self.check_history(template).map_err(|e| format!("lịch sử sửa trong tệp có {e}"))
     }
 
     /// A file name safe on every system, e.g. `xa-01b_hoang-truong_nam-2023`.

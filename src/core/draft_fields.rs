@@ -23,6 +23,7 @@ use super::report::Report;
 pub const NAME: &str = "name";
 pub const AUTHOR: &str = "author";
 pub const PREVIOUS: &str = "previous";
+pub const COMPARE: &str = "compare";
 pub const SUMMARY: &str = "summary";
 pub const ROW: &str = "row:";
 const PREFIXES: [&str; 5] = ["note:", "header:", "outline:", "unconfirmed:", "dismissed:"];
@@ -42,7 +43,7 @@ pub fn asks(key: &str) -> bool {
     !(key.starts_with("unconfirmed:")
         || key.starts_with("dismissed:")
         || key.starts_with(ROW)
-        || [PREVIOUS, SUMMARY, AUTHOR].contains(&key))
+        || [PREVIOUS, COMPARE, SUMMARY, AUTHOR].contains(&key))
 }
 
 fn previous_text(choice: &Option<String>) -> String {
@@ -67,6 +68,7 @@ impl<'a> Parts<'a> {
             NAME => return Some(self.name.into()),
             AUTHOR => return Some(self.author.into()),
             PREVIOUS => return Some(previous_text(&report.predecessor).into()),
+            COMPARE => return Some(previous_text(&report.compare_with).into()),
             SUMMARY => return Some(report.commune_summary.as_ref().map(json_write::to_string).unwrap_or_default().into()),
             _ => {}
         }
@@ -89,7 +91,7 @@ impl<'a> Parts<'a> {
     /// value is found by walking the values on from where `at` stopped,
     /// not by searching them all for each key.
     pub fn get_in_order(&self, key: &str, at: &Cell<usize>) -> Option<Cow<'a, str>> {
-        if key.contains(':') || [NAME, AUTHOR, PREVIOUS, SUMMARY].contains(&key) {
+        if key.contains(':') || [NAME, AUTHOR, PREVIOUS, COMPARE, SUMMARY].contains(&key) {
             return self.get(key);
         }
         let list = self.report.values.as_slice();
@@ -113,6 +115,7 @@ impl<'a> Parts<'a> {
         add(NAME.into(), self.name.into());
         add(AUTHOR.into(), self.author.into());
         add(PREVIOUS.into(), previous_text(&report.predecessor));
+        add(COMPARE.into(), previous_text(&report.compare_with));
         add(SUMMARY.into(), report.commune_summary.as_ref().map(json_write::to_string).unwrap_or_default());
         for field in HeaderField::ALL {
             add(format!("header:{}", field.key()), report.header.get(field));
@@ -140,7 +143,7 @@ impl<'a> Parts<'a> {
     pub fn changes(&self, new: &Parts<'_>) -> Vec<(String, String)> {
         let (old, next) = (self.report, new.report);
         let mut out = Vec::new();
-        for key in [NAME, AUTHOR, PREVIOUS, SUMMARY] {
+        for key in [NAME, AUTHOR, PREVIOUS, COMPARE, SUMMARY] {
             let value = new.get(key).unwrap_or_default();
             if self.get(key).unwrap_or_default() != value {
                 out.push((key.to_string(), value.into_owned()));
@@ -220,7 +223,7 @@ pub fn set_all(report: &mut Report, name: &mut String, author: &mut String, fiel
 
 /// Whether `key` is a field other than a value: a name, a prefix of its own.
 fn is_other(key: &str) -> bool {
-    [NAME, AUTHOR, PREVIOUS, SUMMARY].contains(&key) || PREFIXES.iter().any(|p| key.starts_with(p))
+    [NAME, AUTHOR, PREVIOUS, COMPARE, SUMMARY].contains(&key) || PREFIXES.iter().any(|p| key.starts_with(p))
 }
 
 /// Sets one field of a draft (not a row's place).
@@ -229,6 +232,7 @@ pub fn set(report: &mut Report, name: &mut String, author: &mut String, key: &st
         NAME => *name = value.to_string(),
         AUTHOR => *author = value.to_string(),
         PREVIOUS => report.predecessor = value.strip_prefix('=').map(str::to_string),
+        COMPARE => report.compare_with = value.strip_prefix('=').map(str::to_string),
         // A roll-up's summary is never typed: a merge takes the other copy's
         // whole (`copies::merge`), and nothing else sets it.
         SUMMARY => {}

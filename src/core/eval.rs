@@ -15,7 +15,7 @@ use rustc_hash::FxHashMap;
 use super::grid::{ColumnRole, is_group_key, row_name, CellValue, Grid, RowValues};
 use super::issue::{Issue, Severity};
 use super::carry::{carried_issue, PreviousGrid};
-use super::report::Report;
+use super::report::{Report, ReportHeader};
 use super::target::TargetResult;
 use super::template::{Section, Template};
 use super::value::FieldState;
@@ -113,6 +113,34 @@ pub fn grid_target_issues(template: &Template, results: &[TargetResult]) -> Vec<
         .collect()
 }
 
+/// The reports an evaluation reads against, each with how it is named:
+/// `change`, whose figures changes are judged against ("cùng kỳ 2023"), and
+/// `carry`, whose dossiers in progress are carried over (its title).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Before<'a> {
+    pub change: Option<(&'a Report, &'a str)>,
+    pub carry: Option<(&'a Report, &'a str)>,
+}
+
+/// Whether `other` is the same period a year before `own`.
+fn same_period_last_year(own: &ReportHeader, other: &ReportHeader) -> bool {
+    match (parse_year(&own.year), parse_year(&other.year)) {
+        (Ok(year), Ok(theirs)) => own.period.same_period_before(year) == (other.period, theirs),
+        _ => false,
+    }
+}
+
+/// How a figure of `other` is named beside one of `own`, as a noun phrase:
+/// "cùng kỳ 2023" for the same period a year earlier, else its period
+/// ("năm 2023", "quý I năm 2024"), or "kỳ trước" without a year.
+pub fn compared_label(own: &ReportHeader, other: &ReportHeader) -> String {
+    match parse_year(&other.year) {
+        Ok(year) if same_period_last_year(own, other) => format!("cùng kỳ {year}"),
+        Ok(year) => other.period.phrase(year),
+        Err(_) => "kỳ trước".to_string(),
+    }
+}
+
 /// The text that names a grid's rows in messages: its own annex.
 pub fn annex_of<'a>(template: &'a Template, section: &'a Section) -> &'a str {
     section.heading(template).0
@@ -120,13 +148,14 @@ pub fn annex_of<'a>(template: &'a Template, section: &'a Section) -> &'a str {
 
 impl Report {
     pub fn evaluate(&self, template: &Template) -> Evaluation {
-        self.evaluate_against(template, None)
+        self.evaluate_against(template, Before::default())
     }
 
-    /// The evaluation against the report before (`previous`, with its
-    /// title): large changes are warnings ([`Indicator::change_issue`]), and
-    /// so are carried-over figures that differ ([`carried_issue`]).
-    pub fn evaluate_against(&self, template: &Template, previous: Option<(&Report, &str)>) -> Evaluation {
+    /// The evaluation against the reports before: large changes from
+    /// `before.change` are warnings ([`Indicator::change_issue`]), and so
+    /// are carried-over figures that differ from `before.carry`'s
+    /// ([`carried_issue`]).
+    pub fn evaluate_against(&self, template: &Template, before: Before<'_>) -> Evaluation {
         let states: FxHashMap<String, FieldState> = template
             .fillable()
             .filter_map(|ind| ind.kind.as_ref().map(|k| (ind.code.clone(), k.read(self.value(&ind.code)))))
@@ -135,7 +164,7 @@ impl Report {
         let checked: Vec<Option<Issue>> = template.rules.iter().map(|rule| rule.check(&value_of)).collect();
         let grids: Vec<GridEvaluation> = template
             .grids()
-            .map(|(section, grid)| self.evaluate_grid_against(&section.id, annex_of(template, section), grid, previous))
+            .map(|(section, grid)| self.evaluate_grid_against(&section.id, annex_of(template, section), grid, before.carry))
             .collect();
         // Targets read rows and grid totals.
         let total = |g: usize, i: usize| grids.get(g).filter(|g| g.filled > 0).and_then(|g| g.totals.get(i).copied().flatten());
@@ -145,7 +174,7 @@ impl Report {
         let mut issues = Vec::new();
         for (ind, rules) in template.indicators.iter().zip(&by_row) {
             let state = states.get(&ind.code).unwrap_or(&FieldState::Empty);
-            let change = previous.and_then(|(p, _)| ind.change_issue(state, &ind.read_in(p.value(&ind.code))));
+            let change = before.change.and_then(|(p, against)| ind.change_issue(state, &ind.read_in(p.value(&ind.code)), against));
             let unmet = template.targets.iter().zip(&targets).filter(|(t, _)| t.at == ind.code).map(|(t, r)| t.issue(*r));
             let anchored = rules.iter().map(|&i| checked[i].clone()).chain([change]).chain(unmet);
             issues.extend(field_messages(&ind.code, state, anchored));
@@ -180,8 +209,10 @@ impl Report {
         self.evaluate_grid_against(section, annex, grid, None)
     }
 
-    pub fn evaluate_grid_against(&self, section: &str, annex: &str, grid: &Grid, previous: Option<(&Report, &str)>) -> GridEvaluation {
-        let before = previous.filter(|_| grid.carried_over.is_some()).map(|(p, title)| (p, title, PreviousGrid::new(p, section, grid)));
+    /// A grid's evaluation, its carried-over column against `carry` (the
+    /// report whose window ends where this one's starts, with its title).
+    pub fn evaluate_grid_against(&self, section: &str, annex: &str, grid: &Grid, carry: Option<(&Report, &str)>) -> GridEvaluation {
+        let before = carry.filter(|_| grid.carried_over.is_some()).map(|(p, title)| (p, title, PreviousGrid::new(p, section, grid)));
         let keys = self.row_keys(section, grid);
         let stts = grid.stt_of(&keys);
         let mut rows = Vec::with_capacity(keys.len());

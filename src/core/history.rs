@@ -108,6 +108,12 @@ impl History {
         &self.fields
     }
 
+    /// Moves the entries of `from` to `to` (a code a template renamed).
+    pub fn rename(&mut self, from: &str, to: &str) {
+        let Some(entries) = self.fields.remove(from) else { return };
+        self.fields.get_or_default(to.to_string()).extend(entries);
+    }
+
     /// The fields whose keys start with `prefix`, in order.
     pub fn with_prefix<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a (String, Entries)> + 'a {
         self.fields.from_key(prefix).take_while(move |(k, _)| k.starts_with(prefix))

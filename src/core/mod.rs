@@ -41,6 +41,7 @@ pub mod summary;
 pub mod header;
 pub mod report;
 pub mod report_check;
+pub mod migration;
 pub mod draft_fields;
 pub mod narrative_period;
 pub mod hand_figures;

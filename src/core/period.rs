@@ -97,8 +97,8 @@ impl Period {
         }
     }
 
-    /// The report before this one, whose figures it is compared with and
-    /// whose dossiers in progress it carries over: every period but Quý III
+    /// The report before this one in time, whose dossiers in progress it
+    /// carries over: every period but Quý III
     /// starts on 15/12, where the previous year's annual report ends; Quý
     /// III starts where this year's 6-month report ends.
     pub fn predecessor(self, year: i32) -> (Period, i32) {
@@ -106,6 +106,12 @@ impl Period {
             Period::QuarterThree => (Period::SixMonths, year),
             _ => (Period::Year, year - 1),
         }
+    }
+
+    /// The report a change is judged against: the same period a year
+    /// earlier (a quarter with a quarter, never with a whole year).
+    pub fn same_period_before(self, year: i32) -> (Period, i32) {
+        (self, year - 1)
     }
 
     pub fn window(self, year: i32) -> PeriodWindow {

@@ -43,8 +43,9 @@ pub fn change_text(now: f64, before: f64) -> Option<String> {
 }
 
 /// The warning on `code` when `now` differs from `before` by more than the
-/// threshold: «3.206 hồ sơ, gấp 2,0 lần kỳ trước (1.603) — ghi chú lý do nếu đúng».
-pub fn change_issue(code: &str, unit: &str, now: f64, before: f64, threshold: ChangeThreshold) -> Option<Issue> {
+/// threshold, `against` naming the report compared with: «3.206 hồ sơ, gấp
+/// 2,0 lần so với cùng kỳ 2023 (1.603) — ghi chú lý do nếu đúng».
+pub fn change_issue(code: &str, unit: &str, now: f64, before: f64, threshold: ChangeThreshold, against: &str) -> Option<Issue> {
     // `before` below `from`, or not a number at all (NaN compares false): no warning.
     let big_enough = before >= threshold.from;
     if threshold.ratio <= 0.0 || !big_enough || before <= 0.0 || !now.is_finite() {
@@ -68,7 +69,7 @@ pub fn change_issue(code: &str, unit: &str, now: f64, before: f64, threshold: Ch
     Some(Issue {
         code: code.to_string(),
         severity: Severity::Warning,
-        message: format!("{}, {how} so với kỳ trước ({}) — ghi chú lý do nếu đúng", figure(now), format_vn(before, 2)),
+        message: format!("{}, {how} so với {against} ({}) — ghi chú lý do nếu đúng", figure(now), format_vn(before, 2)),
     })
 }
 
@@ -111,16 +112,16 @@ mod tests {
     #[test]
     fn a_change_over_the_threshold_is_a_warning_with_both_figures() {
         let t = ChangeThreshold::default();
-        let issue = change_issue("3.3.1", "Hồ sơ", 3206.0, 1603.0, t).expect("doubled");
+        let issue = change_issue("3.3.1", "Hồ sơ", 3206.0, 1603.0, t, "kỳ trước").expect("doubled");
         assert_eq!(issue.severity, Severity::Warning);
         assert_eq!(issue.message, "3.206 hồ sơ, gấp 2,0 lần so với kỳ trước (1.603) — ghi chú lý do nếu đúng");
-        let issue = change_issue("3.3.1", "Hồ sơ", 2500.0, 1603.0, t).expect("up 56 %");
-        assert_eq!(issue.message, "2.500 hồ sơ, tăng 56 % so với kỳ trước (1.603) — ghi chú lý do nếu đúng");
-        let issue = change_issue("3.2.4", "%", 40.0, 99.06, t).expect("down 60 %");
+        let issue = change_issue("3.3.1", "Hồ sơ", 2500.0, 1603.0, t, "cùng kỳ 2023").expect("up 56 %");
+        assert_eq!(issue.message, "2.500 hồ sơ, tăng 56 % so với cùng kỳ 2023 (1.603) — ghi chú lý do nếu đúng");
+        let issue = change_issue("3.2.4", "%", 40.0, 99.06, t, "kỳ trước").expect("down 60 %");
         assert_eq!(issue.message, "40, giảm 59,6 % so với kỳ trước (99,06) — ghi chú lý do nếu đúng");
-        assert_eq!(change_issue("3.3.1", "Hồ sơ", 2400.0, 1603.0, t), None, "49,7 % is within");
-        assert_eq!(change_issue("1.1", "Văn bản", 40.0, 10.0, t), None, "a small figure may quadruple");
-        assert_eq!(change_issue("3.3.1", "Hồ sơ", 0.0, 1603.0, ChangeThreshold { ratio: 0.0, from: 0.0 }), None, "off for the row");
-        assert_eq!(change_issue("3.3.1", "Hồ sơ", 5.0, f64::NAN, t), None);
+        assert_eq!(change_issue("3.3.1", "Hồ sơ", 2400.0, 1603.0, t, "kỳ trước"), None, "49,7 % is within");
+        assert_eq!(change_issue("1.1", "Văn bản", 40.0, 10.0, t, "kỳ trước"), None, "a small figure may quadruple");
+        assert_eq!(change_issue("3.3.1", "Hồ sơ", 0.0, 1603.0, ChangeThreshold { ratio: 0.0, from: 0.0 }, "kỳ trước"), None, "off for the row");
+        assert_eq!(change_issue("3.3.1", "Hồ sơ", 5.0, f64::NAN, t, "kỳ trước"), None);
     }
 }

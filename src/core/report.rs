@@ -29,9 +29,14 @@ json_struct! {
         pub rows: KeyMap<Vec<String>> = omitted,
         /// The district summary of the commune reports rolled up into this one.
         pub commune_summary: Option<CommuneSummary> = omitted,
-        /// The draft whose figures this one is compared with: `None` lets the
-        /// period rule find it (`core::predecessor`), `""` compares with none.
+        /// The draft whose dossiers in progress this one carries over (the
+        /// report whose window ends where this one's starts): `None` lets the
+        /// period rule find it (`core::predecessor`), `""` is none.
         pub predecessor: Option<String> = omitted,
+        /// The draft whose figures this one's changes are judged against:
+        /// `None` lets the rule find the same period a year earlier, `""`
+        /// compares with none.
+        pub compare_with: Option<String> = omitted,
         /// Codes of values copied from the period before and neither edited
         /// nor confirmed since: "chưa cập nhật".
         pub unconfirmed: KeySet = omitted,

@@ -39,7 +39,8 @@ impl Report {
     }
 
     /// Everything in the report belongs to `template` (the version it was
-    /// made with): row lists of its editable grids, values of indicators
+    /// made with or migrated to; a row its changes took out keeps its value
+    /// aside): row lists of its editable grids, values of indicators
     /// that take one and of typed cells of known rows, notes of indicators.
     pub fn check_against(&self, template: &Template) -> Result<(), String> {
         self.check_shape()?;
@@ -50,6 +51,9 @@ impl Report {
         }
         let holder = Holder::new(self, template);
         for code in self.values.keys() {
+            if template.retired(code) {
+                continue;
+            }
             if holder.holds(code) {
                 if template.indicator(code).is_some_and(|i| i.is_heading()) {
                     return Err(format!("«{code}» là dòng tiêu đề, không có số liệu"));
@@ -64,7 +68,7 @@ impl Report {
                 None => format!("mã «{code}» không có trong biểu mẫu «{}»", template.id),
             });
         }
-        if let Some(code) = self.notes.keys().find(|c| template.indicator(c).is_none()) {
+        if let Some(code) = self.notes.keys().find(|c| template.indicator(c).is_none() && !template.retired(c)) {
             return Err(format!("ghi chú của mã «{code}», không có trong biểu mẫu «{}»", template.id));
         }
         Ok(())

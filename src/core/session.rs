@@ -17,6 +17,8 @@ use super::draft::Draft;
 use super::draft_fields::{AUTHOR, NAME};
 use super::number::format_count;
 use super::draft_store::{DraftStore, KeyValueStore, Quarantined, Saved, StoreFault, StoredDraft};
+use super::predecessor::{self, Role, Subject};
+use super::report::ReportHeader;
 use super::template::Template;
 
 /// The drafts and unreadable entries in storage, newest first.
@@ -155,20 +157,24 @@ impl<S: KeyValueStore> Session<S> {
     /// none. The summary names what came from the file and what waits for
     /// the clerk's choice.
     pub fn merge_file<T: Borrow<Template>>(&self, text: &str, file_name: &str, template_of: impl Fn(&str) -> Option<T>) -> Result<FileMerge, String> {
-        let (draft, template) = self.read_copy(text, file_name, template_of)?;
+        let (draft, template, notice) = self.read_copy(text, file_name, template_of)?;
         let (stored, merged) = self
             .store
             .merge_in(&draft)
             .map_err(|e| format!("Đã đọc «{}» nhưng chưa lưu được vào trình duyệt ({e}). Hãy giữ tệp .json.", draft.title()))?;
-        Ok(match merged {
+        let mut outcome = match merged {
             Some(merged) => file_merge(template.borrow(), &draft, file_name, &merged, stored),
             None => FileMerge { summary: format!("Đã nhập «{}» từ tệp.", stored.title()), draft: stored, taken: Vec::new(), conflicts: Vec::new() },
-        })
+        };
+        if let Some(notice) = notice {
+            outcome.summary = format!("{} {notice}", outcome.summary);
+        }
+        Ok(outcome)
     }
 
     /// A draft's `.json` read as a copy to merge, as strictly as an import;
     /// the message names the file.
-    pub fn read_copy<T: Borrow<Template>>(&self, text: &str, file_name: &str, template_of: impl Fn(&str) -> Option<T>) -> Result<(Draft, T), String> {
+    pub fn read_copy<T: Borrow<Template>>(&self, text: &str, file_name: &str, template_of: impl Fn(&str) -> Option<T>) -> Result<(Draft, T, Option<String>), String> {
         Draft::import(text, template_of).map_err(|e| format!("«{file_name}»: {e}"))
     }
 
@@ -270,14 +276,11 @@ impl<S: KeyValueStore> Session<S> {
     }
 
     fn restore_one<T: std::ops::Deref<Target = Template>>(&self, draft: Draft, template_of: &impl Fn(&str) -> Option<T>) -> Outcome {
+        let mut draft = draft;
         if let Some(template) = template_of(&draft.report.template_id) {
-            if template.version == draft.report.template_version {
-                if let Err(e) = draft.report.check_against(&template) {
-                    return Outcome::Refused(format!("không khôi phục được, bản nháp trong tệp có {e}."));
-                }
-                if let Err(e) = draft.check_history(&template) {
-                    return Outcome::Refused(format!("không khôi phục được, lịch sử sửa trong tệp có {e}."));
-                }
+            // Migrated first, then checked as strictly as a draft file.
+            if let Err(e) = draft.migrate(&template).and_then(|_| draft.check_strictly(&template, "bản nháp trong tệp")) {
+                return Outcome::Refused(format!("không khôi phục được, {e}."));
             }
         }
         match self.store.merge_in(&draft) {
@@ -293,15 +296,21 @@ impl<S: KeyValueStore> Session<S> {
 
     /// A report before opened from a file: read as strictly as an import,
     /// of `template`, and stored (unless the very draft is stored already)
-    /// so that it is there next time. Its id and what to tell the clerk.
-    pub fn keep_predecessor(&self, text: &str, file_name: &str, template: &Template) -> Result<(String, String), String> {
-        let (draft, _) = Draft::import(text, |id| (id == template.id).then(|| template.clone())).map_err(|e| format!("«{file_name}»: {e}"))?;
+    /// so that it is there next time. Its id, whether a period rule finds
+    /// it for a report with `header` (else the clerk's choice should name
+    /// it), and what to tell the clerk.
+    pub fn keep_predecessor(&self, text: &str, file_name: &str, template: &Template, header: &ReportHeader) -> Result<(String, bool, String), String> {
+        let (draft, _, _) = Draft::import(text, |id| (id == template.id).then(|| template.clone())).map_err(|e| format!("«{file_name}»: {e}"))?;
         let title = draft.title();
+        let found = [Role::Change, Role::Carry].into_iter().any(|role| {
+            let subject = Subject { id: "", template_id: &template.id, header, role, choice: None };
+            predecessor::find(&subject, [&draft]).is_some()
+        });
         if matches!(self.store.load(&draft.id), Ok(Some(_))) {
-            return Ok((draft.id, format!("So sánh với «{title}» (đã có trong danh sách bản nháp).")));
+            return Ok((draft.id, found, format!("So sánh với «{title}» (đã có trong danh sách bản nháp).")));
         }
         match self.store.merge_in(&draft) {
-            Ok((stored, _)) => Ok((stored.id, format!("So sánh với «{title}»; báo cáo này được giữ trong danh sách bản nháp."))),
+            Ok((stored, _)) => Ok((stored.id, found, format!("So sánh với «{title}»; báo cáo này được giữ trong danh sách bản nháp."))),
             Err(e) => Err(format!("Không lưu được báo cáo kỳ trước vào trình duyệt: {e}.")),
         }
     }
@@ -352,16 +361,10 @@ pub fn adopt(mut draft: Draft, template: Option<&Template>, notice: Option<Strin
         ));
     };
     let mut notices: Vec<String> = notice.into_iter().collect();
-    if draft.report.template_version != template.version {
-        let kept = draft.orphans(template).len();
-        notices.push(format!(
-            "Biểu mẫu đã đổi từ phiên bản {} sang {}: số liệu của các chỉ tiêu không đổi được giữ nguyên{}.",
-            draft.report.template_version,
-            template.version,
-            if kept > 0 { format!("; {kept} mục không còn trong biểu mẫu được giữ lại ở cuối trang") } else { String::new() }
-        ));
-        draft.adopt(template);
-    }
+    // A stored draft is migrated as a file is; what the changes do not
+    // name stays aside at the bottom of the page, never dropped.
+    let migration = draft.migrate(template).map_err(|e| format!("Không mở được bản nháp: {e}."))?;
+    notices.extend(migration.notice());
     Ok((draft, (!notices.is_empty()).then(|| notices.join(" "))))
 }
 

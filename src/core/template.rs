@@ -59,11 +59,12 @@ impl Indicator {
     }
     /// The warning when this row's figure changed much since the report
     /// before; only figures that are amounts are compared.
-    pub fn change_issue(&self, now: &FieldState, before: &FieldState) -> Option<Issue> {
+    /// `against` names the report compared with ("cùng kỳ 2023").
+    pub fn change_issue(&self, now: &FieldState, before: &FieldState, against: &str) -> Option<Issue> {
         if !self.kind.as_ref().is_some_and(ValueKind::is_quantity) {
             return None;
         }
-        change_issue(&self.code, &self.unit, now.number()?, before.number()?, self.change)
+        change_issue(&self.code, &self.unit, now.number()?, before.number()?, self.change, against)
     }
     /// How deep the row sits in the outline, for indentation: `3.3.1` is 2.
     pub fn depth(&self) -> usize {
@@ -119,6 +120,17 @@ pub struct RollupSpec {
     pub note: String,
 }
 
+/// What changed in a template's `version` from the version before.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VersionChange {
+    pub version: u32,
+    /// Old code → new code.
+    pub renamed: Vec<(String, String)>,
+    pub added: Vec<String>,
+    /// Rows taken out: a draft's values of them are kept, listed at the bottom.
+    pub removed: Vec<String>,
+}
+
 /// A checked template, ready to fill in.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Template {
@@ -138,12 +150,20 @@ pub struct Template {
     pub rollup: Option<RollupSpec>,
     /// The narrative report's sections; empty for an annex alone.
     pub outline: Outline,
+    /// The declared changes from each older version (`core::migration`).
+    pub changes: Vec<VersionChange>,
     pub(crate) index: FxHashMap<String, usize>,
     /// Each indicator's position on the page, for ordering messages.
     pub(crate) row_position: FxHashMap<String, usize>,
 }
 
 impl Template {
+    /// Whether a change of this template took the row `code` out: a
+    /// migrated draft keeps its value aside, at the bottom of the page.
+    pub fn retired(&self, code: &str) -> bool {
+        self.indicator(code).is_none() && self.changes.iter().any(|c| c.removed.iter().any(|r| r == code))
+    }
+
     /// The grid of the section `id`, if that section is a grid.
     pub fn grid(&self, id: &str) -> Option<&Arc<Grid>> {
         self.sections.iter().find(|s| s.id == id).and_then(|s| s.grid.as_ref())

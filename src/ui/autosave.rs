@@ -278,7 +278,7 @@ impl Autosave {
     pub fn merge_file(&self, text: &str, file_name: &str) -> Result<FileMerge, String> {
         self.flush();
         let ctx = self.ctx;
-        let (file, template) =
+        let (file, template, notice) =
             measured("bieumau:merge-read", || ctx.session(|s| s.read_copy(text, file_name, |id| ctx.template(id))))?;
         let ours = self.draft.try_get_value().ok_or_else(String::new)?;
         if file.id != ours.id {
@@ -309,6 +309,10 @@ impl Autosave {
             }
             form.conflicts.show(&draft);
         }
-        Ok(file_merge(&template, &file, file_name, &merged, draft))
+        let mut report = file_merge(&template, &file, file_name, &merged, draft);
+        if let Some(notice) = notice {
+            report.summary = format!("{} {notice}", report.summary);
+        }
+        Ok(report)
     }
 }

@@ -109,7 +109,8 @@ impl Form {
         for grid in &self.grids {
             grid.show_merged(report);
         }
-        set(self.predecessor, report.predecessor.clone());
+        set(self.before.carry_from, report.predecessor.clone());
+        set(self.before.compare_with, report.compare_with.clone());
         set(self.unconfirmed, report.unconfirmed.clone());
         self.narrative.show_merged(report);
         true

@@ -111,8 +111,8 @@ pub fn DraftList() -> impl IntoView {
                     Keyed::new(key_of(&[&stored.draft.id, &stored.draft.revision.to_string()]), move || {
                         // Its counts include the warnings against the report before.
                         let previous = listing.with_untracked(|l| {
-                            let all = l.as_ref().map(|(d, _)| d.as_slice()).unwrap_or_default();
-                            predecessor::resolve(&predecessor::Subject::of(&stored.draft), all.iter().map(|s| &s.draft)).cloned()
+                            let all: Vec<&Draft> = l.as_ref().map(|(d, _)| d.iter().map(|s| &s.draft).collect()).unwrap_or_default();
+                            predecessor::both(&stored.draft, &all).map(|d| d.cloned())
                         });
                         view! { <DraftEntry stored previous deleted message /> }
                     })
@@ -126,11 +126,11 @@ pub fn DraftList() -> impl IntoView {
 }
 
 #[component]
-fn DraftEntry(stored: StoredDraft, previous: Option<Draft>, deleted: RwSignal<Option<Deleted>>, message: RwSignal<Option<String>>) -> impl IntoView {
+fn DraftEntry(stored: StoredDraft, previous: [Option<Draft>; 2], deleted: RwSignal<Option<Deleted>>, message: RwSignal<Option<String>>) -> impl IntoView {
     let ctx = expect_context::<AppContext>();
     let draft = stored.draft;
     let template = ctx.template(&draft.report.template_id);
-    let status = template.as_ref().map(|t| draft.status(t, previous.as_ref()));
+    let status = template.as_ref().map(|t| draft.status(t, previous.each_ref().map(Option::as_ref)));
     let noun = if template.as_ref().is_some_and(|t| t.grids().next().is_some()) { "ô số liệu" } else { "chỉ tiêu" };
     let template_name = template
         .as_ref()

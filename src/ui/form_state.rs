@@ -12,9 +12,7 @@ use leptos::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::core::key_set::KeySet;
-use crate::core::draft::Draft;
 use crate::core::eval::{annex_of, field_messages, figure_of, grid_target_issues, rules_by_row};
-use crate::core::predecessor::{self, Subject};
 use crate::core::report::{grid_cell, HeaderField, Report, ReportHeader};
 use crate::ui::header_state::HeaderSignals;
 use crate::core::issue::{Issue, Severity};
@@ -22,6 +20,7 @@ use crate::core::template::Template;
 use crate::core::summary::CommuneSummary;
 use crate::core::target::TargetResult;
 use crate::core::value::{FieldState, ValueKind};
+use crate::ui::before_state::Befores;
 use crate::ui::grid_state::GridState;
 use crate::ui::narrative_state::{LiveFigures, Narrative};
 use crate::ui::conflict::Conflicts;
@@ -93,13 +92,9 @@ pub struct Form {
     pub grids: Vec<Arc<GridState>>,
     /// The district summary of rolled-up commune reports (read-only).
     pub commune_summary: Option<Arc<CommuneSummary>>,
-    /// The clerk's choice of the report to compare with (`Report::predecessor`).
-    pub predecessor: RwSignal<Option<String>>,
-    /// The other stored drafts, read once the editor is on screen.
-    pub stored: RwSignal<Vec<Arc<Draft>>>,
-    /// The report compared with: the choice, or the one the period rule
-    /// finds for the header as typed.
-    pub previous: Memo<Option<Arc<Draft>>>,
+    /// The reports before: changes are judged against one, dossiers in
+    /// progress carried over from the other.
+    pub before: Befores,
     /// Codes of values copied from the period before, not yet edited or
     /// confirmed (`Report::unconfirmed`); the set only shrinks.
     pub unconfirmed: RwSignal<KeySet>,
@@ -149,7 +144,6 @@ impl Form {
     pub fn new(template: Arc<Template>, report: &Report, own_id: String) -> Form {
         let edits = RwSignal::new(0u64);
         let header = HeaderSignals::new(&report.header);
-        let predecessor = RwSignal::new(report.predecessor.clone());
         // A grid row's name is not a figure to update: never "chưa cập nhật".
         let label_cells: Vec<(String, u32)> = template
             .grids()
@@ -158,22 +152,8 @@ impl Form {
         let mut copied = report.unconfirmed.clone();
         copied.retain(|code| !label_cells.iter().any(|(section, number)| grid_cell(section, code).is_some_and(|(_, n)| n == *number)));
         let unconfirmed = RwSignal::new(copied);
-        let stored = RwSignal::new(Vec::<Arc<Draft>>::new());
-        let previous = {
-            let template_id = template.id.clone();
-            Memo::new_with_compare(
-                move |_| {
-                    let mut typed = ReportHeader::default();
-                    for field in [HeaderField::Unit, HeaderField::Period, HeaderField::Year] {
-                        typed.set(field, header.get(field).get());
-                    }
-                    let choice = predecessor.get();
-                    let subject = Subject { id: &own_id, template_id: &template_id, header: &typed, choice: choice.as_deref() };
-                    stored.with(|all| predecessor::resolve(&subject, all.iter().map(|d| &**d)).and_then(|d| all.iter().find(|a| a.id == d.id).cloned()))
-                },
-                arc_changed,
-            )
-        };
+        let before = Befores::new(&own_id, &report, header);
+        let previous = before.change;
         let orphans = report.orphans(&template);
         let mut raws = FxHashMap::default();
         let mut states = FxHashMap::default();
@@ -212,7 +192,7 @@ impl Form {
             .grids()
             .map(|(section, grid)| {
                 let annex = annex_of(&template, section).to_string();
-                Arc::new(GridState::new(section.clone(), grid.clone(), annex, report, (edits, unconfirmed), previous))
+                Arc::new(GridState::new(section.clone(), grid.clone(), annex, report, (edits, unconfirmed), &before))
             })
             .collect();
         // Targets read rows and grid totals, with the batch's `figure_of`.
@@ -252,7 +232,7 @@ impl Form {
                     // The same messages as the batch evaluation's: the rules',
                     // the change since the report before, the targets not met.
                     let ind = &template.indicators[index];
-                    let change = previous.with(|p| p.as_ref().and_then(|d| ind.change_issue(s, &ind.read_in(d.report.value(&ind.code)))));
+                    let change = previous.with(|p| p.as_ref().and_then(|c| ind.change_issue(s, &ind.read_in(c.draft.report.value(&ind.code)), &c.label)));
                     let unmet = unmet.iter().map(|(i, r)| template.targets[*i].issue(r.get()));
                     field_messages(&issue_code, s, anchored.iter().map(|m| m.get()).chain([change]).chain(unmet))
                 })
@@ -333,9 +313,7 @@ impl Form {
             fillable,
             grids,
             commune_summary,
-            predecessor,
-            stored,
-            previous,
+            before,
             unconfirmed,
             narrative,
             conflicts: Conflicts::new(),
@@ -411,7 +389,7 @@ impl Form {
             grid.try_write(&mut report)?;
         }
         report.commune_summary = self.commune_summary.as_deref().cloned();
-        report.predecessor = self.predecessor.try_get_untracked()?;
+        self.before.try_write(&mut report)?;
         report.unconfirmed = self.unconfirmed.try_get_untracked()?;
         self.narrative.try_write(&mut report)?;
         Some(report)

@@ -13,27 +13,41 @@ use crate::core::issue::Issue;
 use crate::core::number::format_vn;
 use crate::core::previous::change_text;
 use crate::core::report::grid_cell;
-use crate::ui::form_state::arc_changed;
+use crate::ui::before_state::Compared;
 use crate::ui::grid_cells::Cell;
 use crate::ui::grid_state::{GridRow, GridState};
 use crate::ui::erased::{memo, shown};
 use crate::ui::FormContext;
 
-/// The report before and its rows, for one grid with a carried-over column.
+/// A report before and its rows, for one grid, with how it is named.
 pub type Before = Memo<Option<Arc<(Arc<Draft>, PreviousGrid, String)>>>;
 
-/// The report before with this grid's rows indexed, once per choice of it.
-pub fn before_of(previous: Memo<Option<Arc<Draft>>>, section: &str, grid: &Arc<Grid>) -> Before {
+/// The report dossiers are carried over from, with this grid's rows
+/// indexed, once per choice of it; named by its title.
+pub fn before_of(carry: Memo<Option<Arc<Draft>>>, section: &str, grid: &Arc<Grid>) -> Before {
+    indexed(move || carry.get().map(|draft| { let title = draft.title(); (draft, title) }), section, grid)
+}
+
+/// The report figures are compared with, indexed the same way; named as
+/// a line begins ("Cùng kỳ 2023").
+pub fn compare_of(change: Memo<Option<Compared>>, section: &str, grid: &Arc<Grid>) -> Before {
+    indexed(move || change.get().map(|c| { let title = c.title(); (c.draft, title) }), section, grid)
+}
+
+fn indexed(report: impl Fn() -> Option<(Arc<Draft>, String)> + Send + Sync + 'static, section: &str, grid: &Arc<Grid>) -> Before {
     let (section, grid) = (section.to_string(), grid.clone());
     Memo::new_with_compare(
         move |_| {
-            previous.get().map(|draft| {
+            report().map(|(draft, name)| {
                 let rows = PreviousGrid::new(&draft.report, &section, &grid);
-                let title = draft.title();
-                Arc::new((draft, rows, title))
+                Arc::new((draft, rows, name))
             })
         },
-        arc_changed,
+        |a, b| match (a, b) {
+            (Some(Some(a)), Some(Some(b))) => !Arc::ptr_eq(&a.0, &b.0) || a.2 != b.2,
+            (Some(None), Some(None)) => false,
+            _ => true,
+        },
     )
 }
 
@@ -154,14 +168,15 @@ pub fn FocusedPrevious(grid: Arc<GridState>, focused: RwSignal<Option<String>>) 
             Some(cell) => cell.raw.get(),
             None => grid.grid.fixed_label(key).unwrap_or_default().to_string(),
         };
-        let text = previous_text(grid.before, &grid.grid, key, &label, i)?;
-        let before = grid.before.with(|b| b.as_ref().and_then(|b| b.1.number(&b.0.report, &grid.grid, key, &label, i)));
+        let text = previous_text(grid.compare, &grid.grid, key, &label, i)?;
+        let before = grid.compare.with(|b| b.as_ref().and_then(|b| b.1.number(&b.0.report, &grid.grid, key, &label, i)));
+        let name = grid.compare.with(|b| b.as_ref().map(|b| b.2.clone())).unwrap_or_default();
         let now = row.cell(i).and_then(|c| c.state().number());
         let change = match (now, before) {
             (Some(now), Some(before)) => change_text(now, before).map(|c| format!(" ({c})")),
             _ => None,
         };
-        let place = format!("Kỳ trước, dòng {} cột ({number}): ", row.stt.get());
+        let place = format!("{name}, dòng {} cột ({number}): ", row.stt.get());
         Some((code.clone(), place, text, change))
     };
     view! {

@@ -17,8 +17,8 @@ use crate::core::report::Report;
 use crate::core::issue::Issue;
 use crate::core::template::Section;
 use crate::core::value::{FieldState, ValueKind};
-use crate::core::draft::Draft;
-use crate::ui::grid_before::{before_of, row_issues, Before};
+use crate::ui::before_state::Befores;
+use crate::ui::grid_before::{before_of, compare_of, row_issues, Before};
 use crate::ui::grid_cells::{cell_kinds, Cell};
 pub use crate::ui::grid_cells::GridRow;
 use crate::ui::erased::memo;
@@ -47,8 +47,10 @@ pub struct GridState {
     /// The form's values not yet updated since a copy; a paste updates them.
     unconfirmed: RwSignal<KeySet>,
     owner: Owner,
-    /// The report before, with this grid's rows indexed.
+    /// The report dossiers are carried over from, with this grid's rows indexed.
     pub before: Before,
+    /// The report figures are compared with, indexed the same way.
+    pub compare: Before,
 }
 
 impl GridState {
@@ -58,10 +60,11 @@ impl GridState {
         annex: String,
         report: &Report,
         (edits, unconfirmed): (RwSignal<u64>, RwSignal<KeySet>),
-        previous: Memo<Option<Arc<Draft>>>,
+        befores: &Befores,
     ) -> GridState {
         let owner = Owner::current().unwrap_or_default();
-        let before = before_of(previous, &section.id, &grid);
+        let before = before_of(befores.carry, &section.id, &grid);
+        let compare = compare_of(befores.change, &section.id, &grid);
         let kinds = StoredValue::new(cell_kinds(&grid));
         let rows: RwSignal<Vec<GridRow>> = RwSignal::new(Vec::new());
         let built: Vec<GridRow> = report
@@ -112,6 +115,7 @@ impl GridState {
             unconfirmed,
             owner,
             before,
+            compare,
         }
     }
 

@@ -147,16 +147,16 @@ fn IndicatorRow(index: usize) -> impl IntoView {
             // The report before's figure, and the change to this one.
             // The figure is drawn once per report compared with; a keystroke
             // updates only the text of the change.
-            let (previous, state, hook) = (form.previous, field.state, code.clone());
+            let (previous, state, hook) = (form.before.change, field.state, code.clone());
             let shown = move |now: &FieldState| {
                 previous.with(|p| {
-                    let draft = p.as_ref()?;
-                    indicator_for_previous.previous_shown(draft.report.value(&indicator_for_previous.code), now)
+                    let compared = p.as_ref()?;
+                    indicator_for_previous.previous_shown(compared.draft.report.value(&indicator_for_previous.code), now)
                 })
             };
             let figure = {
                 let shown = shown.clone();
-                move || shown(&FieldState::Empty).map(|(value, _)| value)
+                move || shown(&FieldState::Empty).map(|(value, _)| (previous.with(|p| p.as_ref().map(|c| c.title())).unwrap_or_default(), value))
             };
             let change = move || state.with(|now| shown(now)).and_then(|(_, c)| c).map(|c| format!(" ({c})")).unwrap_or_default();
             let stale = form.stale_mark(&code).map(|mark| {
@@ -177,11 +177,11 @@ fn IndicatorRow(index: usize) -> impl IntoView {
             view! {
                 <ValueInput code=code.clone() kind field />
                 {stale}
-                {move || figure().map(|value| {
+                {move || figure().map(|(name, value)| {
                     let change = change.clone();
                     view! {
                         <span class="previous screen-only">
-                            "Kỳ trước: " <span data-previous=hook.clone()>{value}</span> {change}
+                            {name} ": " <span data-previous=hook.clone()>{value}</span> {change}
                         </span>
                     }
                     .into_any()

@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod autosave;
+pub mod before_state;
 pub mod backup_panel;
 pub mod compare_with;
 pub mod conflict;

@@ -25,6 +25,7 @@ json_struct! { strict;
         pub(super) targets: Vec<super::targets::TargetFile> = default,
         pub(super) rollup: Option<RollupFile> = default,
         pub(super) outline: Option<super::outline::OutlineFile> = default,
+        pub(super) changes: Vec<super::changes::ChangeFile> = default,
     }
 }
 

@@ -5,6 +5,7 @@
 //! whose sum names a text column), so nothing past loading has to guard
 //! against them.
 
+mod changes;
 mod derived;
 mod format;
 mod outline;
@@ -179,6 +180,7 @@ impl Template {
             targets: Vec::new(),
             rollup: None,
             outline: Default::default(),
+            changes: Vec::new(),
             index,
             row_position: FxHashMap::default(),
         };
@@ -194,6 +196,7 @@ impl Template {
         template.add_rules(file.rules)?;
         template.add_targets(file.targets)?;
         template.add_outline(file.outline)?;
+        template.add_changes(file.changes)?;
         if let Some(rollup) = file.rollup {
             template.rollup = Some(template.check_rollup(rollup)?);
         }

@@ -43,7 +43,7 @@ fn orphans_are_kept_and_listed() {
     d.report.set_value("3.3.4", "7");
     d.report.set_note("9.9", "ghi chú cũ");
     assert_eq!(d.orphans(&t), vec![("3.3.4".into(), "7".into(), String::new()), ("9.9".into(), String::new(), "ghi chú cũ".into())]);
-    d.adopt(&t);
+    d.migrate(&t).unwrap();
     assert_eq!(d.report.value("3.3.4"), "7");
 }
 
@@ -77,7 +77,7 @@ fn import_checks_everything_and_changes_nothing_on_failure() {
     let mut d = Draft::new("d1".into(), &t, 0.0);
     d.report.set_value("3.3.1", "1.603");
     d.report.set_value("3.3.1.a", "2.000");
-    let (imported, _) = Draft::import(&d.to_pretty_json(), lookup).expect("warnings do not stop an import");
+    let (imported, _, _) = Draft::import(&d.to_pretty_json(), lookup).expect("warnings do not stop an import");
     assert_eq!(imported.report, d.report);
     assert!(Draft::import("{oops", lookup).unwrap_err().contains("không phải JSON"));
     assert!(Draft::import("{\"a\":1}", lookup).unwrap_err().contains("không phải tệp báo cáo"));

@@ -157,14 +157,21 @@ fn a_report_before_from_a_file_is_checked_and_kept_once() {
     let (session, draft) = session_with("a");
     let mut before = draft.clone();
     before.id = "nam-truoc".into();
-    let (id, text) = session.keep_predecessor(&before.to_json(), "nam.json", &xa()).unwrap();
+    before.report.header.year = "2023".into();
+    let mut header = draft.report.header.clone();
+    header.year = "2099".into();
+    let (id, found, text) = session.keep_predecessor(&before.to_json(), "nam.json", &xa(), &header).unwrap();
     assert_eq!(id, "nam-truoc");
+    assert!(!found, "no period rule finds it for 2099: the clerk's choice names it");
     assert!(text.ends_with("báo cáo này được giữ trong danh sách bản nháp."), "{text}");
     assert_eq!(session.stored("nam-truoc").unwrap().report, before.report);
-    let (_, again) = session.keep_predecessor(&before.to_json(), "nam.json", &xa()).unwrap();
+    let mut next_year = before.report.header.clone();
+    next_year.year = "2024".into();
+    let (_, found, again) = session.keep_predecessor(&before.to_json(), "nam.json", &xa(), &next_year).unwrap();
+    assert!(found, "the same period a year earlier: the rule finds it");
     assert!(again.ends_with("(đã có trong danh sách bản nháp)."), "{again}");
-    let refused = session.keep_predecessor("{}", "x.json", &xa()).unwrap_err();
+    let refused = session.keep_predecessor("{}", "x.json", &xa(), &header).unwrap_err();
     assert!(refused.starts_with("«x.json»: Không nhập được"), "{refused}");
     let district = builtin_template("huyen-cchc").unwrap();
-    assert!(session.keep_predecessor(&before.to_json(), "nam.json", &district).unwrap_err().contains("«xa-01b»"));
+    assert!(session.keep_predecessor(&before.to_json(), "nam.json", &district, &header).unwrap_err().contains("«xa-01b»"));
 }
