@@ -150,7 +150,7 @@ mod tests {
 
     #[test]
     fn changes_are_judged_against_the_same_period_a_year_earlier() {
-        let stored = vec![
+        let stored = [
             draft("nam-2023", "UBND xã Hoằng Trường", Period::Year, "2023", 5.0),
             draft("q1-2023", "UBND xã Hoằng Trường", Period::QuarterOne, "2023", 1.0),
             draft("6t-2023", "UBND xã Hoằng Trường", Period::SixMonths, "2023", 1.0),

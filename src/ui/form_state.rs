@@ -152,7 +152,7 @@ impl Form {
         let mut copied = report.unconfirmed.clone();
         copied.retain(|code| !label_cells.iter().any(|(section, number)| grid_cell(section, code).is_some_and(|(_, n)| n == *number)));
         let unconfirmed = RwSignal::new(copied);
-        let before = Befores::new(&own_id, &report, header);
+        let before = Befores::new(&own_id, report, header);
         let previous = before.change;
         let orphans = report.orphans(&template);
         let mut raws = FxHashMap::default();
