@@ -167,7 +167,8 @@ describe('opening files', () => {
     ['a JSON file that is not a report', 'khac.json', Buffer.from('{"hello": 1}'), /không phải tệp báo cáo của ứng dụng này/],
     ['another template', 'tinh.json', Buffer.from(JSON.stringify({ ...base(), report: { ...base().report, template_id: 'tinh-cchc' } })), /thuộc biểu mẫu «tinh-cchc»/],
     ['a newer format', 'moi.json', Buffer.from(JSON.stringify({ ...base(), format: 7 })), /phiên bản mới hơn \(định dạng 7\)/],
-    ['values that fail their checks', 'sai.json', Buffer.from(JSON.stringify({ ...base(), report: { ...base().report, values: { '3.2.4': '150', '3.3.1': 'nhiều' } } })), /có 2 số liệu không hợp lệ \(3\.2\.4: «150»: tỷ lệ phần trăm phải từ 0 đến 100; 3\.3\.1: «nhiều» không phải là số\)/],
+    ['a newer version of its form', 'moi.json', Buffer.from(JSON.stringify({ ...base(), report: { ...base().report, template_version: 99, values: { '3.3.9': '5' } } })), /tệp được tạo bằng biểu mẫu «xa-01b» phiên bản 99, mới hơn phiên bản 1 mà ứng dụng này có\. Hãy cập nhật ứng dụng/],
+    ['a code its form does not have', 'la.json', Buffer.from(JSON.stringify({ ...base(), report: { ...base().report, values: { '3.3.9': '5' } } })), /mã «3\.3\.9» không có trong biểu mẫu «xa-01b»/],
     ['a file over 5 MB', 'lon.json', Buffer.alloc(5 * 1024 * 1024 + 10, 32), /lớn hơn 5 MB/],
   ];
   for (const [what, name, buffer, message] of cases) {
@@ -181,6 +182,23 @@ describe('opening files', () => {
       await context.close();
     });
   }
+
+  test('values that fail their checks open as field errors, named in the notice; nothing is lost', async () => {
+    const { page, context } = await openApp(suite.browser, suite.server.url);
+    const file = { ...base(), id: 'sai', report: { ...base().report, values: { '3.2.4': '150', '3.3.1': 'nhiều' } } };
+    await page.setInputFiles('[data-action="import"]', { name: 'sai.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    await page.waitForSelector('[data-section]');
+    assert.match(await page.textContent('[data-notice]'),
+      /Tệp có 2 số liệu không hợp lệ, được đánh dấu lỗi trên trang \(3\.2\.4: «150»: tỷ lệ phần trăm phải từ 0 đến 100; 3\.3\.1: «nhiều» không phải là số\)/);
+    assert.equal(await page.inputValue(valueField('3.2.4')), '150');
+    const errors = (await shownIssues(page)).filter((i) => i.severity === 'error').map((i) => i.code).sort();
+    assert.deepEqual(errors, ['3.2.4', '3.3.1']);
+    // The clerk mends one, and it saves.
+    await typeInto(page, valueField('3.2.4'), '99,06');
+    await page.waitForSelector('[data-save-state="saved"]');
+    assert.deepEqual((await shownIssues(page)).filter((i) => i.severity === 'error').map((i) => i.code), ['3.3.1']);
+    await context.close();
+  });
 
   test('values that are valid but raise warnings import as they are, with their warnings', async () => {
     const { page, context } = await openApp(suite.browser, suite.server.url);

@@ -1,36 +1,43 @@
-// End-to-end: figures against the report before. A Quý I 2024 draft copied
-// from the 2023 annual report shows last period's figure beside each one,
-// warns on a large change with both figures, and keeps the clerk's choice
-// of the report to compare with across a reload.
+// End-to-end: figures against the reports before. Changes are judged like
+// with like: a Quý I against Quý I a year earlier, 6 tháng against 6
+// tháng, Năm against Năm, never a quarter against a whole year; where no
+// such report is saved there is no change warning. A copy of the annual
+// report for Quý I keeps its "chưa cập nhật" marks; the clerk's choices of
+// the reports survive a reload.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { openApp, newDraft, typeInto, valueField, headerField, shownIssues, setUpSuite, reloadInDraft } from './support/browser.mjs';
 
 const suite = setUpSuite();
 
-async function annual2023(page) {
+/** A saved report of Hoằng Trường for `period` of `year`, with `figures` typed. */
+async function report(page, period, year, figures) {
   await newDraft(page, 'xa-01b');
   await typeInto(page, headerField('unit'), 'UBND xã Hoằng Trường');
-  await page.selectOption(headerField('period'), 'nam');
-  await typeInto(page, headerField('year'), '2023');
-  await typeInto(page, valueField('3.3.1'), '1603');
-  await typeInto(page, valueField('3.3.2'), '1588');
-  await typeInto(page, valueField('1.1'), '1');
+  await page.selectOption(headerField('period'), period);
+  await typeInto(page, headerField('year'), year);
+  for (const [code, text] of Object.entries(figures)) {
+    await typeInto(page, valueField(code), text);
+  }
   await page.waitForSelector('[data-save-state="saved"]');
   await page.click('[data-action="back"]');
 }
 
-describe('the report before', () => {
-  test('a copy for Quý I 2024 shows the 2023 figures beside its own, warns on a doubling, and the choice survives a reload', async () => {
+const annual2023 = (page) => report(page, 'nam', '2023', { '3.3.1': '1603', '3.3.2': '1588', '1.1': '1' });
+const changeWarnings = async (page) => (await shownIssues(page)).filter((i) => / so với /.test(i.message));
+
+describe('the reports before', () => {
+  test('a Quý I copied from the annual report is judged against Quý I a year earlier, never the year; marks and choices survive a reload', async () => {
     const { page, context } = await openApp(suite.browser, suite.server.url);
     await annual2023(page);
     await page.click('[data-draft-id] [data-action="duplicate-draft"]');
-    const copy = page.locator('[data-draft-id]', { hasText: 'Quý I năm 2024' });
-    await copy.locator('[data-action="open-draft"]').click();
+    const copy = () => page.locator('[data-draft-id]', { hasText: 'Quý I năm 2024' });
+    await copy().locator('[data-action="open-draft"]').click();
     await page.waitForSelector('[data-section]');
 
-    assert.equal(await page.textContent('[data-previous="3.3.1"]'), '1.603');
-    assert.match(await page.textContent('td.value:has([data-previous="3.3.1"]) .previous'), /^Kỳ trước: 1\.603 \(không đổi\)$/);
+    // No Quý I 2023 saved: nothing to judge a change against.
+    assert.equal(await page.$('[data-previous="3.3.1"]'), null, 'never the annual figure');
+    assert.match(await page.textContent('[data-action="set-predecessor"] option:checked'), /^Tự tìm báo cáo Quý I 2023 của đơn vị này \(chưa có\)$/);
 
     // Every copied value is "chưa cập nhật" until edited or confirmed.
     const stale = () => page.$$eval('[data-stale]', (marks) => marks.map((m) => m.getAttribute('data-stale')).sort());
@@ -42,63 +49,85 @@ describe('the report before', () => {
     await page.click('[data-action="export-csv"]');
     assert.match(await page.textContent('[data-export-stale]'), /^Còn 2 số liệu chép từ kỳ trước chưa cập nhật/);
     await page.click('[data-action="cancel"]');
-    assert.equal(await page.textContent('[data-previous="1.1"]'), 'Có ban hành KH', 'a yes/no answer as its label');
-    assert.match(await page.textContent('[data-action="set-predecessor"] option:checked'), /^UBND xã Hoằng Trường — Năm 2023$/, 'the copy compares with the report it was copied from');
 
-    // Real keys: the figure doubles.
+    // Real keys: a quarter's figures, a quarter of the year's. No warning.
     await page.click(valueField('3.3.1'));
     await page.keyboard.press('Control+A');
-    await page.keyboard.type('3206');
-    const warning = (await shownIssues(page)).find((i) => i.code === '3.3.1' && /kỳ trước/.test(i.message));
-    assert.ok(warning, 'a warning beside 3.3.1');
-    assert.equal(warning.severity, 'warning');
-    assert.match(warning.message, /3\.206 hồ sơ, gấp 2,0 lần so với kỳ trước \(1\.603\) — ghi chú lý do nếu đúng/);
-    assert.match(await page.textContent('td.value:has([data-previous="3.3.1"]) .previous'), /^Kỳ trước: 1\.603 \(\+100 %\)$/);
+    await page.keyboard.type('400');
     await page.keyboard.press('Tab');
-    assert.deepEqual(await stale(), ['3.3.2'], 'typing clears the mark');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('397');
+    await page.keyboard.press('Tab');
+    assert.deepEqual(await changeWarnings(page), [], 'a quarter is never judged against a year');
+    assert.deepEqual(await stale(), [], 'typing clears the marks');
     await page.waitForSelector('[data-save-state="saved"]');
-    await reloadInDraft(page);
-    assert.deepEqual(await stale(), ['3.3.2'], 'the marks are saved');
-    await page.click('[data-action="confirm-section"]');
-    assert.deepEqual(await stale(), []);
-    assert.equal(await page.$('[data-count="stale"]'), null);
+
+    // Quý I 2023 is saved: now the change is judged against it.
+    await page.click('[data-action="back"]');
+    await report(page, 'quy-1', '2023', { '3.3.1': '388', '3.3.2': '380' });
+    await copy().locator('[data-action="open-draft"]').click();
+    await page.waitForSelector('[data-previous="3.3.1"]');
+    assert.equal(await page.textContent('[data-previous="3.3.1"]'), '388');
+    assert.match(await page.textContent('td.value:has([data-previous="3.3.1"]) .previous'), /^Cùng kỳ 2023: 388 \(\+3,1 %\)$/);
+    assert.match(await page.textContent('[data-action="set-predecessor"] option:checked'), /^Tự tìm: UBND xã Hoằng Trường — Quý I năm 2023$/);
+    assert.deepEqual(await changeWarnings(page), []);
+    await page.click(valueField('3.3.1'));
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('800');
+    const warning = (await changeWarnings(page)).find((i) => i.code === '3.3.1');
+    assert.equal(warning?.severity, 'warning');
+    assert.equal(warning.message, '800 hồ sơ, gấp 2,1 lần so với cùng kỳ 2023 (388) — ghi chú lý do nếu đúng');
+    assert.match(await page.textContent('td.value:has([data-previous="3.3.1"]) .previous'), /^Cùng kỳ 2023: 388 \(\+106,2 %\)$/);
+    await page.keyboard.press('Tab');
     await page.waitForSelector('[data-save-state="saved"]');
 
     // The list counts the warning too.
     await page.click('[data-action="back"]');
-    const entry = page.locator('[data-draft-id]', { hasText: 'Quý I năm 2024' });
-    const warnings = Number(await entry.locator('[data-draft-warnings]').getAttribute('data-draft-warnings'));
-    await entry.locator('[data-action="open-draft"]').click();
+    const warnings = Number(await copy().locator('[data-draft-warnings]').getAttribute('data-draft-warnings'));
+    await copy().locator('[data-action="open-draft"]').click();
     await page.waitForSelector('[data-section]');
     const shown = (await shownIssues(page)).filter((i) => i.severity === 'warning').length;
     assert.equal(warnings, shown, 'the list and the editor count the same warnings');
 
+    // The clerk overrides the rule: the annual report, named as such.
+    const annual = await page.getAttribute('[data-action="set-predecessor"] option:has-text("Năm 2023")', 'value');
+    await page.selectOption('[data-action="set-predecessor"]', annual);
+    await page.waitForFunction(() => document.querySelector('[data-previous="3.3.1"]')?.textContent === '1.603');
+    assert.match(await page.textContent('td.value:has([data-previous="3.3.1"]) .previous'), /^Năm 2023: 1\.603 /);
+    assert.ok((await changeWarnings(page)).some((i) => i.message === '800 hồ sơ, giảm 50,1 % so với năm 2023 (1.603) — ghi chú lý do nếu đúng'));
     // Compare with none: the figures and the warning go, and stay gone after a reload.
     await page.selectOption('[data-action="set-predecessor"]', 'khong');
     await page.waitForSelector('[data-previous="3.3.1"]', { state: 'detached' });
-    assert.equal((await shownIssues(page)).some((i) => /kỳ trước/.test(i.message)), false);
+    assert.deepEqual(await changeWarnings(page), []);
     await page.waitForSelector('[data-save-state="saved"]');
     await reloadInDraft(page);
     assert.equal(await page.$('[data-previous="3.3.1"]'), null);
     assert.equal(await page.inputValue('[data-action="set-predecessor"]'), 'khong');
-    // Back to the rule: found again.
+    // Back to the rule: Quý I 2023 again.
     await page.selectOption('[data-action="set-predecessor"]', 'tu-dong');
-    await page.waitForSelector('[data-previous="3.3.1"]');
+    await page.waitForFunction(() => document.querySelector('[data-previous="3.3.1"]')?.textContent === '388');
     await context.close();
   });
 
-  test('a new draft finds the report before by its unit, period and year as they are typed', async () => {
+  test('a new draft finds the same period a year earlier by its unit, period and year as they are typed: 6 tháng with 6 tháng, Năm with Năm', async () => {
     const { page, context } = await openApp(suite.browser, suite.server.url);
     await annual2023(page);
+    await report(page, '6-thang', '2023', { '3.3.1': '700' });
     await newDraft(page, 'xa-01b');
     assert.equal(await page.$('[data-previous="3.3.1"]'), null, 'no year yet: nothing to compare with');
     await typeInto(page, headerField('unit'), 'UBND XÃ HOẰNG TRƯỜNG');
     await page.selectOption(headerField('period'), 'quy-3');
     await typeInto(page, headerField('year'), '2024');
-    assert.match(await page.textContent('[data-action="set-predecessor"] option:checked'), /báo cáo 6 tháng 2024 của đơn vị này \(chưa có\)/);
-    await page.selectOption(headerField('period'), 'quy-1');
+    assert.match(await page.textContent('[data-action="set-predecessor"] option:checked'), /báo cáo Quý III 2023 của đơn vị này \(chưa có\)/);
+    assert.equal(await page.$('[data-previous="3.3.1"]'), null);
+    await page.selectOption(headerField('period'), '6-thang');
     await page.waitForSelector('[data-previous="3.3.1"]');
-    assert.equal(await page.textContent('[data-previous="3.3.1"]'), '1.603');
+    assert.equal(await page.textContent('[data-previous="3.3.1"]'), '700');
+    await page.selectOption(headerField('period'), 'nam');
+    await page.waitForFunction(() => document.querySelector('[data-previous="3.3.1"]')?.textContent === '1.603');
+    await typeInto(page, valueField('3.3.1'), '1650');
+    assert.match(await page.textContent('td.value:has([data-previous="3.3.1"]) .previous'), /^Cùng kỳ 2023: 1\.603 \(\+2,9 %\)$/);
+    assert.deepEqual(await changeWarnings(page), []);
     await context.close();
   });
 
@@ -111,17 +140,22 @@ describe('the report before', () => {
     await newDraft(page, 'xa-01b');
     await page.setInputFiles('[data-action="open-predecessor"]', { name: 'hoang-truong-2023.json', mimeType: 'application/json', buffer: Buffer.from('{"kind":"khác"}') });
     assert.match(await page.textContent('[data-predecessor-message]'), /«hoang-truong-2023\.json»: Không nhập được: đây không phải tệp báo cáo/);
+    // A file of a newer form is refused, and nothing is kept.
+    const newer = { ...file, id: 'moi-hon', report: { ...file.report, template_version: 99, values: { '3.3.9': '5' } } };
+    await page.setInputFiles('[data-action="open-predecessor"]', { name: 'moi.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(newer)) });
+    assert.match(await page.textContent('[data-predecessor-message]'), /«moi\.json»: Không nhập được: tệp được tạo bằng biểu mẫu «xa-01b» phiên bản 99, mới hơn phiên bản 1 mà ứng dụng này có\. Hãy cập nhật ứng dụng/);
     await page.setInputFiles('[data-action="open-predecessor"]', { name: 'hoang-truong-2023.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
     await page.waitForSelector('[data-previous="3.3.1"]');
     assert.equal(await page.textContent('[data-previous="3.3.1"]'), '800');
     assert.equal(await page.inputValue('[data-action="set-predecessor"]'), 'ban-nhap:tu-may-khac');
     await typeInto(page, valueField('3.3.1'), '1603');
-    assert.ok((await shownIssues(page)).some((i) => /gấp 2,0 lần so với kỳ trước \(800\)/.test(i.message)));
+    assert.ok((await shownIssues(page)).some((i) => /gấp 2,0 lần so với năm 2023 \(800\)/.test(i.message)));
     await page.waitForSelector('[data-save-state="saved"]');
     await reloadInDraft(page);
     assert.equal(await page.textContent('[data-previous="3.3.1"]'), '800');
     await page.click('[data-action="back"]');
     await page.waitForSelector('[data-draft-id="tu-may-khac"]');
+    assert.equal(await page.$('[data-draft-id="moi-hon"]'), null, 'the newer file was not kept');
     await context.close();
   });
 });
@@ -201,9 +235,16 @@ describe('carried-over dossiers in a district report', () => {
     const warning = (await shownIssues(page)).find((i) => i.code === `pl5/${tu}/c4`);
     assert.equal(warning?.severity, 'warning');
     assert.match(warning.message, /^Phụ lục V, dòng 3 \(Tư pháp\): \(4\) «Kỳ trước chuyển sang» = 12, khác \(14\) «Hồ sơ đang giải quyết – Tổng số» của «UBND huyện Khánh Sơn — Năm 2023» = 10$/);
-    // A focused cell shows its figure of last year.
+    // No 6 tháng 2023 saved: no figure to compare with. The clerk picks
+    // the annual report; a focused cell shows its figure, so named.
     await page.click(cell(tu, 5));
+    assert.equal(await page.$('[data-section="pl5"] [data-previous]'), null);
+    await page.selectOption('[data-action="set-predecessor"]', 'ban-nhap:khanh-son-2023');
+    await page.click(cell(tu, 5));
+    await page.waitForSelector('[data-section="pl5"] [data-previous]');
     assert.equal(await page.textContent('[data-section="pl5"] [data-previous]'), '40');
+    assert.match(await page.textContent('[data-section="pl5"] .cell-previous'), /^Năm 2023, dòng 3 cột \(5\): 40/);
+    assert.match(await page.textContent('[data-action="set-carry-from"] option:checked'), /^Tự tìm: UBND huyện Khánh Sơn — Năm 2023$/, 'dossiers still carried over from the year');
     assert.equal(await page.getAttribute('[data-section="pl5"] [data-previous]', 'data-previous'), `pl5/${tu}/c5`);
     await page.waitForSelector('[data-save-state="saved"]');
     await reloadInDraft(page);

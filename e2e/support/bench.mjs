@@ -494,7 +494,7 @@ let cells;
   // The same grid compared with last year's (issue 12: within 10 % of the keys without one).
   const header = { unit: 'UBND huyện Khánh Sơn', period: 'year', year: '2024' };
   const before = { ...gridDraft, id: 'nam-truoc-grid', report: { ...gridDraft.report, header: { ...header, year: '2023' } } };
-  const compared = { ...gridDraft, id: 'bench-grid-before', report: { ...gridDraft.report, header, predecessor: 'nam-truoc-grid' } };
+  const compared = { ...gridDraft, id: 'bench-grid-before', report: { ...gridDraft.report, header, predecessor: 'nam-truoc-grid', compare_with: 'nam-truoc-grid' } };
   const other = await openApp(keysBrowser, server.url);
   for (const draft of [before, compared]) {
     await other.page.setInputFiles('[data-action="import"]', { name: `${draft.id}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(draft)) });

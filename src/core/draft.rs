@@ -309,8 +309,10 @@ impl Draft {
     }
 
     /// Reads a `.json` file the clerk picked. A file that is not ours, of a
-    /// newer format, of a template this app does not have, or with values
-    /// that fail their checks is refused with a message; warnings are fine.
+    /// newer format or template version, of a template this app does not
+    /// have, or holding anything its template does not is refused with a
+    /// message; values that fail their checks open as field errors, named
+    /// in the notice.
     /// The template comes as the caller keeps it (`Arc<Template>` in the
     /// app), never copied.
     /// A file of an older template version is migrated first, then checked
@@ -325,7 +327,7 @@ impl Draft {
             )
         })?;
         let template = kept.borrow();
-        let notice = draft.migrate(template).map_err(|e| format!("Không nhập được: {e}."))?.notice();
+        let mut notice = draft.migrate(template).map_err(|e| format!("Không nhập được: {e}."))?.notice();
         draft.check_strictly(template, "tệp").map_err(|e| format!("Không nhập được: {e}."))?;
         let errors: Vec<String> = draft
             .report
@@ -335,14 +337,17 @@ impl Draft {
             .filter(|i| i.severity == Severity::Error)
             .map(|i| format!("{}: {}", i.code, i.message))
             .collect();
+        // A value that fails its check is the clerk's to mend, not a reason
+        // to lose the file: it opens with the error on its field.
         if !errors.is_empty() {
             let shown: Vec<&str> = errors.iter().take(5).map(String::as_str).collect();
-            return Err(format!(
-                "Không nhập được: tệp có {} số liệu không hợp lệ ({}{}).",
+            let said = format!(
+                "Tệp có {} số liệu không hợp lệ, được đánh dấu lỗi trên trang ({}{}).",
                 errors.len(),
                 shown.join("; "),
                 if errors.len() > 5 { "; …" } else { "" }
-            ));
+            );
+            notice = Some(notice.map_or(said.clone(), |n| format!("{n} {said}")));
         }
         Ok((draft, kept, notice))
     }

@@ -48,6 +48,7 @@ pub mod hand_figures;
 pub mod narrative;
 pub mod carry;
 pub mod eval;
+pub mod preflight;
 // Drafts: envelope, checks on import, storage.
 pub mod draft;
 pub mod copies;

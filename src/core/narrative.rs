@@ -303,6 +303,18 @@ pub fn narrative_issues(
     texts.iter().flat_map(|(item, text)| item_issues(item, text, period, year, source)).collect()
 }
 
+/// The required items of the period still empty, as messages: what a
+/// document with the narrative (the `.docx`, print) lists before it goes
+/// out, even while the narrative was never begun.
+pub fn empty_required(template: &Template, text_of: &dyn Fn(&str) -> String, period: Period) -> Vec<Issue> {
+    template
+        .outline
+        .written()
+        .filter(|item| item.required.in_period(period) && paragraphs(&text_of(&item.id)).next().is_none())
+        .map(|item| Issue { code: issue_code(&item.id), severity: Severity::Warning, message: format!("{} chưa có nội dung", item.named()) })
+        .collect()
+}
+
 /// Whether the clerk has begun the narrative. Until then it is not
 /// checked: a report sent as its annex alone gets no list of empty items.
 pub fn started<'a>(mut texts: impl Iterator<Item = &'a str>) -> bool {

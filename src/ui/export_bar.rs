@@ -1,6 +1,9 @@
-//! Downloads and printing. A report with open errors or warnings may still
-//! be sent (clerks send drafts for review), but the clerk sees the list and
-//! confirms first. The `.json` backup never asks.
+//! Downloads and printing. A report with anything open may still be sent
+//! (clerks send drafts for review), but the clerk sees one list first, the
+//! core's pre-flight (`core::preflight`) for that document: errors and
+//! warnings (those explained in a note marked so), values «chưa cập nhật»,
+//! required narrative items still empty, fields changed on both sides. The
+//! `.json` backup never asks.
 
 use leptos::prelude::*;
 
@@ -8,6 +11,10 @@ use crate::browser::download::download;
 use crate::browser::print::print_page;
 use crate::browser::storage::measured;
 use crate::core::export::{csv::csv, docx::docx, xlsx::xlsx};
+use crate::core::period::Period;
+use crate::core::preflight::{preflight, Document, Open, Preflight};
+use crate::core::issue::Severity;
+use crate::core::report::HeaderField;
 use crate::ui::erased::CollectAny;
 use crate::ui::autosave::Autosave;
 use crate::ui::save_status::download_current;
@@ -16,22 +23,14 @@ use crate::ui::FormContext;
 const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const DOCX_MIME: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Export {
-    Docx,
-    Xlsx,
-    Csv,
-    Print,
-}
+type Export = Document;
 
-impl Export {
-    fn verb(self) -> &'static str {
-        match self {
-            Export::Docx => "Vẫn tải tệp .docx",
-            Export::Xlsx => "Vẫn tải tệp .xlsx",
-            Export::Csv => "Vẫn tải tệp .csv",
-            Export::Print => "Vẫn in",
-        }
+fn verb(export: Export) -> &'static str {
+    match export {
+        Export::Docx => "Vẫn tải tệp .docx",
+        Export::Xlsx => "Vẫn tải tệp .xlsx",
+        Export::Csv => "Vẫn tải tệp .csv",
+        Export::Print => "Vẫn in",
     }
 }
 
@@ -65,14 +64,36 @@ pub fn ExportBar(autosave: Autosave) -> impl IntoView {
         }
     });
     let (issues, unconfirmed, conflicts) = (form.issues, form.unconfirmed, form.conflicts);
-    let request = Callback::new(move |export: Export| {
-        let open = conflicts.map.with_untracked(|c| !c.is_empty());
-        if issues.with_untracked(Vec::is_empty) && unconfirmed.with_untracked(|s| s.is_empty()) && !open {
-            run.run(export);
-        } else {
-            asking.set(Some(export));
+    // The pre-flight of a document, read from the editor's signals.
+    let check = {
+        let form = form.clone();
+        move |export: Export| -> Preflight {
+            let note_of = |code: &str| form.field(code).map(|f| f.note.get()).unwrap_or_default();
+            let text_of = |id: &str| form.narrative.text(id).map(|t| t.get()).unwrap_or_default();
+            let period = Period::from_key(&form.header_signal(HeaderField::Period).get()).unwrap_or_default();
+            issues.with(|issues| {
+                let open = Open {
+                    issues,
+                    note_of: &note_of,
+                    text_of: &text_of,
+                    period,
+                    stale: unconfirmed.with(|s| s.len()),
+                    conflicts: conflicts.map.with(|c| c.len()),
+                };
+                preflight(export, &form.template, &open)
+            })
         }
-    });
+    };
+    let request = {
+        let check = check.clone();
+        Callback::new(move |export: Export| {
+            if untrack(|| check(export)).is_clear() {
+                run.run(export);
+            } else {
+                asking.set(Some(export));
+            }
+        })
+    };
     view! {
         <div class="export-bar" role="group" aria-label="Tải về và in">
             <button type="button" data-action="export-docx" title="Cả báo cáo (phần thuyết minh và phụ lục) theo thể thức Nghị định 30/2020" on:click=move |_| request.run(Export::Docx)>"Tải .docx"</button>
@@ -84,11 +105,13 @@ pub fn ExportBar(autosave: Autosave) -> impl IntoView {
             <button type="button" data-action="print" on:click=move |_| request.run(Export::Print)>"In / Lưu PDF"</button>
         </div>
         {move || asking.get().map(|export| {
-            let (errors, warnings) = (form.errors.get(), form.warnings.get());
-            let stale = unconfirmed.with(|s| s.len());
-            let open = conflicts.map.with(|c| c.len());
+            let found = check(export);
+            let (stale, open) = (found.stale, found.conflicts);
+            let errors = found.listed.iter().filter(|l| l.issue.severity == Severity::Error).count();
+            let warnings = found.listed.len() - errors;
+            let explained = found.explained();
             view! {
-                <div class="export-confirm banner warning" role="alertdialog" aria-label="Báo cáo còn sai sót" data-export-confirm="">
+                <div class="export-confirm banner warning" role="alertdialog" aria-label="Báo cáo còn sai sót" data-export-confirm=document_key(export)>
                     {(open > 0).then(|| view! {
                         <p data-export-conflicts=open>
                             <strong>{format!("Còn {open} mục có hai bản khác nhau chưa chọn")}</strong>
@@ -101,17 +124,36 @@ pub fn ExportBar(autosave: Autosave) -> impl IntoView {
                             " (đánh dấu «chưa cập nhật» trên trang): hãy sửa, hoặc bấm «Giữ nguyên» nếu số liệu vẫn đúng."
                         </p>
                     }.into_any())}
-                    <p><strong>{format!("Báo cáo còn {errors} lỗi và {warnings} cảnh báo chưa xử lý:")}</strong></p>
-                    <ul>
-                        {issues.get().into_iter().map(|issue| view! {
-                            <li class=issue.severity.as_str()>{format!("{}: {}", issue.severity.label(), issue.message)}</li>
-                        }).collect_any()}
-                    </ul>
+                    {(!found.listed.is_empty()).then(|| view! {
+                        <p data-export-counts=format!("{errors}/{warnings}/{explained}")>
+                            <strong>{format!("Báo cáo còn {errors} lỗi và {warnings} cảnh báo chưa xử lý")}</strong>
+                            {(explained > 0).then(|| format!(" ({explained} cảnh báo đã có giải thích ở cột Ghi chú)"))}
+                            ":"
+                        </p>
+                        <ul>
+                            {found.listed.into_iter().map(|l| view! {
+                                <li class=l.issue.severity.as_str() data-export-issue=l.issue.code.clone() data-explained=l.explained.to_string()>
+                                    {format!("{}: {}", l.issue.severity.label(), l.issue.message)}
+                                    {l.explained.then(|| view! { <em class="explained">" — đã giải thích ở Ghi chú"</em> })}
+                                </li>
+                            }).collect_any()}
+                        </ul>
+                    }.into_any())}
                     <p>"Có thể vẫn gửi để xin ý kiến, nhưng nên ghi giải thích vào cột Ghi chú."</p>
-                    <button type="button" class="primary" data-action="confirm" on:click=move |_| run.run(export)>{export.verb()}</button>
+                    <button type="button" class="primary" data-action="confirm" on:click=move |_| run.run(export)>{verb(export)}</button>
                     <button type="button" data-action="cancel" on:click=move |_| asking.set(None)>"Quay lại sửa"</button>
                 </div>
             }.into_any()
         })}
+    }
+}
+
+/// The document a pre-flight is for, as its page hook says it.
+fn document_key(export: Export) -> &'static str {
+    match export {
+        Export::Docx => "docx",
+        Export::Xlsx => "xlsx",
+        Export::Csv => "csv",
+        Export::Print => "print",
     }
 }

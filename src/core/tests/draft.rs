@@ -86,8 +86,10 @@ fn import_checks_everything_and_changes_nothing_on_failure() {
     assert!(Draft::import(&other.to_json(), lookup).unwrap_err().contains("«huyen-cchc»"));
     let mut bad = d.clone();
     bad.report.set_value("3.2.4", "150");
-    let message = Draft::import(&bad.to_json(), lookup).unwrap_err();
-    assert!(message.contains("1 số liệu không hợp lệ (3.2.4: «150»: tỷ lệ phần trăm phải từ 0 đến 100)"), "{message}");
+    let (opened, _, notice) = Draft::import(&bad.to_json(), lookup).expect("a field error opens, marked");
+    assert_eq!(opened.report.value("3.2.4"), "150");
+    let message = notice.unwrap();
+    assert!(message.contains("1 số liệu không hợp lệ, được đánh dấu lỗi trên trang (3.2.4: «150»: tỷ lệ phần trăm phải từ 0 đến 100)"), "{message}");
     let newer = d.to_json().replace("\"format\":1", "\"format\":2");
     assert!(Draft::import(&newer, lookup).unwrap_err().contains("phiên bản mới hơn"));
 }
