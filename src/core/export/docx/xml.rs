@@ -160,7 +160,9 @@ pub fn row(cells: &[Cell], header: bool) -> String {
     format!("<w:tr>{props}{}</w:tr>", cells.iter().map(cell_xml).collect::<String>())
 }
 
-/// A table of fixed column widths, ruled or not.
+/// A table of fixed column widths, ruled or not. The properties follow the
+/// schema's order (tblW, tblBorders, tblLayout, tblCellMar): Word repairs a
+/// file whose `tblLayout` comes before `tblBorders`.
 pub fn table(widths: &[u32], rows: &str, ruled: bool) -> String {
     let total: u32 = widths.iter().sum();
     let grid: String = widths.iter().map(|w| format!("<w:gridCol w:w=\"{w}\"/>")).collect();
@@ -170,7 +172,7 @@ pub fn table(widths: &[u32], rows: &str, ruled: bool) -> String {
         .map(|side| format!("<w:{side} w:val=\"{line}\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"))
         .collect();
     format!(
-        "<w:tbl><w:tblPr><w:tblW w:w=\"{total}\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/><w:tblBorders>{borders}</w:tblBorders><w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/><w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{rows}</w:tbl>"
+        "<w:tbl><w:tblPr><w:tblW w:w=\"{total}\" w:type=\"dxa\"/><w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/><w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{rows}</w:tbl>"
     )
 }
 
