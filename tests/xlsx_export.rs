@@ -61,7 +61,7 @@ fn the_workbook_opens_and_holds_the_annex() {
     assert_eq!(cell(&range, (5, 0)), Data::String(t.title.clone()));
     assert_eq!(
         cell(&range, (6, 0)),
-        Data::String("(Kèm theo Báo cáo số 15/BC-UBND ngày 05/01/2024 của ỦY BAN NHÂN DÂN XÃ HOẰNG TRƯỜNG)".into())
+        Data::String("(Kèm theo Báo cáo số 15/BC-UBND ngày 05/01/2024 của Ủy ban nhân dân xã Hoằng Trường)".into())
     );
     assert_eq!(cell(&range, (9, 0)), Data::String("STT".into()));
     assert_eq!(cell(&range, (9, 2)), Data::String("Kết quả thống kê".into()));
