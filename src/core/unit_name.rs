@@ -15,7 +15,7 @@
 
 use std::sync::OnceLock;
 
-use super::vn_text::{capitalise, composed_word_keys, compose, lower, upper, word_keys};
+use super::vn_text::{capitalise, compose, composed_word_keys, lower, upper, word_keys};
 
 /// The issuing body a unit's name opens with.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -53,10 +53,15 @@ struct Forms {
 fn forms() -> &'static Forms {
     static FORMS: OnceLock<Forms> = OnceLock::new();
     FORMS.get_or_init(|| Forms {
-        bodies: [(Body::People, "ủy ban nhân dân"), (Body::PeopleShort, "ubnd"), (Body::Council, "hội đồng nhân dân"), (Body::CouncilShort, "hđnd")]
-            .into_iter()
-            .map(|(b, words)| (b, word_keys(words)))
-            .collect(),
+        bodies: [
+            (Body::People, "ủy ban nhân dân"),
+            (Body::PeopleShort, "ubnd"),
+            (Body::Council, "hội đồng nhân dân"),
+            (Body::CouncilShort, "hđnd"),
+        ]
+        .into_iter()
+        .map(|(b, words)| (b, word_keys(words)))
+        .collect(),
         kinds: [
             ("thành phố", false),
             ("thị trấn", false),
@@ -95,10 +100,16 @@ impl UnitName {
         let composed = compose(unit);
         let words: Vec<&str> = composed.split_whitespace().collect();
         let keys = composed_word_keys(&composed);
-        let starts_with = |at: usize, wanted: &[String]| keys.len() >= at + wanted.len() && keys[at..at + wanted.len()] == *wanted;
+        let starts_with = |at: usize, wanted: &[String]| {
+            keys.len() >= at + wanted.len() && keys[at..at + wanted.len()] == *wanted
+        };
         let mut at = 0;
         let mut body = None;
-        if let Some((b, wanted)) = forms.bodies.iter().find(|(_, wanted)| starts_with(0, wanted)) {
+        if let Some((b, wanted)) = forms
+            .bodies
+            .iter()
+            .find(|(_, wanted)| starts_with(0, wanted))
+        {
             body = Some(*b);
             at = wanted.len();
         }
@@ -106,13 +117,21 @@ impl UnitName {
         for (written, wanted, acronym) in &forms.kinds {
             // A kind needs a name after it: "UBND xã" alone names no commune.
             if words.len() > at + wanted.len() && starts_with(at, wanted) {
-                kind = if *acronym { upper(words[at]) } else { written.to_string() };
+                kind = if *acronym {
+                    upper(words[at])
+                } else {
+                    written.to_string()
+                };
                 at += wanted.len();
                 break;
             }
         }
         let rest = &words[at.min(words.len())..];
-        UnitName { body, kind, name: spelt(rest, &keys[at.min(keys.len())..], place) }
+        UnitName {
+            body,
+            kind,
+            name: spelt(rest, &keys[at.min(keys.len())..], place),
+        }
     }
 
     /// "Ủy ban nhân dân xã Hoằng Trường" ("UBND xã …" when typed so).
@@ -127,7 +146,11 @@ impl UnitName {
     }
 
     fn joined(&self, body: Option<&str>) -> String {
-        [body.unwrap_or(""), &self.kind, &self.name].into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ")
+        [body.unwrap_or(""), &self.kind, &self.name]
+            .into_iter()
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }
 
@@ -138,7 +161,10 @@ fn spelt(words: &[&str], keys: &[String], place: &str) -> String {
     let place_words: Vec<&str> = place.split_whitespace().collect();
     let place_keys = composed_word_keys(&place);
     let span = (!place_keys.is_empty() && place_keys.len() <= keys.len())
-        .then(|| (0..=keys.len() - place_keys.len()).find(|&i| keys[i..i + place_keys.len()] == place_keys[..]))
+        .then(|| {
+            (0..=keys.len() - place_keys.len())
+                .find(|&i| keys[i..i + place_keys.len()] == place_keys[..])
+        })
         .flatten();
     let mut out: Vec<String> = Vec::with_capacity(words.len());
     let mut i = 0;
@@ -158,7 +184,12 @@ fn spelt(words: &[&str], keys: &[String], place: &str) -> String {
 /// Roman numerals ("PHƯỜNG II") stay in capitals.
 fn word(w: &str) -> String {
     let (up, low) = (upper(w), lower(w));
-    if up.len() <= 4 && !up.is_empty() && up.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) && (w == up || w.chars().count() > 1) && is_roman(&up) {
+    if up.len() <= 4
+        && !up.is_empty()
+        && up.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+        && (w == up || w.chars().count() > 1)
+        && is_roman(&up)
+    {
         return up;
     }
     if w == up || w == low {
@@ -169,7 +200,10 @@ fn word(w: &str) -> String {
 }
 
 fn is_roman(text: &str) -> bool {
-    const ROMAN: [&str; 20] = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX"];
+    const ROMAN: [&str; 20] = [
+        "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV",
+        "XV", "XVI", "XVII", "XVIII", "XIX", "XX",
+    ];
     ROMAN.contains(&text)
 }
 

@@ -15,7 +15,7 @@ mod parts;
 mod xml;
 
 use self::parts::package;
-use self::xml::{paragraph, row, run, section_end, section_props, short_rule, table, Cell, BODY, BOLD, ITALIC, LINE, PLAIN, TEXT_WIDTH};
+use self::xml::{paragraph, row, run, section_end, section_props, short_rule, table, Cell, Setting, BODY, BOLD, ITALIC, LINE, PLAIN, TEXT_WIDTH};
 use super::zip::stored_zip;
 use crate::core::eval::{EvaluatedFigures, Evaluation};
 use crate::core::narrative::{paragraphs, plain};
@@ -71,11 +71,15 @@ fn signature_table(report: &Report) -> String {
     }
     signer += &paragraph(centered, &run("\n\n\n", PLAIN));
     signer += &paragraph(centered, &run(h.signer.trim(), BOLD));
-    let spaced = paragraph(LINE, "");
+    // Kept with the table: the narrative's last paragraph, this space and
+    // the signature's one unsplittable row share a page.
+    let spaced = paragraph(LINE.kept_with_next(), "");
     spaced + &table(&[half, TEXT_WIDTH - half], &row(&[Cell::new(half, recipients), Cell::new(TEXT_WIDTH - half, signer)], false), false)
 }
 
-/// "BÁO CÁO", the subject, the opening sentence and the narrative.
+/// "BÁO CÁO", the subject, the opening sentence and the narrative. Its last
+/// paragraph is kept with the signature after it (keepNext, and its lines
+/// together), so the signature never stands alone on the last page.
 fn narrative(template: &Template, report: &Report, evaluation: &Evaluation) -> String {
     let h = &report.header;
     let words = PeriodWords::new(&h.unit, &h.place, h.period, parse_year(&h.year).ok());
@@ -84,16 +88,22 @@ fn narrative(template: &Template, report: &Report, evaluation: &Evaluation) -> S
     let mut out = paragraph(LINE.centered().heading(), &run("BÁO CÁO", BOLD));
     out += &paragraph(LINE.centered(), &run(&words.fill(&outline.subject), BOLD));
     out += &short_rule(TEXT_WIDTH);
-    out += &paragraph(BODY, &run(&words.fill(&outline.opening), PLAIN));
+    let mut body: Vec<(Setting, String)> = vec![(BODY, run(&words.fill(&outline.opening), PLAIN))];
     for item in &outline.items {
         let look = if item.depth == 2 { BOLD.italic() } else { BOLD };
         let title = if item.depth == 0 { upper(&item.heading()) } else { item.heading() };
-        out += &paragraph(BODY.heading(), &run(&title, look));
+        body.push((BODY.heading(), run(&title, look)));
         if let Some(text) = report.narrative.get(&item.id) {
             for p in paragraphs(text) {
-                out += &paragraph(BODY, &run(plain(p.trim(), &source).trim(), PLAIN));
+                body.push((BODY, run(plain(p.trim(), &source).trim(), PLAIN)));
             }
         }
+    }
+    if let Some(last) = body.last_mut() {
+        last.0 = last.0.kept_with_next();
+    }
+    for (setting, runs) in body {
+        out += &paragraph(setting, &runs);
     }
     out
 }
