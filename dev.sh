@@ -14,7 +14,8 @@
 # Every command first installs whatever is missing (the wasm target, trunk,
 # the wasm-bindgen CLI pinned to Cargo.toml's version, a working wasm-opt
 # from npm, Chromium, chromedriver, Xvfb, poppler-utils and LibreOffice Calc
-# from Debian, Playwright's driver library) and is quick when all of it is
+# from Debian, Playwright's driver library, openxml-audit from PyPI in
+# target/ooxml-audit) and is quick when all of it is
 # already there. Nothing is ever downloaded at build time: trunk runs with
 # --offline.
 set -euo pipefail
@@ -57,6 +58,21 @@ setup() {
   if [ ! -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library" ]; then
     say "Installing the standard library's sources (rustup component rust-src)"
     rustup component add rust-src
+  fi
+  # openxml-audit (the Open XML SDK's schema checks, in Python) validates
+  # every .docx and .xlsx the tests write (scripts/validate-ooxml.py). Pinned
+  # with its dependencies in scripts/ooxml-requirements.txt, in a venv of its own.
+  if [ ! -x target/ooxml-audit/bin/openxml-audit ] \
+     || [ scripts/ooxml-requirements.txt -nt target/ooxml-audit/installed ]; then
+    say "Installing openxml-audit into target/ooxml-audit (scripts/ooxml-requirements.txt)"
+    if ! python3 -m venv --help >/dev/null 2>&1 || ! python3 -c 'import ensurepip' 2>/dev/null; then
+      need_root_or_sudo apt-get update -qq
+      need_root_or_sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
+    fi
+    rm -rf target/ooxml-audit
+    python3 -m venv target/ooxml-audit
+    target/ooxml-audit/bin/pip install --quiet --disable-pip-version-check -r scripts/ooxml-requirements.txt
+    touch target/ooxml-audit/installed
   fi
   # Crates come from crates.io once; every build after this runs offline.
   cargo fetch --locked --quiet

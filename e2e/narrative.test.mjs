@@ -51,6 +51,14 @@ describe('the narrative report', () => {
     await hoangTruong2023(page);
     assert.equal(await page.textContent('[data-computed="opening"]'),
       'Thực hiện nhiệm vụ cải cách hành chính trên địa bàn, Ủy ban nhân dân xã Hoằng Trường báo cáo kết quả công tác cải cách hành chính năm 2023, nhiệm vụ trọng tâm năm 2024 như sau:');
+    // Typed all in capitals with the place empty, the name still gets its
+    // capitals (it once read «… xã hoằng trường báo cáo …»); UBND stays UBND.
+    await typeInto(page, headerField('place'), '');
+    await typeInto(page, headerField('unit'), 'UBND XÃ HOẰNG TRƯỜNG');
+    assert.match(await page.textContent('[data-computed="opening"]'), /trên địa bàn, UBND xã Hoằng Trường báo cáo/);
+    await typeInto(page, headerField('unit'), 'ỦY BAN NHÂN DÂN XÃ HOẰNG TRƯỜNG');
+    assert.match(await page.textContent('[data-computed="opening"]'), /trên địa bàn, Ủy ban nhân dân xã Hoằng Trường báo cáo/);
+    await typeInto(page, headerField('place'), 'Hoằng Trường');
     // Nothing is checked before the narrative is begun.
     assert.equal((await shownIssues(page)).filter((i) => i.code.startsWith('outline:')).length, 0);
 

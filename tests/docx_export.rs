@@ -111,7 +111,7 @@ fn the_commune_report_reads_back_as_decree_30_lays_it_out() {
     has("Nơi nhận:");
     // The annex after the narrative, on a page of its own.
     has("Phụ lục 01b");
-    has("(Kèm theo Báo cáo số 15/BC-UBND ngày 05/01/2024 của ỦY BAN NHÂN DÂN XÃ HOẰNG TRƯỜNG)");
+    has("(Kèm theo Báo cáo số 15/BC-UBND ngày 05/01/2024 của Ủy ban nhân dân xã Hoằng Trường)");
     let annex_at = text.iter().position(|p| p == "Phụ lục 01b").unwrap();
     let signed_at = text.iter().position(|p| p == "Nơi nhận:").unwrap();
     assert!(signed_at < annex_at, "the signature closes the narrative, before the annex");

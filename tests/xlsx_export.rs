@@ -61,7 +61,7 @@ fn the_workbook_opens_and_holds_the_annex() {
     assert_eq!(cell(&range, (5, 0)), Data::String(t.title.clone()));
     assert_eq!(
         cell(&range, (6, 0)),
-        Data::String("(Kèm theo Báo cáo số 15/BC-UBND ngày 05/01/2024 của ỦY BAN NHÂN DÂN XÃ HOẰNG TRƯỜNG)".into())
+        Data::String("(Kèm theo Báo cáo số 15/BC-UBND ngày 05/01/2024 của Ủy ban nhân dân xã Hoằng Trường)".into())
     );
     assert_eq!(cell(&range, (9, 0)), Data::String("STT".into()));
     assert_eq!(cell(&range, (9, 2)), Data::String("Kết quả thống kê".into()));
@@ -117,9 +117,16 @@ fn layout_follows_decree_30() {
     assert!(!styles.contains("Calibri") && !styles.contains("Arial"));
     // The count in 3.3.1 uses #,##0 (built-in 3), the rate 0.00% (built-in 10).
     let xfs: Vec<&str> = styles.split("<xf ").skip(2).collect();
+    // Text is in the shared strings: a cell holds its number there.
+    let strings = part(&bytes, "xl/sharedStrings.xml");
+    let shared_ref = |needle: &str| -> Option<String> {
+        let at = strings.find(needle)?;
+        Some(format!(" t=\"s\"><v>{}</v>", strings[..at].matches("<si>").count() - 1))
+    };
     let style_of = |needle: &str| -> usize {
         // The style of the cell that holds `needle`: its own `<c … s="N">`.
-        let at = sheet.find(needle).unwrap_or_else(|| panic!("no {needle}"));
+        let needle = if sheet.contains(needle) { needle.to_string() } else { shared_ref(needle).unwrap_or_else(|| panic!("no {needle}")) };
+        let at = sheet.find(&needle).unwrap_or_else(|| panic!("no {needle}"));
         let open = &sheet[sheet[..at].rfind("<c ").unwrap()..at];
         let s = &open[open.find(" s=\"").unwrap() + 4..];
         s[..s.find('"').unwrap()].parse().unwrap()

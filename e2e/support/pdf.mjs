@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { assertValidOoxml } from './ooxml.mjs';
 
 /** Pages of a PDF file: each one's text (pdftotext -layout) and whether it is landscape. */
 export function readPdf(path) {
@@ -27,8 +28,9 @@ export async function printToPdf(page, name = 'report') {
   return readPdf(path);
 }
 
-/** A downloaded office file (.xlsx, .docx) printed to PDF by LibreOffice, headless. */
+/** A downloaded office file (.xlsx, .docx), checked against the schemas, then printed to PDF by LibreOffice, headless. */
 export function officeToPdf(bytes, fileName) {
+  assertValidOoxml(bytes, fileName);
   const dir = mkdtempSync(join(tmpdir(), 'bieumau-office-'));
   const source = join(dir, fileName);
   writeFileSync(source, bytes);

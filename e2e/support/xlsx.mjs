@@ -1,6 +1,7 @@
 // Reads a downloaded .xlsx for the tests: the zip's central directory
 // (stored or deflated entries), then the cells of the first worksheet.
 import { inflateRawSync } from 'node:zlib';
+import { assertValidOoxml } from './ooxml.mjs';
 
 export function unzip(buffer) {
   const entries = new Map();
@@ -30,19 +31,27 @@ const unescape = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&
 
 /** Cells of the first sheet: Map "D27" → { value: number|string, style: number }. */
 export function readCells(buffer) {
+  assertValidOoxml(buffer, 'downloaded.xlsx');
   const files = unzip(buffer);
   const sheet = files.get('xl/worksheets/sheet1.xml')?.toString('utf8');
   if (!sheet) throw new Error('no worksheet');
-  const cells = cellsOf(sheet);
+  const cells = cellsOf(sheet, sharedStrings(files));
   return { cells, files };
 }
 
-function cellsOf(xml) {
+/** The workbook's shared strings, in order (escaped as in the file). */
+function sharedStrings(files) {
+  const xml = files.get('xl/sharedStrings.xml')?.toString('utf8') ?? '';
+  return [...xml.matchAll(/<si><t[^>]*>(.*?)<\/t><\/si>/g)].map((m) => m[1]);
+}
+
+function cellsOf(xml, strings) {
   const cells = new Map();
   for (const m of xml.matchAll(/<c r="([A-Z]+\d+)" s="(\d+)"(?: t="(\w+)")?(?:\/>|>(.*?)<\/c>)/g)) {
     const [, ref, style, type, body = ''] = m;
     let value = null;
     if (type === 'inlineStr') value = unescape(body.replace(/^<is><t[^>]*>/, '').replace(/<\/t><\/is>$/, ''));
+    else if (type === 's') value = unescape(strings[Number(body.slice(3, -4))] ?? '');
     else if (body.startsWith('<v>')) value = Number(body.slice(3, -4));
     cells.set(ref, { ref, value, style: Number(style) });
   }
@@ -51,14 +60,16 @@ function cellsOf(xml) {
 
 /** Every sheet of a workbook, in order: { name, orientation, cells }. */
 export function readWorkbook(buffer) {
+  assertValidOoxml(buffer, 'downloaded.xlsx');
   const files = unzip(buffer);
+  const strings = sharedStrings(files);
   const workbook = files.get('xl/workbook.xml').toString('utf8');
   const rels = files.get('xl/_rels/workbook.xml.rels').toString('utf8');
   const target = new Map([...rels.matchAll(/<Relationship Id="([^"]+)"[^>]*Target="([^"]+)"/g)].map((m) => [m[1], m[2]]));
   const sheets = [...workbook.matchAll(/<sheet name="([^"]+)" sheetId="\d+" r:id="([^"]+)"\/>/g)].map(([, name, id]) => {
     const xml = files.get(`xl/${target.get(id)}`).toString('utf8');
     const orientation = /orientation="(\w+)"/.exec(xml)?.[1];
-    return { name: unescape(name), orientation, cells: cellsOf(xml) };
+    return { name: unescape(name), orientation, cells: cellsOf(xml, strings) };
   });
   return { sheets, files };
 }

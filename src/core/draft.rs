@@ -19,6 +19,7 @@ use super::eval::{compared_label, Before, Evaluation};
 use super::report::{HeaderField, Report};
 use super::issue::Severity;
 use super::template::Template;
+use super::unit_name::UnitName;
 
 /// The stored format this build writes and reads.
 pub const DRAFT_FORMAT: u32 = 1;
@@ -363,8 +364,10 @@ impl Draft {
     /// A file name safe on every system, e.g. `xa-01b_hoang-truong_nam-2023`.
     pub fn file_stem(&self) -> String {
         let header = &self.report.header;
+        // The place, or else the name in the unit ("ỦY BAN NHÂN DÂN XÃ
+        // HOẰNG TRƯỜNG" → "Hoằng Trường"): the same slug either way.
         let unit = header.get(HeaderField::Place);
-        let unit = if unit.trim().is_empty() { header.unit.clone() } else { unit };
+        let unit = if unit.trim().is_empty() { UnitName::new(&header.unit, "").name } else { unit };
         let mut parts = vec![self.report.template_id.clone()];
         let unit = ascii_slug(&unit);
         if !unit.is_empty() {

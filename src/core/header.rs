@@ -3,6 +3,7 @@
 
 use super::json_read::json_struct;
 use super::period::{parse_year, Period, PeriodWindow};
+use super::unit_name::unit_in_sentence;
 
 /// A field of the report's header and signature block. Its key is the
 /// `data-header` page hook and the name in stored drafts.
@@ -192,14 +193,16 @@ impl ReportHeader {
         parse_year(&self.year).map(|year| self.period.window(year))
     }
 
-    /// "(Kèm theo Báo cáo số 15/BC-UBND ngày 05/01/2024 của ỦY BAN NHÂN DÂN XÃ …)".
+    /// "(Kèm theo Báo cáo số 15/BC-UBND ngày 05/01/2024 của Ủy ban nhân dân xã …)":
+    /// the unit as a sentence writes it, whatever case it was typed in.
     pub fn attachment_line(&self) -> String {
         let number = if self.number.trim().is_empty() { "…" } else { self.number.trim() };
         let date = match self.date.split('-').collect::<Vec<_>>()[..] {
             [y, m, d] if y.len() == 4 => format!("{d}/{m}/{y}"),
             _ => "…".to_string(),
         };
-        let of = if self.unit.trim().is_empty() { String::new() } else { format!(" của {}", self.unit.trim()) };
+        let unit = unit_in_sentence(&self.unit, &self.place);
+        let of = if unit.is_empty() { String::new() } else { format!(" của {unit}") };
         format!("(Kèm theo Báo cáo số {number}/{} ngày {date}{of})", self.number_suffix.trim())
     }
 
@@ -263,10 +266,10 @@ mod tests {
     #[test]
     fn lines_of_the_document() {
         let mut header = ReportHeader { unit: "UBND XÃ A".into(), year: "2023".into(), ..ReportHeader::default() };
-        assert_eq!(header.attachment_line(), "(Kèm theo Báo cáo số …/BC-UBND ngày … của UBND XÃ A)");
+        assert_eq!(header.attachment_line(), "(Kèm theo Báo cáo số …/BC-UBND ngày … của UBND xã A)");
         header.number = "15".into();
         header.date = "2024-01-05".into();
-        assert_eq!(header.attachment_line(), "(Kèm theo Báo cáo số 15/BC-UBND ngày 05/01/2024 của UBND XÃ A)");
+        assert_eq!(header.attachment_line(), "(Kèm theo Báo cáo số 15/BC-UBND ngày 05/01/2024 của UBND xã A)");
         assert_eq!(header.period_line(), "Kỳ báo cáo: Năm 2023 (số liệu từ ngày 15/12/2022 đến ngày 14/12/2023)");
         header.period = Period::QuarterThree;
         assert_eq!(header.period_line(), "Kỳ báo cáo: Quý III năm 2023 (số liệu từ ngày 15/06/2023 đến ngày 14/09/2023)");

@@ -18,6 +18,7 @@ pub mod history;
 pub mod number;
 pub mod period;
 pub mod vn_text;
+pub mod unit_name;
 pub mod json_text;
 // Where the app is: the URL hash of a screen.
 pub mod route;

@@ -8,7 +8,8 @@
 
 use super::grid::roman;
 use super::period::Period;
-use super::vn_text::{capitalise, lower, upper};
+use super::unit_name::unit_in_sentence;
+use super::vn_text::{lower, upper};
 
 /// When an item must have text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -118,22 +119,7 @@ impl PeriodWords {
     /// From the header: the unit as written in a sentence ("Ủy ban nhân dân
     /// xã Hoằng Trường", not in capitals), "năm 2023" and "năm 2024".
     pub fn new(unit: &str, place: &str, period: Period, year: Option<i32>) -> PeriodWords {
-        let unit = unit.trim();
-        let written = if upper(unit) != unit {
-            unit.to_string()
-        } else {
-            // "ỦY BAN NHÂN DÂN XÃ HOẰNG TRƯỜNG": lower case, the place's
-            // words given back their capitals.
-            let mut text = capitalise(&lower(unit));
-            let place = place.trim();
-            let lowered = lower(place);
-            if !place.is_empty() {
-                if let Some(at) = text.rfind(&lowered) {
-                    text.replace_range(at..at + lowered.len(), place);
-                }
-            }
-            text
-        };
+        let written = unit_in_sentence(unit, place);
         let unit = if written.is_empty() { "…".to_string() } else { written };
         let (this, next) = match year {
             Some(y) => (period.phrase(y), next_period(period, y)),
@@ -143,8 +129,17 @@ impl PeriodWords {
     }
 
     /// `template` with its placeholders filled.
+    /// A sentence that opens with the unit ("xã Hoằng Trường báo cáo …")
+    /// opens with a capital.
     pub fn fill(&self, template: &str) -> String {
-        template.replace("{don-vi}", &self.unit).replace("{ky-toi}", &self.next).replace("{ky}", &self.this)
+        let filled = template.replace("{don-vi}", &self.unit).replace("{ky-toi}", &self.next).replace("{ky}", &self.this);
+        if template.starts_with("{don-vi}") {
+            let mut chars = filled.chars();
+            if let Some(first) = chars.next() {
+                return upper(&first.to_string()) + chars.as_str();
+            }
+        }
+        filled
     }
 }
 
@@ -173,6 +168,12 @@ mod tests {
         assert_eq!(words.unit, "Ủy ban nhân dân xã Hoằng Trường");
         assert_eq!(words.fill("{don-vi} báo cáo {ky}, nhiệm vụ {ky-toi}"), "Ủy ban nhân dân xã Hoằng Trường báo cáo năm 2023, nhiệm vụ năm 2024");
         assert_eq!(PeriodWords::new("UBND xã Hoằng Trường", "", Period::SixMonths, Some(2024)).fill("{don-vi}: {ky-toi}"), "UBND xã Hoằng Trường: 6 tháng cuối năm 2024");
+        // All caps with the place empty: the name still gets its capitals.
+        let caps = PeriodWords::new("ỦY BAN NHÂN DÂN XÃ HOẰNG TRƯỜNG", "", Period::Year, Some(2023));
+        assert_eq!(caps.fill("Trên địa bàn, {don-vi} báo cáo {ky}"), "Trên địa bàn, Ủy ban nhân dân xã Hoằng Trường báo cáo năm 2023");
+        assert_eq!(PeriodWords::new("UBND XÃ HOẰNG TRƯỜNG", "", Period::Year, Some(2023)).unit, "UBND xã Hoằng Trường");
+        assert_eq!(PeriodWords::new("XÃ HOẰNG TRƯỜNG", "", Period::Year, Some(2023)).fill("{don-vi} báo cáo"), "Xã Hoằng Trường báo cáo");
+        assert_eq!(PeriodWords::new(" ", "", Period::Year, None).unit, "…");
     }
 
     #[test]

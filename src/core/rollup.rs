@@ -8,8 +8,6 @@
 //! coded answers counted by answer. Files that cannot be used are named
 //! with the reason, and never stop the others.
 
-use std::sync::OnceLock;
-
 use rustc_hash::FxHashMap;
 
 use super::draft::Draft;
@@ -20,6 +18,7 @@ use super::report::Report;
 use super::summary::{CommuneSummary, SummaryLine, SummarySource, SummaryValue};
 use super::rules::Formula;
 use super::template::{Line, Template};
+use super::unit_name::UnitName;
 use super::value::{FieldState, ValueKind};
 use super::vn_text;
 
@@ -32,53 +31,22 @@ pub struct RollupOutcome {
 }
 
 /// "ỦY BAN NHÂN DÂN XÃ BA CÙM NAM" → "UBND xã Ba Cùm Nam", the way the
-/// district's tables name communes. Decomposed letters are composed; the
-/// clerk's own tone placement is kept.
-pub fn commune_row_label(unit: &str) -> String {
-    /// The leading words the label rewrites, as keys, worked out once.
-    struct Forms {
-        council: Vec<String>,
-        short: Vec<String>,
-        kinds: Vec<(&'static str, Vec<String>)>,
+/// district's tables name communes ([`UnitName::row_label`]: decomposed
+/// letters composed, the clerk's own tone placement kept). `place`, the
+/// commune's place field, spells the name when it is filled.
+pub fn commune_row_label(unit: &str, place: &str) -> String {
+    let label = UnitName::new(unit, place).row_label();
+    if label == "UBND" || label == "HĐND" {
+        return vn_text::compose(unit).trim().to_string();
     }
-    static FORMS: OnceLock<Forms> = OnceLock::new();
-    let forms = FORMS.get_or_init(|| Forms {
-        council: vn_text::word_keys("ủy ban nhân dân"),
-        short: vn_text::word_keys("ubnd"),
-        kinds: ["xã", "phường", "thị trấn"].into_iter().map(|k| (k, vn_text::word_keys(k))).collect(),
-    });
-    let composed = vn_text::compose(unit);
-    let words: Vec<&str> = composed.split_whitespace().collect();
-    let keys = vn_text::composed_word_keys(&composed);
-    let starts_with = |at: usize, wanted: &[String]| keys.len() >= at + wanted.len() && keys[at..at + wanted.len()] == *wanted;
-    let mut at = 0;
-    let mut out: Vec<String> = Vec::new();
-    if starts_with(0, &forms.council) {
-        out.push("UBND".to_string());
-        at = forms.council.len();
-    } else if starts_with(0, &forms.short) {
-        out.push("UBND".to_string());
-        at = 1;
-    }
-    for (kind, wanted) in &forms.kinds {
-        if words.len() > at + wanted.len() && starts_with(at, wanted) {
-            out.push(kind.to_string());
-            at += wanted.len();
-            break;
-        }
-    }
-    out.extend(words[at.min(words.len())..].iter().map(|w| vn_text::capitalise(w)));
-    if out.len() == 1 && out[0] == "UBND" {
-        return composed.trim().to_string();
-    }
-    out.join(" ")
+    label
 }
 
 /// Two names of the same commune compare equal: spelt in capitals or not,
 /// with the old or new tone placement, composed or decomposed, with "UBND"
 /// or "Ủy ban nhân dân".
 pub fn commune_key(label: &str) -> String {
-    key_of_row_label(&commune_row_label(label))
+    key_of_row_label(&commune_row_label(label, ""))
 }
 
 /// [`commune_key`] of a name already made a [`commune_row_label`].
@@ -138,7 +106,7 @@ pub fn roll_up(
             continue;
         }
         let unit = draft.report.header.unit.trim().to_string();
-        let label = commune_row_label(&unit);
+        let label = commune_row_label(&unit, &draft.report.header.place);
         let key = key_of_row_label(&label);
         communes.push(Commune { file: file.clone(), unit, label, key, draft });
     }

@@ -8,6 +8,7 @@
 pub mod csv;
 pub mod docx;
 pub mod table;
+mod theme;
 pub mod xlsx;
 mod zip;
 

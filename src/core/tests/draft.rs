@@ -105,6 +105,11 @@ fn titles_and_file_names() {
     assert_eq!(d.file_stem(), "xa-01b_hoang-truong_nam-2023");
     d.report.header.place = "Đắk Lắk / \"x\": *?".into();
     assert_eq!(d.file_stem(), "xa-01b_dak-lak-x_nam-2023");
+    // The place empty: the name in the unit, whatever its case.
+    d.report.header.place = String::new();
+    assert_eq!(d.file_stem(), "xa-01b_hoang-truong_nam-2023");
+    d.report.header.unit = "UBND xã hoằng trường".into();
+    assert_eq!(d.file_stem(), "xa-01b_hoang-truong_nam-2023");
     assert_eq!(ascii_slug("  ĐỒNG   Hới "), "dong-hoi");
     assert_eq!(ascii_slug("Xã Hoằng Trường, quý III"), "xa-hoang-truong-quy-iii");
     assert_eq!(ascii_slug("Thu\u{31B}\u{323}c 2024"), "thuc-2024", "decomposed letters too");

@@ -22,9 +22,12 @@ fn district() -> Template {
 
 #[test]
 fn commune_names_as_the_district_writes_them() {
-    assert_eq!(commune_row_label("ỦY BAN NHÂN DÂN XÃ BA CÙM NAM"), "UBND xã Ba Cùm Nam");
-    assert_eq!(commune_row_label("UBND thị trấn Tô Hạp"), "UBND thị trấn Tô Hạp");
-    assert_eq!(commune_row_label("Phường Đông Vệ"), "phường Đông Vệ");
+    assert_eq!(commune_row_label("ỦY BAN NHÂN DÂN XÃ BA CÙM NAM", ""), "UBND xã Ba Cùm Nam");
+    assert_eq!(commune_row_label("UBND thị trấn Tô Hạp", ""), "UBND thị trấn Tô Hạp");
+    assert_eq!(commune_row_label("Phường Đông Vệ", ""), "phường Đông Vệ");
+    assert_eq!(commune_row_label("UBND XÃ HOẰNG TRƯỜNG", ""), "UBND xã Hoằng Trường");
+    assert_eq!(commune_row_label("ủy ban nhân dân đặc khu phú quốc", ""), "UBND đặc khu Phú Quốc");
+    assert_eq!(commune_row_label("UBND XÃ EA H'LEO", "Ea H'leo"), "UBND xã Ea H'leo");
     assert_eq!(commune_key("UBND XÃ SƠN BÌNH"), commune_key("Ủy ban nhân dân xã Sơn Bình"));
 }
 

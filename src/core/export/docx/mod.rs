@@ -11,9 +11,11 @@
 //! costs a few KB.
 
 mod annex;
+mod parts;
 mod xml;
 
-use self::xml::{paragraph, row, run, section_end, section_props, short_rule, table, Cell, BODY, BOLD, ITALIC, LINE, PLAIN, TEXT_WIDTH};
+use self::parts::package;
+use self::xml::{paragraph, row, run, section_end, section_props, short_rule, table, Cell, Setting, BODY, BOLD, ITALIC, LINE, PLAIN, TEXT_WIDTH};
 use super::zip::stored_zip;
 use crate::core::eval::{EvaluatedFigures, Evaluation};
 use crate::core::narrative::{paragraphs, plain};
@@ -27,14 +29,7 @@ use crate::core::vn_text::upper;
 pub fn docx(template: &Template, report: &Report) -> Vec<u8> {
     let evaluation = report.evaluate(template);
     let document = document_xml(template, report, &evaluation);
-    stored_zip(&[
-        ("[Content_Types].xml", CONTENT_TYPES.as_bytes().to_vec()),
-        ("_rels/.rels", ROOT_RELS.as_bytes().to_vec()),
-        ("word/document.xml", document.into_bytes()),
-        ("word/_rels/document.xml.rels", DOCUMENT_RELS.as_bytes().to_vec()),
-        ("word/styles.xml", STYLES.as_bytes().to_vec()),
-        ("word/header1.xml", PAGE_NUMBER_HEADER.as_bytes().to_vec()),
-    ])
+    stored_zip(&package(document))
 }
 
 /// The issuer and the national motto side by side, as every official document opens.
@@ -76,11 +71,15 @@ fn signature_table(report: &Report) -> String {
     }
     signer += &paragraph(centered, &run("\n\n\n", PLAIN));
     signer += &paragraph(centered, &run(h.signer.trim(), BOLD));
-    let spaced = paragraph(LINE, "");
+    // Kept with the table: the narrative's last paragraph, this space and
+    // the signature's one unsplittable row share a page.
+    let spaced = paragraph(LINE.kept_with_next(), "");
     spaced + &table(&[half, TEXT_WIDTH - half], &row(&[Cell::new(half, recipients), Cell::new(TEXT_WIDTH - half, signer)], false), false)
 }
 
-/// "BÁO CÁO", the subject, the opening sentence and the narrative.
+/// "BÁO CÁO", the subject, the opening sentence and the narrative. Its last
+/// paragraph is kept with the signature after it (keepNext, and its lines
+/// together), so the signature never stands alone on the last page.
 fn narrative(template: &Template, report: &Report, evaluation: &Evaluation) -> String {
     let h = &report.header;
     let words = PeriodWords::new(&h.unit, &h.place, h.period, parse_year(&h.year).ok());
@@ -89,16 +88,22 @@ fn narrative(template: &Template, report: &Report, evaluation: &Evaluation) -> S
     let mut out = paragraph(LINE.centered().heading(), &run("BÁO CÁO", BOLD));
     out += &paragraph(LINE.centered(), &run(&words.fill(&outline.subject), BOLD));
     out += &short_rule(TEXT_WIDTH);
-    out += &paragraph(BODY, &run(&words.fill(&outline.opening), PLAIN));
+    let mut body: Vec<(Setting, String)> = vec![(BODY, run(&words.fill(&outline.opening), PLAIN))];
     for item in &outline.items {
         let look = if item.depth == 2 { BOLD.italic() } else { BOLD };
         let title = if item.depth == 0 { upper(&item.heading()) } else { item.heading() };
-        out += &paragraph(BODY.heading(), &run(&title, look));
+        body.push((BODY.heading(), run(&title, look)));
         if let Some(text) = report.narrative.get(&item.id) {
             for p in paragraphs(text) {
-                out += &paragraph(BODY, &run(plain(p.trim(), &source).trim(), PLAIN));
+                body.push((BODY, run(plain(p.trim(), &source).trim(), PLAIN)));
             }
         }
+    }
+    if let Some(last) = body.last_mut() {
+        last.0 = last.0.kept_with_next();
+    }
+    for (setting, runs) in body {
+        out += &paragraph(setting, &runs);
     }
     out
 }
@@ -147,49 +152,3 @@ fn document_xml(template: &Template, report: &Report, evaluation: &Evaluation) -
         section_props(previous_landscape, !first)
     )
 }
-
-const CONTENT_TYPES: &str = concat!(
-    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n",
-    "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">",
-    "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>",
-    "<Default Extension=\"xml\" ContentType=\"application/xml\"/>",
-    "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>",
-    "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>",
-    "<Override PartName=\"/word/header1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>",
-    "</Types>"
-);
-
-const ROOT_RELS: &str = concat!(
-    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n",
-    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">",
-    "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>",
-    "</Relationships>"
-);
-
-const DOCUMENT_RELS: &str = concat!(
-    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n",
-    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">",
-    "<Relationship Id=\"rIdStyles\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>",
-    "<Relationship Id=\"rIdPage\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header1.xml\"/>",
-    "</Relationships>"
-);
-
-/// Times New Roman 14 pt in black, Vietnamese, single-spaced with a little air.
-const STYLES: &str = concat!(
-    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n",
-    "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">",
-    "<w:docDefaults><w:rPrDefault><w:rPr>",
-    "<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:eastAsia=\"Times New Roman\" w:cs=\"Times New Roman\"/>",
-    "<w:color w:val=\"000000\"/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/><w:lang w:val=\"vi-VN\" w:eastAsia=\"vi-VN\"/>",
-    "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after=\"0\" w:line=\"264\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>",
-    "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/></w:style>",
-    "</w:styles>"
-);
-
-/// The page number, centred at the top.
-const PAGE_NUMBER_HEADER: &str = concat!(
-    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n",
-    "<w:hdr xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">",
-    "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:fldSimple w:instr=\" PAGE \"><w:r><w:rPr><w:sz w:val=\"26\"/></w:rPr><w:t>2</w:t></w:r></w:fldSimple></w:p>",
-    "</w:hdr>"
-);

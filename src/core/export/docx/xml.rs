@@ -77,12 +77,14 @@ pub struct Setting {
     pub after: u32,
     /// Kept on the page of the paragraph after it (a heading).
     pub keep_next: bool,
+    /// Its lines never split across pages.
+    pub keep_lines: bool,
 }
 
 /// A body paragraph: justified, first line indented, 6 pt after.
-pub const BODY: Setting = Setting { align: Align::Both, first_line: true, before: 0, after: 6, keep_next: false };
+pub const BODY: Setting = Setting { align: Align::Both, first_line: true, before: 0, after: 6, keep_next: false, keep_lines: false };
 /// A line of the header or a table cell: no indent, no space.
-pub const LINE: Setting = Setting { align: Align::Left, first_line: false, before: 0, after: 0, keep_next: false };
+pub const LINE: Setting = Setting { align: Align::Left, first_line: false, before: 0, after: 0, keep_next: false, keep_lines: false };
 
 impl Setting {
     pub fn centered(self) -> Setting {
@@ -90,6 +92,11 @@ impl Setting {
     }
     pub fn aligned(self, align: Align) -> Setting {
         Setting { align, ..self }
+    }
+    /// On the page of what follows, whole: the end of the narrative before
+    /// the signature.
+    pub fn kept_with_next(self) -> Setting {
+        Setting { keep_next: true, keep_lines: true, ..self }
     }
     pub fn heading(self) -> Setting {
         Setting { keep_next: true, before: 6, after: 3, ..self }
@@ -104,7 +111,13 @@ fn paragraph_props(setting: Setting, extra: &str) -> String {
         Align::Both => "both",
     };
     let indent = if setting.first_line { format!("<w:ind w:firstLine=\"{FIRST_LINE}\"/>") } else { String::new() };
-    let keep = if setting.keep_next { "<w:keepNext/>" } else { "" };
+    // The schema's order: keepNext, then keepLines.
+    let keep = match (setting.keep_next, setting.keep_lines) {
+        (true, true) => "<w:keepNext/><w:keepLines/>",
+        (true, false) => "<w:keepNext/>",
+        (false, true) => "<w:keepLines/>",
+        (false, false) => "",
+    };
     format!(
         "<w:pPr>{keep}<w:spacing w:before=\"{}\" w:after=\"{}\"/>{indent}<w:jc w:val=\"{align}\"/>{extra}</w:pPr>",
         setting.before * 20,
@@ -160,7 +173,9 @@ pub fn row(cells: &[Cell], header: bool) -> String {
     format!("<w:tr>{props}{}</w:tr>", cells.iter().map(cell_xml).collect::<String>())
 }
 
-/// A table of fixed column widths, ruled or not.
+/// A table of fixed column widths, ruled or not. The properties follow the
+/// schema's order (tblW, tblBorders, tblLayout, tblCellMar): Word repairs a
+/// file whose `tblLayout` comes before `tblBorders`.
 pub fn table(widths: &[u32], rows: &str, ruled: bool) -> String {
     let total: u32 = widths.iter().sum();
     let grid: String = widths.iter().map(|w| format!("<w:gridCol w:w=\"{w}\"/>")).collect();
@@ -170,7 +185,7 @@ pub fn table(widths: &[u32], rows: &str, ruled: bool) -> String {
         .map(|side| format!("<w:{side} w:val=\"{line}\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"))
         .collect();
     format!(
-        "<w:tbl><w:tblPr><w:tblW w:w=\"{total}\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/><w:tblBorders>{borders}</w:tblBorders><w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/><w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{rows}</w:tbl>"
+        "<w:tbl><w:tblPr><w:tblW w:w=\"{total}\" w:type=\"dxa\"/><w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/><w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{rows}</w:tbl>"
     )
 }
 

@@ -10,13 +10,16 @@
 //! which a Vietnamese-locale Excel or LibreOffice shows as `1.603`, `99,06%`.
 
 
+mod shared;
 mod sheet;
 mod styles;
 mod tables;
 
+use self::shared::SharedStrings;
 use self::sheet::{escape, sheet_name, SheetPart};
 use self::styles::styles_xml;
 use self::tables::{grid_sheet, indicator_sheet, summary_sheet};
+use super::theme::{THEME, THEME_CONTENT_TYPE, THEME_RELATIONSHIP};
 use super::zip::stored_zip;
 use crate::core::eval::annex_of;
 use crate::core::report::Report;
@@ -86,9 +89,12 @@ pub fn xlsx(template: &Template, report: &Report) -> Vec<u8> {
             "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>",
             "{overrides}",
             "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>",
+            "<Override PartName=\"/xl/theme/theme1.xml\" ContentType=\"{theme}\"/>",
+            "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>",
             "</Types>"
         ),
-        overrides = overrides
+        overrides = overrides,
+        theme = THEME_CONTENT_TYPE,
     );
     let root_rels = concat!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n",
@@ -105,10 +111,15 @@ pub fn xlsx(template: &Template, report: &Report) -> Vec<u8> {
             "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">",
             "{sheet_rels}",
             "<Relationship Id=\"rId{styles}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>",
+            "<Relationship Id=\"rId{theme_id}\" Type=\"{theme}\" Target=\"theme/theme1.xml\"/>",
+            "<Relationship Id=\"rId{strings_id}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/>",
             "</Relationships>"
         ),
         sheet_rels = sheet_rels,
-        styles = parts.len() + 1
+        styles = parts.len() + 1,
+        theme_id = parts.len() + 2,
+        strings_id = parts.len() + 3,
+        theme = THEME_RELATIONSHIP,
     );
     let mut files: Vec<(String, Vec<u8>)> = vec![
         ("[Content_Types].xml".to_string(), content_types.into_bytes()),
@@ -116,9 +127,12 @@ pub fn xlsx(template: &Template, report: &Report) -> Vec<u8> {
         ("xl/workbook.xml".to_string(), workbook.into_bytes()),
         ("xl/_rels/workbook.xml.rels".to_string(), workbook_rels.into_bytes()),
         ("xl/styles.xml".to_string(), styles_xml().into_bytes()),
+        ("xl/theme/theme1.xml".to_string(), THEME.as_bytes().to_vec()),
     ];
+    let mut shared = SharedStrings::default();
     for (i, part) in parts.into_iter().enumerate() {
-        files.push((format!("xl/worksheets/sheet{}.xml", i + 1), part.xml.into_bytes()));
+        files.push((format!("xl/worksheets/sheet{}.xml", i + 1), shared.share(&part.xml).into_bytes()));
     }
+    files.push(("xl/sharedStrings.xml".to_string(), shared.xml().into_bytes()));
     stored_zip(&files)
 }
