@@ -54,7 +54,7 @@ describe('the reports before', () => {
     await page.click(valueField('3.3.1'));
     await page.keyboard.press('Control+A');
     await page.keyboard.type('400');
-    await page.keyboard.press('Tab');
+    await page.click(valueField('3.3.2'));
     await page.keyboard.press('Control+A');
     await page.keyboard.type('397');
     await page.keyboard.press('Tab');
@@ -90,7 +90,7 @@ describe('the reports before', () => {
     assert.equal(warnings, shown, 'the list and the editor count the same warnings');
 
     // The clerk overrides the rule: the annual report, named as such.
-    const annual = await page.getAttribute('[data-action="set-predecessor"] option:has-text("Năm 2023")', 'value');
+    const annual = await page.$$eval('[data-action="set-predecessor"] option', (options) => options.find((o) => o.textContent.endsWith('— Năm 2023')).value);
     await page.selectOption('[data-action="set-predecessor"]', annual);
     await page.waitForFunction(() => document.querySelector('[data-previous="3.3.1"]')?.textContent === '1.603');
     assert.match(await page.textContent('td.value:has([data-previous="3.3.1"]) .previous'), /^Năm 2023: 1\.603 /);
@@ -143,6 +143,7 @@ describe('the reports before', () => {
     // A file of a newer form is refused, and nothing is kept.
     const newer = { ...file, id: 'moi-hon', report: { ...file.report, template_version: 99, values: { '3.3.9': '5' } } };
     await page.setInputFiles('[data-action="open-predecessor"]', { name: 'moi.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(newer)) });
+    await page.waitForFunction(() => document.querySelector('[data-predecessor-message]')?.textContent.includes('moi.json'));
     assert.match(await page.textContent('[data-predecessor-message]'), /«moi\.json»: Không nhập được: tệp được tạo bằng biểu mẫu «xa-01b» phiên bản 99, mới hơn phiên bản 1 mà ứng dụng này có\. Hãy cập nhật ứng dụng/);
     await page.setInputFiles('[data-action="open-predecessor"]', { name: 'hoang-truong-2023.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
     await page.waitForSelector('[data-previous="3.3.1"]');
