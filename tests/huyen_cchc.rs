@@ -119,5 +119,38 @@ fn the_seed_annexes_give_exactly_the_expected_messages() {
     assert!(evaluation.issues.iter().all(|i| i.severity == Severity::Warning));
     // Both late-dossier targets are met (Phụ lục V: 21 late of 1.463; VI:
     // 24 of 9.042), so they add no message.
-    assert_eq!(evaluation.targets.iter().map(|r| r.met).collect::<Vec<_>>(), [Some(true), Some(true)]);
+    assert_eq!(evaluation.targets.iter().map(|r| r.met()).collect::<Vec<_>>(), [Some(true), Some(true)]);
+}
+
+/// A late-dossier ceiling («trễ hạn», «quá hạn») is stated only by a target
+/// whose numerator reads a late-dossier figure: a row or a grid column that
+/// counts late dossiers. `xa-01b` has none, so its on-time target says
+/// nothing of late ones.
+#[test]
+fn a_late_dossier_ceiling_only_with_a_late_figure() {
+    use bieumau::core::rules::Formula;
+    let late = |text: &str| {
+        let text = text.to_lowercase();
+        text.contains("trễ hạn") || text.contains("quá hạn")
+    };
+    let mut ceilings = Vec::new();
+    for id in ["xa-01b", "huyen-cchc", "bieu-06"] {
+        let template = builtin_template(id).unwrap();
+        for target in &template.targets {
+            if !late(&format!("{} {} {}", target.label, target.met, target.not_met)) {
+                continue;
+            }
+            let Formula::Rate { numerator, .. } = &target.figure.formula else { panic!("{id}/{}: a ceiling is a rate", target.id) };
+            let reads_late = numerator.iter().all(|code| match template.grid_total(code) {
+                Some((g, column)) => {
+                    let (_, grid) = template.grids().nth(g).unwrap();
+                    late(&grid.columns[column].label)
+                }
+                None => template.indicator(code).is_some_and(|i| late(&i.label)),
+            });
+            assert!(reads_late, "{id}/{}: a late-dossier ceiling over figures that are not late dossiers", target.id);
+            ceilings.push(format!("{id}/{}", target.id));
+        }
+    }
+    assert_eq!(ceilings, ["huyen-cchc/tre-han-huyen", "huyen-cchc/tre-han-xa", "bieu-06/tre-han"]);
 }

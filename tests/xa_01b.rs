@@ -162,3 +162,36 @@ fn bad_input_is_an_error_on_its_field_and_rules_wait() {
     assert!(issues.iter().all(|i| i.severity == Severity::Error));
     assert_eq!(r.value("3.3.1"), "mười", "the typed text stays as typed");
 }
+
+#[test]
+fn targets_say_their_figures_in_their_own_words() {
+    use bieumau::core::target::TargetState;
+    let t = xa_01b();
+    let target = |id: &str| t.targets.iter().position(|x| x.id == id).unwrap();
+    let (on_time, payment) = (target("dung-hen"), target("thanh-toan-truc-tuyen"));
+    let mut r = Report::new(&t);
+    r.set_value("3.3.1", "1.000");
+    r.set_value("3.3.2", "900");
+    let e = r.evaluate(&t);
+    // xa-01b has no late-dossier figure (the 100 others may still be within
+    // their deadline), so its target speaks of the on-time rate alone.
+    let line = t.targets[on_time].sentence(e.targets[on_time]);
+    assert_eq!(line, "Tỷ lệ hồ sơ giải quyết đúng hẹn (3.3.2 / 3.3.1): 90 % (chỉ tiêu ≥ 95 %) — chưa đạt");
+    assert!(e.issues.iter().any(|i| i.code == "3.3.2" && i.message == line), "{:?}", e.issues);
+    assert!(!line.contains("trễ hạn"));
+
+    // Seed 001: 1.599 procedures with online payment over 189 in force is
+    // 846,03 %, far above the 30 % asked, and yet not met: the figures
+    // cannot both be right. In the summary and in the narrative alike.
+    let seed = seed_report(&t, &fixture()).evaluate(&t);
+    let result = seed.targets[payment];
+    assert_eq!((result.state, result.met()), (Some(TargetState::Mismatch), Some(false)));
+    let words = "846,03 % (chỉ tiêu ≥ 30 %) — số liệu không khớp: 3.4.3 (1.599) lớn hơn 3.1.3 (189)";
+    assert_eq!(t.targets[payment].text(result), words);
+    let source = bieumau::core::eval::EvaluatedFigures { template: &t, evaluation: &seed };
+    let narrative = bieumau::core::narrative::plain("Thanh toán trực tuyến: {muc-tieu:thanh-toan-truc-tuyen}.", &source);
+    assert_eq!(narrative, format!("Thanh toán trực tuyến: {words}."));
+    // The rule beside 3.4.3 names the slip; the target adds no second message.
+    assert_eq!(seed.issues.iter().filter(|i| i.code == "3.4.3").count(), 1);
+    assert_eq!(seed.targets[on_time].state, Some(TargetState::Met), "1.588 / 1.603 = 99,06 %");
+}
