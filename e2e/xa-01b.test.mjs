@@ -45,9 +45,19 @@ describe('xa-01b with the Hoằng Trường 2023 figures (seed 001)', () => {
   test('the summary counts them and lists them in row order', async () => {
     const { page } = app;
     assert.equal(await text(page, '[data-count="error"]'), '0 lỗi');
-    assert.equal(await text(page, '[data-count="warning"]'), '3 cảnh báo');
+    assert.equal(await text(page, '[data-count="warning"]'), '2 cảnh báo');
     const listed = await page.$$eval('[data-summary-for]', (n) => n.map((x) => x.getAttribute('data-summary-for')));
     assert.deepEqual(listed, seed.issues.map((i) => i.code));
+  });
+
+  test('a rate whose figures disagree is never shown as met: 3.4.3 (1.599 TTHC) over 3.1.3 (189)', async () => {
+    const { page } = app;
+    const target = '[data-target="thanh-toan-truc-tuyen"]';
+    assert.equal(await page.getAttribute(target, 'data-met'), 'false');
+    assert.equal(await page.getAttribute(target, 'data-target-state'), 'mismatch');
+    assert.equal(await page.$eval(target, (n) => n.classList.contains('met')), false);
+    assert.equal(await text(page, `${target} .target-result`), '846,03 % (chỉ tiêu ≥ 30 %) — số liệu không khớp: 3.4.3 (1.599) lớn hơn 3.1.3 (189)');
+    assert.equal(await page.getAttribute('[data-target="dung-hen"]', 'data-target-state'), 'met');
   });
 
   test('computed totals and rates are live, in Vietnamese format', async () => {
@@ -87,7 +97,7 @@ describe('xa-01b with the Hoằng Trường 2023 figures (seed 001)', () => {
     const { page } = app;
     await typeInto(page, valueField('3.3.1.a'), '587');
     const codes = (await shownIssues(page)).map((i) => i.code);
-    assert.deepEqual(codes, ['3.3.2', '3.4.3']);
+    assert.deepEqual(codes, ['3.4.3']);
     assert.equal(await text(page, '[data-computed="3.3.1.cong-trong-do"]'), '1.603');
     await typeInto(page, valueField('3.3.1.a'), '581');
     assert.deepEqual(await shownIssues(page), seed.issues);

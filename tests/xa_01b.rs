@@ -55,6 +55,29 @@ fn value_kinds_follow_the_unit_column() {
     assert!(t.indicator("3.3").unwrap().is_heading());
 }
 
+/// Every message seed 001's figures must raise: its real slips, each once,
+/// and nothing else. The e2e tests read the same list from the fixture.
+const SEED_SLIPS: [(&str, &str, &str); 2] = [
+    // The reception channels (trực tiếp 581, BCCI 2, trực tuyến mức độ 3
+    // 525 and mức độ 4 489) are one partition of the dossiers received, by
+    // channel: they add up to 1.597 against the 1.603 printed, so six
+    // dossiers are missing from the breakdown.
+    ("3.3.1", "warning", "3.3.1: các dòng \"Trong đó\" cộng lại 1.597, khác tổng 1.603 (lệch 6)"),
+    // 3.4.3 counts procedures (Thủ tục) with online payment: 1.599 is the
+    // count of dossiers resolved (3.4.1, 3.4.2) copied into it, far above
+    // the 189 procedures in force (3.1.3).
+    (
+        "3.4.3",
+        "warning",
+        "3.4.3: số TTHC đã tích hợp thanh toán trực tuyến (1.599) lớn hơn tổng số TTHC đang áp dụng 3.1.3 (189), vượt 1.410",
+    ),
+    // Not a slip: 3.3.2's on-time dossiers returned in person (1.586) and
+    // by BCCI (2) add up to 1.588 exactly; those resolved online at level 3
+    // (525) and 4 (489) are a second breakdown of the same dossiers, each
+    // within 1.588. And the online-payment target (3.4.3 / 3.1.3 =
+    // 846,03 %) shows that its figures disagree, without a second message.
+];
+
 #[test]
 fn seed_figures_give_exactly_the_expected_messages() {
     let t = xa_01b();
@@ -65,13 +88,17 @@ fn seed_figures_give_exactly_the_expected_messages() {
         .iter()
         .map(|i| (i.code.clone(), i.severity.as_str(), i.message.clone()))
         .collect();
-    let expected: Vec<(String, &str, String)> = fixture["issues"]
+    let expected: Vec<(String, &str, String)> =
+        SEED_SLIPS.iter().map(|(code, severity, message)| (code.to_string(), *severity, message.to_string())).collect();
+    // The whole list, in order: one more message, or one fewer, fails.
+    assert_eq!(got, expected);
+    let in_fixture: Vec<(String, &str, String)> = fixture["issues"]
         .as_array()
         .unwrap()
         .iter()
         .map(|i| (i["code"].as_str().unwrap().to_string(), i["severity"].as_str().unwrap(), i["message"].as_str().unwrap().to_string()))
         .collect();
-    assert_eq!(got, expected);
+    assert_eq!(in_fixture, expected, "the fixture the e2e tests read says the same");
     assert_eq!(evaluation.count(Severity::Error), 0);
 }
 
@@ -113,6 +140,12 @@ fn rules_fire_on_each_slip_they_guard() {
     assert_eq!(check(&[("4.1.1", "20"), ("4.1.2", "23")]), ["4.1.2"]);
     assert_eq!(check(&[("7.2.3.a", "60"), ("7.2.3.b", "50")]), ["7.2.3.b"]);
     assert!(check(&[("3.3.1", "1.603"), ("3.3.1.a", "1.603"), ("3.3.1.b", "0"), ("3.3.1.c", "0"), ("3.3.1.d", "0")]).is_empty());
+    // 3.3.2's two breakdowns: by how the result was returned (a partition)
+    // and resolved online (each within the total, not a third part).
+    let returned = [("3.3.2", "1.588"), ("3.3.2.a", "1.586"), ("3.3.2.b", "2"), ("3.3.2.c", "525"), ("3.3.2.d", "489")];
+    assert!(check(&returned).is_empty());
+    assert_eq!(check(&[("3.3.2", "1.588"), ("3.3.2.a", "1.586"), ("3.3.2.b", "4")]), ["3.3.2"]);
+    assert_eq!(check(&[("3.3.2", "1.588"), ("3.3.2.c", "1.600")]), ["3.3.2.c"]);
 }
 
 #[test]
@@ -128,4 +161,37 @@ fn bad_input_is_an_error_on_its_field_and_rules_wait() {
     assert_eq!(issues.len(), 5, "{issues:?}");
     assert!(issues.iter().all(|i| i.severity == Severity::Error));
     assert_eq!(r.value("3.3.1"), "mười", "the typed text stays as typed");
+}
+
+#[test]
+fn targets_say_their_figures_in_their_own_words() {
+    use bieumau::core::target::TargetState;
+    let t = xa_01b();
+    let target = |id: &str| t.targets.iter().position(|x| x.id == id).unwrap();
+    let (on_time, payment) = (target("dung-hen"), target("thanh-toan-truc-tuyen"));
+    let mut r = Report::new(&t);
+    r.set_value("3.3.1", "1.000");
+    r.set_value("3.3.2", "900");
+    let e = r.evaluate(&t);
+    // xa-01b has no late-dossier figure (the 100 others may still be within
+    // their deadline), so its target speaks of the on-time rate alone.
+    let line = t.targets[on_time].sentence(e.targets[on_time]);
+    assert_eq!(line, "Tỷ lệ hồ sơ giải quyết đúng hẹn (3.3.2 / 3.3.1): 90 % (chỉ tiêu ≥ 95 %) — chưa đạt");
+    assert!(e.issues.iter().any(|i| i.code == "3.3.2" && i.message == line), "{:?}", e.issues);
+    assert!(!line.contains("trễ hạn"));
+
+    // Seed 001: 1.599 procedures with online payment over 189 in force is
+    // 846,03 %, far above the 30 % asked, and yet not met: the figures
+    // cannot both be right. In the summary and in the narrative alike.
+    let seed = seed_report(&t, &fixture()).evaluate(&t);
+    let result = seed.targets[payment];
+    assert_eq!((result.state, result.met()), (Some(TargetState::Mismatch), Some(false)));
+    let words = "846,03 % (chỉ tiêu ≥ 30 %) — số liệu không khớp: 3.4.3 (1.599) lớn hơn 3.1.3 (189)";
+    assert_eq!(t.targets[payment].text(result), words);
+    let source = bieumau::core::eval::EvaluatedFigures { template: &t, evaluation: &seed };
+    let narrative = bieumau::core::narrative::plain("Thanh toán trực tuyến: {muc-tieu:thanh-toan-truc-tuyen}.", &source);
+    assert_eq!(narrative, format!("Thanh toán trực tuyến: {words}."));
+    // The rule beside 3.4.3 names the slip; the target adds no second message.
+    assert_eq!(seed.issues.iter().filter(|i| i.code == "3.4.3").count(), 1);
+    assert_eq!(seed.targets[on_time].state, Some(TargetState::Met), "1.588 / 1.603 = 99,06 %");
 }

@@ -208,7 +208,7 @@ pub fn show(token: &str, source: &dyn Figures) -> Shown {
         Some(Figure::Cell { section, key, column }) => source.cell(&section, &key, column).map(|v| v.map(|v| format_vn(v, 2))),
         Some(Figure::Target(id)) => source.target(&id).and_then(|result| {
             let target = source.template().targets.iter().find(|t| t.id == id).ok_or(Unknown)?;
-            Ok(result.value.map(|_| target.text(result)))
+            Ok(result.state.map(|_| target.text(result)))
         }),
         Some(Figure::Count { section, choice }) => {
             source.count(&section, choice.as_ref().map(|(c, v)| (*c, v.as_str()))).map(|n| Some(format_count(n as f64)))

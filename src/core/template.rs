@@ -31,6 +31,12 @@ pub struct Indicator {
     pub kind: Option<ValueKind>,
     /// The row this one is a "Trong đó" breakdown of.
     pub part_of: Option<String>,
+    /// For a breakdown row: the group of its parent's breakdowns it is in
+    /// (`None`: the parent's one default group).
+    pub group: Option<String>,
+    /// For a parent row: how its breakdown rows relate to it, group by
+    /// group. Empty: one default group of `parts`.
+    pub breakdown: Vec<BreakdownGroup>,
     /// The first breakdown row under its parent, printed with "Trong đó".
     pub first_part: bool,
     /// When a change from the report before is worth a warning.
@@ -73,6 +79,25 @@ impl Indicator {
         }
         self.code.trim_end_matches('.').matches('.').count()
     }
+}
+
+/// How the "Trong đó" rows of one group relate to their parent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BreakdownKind {
+    /// Each row is at most the parent (they may overlap or leave a rest).
+    Parts,
+    /// The rows add up to the parent exactly (and each is at most it).
+    Partition,
+}
+
+/// One way of breaking a row down: «theo hình thức trả kết quả».
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BreakdownGroup {
+    /// Empty for the default group (`"breakdown": "partition"`).
+    pub id: String,
+    pub kind: BreakdownKind,
+    /// Words naming the group in messages; may be empty.
+    pub label: String,
 }
 
 /// One line of a section, in display order.
@@ -204,6 +229,16 @@ impl Template {
         self.indicators
             .iter()
             .filter(|i| i.part_of.as_deref() == Some(parent))
+            .map(|i| i.code.clone())
+            .collect()
+    }
+
+    /// The "Trong đó" rows under `parent` in its group `group` (`None`:
+    /// the default group), in order.
+    pub fn parts_in(&self, parent: &str, group: Option<&str>) -> Vec<String> {
+        self.indicators
+            .iter()
+            .filter(|i| i.part_of.as_deref() == Some(parent) && i.group.as_deref() == group)
             .map(|i| i.code.clone())
             .collect()
     }

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::browser::focus::focus_field;
 use crate::core::number::format_count;
+use crate::core::target::TargetState;
 use crate::ui::erased::{key_of, keyed_list, shown, Keyed};
 use crate::ui::FormContext;
 
@@ -19,17 +20,20 @@ pub fn IssueSummary() -> impl IntoView {
         .cloned()
         .zip(form.targets.iter().copied())
         .map(|(target, result)| {
-            let goal = target.goal();
             let (id, label) = (target.id.clone(), target.label.clone());
+            let state = move || result.get().state;
+            // Figures that disagree are not met, and never shown as met.
             view! {
                 <li
                     class="target"
                     data-target=id
-                    data-met=move || result.get().met.map(|m| m.to_string())
-                    class:met=move || result.get().met == Some(true)
-                    class:not-met=move || result.get().met == Some(false)
+                    data-met=move || result.get().met().map(|m| m.to_string())
+                    data-target-state=move || state().map(TargetState::hook)
+                    class:met=move || state() == Some(TargetState::Met)
+                    class:not-met=move || state() == Some(TargetState::NotMet)
+                    class:mismatch=move || state() == Some(TargetState::Mismatch)
                 >
-                    <span class="target-label">{label} " (" {goal} ")"</span>
+                    <span class="target-label">{label}</span>
                     <span class="target-result">{move || target.text(result.get())}</span>
                 </li>
             }

@@ -1,6 +1,5 @@
 //! The computed values and rules of a template file, checked against its
-//! indicators; and the breakdown rules ("Trong đó" rows add up to at most
-//! their parent) the loader derives.
+//! indicators.
 
 use rustc_hash::FxHashSet;
 
@@ -74,54 +73,6 @@ impl Template {
         if let Some(last) = self.sections.last_mut() {
             last.lines.push(line);
         }
-    }
-
-    /// Rules that the "Trong đó" structure implies: each part is at most its
-    /// parent, and the parts of a partition add up to it.
-    pub(super) fn add_breakdown_rules(&mut self, partitions: &[String]) {
-        let mut rules = Vec::new();
-        for indicator in &self.indicators {
-            let (Some(parent), Some(kind)) = (&indicator.part_of, &indicator.kind) else { continue };
-            if !kind.is_quantity() || self.kind_of(parent) != Some(kind) {
-                continue;
-            }
-            rules.push(Rule {
-                id: format!("trong-do-khong-vuot:{}", indicator.code),
-                left: vec![indicator.code.clone()],
-                op: Comparison::AtMost,
-                right: vec![parent.clone()],
-                right_constant: 0.0,
-                at: indicator.code.clone(),
-                severity: Severity::Warning,
-                message: "{at}: {left} lớn hơn dòng tổng {right_codes} ({right})".into(),
-                when_missing: MissingPolicy::Wait,
-                decimals: self.decimals_of(std::slice::from_ref(parent)),
-            });
-        }
-        for parent in partitions {
-            let Some(kind) = self.kind_of(parent) else { continue };
-            let parts: Vec<String> = self
-                .parts_of(parent)
-                .into_iter()
-                .filter(|part| self.kind_of(part) == Some(kind))
-                .collect();
-            if parts.is_empty() {
-                continue;
-            }
-            rules.push(Rule {
-                id: format!("trong-do-cong-lai:{parent}"),
-                left: parts,
-                op: Comparison::Equal,
-                right: vec![parent.clone()],
-                right_constant: 0.0,
-                at: parent.clone(),
-                severity: Severity::Warning,
-                message: "{at}: các dòng \"Trong đó\" cộng lại {left}, khác tổng {right} (lệch {diff})".into(),
-                when_missing: MissingPolicy::Wait,
-                decimals: self.decimals_of(std::slice::from_ref(parent)),
-            });
-        }
-        self.rules.extend(rules);
     }
 
     pub(super) fn add_rules(&mut self, rules: Vec<RuleFile>) -> Result<(), TemplateError> {

@@ -61,7 +61,9 @@ json_struct! { strict;
         pub(super) yes: Option<String> = default,
         pub(super) no: Option<String> = default,
         pub(super) part_of: Option<String> = default,
-        pub(super) breakdown: Option<String> = default,
+        pub(super) breakdown: Option<super::breakdown::BreakdownFile> = default,
+        /// For a breakdown row: the parent's group it belongs to.
+        pub(super) group: Option<String> = default,
         /// When a change from the report before is a warning.
         pub(super) change: Option<crate::core::previous::ChangeThreshold> = default,
     }

@@ -5,6 +5,7 @@
 //! whose sum names a text column), so nothing past loading has to guard
 //! against them.
 
+mod breakdown;
 mod changes;
 mod derived;
 mod format;
@@ -87,7 +88,6 @@ impl Template {
         let mut section_ids = FxHashSet::default();
         let mut sections = Vec::new();
         let mut first_part_seen: FxHashSet<String> = FxHashSet::default();
-        let mut partitions: Vec<String> = Vec::new();
 
         for section in &file.sections {
             if !section_ids.insert(section.id.clone()) {
@@ -116,8 +116,8 @@ impl Template {
                     return fail(format!("Mã chỉ tiêu \"{code}\" xuất hiện hai lần"));
                 }
                 let kind = value_kind(row)?;
-                if let Some(parent) = &row.part_of {
-                    match index.get(parent.as_str()) {
+                let group = match &row.part_of {
+                    Some(parent) => match index.get(parent.as_str()) {
                         None => {
                             return fail(format!(
                                 "Chỉ tiêu \"{code}\" là dòng \"Trong đó\" của \"{parent}\", nhưng \"{parent}\" không có ở phía trên"
@@ -128,18 +128,16 @@ impl Template {
                                 "Chỉ tiêu \"{code}\" là dòng \"Trong đó\" của \"{parent}\", nhưng \"{parent}\" là dòng tiêu đề"
                             ))
                         }
-                        _ => {}
-                    }
-                }
-                match row.breakdown.as_deref() {
-                    None | Some("parts") => {}
-                    Some("partition") => partitions.push(code.to_string()),
-                    Some(other) => {
+                        Some(&i) => breakdown::group_of_part(code, &indicators[i], row.group.as_deref())?,
+                    },
+                    None if row.group.is_some() => {
                         return fail(format!(
-                            "Chỉ tiêu \"{code}\": \"breakdown\" phải là \"parts\" hoặc \"partition\", không phải \"{other}\""
+                            "Chỉ tiêu \"{code}\" ghi \"group\" nhưng không phải dòng \"Trong đó\" của dòng nào (thiếu \"part_of\")"
                         ))
                     }
-                }
+                    None => None,
+                };
+                let breakdown = breakdown::groups_of(code, row.breakdown.as_ref())?;
                 let first_part =
                     row.part_of.as_ref().is_some_and(|parent| first_part_seen.insert(parent.clone()));
                 index.insert(code.to_string(), indicators.len());
@@ -150,6 +148,8 @@ impl Template {
                     unit: row.unit.trim().to_string(),
                     kind,
                     part_of: row.part_of.clone(),
+                    group,
+                    breakdown,
                     first_part,
                     change: change_threshold(row)?,
                 });
@@ -184,15 +184,9 @@ impl Template {
             index,
             row_position: FxHashMap::default(),
         };
-        for parent in &partitions {
-            if template.parts_of(parent).is_empty() {
-                return fail(format!(
-                    "Chỉ tiêu \"{parent}\" ghi \"breakdown\": \"partition\" nhưng không có dòng \"Trong đó\" nào"
-                ));
-            }
-        }
+        template.check_breakdowns()?;
         template.add_computed(file.computed)?;
-        template.add_breakdown_rules(&partitions);
+        template.add_breakdown_rules();
         template.add_rules(file.rules)?;
         template.add_targets(file.targets)?;
         template.add_outline(file.outline)?;

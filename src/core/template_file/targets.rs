@@ -5,7 +5,7 @@ use crate::core::json_read::json_struct;
 use super::format::RateFile;
 use crate::core::issue::{Comparison, Severity};
 use crate::core::loading::{fail, TemplateError};
-use crate::core::rules::{Computed, Formula};
+use crate::core::rules::{Computed, Formula, MissingPolicy, Rule};
 use crate::core::target::Target;
 use crate::core::template::Template;
 
@@ -20,8 +20,8 @@ json_struct! { strict;
         unit: String = default,
         decimals: Option<u8> = default,
         severity: Option<String> = default,
-        met: String,
-        not_met: String,
+        met: Option<String> = default,
+        not_met: Option<String> = default,
         at: Option<String> = default,
     }
 }
@@ -66,9 +66,55 @@ impl Template {
                 Formula::Sum(ref codes) => self.decimals_of(codes),
             });
             let unit = if t.unit.is_empty() && matches!(formula, Formula::Rate { .. }) { "%".to_string() } else { t.unit };
+            let words = |given: Option<String>, default: &str, field: &str| match given.map(|w| w.trim().to_string()) {
+                None => Ok(default.to_string()),
+                Some(w) if w.is_empty() => fail(format!("{name}: \"{field}\" trống; bỏ trường này để dùng «{default}»")),
+                Some(w) => Ok(w),
+            };
+            let (met, not_met) = (words(t.met, "đạt", "met")?, words(t.not_met, "chưa đạt", "not_met")?);
+            if t.label.trim().is_empty() {
+                return fail(format!("{name}: \"label\" trống"));
+            }
+            if let Formula::Rate { numerator, denominator } = &formula {
+                self.add_share_rule(&t.id, &t.label, numerator, denominator, &at);
+            }
             let figure = Computed { code: format!("muc-tieu:{}", t.id), label: t.label.clone(), unit, formula, decimals };
-            self.targets.push(Target { id: t.id, label: t.label, figure, op, limit: t.limit, severity, met: t.met, not_met: t.not_met, at });
+            self.targets.push(Target { id: t.id, label: t.label, figure, op, limit: t.limit, severity, met, not_met, at });
         }
         Ok(())
+    }
+
+    /// A rate target is a share: its numerator is at most its denominator.
+    /// Unless a rule of the template already says so, the loader adds that
+    /// rule, so figures that disagree are named once, beside the row, while
+    /// the target itself shows «số liệu không khớp». Grid totals are left
+    /// to the grid's identities, row by row.
+    fn add_share_rule(&mut self, id: &str, label: &str, numerator: &[String], denominator: &[String], at: &str) {
+        if numerator.iter().chain(denominator).any(|c| self.indicator(c).is_none()) || self.indicator(at).is_none() {
+            return;
+        }
+        let same = |a: &[String], b: &[String]| a.len() == b.len() && a.iter().all(|c| b.contains(c));
+        let said = self.rules.iter().any(|r| {
+            matches!(r.op, Comparison::AtMost | Comparison::Equal)
+                && r.right_constant == 0.0
+                && same(&r.left, numerator)
+                && same(&r.right, denominator)
+        });
+        if said {
+            return;
+        }
+        let all: Vec<String> = numerator.iter().chain(denominator).cloned().collect();
+        self.rules.push(Rule {
+            id: format!("muc-tieu-ty-le:{id}"),
+            left: numerator.to_vec(),
+            op: Comparison::AtMost,
+            right: denominator.to_vec(),
+            right_constant: 0.0,
+            at: at.to_string(),
+            severity: Severity::Warning,
+            message: format!("{{left_codes}} ({{left}}) lớn hơn {{right_codes}} ({{right}}): «{label}» là tỷ lệ, không thể quá 100 %"),
+            when_missing: MissingPolicy::Wait,
+            decimals: self.decimals_of(&all),
+        });
     }
 }
