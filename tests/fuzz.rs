@@ -68,10 +68,16 @@ fn mutate(rng: &mut Rng, seed: &str) -> String {
     String::from_utf8_lossy(&text).into_owned()
 }
 
+/// The letters only Vietnamese writes among the Latin ones: đ, ơ, ư, ă and
+/// the tones of the Vietnamese block (U+1EA0–U+1EF9). Accented letters of
+/// other languages (é, ñ, ü, å) are not enough.
+fn vietnamese_letter(c: char) -> bool {
+    "đĐơƠưƯăĂ".contains(c) || ('\u{1EA0}'..='\u{1EF9}').contains(&c)
+}
+
 /// A refusal a clerk can read: not empty, and in Vietnamese.
 fn assert_vietnamese(message: &str, input: &str) {
-    // A letter with a Vietnamese diacritic: Latin-1 to the Vietnamese block (U+1EA0–U+1EF9).
-    let vietnamese = message.chars().any(|c| c.is_alphabetic() && ('\u{C0}'..='\u{1EF9}').contains(&c));
+    let vietnamese = message.chars().any(vietnamese_letter);
     assert!(vietnamese, "not a Vietnamese message: {message:?} for input {:?}", &input[..input.len().min(200)]);
 }
 
@@ -148,22 +154,41 @@ fn draft_import_refuses_in_vietnamese() {
             assert_vietnamese(&e, &text);
         }
     }
-    let hostile = [
-        // A cell of another template, and of a row the grid does not have.
-        seed.replace("\"3.3.1\"", "\"pl5/1/c3\""),
-        // Two rows with one key.
-        seed.replace("\"template_id\":\"xa-01b\"", "\"template_id\":\"huyen-cchc\"")
-            .replace("\"notes\":{}", "\"notes\":{},\"rows\":{\"pl5\":[\"1\",\"1\"]}"),
-        // A 4 MB note.
-        seed.replace("\"notes\":{}", &format!("\"notes\":{{\"3.3.1\":\"{}\"}}", "ghi chú ".repeat(400_000))),
-        seed.replace("\"1.603\"", "\"1e400\""),
-        format!("{}{}", "{\"a\":".repeat(100_000), "}".repeat(100_000)),
-    ];
-    for text in &hostile {
-        if let Err(e) = Draft::import(text, template_of) {
+    // The known nasties, each with the outcome the README promises.
+    let refused = |text: &str, needle: &str| match Draft::import(text, template_of) {
+        Err(e) => {
             assert_vietnamese(&e, text);
+            assert!(e.contains(needle), "{e:?} should name {needle:?}");
         }
-    }
+        Ok(_) => panic!("accepted a file that must be refused ({needle})"),
+    };
+    // A cell of another template.
+    refused(&seed.replace("\"3.3.1\"", "\"pl5/1/c3\""), "mã «pl5/1/c3» không có trong biểu mẫu «xa-01b»");
+    let district_file = |rows: &[&str], cell: &str| {
+        let mut draft = Draft::new("huyen".into(), &templates[1], 1.0);
+        draft.report.rows.insert("pl5".into(), rows.iter().map(|r| r.to_string()).collect());
+        draft.report.values.insert(cell.into(), "4".into());
+        draft.to_json()
+    };
+    // Two rows with one key.
+    refused(&district_file(&["1", "1"], "pl5/1/c3"), "hai dòng cùng khóa «1»");
+    // A cell of a row, or of a column, the grid does not have.
+    refused(&district_file(&["1"], "pl5/9/c3"), "không có dòng «9»");
+    refused(&district_file(&["1"], "pl5/1/c99"), "cột (99)");
+    // 100.000 brackets.
+    refused(&format!("{}{}", "{\"a\":".repeat(100_000), "}".repeat(100_000)), "JSON");
+    // A valid draft of a template this app does not have.
+    refused(&seed.replace("\"template_id\":\"xa-01b\"", "\"template_id\":\"tinh-cchc\""), "«tinh-cchc»");
+    // Kept as field errors: the file opens, the error is on its field.
+    let (opened, _, notice) = Draft::import(&seed.replace("\"1.603\"", "\"1e400\""), template_of).expect("1e400 opens as a field error");
+    assert_eq!(opened.report.value("3.3.1"), "1e400", "kept as typed");
+    let errors = opened.report.evaluate(&templates[0]).issues;
+    assert!(errors.iter().any(|i| i.code == "3.3.1" && i.severity == bieumau::core::issue::Severity::Error), "{errors:?}");
+    assert!(notice.is_some_and(|n| n.contains("3.3.1")));
+    let long = "ghi chú ".repeat(400_000);
+    let (opened, _, _) = Draft::import(&seed.replace("\"notes\":{}", &format!("\"notes\":{{\"3.3.1\":\"{long}\"}}")), template_of)
+        .expect("a 4 MB note opens");
+    assert_eq!(opened.report.notes.get("3.3.1").map(String::len), Some(long.len()), "kept whole");
     // A valid draft of another template is refused when a commune's is wanted.
     let district = Draft::new("huyen".into(), &templates[1], 1.0).to_json();
     let files = vec![("huyen.json".to_string(), district)];
@@ -214,16 +239,31 @@ fn restoring_a_hostile_backup_never_panics() {
     for _ in 0..cases(5_000) {
         restore(&mutate(&mut rng, &seed));
     }
+    // The known nasties, each with its outcome: the commune draft first,
+    // the district draft second.
+    let outcomes = |text: &str| -> Result<Vec<String>, String> {
+        let file = backup::read(text)?;
+        let session = Session::new(MemoryStore::default(), true, "fuzz".into());
+        Ok(session.restore(file.drafts, template_of).iter().map(|l| l.hook().to_string()).collect())
+    };
     let one = commune.to_json();
+    // One id twice: added, then the same again.
+    assert_eq!(outcomes(&seed.replace(&district.to_json(), &one)), Ok(vec!["added".into(), "same".into()]));
+    // A 4 MB note is kept.
+    let long = seed.replacen("\"notes\":{}", &format!("\"notes\":{{\"3.3.1\":\"{}\"}}", "ghi chú ".repeat(400_000)), 1);
+    assert_eq!(outcomes(&long), Ok(vec!["added".into(), "added".into()]));
+    // A cell of another template: that draft alone is refused.
+    assert_eq!(outcomes(&seed.replace("\"3.3.1\"", "\"pl5/1/c3\"")), Ok(vec!["refused".into(), "added".into()]));
+    // 100.000 brackets, and a figure that is no text: the file is refused whole.
     for text in [
-        // One id twice, a 4 MB note, a cell of another template, nesting, 1e400.
-        seed.replace(&district.to_json(), &one),
-        seed.replace("\"notes\":{}", &format!("\"notes\":{{\"3.3.1\":\"{}\"}}", "ghi chú ".repeat(400_000))),
-        seed.replace("\"3.3.1\"", "\"pl5/1/c3\""),
         seed.replace("\"drafts\":[", &format!("\"drafts\":[{}{},", "[".repeat(100_000), "]".repeat(100_000))),
         seed.replace("\"1.603\"", "1e400"),
     ] {
-        restore(&text);
+        let refused = outcomes(&text).map(|lines| lines.iter().all(|l| l == "refused"));
+        match refused {
+            Err(e) => assert_vietnamese(&e, &text),
+            Ok(all) => assert!(all, "a hostile backup restored something"),
+        }
     }
 }
 
