@@ -328,7 +328,7 @@ impl Draft {
             )
         })?;
         let template = kept.borrow();
-        let mut notice = draft.migrate(template).map_err(|e| format!("Không nhập được: {e}."))?.notice();
+        let mut notice = draft.migrate(template).map_err(|e| format!("Không nhập được: tệp {e}."))?.notice();
         draft.check_strictly(template, "tệp").map_err(|e| format!("Không nhập được: {e}."))?;
         let errors: Vec<String> = draft
             .report
@@ -358,7 +358,7 @@ impl Draft {
     /// names the report in the message ("tệp").
     pub fn check_strictly(&self, template: &Template, what: &str) -> Result<(), String> {
         self.report.check_against(template).map_err(|e| format!("{what} có {e}"))?;
-        self.check_history(template).map_err(|e| format!("lịch sử sửa trong tệp có {e}"))
+        self.check_history(template).map_err(|e| format!("lịch sử sửa trong {what} có {e}"))
     }
 
     /// A file name safe on every system, e.g. `xa-01b_hoang-truong_nam-2023`.

@@ -19,12 +19,13 @@ use super::key_map::KeyMap;
 use super::key_set::KeySet;
 use super::position;
 use super::report::Report;
+use super::template::RESERVED_CODES;
 
-pub const NAME: &str = "name";
-pub const AUTHOR: &str = "author";
-pub const PREVIOUS: &str = "previous";
-pub const COMPARE: &str = "compare";
-pub const SUMMARY: &str = "summary";
+pub const NAME: &str = RESERVED_CODES[0];
+pub const AUTHOR: &str = RESERVED_CODES[1];
+pub const PREVIOUS: &str = RESERVED_CODES[2];
+pub const COMPARE: &str = RESERVED_CODES[3];
+pub const SUMMARY: &str = RESERVED_CODES[4];
 pub const ROW: &str = "row:";
 const PREFIXES: [&str; 5] = ["note:", "header:", "outline:", "unconfirmed:", "dismissed:"];
 

@@ -6,6 +6,7 @@
 //! version than the app holds is refused: this app cannot know what changed.
 
 use super::history::History;
+use super::narrative::{pieces, Piece};
 use super::report::Report;
 use super::template::{Template, VersionChange};
 
@@ -45,10 +46,11 @@ impl Migration {
     }
 }
 
-/// The refusal of a draft made with a newer version of `template`.
+/// The refusal of a draft made with a newer version of `template`, to
+/// follow the thing refused ("tệp", "bản nháp").
 pub fn newer_version(template: &Template, version: u32) -> String {
     format!(
-        "tệp được tạo bằng biểu mẫu «{}» phiên bản {version}, mới hơn phiên bản {} mà ứng dụng này có. Hãy cập nhật ứng dụng (tải lại trang khi có mạng) rồi mở lại tệp",
+        "được tạo bằng biểu mẫu «{}» phiên bản {version}, mới hơn phiên bản {} mà ứng dụng này có. Hãy cập nhật ứng dụng (tải lại trang khi có mạng) rồi mở lại tệp",
         template.id, template.version
     )
 }
@@ -67,6 +69,11 @@ pub fn migrate(report: &mut Report, history: &mut History, template: &Template) 
     let mut codes: Vec<String> = aside.values.keys().chain(aside.notes.keys()).cloned().collect();
     codes.sort();
     codes.dedup();
+    // A value kept aside is not one to update: no «chưa cập nhật» the clerk
+    // could not reach.
+    for code in &codes {
+        report.unconfirmed.remove(code);
+    }
     migration.kept_aside = codes;
     report.template_version = template.version;
     Ok(migration)
@@ -74,6 +81,13 @@ pub fn migrate(report: &mut Report, history: &mut History, template: &Template) 
 
 fn apply(change: &VersionChange, report: &mut Report, history: &mut History, migration: &mut Migration) {
     for (old, new) in &change.renamed {
+        // The new code already holds something (a copy migrated before, a
+        // hand-edited file): nothing is overwritten; the old code's value
+        // stays aside, listed at the bottom.
+        let taken = report.values.contains_key(new) || report.notes.contains_key(new) || !history.entries(new).is_empty();
+        if taken {
+            continue;
+        }
         let mut moved = false;
         if let Some(value) = report.values.remove(old) {
             report.values.insert(new.clone(), value);
@@ -90,31 +104,30 @@ fn apply(change: &VersionChange, report: &mut Report, history: &mut History, mig
             history.rename(&format!("{prefix}{old}"), &format!("{prefix}{new}"));
         }
         for text in report.narrative.iter_mut().map(|(_, t)| t) {
-            *text = rename_tokens(text, old, new);
+            if text.contains(old.as_str()) {
+                *text = rename_tokens(text, old, new);
+            }
         }
         migration.renamed += usize::from(moved);
     }
 }
 
-/// `{old}`, `{old/…}` and `{…/old}` in a narrative become the new code.
+/// `{old}` and `{old/…}`, `{…/old}` (a value, a rate) in a narrative become
+/// the new code; tokens are found as the narrative reads them
+/// (`narrative::pieces`), and grid cells and targets are left alone.
 fn rename_tokens(text: &str, old: &str, new: &str) -> String {
-    if !text.contains(old) {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let Some(close) = rest[open..].find('}') else { break };
-        let token = &rest[open + 1..open + close];
-        let renamed: Vec<&str> = token.split('/').map(|part| if part == old { new } else { part }).collect();
-        out.push('{');
-        out.push_str(&renamed.join("/"));
-        out.push('}');
-        rest = &rest[open + close + 1..];
-    }
-    out.push_str(rest);
-    out
+    pieces(text)
+        .into_iter()
+        .map(|piece| match piece {
+            Piece::Text(t) => t.to_string(),
+            Piece::Figure(token) => {
+                let parts: Vec<&str> = token.split('/').map(str::trim).collect();
+                let figure = parts.len() <= 2 && !token.contains(':') && parts.contains(&old);
+                let renamed: Vec<&str> = parts.iter().map(|p| if figure && *p == old { new } else { p }).collect();
+                if figure { format!("{{{}}}", renamed.join("/")) } else { format!("{{{token}}}") }
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -303,16 +303,17 @@ pub fn narrative_issues(
     texts.iter().flat_map(|(item, text)| item_issues(item, text, period, year, source)).collect()
 }
 
-/// The required items of the period still empty, as messages: what a
-/// document with the narrative (the `.docx`, print) lists before it goes
-/// out, even while the narrative was never begun.
-pub fn empty_required(template: &Template, text_of: &dyn Fn(&str) -> String, period: Period) -> Vec<Issue> {
-    template
-        .outline
-        .written()
-        .filter(|item| item.required.in_period(period) && paragraphs(&text_of(&item.id)).next().is_none())
-        .map(|item| Issue { code: issue_code(&item.id), severity: Severity::Warning, message: format!("{} chưa có nội dung", item.named()) })
-        .collect()
+/// The narrative's messages as if it were begun: what a document that
+/// carries it lists before it goes out (`core::preflight`), in the words
+/// the page shows once it is begun.
+pub fn narrative_issues_at_export(
+    template: &Template,
+    text_of: &dyn Fn(&str) -> String,
+    period: Period,
+    year: Option<i32>,
+    source: &dyn Figures,
+) -> Vec<Issue> {
+    template.outline.written().flat_map(|item| item_issues(item, &text_of(&item.id), period, year, source)).collect()
 }
 
 /// Whether the clerk has begun the narrative. Until then it is not

@@ -3,7 +3,7 @@
 //! concerns it: a document without the narrative lists no narrative item.
 
 use super::issue::Issue;
-use super::narrative::{empty_required, issue_code, started};
+use super::narrative::{issue_code, narrative_issues_at_export, started, Figures};
 use super::period::Period;
 use super::template::Template;
 
@@ -62,6 +62,9 @@ pub struct Open<'a> {
     /// The narrative text of an outline item, by id.
     pub text_of: &'a dyn Fn(&str) -> String,
     pub period: Period,
+    pub year: Option<i32>,
+    /// The report's figures, as the narrative reads them.
+    pub source: &'a dyn Figures,
     pub stale: usize,
     pub conflicts: usize,
 }
@@ -74,7 +77,8 @@ pub fn preflight(document: Document, template: &Template, open: &Open<'_>) -> Pr
     // document that carries it still lists the required items left empty.
     let begun = started(template.outline.written().map(|item| (open.text_of)(&item.id)).collect::<Vec<_>>().iter().map(String::as_str));
     if with_narrative && !begun {
-        listed.extend(empty_required(template, open.text_of, open.period).into_iter().map(|issue| Listed { issue, explained: false }));
+        let items = narrative_issues_at_export(template, open.text_of, open.period, open.year, open.source);
+        listed.extend(items.into_iter().map(|issue| Listed { issue, explained: false }));
     }
     for issue in open.issues {
         if !with_narrative && issue.code.starts_with(&issue_code("")) {
@@ -90,7 +94,9 @@ pub fn preflight(document: Document, template: &Template, open: &Open<'_>) -> Pr
 mod tests {
     use super::*;
     use crate::core::catalog::builtin_template;
+    use crate::core::eval::EvaluatedFigures;
     use crate::core::issue::Severity;
+    use crate::core::report::Report;
 
     fn issue(code: &str) -> Issue {
         Issue { code: code.into(), severity: Severity::Warning, message: format!("{code}: cảnh báo") }
@@ -102,12 +108,18 @@ mod tests {
         let issues = vec![issue("3.3.1"), issue("3.4.3"), issue("outline:II.1")];
         let note_of = |code: &str| if code == "3.4.3" { "đã đối chiếu với một cửa".to_string() } else { String::new() };
         let nothing = |_: &str| String::new();
-        let open = Open { issues: &issues, note_of: &note_of, text_of: &nothing, period: Period::Year, stale: 2, conflicts: 1 };
+        let mut report = Report::new(&t);
+        report.set_value("1.1", "1");
+        let evaluation = report.evaluate(&t);
+        let source = EvaluatedFigures { template: &t, evaluation: &evaluation };
+        let open = Open { issues: &issues, note_of: &note_of, text_of: &nothing, period: Period::Year, year: Some(2023), source: &source, stale: 2, conflicts: 1 };
         // The narrative never begun: the .docx lists its required items, the .xlsx does not.
         let docx = preflight(Document::Docx, &t, &open);
         let empty: Vec<&str> = docx.listed.iter().filter(|l| l.issue.code.starts_with("outline:")).map(|l| l.issue.code.as_str()).collect();
         assert!(empty.len() > 3, "the required items of a year: {empty:?}");
-        assert!(docx.listed.iter().any(|l| l.issue.message == "Mục I.1. Về kế hoạch cải cách hành chính chưa có nội dung" || l.issue.message.ends_with("chưa có nội dung")));
+        // In the words the page uses once the narrative is begun.
+        let i1 = docx.listed.iter().find(|l| l.issue.code == "outline:I.1").expect("I.1 is required");
+        assert!(i1.issue.message.ends_with("chưa có nội dung (phụ lục đã có số liệu của mục này)"), "{}", i1.issue.message);
         let xlsx = preflight(Document::Xlsx, &t, &open);
         assert_eq!(xlsx.listed.iter().map(|l| l.issue.code.as_str()).collect::<Vec<_>>(), ["3.3.1", "3.4.3"], "no narrative in a spreadsheet");
         assert_eq!(xlsx.listed.iter().map(|l| l.explained).collect::<Vec<_>>(), [false, true], "a note explains a warning");

@@ -158,6 +158,7 @@ impl<S: KeyValueStore> Session<S> {
     /// the clerk's choice.
     pub fn merge_file<T: Borrow<Template>>(&self, text: &str, file_name: &str, template_of: impl Fn(&str) -> Option<T>) -> Result<FileMerge, String> {
         let (draft, template, notice) = self.read_copy(text, file_name, template_of)?;
+        self.migrate_stored(&draft.id, template.borrow());
         let (stored, merged) = self
             .store
             .merge_in(&draft)
@@ -176,6 +177,17 @@ impl<S: KeyValueStore> Session<S> {
     /// the message names the file.
     pub fn read_copy<T: Borrow<Template>>(&self, text: &str, file_name: &str, template_of: impl Fn(&str) -> Option<T>) -> Result<(Draft, T, Option<String>), String> {
         Draft::import(text, template_of).map_err(|e| format!("«{file_name}»: {e}"))
+    }
+
+    /// Migrates the stored copy of draft `id` to `template`'s version, so
+    /// that a file migrated on reading merges with a copy of the same
+    /// version (never with codes it renamed).
+    fn migrate_stored(&self, id: &str, template: &Template) {
+        if matches!(self.store.load(id), Ok(Some(d)) if d.report.template_version < template.version) {
+            let _ = self.store.update(id, |d| {
+                let _ = d.migrate(template);
+            });
+        }
     }
 
     /// The editor's save: another tab's save since is merged in.
@@ -279,9 +291,11 @@ impl<S: KeyValueStore> Session<S> {
         let mut draft = draft;
         if let Some(template) = template_of(&draft.report.template_id) {
             // Migrated first, then checked as strictly as a draft file.
-            if let Err(e) = draft.migrate(&template).and_then(|_| draft.check_strictly(&template, "bản nháp trong tệp")) {
+            let migrated = draft.migrate(&template).map_err(|e| format!("bản nháp {e}"));
+            if let Err(e) = migrated.and_then(|_| draft.check_strictly(&template, "bản nháp trong tệp")) {
                 return Outcome::Refused(format!("không khôi phục được, {e}."));
             }
+            self.migrate_stored(&draft.id, &template);
         }
         match self.store.merge_in(&draft) {
             Err(e) => Outcome::Refused(format!("chưa lưu được vào trình duyệt ({e}).")),
@@ -302,15 +316,21 @@ impl<S: KeyValueStore> Session<S> {
     pub fn keep_predecessor(&self, text: &str, file_name: &str, template: &Template, header: &ReportHeader) -> Result<(String, bool, String), String> {
         let (draft, _, _) = Draft::import(text, |id| (id == template.id).then(|| template.clone())).map_err(|e| format!("«{file_name}»: {e}"))?;
         let title = draft.title();
-        let found = [Role::Change, Role::Carry].into_iter().any(|role| {
-            let subject = Subject { id: "", template_id: &template.id, header, role, choice: None };
-            predecessor::find(&subject, [&draft]).is_some()
-        });
+        // Whether a period rule names it among everything stored (a newer
+        // report of the same period would win, and then the clerk's choice
+        // must name this one).
+        let found = |id: &str| {
+            let stored: Vec<Draft> = self.list().map(|(list, _)| list.into_iter().map(|s| s.draft).collect()).unwrap_or_default();
+            [Role::Change, Role::Carry].into_iter().any(|role| {
+                let subject = Subject { id: "", template_id: &template.id, header, role, choice: None };
+                predecessor::find(&subject, stored.iter()).is_some_and(|d| d.id == id)
+            })
+        };
         if matches!(self.store.load(&draft.id), Ok(Some(_))) {
-            return Ok((draft.id, found, format!("So sánh với «{title}» (đã có trong danh sách bản nháp).")));
+            return Ok((draft.id.clone(), found(&draft.id), format!("So sánh với «{title}» (đã có trong danh sách bản nháp).")));
         }
         match self.store.merge_in(&draft) {
-            Ok((stored, _)) => Ok((stored.id, found, format!("So sánh với «{title}»; báo cáo này được giữ trong danh sách bản nháp."))),
+            Ok((stored, _)) => Ok((stored.id.clone(), found(&stored.id), format!("So sánh với «{title}»; báo cáo này được giữ trong danh sách bản nháp."))),
             Err(e) => Err(format!("Không lưu được báo cáo kỳ trước vào trình duyệt: {e}.")),
         }
     }
@@ -363,7 +383,7 @@ pub fn adopt(mut draft: Draft, template: Option<&Template>, notice: Option<Strin
     let mut notices: Vec<String> = notice.into_iter().collect();
     // A stored draft is migrated as a file is; what the changes do not
     // name stays aside at the bottom of the page, never dropped.
-    let migration = draft.migrate(template).map_err(|e| format!("Không mở được bản nháp: {e}."))?;
+    let migration = draft.migrate(template).map_err(|e| format!("Không mở được bản nháp: bản nháp {e}."))?;
     notices.extend(migration.notice());
     Ok((draft, (!notices.is_empty()).then(|| notices.join(" "))))
 }

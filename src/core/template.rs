@@ -145,6 +145,10 @@ pub struct RollupSpec {
     pub note: String,
 }
 
+/// Names a draft gives its fields other than values (`draft_fields`): no
+/// indicator may have one as its code.
+pub const RESERVED_CODES: [&str; 5] = ["name", "author", "previous", "compare", "summary"];
+
 /// What changed in a template's `version` from the version before.
 #[derive(Debug, Clone, PartialEq)]
 pub struct VersionChange {

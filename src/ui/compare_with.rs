@@ -41,7 +41,18 @@ pub fn CompareWith(own_id: String) -> impl IntoView {
                     .filter(|s| s.draft.id != own_id)
                     .map(|s| {
                         let same = kept.iter().find(|k| k.id == s.draft.id && k.revision == s.draft.revision && k.updated_at == s.draft.updated_at);
-                        same.cloned().unwrap_or_else(|| Arc::new(s.draft))
+                        same.cloned().unwrap_or_else(|| {
+                            // A report of an older version of the template is read
+                            // with its codes migrated (in memory only), so that
+                            // renamed rows still find last year's figures.
+                            let mut draft = s.draft;
+                            if let Some(template) = ctx.template(&draft.report.template_id) {
+                                if draft.report.template_version < template.version {
+                                    let _ = draft.migrate(&template);
+                                }
+                            }
+                            Arc::new(draft)
+                        })
                     })
                     .collect();
             });

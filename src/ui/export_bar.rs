@@ -11,7 +11,7 @@ use crate::browser::download::download;
 use crate::browser::print::print_page;
 use crate::browser::storage::measured;
 use crate::core::export::{csv::csv, docx::docx, xlsx::xlsx};
-use crate::core::period::Period;
+use crate::core::period::{parse_year, Period};
 use crate::core::preflight::{preflight, Document, Open, Preflight};
 use crate::core::issue::Severity;
 use crate::core::report::HeaderField;
@@ -37,7 +37,7 @@ fn verb(export: Export) -> &'static str {
 #[component]
 pub fn ExportBar(autosave: Autosave) -> impl IntoView {
     let form = expect_context::<FormContext>();
-    let asking = RwSignal::new(None::<Export>);
+    let asking = RwSignal::new(None::<(Export, Preflight)>);
     let template = form.template.clone();
     let run = Callback::new(move |export: Export| {
         asking.set(None);
@@ -64,36 +64,41 @@ pub fn ExportBar(autosave: Autosave) -> impl IntoView {
         }
     });
     let (issues, unconfirmed, conflicts) = (form.issues, form.unconfirmed, form.conflicts);
-    // The pre-flight of a document, read from the editor's signals.
+    // The pre-flight of a document, read once from the editor's signals
+    // when the clerk asks for it (not tracked: typing a note while the
+    // list is open does not work it out again).
     let check = {
         let form = form.clone();
         move |export: Export| -> Preflight {
-            let note_of = |code: &str| form.field(code).map(|f| f.note.get()).unwrap_or_default();
-            let text_of = |id: &str| form.narrative.text(id).map(|t| t.get()).unwrap_or_default();
-            let period = Period::from_key(&form.header_signal(HeaderField::Period).get()).unwrap_or_default();
-            issues.with(|issues| {
-                let open = Open {
-                    issues,
-                    note_of: &note_of,
-                    text_of: &text_of,
-                    period,
-                    stale: unconfirmed.with(|s| s.len()),
-                    conflicts: conflicts.map.with(|c| c.len()),
-                };
-                preflight(export, &form.template, &open)
+            untrack(|| {
+                let note_of = |code: &str| form.field(code).map(|f| f.note.get()).unwrap_or_default();
+                let text_of = |id: &str| form.narrative.text(id).map(|t| t.get()).unwrap_or_default();
+                let period = Period::from_key(&form.header_signal(HeaderField::Period).get()).unwrap_or_default();
+                let year = parse_year(&form.header_signal(HeaderField::Year).get()).ok();
+                issues.with(|issues| {
+                    let open = Open {
+                        issues,
+                        note_of: &note_of,
+                        text_of: &text_of,
+                        period,
+                        year,
+                        source: &*form.narrative.live,
+                        stale: unconfirmed.with(|s| s.len()),
+                        conflicts: conflicts.map.with(|c| c.len()),
+                    };
+                    preflight(export, &form.template, &open)
+                })
             })
         }
     };
-    let request = {
-        let check = check.clone();
-        Callback::new(move |export: Export| {
-            if untrack(|| check(export)).is_clear() {
-                run.run(export);
-            } else {
-                asking.set(Some(export));
-            }
-        })
-    };
+    let request = Callback::new(move |export: Export| {
+        let found = check(export);
+        if found.is_clear() {
+            run.run(export);
+        } else {
+            asking.set(Some((export, found)));
+        }
+    });
     view! {
         <div class="export-bar" role="group" aria-label="Tải về và in">
             <button type="button" data-action="export-docx" title="Cả báo cáo (phần thuyết minh và phụ lục) theo thể thức Nghị định 30/2020" on:click=move |_| request.run(Export::Docx)>"Tải .docx"</button>
@@ -104,8 +109,7 @@ pub fn ExportBar(autosave: Autosave) -> impl IntoView {
             </button>
             <button type="button" data-action="print" on:click=move |_| request.run(Export::Print)>"In / Lưu PDF"</button>
         </div>
-        {move || asking.get().map(|export| {
-            let found = check(export);
+        {move || asking.get().map(|(export, found)| {
             let (stale, open) = (found.stale, found.conflicts);
             let errors = found.listed.iter().filter(|l| l.issue.severity == Severity::Error).count();
             let warnings = found.listed.len() - errors;

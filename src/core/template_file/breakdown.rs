@@ -138,10 +138,20 @@ impl Template {
         for parent in &self.indicators {
             for group in &parent.breakdown {
                 let id = (!group.id.is_empty()).then_some(group.id.as_str());
-                if !self.parts_in(&parent.code, id).is_empty() {
+                let code = &parent.code;
+                let parts = self.parts_in(code, id);
+                // A part of another kind cannot add up with the others: a
+                // partition of it would warn on correct figures.
+                if group.kind == BreakdownKind::Partition {
+                    if let Some(odd) = parts.iter().find(|p| self.kind_of(p) != parent.kind.as_ref()) {
+                        return fail(format!(
+                            "Chỉ tiêu \"{code}\": dòng \"{odd}\" của nhóm cộng lại (\"partition\") phải cùng loại số liệu với dòng tổng"
+                        ));
+                    }
+                }
+                if !parts.is_empty() {
                     continue;
                 }
-                let code = &parent.code;
                 match id {
                     Some(id) => {
                         return fail(format!(

@@ -21,7 +21,7 @@ use super::grid::{ColumnRole, Grid};
 use super::json_read;
 use super::previous::ChangeThreshold;
 use super::loading::{fail, shared_value_kind, TemplateError};
-use super::template::{Indicator, Line, RollupSpec, Section, Template};
+use super::template::{Indicator, Line, RollupSpec, Section, Template, RESERVED_CODES};
 use super::value::ValueKind;
 
 /// The template file format this build reads.
@@ -114,6 +114,10 @@ impl Template {
                 }
                 if index.contains_key(code) {
                     return fail(format!("Mã chỉ tiêu \"{code}\" xuất hiện hai lần"));
+                }
+                // A draft keys its other fields by these names (`draft_fields`).
+                if RESERVED_CODES.contains(&code) {
+                    return fail(format!("Mã chỉ tiêu \"{code}\" trùng tên dành riêng của ứng dụng ({})", RESERVED_CODES.join(", ")));
                 }
                 let kind = value_kind(row)?;
                 let group = match &row.part_of {

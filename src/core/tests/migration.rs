@@ -5,6 +5,7 @@
 //! Included only under #[cfg(test)] by its module: never compiled into the app.
 
 use super::*;
+use crate::core::template::Template;
 use crate::core::backup::Outcome;
 use crate::core::catalog::builtin_template;
 use crate::core::draft::Draft;
@@ -38,6 +39,16 @@ fn the_test_template_declares_its_changes() {
     assert!(broken("\"1.2\": \"1.2a\"", "\"1.2\": \"1.2b\"").contains("biểu mẫu không có chỉ tiêu \"1.2b\""));
     assert!(broken("\"2.2\"\n   ]", "\"2.1\"\n   ]").contains("\"2.1\" đã bỏ hoặc đổi mã nhưng vẫn còn"));
     assert!(broken("\"version\": 2,\n   \"renamed\"", "\"version\": 3,\n   \"renamed\"").contains("phiên bản 3 phải lớn hơn 1"));
+    // A code a draft uses for its own fields is refused.
+    assert!(broken("\"code\": \"1.1\"", "\"code\": \"compare\"").contains("trùng tên dành riêng của ứng dụng"));
+    // Two codes renamed onto one, and a code that comes back: refused.
+    assert!(broken("\"1.2\": \"1.2a\"", "\"1.2\": \"1.2a\", \"2.1x\": \"1.2a\"").contains("mã \"1.2a\" được nêu hai lần"));
+    let three = text.replace("\"version\": 2,\n \"name\"", "\"version\": 3,\n \"name\"").replace(
+        "\"note\": \"1.2 đổi mã thành 1.2a; bỏ 2.2; thêm 2.3\"\n  }",
+        "\"note\": \"\"\n  },\n  { \"version\": 3, \"renamed\": { \"2.3\": \"2.2\" } }",
+    );
+    let refused = Template::from_json(&three).unwrap_err().0;
+    assert!(refused.contains("mã \"2.2\" đã bỏ ở phiên bản trước, không dùng lại được"), "{refused}");
 }
 
 #[test]
@@ -57,6 +68,27 @@ fn a_version_1_file_is_migrated_then_checked() {
     );
     // Stored as version 2, it reads back as strictly.
     Draft::import(&draft.to_json(), |id| (id == "mau-thu").then(v2)).expect("the migrated draft is a valid version 2 draft");
+}
+
+#[test]
+fn a_rename_never_overwrites_and_tokens_follow_as_the_narrative_reads_them() {
+    let mut old = old_draft();
+    // A hand-edited file already holds the new code: nothing is overwritten.
+    old.report.values.insert("1.2a".into(), "9".into());
+    old.report.narrative.insert("I".into(), "{ 1.2 } kế hoạch, { {1.2/2.1} và {pl5/1.2/c4}".into());
+    let mut history = old.history.clone();
+    let mut report = old.report.clone();
+    let migration = migrate(&mut report, &mut history, &v2()).unwrap();
+    assert_eq!((report.value("1.2a"), report.value("1.2")), ("9", "3"), "the old value stays aside");
+    assert!(migration.kept_aside.contains(&"1.2".to_string()));
+    assert_eq!(migration.renamed, 0);
+    let mut fresh = old_draft();
+    fresh.report.narrative.insert("I".into(), "{ 1.2 } kế hoạch, { {1.2/2.1} và {pl5/1.2/c4}".into());
+    fresh.report.unconfirmed.insert("2.2".into());
+    let mut history = fresh.history.clone();
+    migrate(&mut fresh.report, &mut history, &v2()).unwrap();
+    assert_eq!(fresh.report.narrative.get("I").map(String::as_str), Some("{1.2a} kế hoạch, { {1.2a/2.1} và {pl5/1.2/c4}"));
+    assert!(!fresh.report.unconfirmed.contains("2.2"), "a value kept aside is not «chưa cập nhật»");
 }
 
 #[test]
@@ -92,7 +124,7 @@ fn a_newer_version_is_refused_and_nothing_is_stored() {
     assert!(message.contains("phiên bản 99, mới hơn phiên bản 1"), "{message}");
     assert!(session.list().unwrap().0.is_empty());
     // A stored draft of a newer version does not open either.
-    assert!(adopt(newer, Some(&v2()), None).unwrap_err().contains("Không mở được bản nháp: tệp được tạo bằng biểu mẫu «mau-thu» phiên bản 3"));
+    assert!(adopt(newer, Some(&v2()), None).unwrap_err().contains("Không mở được bản nháp: bản nháp được tạo bằng biểu mẫu «mau-thu» phiên bản 3"));
 }
 
 #[test]
