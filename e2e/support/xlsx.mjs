@@ -42,7 +42,9 @@ export function readCells(buffer) {
 /** The workbook's shared strings, in order (escaped as in the file). */
 function sharedStrings(files) {
   const xml = files.get('xl/sharedStrings.xml')?.toString('utf8') ?? '';
-  return [...xml.matchAll(/<si><t[^>]*>(.*?)<\/t><\/si>/g)].map((m) => m[1]);
+  // Each <si> in order, an empty one (<t/>) included: a skipped one would
+  // shift every index after it.
+  return [...xml.matchAll(/<si>(.*?)<\/si>/gs)].map((m) => (m[1].match(/^<t[^>]*>(.*)<\/t>$/s)?.[1] ?? ''));
 }
 
 function cellsOf(xml, strings) {
