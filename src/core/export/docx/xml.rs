@@ -200,6 +200,11 @@ pub fn section_props(landscape: bool, numbered_first: bool) -> String {
 }
 
 /// The paragraph that ends a section (the next starts on a new page).
+/// The paragraph that ends a section: one twip high, so that a section
+/// whose last table (the signature) ends at the foot of a page does not
+/// spill an empty page before the next section.
 pub fn section_end(props: &str) -> String {
-    format!("<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\"/>{props}</w:pPr></w:p>")
+    format!(
+        "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\" w:lineRule=\"exact\"/><w:rPr><w:sz w:val=\"2\"/></w:rPr>{props}</w:pPr></w:p>"
+    )
 }
