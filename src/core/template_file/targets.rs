@@ -94,11 +94,13 @@ impl Template {
             return;
         }
         let same = |a: &[String], b: &[String]| a.len() == b.len() && a.iter().all(|c| b.contains(c));
+        // Said either way round: numerator ≤ denominator, or denominator ≥ numerator.
         let said = self.rules.iter().any(|r| {
-            matches!(r.op, Comparison::AtMost | Comparison::Equal)
-                && r.right_constant == 0.0
-                && same(&r.left, numerator)
-                && same(&r.right, denominator)
+            let (small, large) = match r.op {
+                Comparison::AtMost | Comparison::Equal => (&r.left, &r.right),
+                Comparison::AtLeast => (&r.right, &r.left),
+            };
+            r.right_constant == 0.0 && same(small, numerator) && same(large, denominator)
         });
         if said {
             return;
