@@ -16,6 +16,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
 import { extname, join } from 'node:path';
+import { isMain } from './is-main.mjs';
 
 const KINDS = ['.wasm', '.js', '.css'];
 const RECORD = new URL('../bundle-size.json', import.meta.url);
@@ -91,7 +92,7 @@ function check(dir) {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   const dir = 'dist';
   if (process.argv.includes('--record')) {
     const now = bundleSizes(dir);

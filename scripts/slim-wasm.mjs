@@ -18,6 +18,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { isMain } from './is-main.mjs';
 
 // binaryen 132 from npm (./dev.sh installs it), never another wasm-opt on
 // PATH (Debian's corrupts the wasm: ../shared/reference/toolchain.md).
@@ -218,7 +219,7 @@ function rewriteExports(body, rename) {
 
 // `node scripts/slim-wasm.mjs <in.wasm> <glue.js> <out.wasm> --names`: the
 // same for the size analysis, which reads function names.
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   const [input, gluePath, output] = process.argv.slice(2);
   slim(readFileSync(input), readFileSync(gluePath, 'utf8'), output, { names: process.argv.includes('--names') });
 }
