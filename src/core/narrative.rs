@@ -296,24 +296,37 @@ pub fn narrative_issues(
     year: Option<i32>,
     source: &dyn Figures,
 ) -> Vec<Issue> {
-    let texts: Vec<(&OutlineItem, String)> = template.outline.written().map(|item| (item, text_of(&item.id))).collect();
+    let texts = texts_of(template, text_of);
     if !started(texts.iter().map(|(_, t)| t.as_str())) {
         return Vec::new();
     }
-    texts.iter().flat_map(|(item, text)| item_issues(item, text, period, year, source)).collect()
+    checked(&texts, period, year, source)
 }
 
-/// The narrative's messages as if it were begun: what a document that
-/// carries it lists before it goes out (`core::preflight`), in the words
-/// the page shows once it is begun.
-pub fn narrative_issues_at_export(
+/// The messages the page does not show yet because the narrative was never
+/// begun, in the words it shows once it is: what a document that carries
+/// the narrative lists before it goes out (`core::preflight`). None once
+/// begun, when [`narrative_issues`] has them.
+pub fn unbegun_narrative_issues(
     template: &Template,
     text_of: &dyn Fn(&str) -> String,
     period: Period,
     year: Option<i32>,
     source: &dyn Figures,
 ) -> Vec<Issue> {
-    template.outline.written().flat_map(|item| item_issues(item, &text_of(&item.id), period, year, source)).collect()
+    let texts = texts_of(template, text_of);
+    if started(texts.iter().map(|(_, t)| t.as_str())) {
+        return Vec::new();
+    }
+    checked(&texts, period, year, source)
+}
+
+fn texts_of<'t>(template: &'t Template, text_of: &dyn Fn(&str) -> String) -> Vec<(&'t OutlineItem, String)> {
+    template.outline.written().map(|item| (item, text_of(&item.id))).collect()
+}
+
+fn checked(texts: &[(&OutlineItem, String)], period: Period, year: Option<i32>, source: &dyn Figures) -> Vec<Issue> {
+    texts.iter().flat_map(|(item, text)| item_issues(item, text, period, year, source)).collect()
 }
 
 /// Whether the clerk has begun the narrative. Until then it is not

@@ -3,7 +3,7 @@
 //! concerns it: a document without the narrative lists no narrative item.
 
 use super::issue::Issue;
-use super::narrative::{issue_code, narrative_issues_at_export, started, Figures};
+use super::narrative::{issue_code, unbegun_narrative_issues, Figures};
 use super::period::Period;
 use super::template::Template;
 
@@ -74,10 +74,10 @@ pub fn preflight(document: Document, template: &Template, open: &Open<'_>) -> Pr
     let with_narrative = document.has_narrative();
     let mut listed: Vec<Listed> = Vec::new();
     // Until the narrative is begun its checks are quiet on screen; a
-    // document that carries it still lists the required items left empty.
-    let begun = started(template.outline.written().map(|item| (open.text_of)(&item.id)).collect::<Vec<_>>().iter().map(String::as_str));
-    if with_narrative && !begun {
-        let items = narrative_issues_at_export(template, open.text_of, open.period, open.year, open.source);
+    // document that carries it still lists them (once begun, they are
+    // among the evaluation's issues already).
+    if with_narrative {
+        let items = unbegun_narrative_issues(template, open.text_of, open.period, open.year, open.source);
         listed.extend(items.into_iter().map(|issue| Listed { issue, explained: false }));
     }
     for issue in open.issues {
