@@ -50,7 +50,10 @@ fn printed_pages(bytes: &[u8], name: &str) -> Vec<String> {
         .arg("-")
         .output()
         .expect("pdftotext is missing: run ./dev.sh setup");
-    let mut pages: Vec<String> = String::from_utf8_lossy(&text.stdout).split('\u{c}').map(str::to_string).collect();
+    let mut pages: Vec<String> = String::from_utf8_lossy(&text.stdout)
+        .split('\u{c}')
+        .map(str::to_string)
+        .collect();
     // pdftotext ends every page with a form feed: the text after the last is no page.
     if pages.last().is_some_and(|p| p.trim().is_empty()) {
         pages.pop();
@@ -103,7 +106,10 @@ fn the_signature_never_stands_alone_on_a_page() {
 /// never spills onto a page of its own.
 fn assert_no_blank_page(pages: &[String]) {
     for (i, page) in pages.iter().enumerate() {
-        let words = page.split_whitespace().filter(|w| !w.chars().all(|c| c.is_ascii_digit())).count();
+        let words = page
+            .split_whitespace()
+            .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
+            .count();
         assert!(words > 0, "page {} of {} is blank", i + 1, pages.len());
     }
 }
@@ -119,11 +125,19 @@ fn a_new_quarter_with_a_few_figures_has_no_blank_page() {
     report.header.unit = "ỦY BAN NHÂN DÂN XÃ HOẰNG TRƯỜNG".into();
     report.header.period = Period::QuarterOne;
     report.header.year = "2024".into();
-    for (code, value) in [("3.3.1", "800"), ("3.3.2", "790"), ("3.1.3", "189"), ("3.4.3", "1599")] {
+    for (code, value) in [
+        ("3.3.1", "800"),
+        ("3.3.2", "790"),
+        ("3.1.3", "189"),
+        ("3.4.3", "1599"),
+    ] {
         report.set_value(code, value);
     }
     let pages = printed_pages(&docx(&t, &report), "new-quarter");
     let first = pages[0].split_whitespace().collect::<Vec<_>>().join(" ");
-    assert!(first.contains("Ủy ban nhân dân xã Hoằng Trường báo cáo"), "{first}");
+    assert!(
+        first.contains("Ủy ban nhân dân xã Hoằng Trường báo cáo"),
+        "{first}"
+    );
     assert_no_blank_page(&pages);
 }

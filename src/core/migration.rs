@@ -29,9 +29,15 @@ impl Migration {
         if self.from == self.to {
             return None;
         }
-        let mut text = format!("Biểu mẫu đã đổi từ phiên bản {} sang {}", self.from, self.to);
+        let mut text = format!(
+            "Biểu mẫu đã đổi từ phiên bản {} sang {}",
+            self.from, self.to
+        );
         if self.renamed > 0 {
-            text.push_str(&format!(": {} mã chỉ tiêu đổi theo biểu mẫu mới", self.renamed));
+            text.push_str(&format!(
+                ": {} mã chỉ tiêu đổi theo biểu mẫu mới",
+                self.renamed
+            ));
         }
         if !self.kept_aside.is_empty() {
             text.push_str(&format!(
@@ -56,17 +62,30 @@ pub fn newer_version(template: &Template, version: u32) -> String {
 }
 
 /// Migrates `report` (and its `history`) to `template`'s version.
-pub fn migrate(report: &mut Report, history: &mut History, template: &Template) -> Result<Migration, String> {
+pub fn migrate(
+    report: &mut Report,
+    history: &mut History,
+    template: &Template,
+) -> Result<Migration, String> {
     let from = report.template_version;
     if from > template.version {
         return Err(newer_version(template, from));
     }
-    let mut migration = Migration { from, to: template.version, ..Migration::default() };
+    let mut migration = Migration {
+        from,
+        to: template.version,
+        ..Migration::default()
+    };
     for change in template.changes.iter().filter(|c| c.version > from) {
         apply(change, report, history, &mut migration);
     }
     let aside = report.orphans(template);
-    let mut codes: Vec<String> = aside.values.keys().chain(aside.notes.keys()).cloned().collect();
+    let mut codes: Vec<String> = aside
+        .values
+        .keys()
+        .chain(aside.notes.keys())
+        .cloned()
+        .collect();
     codes.sort();
     codes.dedup();
     // A value kept aside is not one to update: no «chưa cập nhật» the clerk
@@ -79,12 +98,19 @@ pub fn migrate(report: &mut Report, history: &mut History, template: &Template) 
     Ok(migration)
 }
 
-fn apply(change: &VersionChange, report: &mut Report, history: &mut History, migration: &mut Migration) {
+fn apply(
+    change: &VersionChange,
+    report: &mut Report,
+    history: &mut History,
+    migration: &mut Migration,
+) {
     for (old, new) in &change.renamed {
         // The new code already holds something (a copy migrated before, a
         // hand-edited file): nothing is overwritten; the old code's value
         // stays aside, listed at the bottom.
-        let taken = report.values.contains_key(new) || report.notes.contains_key(new) || !history.entries(new).is_empty();
+        let taken = report.values.contains_key(new)
+            || report.notes.contains_key(new)
+            || !history.entries(new).is_empty();
         if taken {
             continue;
         }
@@ -123,8 +149,15 @@ fn rename_tokens(text: &str, old: &str, new: &str) -> String {
             Piece::Figure(token) => {
                 let parts: Vec<&str> = token.split('/').map(str::trim).collect();
                 let figure = parts.len() <= 2 && !token.contains(':') && parts.contains(&old);
-                let renamed: Vec<&str> = parts.iter().map(|p| if figure && *p == old { new } else { p }).collect();
-                if figure { format!("{{{}}}", renamed.join("/")) } else { format!("{{{token}}}") }
+                let renamed: Vec<&str> = parts
+                    .iter()
+                    .map(|p| if figure && *p == old { new } else { p })
+                    .collect();
+                if figure {
+                    format!("{{{}}}", renamed.join("/"))
+                } else {
+                    format!("{{{token}}}")
+                }
             }
         })
         .collect()

@@ -77,17 +77,29 @@ pub fn preflight(document: Document, template: &Template, open: &Open<'_>) -> Pr
     // document that carries it still lists them (once begun, they are
     // among the evaluation's issues already).
     if with_narrative {
-        let items = unbegun_narrative_issues(template, open.text_of, open.period, open.year, open.source);
-        listed.extend(items.into_iter().map(|issue| Listed { issue, explained: false }));
+        let items =
+            unbegun_narrative_issues(template, open.text_of, open.period, open.year, open.source);
+        listed.extend(items.into_iter().map(|issue| Listed {
+            issue,
+            explained: false,
+        }));
     }
     for issue in open.issues {
         if !with_narrative && issue.code.starts_with(&issue_code("")) {
             continue;
         }
-        let explained = template.indicator(&issue.code).is_some() && !(open.note_of)(&issue.code).trim().is_empty();
-        listed.push(Listed { issue: issue.clone(), explained });
+        let explained = template.indicator(&issue.code).is_some()
+            && !(open.note_of)(&issue.code).trim().is_empty();
+        listed.push(Listed {
+            issue: issue.clone(),
+            explained,
+        });
     }
-    Preflight { listed, stale: open.stale, conflicts: open.conflicts }
+    Preflight {
+        listed,
+        stale: open.stale,
+        conflicts: open.conflicts,
+    }
 }
 
 #[cfg(test)]
@@ -99,38 +111,100 @@ mod tests {
     use crate::core::report::Report;
 
     fn issue(code: &str) -> Issue {
-        Issue { code: code.into(), severity: Severity::Warning, message: format!("{code}: cảnh báo") }
+        Issue {
+            code: code.into(),
+            severity: Severity::Warning,
+            message: format!("{code}: cảnh báo"),
+        }
     }
 
     #[test]
     fn each_document_lists_what_concerns_it() {
         let t = builtin_template("xa-01b").unwrap();
         let issues = vec![issue("3.3.1"), issue("3.4.3"), issue("outline:II.1")];
-        let note_of = |code: &str| if code == "3.4.3" { "đã đối chiếu với một cửa".to_string() } else { String::new() };
+        let note_of = |code: &str| {
+            if code == "3.4.3" {
+                "đã đối chiếu với một cửa".to_string()
+            } else {
+                String::new()
+            }
+        };
         let nothing = |_: &str| String::new();
         let mut report = Report::new(&t);
         report.set_value("1.1", "1");
         let evaluation = report.evaluate(&t);
-        let source = EvaluatedFigures { template: &t, evaluation: &evaluation };
-        let open = Open { issues: &issues, note_of: &note_of, text_of: &nothing, period: Period::Year, year: Some(2023), source: &source, stale: 2, conflicts: 1 };
+        let source = EvaluatedFigures {
+            template: &t,
+            evaluation: &evaluation,
+        };
+        let open = Open {
+            issues: &issues,
+            note_of: &note_of,
+            text_of: &nothing,
+            period: Period::Year,
+            year: Some(2023),
+            source: &source,
+            stale: 2,
+            conflicts: 1,
+        };
         // The narrative never begun: the .docx lists its required items, the .xlsx does not.
         let docx = preflight(Document::Docx, &t, &open);
-        let empty: Vec<&str> = docx.listed.iter().filter(|l| l.issue.code.starts_with("outline:")).map(|l| l.issue.code.as_str()).collect();
+        let empty: Vec<&str> = docx
+            .listed
+            .iter()
+            .filter(|l| l.issue.code.starts_with("outline:"))
+            .map(|l| l.issue.code.as_str())
+            .collect();
         assert!(empty.len() > 3, "the required items of a year: {empty:?}");
         // In the words the page uses once the narrative is begun.
-        let i1 = docx.listed.iter().find(|l| l.issue.code == "outline:I.1").expect("I.1 is required");
-        assert!(i1.issue.message.ends_with("chưa có nội dung (phụ lục đã có số liệu của mục này)"), "{}", i1.issue.message);
+        let i1 = docx
+            .listed
+            .iter()
+            .find(|l| l.issue.code == "outline:I.1")
+            .expect("I.1 is required");
+        assert!(
+            i1.issue
+                .message
+                .ends_with("chưa có nội dung (phụ lục đã có số liệu của mục này)"),
+            "{}",
+            i1.issue.message
+        );
         let xlsx = preflight(Document::Xlsx, &t, &open);
-        assert_eq!(xlsx.listed.iter().map(|l| l.issue.code.as_str()).collect::<Vec<_>>(), ["3.3.1", "3.4.3"], "no narrative in a spreadsheet");
-        assert_eq!(xlsx.listed.iter().map(|l| l.explained).collect::<Vec<_>>(), [false, true], "a note explains a warning");
+        assert_eq!(
+            xlsx.listed
+                .iter()
+                .map(|l| l.issue.code.as_str())
+                .collect::<Vec<_>>(),
+            ["3.3.1", "3.4.3"],
+            "no narrative in a spreadsheet"
+        );
+        assert_eq!(
+            xlsx.listed.iter().map(|l| l.explained).collect::<Vec<_>>(),
+            [false, true],
+            "a note explains a warning"
+        );
         assert_eq!((xlsx.stale, xlsx.conflicts, xlsx.explained()), (2, 1, 1));
         assert!(!xlsx.is_clear());
         // A begun narrative lists its own messages once, from the evaluation.
-        let written = |id: &str| if id == "I.1" { "Đã ban hành kế hoạch.".to_string() } else { String::new() };
-        let begun = Open { text_of: &written, ..open };
+        let written = |id: &str| {
+            if id == "I.1" {
+                "Đã ban hành kế hoạch.".to_string()
+            } else {
+                String::new()
+            }
+        };
+        let begun = Open {
+            text_of: &written,
+            ..open
+        };
         let docx = preflight(Document::Docx, &t, &begun);
         assert_eq!(docx.listed.len(), 3, "{:?}", docx.listed);
-        let clear = Open { issues: &[], stale: 0, conflicts: 0, ..begun };
+        let clear = Open {
+            issues: &[],
+            stale: 0,
+            conflicts: 0,
+            ..begun
+        };
         assert!(preflight(Document::Xlsx, &t, &clear).is_clear());
     }
 }

@@ -66,9 +66,16 @@ impl Befores {
             move || {
                 let header = typed();
                 let choice = choice.get();
-                let subject = Subject { id: &own, template_id: &template_id, header: &header, role, choice: choice.as_deref() };
+                let subject = Subject {
+                    id: &own,
+                    template_id: &template_id,
+                    header: &header,
+                    role,
+                    choice: choice.as_deref(),
+                };
                 let found = stored.with(|all| {
-                    predecessor::resolve(&subject, all.iter().map(|d| &**d)).and_then(|d| all.iter().find(|a| a.id == d.id).cloned())
+                    predecessor::resolve(&subject, all.iter().map(|d| &**d))
+                        .and_then(|d| all.iter().find(|a| a.id == d.id).cloned())
                 });
                 (header, found)
             }
@@ -77,14 +84,23 @@ impl Befores {
             let find = find(Role::Change, compare_with);
             Memo::new(move |_| {
                 let (header, found) = find();
-                found.map(|draft| Compared { label: compared_label(&header, &draft.report.header), draft })
+                found.map(|draft| Compared {
+                    label: compared_label(&header, &draft.report.header),
+                    draft,
+                })
             })
         };
         let carry = {
             let find = find(Role::Carry, carry_from);
             Memo::new_with_compare(move |_| find().1, crate::ui::form_state::arc_changed)
         };
-        Befores { compare_with, carry_from, stored, change, carry }
+        Befores {
+            compare_with,
+            carry_from,
+            stored,
+            change,
+            carry,
+        }
     }
 
     /// Writes the two choices into `report`; `None` once the editor is gone.

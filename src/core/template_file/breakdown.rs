@@ -143,7 +143,10 @@ impl Template {
                 // A part of another kind cannot add up with the others: a
                 // partition of it would warn on correct figures.
                 if group.kind == BreakdownKind::Partition {
-                    if let Some(odd) = parts.iter().find(|p| self.kind_of(p) != parent.kind.as_ref()) {
+                    if let Some(odd) = parts
+                        .iter()
+                        .find(|p| self.kind_of(p) != parent.kind.as_ref())
+                    {
                         return fail(format!(
                             "Chỉ tiêu \"{code}\": dòng \"{odd}\" của nhóm cộng lại (\"partition\") phải cùng loại số liệu với dòng tổng"
                         ));

@@ -39,16 +39,27 @@ impl Template {
                 ));
             }
             last = v;
-            let renamed: Vec<(String, String)> = file.renamed.iter().map(|(a, b)| (a.clone(), b.trim().to_string())).collect();
+            let renamed: Vec<(String, String)> = file
+                .renamed
+                .iter()
+                .map(|(a, b)| (a.clone(), b.trim().to_string()))
+                .collect();
             let mut named = FxHashSet::default();
             let arriving = renamed.iter().map(|(_, b)| b).chain(&file.added);
             let leaving = renamed.iter().map(|(a, _)| a).chain(&file.removed);
             for code in leaving.chain(arriving) {
                 if !named.insert(code.as_str()) {
-                    return fail(format!("\"changes\" phiên bản {v}: mã \"{code}\" được nêu hai lần"));
+                    return fail(format!(
+                        "\"changes\" phiên bản {v}: mã \"{code}\" được nêu hai lần"
+                    ));
                 }
             }
-            changes.push(VersionChange { version: v, renamed, added: file.added, removed: file.removed });
+            changes.push(VersionChange {
+                version: v,
+                renamed,
+                added: file.added,
+                removed: file.removed,
+            });
         }
         // A code that left (removed, or renamed away) never comes back: a
         // draft's old value would become an unrelated row's.
@@ -56,16 +67,26 @@ impl Template {
         for (i, change) in changes.iter().enumerate() {
             let v = change.version;
             let later = &changes[i + 1..];
-            let moved_on = |code: &str| later.iter().any(|c| c.removed.iter().any(|r| r == code) || c.renamed.iter().any(|(a, _)| a == code));
+            let moved_on = |code: &str| {
+                later.iter().any(|c| {
+                    c.removed.iter().any(|r| r == code) || c.renamed.iter().any(|(a, _)| a == code)
+                })
+            };
             for code in change.renamed.iter().map(|(_, b)| b).chain(&change.added) {
                 if left.contains(code.as_str()) {
                     return fail(format!("\"changes\" phiên bản {v}: mã \"{code}\" đã bỏ ở phiên bản trước, không dùng lại được"));
                 }
                 if self.indicator(code).is_none() && !moved_on(code) {
-                    return fail(format!("\"changes\" phiên bản {v}: biểu mẫu không có chỉ tiêu \"{code}\""));
+                    return fail(format!(
+                        "\"changes\" phiên bản {v}: biểu mẫu không có chỉ tiêu \"{code}\""
+                    ));
                 }
             }
-            for code in change.removed.iter().chain(change.renamed.iter().map(|(a, _)| a)) {
+            for code in change
+                .removed
+                .iter()
+                .chain(change.renamed.iter().map(|(a, _)| a))
+            {
                 if self.indicator(code).is_some() {
                     return fail(format!("\"changes\" phiên bản {v}: chỉ tiêu \"{code}\" đã bỏ hoặc đổi mã nhưng vẫn còn trong biểu mẫu"));
                 }
