@@ -5,8 +5,8 @@
 //! - [`ui`]: thin Leptos components that ask the core.
 //! - [`browser`]: adapters to browser APIs (focus, files, storage).
 
-pub mod core;
 pub mod browser;
+pub mod core;
 pub mod ui;
 
 /// Starts the app in the page: the only thing `main` does.

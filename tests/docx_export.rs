@@ -20,7 +20,10 @@ fn seed_report(template: &Template) -> Report {
         "II.2".into(),
         "Số hồ sơ đã tiếp nhận là: {3.3.1} hồ sơ, giải quyết đúng hạn {3.3.2} hồ sơ = {3.3.2/3.3.1}.\n\n- Quá hạn: 11 hồ sơ.".into(),
     );
-    report.narrative.insert("I.1".into(), "Ủy ban nhân dân xã đã ban hành Kế hoạch số 01/KH-UBND ngày 03-01-2023.".into());
+    report.narrative.insert(
+        "I.1".into(),
+        "Ủy ban nhân dân xã đã ban hành Kế hoạch số 01/KH-UBND ngày 03-01-2023.".into(),
+    );
     report
 }
 
@@ -37,7 +40,11 @@ fn parts(bytes: &[u8]) -> Vec<(String, String)> {
 }
 
 fn part(bytes: &[u8], name: &str) -> String {
-    parts(bytes).into_iter().find(|(n, _)| n == name).map(|(_, t)| t).unwrap_or_else(|| panic!("no {name}"))
+    parts(bytes)
+        .into_iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, t)| t)
+        .unwrap_or_else(|| panic!("no {name}"))
 }
 
 /// Each paragraph's text, in order; a line break as "\n". Fails on XML that is not well-formed.
@@ -50,7 +57,13 @@ fn paragraphs(xml: &str) -> Vec<String> {
             Event::End(e) if e.name().0 == "w:t" => in_text = false,
             Event::Empty(e) if e.name().0 == "w:br" => current.push('\n'),
             Event::Text(t) if in_text => current.push_str(&t.xml10_content()),
-            Event::GeneralRef(r) if in_text => current.push_str(match &*r { "amp" => "&", "lt" => "<", "gt" => ">", "quot" => "\"", _ => "?" }),
+            Event::GeneralRef(r) if in_text => current.push_str(match &*r {
+                "amp" => "&",
+                "lt" => "<",
+                "gt" => ">",
+                "quot" => "\"",
+                _ => "?",
+            }),
             Event::End(e) if e.name().0 == "w:p" => out.push(std::mem::take(&mut current)),
             Event::Eof => break,
             _ => {}
@@ -78,7 +91,16 @@ fn sections(xml: &str) -> Vec<(u32, u32, bool)> {
     xml.match_indices("<w:pgSz ")
         .map(|(at, _)| {
             let tag = &xml[at..at + xml[at..].find("/>").unwrap()];
-            let number = |name: &str| tag.split(&format!("{name}=\"")).nth(1).unwrap().split('"').next().unwrap().parse::<u32>().unwrap();
+            let number = |name: &str| {
+                tag.split(&format!("{name}=\""))
+                    .nth(1)
+                    .unwrap()
+                    .split('"')
+                    .next()
+                    .unwrap()
+                    .parse::<u32>()
+                    .unwrap()
+            };
             (number("w:w"), number("w:h"), tag.contains("landscape"))
         })
         .collect()
@@ -94,7 +116,12 @@ fn the_commune_report_reads_back_as_decree_30_lays_it_out() {
     }
     let document = part(&bytes, "word/document.xml");
     let text = paragraphs(&document);
-    let has = |wanted: &str| assert!(text.iter().any(|p| p == wanted), "no paragraph {wanted:?} in {text:#?}");
+    let has = |wanted: &str| {
+        assert!(
+            text.iter().any(|p| p == wanted),
+            "no paragraph {wanted:?} in {text:#?}"
+        )
+    };
     has("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
     has("Độc lập - Tự do - Hạnh phúc");
     has("ỦY BAN NHÂN DÂN XÃ HOẰNG TRƯỜNG");
@@ -114,7 +141,10 @@ fn the_commune_report_reads_back_as_decree_30_lays_it_out() {
     has("(Kèm theo Báo cáo số 15/BC-UBND ngày 05/01/2024 của Ủy ban nhân dân xã Hoằng Trường)");
     let annex_at = text.iter().position(|p| p == "Phụ lục 01b").unwrap();
     let signed_at = text.iter().position(|p| p == "Nơi nhận:").unwrap();
-    assert!(signed_at < annex_at, "the signature closes the narrative, before the annex");
+    assert!(
+        signed_at < annex_at,
+        "the signature closes the narrative, before the annex"
+    );
     // The annex table: merged "Kết quả thống kê" over two columns, STT merged down, three header rows repeated.
     assert_eq!(document.matches("<w:tblHeader/>").count(), 3);
     assert!(document.contains("<w:gridSpan w:val=\"2\"/>"));
@@ -123,7 +153,10 @@ fn the_commune_report_reads_back_as_decree_30_lays_it_out() {
         has(figure);
     }
     // Two portrait A4 sections; page 1 without its number, later pages numbered at the top.
-    assert_eq!(sections(&document), [(11906, 16838, false), (11906, 16838, false)]);
+    assert_eq!(
+        sections(&document),
+        [(11906, 16838, false), (11906, 16838, false)]
+    );
     assert_eq!(document.matches("<w:titlePg/>").count(), 1);
     assert!(part(&bytes, "word/header1.xml").contains("PAGE"));
     assert!(part(&bytes, "word/styles.xml").contains("Times New Roman"));
@@ -144,15 +177,28 @@ fn a_district_report_puts_its_wide_annexes_on_landscape_pages() {
     let document = part(&bytes, "word/document.xml");
     well_formed(&document);
     let text = paragraphs(&document);
-    assert!(text.iter().any(|p| p == "Đất đai & <xây dựng>"), "escaped and read back");
+    assert!(
+        text.iter().any(|p| p == "Đất đai & <xây dựng>"),
+        "escaped and read back"
+    );
     assert!(text.iter().any(|p| p == "171"), "the total of (5)");
     let pages = sections(&document);
-    assert_eq!(pages.len(), 1 + t.grids().count(), "the narrative, then one section per annex");
+    assert_eq!(
+        pages.len(),
+        1 + t.grids().count(),
+        "the narrative, then one section per annex"
+    );
     let landscape: Vec<bool> = pages.iter().map(|p| p.2).collect();
-    let expected: Vec<bool> = std::iter::once(false).chain(t.grids().map(|(s, _)| s.landscape)).collect();
+    let expected: Vec<bool> = std::iter::once(false)
+        .chain(t.grids().map(|(s, _)| s.landscape))
+        .collect();
     assert_eq!(landscape, expected);
     assert!(landscape.iter().any(|l| *l));
-    assert!(pages.iter().all(|(w, h, l)| if *l { (*w, *h) == (16838, 11906) } else { (*w, *h) == (11906, 16838) }));
+    assert!(pages.iter().all(|(w, h, l)| if *l {
+        (*w, *h) == (16838, 11906)
+    } else {
+        (*w, *h) == (11906, 16838)
+    }));
 }
 
 #[test]

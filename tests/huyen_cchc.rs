@@ -4,8 +4,8 @@
 
 use bieumau::core::catalog::builtin_template;
 use bieumau::core::grid::{cell_code, total_text, Grid};
-use bieumau::core::report::Report;
 use bieumau::core::issue::Severity;
+use bieumau::core::report::Report;
 use serde_json::Value;
 
 fn fixture() -> Value {
@@ -18,7 +18,10 @@ fn typed(section: &str, fixture: &Value, report: &mut Report) {
         let key = Grid::next_key(&keys, false);
         report.set_value(&cell_code(section, &key, 2), row["label"].as_str().unwrap());
         for (column, text) in row["cells"].as_object().unwrap() {
-            report.set_value(&cell_code(section, &key, column.parse().unwrap()), text.as_str().unwrap());
+            report.set_value(
+                &cell_code(section, &key, column.parse().unwrap()),
+                text.as_str().unwrap(),
+            );
         }
         keys.push(key);
     }
@@ -32,11 +35,19 @@ fn phu_luc_v_totals_equal_the_seed_figure_for_figure() {
     let mut report = Report::new(&template);
     typed("pl5", &fixture, &mut report);
     let evaluation = report.evaluate(&template);
-    let (position, _) = template.grids().enumerate().find(|(_, (s, _))| s.id == "pl5").unwrap();
+    let (position, _) = template
+        .grids()
+        .enumerate()
+        .find(|(_, (s, _))| s.id == "pl5")
+        .unwrap();
     let grid = &evaluation.grids[position];
     for (column, expected) in fixture["pl5"]["seed_total"].as_object().unwrap() {
         let i: usize = column.parse::<usize>().unwrap() - 1;
-        assert_eq!(total_text(grid.totals[i], 0), expected.as_str().unwrap(), "column ({column})");
+        assert_eq!(
+            total_text(grid.totals[i], 0),
+            expected.as_str().unwrap(),
+            "column ({column})"
+        );
     }
     assert!(evaluation.issues.is_empty(), "{:?}", evaluation.issues);
 }
@@ -48,17 +59,37 @@ fn phu_luc_vi_flags_son_binh_and_shows_the_true_sums() {
     let mut report = Report::new(&template);
     typed("pl6", &fixture, &mut report);
     let evaluation = report.evaluate(&template);
-    let (position, _) = template.grids().enumerate().find(|(_, (s, _))| s.id == "pl6").unwrap();
+    let (position, _) = template
+        .grids()
+        .enumerate()
+        .find(|(_, (s, _))| s.id == "pl6")
+        .unwrap();
     let grid = &evaluation.grids[position];
     for (column, expected) in fixture["pl6"]["true_total"].as_object().unwrap() {
         let i: usize = column.parse::<usize>().unwrap() - 1;
-        assert_eq!(total_text(grid.totals[i], 0), expected.as_str().unwrap(), "column ({column})");
+        assert_eq!(
+            total_text(grid.totals[i], 0),
+            expected.as_str().unwrap(),
+            "column ({column})"
+        );
     }
-    assert_ne!(total_text(grid.totals[4], 0), "7.814", "not the seed's hand-added 7.814");
+    assert_ne!(
+        total_text(grid.totals[4], 0),
+        "7.814",
+        "not the seed's hand-added 7.814"
+    );
     let flagged: Vec<&str> = evaluation.issues.iter().map(|i| i.code.as_str()).collect();
-    let expected: Vec<&str> = fixture["pl6"]["warnings"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    let expected: Vec<&str> = fixture["pl6"]["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
     assert_eq!(flagged, expected);
-    assert!(evaluation.issues.iter().all(|i| i.severity == Severity::Warning));
+    assert!(evaluation
+        .issues
+        .iter()
+        .all(|i| i.severity == Severity::Warning));
     let son_binh = &evaluation.issues[1].message;
     assert_eq!(
         son_binh,
@@ -73,12 +104,31 @@ fn bieu_06_checks_its_identities() {
     assert_eq!(grid.columns.len(), 13);
     let mut report = Report::new(&template);
     report.rows.insert("ket-qua".into(), vec!["1".into()]);
-    for (n, v) in [(2, "Hộ tịch"), (3, "120"), (4, "30"), (5, "80"), (6, "10"), (7, "100"), (8, "20"), (9, "78"), (10, "2"), (11, "21"), (12, "20"), (13, "1")] {
+    for (n, v) in [
+        (2, "Hộ tịch"),
+        (3, "120"),
+        (4, "30"),
+        (5, "80"),
+        (6, "10"),
+        (7, "100"),
+        (8, "20"),
+        (9, "78"),
+        (10, "2"),
+        (11, "21"),
+        (12, "20"),
+        (13, "1"),
+    ] {
         report.set_value(&cell_code("ket-qua", "1", n), v);
     }
     let evaluation = report.evaluate(&template);
     assert_eq!(evaluation.issues.len(), 1, "{:?}", evaluation.issues);
-    assert!(evaluation.issues[0].message.contains("(3) «Số hồ sơ nhận giải quyết – Tổng số» = 120, khác (7)"), "{}", evaluation.issues[0].message);
+    assert!(
+        evaluation.issues[0]
+            .message
+            .contains("(3) «Số hồ sơ nhận giải quyết – Tổng số» = 120, khác (7)"),
+        "{}",
+        evaluation.issues[0].message
+    );
     assert_eq!(evaluation.grids[0].totals[2], Some(120.0));
 }
 
@@ -113,13 +163,27 @@ fn the_seed_annexes_give_exactly_the_expected_messages() {
     typed("pl5", &fixture, &mut report);
     typed("pl6", &fixture, &mut report);
     let evaluation = report.evaluate(&template);
-    let got: Vec<&str> = evaluation.issues.iter().map(|i| i.message.as_str()).collect();
+    let got: Vec<&str> = evaluation
+        .issues
+        .iter()
+        .map(|i| i.message.as_str())
+        .collect();
     // The whole list, in order: one more message, or one fewer, fails.
     assert_eq!(got, SEED_SLIPS);
-    assert!(evaluation.issues.iter().all(|i| i.severity == Severity::Warning));
+    assert!(evaluation
+        .issues
+        .iter()
+        .all(|i| i.severity == Severity::Warning));
     // Both late-dossier targets are met (Phụ lục V: 21 late of 1.463; VI:
     // 24 of 9.042), so they add no message.
-    assert_eq!(evaluation.targets.iter().map(|r| r.met()).collect::<Vec<_>>(), [Some(true), Some(true)]);
+    assert_eq!(
+        evaluation
+            .targets
+            .iter()
+            .map(|r| r.met())
+            .collect::<Vec<_>>(),
+        [Some(true), Some(true)]
+    );
 }
 
 /// A late-dossier ceiling («trễ hạn», «quá hạn») is stated only by a target
@@ -137,20 +201,38 @@ fn a_late_dossier_ceiling_only_with_a_late_figure() {
     for id in ["xa-01b", "huyen-cchc", "bieu-06"] {
         let template = builtin_template(id).unwrap();
         for target in &template.targets {
-            if !late(&format!("{} {} {}", target.label, target.met, target.not_met)) {
+            if !late(&format!(
+                "{} {} {}",
+                target.label, target.met, target.not_met
+            )) {
                 continue;
             }
-            let Formula::Rate { numerator, .. } = &target.figure.formula else { panic!("{id}/{}: a ceiling is a rate", target.id) };
-            let reads_late = numerator.iter().all(|code| match template.grid_total(code) {
-                Some((g, column)) => {
-                    let (_, grid) = template.grids().nth(g).unwrap();
-                    late(&grid.columns[column].label)
-                }
-                None => template.indicator(code).is_some_and(|i| late(&i.label)),
-            });
-            assert!(reads_late, "{id}/{}: a late-dossier ceiling over figures that are not late dossiers", target.id);
+            let Formula::Rate { numerator, .. } = &target.figure.formula else {
+                panic!("{id}/{}: a ceiling is a rate", target.id)
+            };
+            let reads_late = numerator
+                .iter()
+                .all(|code| match template.grid_total(code) {
+                    Some((g, column)) => {
+                        let (_, grid) = template.grids().nth(g).unwrap();
+                        late(&grid.columns[column].label)
+                    }
+                    None => template.indicator(code).is_some_and(|i| late(&i.label)),
+                });
+            assert!(
+                reads_late,
+                "{id}/{}: a late-dossier ceiling over figures that are not late dossiers",
+                target.id
+            );
             ceilings.push(format!("{id}/{}", target.id));
         }
     }
-    assert_eq!(ceilings, ["huyen-cchc/tre-han-huyen", "huyen-cchc/tre-han-xa", "bieu-06/tre-han"]);
+    assert_eq!(
+        ceilings,
+        [
+            "huyen-cchc/tre-han-huyen",
+            "huyen-cchc/tre-han-xa",
+            "bieu-06/tre-han"
+        ]
+    );
 }

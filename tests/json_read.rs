@@ -24,29 +24,63 @@ fn full_draft() -> Draft {
     report.header.recipients = "- Như trên;\n- Lưu: VT.\t\u{1}\"trích\" a\\b / <b>".into();
     report.values.insert("1.1".into(), "1.603".into());
     report.values.insert("pl5/2/c3".into(), "99,06".into());
-    report.notes.insert("1.1".into(), "ghi chú\nhai dòng".into());
-    report.rows.insert("pl5".into(), vec!["1".into(), "2".into()]);
+    report
+        .notes
+        .insert("1.1".into(), "ghi chú\nhai dòng".into());
+    report
+        .rows
+        .insert("pl5".into(), vec!["1".into(), "2".into()]);
     report.predecessor = Some(String::new());
     report.unconfirmed.insert("1.1".into());
-    report.narrative.insert("I.1".into(), "Đã giải quyết {1.1} hồ sơ.".into());
+    report
+        .narrative
+        .insert("I.1".into(), "Đã giải quyết {1.1} hồ sơ.".into());
     report.dismissed.insert("I.1|12 hồ sơ".into());
     let values = [
         SummaryValue::Heading,
         SummaryValue::Empty,
-        SummaryValue::Total { value: 1603.5, decimals: 1, reporting: 12 },
-        SummaryValue::Rate { value: Some(99.06), numerator: 1588.0, denominator: 1603.0 },
-        SummaryValue::Rate { value: None, numerator: 0.0, denominator: 0.0 },
-        SummaryValue::Percentages { min: 0.5, max: 100.0, reporting: 3 },
-        SummaryValue::Answers { counts: vec![("Có".into(), 7), ("Không".into(), 0)], missing: 2 },
+        SummaryValue::Total {
+            value: 1603.5,
+            decimals: 1,
+            reporting: 12,
+        },
+        SummaryValue::Rate {
+            value: Some(99.06),
+            numerator: 1588.0,
+            denominator: 1603.0,
+        },
+        SummaryValue::Rate {
+            value: None,
+            numerator: 0.0,
+            denominator: 0.0,
+        },
+        SummaryValue::Percentages {
+            min: 0.5,
+            max: 100.0,
+            reporting: 3,
+        },
+        SummaryValue::Answers {
+            counts: vec![("Có".into(), 7), ("Không".into(), 0)],
+            missing: 2,
+        },
     ];
     report.commune_summary = Some(CommuneSummary {
         from: "xa-01b".into(),
-        sources: vec![SummarySource { file: "son-binh.json".into(), unit: "UBND xã Sơn Bình".into(), period: "Năm 2023".into() }],
+        sources: vec![SummarySource {
+            file: "son-binh.json".into(),
+            unit: "UBND xã Sơn Bình".into(),
+            period: "Năm 2023".into(),
+        }],
         notices: vec!["Bỏ qua «x.json»".into()],
         lines: values
             .into_iter()
             .enumerate()
-            .map(|(n, value)| SummaryLine { code: format!("{n}"), label: format!("Dòng {n}"), unit: "Hồ sơ".into(), value })
+            .map(|(n, value)| SummaryLine {
+                code: format!("{n}"),
+                label: format!("Dòng {n}"),
+                unit: "Hồ sơ".into(),
+                value,
+            })
             .collect(),
     });
     draft
@@ -72,13 +106,22 @@ fn a_draft_comes_back_as_written() {
 
 #[test]
 fn every_period_is_read_by_its_stored_name() {
-    let stored = ["\"quarter-one\"", "\"six-months\"", "\"quarter-three\"", "\"nine-months\"", "\"year\""];
+    let stored = [
+        "\"quarter-one\"",
+        "\"six-months\"",
+        "\"quarter-three\"",
+        "\"nine-months\"",
+        "\"year\"",
+    ];
     for (period, text) in Period::ALL.into_iter().zip(stored) {
         assert_eq!(bieumau::core::json_write::to_string(&period), text);
         assert_eq!(read::<Period>(text).unwrap(), period, "{text}");
     }
     let err = read::<Period>("\"quy-1\"").unwrap_err();
-    assert!(err.contains("có giá trị \"quy-1\" không hợp lệ; các giá trị hợp lệ: quarter-one,"), "{err}");
+    assert!(
+        err.contains("có giá trị \"quy-1\" không hợp lệ; các giá trị hợp lệ: quarter-one,"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -106,12 +149,24 @@ fn a_newer_app_may_add_fields_to_a_draft_but_not_change_their_types() {
 fn the_envelope_is_read_before_the_rest() {
     let cases = [
         (r#"{"kind":"khac","report":5}"#, DraftError::NotADraft),
-        (r#"{"kind":"bieumau-cchc/draft","format":9,"report":5}"#, DraftError::NewerFormat(9)),
-        (r#"{"kind":"bieumau-cchc/draft"}"#, DraftError::Malformed("thiếu số định dạng".into())),
+        (
+            r#"{"kind":"bieumau-cchc/draft","format":9,"report":5}"#,
+            DraftError::NewerFormat(9),
+        ),
+        (
+            r#"{"kind":"bieumau-cchc/draft"}"#,
+            DraftError::Malformed("thiếu số định dạng".into()),
+        ),
         (r#"{"kind":7}"#, DraftError::NotADraft),
-        (r#"{"kind":"bieumau-cchc/draft","format":"1"}"#, DraftError::Malformed("«format» phải là một số nguyên từ 0 đến 4294967295".into())),
+        (
+            r#"{"kind":"bieumau-cchc/draft","format":"1"}"#,
+            DraftError::Malformed("«format» phải là một số nguyên từ 0 đến 4294967295".into()),
+        ),
         (r#"[1,2]"#, DraftError::NotADraft),
-        (r#"{"kind":"bieumau-cchc/draft","format":1,"id":"x"}"#, DraftError::Malformed("thiếu trường \"app_version\"".into())),
+        (
+            r#"{"kind":"bieumau-cchc/draft","format":1,"id":"x"}"#,
+            DraftError::Malformed("thiếu trường \"app_version\"".into()),
+        ),
     ];
     for (text, expected) in cases {
         assert_eq!(Draft::from_json(text).unwrap_err(), expected, "{text}");
@@ -122,19 +177,49 @@ fn the_envelope_is_read_before_the_rest() {
 fn values_of_the_wrong_kind_are_named_where_they_are() {
     type Reader = fn(&str) -> Result<(), String>;
     let cases: [(&str, Reader, &str); 6] = [
-        ("[[\"Có\",3],[\"Không\"]]", |t| read::<Vec<(String, u32)>>(t).map(drop), "«[1]» phải là một cặp [chuỗi, số]"),
-        ("{\"4\":[\"a\"],\"x\":[]}", |t| read::<bieumau::core::key_map::NumberKeys<Vec<String>>>(t).map(drop), "phải là một đối tượng có khóa là số"),
-        ("{\"total\":{\"value\":1}}", |t| read::<SummaryValue>(t).map(drop), "«total» thiếu trường \"decimals\""),
-        ("{\"total\":{},\"rate\":{}}", |t| read::<SummaryValue>(t).map(drop), "phải là một đối tượng có đúng một trường"),
-        ("\"sum\"", |t| read::<SummaryValue>(t).map(drop), "có giá trị \"sum\" không hợp lệ"),
-        ("[true, 1]", |t| read::<Vec<bool>>(t).map(drop), "«[1]» phải là true hoặc false"),
+        (
+            "[[\"Có\",3],[\"Không\"]]",
+            |t| read::<Vec<(String, u32)>>(t).map(drop),
+            "«[1]» phải là một cặp [chuỗi, số]",
+        ),
+        (
+            "{\"4\":[\"a\"],\"x\":[]}",
+            |t| read::<bieumau::core::key_map::NumberKeys<Vec<String>>>(t).map(drop),
+            "phải là một đối tượng có khóa là số",
+        ),
+        (
+            "{\"total\":{\"value\":1}}",
+            |t| read::<SummaryValue>(t).map(drop),
+            "«total» thiếu trường \"decimals\"",
+        ),
+        (
+            "{\"total\":{},\"rate\":{}}",
+            |t| read::<SummaryValue>(t).map(drop),
+            "phải là một đối tượng có đúng một trường",
+        ),
+        (
+            "\"sum\"",
+            |t| read::<SummaryValue>(t).map(drop),
+            "có giá trị \"sum\" không hợp lệ",
+        ),
+        (
+            "[true, 1]",
+            |t| read::<Vec<bool>>(t).map(drop),
+            "«[1]» phải là true hoặc false",
+        ),
     ];
     for (text, reader, expected) in cases {
         let err = reader(text).unwrap_err();
-        assert!(err.contains(expected), "{text}: expected «{expected}» in «{err}»");
+        assert!(
+            err.contains(expected),
+            "{text}: expected «{expected}» in «{err}»"
+        );
     }
     // `null` is "none" for an optional value, and nothing else.
-    assert_eq!(Option::<u8>::from_value(serde_json::Value::Null, At::Root), Ok(None));
+    assert_eq!(
+        Option::<u8>::from_value(serde_json::Value::Null, At::Root),
+        Ok(None)
+    );
     assert!(read::<String>("null").is_err());
 }
 

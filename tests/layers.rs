@@ -16,7 +16,11 @@ fn order() -> Vec<String> {
     fs::read_to_string("src/core/mod.rs")
         .unwrap()
         .lines()
-        .filter_map(|l| l.trim().strip_prefix("pub mod ").map(|m| m.trim_end_matches(';').to_string()))
+        .filter_map(|l| {
+            l.trim()
+                .strip_prefix("pub mod ")
+                .map(|m| m.trim_end_matches(';').to_string())
+        })
         .collect()
 }
 
@@ -40,13 +44,20 @@ fn targets(line: &str, prefix: &str) -> Vec<String> {
         if let Some(group) = rest.strip_prefix('{') {
             let end = group.find('}').unwrap_or(group.len());
             for item in group[..end].split(',') {
-                let name: String = item.trim().chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+                let name: String = item
+                    .trim()
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
                 if !name.is_empty() {
                     found.push(name);
                 }
             }
         } else {
-            let name: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
             found.push(name);
         }
     }
@@ -62,13 +73,19 @@ fn core_modules_use_only_those_below_them() {
     let mut wrong = Vec::new();
     for file in &files {
         let relative = file.strip_prefix("src/core").unwrap();
-        let parts: Vec<String> = relative.iter().map(|p| p.to_string_lossy().trim_end_matches(".rs").to_string()).collect();
+        let parts: Vec<String> = relative
+            .iter()
+            .map(|p| p.to_string_lossy().trim_end_matches(".rs").to_string())
+            .collect();
         if parts[0] == "tests" || parts[0] == "mod" {
             continue;
         }
         let module = parts[0].clone();
         let Some(level) = order.iter().position(|m| *m == module) else {
-            wrong.push(format!("{}: module {module} is not listed in src/core/mod.rs", file.display()));
+            wrong.push(format!(
+                "{}: module {module} is not listed in src/core/mod.rs",
+                file.display()
+            ));
             continue;
         };
         // `super::` in core/x.rs and core/d/mod.rs names a core module; in
@@ -90,7 +107,11 @@ fn core_modules_use_only_those_below_them() {
                 }
                 match order.iter().position(|m| *m == target) {
                     Some(at) if at < level => {}
-                    Some(_) => wrong.push(format!("{}:{}: {module} uses {target}, which is not below it", file.display(), n + 1)),
+                    Some(_) => wrong.push(format!(
+                        "{}:{}: {module} uses {target}, which is not below it",
+                        file.display(),
+                        n + 1
+                    )),
                     None => {}
                 }
             }

@@ -27,7 +27,23 @@ use leptos::prelude::*;
 use proptest::prelude::*;
 
 const TEXTS: &[&str] = &[
-    "", "", "0", "5", "7", "1.603", "12,5", "99,06", "100", "-3", "abc", "1e400", " 8 ", "2", "1", "Có", "Tư pháp",
+    "",
+    "",
+    "0",
+    "5",
+    "7",
+    "1.603",
+    "12,5",
+    "99,06",
+    "100",
+    "-3",
+    "abc",
+    "1e400",
+    " 8 ",
+    "2",
+    "1",
+    "Có",
+    "Tư pháp",
 ];
 
 fn text() -> impl Strategy<Value = String> {
@@ -53,11 +69,28 @@ enum Op {
     Narrative(usize, usize),
     Field(usize, String),
     Note(usize, String),
-    Cell { grid: usize, row: usize, column: usize, text: String },
-    AddRow { grid: usize, group: bool },
-    RemoveRow { grid: usize, row: usize },
-    Undo { grid: usize },
-    Move { grid: usize, row: usize, down: bool },
+    Cell {
+        grid: usize,
+        row: usize,
+        column: usize,
+        text: String,
+    },
+    AddRow {
+        grid: usize,
+        group: bool,
+    },
+    RemoveRow {
+        grid: usize,
+        row: usize,
+    },
+    Undo {
+        grid: usize,
+    },
+    Move {
+        grid: usize,
+        row: usize,
+        down: bool,
+    },
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -95,7 +128,9 @@ fn start(template: &Template, values: &[String], rows: usize) -> Report {
         }
         for (r, key) in keys.iter().enumerate() {
             for (i, column) in grid.columns.iter().enumerate() {
-                if grid.is_typed(i) && !is_group_key(key) || matches!(column.role, ColumnRole::Label) && grid.is_editable() {
+                if grid.is_typed(i) && !is_group_key(key)
+                    || matches!(column.role, ColumnRole::Label) && grid.is_editable()
+                {
                     let text = &values[(r * 7 + i * 3 + n) % values.len()];
                     report.set_value(&cell_code(&section.id, key, column.number), text);
                 }
@@ -116,7 +151,11 @@ struct Model {
 }
 
 /// The model's row list of an editable grid, and the place `row` picks in it.
-fn listed_row<'a>(model: &'a mut Model, (section, grid): (&Section, &Arc<Grid>), row: usize) -> Option<(&'a mut Vec<String>, usize)> {
+fn listed_row<'a>(
+    model: &'a mut Model,
+    (section, grid): (&Section, &Arc<Grid>),
+    row: usize,
+) -> Option<(&'a mut Vec<String>, usize)> {
     let keys = model.report.rows.get_mut(&section.id)?;
     if !grid.is_editable() || keys.is_empty() {
         return None;
@@ -152,7 +191,12 @@ fn apply(template: &Template, form: &Form, model: &mut Model, op: &Op) {
             model.report.set_note(&ind.code, text);
         }
         _ if grids.is_empty() => {}
-        Op::Cell { grid, row, column, text } => {
+        Op::Cell {
+            grid,
+            row,
+            column,
+            text,
+        } => {
             let g = grid % grids.len();
             let (section, spec) = grids[g];
             let state = &form.grids[g];
@@ -164,7 +208,10 @@ fn apply(template: &Template, form: &Form, model: &mut Model, op: &Op) {
             let i = column % spec.columns.len();
             if let Some(cell) = row.cell(i) {
                 cell.set_raw(text.clone());
-                model.report.set_value(&cell_code(&section.id, &row.key, spec.columns[i].number), text);
+                model.report.set_value(
+                    &cell_code(&section.id, &row.key, spec.columns[i].number),
+                    text,
+                );
             }
         }
         Op::AddRow { grid, group } => {
@@ -174,17 +221,28 @@ fn apply(template: &Template, form: &Form, model: &mut Model, op: &Op) {
                 return;
             }
             let key = form.grids[g].add_row(*group);
-            model.report.rows.get_or_default(section.id.clone()).push(key);
+            model
+                .report
+                .rows
+                .get_or_default(section.id.clone())
+                .push(key);
         }
         Op::RemoveRow { grid, row } => {
             let g = grid % grids.len();
             let section = grids[g].0;
-            let Some((keys, at)) = listed_row(model, grids[g], *row) else { return };
+            let Some((keys, at)) = listed_row(model, grids[g], *row) else {
+                return;
+            };
             let key = keys.remove(at);
             form.grids[g].remove_row(&key);
             let prefix = format!("{}/{key}/", section.id);
-            let cells: Vec<(String, String)> =
-                model.report.values.iter().filter(|(c, _)| c.starts_with(&prefix)).map(|(c, t)| (c.clone(), t.clone())).collect();
+            let cells: Vec<(String, String)> = model
+                .report
+                .values
+                .iter()
+                .filter(|(c, _)| c.starts_with(&prefix))
+                .map(|(c, t)| (c.clone(), t.clone()))
+                .collect();
             for (code, _) in &cells {
                 model.report.values.remove(code);
             }
@@ -205,9 +263,15 @@ fn apply(template: &Template, form: &Form, model: &mut Model, op: &Op) {
         }
         Op::Move { grid, row, down } => {
             let g = grid % grids.len();
-            let Some((keys, at)) = listed_row(model, grids[g], *row) else { return };
+            let Some((keys, at)) = listed_row(model, grids[g], *row) else {
+                return;
+            };
             let key = keys[at].clone();
-            let to = if *down { at as isize + 1 } else { at as isize - 1 };
+            let to = if *down {
+                at as isize + 1
+            } else {
+                at as isize - 1
+            };
             let moved = form.grids[g].move_row(&key, if *down { 1 } else { -1 });
             let in_range = to >= 0 && (to as usize) < keys.len();
             assert_eq!(moved, in_range, "move of row {key}");
@@ -225,12 +289,22 @@ fn close(a: f64, b: f64) -> bool {
 /// What the editor shows equals the batch evaluation of its report.
 fn assert_same(template: &Template, form: &Form, report: &Report, previous: Option<&Draft>) {
     let title = previous.map(Draft::title).unwrap_or_default();
-    let against = previous.map(|d| compared_label(&report.header, &d.report.header)).unwrap_or_default();
-    let before = Before { change: previous.map(|d| (&d.report, against.as_str())), carry: previous.map(|d| (&d.report, title.as_str())) };
+    let against = previous
+        .map(|d| compared_label(&report.header, &d.report.header))
+        .unwrap_or_default();
+    let before = Before {
+        change: previous.map(|d| (&d.report, against.as_str())),
+        carry: previous.map(|d| (&d.report, title.as_str())),
+    };
     let batch = report.evaluate_against(template, before);
     for ind in template.fillable() {
         let shown = form.field(&ind.code).unwrap().state.get_untracked();
-        assert_eq!(Some(&shown), batch.states.get(&ind.code), "state of {}", ind.code);
+        assert_eq!(
+            Some(&shown),
+            batch.states.get(&ind.code),
+            "state of {}",
+            ind.code
+        );
     }
     let computed: Vec<Option<f64>> = form.computed.iter().map(|m| m.get_untracked()).collect();
     assert_eq!(computed, batch.computed, "computed values");
@@ -241,46 +315,110 @@ fn assert_same(template: &Template, form: &Form, report: &Report, previous: Opti
         let rows = grid.rows.get_untracked();
         let keys: Vec<String> = rows.iter().map(|r| r.key.to_string()).collect();
         let batch_keys: Vec<&String> = expected.rows.iter().map(|r| &r.key).collect();
-        assert_eq!(keys.iter().collect::<Vec<_>>(), batch_keys, "rows of {}", grid.section.id);
+        assert_eq!(
+            keys.iter().collect::<Vec<_>>(),
+            batch_keys,
+            "rows of {}",
+            grid.section.id
+        );
         for (row, want) in rows.iter().zip(&expected.rows) {
             let values = row.values.get_untracked();
             assert_eq!(row.stt.get_untracked(), want.stt, "STT of row {}", row.key);
             assert_eq!(values.cells, want.cells, "cells of row {}", row.key);
             // The row's own evaluation, then (against the report before) the carried-over figure.
-            assert!(want.issues.starts_with(&values.issues), "messages of row {}", row.key);
-            assert_eq!(row.issues.get_untracked(), want.issues, "messages of row {}", row.key);
+            assert!(
+                want.issues.starts_with(&values.issues),
+                "messages of row {}",
+                row.key
+            );
+            assert_eq!(
+                row.issues.get_untracked(),
+                want.issues,
+                "messages of row {}",
+                row.key
+            );
             for (i, sum) in row.sums.iter().enumerate() {
                 if let Some(sum) = sum {
-                    assert_eq!(sum.get_untracked(), want.cells[i].number(), "sum ({}) of row {}", i + 1, row.key);
+                    assert_eq!(
+                        sum.get_untracked(),
+                        want.cells[i].number(),
+                        "sum ({}) of row {}",
+                        i + 1,
+                        row.key
+                    );
                 }
             }
         }
         for (i, total) in grid.totals.iter().enumerate() {
             match (total, expected.totals[i]) {
-                (Some(memo), Some(want)) => assert!(close(memo.get_untracked(), want), "total of column {}", i + 1),
+                (Some(memo), Some(want)) => assert!(
+                    close(memo.get_untracked(), want),
+                    "total of column {}",
+                    i + 1
+                ),
                 (None, None) => {}
-                (shown, want) => panic!("column {}: total shown {:?}, batch {want:?}", i + 1, shown.map(|m| m.get_untracked())),
+                (shown, want) => panic!(
+                    "column {}: total shown {:?}, batch {want:?}",
+                    i + 1,
+                    shown.map(|m| m.get_untracked())
+                ),
             }
         }
-        assert_eq!(grid.issues.get_untracked(), expected.issues, "messages of {}", grid.section.id);
+        assert_eq!(
+            grid.issues.get_untracked(),
+            expected.issues,
+            "messages of {}",
+            grid.section.id
+        );
         assert_eq!(grid.filled.get_untracked(), expected.filled);
         assert_eq!(grid.fillable.get_untracked(), expected.fillable);
     }
     // Every figure the narrative shows is the batch's.
-    let source = EvaluatedFigures { template, evaluation: &batch };
-    for token in NARRATIVE.iter().flat_map(|t| pieces(t)).filter_map(|p| if let Piece::Figure(t) = p { Some(t) } else { None }) {
-        assert_eq!(form.narrative.show(token), show(token, &source), "figure {{{token}}}");
+    let source = EvaluatedFigures {
+        template,
+        evaluation: &batch,
+    };
+    for token in NARRATIVE.iter().flat_map(|t| pieces(t)).filter_map(|p| {
+        if let Piece::Figure(t) = p {
+            Some(t)
+        } else {
+            None
+        }
+    }) {
+        assert_eq!(
+            form.narrative.show(token),
+            show(token, &source),
+            "figure {{{token}}}"
+        );
     }
-    assert_eq!(form.narrative.started.get_untracked(), !report.narrative.is_empty());
+    assert_eq!(
+        form.narrative.started.get_untracked(),
+        !report.narrative.is_empty()
+    );
     // Hand-typed figures are compared with the same figures of the report.
     let (live, batch_numbers) = (form.narrative.numbers.get_untracked(), source.numbers());
     for text in NARRATIVE {
-        assert_eq!(unmatched(hand_figures(text), &live), unmatched(hand_figures(text), &batch_numbers), "hand-typed figures of {text:?}");
+        assert_eq!(
+            unmatched(hand_figures(text), &live),
+            unmatched(hand_figures(text), &batch_numbers),
+            "hand-typed figures of {text:?}"
+        );
     }
-    assert_eq!(form.issues.get_untracked(), batch.issues, "every message, in order");
+    assert_eq!(
+        form.issues.get_untracked(),
+        batch.issues,
+        "every message, in order"
+    );
     assert_eq!(form.filled.get_untracked(), batch.filled, "filled count");
-    assert_eq!(form.fillable.get_untracked(), batch.fillable, "fillable count");
-    assert_eq!(form.errors.get_untracked(), batch.count(bieumau::core::issue::Severity::Error));
+    assert_eq!(
+        form.fillable.get_untracked(),
+        batch.fillable,
+        "fillable count"
+    );
+    assert_eq!(
+        form.errors.get_untracked(),
+        batch.count(bieumau::core::issue::Severity::Error)
+    );
 }
 
 /// Runs `ops` in the editor's state; with `previous` figures, the draft is
@@ -298,20 +436,37 @@ fn run(template_id: &str, values: Vec<String>, rows: usize, ops: Vec<Op>, previo
             draft
         });
         let form = Form::new(template.clone(), &report, "ban-nhap".into());
-        form.before.stored.set(before.iter().cloned().map(Arc::new).collect());
+        form.before
+            .stored
+            .set(before.iter().cloned().map(Arc::new).collect());
         let previous = before.as_ref();
         assert_same(&template, &form, &report, previous);
-        let mut model = Model { report, removed: vec![None; template.grids().count()] };
+        let mut model = Model {
+            report,
+            removed: vec![None; template.grids().count()],
+        };
         for op in &ops {
             apply(&template, &form, &mut model, op);
         }
         let shown = form.try_snapshot().unwrap();
-        assert_eq!(shown.values, model.report.values, "typed values after the edits");
+        assert_eq!(
+            shown.values, model.report.values,
+            "typed values after the edits"
+        );
         assert_eq!(shown.notes, model.report.notes, "notes after the edits");
         assert_eq!(shown.rows, model.report.rows, "row lists after the edits");
-        assert_eq!(shown.predecessor, model.report.predecessor, "the report carried over from");
-        assert_eq!(shown.compare_with, model.report.compare_with, "the report compared with");
-        assert_eq!(shown.narrative, model.report.narrative, "the narrative after the edits");
+        assert_eq!(
+            shown.predecessor, model.report.predecessor,
+            "the report carried over from"
+        );
+        assert_eq!(
+            shown.compare_with, model.report.compare_with,
+            "the report compared with"
+        );
+        assert_eq!(
+            shown.narrative, model.report.narrative,
+            "the narrative after the edits"
+        );
         assert_same(&template, &form, &shown, previous);
     });
 }
@@ -358,7 +513,12 @@ fn copied_values_stay_marked_until_edited_or_confirmed() {
         }
         let form = Form::new(template.clone(), &report, "ban-sao".into());
         let marked = form.unconfirmed.get_untracked();
-        assert!(marked.iter().all(|c| !c.ends_with("/c2") || !c.starts_with("pl")), "row names are never marked: {marked:?}");
+        assert!(
+            marked
+                .iter()
+                .all(|c| !c.ends_with("/c2") || !c.starts_with("pl")),
+            "row names are never marked: {marked:?}"
+        );
         let first = marked.iter().next().cloned().unwrap();
         let mark = form.stale_mark(&first).unwrap();
         assert!(mark.get_untracked());
@@ -366,7 +526,18 @@ fn copied_values_stay_marked_until_edited_or_confirmed() {
         assert!(!mark.get_untracked());
         form.confirm_where(|c| c.starts_with("pl5/"));
         let left = form.try_snapshot().unwrap().unconfirmed;
-        assert!(!left.contains(&first) && left.iter().all(|c| !c.starts_with("pl5/")), "{left:?}");
-        assert_eq!(left.len(), marked.len() - 1 - marked.iter().filter(|c| c.starts_with("pl5/") && **c != first).count());
+        assert!(
+            !left.contains(&first) && left.iter().all(|c| !c.starts_with("pl5/")),
+            "{left:?}"
+        );
+        assert_eq!(
+            left.len(),
+            marked.len()
+                - 1
+                - marked
+                    .iter()
+                    .filter(|c| c.starts_with("pl5/") && **c != first)
+                    .count()
+        );
     });
 }

@@ -11,12 +11,12 @@ use bieumau::browser::storage::Backend;
 use bieumau::core::catalog::builtin_template;
 use bieumau::core::draft::Draft;
 use bieumau::core::draft_store::MemoryStore;
-use bieumau::core::session::Session;
-use bieumau::ui::AppContext;
 use bieumau::core::report::Report;
+use bieumau::core::session::Session;
 use bieumau::core::template::Template;
 use bieumau::ui::app::App;
 use bieumau::ui::report_editor::ReportEditor;
+use bieumau::ui::AppContext;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -60,13 +60,18 @@ fn mount_editor_of(template: Arc<Template>, report: Report) -> HtmlElement {
 async fn settle() {
     leptos::task::tick().await;
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0).unwrap();
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+            .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 fn find(root: &Element, selector: &str) -> Element {
-    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no element {selector}"))
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element {selector}"))
 }
 
 fn field(root: &Element, code: &str) -> HtmlInputElement {
@@ -89,15 +94,26 @@ async fn type_into(root: &Element, code: &str, text: &str) {
 }
 
 fn text_of(root: &Element, selector: &str) -> String {
-    find(root, selector).text_content().unwrap_or_default().trim().to_string()
+    find(root, selector)
+        .text_content()
+        .unwrap_or_default()
+        .trim()
+        .to_string()
 }
 
 fn messages_for(root: &Element, code: &str) -> Vec<(String, String)> {
-    let list = root.query_selector_all(&format!("[data-issue-for=\"{code}\"]")).unwrap();
+    let list = root
+        .query_selector_all(&format!("[data-issue-for=\"{code}\"]"))
+        .unwrap();
     (0..list.length())
         .filter_map(|i| list.item(i))
         .filter_map(|n| n.dyn_into::<Element>().ok())
-        .map(|e| (e.get_attribute("data-severity").unwrap_or_default(), e.text_content().unwrap_or_default()))
+        .map(|e| {
+            (
+                e.get_attribute("data-severity").unwrap_or_default(),
+                e.text_content().unwrap_or_default(),
+            )
+        })
         .collect()
 }
 
@@ -105,11 +121,17 @@ fn messages_for(root: &Element, code: &str) -> Vec<(String, String)> {
 async fn start_screen_offers_every_shipped_template() {
     let root = mount(App);
     settle().await;
-    let button = find(&root, "[data-action=\"new-draft\"][data-template=\"xa-01b\"]");
+    let button = find(
+        &root,
+        "[data-action=\"new-draft\"][data-template=\"xa-01b\"]",
+    );
     assert_eq!(button.text_content().unwrap().trim(), "Tạo báo cáo mới");
     button.unchecked_ref::<HtmlElement>().click();
     settle().await;
-    assert!(root.query_selector("[data-section=\"chi-tieu\"]").unwrap().is_some());
+    assert!(root
+        .query_selector("[data-section=\"chi-tieu\"]")
+        .unwrap()
+        .is_some());
     root.remove();
 }
 
@@ -121,13 +143,25 @@ async fn breakdown_sum_and_message_are_live() {
     for (code, value) in [("3.3.1.a", "581"), ("3.3.1.b", "02"), ("3.3.1.c", "525")] {
         type_into(&root, code, value).await;
     }
-    assert_eq!(text_of(&root, "[data-computed=\"3.3.1.cong-trong-do\"]"), "1.108");
-    assert!(messages_for(&root, "3.3.1").is_empty(), "the partition rule waits for 3.3.1.d");
+    assert_eq!(
+        text_of(&root, "[data-computed=\"3.3.1.cong-trong-do\"]"),
+        "1.108"
+    );
+    assert!(
+        messages_for(&root, "3.3.1").is_empty(),
+        "the partition rule waits for 3.3.1.d"
+    );
     type_into(&root, "3.3.1.d", "489").await;
-    assert_eq!(text_of(&root, "[data-computed=\"3.3.1.cong-trong-do\"]"), "1.597");
+    assert_eq!(
+        text_of(&root, "[data-computed=\"3.3.1.cong-trong-do\"]"),
+        "1.597"
+    );
     assert_eq!(
         messages_for(&root, "3.3.1"),
-        vec![("warning".to_string(), "3.3.1: các dòng \"Trong đó\" cộng lại 1.597, khác tổng 1.603 (lệch 6)".to_string())]
+        vec![(
+            "warning".to_string(),
+            "3.3.1: các dòng \"Trong đó\" cộng lại 1.597, khác tổng 1.603 (lệch 6)".to_string()
+        )]
     );
     assert_eq!(text_of(&root, "[data-count=\"warning\"]"), "1 cảnh báo");
     type_into(&root, "3.3.1.a", "587").await;
@@ -153,7 +187,12 @@ async fn leaving_a_field_writes_it_the_vietnamese_way_and_keeps_mistakes() {
     settle().await;
     assert_eq!(field(&root, "3.3.3").value(), "12 hồ sơ");
     assert_eq!(messages_for(&root, "3.3.3")[0].0, "error");
-    assert_eq!(field(&root, "3.3.3").get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(
+        field(&root, "3.3.3")
+            .get_attribute("aria-invalid")
+            .as_deref(),
+        Some("true")
+    );
     root.remove();
 }
 
@@ -177,13 +216,20 @@ async fn a_draft_opens_with_its_values_notes_and_header() {
 }
 
 /// The rows whose DOM changed while `act` ran.
-async fn rows_touched_by(root: &Element, act: impl std::future::Future<Output = ()>) -> BTreeSet<String> {
+async fn rows_touched_by(
+    root: &Element,
+    act: impl std::future::Future<Output = ()>,
+) -> BTreeSet<String> {
     rows_touched_in(root, "[data-section]", act).await
 }
 
 /// The rows inside `section` whose DOM changed while `act` ran; a grid row's
 /// message line counts as its row.
-async fn rows_touched_in(root: &Element, section: &str, act: impl std::future::Future<Output = ()>) -> BTreeSet<String> {
+async fn rows_touched_in(
+    root: &Element,
+    section: &str,
+    act: impl std::future::Future<Output = ()>,
+) -> BTreeSet<String> {
     let touched = Rc::new(RefCell::new(BTreeSet::new()));
     let sink = touched.clone();
     let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |records: js_sys::Array| {
@@ -192,21 +238,41 @@ async fn rows_touched_in(root: &Element, section: &str, act: impl std::future::F
             // Rows added to a table body count as touched rows too.
             let added = record.added_nodes();
             for i in 0..added.length() {
-                if let Some(key) = added.item(i).and_then(|n| n.dyn_into::<Element>().ok()).and_then(|e| e.get_attribute("data-row")) {
+                if let Some(key) = added
+                    .item(i)
+                    .and_then(|n| n.dyn_into::<Element>().ok())
+                    .and_then(|e| e.get_attribute("data-row"))
+                {
                     sink.borrow_mut().insert(key);
                 }
             }
-            let Some(node) = record.target() else { continue };
-            if node.dyn_ref::<Element>().is_some_and(|e| e.tag_name() == "TBODY") {
+            let Some(node) = record.target() else {
+                continue;
+            };
+            if node
+                .dyn_ref::<Element>()
+                .is_some_and(|e| e.tag_name() == "TBODY")
+            {
                 continue;
             }
-            let element = node.dyn_ref::<Element>().cloned().or_else(|| node.parent_element());
+            let element = node
+                .dyn_ref::<Element>()
+                .cloned()
+                .or_else(|| node.parent_element());
             if let Some(row) = element.and_then(|e| e.closest("tr").ok().flatten()) {
                 let key = row
                     .get_attribute("data-row-code")
                     .or_else(|| row.get_attribute("data-row"))
-                    .or_else(|| row.previous_element_sibling().and_then(|r| r.get_attribute("data-row")))
-                    .or_else(|| row.query_selector("[data-computed]").ok().flatten().and_then(|c| c.get_attribute("data-computed")))
+                    .or_else(|| {
+                        row.previous_element_sibling()
+                            .and_then(|r| r.get_attribute("data-row"))
+                    })
+                    .or_else(|| {
+                        row.query_selector("[data-computed]")
+                            .ok()
+                            .flatten()
+                            .and_then(|c| c.get_attribute("data-computed"))
+                    })
                     .unwrap_or_else(|| "?".into());
                 sink.borrow_mut().insert(key);
             }
@@ -218,7 +284,9 @@ async fn rows_touched_in(root: &Element, section: &str, act: impl std::future::F
     options.set_child_list(true);
     options.set_attributes(true);
     options.set_character_data(true);
-    observer.observe_with_options(&find(root, section), &options).unwrap();
+    observer
+        .observe_with_options(&find(root, section), &options)
+        .unwrap();
     act.await;
     // Mutation records are delivered in a microtask, which `settle` waits past.
     settle().await;
@@ -246,7 +314,9 @@ async fn a_keystroke_re_renders_only_what_depends_on_it() {
 async fn a_keystroke_in_a_grid_touches_its_row_and_the_totals_only() {
     let template = Arc::new(builtin_template("huyen-cchc").unwrap());
     let mut report = Report::new(&template);
-    report.rows.insert("pl5".into(), vec!["1".into(), "2".into(), "3".into()]);
+    report
+        .rows
+        .insert("pl5".into(), vec!["1".into(), "2".into(), "3".into()]);
     for key in ["1", "2", "3"] {
         for (column, value) in [(2, "Lĩnh vực"), (3, "10"), (5, "10"), (6, "10"), (7, "10")] {
             report.set_value(&format!("pl5/{key}/c{column}"), value);
@@ -255,19 +325,38 @@ async fn a_keystroke_in_a_grid_touches_its_row_and_the_totals_only() {
     let root = mount_editor_of(template, report);
     settle().await;
     assert_eq!(text_of(&root, "[data-computed=\"pl5/total/c5\"]"), "30");
-    let touched = rows_touched_in(&root, "[data-section=\"pl5\"]", type_into(&root, "pl5/2/c5", "12")).await;
-    assert_eq!(touched, BTreeSet::from(["2".to_string(), "total".to_string()]));
+    let touched = rows_touched_in(
+        &root,
+        "[data-section=\"pl5\"]",
+        type_into(&root, "pl5/2/c5", "12"),
+    )
+    .await;
+    assert_eq!(
+        touched,
+        BTreeSet::from(["2".to_string(), "total".to_string()])
+    );
     assert_eq!(text_of(&root, "[data-computed=\"pl5/total/c5\"]"), "32");
     let messages = messages_for(&root, "pl5/2/c3");
     assert_eq!(messages.len(), 1);
-    assert!(messages[0].1.contains("= 10, khác (4) «Kỳ trước chuyển sang» + (5) «Nhận trong kỳ» = 12 (lệch 2)"), "{}", messages[0].1);
+    assert!(
+        messages[0]
+            .1
+            .contains("= 10, khác (4) «Kỳ trước chuyển sang» + (5) «Nhận trong kỳ» = 12 (lệch 2)"),
+        "{}",
+        messages[0].1
+    );
     // Adding a row draws one new row and leaves the others alone.
     let touched = rows_touched_in(&root, "[data-section=\"pl5\"]", async {
-        find(&root, "[data-action=\"add-row\"][data-section=\"pl5\"]").unchecked_ref::<HtmlElement>().click();
+        find(&root, "[data-action=\"add-row\"][data-section=\"pl5\"]")
+            .unchecked_ref::<HtmlElement>()
+            .click();
         settle().await;
     })
     .await;
     assert_eq!(touched, BTreeSet::from(["4".to_string()]));
-    assert!(root.query_selector("[data-code=\"pl5/4/c2\"]").unwrap().is_some());
+    assert!(root
+        .query_selector("[data-code=\"pl5/4/c2\"]")
+        .unwrap()
+        .is_some());
     root.remove();
 }

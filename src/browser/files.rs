@@ -9,7 +9,10 @@ pub const MAX_FILE_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
 
 /// The files picked in the `<input type="file">` that fired `event`.
 pub fn picked_files(event: &Event) -> Vec<File> {
-    let Some(input) = event.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else {
+    let Some(input) = event
+        .target()
+        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+    else {
         return Vec::new();
     };
     let files = input.files();
@@ -34,12 +37,16 @@ pub async fn read_text(file: &File) -> Result<String, String> {
 pub async fn read_text_within(file: &File, limit: f64) -> Result<String, String> {
     if file.size() > limit {
         let mb = (limit as u64) >> 20;
-        return Err(format!("Tệp «{}» lớn hơn {mb} MB, không phải tệp của ứng dụng này", file.name()));
+        return Err(format!(
+            "Tệp «{}» lớn hơn {mb} MB, không phải tệp của ứng dụng này",
+            file.name()
+        ));
     }
     let text = JsFuture::from(file.text())
         .await
         .map_err(|_| format!("Không đọc được tệp «{}»", file.name()))?;
-    text.as_string().ok_or_else(|| format!("Tệp «{}» không phải là văn bản", file.name()))
+    text.as_string()
+        .ok_or_else(|| format!("Tệp «{}» không phải là văn bản", file.name()))
 }
 
 /// Reads every picked file, each as its name with its text or a Vietnamese
@@ -53,7 +60,10 @@ pub async fn read_all_text(files: &[File]) -> Vec<(String, Result<String, String
         parts.push(file);
     }
     let whole = match web_sys::Blob::new_with_blob_sequence(&parts) {
-        Ok(blob) => JsFuture::from(blob.array_buffer()).await.ok().map(|b| js_sys::Uint8Array::new(&b).to_vec()),
+        Ok(blob) => JsFuture::from(blob.array_buffer())
+            .await
+            .ok()
+            .map(|b| js_sys::Uint8Array::new(&b).to_vec()),
         Err(_) => None,
     };
     // A file moved or deleted since it was picked fails the read of all.
@@ -64,7 +74,12 @@ pub async fn read_all_text(files: &[File]) -> Vec<(String, Result<String, String
         .map(|file| {
             let name = file.name();
             if !fits(file) {
-                return (name.clone(), Err(format!("Tệp «{name}» lớn hơn 5 MB, không phải tệp của ứng dụng này")));
+                return (
+                    name.clone(),
+                    Err(format!(
+                        "Tệp «{name}» lớn hơn 5 MB, không phải tệp của ứng dụng này"
+                    )),
+                );
             }
             let end = at.saturating_add(file.size() as usize);
             let text = whole.get(at..end).and_then(|bytes| {
@@ -73,7 +88,10 @@ pub async fn read_all_text(files: &[File]) -> Vec<(String, Result<String, String
                 String::from_utf8(bytes.to_vec()).ok()
             });
             at = end;
-            (name.clone(), text.ok_or_else(|| format!("Không đọc được tệp «{name}» thành văn bản")))
+            (
+                name.clone(),
+                text.ok_or_else(|| format!("Không đọc được tệp «{name}» thành văn bản")),
+            )
         })
         .collect()
 }

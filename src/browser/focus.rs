@@ -52,14 +52,24 @@ pub fn focus_next_value(current: &HtmlElement, backwards: bool) -> bool {
 
 /// Focuses the element after (or before) `current` among those `selector` finds.
 fn focus_neighbour(selector: &str, current: &HtmlElement, backwards: bool) -> bool {
-    let Some(list) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector_all(selector).ok())
+    let Some(list) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector_all(selector).ok())
     else {
         return false;
     };
-    let fields: Vec<HtmlElement> =
-        (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into().ok()).collect();
-    let Some(here) = fields.iter().position(|f| f == current) else { return false };
-    let next = if backwards { here.checked_sub(1) } else { Some(here + 1) };
+    let fields: Vec<HtmlElement> = (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into().ok())
+        .collect();
+    let Some(here) = fields.iter().position(|f| f == current) else {
+        return false;
+    };
+    let next = if backwards {
+        here.checked_sub(1)
+    } else {
+        Some(here + 1)
+    };
     match next.and_then(|i| fields.get(i)) {
         Some(element) => {
             focus_and_show(element);
@@ -72,9 +82,14 @@ fn focus_neighbour(selector: &str, current: &HtmlElement, backwards: bool) -> bo
 /// In a grid, moves to the same column of the next (or previous) row, as
 /// Enter does in a spreadsheet.
 pub fn focus_cell_below(current: &HtmlElement, backwards: bool) -> bool {
-    let Some(code) = current.get_attribute("data-code") else { return false };
+    let Some(code) = current.get_attribute("data-code") else {
+        return false;
+    };
     let mut parts = code.rsplitn(3, '/');
-    let (Some(column), Some(_row), Some(section)) = (parts.next(), parts.next(), parts.next()) else { return false };
+    let (Some(column), Some(_row), Some(section)) = (parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
     let selector = format!(
         "[data-section=\"{}\"] [data-code$=\"/{}\"]",
         css_string(section),

@@ -6,14 +6,20 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 pub fn when_idle(work: impl FnOnce() + 'static, timeout_ms: u32) {
-    let Some(window) = web_sys::window() else { return work() };
+    let Some(window) = web_sys::window() else {
+        return work();
+    };
     let callback = Closure::once_into_js(work);
     let function: &js_sys::Function = callback.unchecked_ref();
-    let has_idle = js_sys::Reflect::has(&window, &JsValue::from_str("requestIdleCallback")).unwrap_or(false);
+    let has_idle =
+        js_sys::Reflect::has(&window, &JsValue::from_str("requestIdleCallback")).unwrap_or(false);
     if has_idle {
         let options = web_sys::IdleRequestOptions::new();
         options.set_timeout(timeout_ms);
-        if window.request_idle_callback_with_options(function, &options).is_ok() {
+        if window
+            .request_idle_callback_with_options(function, &options)
+            .is_ok()
+        {
             return;
         }
     }

@@ -4,14 +4,14 @@
 //! themselves. Every function here fails quietly (returns `None`/`false`)
 //! rather than panicking when the browser refuses.
 
+pub mod download;
 pub mod files;
+pub mod focus;
 pub mod idle;
 pub mod near_screen;
-pub mod focus;
-pub mod download;
-pub mod storage;
 pub mod panic_banner;
 pub mod print;
 pub mod route;
 pub mod service_worker;
+pub mod storage;
 pub mod text_field;

@@ -34,7 +34,13 @@ thread_local! {
 /// how much drawing it is, to pace the idle work.
 pub fn when_near_screen(element: Element, rows: usize, show: impl FnOnce() + 'static) {
     with_observer(|observer| observer.observe(&element));
-    PENDING.with_borrow_mut(|pending| pending.push(Pending { element, rows, show: Box::new(show) }));
+    PENDING.with_borrow_mut(|pending| {
+        pending.push(Pending {
+            element,
+            rows,
+            show: Box::new(show),
+        })
+    });
     schedule_idle_step();
 }
 
@@ -84,7 +90,9 @@ fn new_observer() -> Option<IntersectionObserver> {
             .map(|e| e.target())
             .collect();
         let due: Vec<Pending> = PENDING.with_borrow_mut(|pending| {
-            let (due, waiting) = std::mem::take(pending).into_iter().partition(|p| near.contains(&p.element));
+            let (due, waiting) = std::mem::take(pending)
+                .into_iter()
+                .partition(|p| near.contains(&p.element));
             *pending = waiting;
             due
         });
@@ -93,7 +101,8 @@ fn new_observer() -> Option<IntersectionObserver> {
     let options = IntersectionObserverInit::new();
     // A screen above and below: rows are drawn before they show.
     options.set_root_margin("100% 0px 100% 0px");
-    let observer = IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options).ok();
+    let observer =
+        IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options).ok();
     // The observer lives as long as the page.
     callback.forget();
     observer
@@ -128,7 +137,10 @@ fn schedule_idle_step() {
 /// Drops the waiting `show` of `element`, whose table is gone.
 pub fn forget(element: &Element) {
     let gone = PENDING.with_borrow_mut(|pending| {
-        pending.iter().position(|p| &p.element == element).map(|i| pending.remove(i))
+        pending
+            .iter()
+            .position(|p| &p.element == element)
+            .map(|i| pending.remove(i))
     });
     if gone.is_some() {
         with_observer(|observer| observer.unobserve(element));

@@ -21,19 +21,26 @@ pub fn install() {
         web_sys::console::error_1(&format!("panic: {info}").into());
         show_banner();
     }));
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let on_error = Closure::<dyn Fn(web_sys::ErrorEvent)>::new(|event: web_sys::ErrorEvent| {
         if is_trap(&event.error()) {
             show_banner();
         }
     });
-    let on_rejection = Closure::<dyn Fn(web_sys::PromiseRejectionEvent)>::new(|event: web_sys::PromiseRejectionEvent| {
-        if is_trap(&event.reason()) {
-            show_banner();
-        }
-    });
+    let on_rejection = Closure::<dyn Fn(web_sys::PromiseRejectionEvent)>::new(
+        |event: web_sys::PromiseRejectionEvent| {
+            if is_trap(&event.reason()) {
+                show_banner();
+            }
+        },
+    );
     let _ = window.add_event_listener_with_callback("error", on_error.as_ref().unchecked_ref());
-    let _ = window.add_event_listener_with_callback("unhandledrejection", on_rejection.as_ref().unchecked_ref());
+    let _ = window.add_event_listener_with_callback(
+        "unhandledrejection",
+        on_rejection.as_ref().unchecked_ref(),
+    );
     // Both listen for the page's lifetime.
     on_error.forget();
     on_rejection.forget();
@@ -46,11 +53,20 @@ fn is_trap(error: &JsValue) -> bool {
 
 /// Puts the banner up once, however many errors follow the first.
 fn show_banner() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    if document.query_selector("[data-panic]").ok().flatten().is_some() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if document
+        .query_selector("[data-panic]")
+        .ok()
+        .flatten()
+        .is_some()
+    {
         return;
     }
-    let Ok(banner) = document.create_element("div") else { return };
+    let Ok(banner) = document.create_element("div") else {
+        return;
+    };
     banner.set_class_name("panic-banner");
     let _ = banner.set_attribute("role", "alert");
     let _ = banner.set_attribute("data-panic", "");

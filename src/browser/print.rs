@@ -7,7 +7,9 @@ use wasm_bindgen::JsCast;
 
 /// Opens the print dialog; false if the browser refused.
 pub fn print_page() -> bool {
-    let Some(window) = web_sys::window() else { return false };
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
     let later = window.clone();
     super::near_screen::draw_all_then(move || {
         let _ = later.print();
@@ -17,10 +19,13 @@ pub fn print_page() -> bool {
 /// Draws every row before the browser prints: its print menu and Ctrl+P
 /// send `beforeprint`, and the rows are drawn before it lays out the pages.
 pub fn draw_everything_before_printing() {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let listener = Closure::<dyn Fn()>::new(|| {
         super::near_screen::flush();
     });
-    let _ = window.add_event_listener_with_callback("beforeprint", listener.as_ref().unchecked_ref());
+    let _ =
+        window.add_event_listener_with_callback("beforeprint", listener.as_ref().unchecked_ref());
     listener.forget();
 }

@@ -13,7 +13,9 @@ use crate::core::route::Route;
 
 /// The route the address names now.
 pub fn current() -> Route {
-    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
     Route::parse(&hash)
 }
 
@@ -39,9 +41,12 @@ pub fn replace(route: &Route) {
 /// Calls `changed` whenever back, forward or an edited address changes the
 /// route. For the app's lifetime.
 pub fn on_change(changed: impl Fn(Route) + 'static) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let listener = Closure::<dyn Fn()>::new(move || changed(current()));
-    let _ = window.add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
+    let _ =
+        window.add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
     listener.forget();
 }
 
@@ -51,7 +56,9 @@ pub fn on_change(changed: impl Fn(Route) + 'static) {
 /// after a reload. The app restores it itself: the browser would try before
 /// the rows exist.
 pub fn remember_scroll_as_it_changes() {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     if let Ok(history) = window.history() {
         let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
     }
@@ -68,17 +75,25 @@ pub fn remember_scroll_as_it_changes() {
         if let Some(handle) = pending.take() {
             later.clear_timeout_with_handle(handle);
         }
-        let handle = later.set_timeout_with_callback_and_timeout_and_arguments_0(store.as_ref().unchecked_ref(), SCROLL_QUIET_MS);
+        let handle = later.set_timeout_with_callback_and_timeout_and_arguments_0(
+            store.as_ref().unchecked_ref(),
+            SCROLL_QUIET_MS,
+        );
         pending.set(handle.ok());
     });
     let options = web_sys::AddEventListenerOptions::new();
     options.set_passive(true);
-    let _ = window.add_event_listener_with_callback_and_add_event_listener_options("scroll", listener.as_ref().unchecked_ref(), &options);
+    let _ = window.add_event_listener_with_callback_and_add_event_listener_options(
+        "scroll",
+        listener.as_ref().unchecked_ref(),
+        &options,
+    );
     listener.forget();
     // A reload straight after scrolling: `beforeunload` still comes before
     // the entry's state is taken.
     let leaving = Closure::<dyn Fn()>::new(remember_scroll);
-    let _ = window.add_event_listener_with_callback("beforeunload", leaving.as_ref().unchecked_ref());
+    let _ =
+        window.add_event_listener_with_callback("beforeunload", leaving.as_ref().unchecked_ref());
     leaving.forget();
 }
 
@@ -87,9 +102,15 @@ const SCROLL_QUIET_MS: i32 = 250;
 
 /// Keeps the clerk's place in the current history entry now.
 pub fn remember_scroll() {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let place = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&place, &"y".into(), &window.scroll_y().unwrap_or(0.0).into());
+    let _ = js_sys::Reflect::set(
+        &place,
+        &"y".into(),
+        &window.scroll_y().unwrap_or(0.0).into(),
+    );
     if let Some((row, top)) = row_at_top(&window) {
         let _ = js_sys::Reflect::set(&place, &"row".into(), &row.into());
         let _ = js_sys::Reflect::set(&place, &"top".into(), &top.into());
@@ -105,11 +126,21 @@ pub fn remember_scroll() {
 /// pixel offset would not.
 fn row_at_top(window: &web_sys::Window) -> Option<(String, f64)> {
     let document = window.document()?;
-    let below = document.query_selector(".toolbar").ok().flatten().map_or(0.0, |t| t.get_bounding_client_rect().bottom());
+    let below = document
+        .query_selector(".toolbar")
+        .ok()
+        .flatten()
+        .map_or(0.0, |t| t.get_bounding_client_rect().bottom());
     // Rows are in page order, so their tops rise: a binary search finds the
     // first one below the toolbar in a dozen reads, even in 5.000 rows.
-    let rows = document.query_selector_all("tr[data-row-code], tr[data-row]").ok()?;
-    let top_of = |i: u32| rows.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()).map(|e| (e.get_bounding_client_rect().top(), e));
+    let rows = document
+        .query_selector_all("tr[data-row-code], tr[data-row]")
+        .ok()?;
+    let top_of = |i: u32| {
+        rows.item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            .map(|e| (e.get_bounding_client_rect().top(), e))
+    };
     let (mut low, mut high) = (0, rows.length());
     while low < high {
         let middle = low + (high - low) / 2;
@@ -123,7 +154,10 @@ fn row_at_top(window: &web_sys::Window) -> Option<(String, f64)> {
         Some(code) => format!("tr[data-row-code=\"{}\"]", super::focus::css_string(&code)),
         None => {
             let key = row.get_attribute("data-row")?;
-            let section = row.closest("[data-section]").ok()??.get_attribute("data-section")?;
+            let section = row
+                .closest("[data-section]")
+                .ok()??
+                .get_attribute("data-section")?;
             format!(
                 "[data-section=\"{}\"] tr[data-row=\"{}\"]",
                 super::focus::css_string(&section),
@@ -146,7 +180,9 @@ pub fn remembered_place() -> Option<Place> {
     let state = web_sys::window()?.history().ok()?.state().ok()?;
     let get = |key: &str| js_sys::Reflect::get(&state, &key.into()).ok();
     let y = get("y")?.as_f64()?;
-    let row = get("row").and_then(|r| r.as_string()).zip(get("top").and_then(|t| t.as_f64()));
+    let row = get("row")
+        .and_then(|r| r.as_string())
+        .zip(get("top").and_then(|t| t.as_f64()));
     Some(Place { y, row })
 }
 
@@ -157,7 +193,9 @@ pub fn remembered_place() -> Option<Place> {
 /// pulls the page from under their hand (a click in those frames would
 /// otherwise press down on one thing and let go on another).
 pub fn return_to(place: Place) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let stopped = Rc::new(Cell::new(false));
     let stop = Rc::new(Closure::<dyn Fn()>::new({
         let stopped = stopped.clone();
@@ -167,7 +205,11 @@ pub fn return_to(place: Place) {
     options.set_passive(true);
     options.set_capture(true);
     for event in CLERK_ACTS {
-        let _ = window.add_event_listener_with_callback_and_add_event_listener_options(event, (*stop).as_ref().unchecked_ref(), &options);
+        let _ = window.add_event_listener_with_callback_and_add_event_listener_options(
+            event,
+            (*stop).as_ref().unchecked_ref(),
+            &options,
+        );
     }
     settle(place, SETTLE_FRAMES, Settling { stopped, stop });
 }
@@ -186,13 +228,19 @@ struct Settling {
 impl Settling {
     fn end(self, window: &web_sys::Window) {
         for event in CLERK_ACTS {
-            let _ = window.remove_event_listener_with_callback_and_bool(event, (*self.stop).as_ref().unchecked_ref(), true);
+            let _ = window.remove_event_listener_with_callback_and_bool(
+                event,
+                (*self.stop).as_ref().unchecked_ref(),
+                true,
+            );
         }
     }
 }
 
 fn settle(place: Place, frames_left: u32, settling: Settling) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let later = window.clone();
     let step = Closure::once_into_js(move || {
         if settling.stopped.get() {
@@ -205,7 +253,9 @@ fn settle(place: Place, frames_left: u32, settling: Settling) {
         match row {
             Some(off) if off.abs() >= 1.0 => later.scroll_by_with_x_and_y(0.0, off),
             Some(_) => {}
-            None if (later.scroll_y().unwrap_or(place.y) - place.y).abs() >= 1.0 => later.scroll_to_with_x_and_y(0.0, place.y),
+            None if (later.scroll_y().unwrap_or(place.y) - place.y).abs() >= 1.0 => {
+                later.scroll_to_with_x_and_y(0.0, place.y)
+            }
             None => {}
         }
         if frames_left > 1 {

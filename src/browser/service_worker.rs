@@ -17,7 +17,9 @@ fn container() -> Option<web_sys::ServiceWorkerContainer> {
     }
     let navigator = window.navigator();
     // Older or locked-down browsers lack `serviceWorker`; check before use.
-    js_sys::Reflect::has(&navigator, &"serviceWorker".into()).ok()?.then(|| navigator.service_worker())
+    js_sys::Reflect::has(&navigator, &"serviceWorker".into())
+        .ok()?
+        .then(|| navigator.service_worker())
 }
 
 /// Registers `sw.js` next to the page (so any sub-path works), and calls
@@ -25,15 +27,21 @@ fn container() -> Option<web_sys::ServiceWorkerContainer> {
 pub fn register(on_update_ready: impl Fn() + Clone + 'static) {
     let Some(container) = container() else { return };
     wasm_bindgen_futures::spawn_local(async move {
-        let Ok(registration) = JsFuture::from(container.register("./sw.js")).await else { return };
-        let Ok(registration) = registration.dyn_into::<ServiceWorkerRegistration>() else { return };
+        let Ok(registration) = JsFuture::from(container.register("./sw.js")).await else {
+            return;
+        };
+        let Ok(registration) = registration.dyn_into::<ServiceWorkerRegistration>() else {
+            return;
+        };
         let controlled = container.controller().is_some();
         if registration.waiting().is_some() && controlled {
             on_update_ready();
         }
         let watched = registration.clone();
         let found = Closure::<dyn FnMut()>::new(move || {
-            let Some(installing) = watched.installing() else { return };
+            let Some(installing) = watched.installing() else {
+                return;
+            };
             let worker = installing.clone();
             let ready = on_update_ready.clone();
             let changed = Closure::<dyn FnMut()>::new(move || {
@@ -64,8 +72,12 @@ pub fn apply_update() {
     container.set_oncontrollerchange(Some(reload.as_ref().unchecked_ref()));
     reload.forget();
     wasm_bindgen_futures::spawn_local(async move {
-        let Ok(registration) = JsFuture::from(container.get_registration()).await else { return };
-        let Ok(registration) = registration.dyn_into::<ServiceWorkerRegistration>() else { return };
+        let Ok(registration) = JsFuture::from(container.get_registration()).await else {
+            return;
+        };
+        let Ok(registration) = registration.dyn_into::<ServiceWorkerRegistration>() else {
+            return;
+        };
         match registration.waiting() {
             Some(waiting) => {
                 let _ = waiting.post_message(&"skip-waiting".into());

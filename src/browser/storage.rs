@@ -26,7 +26,9 @@ fn fault(error: wasm_bindgen::JsValue) -> StoreFault {
         Some(e) => StoreFault::Other(e.message()),
         None => StoreFault::Other(match error.dyn_ref::<js_sys::Error>() {
             Some(e) => e.message().into(),
-            None => error.as_string().unwrap_or_else(|| "lỗi không rõ của trình duyệt".into()),
+            None => error
+                .as_string()
+                .unwrap_or_else(|| "lỗi không rõ của trình duyệt".into()),
         }),
     }
 }
@@ -55,9 +57,15 @@ impl KeyValueStore for BrowserStorage {
         // getItem through js_sys keeps the value a JS string, so only the
         // slice is copied into wasm (a large draft is hundreds of KB).
         let get_item = js_sys::Reflect::get(&self.0, &"getItem".into()).map_err(fault)?;
-        let Some(get_item) = get_item.dyn_ref::<js_sys::Function>() else { return self.get(key).map(|v| v.map(|t| t.chars().take(chars).collect())) };
+        let Some(get_item) = get_item.dyn_ref::<js_sys::Function>() else {
+            return self
+                .get(key)
+                .map(|v| v.map(|t| t.chars().take(chars).collect()));
+        };
         let value = get_item.call1(&self.0, &key.into()).map_err(fault)?;
-        Ok(value.dyn_ref::<js_sys::JsString>().map(|text| String::from(text.slice(0, chars as u32))))
+        Ok(value
+            .dyn_ref::<js_sys::JsString>()
+            .map(|text| String::from(text.slice(0, chars as u32))))
     }
     fn keys(&self) -> Result<Vec<String>, StoreFault> {
         let length = LocalStorage::length();
@@ -124,12 +132,18 @@ pub fn open_session() -> Session<Backend> {
             return Session::new(Backend::Browser(backend), true, replica);
         }
     }
-    Session::new(Backend::Memory(MemoryStore::default()), false, replica(&MemoryStore::default()))
+    Session::new(
+        Backend::Memory(MemoryStore::default()),
+        false,
+        replica(&MemoryStore::default()),
+    )
 }
 
 /// `n` random letters and digits.
 pub fn random_id(n: usize) -> String {
-    (0..n).map(|_| char::from_digit((js_sys::Math::random() * 36.0) as u32 % 36, 36).unwrap_or('0')).collect()
+    (0..n)
+        .map(|_| char::from_digit((js_sys::Math::random() * 36.0) as u32 % 36, 36).unwrap_or('0'))
+        .collect()
 }
 
 /// This tab's id in drafts' histories: the browser's id, kept in its
@@ -161,18 +175,33 @@ pub fn clock(ms: f64) -> String {
 /// "22/11/2026 14:32", local time.
 pub fn date_time(ms: f64) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
-    format!("{:02}/{:02}/{} {}", date.get_date(), date.get_month() + 1, date.get_full_year(), clock(ms))
+    format!(
+        "{:02}/{:02}/{} {}",
+        date.get_date(),
+        date.get_month() + 1,
+        date.get_full_year(),
+        clock(ms)
+    )
 }
 
 /// "2026-11-23", local time: for file names.
 pub fn date_stamp(ms: f64) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
-    format!("{}-{:02}-{:02}", date.get_full_year(), date.get_month() + 1, date.get_date())
+    format!(
+        "{}-{:02}-{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date()
+    )
 }
 
 /// A new draft id: the time and a random part, unique enough per browser.
 pub fn new_id() -> String {
-    format!("{:x}-{:06x}", now() as u64, (js_sys::Math::random() * 16_777_216.0) as u32)
+    format!(
+        "{:x}-{:06x}",
+        now() as u64,
+        (js_sys::Math::random() * 16_777_216.0) as u32
+    )
 }
 
 /// Runs `work` inside a User Timing measure named `name`, visible in the
@@ -197,14 +226,29 @@ pub fn measured<T>(name: &str, work: impl FnOnce() -> T) -> T {
 /// API (a page opened from a file, an older browser).
 pub async fn ask_to_persist() -> Option<bool> {
     let navigator = web_sys::window()?.navigator();
-    let manager = js_sys::Reflect::get(&navigator, &"storage".into()).ok().filter(|m| m.is_object())?;
+    let manager = js_sys::Reflect::get(&navigator, &"storage".into())
+        .ok()
+        .filter(|m| m.is_object())?;
     let ask = |method: &str| -> Option<js_sys::Promise> {
-        let function = js_sys::Reflect::get(&manager, &method.into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
-        function.call0(&manager).ok()?.dyn_into::<js_sys::Promise>().ok()
+        let function = js_sys::Reflect::get(&manager, &method.into())
+            .ok()?
+            .dyn_into::<js_sys::Function>()
+            .ok()?;
+        function
+            .call0(&manager)
+            .ok()?
+            .dyn_into::<js_sys::Promise>()
+            .ok()
     };
-    let granted = wasm_bindgen_futures::JsFuture::from(ask("persisted")?).await.ok()?.as_bool()?;
+    let granted = wasm_bindgen_futures::JsFuture::from(ask("persisted")?)
+        .await
+        .ok()?
+        .as_bool()?;
     if granted {
         return Some(true);
     }
-    wasm_bindgen_futures::JsFuture::from(ask("persist")?).await.ok()?.as_bool()
+    wasm_bindgen_futures::JsFuture::from(ask("persist")?)
+        .await
+        .ok()?
+        .as_bool()
 }

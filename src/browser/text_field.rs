@@ -8,7 +8,12 @@ use super::focus::css_string;
 
 fn text_area(item: &str) -> Option<HtmlTextAreaElement> {
     let selector = format!("textarea[data-outline=\"{}\"]", css_string(item));
-    web_sys::window()?.document()?.query_selector(&selector).ok()??.dyn_into().ok()
+    web_sys::window()?
+        .document()?
+        .query_selector(&selector)
+        .ok()??
+        .dyn_into()
+        .ok()
 }
 
 /// The byte index in `text` of a UTF-16 offset, as the DOM counts.
@@ -29,8 +34,15 @@ fn byte_index(text: &str, utf16: u32) -> usize {
 pub fn insert_at_caret(item: &str, inserted: &str) -> Option<String> {
     let area = text_area(item)?;
     let value = area.value();
-    let start = byte_index(&value, area.selection_start().ok().flatten().unwrap_or(u32::MAX));
-    let end = byte_index(&value, area.selection_end().ok().flatten().unwrap_or(u32::MAX)).max(start);
+    let start = byte_index(
+        &value,
+        area.selection_start().ok().flatten().unwrap_or(u32::MAX),
+    );
+    let end = byte_index(
+        &value,
+        area.selection_end().ok().flatten().unwrap_or(u32::MAX),
+    )
+    .max(start);
     let text = format!("{}{inserted}{}", &value[..start], &value[end..]);
     area.set_value(&text);
     let caret = (value[..start].encode_utf16().count() + inserted.encode_utf16().count()) as u32;
@@ -57,9 +69,13 @@ pub fn pasted_text(event: &web_sys::ClipboardEvent) -> Option<String> {
 /// "11 hồ sơ") and focuses it, so that a figure inserted next replaces it.
 /// False when they are not there.
 pub fn select_words(item: &str, words: &str, part: &str) -> bool {
-    let Some(area) = text_area(item) else { return false };
+    let Some(area) = text_area(item) else {
+        return false;
+    };
     let value = area.value();
-    let Some(at) = value.find(words) else { return false };
+    let Some(at) = value.find(words) else {
+        return false;
+    };
     let at = at + words.find(part).unwrap_or(0);
     let start = value[..at].encode_utf16().count() as u32;
     let end = start + part.encode_utf16().count() as u32;

@@ -9,10 +9,10 @@
 
 use serde_json::Value;
 
-use super::json_read::{self, json_struct, At, FromValue};
-use super::json_write;
 use super::draft::{Draft, APP_VERSION, DRAFT_KIND};
 use super::draft_store::StoredDraft;
+use super::json_read::{self, json_struct, At, FromValue};
+use super::json_write;
 use super::number::format_count;
 use super::template::Template;
 
@@ -23,7 +23,11 @@ const DAY_MS: f64 = 86_400_000.0;
 pub const REMIND_AFTER_DAYS: f64 = 7.0;
 
 /// The backup file of `drafts` and the kept `templates` (their JSON texts).
-pub fn write<'a>(drafts: impl IntoIterator<Item = &'a Draft>, templates: &[String], now: f64) -> String {
+pub fn write<'a>(
+    drafts: impl IntoIterator<Item = &'a Draft>,
+    templates: &[String],
+    now: f64,
+) -> String {
     let mut out = format!(
         "{{\"kind\":\"{BACKUP_KIND}\",\"format\":{BACKUP_FORMAT},\"app_version\":\"{APP_VERSION}\",\"created_at\":{},\"drafts\":[",
         json_write::to_string(&now)
@@ -73,13 +77,22 @@ json_struct! {
 pub fn read(text: &str) -> Result<Backup, String> {
     let value = json_read::parse(text).map_err(|e| format!("Tệp không phải JSON hợp lệ ({e})."))?;
     if value.get("kind").and_then(Value::as_str) == Some(DRAFT_KIND) {
-        let draft = Draft::from_parsed(value).map_err(|e| format!("Không đọc được bản nháp trong tệp: {e}."))?;
-        return Ok(Backup { created_at: None, drafts: vec![Ok(draft)], templates: Vec::new() });
+        let draft = Draft::from_parsed(value)
+            .map_err(|e| format!("Không đọc được bản nháp trong tệp: {e}."))?;
+        return Ok(Backup {
+            created_at: None,
+            drafts: vec![Ok(draft)],
+            templates: Vec::new(),
+        });
     }
     if value.get("kind").and_then(Value::as_str) != Some(BACKUP_KIND) {
-        return Err("Đây không phải tệp sao lưu của ứng dụng này (tệp do nút «Sao lưu tất cả» tải về).".into());
+        return Err(
+            "Đây không phải tệp sao lưu của ứng dụng này (tệp do nút «Sao lưu tất cả» tải về)."
+                .into(),
+        );
     }
-    let file = File::from_value(value, At::Root).map_err(|e| format!("Tệp sao lưu bị hỏng ({e})."))?;
+    let file =
+        File::from_value(value, At::Root).map_err(|e| format!("Tệp sao lưu bị hỏng ({e})."))?;
     if file.format > BACKUP_FORMAT {
         return Err(format!(
             "Tệp sao lưu được tạo bởi phiên bản mới hơn (định dạng {}); hãy cập nhật ứng dụng rồi khôi phục lại.",
@@ -90,10 +103,16 @@ pub fn read(text: &str) -> Result<Backup, String> {
         .drafts
         .into_iter()
         .enumerate()
-        .map(|(n, value)| Draft::from_parsed(value).map_err(|e| format!("Bản nháp thứ {} trong tệp: {e}.", n + 1)))
+        .map(|(n, value)| {
+            Draft::from_parsed(value).map_err(|e| format!("Bản nháp thứ {} trong tệp: {e}.", n + 1))
+        })
         .collect();
     let templates = file.templates.iter().map(Value::to_string).collect();
-    Ok(Backup { created_at: file.created_at.filter(|t| t.is_finite()), drafts, templates })
+    Ok(Backup {
+        created_at: file.created_at.filter(|t| t.is_finite()),
+        drafts,
+        templates,
+    })
 }
 
 /// What restoring did with one draft of the file.
@@ -112,7 +131,11 @@ pub enum Outcome {
     /// Merged field by field: how many fields came from the file, how many
     /// kept the browser's newer value, how many both changed (those wait
     /// for the clerk's choice in the draft).
-    Merged { taken: usize, kept: usize, conflicts: usize },
+    Merged {
+        taken: usize,
+        kept: usize,
+        conflicts: usize,
+    },
     /// The browser had every change in the file, and more.
     KeptStored,
     /// Both hold the same.
@@ -123,7 +146,11 @@ pub enum Outcome {
 
 impl Restored {
     pub fn of(draft: &Draft, outcome: Outcome) -> Restored {
-        Restored { id: draft.id.clone(), title: draft.title(), outcome }
+        Restored {
+            id: draft.id.clone(),
+            title: draft.title(),
+            outcome,
+        }
     }
 
     /// The page hook `data-restore-outcome`.
@@ -142,11 +169,18 @@ impl Restored {
         let title = &self.title;
         match &self.outcome {
             Outcome::Added => format!("«{title}»: đã khôi phục (trình duyệt chưa có bản này)."),
-            Outcome::Merged { taken, kept, conflicts } => {
+            Outcome::Merged {
+                taken,
+                kept,
+                conflicts,
+            } => {
                 let n = |count: &usize| format_count(*count as f64);
                 let mut text = format!("«{title}»: đã gộp từng mục: {} mục lấy từ tệp", n(taken));
                 if *kept > 0 {
-                    text.push_str(&format!(", {} mục giữ bản trong trình duyệt (mới hơn)", n(kept)));
+                    text.push_str(&format!(
+                        ", {} mục giữ bản trong trình duyệt (mới hơn)",
+                        n(kept)
+                    ));
                 }
                 if *conflicts > 0 {
                     text.push_str(&format!(
@@ -156,7 +190,9 @@ impl Restored {
                 }
                 text + "."
             }
-            Outcome::KeptStored => format!("«{title}»: trình duyệt đã có mọi thay đổi trong tệp (và mới hơn), không đổi."),
+            Outcome::KeptStored => format!(
+                "«{title}»: trình duyệt đã có mọi thay đổi trong tệp (và mới hơn), không đổi."
+            ),
             Outcome::Same => format!("«{title}»: giống hệt bản trong tệp, không đổi."),
             Outcome::Refused(why) if title.is_empty() => why.clone(),
             Outcome::Refused(why) => format!("«{title}»: {why}"),
@@ -200,11 +236,17 @@ pub fn summary_of_templates(added: &[Template]) -> String {
 /// was more than [`REMIND_AFTER_DAYS`] ago (or never, and the oldest of
 /// those drafts is that old).
 pub fn reminder(drafts: &[StoredDraft], last_backup: Option<f64>, now: f64) -> Option<String> {
-    let changed: Vec<&Draft> =
-        drafts.iter().map(|s| &s.draft).filter(|d| last_backup.is_none_or(|at| d.updated_at > at)).collect();
+    let changed: Vec<&Draft> = drafts
+        .iter()
+        .map(|s| &s.draft)
+        .filter(|d| last_backup.is_none_or(|at| d.updated_at > at))
+        .collect();
     let since = match last_backup {
         Some(at) => at,
-        None => changed.iter().map(|d| d.created_at).fold(f64::INFINITY, f64::min),
+        None => changed
+            .iter()
+            .map(|d| d.created_at)
+            .fold(f64::INFINITY, f64::min),
     };
     let days = ((now - since) / DAY_MS).floor();
     if changed.is_empty() || !days.is_finite() || days < REMIND_AFTER_DAYS {

@@ -29,7 +29,10 @@ impl PreviousGrid {
                 .filter(|(name, _)| !name.is_empty())
                 .collect()
         });
-        PreviousGrid { section: section.to_string(), by_name }
+        PreviousGrid {
+            section: section.to_string(),
+            by_name,
+        }
     }
 
     /// The report before's row that row `key`, labelled `label`, continues.
@@ -42,18 +45,32 @@ impl PreviousGrid {
 
     /// The figure of column `i` in that row of `before`: typed, or the sum
     /// of its parts for a computed column.
-    pub fn number(&self, before: &Report, grid: &Grid, key: &str, label: &str, i: usize) -> Option<f64> {
+    pub fn number(
+        &self,
+        before: &Report,
+        grid: &Grid,
+        key: &str,
+        label: &str,
+        i: usize,
+    ) -> Option<f64> {
         let row = self.row(key, label)?;
         let typed = |i: usize| match &grid.columns.get(i)?.role {
-            ColumnRole::Value(kind) => kind.read(before.value(&cell_code(&self.section, row, grid.columns[i].number))).number(),
+            ColumnRole::Value(kind) => kind
+                .read(before.value(&cell_code(&self.section, row, grid.columns[i].number)))
+                .number(),
             _ => None,
         };
         match &grid.columns.get(i)?.role {
-            ColumnRole::Sum(parts) => parts.iter().map(|&p| typed(p)).fold(None, |acc, n| match (acc, n) {
-                (acc, None) => acc,
-                (None, Some(n)) => Some(n),
-                (Some(a), Some(n)) => Some(a + n),
-            }),
+            ColumnRole::Sum(parts) => {
+                parts
+                    .iter()
+                    .map(|&p| typed(p))
+                    .fold(None, |acc, n| match (acc, n) {
+                        (acc, None) => acc,
+                        (None, Some(n)) => Some(n),
+                        (Some(a), Some(n)) => Some(a + n),
+                    })
+            }
             _ => typed(i),
         }
     }
@@ -63,14 +80,26 @@ impl PreviousGrid {
 /// before's figure still in progress: «Phụ lục V, dòng 2 (Tư pháp): (4)
 /// «Kỳ trước chuyển sang» = 12, khác (14) «Hồ sơ đang giải quyết – Tổng
 /// số» = 10 của «…»».
-pub fn carried_issue(grid: &Grid, section: &str, key: &str, name: &dyn Fn() -> String, now: Option<f64>, before: Option<f64>, before_title: &str) -> Option<Issue> {
+pub fn carried_issue(
+    grid: &Grid,
+    section: &str,
+    key: &str,
+    name: &dyn Fn() -> String,
+    now: Option<f64>,
+    before: Option<f64>,
+    before_title: &str,
+) -> Option<Issue> {
     let (column, from) = grid.carried_over?;
     let (now, before) = (now?, before?);
     if (now - before).abs() < 1e-9 {
         return None;
     }
     Some(Issue {
-        code: cell_code(section, key, grid.columns.get(column).map_or(0, |c| c.number)),
+        code: cell_code(
+            section,
+            key,
+            grid.columns.get(column).map_or(0, |c| c.number),
+        ),
         severity: Severity::Warning,
         message: format!(
             "{}: {} = {}, khác {} của «{before_title}» = {}",
@@ -94,7 +123,10 @@ mod tests {
     fn district(rows: &[Row]) -> Report {
         let template = builtin_template("huyen-cchc").unwrap();
         let mut report = Report::new(&template);
-        report.rows.insert("pl5".into(), rows.iter().map(|(k, _, _)| k.to_string()).collect());
+        report.rows.insert(
+            "pl5".into(),
+            rows.iter().map(|(k, _, _)| k.to_string()).collect(),
+        );
         for (key, label, cells) in rows {
             report.set_value(&format!("pl5/{key}/c2"), label);
             for (n, v) in *cells {
@@ -109,14 +141,33 @@ mod tests {
         let template = builtin_template("huyen-cchc").unwrap();
         let grid = template.grid("pl5").unwrap();
         assert_eq!(grid.carried_over, Some((3, 13)), "(4) carries (14) over");
-        let before = district(&[("1", "Tư pháp", &[(14, "10")]), ("2", "Đất đai", &[(14, "5")])]);
+        let before = district(&[
+            ("1", "Tư pháp", &[(14, "10")]),
+            ("2", "Đất đai", &[(14, "5")]),
+        ]);
         let rows = PreviousGrid::new(&before, "pl5", grid);
-        assert_eq!(rows.number(&before, grid, "7", "TƯ PHÁP", 13), Some(10.0), "by name, not by key");
+        assert_eq!(
+            rows.number(&before, grid, "7", "TƯ PHÁP", 13),
+            Some(10.0),
+            "by name, not by key"
+        );
         assert_eq!(rows.number(&before, grid, "1", "Đất Đai", 13), Some(5.0));
         assert_eq!(rows.number(&before, grid, "1", "Xây dựng", 13), None);
         let name = || "Phụ lục V, dòng 1 (Tư pháp)".to_string();
-        assert_eq!(carried_issue(grid, "pl5", "1", &name, Some(10.0), Some(10.0), "Năm 2023"), None);
-        let issue = carried_issue(grid, "pl5", "1", &name, Some(12.0), Some(10.0), "UBND huyện Khánh Sơn — Năm 2023").unwrap();
+        assert_eq!(
+            carried_issue(grid, "pl5", "1", &name, Some(10.0), Some(10.0), "Năm 2023"),
+            None
+        );
+        let issue = carried_issue(
+            grid,
+            "pl5",
+            "1",
+            &name,
+            Some(12.0),
+            Some(10.0),
+            "UBND huyện Khánh Sơn — Năm 2023",
+        )
+        .unwrap();
         assert_eq!(issue.code, "pl5/1/c4");
         assert_eq!(
             issue.message,
@@ -124,7 +175,20 @@ mod tests {
         );
         // The batch evaluation gives the same message for the row.
         let now = district(&[("1", "Tư pháp", &[(4, "12")])]);
-        let evaluation = now.evaluate_against(&template, crate::core::eval::Before { change: None, carry: Some((&before, "UBND huyện Khánh Sơn — Năm 2023")) });
-        assert!(evaluation.issues.iter().any(|i| i.code == "pl5/1/c4" && i.message.ends_with("= 10")), "{:?}", evaluation.issues);
+        let evaluation = now.evaluate_against(
+            &template,
+            crate::core::eval::Before {
+                change: None,
+                carry: Some((&before, "UBND huyện Khánh Sơn — Năm 2023")),
+            },
+        );
+        assert!(
+            evaluation
+                .issues
+                .iter()
+                .any(|i| i.code == "pl5/1/c4" && i.message.ends_with("= 10")),
+            "{:?}",
+            evaluation.issues
+        );
     }
 }

@@ -9,13 +9,19 @@ include!(concat!(env!("OUT_DIR"), "/builtin_templates.rs"));
 
 /// Each shipped template file, by file name, loaded and checked.
 pub fn builtin_templates() -> Vec<(&'static str, Result<Template, TemplateError>)> {
-    BUILTIN_TEMPLATE_FILES.iter().map(|(name, text)| (*name, Template::from_json(text))).collect()
+    BUILTIN_TEMPLATE_FILES
+        .iter()
+        .map(|(name, text)| (*name, Template::from_json(text)))
+        .collect()
 }
 
 /// The shipped template with this id, if it loads.
 pub fn builtin_template(id: &str) -> Option<Template> {
     let file = format!("{id}.json");
-    BUILTIN_TEMPLATE_FILES.iter().find(|(name, _)| *name == file).and_then(|(_, text)| Template::from_json(text).ok())
+    BUILTIN_TEMPLATE_FILES
+        .iter()
+        .find(|(name, _)| *name == file)
+        .and_then(|(_, text)| Template::from_json(text).ok())
 }
 
 /// The commune annex, for the core's unit tests.
@@ -39,7 +45,11 @@ mod tests {
         assert!(!BUILTIN_TEMPLATE_FILES.is_empty());
         for (name, result) in builtin_templates() {
             let template = result.unwrap_or_else(|e| panic!("{name}: {e}"));
-            assert_eq!(format!("{}.json", template.id), name, "a template file is named after its id");
+            assert_eq!(
+                format!("{}.json", template.id),
+                name,
+                "a template file is named after its id"
+            );
         }
     }
 

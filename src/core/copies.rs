@@ -251,7 +251,9 @@ pub fn merge(ours: &Draft, theirs: &Draft) -> Merged {
                 kept.push(key.clone());
             }
         }
-        if sets.iter().any(|(key, value)| *key == draft_fields::SUMMARY && other.get(key).as_deref() == Some(*value)) {
+        if sets.iter().any(|(key, value)| {
+            *key == draft_fields::SUMMARY && other.get(key).as_deref() == Some(*value)
+        }) {
             // A roll-up's summary comes whole from the copy that shows it.
             draft.report.commune_summary = theirs.report.commune_summary.clone();
         }

@@ -10,14 +10,14 @@ use std::fmt;
 
 use serde_json::Value;
 
+use super::eval::{compared_label, Before, Evaluation};
 use super::history::{self, History};
-use super::migration::{self, Migration};
+use super::issue::Severity;
 use super::json_read::{self, json_struct, At, FromValue};
 use super::json_write::{self, Object, ToJson};
+use super::migration::{self, Migration};
 use super::period::{parse_year, Period};
-use super::eval::{compared_label, Before, Evaluation};
 use super::report::{HeaderField, Report};
-use super::issue::Severity;
 use super::template::Template;
 use super::unit_name::UnitName;
 
@@ -105,7 +105,13 @@ impl ToJson for Stored<'_> {
             .field("report", &draft.report);
         if !draft.history.is_empty() {
             let (parts, at) = (draft.parts(), std::cell::Cell::new(0));
-            o.field("history", &history::Stored { history: &draft.history, projected: |key: &str| parts.get_in_order(key, &at) });
+            o.field(
+                "history",
+                &history::Stored {
+                    history: &draft.history,
+                    projected: |key: &str| parts.get_in_order(key, &at),
+                },
+            );
         }
         o.end();
     }
@@ -148,14 +154,19 @@ impl Draft {
             return Err(DraftError::NotADraft);
         }
         let format = value.get("format").cloned().unwrap_or(Value::Null);
-        match Option::<u32>::from_value(format, At::Field(&At::Root, "format")).map_err(DraftError::Malformed)? {
+        match Option::<u32>::from_value(format, At::Field(&At::Root, "format"))
+            .map_err(DraftError::Malformed)?
+        {
             Some(format) if format > DRAFT_FORMAT => return Err(DraftError::NewerFormat(format)),
             Some(1..) => {}
             _ => return Err(DraftError::Malformed("thiếu số định dạng".into())),
         }
-        let mut draft = <Draft as FromValue>::from_value(value, At::Root).map_err(DraftError::Malformed)?;
+        let mut draft =
+            <Draft as FromValue>::from_value(value, At::Root).map_err(DraftError::Malformed)?;
         if draft.id.is_empty() || draft.report.template_id.is_empty() {
-            return Err(DraftError::Malformed("thiếu mã bản nháp hoặc mã biểu mẫu".into()));
+            return Err(DraftError::Malformed(
+                "thiếu mã bản nháp hoặc mã biểu mẫu".into(),
+            ));
         }
         if !draft.created_at.is_finite() || !draft.updated_at.is_finite() {
             return Err(DraftError::Malformed("thời điểm không hợp lệ".into()));
@@ -187,7 +198,11 @@ impl Draft {
             return self.name.trim().to_string();
         }
         let header = &self.report.header;
-        let unit = if header.unit.trim().is_empty() { "Chưa ghi đơn vị" } else { header.unit.trim() };
+        let unit = if header.unit.trim().is_empty() {
+            "Chưa ghi đơn vị"
+        } else {
+            header.unit.trim()
+        };
         format!("{unit} — {}", self.period_text())
     }
 
@@ -210,9 +225,14 @@ impl Draft {
     /// `predecessor::both` finds them.
     pub fn evaluate_with(&self, template: &Template, before: [Option<&Draft>; 2]) -> Evaluation {
         let [change, carry] = before;
-        let against = change.map(|d| compared_label(&self.report.header, &d.report.header)).unwrap_or_default();
+        let against = change
+            .map(|d| compared_label(&self.report.header, &d.report.header))
+            .unwrap_or_default();
         let title = carry.map(Draft::title).unwrap_or_default();
-        let before = Before { change: change.map(|d| (&d.report, against.as_str())), carry: carry.map(|d| (&d.report, title.as_str())) };
+        let before = Before {
+            change: change.map(|d| (&d.report, against.as_str())),
+            carry: carry.map(|d| (&d.report, title.as_str())),
+        };
         self.report.evaluate_against(template, before)
     }
 
@@ -241,7 +261,11 @@ impl Draft {
         codes
             .into_iter()
             .map(|code| {
-                (code.clone(), orphans.value(code).to_string(), orphans.notes.get(code).cloned().unwrap_or_default())
+                (
+                    code.clone(),
+                    orphans.value(code).to_string(),
+                    orphans.notes.get(code).cloned().unwrap_or_default(),
+                )
             })
             .collect()
     }
@@ -292,7 +316,9 @@ impl Draft {
         // judged against the same period a year earlier, which the rule finds.
         let (copy_header, own) = (&copy.report.header, &self.report.header);
         let follows = match (parse_year(&copy_header.year), parse_year(&own.year)) {
-            (Ok(year), Ok(own_year)) => copy_header.period.predecessor(year) == (own.period, own_year),
+            (Ok(year), Ok(own_year)) => {
+                copy_header.period.predecessor(year) == (own.period, own_year)
+            }
             _ => false,
         };
         if follows {
@@ -319,7 +345,10 @@ impl Draft {
     /// A file of an older template version is migrated first, then checked
     /// as strictly (the notice says what the migration did); one of a
     /// newer version is refused.
-    pub fn import<T: Borrow<Template>>(text: &str, template_of: impl Fn(&str) -> Option<T>) -> Result<(Draft, T, Option<String>), String> {
+    pub fn import<T: Borrow<Template>>(
+        text: &str,
+        template_of: impl Fn(&str) -> Option<T>,
+    ) -> Result<(Draft, T, Option<String>), String> {
         let mut draft = Draft::from_json(text).map_err(|e| format!("Không nhập được: {e}."))?;
         let kept = template_of(&draft.report.template_id).ok_or_else(|| {
             format!(
@@ -328,8 +357,13 @@ impl Draft {
             )
         })?;
         let template = kept.borrow();
-        let mut notice = draft.migrate(template).map_err(|e| format!("Không nhập được: tệp {e}."))?.notice();
-        draft.check_strictly(template, "tệp").map_err(|e| format!("Không nhập được: {e}."))?;
+        let mut notice = draft
+            .migrate(template)
+            .map_err(|e| format!("Không nhập được: tệp {e}."))?
+            .notice();
+        draft
+            .check_strictly(template, "tệp")
+            .map_err(|e| format!("Không nhập được: {e}."))?;
         let errors: Vec<String> = draft
             .report
             .evaluate(template)
@@ -357,8 +391,11 @@ impl Draft {
     /// (but the values of rows its changes took out, kept aside); `what`
     /// names the report in the message ("tệp").
     pub fn check_strictly(&self, template: &Template, what: &str) -> Result<(), String> {
-        self.report.check_against(template).map_err(|e| format!("{what} có {e}"))?;
-        self.check_history(template).map_err(|e| format!("lịch sử sửa trong {what} có {e}"))
+        self.report
+            .check_against(template)
+            .map_err(|e| format!("{what} có {e}"))?;
+        self.check_history(template)
+            .map_err(|e| format!("lịch sử sửa trong {what} có {e}"))
     }
 
     /// A file name safe on every system, e.g. `xa-01b_hoang-truong_nam-2023`.
@@ -367,7 +404,11 @@ impl Draft {
         // The place, or else the name in the unit ("ỦY BAN NHÂN DÂN XÃ
         // HOẰNG TRƯỜNG" → "Hoằng Trường"): the same slug either way.
         let unit = header.get(HeaderField::Place);
-        let unit = if unit.trim().is_empty() { UnitName::new(&header.unit, "").name } else { unit };
+        let unit = if unit.trim().is_empty() {
+            UnitName::new(&header.unit, "").name
+        } else {
+            unit
+        };
         let mut parts = vec![self.report.template_id.clone()];
         let unit = ascii_slug(&unit);
         if !unit.is_empty() {

@@ -48,7 +48,10 @@ pub fn asks(key: &str) -> bool {
 }
 
 fn previous_text(choice: &Option<String>) -> String {
-    choice.as_ref().map(|id| format!("={id}")).unwrap_or_default()
+    choice
+        .as_ref()
+        .map(|id| format!("={id}"))
+        .unwrap_or_default()
 }
 
 fn mark(on: bool) -> &'static str {
@@ -70,13 +73,25 @@ impl<'a> Parts<'a> {
             AUTHOR => return Some(self.author.into()),
             PREVIOUS => return Some(previous_text(&report.predecessor).into()),
             COMPARE => return Some(previous_text(&report.compare_with).into()),
-            SUMMARY => return Some(report.commune_summary.as_ref().map(json_write::to_string).unwrap_or_default().into()),
+            SUMMARY => {
+                return Some(
+                    report
+                        .commune_summary
+                        .as_ref()
+                        .map(json_write::to_string)
+                        .unwrap_or_default()
+                        .into(),
+                )
+            }
             _ => {}
         }
         if key.starts_with(ROW) {
             return None;
         }
-        let Some((prefix, rest)) = PREFIXES.iter().find_map(|p| key.strip_prefix(p).map(|rest| (*p, rest))) else {
+        let Some((prefix, rest)) = PREFIXES
+            .iter()
+            .find_map(|p| key.strip_prefix(p).map(|rest| (*p, rest)))
+        else {
             return text(report.values.get(key));
         };
         match prefix {
@@ -84,7 +99,14 @@ impl<'a> Parts<'a> {
             "outline:" => text(report.narrative.get(rest)),
             "unconfirmed:" => Some(mark(report.unconfirmed.contains(rest)).into()),
             "dismissed:" => Some(mark(report.dismissed.contains(rest)).into()),
-            _ => Some(HeaderField::ALL.into_iter().find(|f| f.key() == rest).map(|f| report.header.get(f)).unwrap_or_default().into()),
+            _ => Some(
+                HeaderField::ALL
+                    .into_iter()
+                    .find(|f| f.key() == rest)
+                    .map(|f| report.header.get(f))
+                    .unwrap_or_default()
+                    .into(),
+            ),
         }
     }
 
@@ -101,7 +123,12 @@ impl<'a> Parts<'a> {
             i += 1;
         }
         at.set(i);
-        Some(list.get(i).filter(|(k, _)| k == key).map_or("", |(_, v)| v.as_str()).into())
+        Some(
+            list.get(i)
+                .filter(|(k, _)| k == key)
+                .map_or("", |(_, v)| v.as_str())
+                .into(),
+        )
     }
 
     /// Every field that holds something, rows' places left out.
@@ -117,7 +144,14 @@ impl<'a> Parts<'a> {
         add(AUTHOR.into(), self.author.into());
         add(PREVIOUS.into(), previous_text(&report.predecessor));
         add(COMPARE.into(), previous_text(&report.compare_with));
-        add(SUMMARY.into(), report.commune_summary.as_ref().map(json_write::to_string).unwrap_or_default());
+        add(
+            SUMMARY.into(),
+            report
+                .commune_summary
+                .as_ref()
+                .map(json_write::to_string)
+                .unwrap_or_default(),
+        );
         for field in HeaderField::ALL {
             add(format!("header:{}", field.key()), report.header.get(field));
         }
@@ -161,7 +195,12 @@ impl<'a> Parts<'a> {
         diff(&old.values, &next.values, "", &mut out);
         diff(&old.notes, &next.notes, "note:", &mut out);
         diff(&old.narrative, &next.narrative, "outline:", &mut out);
-        diff_marks(&old.unconfirmed, &next.unconfirmed, "unconfirmed:", &mut out);
+        diff_marks(
+            &old.unconfirmed,
+            &next.unconfirmed,
+            "unconfirmed:",
+            &mut out,
+        );
         diff_marks(&old.dismissed, &next.dismissed, "dismissed:", &mut out);
         out
     }
@@ -186,7 +225,10 @@ fn diff(old: &KeyMap<String>, new: &KeyMap<String>, prefix: &str, out: &mut Vec<
                 out.extend(b.next().map(|(k, v)| (format!("{prefix}{k}"), v.clone())));
             }
             (Some(_), _) => {
-                out.extend(a.next().map(|(k, _)| (format!("{prefix}{k}"), String::new())));
+                out.extend(
+                    a.next()
+                        .map(|(k, _)| (format!("{prefix}{k}"), String::new())),
+                );
             }
             (None, Some(_)) => {
                 out.extend(b.next().map(|(k, v)| (format!("{prefix}{k}"), v.clone())));
@@ -206,7 +248,12 @@ fn diff_marks(old: &KeySet, new: &KeySet, prefix: &str, out: &mut Vec<(String, S
 
 /// Sets many fields at once: values and notes in one sort and merge each
 /// (a merge brings a thousand cells), the others one by one.
-pub fn set_all(report: &mut Report, name: &mut String, author: &mut String, fields: Vec<(&str, &str)>) {
+pub fn set_all(
+    report: &mut Report,
+    name: &mut String,
+    author: &mut String,
+    fields: Vec<(&str, &str)>,
+) {
     let (mut values, mut notes) = (Vec::new(), Vec::new());
     for (key, value) in fields {
         if key.starts_with(ROW) || key == SUMMARY {
@@ -224,7 +271,8 @@ pub fn set_all(report: &mut Report, name: &mut String, author: &mut String, fiel
 
 /// Whether `key` is a field other than a value: a name, a prefix of its own.
 fn is_other(key: &str) -> bool {
-    [NAME, AUTHOR, PREVIOUS, COMPARE, SUMMARY].contains(&key) || PREFIXES.iter().any(|p| key.starts_with(p))
+    [NAME, AUTHOR, PREVIOUS, COMPARE, SUMMARY].contains(&key)
+        || PREFIXES.iter().any(|p| key.starts_with(p))
 }
 
 /// Sets one field of a draft (not a row's place).
@@ -238,16 +286,28 @@ pub fn set(report: &mut Report, name: &mut String, author: &mut String, key: &st
         // whole (`copies::merge`), and nothing else sets it.
         SUMMARY => {}
         _ => {
-            let Some((prefix, rest)) = PREFIXES.iter().find_map(|p| key.strip_prefix(p).map(|rest| (*p, rest))) else {
+            let Some((prefix, rest)) = PREFIXES
+                .iter()
+                .find_map(|p| key.strip_prefix(p).map(|rest| (*p, rest)))
+            else {
                 report.set_value(key, value);
                 return;
             };
-            let text = || vec![(rest.to_string(), Some(value.to_string()).filter(|v| !v.is_empty()))];
+            let text = || {
+                vec![(
+                    rest.to_string(),
+                    Some(value.to_string()).filter(|v| !v.is_empty()),
+                )]
+            };
             match prefix {
                 "note:" => report.notes.set_many(text()),
                 "outline:" => report.narrative.set_many(text()),
                 "unconfirmed:" | "dismissed:" => {
-                    let marks = if prefix == "unconfirmed:" { &mut report.unconfirmed } else { &mut report.dismissed };
+                    let marks = if prefix == "unconfirmed:" {
+                        &mut report.unconfirmed
+                    } else {
+                        &mut report.dismissed
+                    };
                     if value.is_empty() {
                         marks.retain(|k| k != rest);
                     } else if !marks.contains(rest) {
@@ -268,7 +328,11 @@ pub fn set(report: &mut Report, name: &mut String, author: &mut String, key: &st
 /// (`true`), else the newest place it was removed from (`false`).
 pub fn place(entries: &Entries) -> Option<(&str, bool)> {
     let newest = |alive: bool| {
-        entries.iter().rev().map(|(_, v)| v.as_str()).find(|v| !v.is_empty() && v.starts_with('-') != alive)
+        entries
+            .iter()
+            .rev()
+            .map(|(_, v)| v.as_str())
+            .find(|v| !v.is_empty() && v.starts_with('-') != alive)
     };
     match newest(true) {
         Some(at) => Some((at, true)),
@@ -287,10 +351,14 @@ fn row_of(key: &str) -> Option<(&str, &str)> {
 pub fn rows(history: &History) -> KeyMap<Vec<String>> {
     let mut sections: Vec<(String, Vec<(String, String)>)> = Vec::new();
     for (key, entries) in history.with_prefix(ROW) {
-        let (Some((section, row)), Some((at, alive))) = (row_of(key), place(entries)) else { continue };
+        let (Some((section, row)), Some((at, alive))) = (row_of(key), place(entries)) else {
+            continue;
+        };
         let kept = alive || {
             let prefix = format!("{section}/{row}/");
-            let filled = history.with_prefix(&prefix).any(|(_, e)| e.iter().any(|(_, v)| !v.is_empty()));
+            let filled = history
+                .with_prefix(&prefix)
+                .any(|(_, e)| e.iter().any(|(_, v)| !v.is_empty()));
             filled
         };
         if sections.last().is_none_or(|(s, _)| s != section) {
@@ -313,18 +381,38 @@ pub fn rows(history: &History) -> KeyMap<Vec<String>> {
 /// rows that keep their order keep their places; a row added or moved
 /// gets a place between its neighbours; a removed row keeps its place
 /// marked removed.
-pub fn row_changes(history: &History, old: &KeyMap<Vec<String>>, new: &KeyMap<Vec<String>>) -> Vec<(String, String)> {
+pub fn row_changes(
+    history: &History,
+    old: &KeyMap<Vec<String>>,
+    new: &KeyMap<Vec<String>>,
+) -> Vec<(String, String)> {
     let mut out = Vec::new();
     let sections: KeySet = old.keys().chain(new.keys()).cloned().collect();
     for section in sections.iter() {
-        let (before, after) = (old.get(section).map_or(&[][..], Vec::as_slice), new.get(section).map_or(&[][..], Vec::as_slice));
-        let current = |row: &str| history.fields().get(&format!("{ROW}{section}/{row}")).and_then(place).filter(|(_, alive)| *alive);
+        let (before, after) = (
+            old.get(section).map_or(&[][..], Vec::as_slice),
+            new.get(section).map_or(&[][..], Vec::as_slice),
+        );
+        let current = |row: &str| {
+            history
+                .fields()
+                .get(&format!("{ROW}{section}/{row}"))
+                .and_then(place)
+                .filter(|(_, alive)| *alive)
+        };
         if before == after && after.iter().all(|r| current(r).is_some()) {
             continue;
         }
-        let places: Vec<Option<String>> = after.iter().map(|r| current(r).map(|(at, _)| at.to_string())).collect();
+        let places: Vec<Option<String>> = after
+            .iter()
+            .map(|r| current(r).map(|(at, _)| at.to_string()))
+            .collect();
         let kept = increasing(&places);
-        let mut new_places: Vec<Option<String>> = places.iter().zip(&kept).map(|(p, k)| p.clone().filter(|_| *k)).collect();
+        let mut new_places: Vec<Option<String>> = places
+            .iter()
+            .zip(&kept)
+            .map(|(p, k)| p.clone().filter(|_| *k))
+            .collect();
         if !fill_between(&mut new_places) {
             let all = position::between(None, None, after.len()).unwrap_or_default();
             new_places = all.into_iter().map(Some).collect();
@@ -350,7 +438,8 @@ fn increasing(places: &[Option<String>]) -> Vec<bool> {
     let mut before: Vec<Option<usize>> = vec![None; places.len()];
     for (i, place) in places.iter().enumerate() {
         let Some(place) = place else { continue };
-        let at = tails.partition_point(|&t| places[t].as_deref().is_some_and(|p| p < place.as_str()));
+        let at =
+            tails.partition_point(|&t| places[t].as_deref().is_some_and(|p| p < place.as_str()));
         before[i] = at.checked_sub(1).map(|k| tails[k]);
         if at == tails.len() {
             tails.push(i);
@@ -376,10 +465,14 @@ fn fill_between(places: &mut [Option<String>]) -> bool {
             i += 1;
             continue;
         }
-        let end = (i..places.len()).find(|&j| places[j].is_some()).unwrap_or(places.len());
+        let end = (i..places.len())
+            .find(|&j| places[j].is_some())
+            .unwrap_or(places.len());
         let low = i.checked_sub(1).and_then(|k| places[k].clone());
         let high = places.get(end).cloned().flatten();
-        let Some(new) = position::between(low.as_deref(), high.as_deref(), end - i) else { return false };
+        let Some(new) = position::between(low.as_deref(), high.as_deref(), end - i) else {
+            return false;
+        };
         for (slot, at) in places[i..end].iter_mut().zip(new) {
             *slot = Some(at);
         }

@@ -87,7 +87,9 @@ impl KeyValueStore for MemoryStore {
                 return Err(StoreFault::Full);
             }
         }
-        self.entries.borrow_mut().insert(key.to_string(), value.to_string());
+        self.entries
+            .borrow_mut()
+            .insert(key.to_string(), value.to_string());
         Ok(())
     }
     fn remove(&self, key: &str) -> Result<(), StoreFault> {
@@ -134,7 +136,9 @@ fn revision_in_head(head: &str) -> Option<u64> {
     let report = head.find("\"report\":").unwrap_or(head.len());
     let at = head[..report].find("\"revision\":")? + "\"revision\":".len();
     let digits: &str = head[at..].trim_start();
-    let end = digits.find(|c: char| !c.is_ascii_digit()).unwrap_or(digits.len());
+    let end = digits
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(digits.len());
     // The number must end inside the head, or it may be cut short.
     if end == 0 || end == digits.len() {
         return None;
@@ -165,13 +169,28 @@ impl<S: KeyValueStore> DraftStore<S> {
     /// is moved aside so that it never stands in the way again.
     pub fn list(&self) -> Result<(Vec<StoredDraft>, Vec<Quarantined>), StoreFault> {
         let mut drafts = Vec::new();
-        for key in self.backend.keys()?.into_iter().filter(|k| k.starts_with(DRAFT_PREFIX)) {
-            let Some(raw) = self.backend.get(&key)? else { continue };
+        for key in self
+            .backend
+            .keys()?
+            .into_iter()
+            .filter(|k| k.starts_with(DRAFT_PREFIX))
+        {
+            let Some(raw) = self.backend.get(&key)? else {
+                continue;
+            };
             match Draft::from_json(&raw) {
                 Ok(draft) if key == Self::key(&draft.id) => {
                     // Newest first, kept in order as read (no sort: one copy less of it in the wasm).
-                    let at = drafts.partition_point(|d: &StoredDraft| d.draft.updated_at.total_cmp(&draft.updated_at).is_ge());
-                    drafts.insert(at, StoredDraft { draft, bytes: key.len() + raw.len() });
+                    let at = drafts.partition_point(|d: &StoredDraft| {
+                        d.draft.updated_at.total_cmp(&draft.updated_at).is_ge()
+                    });
+                    drafts.insert(
+                        at,
+                        StoredDraft {
+                            draft,
+                            bytes: key.len() + raw.len(),
+                        },
+                    );
                 }
                 Ok(_) => self.quarantine(&key, &raw),
                 Err(_) => self.quarantine(&key, &raw),
@@ -197,7 +216,9 @@ impl<S: KeyValueStore> DraftStore<S> {
             if !(key.starts_with(QUARANTINE_PREFIX) || in_place) {
                 continue;
             }
-            let Some(raw) = self.backend.get(&key)? else { continue };
+            let Some(raw) = self.backend.get(&key)? else {
+                continue;
+            };
             let reason = match Draft::from_json(&raw) {
                 Ok(draft) if in_place && key == Self::key(&draft.id) => continue,
                 Ok(_) => "mã bản nháp không khớp với khóa lưu trữ".to_string(),
@@ -213,7 +234,10 @@ impl<S: KeyValueStore> DraftStore<S> {
     }
 
     pub fn load(&self, id: &str) -> Result<Option<Draft>, StoreFault> {
-        Ok(self.backend.get(&Self::key(id))?.and_then(|raw| Draft::from_json(&raw).ok()))
+        Ok(self
+            .backend
+            .get(&Self::key(id))?
+            .and_then(|raw| Draft::from_json(&raw).ok()))
     }
 
     /// The revision stored now, if the draft is stored and readable.
@@ -224,7 +248,9 @@ impl<S: KeyValueStore> DraftStore<S> {
     /// written otherwise is parsed in full.
     pub fn stored_revision(&self, id: &str) -> Result<Option<u64>, StoreFault> {
         let key = Self::key(id);
-        let Some(head) = self.backend.get_head(&key, REVISION_PROBE_CHARS)? else { return Ok(None) };
+        let Some(head) = self.backend.get_head(&key, REVISION_PROBE_CHARS)? else {
+            return Ok(None);
+        };
         if let Some(revision) = revision_in_head(&head) {
             return Ok(Some(revision));
         }
@@ -240,18 +266,29 @@ impl<S: KeyValueStore> DraftStore<S> {
     /// merge is stored; nothing is written when the stored copy already
     /// holds everything `draft` has (so two tabs never echo each other).
     pub fn save(&self, draft: &Draft) -> Result<Saved, StoreFault> {
-        if self.stored_revision(&draft.id)?.is_some_and(|stored| stored != draft.revision) {
+        if self
+            .stored_revision(&draft.id)?
+            .is_some_and(|stored| stored != draft.revision)
+        {
             if let Some(theirs) = self.load(&draft.id)? {
                 let mut merged = copies::merge(draft, &theirs);
                 let revision = match merged.draft.history == theirs.history {
                     true => theirs.revision,
-                    false => self.write_after(&merged.draft, theirs.revision.max(draft.revision))?,
+                    false => {
+                        self.write_after(&merged.draft, theirs.revision.max(draft.revision))?
+                    }
                 };
                 merged.draft.revision = revision;
-                return Ok(Saved { revision, merged: Some(Box::new(merged)) });
+                return Ok(Saved {
+                    revision,
+                    merged: Some(Box::new(merged)),
+                });
             }
         }
-        self.write(draft).map(|revision| Saved { revision, merged: None })
+        self.write(draft).map(|revision| Saved {
+            revision,
+            merged: None,
+        })
     }
 
     /// Merges `draft` into the stored copy, or stores it where there is
@@ -281,8 +318,14 @@ impl<S: KeyValueStore> DraftStore<S> {
 
     /// Changes the stored draft with `edit` and stores it as the next
     /// revision; `None` when nothing readable is stored under `id`.
-    pub fn update(&self, id: &str, edit: impl FnOnce(&mut Draft)) -> Result<Option<Draft>, StoreFault> {
-        let Some(mut draft) = self.load(id)? else { return Ok(None) };
+    pub fn update(
+        &self,
+        id: &str,
+        edit: impl FnOnce(&mut Draft),
+    ) -> Result<Option<Draft>, StoreFault> {
+        let Some(mut draft) = self.load(id)? else {
+            return Ok(None);
+        };
         edit(&mut draft);
         draft.revision = self.write(&draft)?;
         Ok(Some(draft))
@@ -298,7 +341,8 @@ impl<S: KeyValueStore> DraftStore<S> {
     }
 
     fn write_as(&self, draft: &Draft, revision: u64) -> Result<u64, StoreFault> {
-        self.backend.set(&Self::key(&draft.id), &draft.to_json_at(revision))?;
+        self.backend
+            .set(&Self::key(&draft.id), &draft.to_json_at(revision))?;
         Ok(revision)
     }
 
@@ -332,16 +376,29 @@ impl<S: KeyValueStore> DraftStore<S> {
     /// Kept as whole milliseconds: an integer's text needs none of the
     /// float formatting and parsing code in the wasm.
     pub fn last_backup(&self) -> Option<f64> {
-        self.backend.get(LAST_BACKUP_KEY).ok().flatten()?.trim().parse::<u64>().ok().map(|ms| ms as f64)
+        self.backend
+            .get(LAST_BACKUP_KEY)
+            .ok()
+            .flatten()?
+            .trim()
+            .parse::<u64>()
+            .ok()
+            .map(|ms| ms as f64)
     }
 
     pub fn set_last_backup(&self, at: f64) -> Result<(), StoreFault> {
-        self.backend.set(LAST_BACKUP_KEY, &(at.max(0.0) as u64).to_string())
+        self.backend
+            .set(LAST_BACKUP_KEY, &(at.max(0.0) as u64).to_string())
     }
 
     pub fn templates(&self) -> Result<Vec<String>, StoreFault> {
         let mut out = Vec::new();
-        for key in self.backend.keys()?.into_iter().filter(|k| k.starts_with(TEMPLATE_PREFIX)) {
+        for key in self
+            .backend
+            .keys()?
+            .into_iter()
+            .filter(|k| k.starts_with(TEMPLATE_PREFIX))
+        {
             if let Some(raw) = self.backend.get(&key)? {
                 out.push(raw);
             }

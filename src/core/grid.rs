@@ -53,7 +53,9 @@ impl GridColumn {
 
     pub fn decimals(&self) -> u8 {
         match &self.role {
-            ColumnRole::Value(ValueKind::Decimal { decimals } | ValueKind::Percentage { decimals }) => *decimals,
+            ColumnRole::Value(
+                ValueKind::Decimal { decimals } | ValueKind::Percentage { decimals },
+            ) => *decimals,
             _ => 0,
         }
     }
@@ -139,8 +141,19 @@ pub fn is_group_key(key: &str) -> bool {
 /// "I", "II", … for group rows.
 pub fn roman(mut n: usize) -> String {
     const NUMERALS: [(usize, &str); 13] = [
-        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
-        (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
     ];
     let mut out = String::new();
     for (value, text) in NUMERALS {
@@ -152,7 +165,6 @@ pub fn roman(mut n: usize) -> String {
     out
 }
 
-
 impl Grid {
     pub(crate) fn new(
         columns: Vec<GridColumn>,
@@ -162,12 +174,27 @@ impl Grid {
         total_label: Option<String>,
     ) -> Grid {
         let mut seen = FxHashSet::default();
-        let ambiguous = columns.iter().filter(|c| !seen.insert(c.label.clone())).map(|c| c.label.clone()).collect();
-        Grid { columns, head, rows, identities, total_label, ambiguous, carried_over: None }
+        let ambiguous = columns
+            .iter()
+            .filter(|c| !seen.insert(c.label.clone()))
+            .map(|c| c.label.clone())
+            .collect();
+        Grid {
+            columns,
+            head,
+            rows,
+            identities,
+            total_label,
+            ambiguous,
+            carried_over: None,
+        }
     }
 
     pub fn label_column(&self) -> usize {
-        self.columns.iter().position(|c| matches!(c.role, ColumnRole::Label)).unwrap_or(0)
+        self.columns
+            .iter()
+            .position(|c| matches!(c.role, ColumnRole::Label))
+            .unwrap_or(0)
     }
 
     pub fn column_by_number(&self, number: u32) -> Option<usize> {
@@ -189,7 +216,10 @@ impl Grid {
 
     /// The column's name in messages.
     pub fn column_name(&self, i: usize) -> String {
-        self.columns.get(i).map(|c| c.name(self.ambiguous.contains(&c.label))).unwrap_or_default()
+        self.columns
+            .get(i)
+            .map(|c| c.name(self.ambiguous.contains(&c.label)))
+            .unwrap_or_default()
     }
 
     /// The key for a new row (or group, with `group`): one more than the
@@ -212,7 +242,6 @@ impl Grid {
             .max()
             .unwrap_or(0)
     }
-
 }
 
 /// How a row is named in messages: "Phụ lục VI, dòng 6 (UBND xã Sơn Bình)".
@@ -227,7 +256,10 @@ pub fn row_name(annex: &str, stt: &str, label: &str) -> String {
     name.push_str(stt);
     if !label.is_empty() {
         let short: String = label.chars().take(60).collect();
-        name.push_str(&format!(" ({short}{})", if short.len() < label.len() { "…" } else { "" }));
+        name.push_str(&format!(
+            " ({short}{})",
+            if short.len() < label.len() { "…" } else { "" }
+        ));
     }
     name
 }
@@ -264,7 +296,6 @@ impl Grid {
             GridRows::Editable { .. } => None,
         }
     }
-
 }
 
 /// The figure shown in a total row: a zero total is printed "-", as the
@@ -311,7 +342,11 @@ pub struct RowValues {
 impl Grid {
     /// The typed cells of a row, by column: `state(i, kind)` for each value
     /// column of an ordinary row, nothing for the rest.
-    pub fn typed_cells(&self, group: bool, mut state: impl FnMut(usize, &ValueKind) -> FieldState) -> Vec<CellValue> {
+    pub fn typed_cells(
+        &self,
+        group: bool,
+        mut state: impl FnMut(usize, &ValueKind) -> FieldState,
+    ) -> Vec<CellValue> {
         self.columns
             .iter()
             .enumerate()
@@ -326,16 +361,27 @@ impl Grid {
     /// sum columns, the cells' own errors, the identities the row breaks
     /// and its count of filled cells. `name` is called only when an
     /// identity fails.
-    pub fn evaluate_row(&self, section: &str, key: &str, typed: Vec<CellValue>, name: &dyn Fn() -> String) -> RowValues {
+    pub fn evaluate_row(
+        &self,
+        section: &str,
+        key: &str,
+        typed: Vec<CellValue>,
+        name: &dyn Fn() -> String,
+    ) -> RowValues {
         if is_group_key(key) {
-            return RowValues { cells: typed, ..RowValues::default() };
+            return RowValues {
+                cells: typed,
+                ..RowValues::default()
+            };
         }
         let number_at = |i: usize| typed.get(i).and_then(CellValue::number);
         let sums: Vec<Option<CellValue>> = self
             .columns
             .iter()
             .map(|c| match &c.role {
-                ColumnRole::Sum(parts) => Some(CellValue::Sum(sum_present(parts.iter().map(|&p| number_at(p))))),
+                ColumnRole::Sum(parts) => Some(CellValue::Sum(sum_present(
+                    parts.iter().map(|&p| number_at(p)),
+                ))),
                 _ => None,
             })
             .collect();
@@ -347,10 +393,19 @@ impl Grid {
                 issues.extend(state.issue(&cell_code(section, key, self.columns[i].number)));
             }
         }
-        let cells: Vec<CellValue> = typed.iter().zip(sums).map(|(t, s)| s.unwrap_or_else(|| t.clone())).collect();
-        let invalid = |i: usize| matches!(typed.get(i), Some(CellValue::Typed(FieldState::Invalid(_))));
+        let cells: Vec<CellValue> = typed
+            .iter()
+            .zip(sums)
+            .map(|(t, s)| s.unwrap_or_else(|| t.clone()))
+            .collect();
+        let invalid =
+            |i: usize| matches!(typed.get(i), Some(CellValue::Typed(FieldState::Invalid(_))));
         issues.extend(self.identity_issues(section, key, &cells, &invalid, name));
-        RowValues { cells, issues, filled }
+        RowValues {
+            cells,
+            issues,
+            filled,
+        }
     }
 
     /// The identities that a row breaks, each as a message naming the row,
@@ -373,17 +428,42 @@ impl Grid {
             Some(ColumnRole::Sum(parts)) => parts.iter().any(|&p| invalid(p)),
             _ => invalid(i),
         };
-        let side = |columns: &[usize]| sum_present(columns.iter().map(|&i| cells.get(i).and_then(CellValue::number)));
+        let side = |columns: &[usize]| {
+            sum_present(
+                columns
+                    .iter()
+                    .map(|&i| cells.get(i).and_then(CellValue::number)),
+            )
+        };
         for identity in &self.identities {
-            if identity.left.iter().chain(&identity.right).any(|&i| blocked(i)) {
+            if identity
+                .left
+                .iter()
+                .chain(&identity.right)
+                .any(|&i| blocked(i))
+            {
                 continue;
             }
-            let (Some(left), Some(right)) = (side(&identity.left), side(&identity.right)) else { continue };
+            let (Some(left), Some(right)) = (side(&identity.left), side(&identity.right)) else {
+                continue;
+            };
             if identity.op.holds(left, right) {
                 continue;
             }
-            let decimals = identity.left.iter().chain(&identity.right).map(|&i| self.columns[i].decimals()).max().unwrap_or(0);
-            let names = |columns: &[usize]| columns.iter().map(|&i| self.column_name(i)).collect::<Vec<_>>().join(" + ");
+            let decimals = identity
+                .left
+                .iter()
+                .chain(&identity.right)
+                .map(|&i| self.columns[i].decimals())
+                .max()
+                .unwrap_or(0);
+            let names = |columns: &[usize]| {
+                columns
+                    .iter()
+                    .map(|&i| self.column_name(i))
+                    .collect::<Vec<_>>()
+                    .join(" + ")
+            };
             let (verb, gap) = identity.op.failure_words();
             let at = identity.left.first().map_or(0, |&i| self.columns[i].number);
             let row_name = name.get_or_insert_with(row_name);
@@ -407,6 +487,9 @@ impl Grid {
 impl Grid {
     /// How many value cells an ordinary row has.
     pub fn value_columns(&self) -> usize {
-        self.columns.iter().filter(|c| matches!(c.role, ColumnRole::Value(_))).count()
+        self.columns
+            .iter()
+            .filter(|c| matches!(c.role, ColumnRole::Value(_)))
+            .count()
     }
 }

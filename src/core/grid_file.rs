@@ -6,7 +6,9 @@ use rustc_hash::FxHashSet;
 
 use super::json_read::json_struct;
 
-use super::grid::{ColumnRole, FixedRow, Grid, GridColumn, GridRows, HeaderCell, Identity, TOTAL_ROW};
+use super::grid::{
+    ColumnRole, FixedRow, Grid, GridColumn, GridRows, HeaderCell, Identity, TOTAL_ROW,
+};
 use super::issue::{Comparison, Severity};
 use super::loading::{fail, shared_value_kind, TemplateError};
 use super::value::{ChoiceOption, ValueKind};
@@ -63,7 +65,6 @@ json_struct! { strict;
     }
 }
 
-
 fn column_kind(file: &ColumnFile, number: u32, section: &str) -> Result<ColumnRole, TemplateError> {
     let who = format!("Phần \"{section}\", cột ({number})");
     let kind = file.kind.as_deref().unwrap_or("");
@@ -117,17 +118,42 @@ fn flatten(
             let role = column_kind(file, number, section)?;
             let width = file.width.unwrap_or_else(|| default_width(&role));
             leaves.push((
-                GridColumn { number, label: file.label.trim().to_string(), groups: groups.clone(), role, width },
+                GridColumn {
+                    number,
+                    label: file.label.trim().to_string(),
+                    groups: groups.clone(),
+                    role,
+                    width,
+                },
                 file.sum.clone(),
             ));
-            cells.push((level, HeaderCell { text: file.label.trim().to_string(), colspan: 1, rowspan: 0, first_column }));
+            cells.push((
+                level,
+                HeaderCell {
+                    text: file.label.trim().to_string(),
+                    colspan: 1,
+                    rowspan: 0,
+                    first_column,
+                },
+            ));
             depth = depth.max(1);
         } else {
             if file.kind.is_some() {
-                return fail(format!("Phần \"{section}\": nhóm cột \"{}\" không được có \"kind\"", file.label));
+                return fail(format!(
+                    "Phần \"{section}\": nhóm cột \"{}\" không được có \"kind\"",
+                    file.label
+                ));
             }
             let at = cells.len();
-            cells.push((level, HeaderCell { text: file.label.trim().to_string(), colspan: 0, rowspan: 1, first_column }));
+            cells.push((
+                level,
+                HeaderCell {
+                    text: file.label.trim().to_string(),
+                    colspan: 0,
+                    rowspan: 1,
+                    first_column,
+                },
+            ));
             groups.push(file.label.trim().to_string());
             let below = flatten(&file.columns, section, groups, level + 1, leaves, cells)?;
             groups.pop();
@@ -142,7 +168,14 @@ impl Grid {
     pub(crate) fn from_file(file: &GridFile, section: &str) -> Result<Grid, TemplateError> {
         let mut leaves = Vec::new();
         let mut cells = Vec::new();
-        let depth = flatten(&file.columns, section, &mut Vec::new(), 0, &mut leaves, &mut cells)?;
+        let depth = flatten(
+            &file.columns,
+            section,
+            &mut Vec::new(),
+            0,
+            &mut leaves,
+            &mut cells,
+        )?;
         let mut head: Vec<Vec<HeaderCell>> = vec![Vec::new(); depth];
         for (level, mut cell) in cells {
             if cell.rowspan == 0 {
@@ -162,7 +195,10 @@ impl Grid {
             let mut column = column.clone();
             if let ColumnRole::Sum(parts) = &mut column.role {
                 if sum.is_empty() {
-                    return fail(format!("Phần \"{section}\": cột ({}) là tổng nhưng không có \"sum\"", column.number));
+                    return fail(format!(
+                        "Phần \"{section}\": cột ({}) là tổng nhưng không có \"sum\"",
+                        column.number
+                    ));
                 }
                 for n in sum {
                     let i = index_of(*n, &format!("cột tổng ({})", column.number))?;
@@ -182,9 +218,14 @@ impl Grid {
         if count < 2 {
             return fail(format!("Phần \"{section}\": một bảng cần ít nhất hai cột"));
         }
-        let labels = columns.iter().filter(|c| matches!(c.role, ColumnRole::Label)).count();
+        let labels = columns
+            .iter()
+            .filter(|c| matches!(c.role, ColumnRole::Label))
+            .count();
         if labels != 1 {
-            return fail(format!("Phần \"{section}\" cần đúng một cột tên dòng (kind \"label\"), đang có {labels}"));
+            return fail(format!(
+                "Phần \"{section}\" cần đúng một cột tên dòng (kind \"label\"), đang có {labels}"
+            ));
         }
         let rows = match (file.rows.is_empty(), file.add_rows.clone()) {
             (false, None) => {
@@ -212,12 +253,20 @@ impl Grid {
         let mut identities = Vec::new();
         for (n, identity) in file.identities.iter().enumerate() {
             let who = format!("đẳng thức thứ {}", n + 1);
-            let op = Comparison::from_symbol(&identity.op)
-                .ok_or_else(|| TemplateError(format!("Phần \"{section}\", {who}: phép so sánh \"{}\" không hợp lệ", identity.op)))?;
+            let op = Comparison::from_symbol(&identity.op).ok_or_else(|| {
+                TemplateError(format!(
+                    "Phần \"{section}\", {who}: phép so sánh \"{}\" không hợp lệ",
+                    identity.op
+                ))
+            })?;
             let severity = match identity.severity.as_deref() {
                 None | Some("warning") => Severity::Warning,
                 Some("error") => Severity::Error,
-                Some(other) => return fail(format!("Phần \"{section}\", {who}: mức \"{other}\" không hợp lệ")),
+                Some(other) => {
+                    return fail(format!(
+                        "Phần \"{section}\", {who}: mức \"{other}\" không hợp lệ"
+                    ))
+                }
             };
             let side = |numbers: &[u32]| -> Result<Vec<usize>, TemplateError> {
                 if numbers.is_empty() {
@@ -235,7 +284,12 @@ impl Grid {
                     })
                     .collect()
             };
-            identities.push(Identity { left: side(&identity.left)?, op, right: side(&identity.right)?, severity });
+            identities.push(Identity {
+                left: side(&identity.left)?,
+                op,
+                right: side(&identity.right)?,
+                severity,
+            });
         }
         let carried_over = match &file.carried_over {
             None => None,
@@ -243,8 +297,13 @@ impl Grid {
                 let who = "\"carried_over\"";
                 let (column, from) = (index_of(c.column, who)?, index_of(c.from, who)?);
                 for i in [column, from] {
-                    if !matches!(&columns[i].role, ColumnRole::Value(kind) if kind.is_quantity()) && !columns[i].is_summed() {
-                        return fail(format!("Phần \"{section}\", {who} nhắc đến cột ({}), là cột không có số", i + 1));
+                    if !matches!(&columns[i].role, ColumnRole::Value(kind) if kind.is_quantity())
+                        && !columns[i].is_summed()
+                    {
+                        return fail(format!(
+                            "Phần \"{section}\", {who} nhắc đến cột ({}), là cột không có số",
+                            i + 1
+                        ));
                     }
                 }
                 Some((column, from))

@@ -52,9 +52,15 @@ pub fn hand_figures(text: &str) -> Vec<HandFigure> {
             '}' => depth = 0,
             _ => {}
         }
-        let starts = c.is_ascii_digit() && depth == 0 && (i == 0 || !is_word_char(chars[i - 1].1) && !matches!(chars[i - 1].1, '-' | '.' | ','));
+        let starts = c.is_ascii_digit()
+            && depth == 0
+            && (i == 0
+                || !is_word_char(chars[i - 1].1) && !matches!(chars[i - 1].1, '-' | '.' | ','));
         // "năm 2023" is a year, not a count.
-        let before: String = chars[i.saturating_sub(4)..i].iter().map(|(_, c)| *c).collect();
+        let before: String = chars[i.saturating_sub(4)..i]
+            .iter()
+            .map(|(_, c)| *c)
+            .collect();
         let year = lower(&before) == "năm ";
         if !starts || year {
             i += 1;
@@ -80,9 +86,20 @@ pub fn hand_figures(text: &str) -> Vec<HandFigure> {
             ahead.starts_with(**u) && !ahead[u.len()..].chars().next().is_some_and(is_word_char)
         });
         if let (Some(unit), Ok(value)) = (unit, parse_number(number)) {
-            let end = from + text[from..].char_indices().nth(unit.chars().count()).map_or(text.len() - from, |(b, _)| b);
-            let decimals = number.split_once(',').map_or(0, |(_, d)| d.len().min(6) as u8);
-            out.push(HandFigure { text: text[at..end].to_string(), number: number.to_string(), value, decimals });
+            let end = from
+                + text[from..]
+                    .char_indices()
+                    .nth(unit.chars().count())
+                    .map_or(text.len() - from, |(b, _)| b);
+            let decimals = number
+                .split_once(',')
+                .map_or(0, |(_, d)| d.len().min(6) as u8);
+            out.push(HandFigure {
+                text: text[at..end].to_string(),
+                number: number.to_string(),
+                value,
+                decimals,
+            });
         }
         i = j.max(i + 1);
     }
@@ -92,7 +109,10 @@ pub fn hand_figures(text: &str) -> Vec<HandFigure> {
 /// Those of the hand-typed `figures` (of [`hand_figures`]) that equal
 /// none of `numbers`.
 pub fn unmatched(figures: Vec<HandFigure>, numbers: &[f64]) -> Vec<HandFigure> {
-    figures.into_iter().filter(|f| !numbers.iter().any(|n| f.matches(*n))).collect()
+    figures
+        .into_iter()
+        .filter(|f| !numbers.iter().any(|n| f.matches(*n)))
+        .collect()
 }
 
 #[cfg(test)]
@@ -104,10 +124,24 @@ mod tests {
         // Seed 001, section II.2.
         let text = "Số hồ sơ đã tiếp nhận năm 2023 là: 1603 hồ sơ và giải quyết đúng thời hạn là: 1588 hồ sơ = 99,06 %. Số hồ sơ quá hạn 11 hồ sơ = 0,68 %. Đang giải quyết là 4 hồ sơ = 0,26 %.";
         let found: Vec<String> = hand_figures(text).into_iter().map(|f| f.text).collect();
-        assert_eq!(found, ["1603 hồ sơ", "1588 hồ sơ", "99,06 %", "11 hồ sơ", "0,68 %", "4 hồ sơ", "0,26 %"]);
+        assert_eq!(
+            found,
+            [
+                "1603 hồ sơ",
+                "1588 hồ sơ",
+                "99,06 %",
+                "11 hồ sơ",
+                "0,68 %",
+                "4 hồ sơ",
+                "0,26 %"
+            ]
+        );
         // Against the annex: 1.603 received, 1.588 on time, the rate 99,06 %.
         let numbers = [1603.0, 1588.0, 99.0642545, 189.0];
-        let left: Vec<String> = unmatched(hand_figures(text), &numbers).into_iter().map(|f| f.text).collect();
+        let left: Vec<String> = unmatched(hand_figures(text), &numbers)
+            .into_iter()
+            .map(|f| f.text)
+            .collect();
         assert_eq!(left, ["11 hồ sơ", "0,68 %", "4 hồ sơ", "0,26 %"]);
     }
 
@@ -116,8 +150,15 @@ mod tests {
         // Seed 002 against its own annex: Phụ lục V refused 171, Phụ lục VI
         // resolved 9.124, the task table 25 tasks.
         let text = "Từ chối giải quyết: 164 hồ sơ. Các xã đã giải quyết 9.088 hồ sơ. Hoàn thành 23/23 nhiệm vụ; 9.124 hồ sơ.";
-        let left: Vec<String> = unmatched(hand_figures(text), &[171.0, 9124.0, 25.0]).into_iter().map(|f| f.text).collect();
-        assert_eq!(left, ["164 hồ sơ", "9.088 hồ sơ", "23 nhiệm vụ"], "23/23 where the table has 25");
+        let left: Vec<String> = unmatched(hand_figures(text), &[171.0, 9124.0, 25.0])
+            .into_iter()
+            .map(|f| f.text)
+            .collect();
+        assert_eq!(
+            left,
+            ["164 hồ sơ", "9.088 hồ sơ", "23 nhiệm vụ"],
+            "23/23 where the table has 25"
+        );
     }
 
     #[test]
@@ -125,9 +166,15 @@ mod tests {
         let text = "Tiếp nhận {3.3.1} hồ sơ ngày 03-01-2023, Kế hoạch số 01/KH-UBND, 118 Quyết định, 2.5 hồ sơ, năm 2023 người dân, 12 người.";
         let found: Vec<String> = hand_figures(text).into_iter().map(|f| f.text).collect();
         assert_eq!(found, ["2.5 hồ sơ", "12 người"]);
-        assert_eq!(hand_figures("9.124 Hồ sơ").first().map(|f| f.value), Some(9124.0));
+        assert_eq!(
+            hand_figures("9.124 Hồ sơ").first().map(|f| f.value),
+            Some(9124.0)
+        );
         assert!(hand_figures("5 hồ sơn").is_empty());
         let eleven = &hand_figures("quá hạn 11 hồ sơ.")[0];
-        assert_eq!((eleven.key("II.2"), eleven.number.as_str()), ("II.2|11 hồ sơ".to_string(), "11"));
+        assert_eq!(
+            (eleven.key("II.2"), eleven.number.as_str()),
+            ("II.2|11 hồ sơ".to_string(), "11")
+        );
     }
 }

@@ -196,14 +196,25 @@ impl ReportHeader {
     /// "(Kèm theo Báo cáo số 15/BC-UBND ngày 05/01/2024 của Ủy ban nhân dân xã …)":
     /// the unit as a sentence writes it, whatever case it was typed in.
     pub fn attachment_line(&self) -> String {
-        let number = if self.number.trim().is_empty() { "…" } else { self.number.trim() };
+        let number = if self.number.trim().is_empty() {
+            "…"
+        } else {
+            self.number.trim()
+        };
         let date = match self.date.split('-').collect::<Vec<_>>()[..] {
             [y, m, d] if y.len() == 4 => format!("{d}/{m}/{y}"),
             _ => "…".to_string(),
         };
         let unit = unit_in_sentence(&self.unit, &self.place);
-        let of = if unit.is_empty() { String::new() } else { format!(" của {unit}") };
-        format!("(Kèm theo Báo cáo số {number}/{} ngày {date}{of})", self.number_suffix.trim())
+        let of = if unit.is_empty() {
+            String::new()
+        } else {
+            format!(" của {unit}")
+        };
+        format!(
+            "(Kèm theo Báo cáo số {number}/{} ngày {date}{of})",
+            self.number_suffix.trim()
+        )
     }
 
     /// "Kỳ báo cáo: Năm 2023 (số liệu từ ngày 15/12/2022 đến ngày 14/12/2023)".
@@ -215,7 +226,10 @@ impl ReportHeader {
                 if let Some(first) = phrase.get(..1) {
                     phrase.replace_range(..1, &first.to_ascii_uppercase());
                 }
-                format!("Kỳ báo cáo: {phrase} (số liệu từ ngày {} đến ngày {})", w.from, w.to)
+                format!(
+                    "Kỳ báo cáo: {phrase} (số liệu từ ngày {} đến ngày {})",
+                    w.from, w.to
+                )
             }
             Err(_) => format!("Kỳ báo cáo: {}", self.period.label()),
         }
@@ -224,7 +238,11 @@ impl ReportHeader {
     /// "Hoằng Trường, ngày 05 tháng 01 năm 2024", with blanks left for a
     /// date still to be written in by hand.
     pub fn place_and_date(&self) -> String {
-        let place = if self.place.trim().is_empty() { "……" } else { self.place.trim() };
+        let place = if self.place.trim().is_empty() {
+            "……"
+        } else {
+            self.place.trim()
+        };
         let mut parts = self.date.split('-');
         match (parts.next(), parts.next(), parts.next()) {
             (Some(y), Some(m), Some(d)) if y.len() == 4 && !m.is_empty() && !d.is_empty() => {
@@ -232,7 +250,10 @@ impl ReportHeader {
             }
             _ => {
                 let year = self.year.trim();
-                format!("{place}, ngày     tháng     năm {}", if year.is_empty() { "……" } else { year })
+                format!(
+                    "{place}, ngày     tháng     năm {}",
+                    if year.is_empty() { "……" } else { year }
+                )
             }
         }
     }
@@ -246,8 +267,16 @@ mod tests {
     fn header_fields_round_trip() {
         let mut header = ReportHeader::default();
         for (n, field) in HeaderField::ALL.into_iter().enumerate() {
-            assert_eq!(field.index(), n, "ALL lists the fields in their declared order");
-            let value = if field == HeaderField::Period { "quy-3".to_string() } else { format!("giá trị {}", field.key()) };
+            assert_eq!(
+                field.index(),
+                n,
+                "ALL lists the fields in their declared order"
+            );
+            let value = if field == HeaderField::Period {
+                "quy-3".to_string()
+            } else {
+                format!("giá trị {}", field.key())
+            };
             header.set(field, value.clone());
             assert_eq!(header.get(field), value);
         }
@@ -257,21 +286,47 @@ mod tests {
 
     #[test]
     fn place_and_date() {
-        let mut header = ReportHeader { place: "Hoằng Trường".into(), year: "2023".into(), ..ReportHeader::default() };
-        assert_eq!(header.place_and_date(), "Hoằng Trường, ngày     tháng     năm 2023");
+        let mut header = ReportHeader {
+            place: "Hoằng Trường".into(),
+            year: "2023".into(),
+            ..ReportHeader::default()
+        };
+        assert_eq!(
+            header.place_and_date(),
+            "Hoằng Trường, ngày     tháng     năm 2023"
+        );
         header.date = "2024-01-05".into();
-        assert_eq!(header.place_and_date(), "Hoằng Trường, ngày 05 tháng 01 năm 2024");
+        assert_eq!(
+            header.place_and_date(),
+            "Hoằng Trường, ngày 05 tháng 01 năm 2024"
+        );
     }
 
     #[test]
     fn lines_of_the_document() {
-        let mut header = ReportHeader { unit: "UBND XÃ A".into(), year: "2023".into(), ..ReportHeader::default() };
-        assert_eq!(header.attachment_line(), "(Kèm theo Báo cáo số …/BC-UBND ngày … của UBND xã A)");
+        let mut header = ReportHeader {
+            unit: "UBND XÃ A".into(),
+            year: "2023".into(),
+            ..ReportHeader::default()
+        };
+        assert_eq!(
+            header.attachment_line(),
+            "(Kèm theo Báo cáo số …/BC-UBND ngày … của UBND xã A)"
+        );
         header.number = "15".into();
         header.date = "2024-01-05".into();
-        assert_eq!(header.attachment_line(), "(Kèm theo Báo cáo số 15/BC-UBND ngày 05/01/2024 của UBND xã A)");
-        assert_eq!(header.period_line(), "Kỳ báo cáo: Năm 2023 (số liệu từ ngày 15/12/2022 đến ngày 14/12/2023)");
+        assert_eq!(
+            header.attachment_line(),
+            "(Kèm theo Báo cáo số 15/BC-UBND ngày 05/01/2024 của UBND xã A)"
+        );
+        assert_eq!(
+            header.period_line(),
+            "Kỳ báo cáo: Năm 2023 (số liệu từ ngày 15/12/2022 đến ngày 14/12/2023)"
+        );
         header.period = Period::QuarterThree;
-        assert_eq!(header.period_line(), "Kỳ báo cáo: Quý III năm 2023 (số liệu từ ngày 15/06/2023 đến ngày 14/09/2023)");
+        assert_eq!(
+            header.period_line(),
+            "Kỳ báo cáo: Quý III năm 2023 (số liệu từ ngày 15/06/2023 đến ngày 14/09/2023)"
+        );
     }
 }

@@ -55,13 +55,20 @@ impl Dot {
     pub fn parse(text: &str) -> Option<Dot> {
         let (replica, hlc) = text.rsplit_once(':')?;
         let hlc: u64 = hlc.parse().ok().filter(|n| *n <= MAX_HLC)?;
-        valid_replica(replica).then(|| Dot { hlc, replica: replica.into() })
+        valid_replica(replica).then(|| Dot {
+            hlc,
+            replica: replica.into(),
+        })
     }
 }
 
 /// A replica id: up to 40 of `0-9a-z-`.
 pub fn valid_replica(id: &str) -> bool {
-    !id.is_empty() && id.len() <= 40 && id.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_lowercase() || b == b'-')
+    !id.is_empty()
+        && id.len() <= 40
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b.is_ascii_lowercase() || b == b'-')
 }
 
 /// The entries of one field, sorted, each once.
@@ -96,8 +103,15 @@ impl History {
     /// The dot of a change made now by `replica`: the wall clock, or past
     /// everything seen when that is later.
     pub fn next_dot(&self, replica: &str, now_ms: f64) -> Dot {
-        let wall = if now_ms.is_finite() && now_ms > 0.0 { (now_ms as u64).min(MAX_HLC) } else { 0 };
-        Dot { hlc: wall.max(self.clock().saturating_add(1)), replica: replica.into() }
+        let wall = if now_ms.is_finite() && now_ms > 0.0 {
+            (now_ms as u64).min(MAX_HLC)
+        } else {
+            0
+        };
+        Dot {
+            hlc: wall.max(self.clock().saturating_add(1)),
+            replica: replica.into(),
+        }
     }
 
     pub fn entries(&self, key: &str) -> &[(Dot, String)] {
@@ -110,13 +124,20 @@ impl History {
 
     /// Moves the entries of `from` to `to` (a code a template renamed).
     pub fn rename(&mut self, from: &str, to: &str) {
-        let Some(entries) = self.fields.remove(from) else { return };
+        let Some(entries) = self.fields.remove(from) else {
+            return;
+        };
         self.fields.get_or_default(to.to_string()).extend(entries);
     }
 
     /// The fields whose keys start with `prefix`, in order.
-    pub fn with_prefix<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a (String, Entries)> + 'a {
-        self.fields.from_key(prefix).take_while(move |(k, _)| k.starts_with(prefix))
+    pub fn with_prefix<'a>(
+        &'a self,
+        prefix: &'a str,
+    ) -> impl Iterator<Item = &'a (String, Entries)> + 'a {
+        self.fields
+            .from_key(prefix)
+            .take_while(move |(k, _)| k.starts_with(prefix))
     }
 
     /// Records one change: each field given now holds its new value alone,
@@ -126,7 +147,12 @@ impl History {
             return;
         }
         self.see(dot);
-        self.fields.set_many(changes.into_iter().map(|(key, value)| (key, Some(vec![(dot.clone(), value)]))).collect());
+        self.fields.set_many(
+            changes
+                .into_iter()
+                .map(|(key, value)| (key, Some(vec![(dot.clone(), value)])))
+                .collect(),
+        );
     }
 
     fn see(&mut self, dot: &Dot) {
@@ -144,7 +170,10 @@ impl History {
 
     /// The keys of the fields with more than one value.
     pub fn conflicted(&self) -> impl Iterator<Item = &String> {
-        self.fields.iter().filter(|(_, e)| e.iter().any(|(_, v)| *v != e[0].1)).map(|(k, _)| k)
+        self.fields
+            .iter()
+            .filter(|(_, e)| e.iter().any(|(_, v)| *v != e[0].1))
+            .map(|(k, _)| k)
     }
 
     /// The join of two histories.
@@ -154,7 +183,10 @@ impl History {
         seen.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         seen.dedup_by(|later, first| later.0 == first.0);
         let mut fields = Vec::with_capacity(self.fields.len().max(other.fields.len()));
-        let (mut ours, mut theirs) = (self.fields.iter().peekable(), other.fields.iter().peekable());
+        let (mut ours, mut theirs) = (
+            self.fields.iter().peekable(),
+            other.fields.iter().peekable(),
+        );
         loop {
             let order = match (ours.peek(), theirs.peek()) {
                 (None, None) => break,
@@ -175,7 +207,10 @@ impl History {
                 fields.push((key.clone(), joined));
             }
         }
-        History { seen: seen.into_iter().collect(), fields: fields.into_iter().collect() }
+        History {
+            seen: seen.into_iter().collect(),
+            fields: fields.into_iter().collect(),
+        }
     }
 
     /// The history of a draft stored before fields had one: each field
@@ -192,7 +227,10 @@ impl History {
                 hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
             }
         }
-        let dot = Dot { hlc: 1, replica: format!("0{hash:016x}").into() };
+        let dot = Dot {
+            hlc: 1,
+            replica: format!("0{hash:016x}").into(),
+        };
         let mut history = History::default();
         history.see(&dot);
         history.write(sorted, &dot);
@@ -207,9 +245,15 @@ impl History {
 /// a side that claims to have seen an entry but holds nothing newer for
 /// the field (a file written by hand, stamps from the future) does not
 /// drop it.
-fn keep<'a>(ours: &'a [(Dot, String)], theirs: &'a [(Dot, String)], seen_by: &'a History) -> impl Iterator<Item = &'a (Dot, String)> {
+fn keep<'a>(
+    ours: &'a [(Dot, String)],
+    theirs: &'a [(Dot, String)],
+    seen_by: &'a History,
+) -> impl Iterator<Item = &'a (Dot, String)> {
     ours.iter().filter(move |(dot, _)| {
-        !seen_by.covers(dot) || theirs.iter().any(|(d, _)| d == dot) || !theirs.iter().any(|(d, _)| d.hlc > dot.hlc)
+        !seen_by.covers(dot)
+            || theirs.iter().any(|(d, _)| d == dot)
+            || !theirs.iter().any(|(d, _)| d.hlc > dot.hlc)
     })
 }
 
@@ -217,8 +261,16 @@ fn join(ours: &[(Dot, String)], theirs: &[(Dot, String)], other: &History) -> En
     keep(ours, theirs, other).cloned().collect()
 }
 
-fn join_both(a: &[(Dot, String)], a_side: &History, b: &[(Dot, String)], b_side: &History) -> Entries {
-    let mut out: Entries = keep(a, b, b_side).chain(keep(b, a, a_side)).cloned().collect();
+fn join_both(
+    a: &[(Dot, String)],
+    a_side: &History,
+    b: &[(Dot, String)],
+    b_side: &History,
+) -> Entries {
+    let mut out: Entries = keep(a, b, b_side)
+        .chain(keep(b, a, a_side))
+        .cloned()
+        .collect();
     out.sort_unstable();
     out.dedup();
     out
@@ -254,33 +306,42 @@ impl<'a, F: Fn(&str) -> Option<Cow<'a, str>>> ToJson for Stored<'a, F> {
         stamps.sort_unstable_by(|a, b| a.0.cmp(b.0));
         let mut o = Object::new(out);
         o.field("seen", &self.history.seen);
-        o.field("stamps", &Raw(|out: &mut Vec<u8>| {
-            let mut stamps_object = Object::new(out);
-            for (dot, keys) in &stamps {
-                stamps_object.field(&dot.text(), keys);
-            }
-            stamps_object.end();
-        }));
-        o.field("values", &Raw(|out: &mut Vec<u8>| {
-            let mut values_object = Object::new(out);
-            for (key, entries) in &values {
-                values_object.field(key, &Raw(|out: &mut Vec<u8>| {
-                    out.push(b'[');
-                    for (n, (dot, value)) in entries.iter().enumerate() {
-                        if n > 0 {
-                            out.push(b',');
-                        }
-                        out.push(b'[');
-                        dot.write_json(out);
-                        out.push(b',');
-                        value.write_json(out);
-                        out.push(b']');
-                    }
-                    out.push(b']');
-                }));
-            }
-            values_object.end();
-        }));
+        o.field(
+            "stamps",
+            &Raw(|out: &mut Vec<u8>| {
+                let mut stamps_object = Object::new(out);
+                for (dot, keys) in &stamps {
+                    stamps_object.field(&dot.text(), keys);
+                }
+                stamps_object.end();
+            }),
+        );
+        o.field(
+            "values",
+            &Raw(|out: &mut Vec<u8>| {
+                let mut values_object = Object::new(out);
+                for (key, entries) in &values {
+                    values_object.field(
+                        key,
+                        &Raw(|out: &mut Vec<u8>| {
+                            out.push(b'[');
+                            for (n, (dot, value)) in entries.iter().enumerate() {
+                                if n > 0 {
+                                    out.push(b',');
+                                }
+                                out.push(b'[');
+                                dot.write_json(out);
+                                out.push(b',');
+                                value.write_json(out);
+                                out.push(b']');
+                            }
+                            out.push(b']');
+                        }),
+                    );
+                }
+                values_object.end();
+            }),
+        );
         o.end();
     }
 }
@@ -301,7 +362,11 @@ const FROM_REPORT: &str = "\u{0}";
 impl History {
     /// Reads a history written by [`Stored`]; `projected` gives the value
     /// the report holds for a field listed under a dot.
-    pub fn read<'a>(value: Value, at: At<'_>, projected: impl Fn(&str) -> Option<Cow<'a, str>>) -> Result<History, String> {
+    pub fn read<'a>(
+        value: Value,
+        at: At<'_>,
+        projected: impl Fn(&str) -> Option<Cow<'a, str>>,
+    ) -> Result<History, String> {
         let mut history = History::from_value(value, at)?;
         history.fill(projected);
         Ok(history)
@@ -339,19 +404,28 @@ impl FromValue for History {
             }
             seen.push((replica, clock));
         }
-        let mut history = History { seen: seen.into_iter().collect(), fields: KeyMap::new() };
+        let mut history = History {
+            seen: seen.into_iter().collect(),
+            fields: KeyMap::new(),
+        };
         let mut entries: Vec<(String, (Dot, String))> = Vec::new();
         let stamps_at = At::Field(&at, "stamps");
         for (text, keys) in object(fields.take("stamps"), stamps_at)? {
-            let dot = Dot::parse(&text).ok_or_else(|| stamps_at.fault(&format!("có dấu thời gian «{text}» không hợp lệ")))?;
+            let dot = Dot::parse(&text).ok_or_else(|| {
+                stamps_at.fault(&format!("có dấu thời gian «{text}» không hợp lệ"))
+            })?;
             for key in Vec::<String>::from_value(keys, At::Field(&stamps_at, &text))? {
                 entries.push((key, (dot.clone(), FROM_REPORT.to_string())));
             }
         }
         let values_at = At::Field(&at, "values");
         for (key, list) in object(fields.take("values"), values_at)? {
-            for (dot, value) in Vec::<(String, String)>::from_value(list, At::Field(&values_at, &key))? {
-                let dot = Dot::parse(&dot).ok_or_else(|| values_at.fault(&format!("có dấu thời gian «{dot}» không hợp lệ")))?;
+            for (dot, value) in
+                Vec::<(String, String)>::from_value(list, At::Field(&values_at, &key))?
+            {
+                let dot = Dot::parse(&dot).ok_or_else(|| {
+                    values_at.fault(&format!("có dấu thời gian «{dot}» không hợp lệ"))
+                })?;
                 if value.contains('\u{0}') {
                     return Err(values_at.fault("có ký tự không hợp lệ"));
                 }
@@ -379,7 +453,11 @@ impl FromValue for History {
 /// Written with every entry's value (a draft writes [`Stored`] instead).
 impl ToJson for History {
     fn write_json(&self, out: &mut Vec<u8>) {
-        Stored { history: self, projected: |_: &str| None }.write_json(out);
+        Stored {
+            history: self,
+            projected: |_: &str| None,
+        }
+        .write_json(out);
     }
 }
 
@@ -398,7 +476,9 @@ impl Fields {
     }
 
     fn take(&mut self, key: &str) -> Value {
-        self.0.remove(key).unwrap_or_else(|| Value::Object(Default::default()))
+        self.0
+            .remove(key)
+            .unwrap_or_else(|| Value::Object(Default::default()))
     }
 }
 
@@ -408,7 +488,10 @@ impl FromValue for (String, String) {
             Value::Array(mut pair) if pair.len() == 2 => {
                 let second = pair.pop().unwrap_or_default();
                 let first = pair.pop().unwrap_or_default();
-                Ok((String::from_value(first, At::Item(&at, 0))?, String::from_value(second, At::Item(&at, 1))?))
+                Ok((
+                    String::from_value(first, At::Item(&at, 0))?,
+                    String::from_value(second, At::Item(&at, 1))?,
+                ))
             }
             _ => Err(at.fault("phải là một cặp [chuỗi, chuỗi]")),
         }

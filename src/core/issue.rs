@@ -90,7 +90,10 @@ impl Comparison {
 
 /// The sum of the values present, or `None` when none is.
 pub fn sum_present(values: impl IntoIterator<Item = Option<f64>>) -> Option<f64> {
-    values.into_iter().flatten().fold(None, |sum, v| Some(sum.unwrap_or(0.0) + v))
+    values
+        .into_iter()
+        .flatten()
+        .fold(None, |sum, v| Some(sum.unwrap_or(0.0) + v))
 }
 
 #[cfg(test)]

@@ -151,7 +151,10 @@ impl<T: FromValue> FromValue for Option<T> {
 }
 
 /// The items of an array, each with its index for the message.
-fn items(value: Value, at: At<'_>) -> Result<impl ExactSizeIterator<Item = (usize, Value)>, String> {
+fn items(
+    value: Value,
+    at: At<'_>,
+) -> Result<impl ExactSizeIterator<Item = (usize, Value)>, String> {
     match value {
         Value::Array(items) => Ok(items.into_iter().enumerate()),
         _ => Err(wrong(at, "một danh sách")),
@@ -174,9 +177,10 @@ impl FromValue for (String, u32) {
     fn from_value(value: Value, at: At<'_>) -> Result<Self, String> {
         let mut pair = items(value, at)?;
         match (pair.next(), pair.next(), pair.next()) {
-            (Some((_, first)), Some((_, second)), None) => {
-                Ok((String::from_value(first, At::Item(&at, 0))?, u32::from_value(second, At::Item(&at, 1))?))
-            }
+            (Some((_, first)), Some((_, second)), None) => Ok((
+                String::from_value(first, At::Item(&at, 0))?,
+                u32::from_value(second, At::Item(&at, 1))?,
+            )),
             _ => Err(wrong(at, "một cặp [chuỗi, số]")),
         }
     }
@@ -205,7 +209,11 @@ pub struct Fields<'a> {
 
 impl<'a> Fields<'a> {
     pub fn of(value: Value, at: At<'a>) -> Result<Self, String> {
-        Ok(Fields { left: object(value, at)?.into_iter().collect(), at, fault: None })
+        Ok(Fields {
+            left: object(value, at)?.into_iter().collect(),
+            at,
+            fault: None,
+        })
     }
 
     fn fail(&mut self, fault: String) {
@@ -232,7 +240,9 @@ impl<'a> Fields<'a> {
 
     /// A field that may be left out: then it is `default`.
     pub fn or<T: FromValue>(&mut self, key: &str, default: T) -> T {
-        let Some(at) = self.left.iter().position(|(name, _)| name == key) else { return default };
+        let Some(at) = self.left.iter().position(|(name, _)| name == key) else {
+            return default;
+        };
         let (_, value) = self.left.swap_remove(at);
         match T::from_value(value, At::Field(&self.at, key)) {
             Ok(read) => read,
@@ -252,7 +262,9 @@ impl<'a> Fields<'a> {
     /// (serde's `deny_unknown_fields`).
     pub fn done(self) -> Result<(), String> {
         match (&self.fault, self.left.first()) {
-            (None, Some((key, _))) => Err(self.at.fault(&format!("có trường \"{key}\" không được hỗ trợ"))),
+            (None, Some((key, _))) => Err(self
+                .at
+                .fault(&format!("có trường \"{key}\" không được hỗ trợ"))),
             _ => self.end(),
         }
     }
@@ -262,7 +274,10 @@ impl<'a> Fields<'a> {
 pub fn one_of(value: Value, at: At<'_>, names: &[&str]) -> Result<usize, String> {
     let name = String::from_value(value, at)?;
     names.iter().position(|n| *n == name).ok_or_else(|| {
-        at.fault(&format!("có giá trị \"{name}\" không hợp lệ; các giá trị hợp lệ: {}", names.join(", ")))
+        at.fault(&format!(
+            "có giá trị \"{name}\" không hợp lệ; các giá trị hợp lệ: {}",
+            names.join(", ")
+        ))
     })
 }
 

@@ -89,6 +89,9 @@ mod tests {
 
     #[test]
     fn empty_containers_and_strings_stay() {
-        assert_eq!(indent(r#"{"a":[],"b":{},"c":"x,{y}:\"z\""}"#), "{\n  \"a\": [],\n  \"b\": {},\n  \"c\": \"x,{y}:\\\"z\\\"\"\n}");
+        assert_eq!(
+            indent(r#"{"a":[],"b":{},"c":"x,{y}:\"z\""}"#),
+            "{\n  \"a\": [],\n  \"b\": {},\n  \"c\": \"x,{y}:\\\"z\\\"\"\n}"
+        );
     }
 }

@@ -125,4 +125,3 @@ impl<T> Omitted for Option<T> {
         self.is_none()
     }
 }
-

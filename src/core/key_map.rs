@@ -213,7 +213,9 @@ impl<T: FromValue> FromValue for NumberKeys<T> {
         let mut pairs = Vec::new();
         for (key, item) in object(value, at)? {
             let value = T::from_value(item, At::Field(&at, &key))?;
-            let number = key.parse().map_err(|_| at.fault("phải là một đối tượng có khóa là số"))?;
+            let number = key
+                .parse()
+                .map_err(|_| at.fault("phải là một đối tượng có khóa là số"))?;
             pairs.push((number, value));
         }
         Ok(NumberKeys(sorted_last_wins(pairs)))
@@ -245,21 +247,38 @@ mod tests {
 
     #[test]
     fn a_sorted_map() {
-        let mut map: KeyMap<u8> = [("b", 1), ("a", 2), ("c", 3), ("a", 4)].map(|(k, v)| (k.to_string(), v)).into_iter().collect();
-        assert_eq!(entries(&map), [("a".into(), 4), ("b".into(), 1), ("c".into(), 3)]);
+        let mut map: KeyMap<u8> = [("b", 1), ("a", 2), ("c", 3), ("a", 4)]
+            .map(|(k, v)| (k.to_string(), v))
+            .into_iter()
+            .collect();
+        assert_eq!(
+            entries(&map),
+            [("a".into(), 4), ("b".into(), 1), ("c".into(), 3)]
+        );
         assert_eq!(map.insert("ab".into(), 5), None);
         assert_eq!(map.insert("ab".into(), 6), Some(5));
         assert_eq!((map.get("ab"), map.get("d")), (Some(&6), None));
         assert_eq!((map.remove("a"), map.remove("a")), (Some(4), None));
-        assert_eq!(map.from_key("b").map(|(k, _)| k.as_str()).collect::<Vec<_>>(), ["b", "c"]);
+        assert_eq!(
+            map.from_key("b")
+                .map(|(k, _)| k.as_str())
+                .collect::<Vec<_>>(),
+            ["b", "c"]
+        );
         assert_eq!(map.from_key("bb").count(), 1);
         *map.get_or_default("d".into()) += 1;
         *map.get_or_default("d".into()) += 1;
         *map.get_mut("c").unwrap() = 9;
-        assert_eq!(map.iter().skip(2).cloned().collect::<Vec<_>>(), [("c".into(), 9), ("d".into(), 2)]);
+        assert_eq!(
+            map.iter().skip(2).cloned().collect::<Vec<_>>(),
+            [("c".into(), 9), ("d".into(), 2)]
+        );
         map.remove("d");
         map.retain(|k, _| k != "b");
-        assert_eq!(map.keys().map(String::as_str).collect::<Vec<_>>(), ["ab", "c"]);
+        assert_eq!(
+            map.keys().map(String::as_str).collect::<Vec<_>>(),
+            ["ab", "c"]
+        );
     }
 
     proptest! {

@@ -18,7 +18,8 @@ use super::key_map::KeyMap;
 pub struct KeySet(KeyMap<()>);
 
 /// The keys of a set, in order.
-pub type Keys<'a> = std::iter::Map<std::slice::Iter<'a, (String, ())>, fn(&(String, ())) -> &String>;
+pub type Keys<'a> =
+    std::iter::Map<std::slice::Iter<'a, (String, ())>, fn(&(String, ())) -> &String>;
 
 impl KeySet {
     pub fn new() -> KeySet {
@@ -69,7 +70,8 @@ impl FromIterator<String> for KeySet {
 
 impl Extend<String> for KeySet {
     fn extend<I: IntoIterator<Item = String>>(&mut self, keys: I) {
-        self.0.set_many(keys.into_iter().map(|key| (key, Some(()))).collect());
+        self.0
+            .set_many(keys.into_iter().map(|key| (key, Some(()))).collect());
     }
 }
 
@@ -116,13 +118,19 @@ mod tests {
     #[test]
     fn a_sorted_set() {
         let mut set: KeySet = ["b", "a", "c", "a"].map(String::from).into_iter().collect();
-        assert_eq!(set.iter().map(String::as_str).collect::<Vec<_>>(), ["a", "b", "c"]);
+        assert_eq!(
+            set.iter().map(String::as_str).collect::<Vec<_>>(),
+            ["a", "b", "c"]
+        );
         assert!(set.insert("ab".into()));
         assert!(!set.insert("ab".into()));
         assert!(set.contains("ab") && !set.contains("d"));
         assert!(set.remove("a") && !set.remove("a"));
         set.extend(["0".to_string(), "c".to_string()]);
-        assert_eq!(set.iter().map(String::as_str).collect::<Vec<_>>(), ["0", "ab", "b", "c"]);
+        assert_eq!(
+            set.iter().map(String::as_str).collect::<Vec<_>>(),
+            ["0", "ab", "b", "c"]
+        );
         set.retain(|k| k != "b");
         assert_eq!(set.len(), 3);
         set.clear();

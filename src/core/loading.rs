@@ -44,18 +44,25 @@ pub(crate) fn shared_value_kind(
         "text" => ValueKind::Text,
         "choice" => {
             if options.is_empty() {
-                return fail(format!("{who} là lựa chọn nhưng không có phương án nào (\"options\")"));
+                return fail(format!(
+                    "{who} là lựa chọn nhưng không có phương án nào (\"options\")"
+                ));
             }
             let mut seen = FxHashSet::default();
             for option in options {
                 if !seen.insert(option.code) {
-                    return fail(format!("{who}: mã lựa chọn {} xuất hiện hai lần", option.code));
+                    return fail(format!(
+                        "{who}: mã lựa chọn {} xuất hiện hai lần",
+                        option.code
+                    ));
                 }
                 if option.label.trim().is_empty() {
                     return fail(format!("{who}: lựa chọn {} chưa có tên", option.code));
                 }
             }
-            ValueKind::Choice { options: options.to_vec() }
+            ValueKind::Choice {
+                options: options.to_vec(),
+            }
         }
         _ => return Ok(None),
     };
@@ -64,4 +71,3 @@ pub(crate) fn shared_value_kind(
     }
     Ok(Some(kind))
 }
-

@@ -9,54 +9,54 @@
 //! that points upwards.
 
 // Text and numbers; the files' JSON.
-pub mod json_write;
+pub mod history;
 pub mod json_read;
+pub mod json_text;
+pub mod json_write;
 pub mod key_map;
 pub mod key_set;
-pub mod position;
-pub mod history;
 pub mod number;
 pub mod period;
-pub mod vn_text;
+pub mod position;
 pub mod unit_name;
-pub mod json_text;
+pub mod vn_text;
 // Where the app is: the URL hash of a screen.
 pub mod route;
 // Messages and the comparison behind rules and identities.
 pub mod issue;
 pub mod previous;
 // The template schema and its loader.
-pub mod value;
+pub mod catalog;
+pub mod grid;
+pub mod grid_file;
+pub mod loading;
+pub mod outline;
+pub mod paste;
 pub mod rules;
 pub mod target;
-pub mod loading;
-pub mod grid;
-pub mod paste;
-pub mod grid_file;
-pub mod outline;
 pub mod template;
 pub mod template_file;
-pub mod catalog;
+pub mod value;
 // The report and its one evaluation.
-pub mod summary;
+pub mod carry;
+pub mod draft_fields;
+pub mod eval;
+pub mod hand_figures;
 pub mod header;
+pub mod migration;
+pub mod narrative;
+pub mod narrative_period;
+pub mod preflight;
 pub mod report;
 pub mod report_check;
-pub mod draft_fields;
-pub mod narrative_period;
-pub mod hand_figures;
-pub mod narrative;
-pub mod migration;
-pub mod carry;
-pub mod eval;
-pub mod preflight;
+pub mod summary;
 // Drafts: envelope, checks on import, storage.
-pub mod draft;
-pub mod copies;
-pub mod predecessor;
-pub mod draft_store;
 pub mod backup;
+pub mod copies;
+pub mod draft;
+pub mod draft_store;
+pub mod predecessor;
 pub mod session;
 // What is made from reports.
-pub mod rollup;
 pub mod export;
+pub mod rollup;

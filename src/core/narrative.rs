@@ -56,7 +56,9 @@ pub fn pieces(paragraph: &str) -> Vec<Piece<'_>> {
 
 /// The paragraphs of an item's text: its non-blank lines.
 pub fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
-    text.lines().map(str::trim_end).filter(|l| !l.trim().is_empty())
+    text.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty())
 }
 
 /// Text pasted from Word or a web page, as the narrative keeps it: its
@@ -66,9 +68,14 @@ pub fn clean_paste(text: &str) -> String {
     let text = super::vn_text::compose(&text.replace("\r\n", "\n").replace('\r', "\n"));
     let mut out: Vec<String> = Vec::new();
     for line in text.lines() {
-        let line: String = line.chars().map(|c| if c == '\t' || c == '\u{a0}' { ' ' } else { c }).collect();
+        let line: String = line
+            .chars()
+            .map(|c| if c == '\t' || c == '\u{a0}' { ' ' } else { c })
+            .collect();
         let line = line.trim();
-        let bullet = line.strip_prefix(['•', '·', '▪', '◦', '\u{f0b7}', '-', '–', '—', '*', '+']).filter(|rest| rest.starts_with(' '));
+        let bullet = line
+            .strip_prefix(['•', '·', '▪', '◦', '\u{f0b7}', '-', '–', '—', '*', '+'])
+            .filter(|rest| rest.starts_with(' '));
         let line = match bullet {
             Some(rest) => format!("- {}", rest.trim_start()),
             None => line.to_string(),
@@ -92,9 +99,19 @@ pub const TARGET_PREFIX: &str = "muc-tieu:";
 pub enum Figure {
     Value(String),
     Rate(String, String),
-    Total { section: String, column: u32 },
-    Cell { section: String, key: String, column: u32 },
-    Count { section: String, choice: Option<(u32, String)> },
+    Total {
+        section: String,
+        column: u32,
+    },
+    Cell {
+        section: String,
+        key: String,
+        column: u32,
+    },
+    Count {
+        section: String,
+        choice: Option<(u32, String)>,
+    },
     /// A province's target, in words: "99,06 % — đạt tiêu chí của tỉnh …".
     Target(String),
 }
@@ -113,15 +130,26 @@ impl Figure {
         let parts: Vec<&str> = token.split('/').map(str::trim).collect();
         match parts[..] {
             [code] if !code.is_empty() => Some(Figure::Value(code.into())),
-            [section, "count"] => Some(Figure::Count { section: section.into(), choice: None }),
+            [section, "count"] => Some(Figure::Count {
+                section: section.into(),
+                choice: None,
+            }),
             [section, "count", choice] => {
                 let (c, v) = choice.split_once('=')?;
-                Some(Figure::Count { section: section.into(), choice: Some((column(c.trim())?, v.trim().into())) })
+                Some(Figure::Count {
+                    section: section.into(),
+                    choice: Some((column(c.trim())?, v.trim().into())),
+                })
             }
-            [section, "total", c] => Some(Figure::Total { section: section.into(), column: column(c)? }),
-            [section, key, c] if column(c).is_some() => {
-                Some(Figure::Cell { section: section.into(), key: key.into(), column: column(c)? })
-            }
+            [section, "total", c] => Some(Figure::Total {
+                section: section.into(),
+                column: column(c)?,
+            }),
+            [section, key, c] if column(c).is_some() => Some(Figure::Cell {
+                section: section.into(),
+                key: key.into(),
+                column: column(c)?,
+            }),
             [a, b] if !a.is_empty() && !b.is_empty() => Some(Figure::Rate(a.into(), b.into())),
             _ => None,
         }
@@ -164,22 +192,34 @@ pub fn indicator_text(kind: &ValueKind, state: &FieldState) -> Option<String> {
         return Some(label);
     }
     let text = kind.display(state)?;
-    Some(if matches!(kind, ValueKind::Percentage { .. }) { format!("{text} %") } else { text })
+    Some(if matches!(kind, ValueKind::Percentage { .. }) {
+        format!("{text} %")
+    } else {
+        text
+    })
 }
 
 /// A computed value as the narrative writes it.
 pub fn computed_text(computed: &Computed, value: Option<f64>) -> Option<String> {
     let text = format_vn(value?, computed.decimals);
-    Some(if computed.unit.trim() == "%" { format!("{text} %") } else { text })
+    Some(if computed.unit.trim() == "%" {
+        format!("{text} %")
+    } else {
+        text
+    })
 }
 
 /// Rows of a grid that count for `{section/count/cN=V}`: V is the option's
 /// code or its label.
 pub fn choice_matches(kind: &ValueKind, state: &FieldState, wanted: &str) -> bool {
-    let Some(n) = state.number() else { return false };
+    let Some(n) = state.number() else {
+        return false;
+    };
     match wanted.parse::<i64>() {
         Ok(code) => code as f64 == n,
-        Err(_) => kind.choice_label(state).is_some_and(|l| name_key(&l) == name_key(wanted)),
+        Err(_) => kind
+            .choice_label(state)
+            .is_some_and(|l| name_key(&l) == name_key(wanted)),
     }
 }
 
@@ -199,20 +239,35 @@ pub fn show(token: &str, source: &dyn Figures) -> Shown {
         Some(Figure::Value(code)) => source.shown(&code),
         Some(Figure::Rate(a, b)) => match (source.shown(&a), source.shown(&b)) {
             (Ok(_), Ok(_)) => Ok(match (source.number(&a), source.number(&b)) {
-                (Some(n), Some(d)) if d != 0.0 => Some(format!("{} %", format_vn(n / d * 100.0, 2))),
+                (Some(n), Some(d)) if d != 0.0 => {
+                    Some(format!("{} %", format_vn(n / d * 100.0, 2)))
+                }
                 _ => None,
             }),
             _ => Err(Unknown),
         },
-        Some(Figure::Total { section, column }) => source.total(&section, column).map(|v| v.map(|v| format_vn(v, 2))),
-        Some(Figure::Cell { section, key, column }) => source.cell(&section, &key, column).map(|v| v.map(|v| format_vn(v, 2))),
+        Some(Figure::Total { section, column }) => source
+            .total(&section, column)
+            .map(|v| v.map(|v| format_vn(v, 2))),
+        Some(Figure::Cell {
+            section,
+            key,
+            column,
+        }) => source
+            .cell(&section, &key, column)
+            .map(|v| v.map(|v| format_vn(v, 2))),
         Some(Figure::Target(id)) => source.target(&id).and_then(|result| {
-            let target = source.template().targets.iter().find(|t| t.id == id).ok_or(Unknown)?;
+            let target = source
+                .template()
+                .targets
+                .iter()
+                .find(|t| t.id == id)
+                .ok_or(Unknown)?;
             Ok(result.state.map(|_| target.text(result)))
         }),
-        Some(Figure::Count { section, choice }) => {
-            source.count(&section, choice.as_ref().map(|(c, v)| (*c, v.as_str()))).map(|n| Some(format_count(n as f64)))
-        }
+        Some(Figure::Count { section, choice }) => source
+            .count(&section, choice.as_ref().map(|(c, v)| (*c, v.as_str())))
+            .map(|n| Some(format_count(n as f64))),
     };
     match value {
         Ok(Some(text)) => Shown::Text(text),
@@ -242,17 +297,34 @@ pub fn issue_code(item: &str) -> String {
 }
 
 /// The messages about one item's text, in the order of the page.
-pub fn item_issues(item: &OutlineItem, text: &str, period: Period, year: Option<i32>, source: &dyn Figures) -> Vec<Issue> {
+pub fn item_issues(
+    item: &OutlineItem,
+    text: &str,
+    period: Period,
+    year: Option<i32>,
+    source: &dyn Figures,
+) -> Vec<Issue> {
     let mut issues = Vec::new();
     let code = issue_code(&item.id);
-    let warn = |message: String| Issue { code: code.clone(), severity: Severity::Warning, message };
+    let warn = |message: String| Issue {
+        code: code.clone(),
+        severity: Severity::Warning,
+        message,
+    };
     let empty = paragraphs(text).next().is_none();
     let annex_filled = !item.codes.is_empty() && source.filled_under(item);
     if empty && item.required.in_period(period) {
-        let also = if annex_filled { " (phụ lục đã có số liệu của mục này)" } else { "" };
+        let also = if annex_filled {
+            " (phụ lục đã có số liệu của mục này)"
+        } else {
+            ""
+        };
         issues.push(warn(format!("{} chưa có nội dung{also}", item.named())));
     } else if empty && annex_filled {
-        issues.push(warn(format!("{} chưa có nội dung, trong khi phụ lục đã có số liệu của mục này", item.named())));
+        issues.push(warn(format!(
+            "{} chưa có nội dung, trong khi phụ lục đã có số liệu của mục này",
+            item.named()
+        )));
     } else if !empty && !item.codes.is_empty() && !source.filled_under(item) {
         issues.push(warn(format!(
             "{} đã có nội dung nhưng phụ lục chưa có số liệu nào của mục này ({})",
@@ -267,9 +339,15 @@ pub fn item_issues(item: &OutlineItem, text: &str, period: Period, year: Option<
                     Shown::Unknown => issues.push(Issue {
                         code: code.clone(),
                         severity: Severity::Error,
-                        message: format!("{}: số liệu {{{token}}} không có trong biểu mẫu", item.named()),
+                        message: format!(
+                            "{}: số liệu {{{token}}} không có trong biểu mẫu",
+                            item.named()
+                        ),
                     }),
-                    Shown::Empty => issues.push(warn(format!("{}: số liệu {{{token}}} chưa được nhập ở phụ lục", item.named()))),
+                    Shown::Empty => issues.push(warn(format!(
+                        "{}: số liệu {{{token}}} chưa được nhập ở phụ lục",
+                        item.named()
+                    ))),
                     Shown::Text(_) => {}
                 }
             }
@@ -321,12 +399,27 @@ pub fn unbegun_narrative_issues(
     checked(&texts, period, year, source)
 }
 
-fn texts_of<'t>(template: &'t Template, text_of: &dyn Fn(&str) -> String) -> Vec<(&'t OutlineItem, String)> {
-    template.outline.written().map(|item| (item, text_of(&item.id))).collect()
+fn texts_of<'t>(
+    template: &'t Template,
+    text_of: &dyn Fn(&str) -> String,
+) -> Vec<(&'t OutlineItem, String)> {
+    template
+        .outline
+        .written()
+        .map(|item| (item, text_of(&item.id)))
+        .collect()
 }
 
-fn checked(texts: &[(&OutlineItem, String)], period: Period, year: Option<i32>, source: &dyn Figures) -> Vec<Issue> {
-    texts.iter().flat_map(|(item, text)| item_issues(item, text, period, year, source)).collect()
+fn checked(
+    texts: &[(&OutlineItem, String)],
+    period: Period,
+    year: Option<i32>,
+    source: &dyn Figures,
+) -> Vec<Issue> {
+    texts
+        .iter()
+        .flat_map(|(item, text)| item_issues(item, text, period, year, source))
+        .collect()
 }
 
 /// Whether the clerk has begun the narrative. Until then it is not

@@ -39,7 +39,11 @@ fn is_space(c: char) -> bool {
 pub fn parse_number(raw: &str) -> Result<f64, NumberError> {
     let text = raw.trim_matches(is_space).trim();
     if text.is_empty() || text.chars().count() > MAX_INPUT_CHARS {
-        return Err(if text.is_empty() { NumberError::NotANumber } else { NumberError::TooLarge });
+        return Err(if text.is_empty() {
+            NumberError::NotANumber
+        } else {
+            NumberError::TooLarge
+        });
     }
     // Nearly every figure is a few plain digits: read them at once. Up to 15
     // digits are below 2^53, so the value is exact, as below.
@@ -51,8 +55,13 @@ pub fn parse_number(raw: &str) -> Result<f64, NumberError> {
         _ => (false, text),
     };
     if body.is_empty()
-        || !body.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',' || is_space(c))
-        || !body.chars().next().is_some_and(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        || !body
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',' || is_space(c))
+        || !body
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || c == '.' || c == ',')
     {
         return Err(NumberError::NotANumber);
     }
@@ -67,7 +76,13 @@ pub fn parse_number(raw: &str) -> Result<f64, NumberError> {
     }
     let magnitude = decimal_value(&int_digits, frac_part.unwrap_or(""))?;
     // `-0` reads as zero: a clerk who types it means nothing negative.
-    Ok(if magnitude == 0.0 { 0.0 } else if negative { -magnitude } else { magnitude })
+    Ok(if magnitude == 0.0 {
+        0.0
+    } else if negative {
+        -magnitude
+    } else {
+        magnitude
+    })
 }
 
 /// Powers of ten that an f64 holds exactly (10^22 is the largest).
@@ -121,8 +136,8 @@ fn split_decimal(body: &str) -> Result<(&str, Option<&str>, Option<char>), Numbe
         (0, 1) => split_at_last(body, ',', None),
         (1, 0) => {
             let (_, frac) = body.split_once('.').unwrap_or((body, ""));
-            let looks_like_thousands = frac.len() == 3
-                && ungroup(body, Some('.')).is_ok_and(|d| !d.starts_with('0'));
+            let looks_like_thousands =
+                frac.len() == 3 && ungroup(body, Some('.')).is_ok_and(|d| !d.starts_with('0'));
             if looks_like_thousands {
                 Ok((body, None, Some('.')))
             } else {
@@ -133,8 +148,11 @@ fn split_decimal(body: &str) -> Result<(&str, Option<&str>, Option<char>), Numbe
             // Both kinds present: the one written last separates the decimals.
             let last_dot = body.rfind('.');
             let last_comma = body.rfind(',');
-            let (decimal, thousands) =
-                if last_dot > last_comma { ('.', ',') } else { (',', '.') };
+            let (decimal, thousands) = if last_dot > last_comma {
+                ('.', ',')
+            } else {
+                (',', '.')
+            };
             if body.matches(decimal).count() != 1 {
                 return Err(NumberError::MisplacedSeparator);
             }
@@ -158,7 +176,9 @@ fn split_at_last(
 /// they stand where thousands separators stand: 1–3 digits, then groups of 3.
 fn ungroup(int_part: &str, thousands: Option<char>) -> Result<String, NumberError> {
     let is_separator = |c: char| is_space(c) || Some(c) == thousands;
-    let mut groups = int_part.split(is_separator).filter(|g| !g.is_empty() || thousands.is_some());
+    let mut groups = int_part
+        .split(is_separator)
+        .filter(|g| !g.is_empty() || thousands.is_some());
     let mut digits = String::with_capacity(int_part.len());
     let mut first = true;
     let has_separator = int_part.chars().any(is_separator);
@@ -291,7 +311,23 @@ mod tests {
 
     #[test]
     fn rejects_what_is_not_a_number() {
-        for bad in ["", "  ", "abc", "12a", "1.2.3,4,5", "1..2", "1,2,3.4.5", "--1", "1-2", ",", ".", "1e5", "NaN", "inf", "١٢"] {
+        for bad in [
+            "",
+            "  ",
+            "abc",
+            "12a",
+            "1.2.3,4,5",
+            "1..2",
+            "1,2,3.4.5",
+            "--1",
+            "1-2",
+            ",",
+            ".",
+            "1e5",
+            "NaN",
+            "inf",
+            "١٢",
+        ] {
             assert!(parse_number(bad).is_err(), "{bad:?} should be refused");
         }
         assert_eq!(parse_number("1.60.3"), Err(NumberError::MisplacedSeparator));
@@ -302,8 +338,14 @@ mod tests {
     #[test]
     fn long_and_tiny_fractions() {
         assert_eq!(parse_number("1.000.000.000.000.000"), Ok(1e15));
-        assert_eq!(parse_number("1.000.000.000.000.001"), Err(NumberError::TooLarge));
-        assert_eq!(parse_number("99999999999999999999"), Err(NumberError::TooLarge));
+        assert_eq!(
+            parse_number("1.000.000.000.000.001"),
+            Err(NumberError::TooLarge)
+        );
+        assert_eq!(
+            parse_number("99999999999999999999"),
+            Err(NumberError::TooLarge)
+        );
         assert_eq!(parse_number("0,1"), Ok(0.1));
         let third = parse_number("0,3333333333333333333333333").unwrap();
         assert!((third - 1.0 / 3.0).abs() <= f64::EPSILON, "{third}");

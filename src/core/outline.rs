@@ -69,7 +69,9 @@ impl OutlineItem {
     pub fn covers(&self, code: &str) -> bool {
         self.codes.iter().any(|c| {
             code == c
-                || code.strip_prefix(c.as_str()).is_some_and(|rest| rest.starts_with('.') || rest.starts_with('/'))
+                || code
+                    .strip_prefix(c.as_str())
+                    .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('/'))
         })
     }
 }
@@ -120,10 +122,17 @@ impl PeriodWords {
     /// xã Hoằng Trường", not in capitals), "năm 2023" and "năm 2024".
     pub fn new(unit: &str, place: &str, period: Period, year: Option<i32>) -> PeriodWords {
         let written = unit_in_sentence(unit, place);
-        let unit = if written.is_empty() { "…".to_string() } else { written };
+        let unit = if written.is_empty() {
+            "…".to_string()
+        } else {
+            written
+        };
         let (this, next) = match year {
             Some(y) => (period.phrase(y), next_period(period, y)),
-            None => (format!("{} năm …", lower(period.label())), "kỳ tới".to_string()),
+            None => (
+                format!("{} năm …", lower(period.label())),
+                "kỳ tới".to_string(),
+            ),
         };
         PeriodWords { unit, this, next }
     }
@@ -132,7 +141,10 @@ impl PeriodWords {
     /// A sentence that opens with the unit ("xã Hoằng Trường báo cáo …")
     /// opens with a capital.
     pub fn fill(&self, template: &str) -> String {
-        let filled = template.replace("{don-vi}", &self.unit).replace("{ky-toi}", &self.next).replace("{ky}", &self.this);
+        let filled = template
+            .replace("{don-vi}", &self.unit)
+            .replace("{ky-toi}", &self.next)
+            .replace("{ky}", &self.this);
         if template.starts_with("{don-vi}") {
             let mut chars = filled.chars();
             if let Some(first) = chars.next() {
@@ -159,20 +171,50 @@ mod tests {
 
     #[test]
     fn numbers_by_depth() {
-        assert_eq!((item_number(0, 4), item_number(1, 2), item_number(2, 3)), ("IV".into(), "2".into(), "c".into()));
+        assert_eq!(
+            (item_number(0, 4), item_number(1, 2), item_number(2, 3)),
+            ("IV".into(), "2".into(), "c".into())
+        );
     }
 
     #[test]
     fn the_unit_in_a_sentence() {
-        let words = PeriodWords::new("ỦY BAN NHÂN DÂN XÃ HOẰNG TRƯỜNG", "Hoằng Trường", Period::Year, Some(2023));
+        let words = PeriodWords::new(
+            "ỦY BAN NHÂN DÂN XÃ HOẰNG TRƯỜNG",
+            "Hoằng Trường",
+            Period::Year,
+            Some(2023),
+        );
         assert_eq!(words.unit, "Ủy ban nhân dân xã Hoằng Trường");
-        assert_eq!(words.fill("{don-vi} báo cáo {ky}, nhiệm vụ {ky-toi}"), "Ủy ban nhân dân xã Hoằng Trường báo cáo năm 2023, nhiệm vụ năm 2024");
-        assert_eq!(PeriodWords::new("UBND xã Hoằng Trường", "", Period::SixMonths, Some(2024)).fill("{don-vi}: {ky-toi}"), "UBND xã Hoằng Trường: 6 tháng cuối năm 2024");
+        assert_eq!(
+            words.fill("{don-vi} báo cáo {ky}, nhiệm vụ {ky-toi}"),
+            "Ủy ban nhân dân xã Hoằng Trường báo cáo năm 2023, nhiệm vụ năm 2024"
+        );
+        assert_eq!(
+            PeriodWords::new("UBND xã Hoằng Trường", "", Period::SixMonths, Some(2024))
+                .fill("{don-vi}: {ky-toi}"),
+            "UBND xã Hoằng Trường: 6 tháng cuối năm 2024"
+        );
         // All caps with the place empty: the name still gets its capitals.
-        let caps = PeriodWords::new("ỦY BAN NHÂN DÂN XÃ HOẰNG TRƯỜNG", "", Period::Year, Some(2023));
-        assert_eq!(caps.fill("Trên địa bàn, {don-vi} báo cáo {ky}"), "Trên địa bàn, Ủy ban nhân dân xã Hoằng Trường báo cáo năm 2023");
-        assert_eq!(PeriodWords::new("UBND XÃ HOẰNG TRƯỜNG", "", Period::Year, Some(2023)).unit, "UBND xã Hoằng Trường");
-        assert_eq!(PeriodWords::new("XÃ HOẰNG TRƯỜNG", "", Period::Year, Some(2023)).fill("{don-vi} báo cáo"), "Xã Hoằng Trường báo cáo");
+        let caps = PeriodWords::new(
+            "ỦY BAN NHÂN DÂN XÃ HOẰNG TRƯỜNG",
+            "",
+            Period::Year,
+            Some(2023),
+        );
+        assert_eq!(
+            caps.fill("Trên địa bàn, {don-vi} báo cáo {ky}"),
+            "Trên địa bàn, Ủy ban nhân dân xã Hoằng Trường báo cáo năm 2023"
+        );
+        assert_eq!(
+            PeriodWords::new("UBND XÃ HOẰNG TRƯỜNG", "", Period::Year, Some(2023)).unit,
+            "UBND xã Hoằng Trường"
+        );
+        assert_eq!(
+            PeriodWords::new("XÃ HOẰNG TRƯỜNG", "", Period::Year, Some(2023))
+                .fill("{don-vi} báo cáo"),
+            "Xã Hoằng Trường báo cáo"
+        );
         assert_eq!(PeriodWords::new(" ", "", Period::Year, None).unit, "…");
     }
 

@@ -21,7 +21,13 @@ pub enum Period {
 
 /// The names of the periods in a stored draft, in the order of
 /// [`Period::ALL`] (serde's kebab-case names, which drafts have always had).
-const STORED: [&str; 5] = ["quarter-one", "six-months", "quarter-three", "nine-months", "year"];
+const STORED: [&str; 5] = [
+    "quarter-one",
+    "six-months",
+    "quarter-three",
+    "nine-months",
+    "year",
+];
 
 impl FromValue for Period {
     fn from_value(value: serde_json::Value, at: At<'_>) -> Result<Self, String> {
@@ -58,8 +64,13 @@ pub struct PeriodWindow {
 }
 
 impl Period {
-    pub const ALL: [Period; 5] =
-        [Period::QuarterOne, Period::SixMonths, Period::QuarterThree, Period::NineMonths, Period::Year];
+    pub const ALL: [Period; 5] = [
+        Period::QuarterOne,
+        Period::SixMonths,
+        Period::QuarterThree,
+        Period::NineMonths,
+        Period::Year,
+    ];
 
     /// How the period is written on the report: "Quý I", "6 tháng", "Năm".
     pub fn label(self) -> &'static str {
@@ -124,7 +135,11 @@ impl Period {
             Period::NineMonths => (start_of_year, 9),
             Period::Year => (start_of_year, 12),
         };
-        PeriodWindow { from, to: date(14, to_month, year), due: date(20, to_month, year) }
+        PeriodWindow {
+            from,
+            to: date(14, to_month, year),
+            due: date(20, to_month, year),
+        }
     }
 }
 
@@ -134,7 +149,9 @@ pub fn parse_year(text: &str) -> Result<i32, String> {
     match text.parse::<i32>() {
         Ok(year) if (2000..=2100).contains(&year) && text.len() == 4 => Ok(year),
         _ if text.is_empty() => Err("Chưa nhập năm báo cáo".into()),
-        _ => Err(format!("«{text}» không phải là năm hợp lệ (từ 2000 đến 2100)")),
+        _ => Err(format!(
+            "«{text}» không phải là năm hợp lệ (từ 2000 đến 2100)"
+        )),
     }
 }
 
@@ -145,15 +162,38 @@ mod tests {
     #[test]
     fn windows_follow_the_regime() {
         let w = Period::QuarterOne.window(2024);
-        assert_eq!((w.from.to_string(), w.to.to_string(), w.due.to_string()), ("15/12/2023".into(), "14/03/2024".into(), "20/03/2024".into()));
+        assert_eq!(
+            (w.from.to_string(), w.to.to_string(), w.due.to_string()),
+            (
+                "15/12/2023".into(),
+                "14/03/2024".into(),
+                "20/03/2024".into()
+            )
+        );
         let w = Period::SixMonths.window(2024);
-        assert_eq!((w.from.to_string(), w.to.to_string()), ("15/12/2023".into(), "14/06/2024".into()));
+        assert_eq!(
+            (w.from.to_string(), w.to.to_string()),
+            ("15/12/2023".into(), "14/06/2024".into())
+        );
         let w = Period::QuarterThree.window(2024);
-        assert_eq!((w.from.to_string(), w.to.to_string()), ("15/06/2024".into(), "14/09/2024".into()));
+        assert_eq!(
+            (w.from.to_string(), w.to.to_string()),
+            ("15/06/2024".into(), "14/09/2024".into())
+        );
         let w = Period::NineMonths.window(2024);
-        assert_eq!((w.from.to_string(), w.to.to_string()), ("15/12/2023".into(), "14/09/2024".into()));
+        assert_eq!(
+            (w.from.to_string(), w.to.to_string()),
+            ("15/12/2023".into(), "14/09/2024".into())
+        );
         let w = Period::Year.window(2023);
-        assert_eq!((w.from.to_string(), w.to.to_string(), w.due.to_string()), ("15/12/2022".into(), "14/12/2023".into(), "20/12/2023".into()));
+        assert_eq!(
+            (w.from.to_string(), w.to.to_string(), w.due.to_string()),
+            (
+                "15/12/2022".into(),
+                "14/12/2023".into(),
+                "20/12/2023".into()
+            )
+        );
     }
 
     #[test]
@@ -161,10 +201,17 @@ mod tests {
         for p in Period::ALL {
             let (before, year) = p.predecessor(2024);
             let (start, end) = (p.window(2024).from, before.window(year).to);
-            assert_eq!((start.day, start.month, start.year), (end.day + 1, end.month, end.year), "{p:?}");
+            assert_eq!(
+                (start.day, start.month, start.year),
+                (end.day + 1, end.month, end.year),
+                "{p:?}"
+            );
         }
         assert_eq!(Period::QuarterOne.predecessor(2024), (Period::Year, 2023));
-        assert_eq!(Period::QuarterThree.predecessor(2024), (Period::SixMonths, 2024));
+        assert_eq!(
+            Period::QuarterThree.predecessor(2024),
+            (Period::SixMonths, 2024)
+        );
     }
 
     #[test]

@@ -23,7 +23,10 @@ json_struct! { strict;
 
 impl Default for ChangeThreshold {
     fn default() -> Self {
-        ChangeThreshold { ratio: 0.5, from: 20.0 }
+        ChangeThreshold {
+            ratio: 0.5,
+            from: 20.0,
+        }
     }
 }
 
@@ -45,7 +48,14 @@ pub fn change_text(now: f64, before: f64) -> Option<String> {
 /// The warning on `code` when `now` differs from `before` by more than the
 /// threshold, `against` naming the report compared with: «3.206 hồ sơ, gấp
 /// 2,0 lần so với cùng kỳ 2023 (1.603) — ghi chú lý do nếu đúng».
-pub fn change_issue(code: &str, unit: &str, now: f64, before: f64, threshold: ChangeThreshold, against: &str) -> Option<Issue> {
+pub fn change_issue(
+    code: &str,
+    unit: &str,
+    now: f64,
+    before: f64,
+    threshold: ChangeThreshold,
+    against: &str,
+) -> Option<Issue> {
     // `before` below `from`, or not a number at all (NaN compares false): no warning.
     let big_enough = before >= threshold.from;
     if threshold.ratio <= 0.0 || !big_enough || before <= 0.0 || !now.is_finite() {
@@ -56,11 +66,20 @@ pub fn change_issue(code: &str, unit: &str, now: f64, before: f64, threshold: Ch
         return None;
     }
     let unit = unit_words(unit);
-    let figure = |n: f64| if unit.is_empty() { format_vn(n, 2) } else { format!("{} {unit}", format_vn(n, 2)) };
+    let figure = |n: f64| {
+        if unit.is_empty() {
+            format_vn(n, 2)
+        } else {
+            format!("{} {unit}", format_vn(n, 2))
+        }
+    };
     let how = if ratio >= 2.0 {
         // "gấp 2,0 lần": one decimal always, as reports write it.
         let times = format_vn(ratio, 1);
-        format!("gấp {times}{} lần", if times.contains(',') { "" } else { ",0" })
+        format!(
+            "gấp {times}{} lần",
+            if times.contains(',') { "" } else { ",0" }
+        )
     } else if ratio > 1.0 {
         format!("tăng {} %", format_vn((ratio - 1.0) * 100.0, 1))
     } else {
@@ -69,7 +88,11 @@ pub fn change_issue(code: &str, unit: &str, now: f64, before: f64, threshold: Ch
     Some(Issue {
         code: code.to_string(),
         severity: Severity::Warning,
-        message: format!("{}, {how} so với {against} ({}) — ghi chú lý do nếu đúng", figure(now), format_vn(before, 2)),
+        message: format!(
+            "{}, {how} so với {against} ({}) — ghi chú lý do nếu đúng",
+            figure(now),
+            format_vn(before, 2)
+        ),
     })
 }
 
@@ -80,11 +103,18 @@ fn unit_words(unit: &str) -> String {
     if unit.contains('\n') || unit.contains('=') || unit == "%" {
         return String::new();
     }
-    let rest = ["Số lượng", "Số"].iter().find_map(|p| unit.strip_prefix(p).filter(|r| r.is_empty() || r.starts_with(' ')));
+    let rest = ["Số lượng", "Số"].iter().find_map(|p| {
+        unit.strip_prefix(p)
+            .filter(|r| r.is_empty() || r.starts_with(' '))
+    });
     let rest = rest.unwrap_or(unit).trim();
     // An acronym stays as it is. (No `char::to_lowercase`: its Unicode
     // tables cost the bundle; `vn_text` knows the Vietnamese letters.)
-    if upper(rest) == rest { rest.to_string() } else { lower(rest) }
+    if upper(rest) == rest {
+        rest.to_string()
+    } else {
+        lower(rest)
+    }
 }
 
 #[cfg(test)]
@@ -114,14 +144,49 @@ mod tests {
         let t = ChangeThreshold::default();
         let issue = change_issue("3.3.1", "Hồ sơ", 3206.0, 1603.0, t, "kỳ trước").expect("doubled");
         assert_eq!(issue.severity, Severity::Warning);
-        assert_eq!(issue.message, "3.206 hồ sơ, gấp 2,0 lần so với kỳ trước (1.603) — ghi chú lý do nếu đúng");
-        let issue = change_issue("3.3.1", "Hồ sơ", 2500.0, 1603.0, t, "cùng kỳ 2023").expect("up 56 %");
-        assert_eq!(issue.message, "2.500 hồ sơ, tăng 56 % so với cùng kỳ 2023 (1.603) — ghi chú lý do nếu đúng");
+        assert_eq!(
+            issue.message,
+            "3.206 hồ sơ, gấp 2,0 lần so với kỳ trước (1.603) — ghi chú lý do nếu đúng"
+        );
+        let issue =
+            change_issue("3.3.1", "Hồ sơ", 2500.0, 1603.0, t, "cùng kỳ 2023").expect("up 56 %");
+        assert_eq!(
+            issue.message,
+            "2.500 hồ sơ, tăng 56 % so với cùng kỳ 2023 (1.603) — ghi chú lý do nếu đúng"
+        );
         let issue = change_issue("3.2.4", "%", 40.0, 99.06, t, "kỳ trước").expect("down 60 %");
-        assert_eq!(issue.message, "40, giảm 59,6 % so với kỳ trước (99,06) — ghi chú lý do nếu đúng");
-        assert_eq!(change_issue("3.3.1", "Hồ sơ", 2400.0, 1603.0, t, "kỳ trước"), None, "49,7 % is within");
-        assert_eq!(change_issue("1.1", "Văn bản", 40.0, 10.0, t, "kỳ trước"), None, "a small figure may quadruple");
-        assert_eq!(change_issue("3.3.1", "Hồ sơ", 0.0, 1603.0, ChangeThreshold { ratio: 0.0, from: 0.0 }, "kỳ trước"), None, "off for the row");
-        assert_eq!(change_issue("3.3.1", "Hồ sơ", 5.0, f64::NAN, t, "kỳ trước"), None);
+        assert_eq!(
+            issue.message,
+            "40, giảm 59,6 % so với kỳ trước (99,06) — ghi chú lý do nếu đúng"
+        );
+        assert_eq!(
+            change_issue("3.3.1", "Hồ sơ", 2400.0, 1603.0, t, "kỳ trước"),
+            None,
+            "49,7 % is within"
+        );
+        assert_eq!(
+            change_issue("1.1", "Văn bản", 40.0, 10.0, t, "kỳ trước"),
+            None,
+            "a small figure may quadruple"
+        );
+        assert_eq!(
+            change_issue(
+                "3.3.1",
+                "Hồ sơ",
+                0.0,
+                1603.0,
+                ChangeThreshold {
+                    ratio: 0.0,
+                    from: 0.0
+                },
+                "kỳ trước"
+            ),
+            None,
+            "off for the row"
+        );
+        assert_eq!(
+            change_issue("3.3.1", "Hồ sơ", 5.0, f64::NAN, t, "kỳ trước"),
+            None
+        );
     }
 }

@@ -8,8 +8,8 @@ use super::json_read::json_struct;
 use super::key_map::KeyMap;
 use super::key_set::KeySet;
 
-pub use super::header::{HeaderField, ReportHeader};
 use super::grid::{cell_code, Grid, GridRows};
+pub use super::header::{HeaderField, ReportHeader};
 use super::summary::CommuneSummary;
 use super::template::Template;
 
@@ -102,7 +102,9 @@ impl Report {
             .take_while(|(code, _)| code.starts_with(prefix))
             .filter_map(|(code, text)| {
                 // Only the code `cell_code` writes: "c7", never "c07" or "c+7".
-                let digits = code[prefix.len()..].strip_prefix('c').filter(|d| !d.starts_with(['0', '+']))?;
+                let digits = code[prefix.len()..]
+                    .strip_prefix('c')
+                    .filter(|d| !d.starts_with(['0', '+']))?;
                 let number = digits.parse::<u32>().ok()?;
                 Some((number, text.as_str()))
             })
@@ -115,8 +117,13 @@ impl Report {
         match &grid.rows {
             GridRows::Fixed(_) => grid.fixed_label(key).unwrap_or_default().to_string(),
             GridRows::Editable { .. } => {
-                let number = grid.columns.get(grid.label_column()).map_or(2, |c| c.number);
-                self.value(&cell_code(section, key, number)).trim().to_string()
+                let number = grid
+                    .columns
+                    .get(grid.label_column())
+                    .map_or(2, |c| c.number);
+                self.value(&cell_code(section, key, number))
+                    .trim()
+                    .to_string()
             }
         }
     }
@@ -124,7 +131,12 @@ impl Report {
 
 /// Sets texts by code; an empty text is no text, and its code is removed.
 fn set_texts(map: &mut KeyMap<String>, texts: Vec<(String, String)>) {
-    map.set_many(texts.into_iter().map(|(code, text)| (code, Some(text).filter(|t| !t.is_empty()))).collect());
+    map.set_many(
+        texts
+            .into_iter()
+            .map(|(code, text)| (code, Some(text).filter(|t| !t.is_empty())))
+            .collect(),
+    );
 }
 
 /// A grid row's typed texts by column number (from [`Report::row_texts`]).
@@ -133,7 +145,10 @@ pub struct RowTexts<'a>(Vec<(u32, &'a str)>);
 impl<'a> RowTexts<'a> {
     /// The text in column `number`; empty when none was typed.
     pub fn get(&self, number: u32) -> &'a str {
-        self.0.iter().find(|(n, _)| *n == number).map_or("", |(_, text)| text)
+        self.0
+            .iter()
+            .find(|(n, _)| *n == number)
+            .map_or("", |(_, text)| text)
     }
 }
 

@@ -27,7 +27,9 @@ impl Report {
             let mut seen = FxHashSet::with_capacity_and_hasher(keys.len(), Default::default());
             for key in keys {
                 if !valid_key(key) {
-                    return Err(format!("phần «{section}» có dòng với khóa «{key}» không hợp lệ"));
+                    return Err(format!(
+                        "phần «{section}» có dòng với khóa «{key}» không hợp lệ"
+                    ));
                 }
                 if !seen.insert(key.as_str()) {
                     let what = if is_group_key(key) { "nhóm" } else { "dòng" };
@@ -46,7 +48,10 @@ impl Report {
         self.check_shape()?;
         for section in self.rows.keys() {
             if !template.grid(section).is_some_and(|g| g.is_editable()) {
-                return Err(format!("phần «{section}» không phải bảng thêm được dòng của biểu mẫu «{}»", template.id));
+                return Err(format!(
+                    "phần «{section}» không phải bảng thêm được dòng của biểu mẫu «{}»",
+                    template.id
+                ));
             }
         }
         let holder = Holder::new(self, template);
@@ -60,7 +65,9 @@ impl Report {
                 }
                 continue;
             }
-            let in_grid = template.grids().find_map(|(s, _)| grid_cell(&s.id, code).map(|cell| (s.id.as_str(), cell)));
+            let in_grid = template
+                .grids()
+                .find_map(|(s, _)| grid_cell(&s.id, code).map(|cell| (s.id.as_str(), cell)));
             return Err(match in_grid {
                 Some((section, (key, number))) => {
                     format!("ô «{code}» không thuộc bảng «{section}»: không có dòng «{key}» hoặc cột ({number}) không nhập được")
@@ -68,8 +75,15 @@ impl Report {
                 None => format!("mã «{code}» không có trong biểu mẫu «{}»", template.id),
             });
         }
-        if let Some(code) = self.notes.keys().find(|c| template.indicator(c).is_none() && !template.retired(c)) {
-            return Err(format!("ghi chú của mã «{code}», không có trong biểu mẫu «{}»", template.id));
+        if let Some(code) = self
+            .notes
+            .keys()
+            .find(|c| template.indicator(c).is_none() && !template.retired(c))
+        {
+            return Err(format!(
+                "ghi chú của mã «{code}», không có trong biểu mẫu «{}»",
+                template.id
+            ));
         }
         Ok(())
     }
@@ -81,7 +95,10 @@ impl Report {
     pub fn holds_cell(&self, section: &str, grid: &Grid, code: &str) -> bool {
         typed_cell_of(section, grid, code, |key| match &grid.rows {
             GridRows::Fixed(rows) => rows.iter().any(|r| r.key == key),
-            GridRows::Editable { .. } => self.rows.get(section).is_some_and(|keys| keys.iter().any(|k| k == key)),
+            GridRows::Editable { .. } => self
+                .rows
+                .get(section)
+                .is_some_and(|keys| keys.iter().any(|k| k == key)),
         })
     }
 
@@ -120,9 +137,13 @@ impl<'a> Holder<'a> {
             .map(|(section, grid)| {
                 let rows: FxHashSet<&str> = match &grid.rows {
                     GridRows::Fixed(rows) => rows.iter().map(|r| r.key.as_str()).collect(),
-                    GridRows::Editable { .. } => {
-                        report.rows.get(&section.id).into_iter().flatten().map(String::as_str).collect()
-                    }
+                    GridRows::Editable { .. } => report
+                        .rows
+                        .get(&section.id)
+                        .into_iter()
+                        .flatten()
+                        .map(String::as_str)
+                        .collect(),
                 };
                 (section.id.as_str(), &**grid, rows)
             })
@@ -133,7 +154,7 @@ impl<'a> Holder<'a> {
     fn holds(&self, code: &str) -> bool {
         self.template.indicator(code).is_some()
             || self.grids.iter().any(|(section, grid, rows)| {
-typed_cell_of(section, grid, code, |key| rows.contains(key))
+                typed_cell_of(section, grid, code, |key| rows.contains(key))
             })
     }
 }
@@ -141,8 +162,12 @@ typed_cell_of(section, grid, code, |key| rows.contains(key))
 /// Whether `code` is `<section>/<row>/c<n>` of a row `known_row` accepts and
 /// a column the clerk types in.
 fn typed_cell_of(section: &str, grid: &Grid, code: &str, known_row: impl Fn(&str) -> bool) -> bool {
-    grid_cell(section, code)
-        .is_some_and(|(key, number)| known_row(key) && grid.column_by_number(number).is_some_and(|i| grid.is_typed(i)))
+    grid_cell(section, code).is_some_and(|(key, number)| {
+        known_row(key)
+            && grid
+                .column_by_number(number)
+                .is_some_and(|i| grid.is_typed(i))
+    })
 }
 
 #[cfg(test)]
@@ -168,9 +193,14 @@ mod tests {
     #[test]
     fn duplicate_and_made_up_row_keys_are_refused() {
         let (t, mut r) = district();
-        r.rows.insert("pl5".into(), vec!["1".into(), "2".into(), "1".into()]);
-        assert_eq!(r.check_shape(), Err("phần «pl5» có hai dòng cùng khóa «1»".into()));
-        r.rows.insert("pl5".into(), vec!["1".into(), "x/../1".into()]);
+        r.rows
+            .insert("pl5".into(), vec!["1".into(), "2".into(), "1".into()]);
+        assert_eq!(
+            r.check_shape(),
+            Err("phần «pl5» có hai dòng cùng khóa «1»".into())
+        );
+        r.rows
+            .insert("pl5".into(), vec!["1".into(), "x/../1".into()]);
         assert!(r.check_shape().unwrap_err().contains("không hợp lệ"));
         r.rows.insert("pl5".into(), vec!["1".into(), "2".into()]);
         r.rows.insert("khong-co".into(), vec!["1".into()]);
@@ -181,12 +211,21 @@ mod tests {
     fn cells_and_codes_outside_the_template_are_refused() {
         let (t, mut r) = district();
         r.set_value("pl5/3/c3", "7");
-        assert!(r.check_against(&t).unwrap_err().contains("ô «pl5/3/c3»"), "a row not in the list");
+        assert!(
+            r.check_against(&t).unwrap_err().contains("ô «pl5/3/c3»"),
+            "a row not in the list"
+        );
         r.set_value("pl5/3/c3", "");
         r.set_value("pl5/1/c1", "7");
-        assert!(r.check_against(&t).unwrap_err().contains("cột (1)"), "the STT column is not typed");
+        assert!(
+            r.check_against(&t).unwrap_err().contains("cột (1)"),
+            "the STT column is not typed"
+        );
         r.set_value("pl5/1/c1", "");
         r.set_value("3.3.1", "1.603");
-        assert!(r.check_against(&t).unwrap_err().contains("mã «3.3.1»"), "a commune code in a district report");
+        assert!(
+            r.check_against(&t).unwrap_err().contains("mã «3.3.1»"),
+            "a commune code in a district report"
+        );
     }
 }

@@ -15,8 +15,8 @@ use super::grid::{cell_code, Grid};
 use super::number::format_vn;
 use super::period::{parse_year, Period};
 use super::report::Report;
-use super::summary::{CommuneSummary, SummaryLine, SummarySource, SummaryValue};
 use super::rules::Formula;
+use super::summary::{CommuneSummary, SummaryLine, SummarySource, SummaryValue};
 use super::template::{Line, Template};
 use super::unit_name::UnitName;
 use super::value::{FieldState, ValueKind};
@@ -80,10 +80,16 @@ pub fn roll_up(
     files: &[(String, String)],
 ) -> Result<RollupOutcome, String> {
     let Some(spec) = &district_template.rollup else {
-        return Err(format!("Biểu mẫu «{}» không có phần tổng hợp từ báo cáo của xã.", district_template.name));
+        return Err(format!(
+            "Biểu mẫu «{}» không có phần tổng hợp từ báo cáo của xã.",
+            district_template.name
+        ));
     };
     let Some(grid) = district_template.grid(&spec.section) else {
-        return Err(format!("Biểu mẫu «{}» không có bảng «{}».", district_template.name, spec.section));
+        return Err(format!(
+            "Biểu mẫu «{}» không có bảng «{}».",
+            district_template.name, spec.section
+        ));
     };
     if commune_template.id != spec.from {
         return Err(format!("Cần biểu mẫu «{}» để tổng hợp.", spec.from));
@@ -108,7 +114,13 @@ pub fn roll_up(
         let unit = draft.report.header.unit.trim().to_string();
         let label = commune_row_label(&unit, &draft.report.header.place);
         let key = key_of_row_label(&label);
-        communes.push(Commune { file: file.clone(), unit, label, key, draft });
+        communes.push(Commune {
+            file: file.clone(),
+            unit,
+            label,
+            key,
+            draft,
+        });
     }
 
     // The period: the district's own, or the one most files share.
@@ -116,9 +128,18 @@ pub fn roll_up(
     if parse_year(&report.header.year).is_err() {
         let mut seen: FxHashMap<(Period, String), usize> = FxHashMap::default();
         for c in &communes {
-            *seen.entry((c.draft.report.header.period, c.draft.report.header.year.trim().to_string())).or_default() += 1;
+            *seen
+                .entry((
+                    c.draft.report.header.period,
+                    c.draft.report.header.year.trim().to_string(),
+                ))
+                .or_default() += 1;
         }
-        if let Some(((period, year), _)) = seen.into_iter().filter(|((_, y), _)| parse_year(y).is_ok()).max_by_key(|(k, n)| (*n, k.1.clone())) {
+        if let Some(((period, year), _)) = seen
+            .into_iter()
+            .filter(|((_, y), _)| parse_year(y).is_ok())
+            .max_by_key(|(k, n)| (*n, k.1.clone()))
+        {
             report.header.period = period;
             report.header.year = year;
         }
@@ -131,7 +152,11 @@ pub fn roll_up(
             notices.push(format!(
                 "Bỏ qua tệp «{}» ({}): báo cáo {}, khác kỳ của báo cáo huyện ({}).",
                 c.file,
-                if c.unit.is_empty() { "chưa ghi đơn vị" } else { &c.unit },
+                if c.unit.is_empty() {
+                    "chưa ghi đơn vị"
+                } else {
+                    &c.unit
+                },
                 period_phrase(header.period, &header.year),
                 period_phrase(period, &year)
             ));
@@ -144,7 +169,10 @@ pub fn roll_up(
     let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
     for c in communes {
         if c.unit.is_empty() {
-            notices.push(format!("Tệp «{}» chưa ghi tên đơn vị (cơ quan ban hành); dòng của nó chưa có tên.", c.file));
+            notices.push(format!(
+                "Tệp «{}» chưa ghi tên đơn vị (cơ quan ban hành); dòng của nó chưa có tên.",
+                c.file
+            ));
             chosen.push(c);
             continue;
         }
@@ -168,7 +196,14 @@ pub fn roll_up(
         }
     }
 
-    fill_commune_rows(&mut report, grid, &spec.section, &spec.columns, commune_template, &chosen);
+    fill_commune_rows(
+        &mut report,
+        grid,
+        &spec.section,
+        &spec.columns,
+        commune_template,
+        &chosen,
+    );
     report.commune_summary = Some(CommuneSummary {
         from: spec.from.clone(),
         sources: chosen
@@ -180,14 +215,23 @@ pub fn roll_up(
             })
             .collect(),
         notices: notices.clone(),
-        lines: summarise(commune_template, &chosen.iter().map(|c| &c.draft.report).collect::<Vec<_>>()),
+        lines: summarise(
+            commune_template,
+            &chosen.iter().map(|c| &c.draft.report).collect::<Vec<_>>(),
+        ),
     });
-    Ok(RollupOutcome { report, used: chosen.len(), notices })
+    Ok(RollupOutcome {
+        report,
+        used: chosen.len(),
+        notices,
+    })
 }
 
 /// The number an indicator holds in a commune report, if valid.
 fn number_of(template: &Template, report: &Report, code: &str) -> Option<f64> {
-    template.kind_of(code).and_then(|kind| kind.read(report.value(code)).number())
+    template
+        .kind_of(code)
+        .and_then(|kind| kind.read(report.value(code)).number())
 }
 
 fn fill_commune_rows(
@@ -198,11 +242,19 @@ fn fill_commune_rows(
     commune_template: &Template,
     communes: &[Commune],
 ) {
-    let label_number = grid.columns.get(grid.label_column()).map_or(2, |c| c.number);
+    let label_number = grid
+        .columns
+        .get(grid.label_column())
+        .map_or(2, |c| c.number);
     let mut keys = report.row_keys(section, grid);
     let mut row_of: FxHashMap<String, String> = keys
         .iter()
-        .map(|key| (commune_key(report.value(&cell_code(section, key, label_number))), key.clone()))
+        .map(|key| {
+            (
+                commune_key(report.value(&cell_code(section, key, label_number))),
+                key.clone(),
+            )
+        })
         .filter(|(label, _)| !label.is_empty())
         .collect();
     // New rows are numbered on from the largest key, counted once.
@@ -221,9 +273,15 @@ fn fill_commune_rows(
         };
         texts.push((cell_code(section, &key, label_number), c.label.clone()));
         for (number, codes) in columns {
-            let values: Vec<f64> =
-                codes.iter().filter_map(|code| number_of(commune_template, &c.draft.report, code)).collect();
-            let text = if values.is_empty() { String::new() } else { format_vn(values.iter().sum(), 2) };
+            let values: Vec<f64> = codes
+                .iter()
+                .filter_map(|code| number_of(commune_template, &c.draft.report, code))
+                .collect();
+            let text = if values.is_empty() {
+                String::new()
+            } else {
+                format_vn(values.iter().sum(), 2)
+            };
             texts.push((cell_code(section, &key, *number), text));
         }
     }
@@ -238,21 +296,37 @@ pub fn summarise(template: &Template, reports: &[&Report]) -> Vec<SummaryLine> {
     for line in template.sections.iter().flat_map(|s| s.lines.iter()) {
         match *line {
             Line::Indicator(i) => {
-                let Some(ind) = template.indicators.get(i) else { continue };
+                let Some(ind) = template.indicators.get(i) else {
+                    continue;
+                };
                 let value = match &ind.kind {
                     None => SummaryValue::Heading,
                     Some(ValueKind::Text) => continue,
                     Some(kind) => {
-                        let states: Vec<FieldState> = reports.iter().map(|r| kind.read(r.value(&ind.code))).collect();
-                        let numbers: Vec<f64> = states.iter().filter_map(FieldState::number).collect();
+                        let states: Vec<FieldState> = reports
+                            .iter()
+                            .map(|r| kind.read(r.value(&ind.code)))
+                            .collect();
+                        let numbers: Vec<f64> =
+                            states.iter().filter_map(FieldState::number).collect();
                         let reporting = numbers.len() as u32;
                         match kind {
-                            _ if numbers.is_empty() && kind.options().is_empty() => SummaryValue::Empty,
+                            _ if numbers.is_empty() && kind.options().is_empty() => {
+                                SummaryValue::Empty
+                            }
                             ValueKind::Count | ValueKind::Decimal { .. } => {
                                 let value: f64 = numbers.iter().sum();
                                 totals.insert(ind.code.as_str(), (value, reporting));
-                                let decimals = if let ValueKind::Decimal { decimals } = kind { *decimals } else { 0 };
-                                SummaryValue::Total { value, decimals, reporting }
+                                let decimals = if let ValueKind::Decimal { decimals } = kind {
+                                    *decimals
+                                } else {
+                                    0
+                                };
+                                SummaryValue::Total {
+                                    value,
+                                    decimals,
+                                    reporting,
+                                }
                             }
                             ValueKind::Percentage { .. } => SummaryValue::Percentages {
                                 min: numbers.iter().copied().fold(f64::INFINITY, f64::min),
@@ -264,7 +338,11 @@ pub fn summarise(template: &Template, reports: &[&Report]) -> Vec<SummaryLine> {
                                     .options()
                                     .into_iter()
                                     .map(|(code, label)| {
-                                        (label.to_string(), numbers.iter().filter(|n| **n == code as f64).count() as u32)
+                                        (
+                                            label.to_string(),
+                                            numbers.iter().filter(|n| **n == code as f64).count()
+                                                as u32,
+                                        )
                                     })
                                     .collect(),
                                 missing: reports.len() as u32 - reporting,
@@ -272,12 +350,22 @@ pub fn summarise(template: &Template, reports: &[&Report]) -> Vec<SummaryLine> {
                         }
                     }
                 };
-                lines.push(SummaryLine { code: ind.code.clone(), label: ind.label.clone(), unit: ind.unit.clone(), value });
+                lines.push(SummaryLine {
+                    code: ind.code.clone(),
+                    label: ind.label.clone(),
+                    unit: ind.unit.clone(),
+                    value,
+                });
             }
             Line::Computed(i) => {
-                let Some(computed) = template.computed.get(i) else { continue };
+                let Some(computed) = template.computed.get(i) else {
+                    continue;
+                };
                 let summed = |codes: &[String]| -> Option<f64> {
-                    let found: Vec<f64> = codes.iter().filter_map(|c| totals.get(c.as_str()).map(|t| t.0)).collect();
+                    let found: Vec<f64> = codes
+                        .iter()
+                        .filter_map(|c| totals.get(c.as_str()).map(|t| t.0))
+                        .collect();
                     (!found.is_empty()).then(|| found.iter().sum())
                 };
                 let value = match &computed.formula {
@@ -285,14 +373,25 @@ pub fn summarise(template: &Template, reports: &[&Report]) -> Vec<SummaryLine> {
                         Some(value) => SummaryValue::Total {
                             value,
                             decimals: computed.decimals,
-                            reporting: codes.iter().filter_map(|c| totals.get(c.as_str()).map(|t| t.1)).max().unwrap_or(0),
+                            reporting: codes
+                                .iter()
+                                .filter_map(|c| totals.get(c.as_str()).map(|t| t.1))
+                                .max()
+                                .unwrap_or(0),
                         },
                         None => SummaryValue::Empty,
                     },
-                    Formula::Rate { numerator, denominator } => {
-                        let (num, den) = (summed(numerator).unwrap_or(0.0), summed(denominator).unwrap_or(0.0));
+                    Formula::Rate {
+                        numerator,
+                        denominator,
+                    } => {
+                        let (num, den) = (
+                            summed(numerator).unwrap_or(0.0),
+                            summed(denominator).unwrap_or(0.0),
+                        );
                         SummaryValue::Rate {
-                            value: (den != 0.0 && summed(numerator).is_some()).then(|| num / den * 100.0),
+                            value: (den != 0.0 && summed(numerator).is_some())
+                                .then(|| num / den * 100.0),
                             numerator: num,
                             denominator: den,
                         }

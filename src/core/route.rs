@@ -63,7 +63,11 @@ fn percent_decode(text: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         let hex = |b: u8| (b as char).to_digit(16);
-        match (bytes[i], bytes.get(i + 1).copied().and_then(hex), bytes.get(i + 2).copied().and_then(hex)) {
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied().and_then(hex),
+            bytes.get(i + 2).copied().and_then(hex),
+        ) {
             (b'%', Some(high), Some(low)) => {
                 out.push((high * 16 + low) as u8);
                 i += 3;
@@ -89,8 +93,14 @@ mod tests {
         assert_eq!(Route::parse("#/"), Route::List);
         assert_eq!(Route::parse("#/khac"), Route::List);
         assert_eq!(Route::parse("#/ban-nhap/"), Route::List);
-        assert_eq!(Route::parse("#/ban-nhap/1a2b-3c"), Route::Draft("1a2b-3c".into()));
-        assert_eq!(Route::parse("#/ban-nhap/1a2b-3c/"), Route::Draft("1a2b-3c".into()));
+        assert_eq!(
+            Route::parse("#/ban-nhap/1a2b-3c"),
+            Route::Draft("1a2b-3c".into())
+        );
+        assert_eq!(
+            Route::parse("#/ban-nhap/1a2b-3c/"),
+            Route::Draft("1a2b-3c".into())
+        );
         assert_eq!(Route::Draft("1a2b-3c".into()).hash(), "#/ban-nhap/1a2b-3c");
         assert_eq!(Route::List.hash(), "#/");
     }
@@ -98,10 +108,16 @@ mod tests {
     #[test]
     fn escapes_what_a_url_cannot_hold() {
         let route = Route::Draft("xã Hoằng/Trường #2 %".into());
-        assert_eq!(route.hash(), "#/ban-nhap/x%C3%A3%20Ho%E1%BA%B1ng%2FTr%C6%B0%E1%BB%9Dng%20%232%20%25");
+        assert_eq!(
+            route.hash(),
+            "#/ban-nhap/x%C3%A3%20Ho%E1%BA%B1ng%2FTr%C6%B0%E1%BB%9Dng%20%232%20%25"
+        );
         assert_eq!(Route::parse(&route.hash()), route);
         // Malformed escapes are kept as written.
-        assert_eq!(Route::parse("#/ban-nhap/a%zz%4"), Route::Draft("a%zz%4".into()));
+        assert_eq!(
+            Route::parse("#/ban-nhap/a%zz%4"),
+            Route::Draft("a%zz%4".into())
+        );
         assert_eq!(Route::parse("#/ban-nhap/%FF"), Route::Draft("%FF".into()));
     }
 

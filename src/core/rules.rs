@@ -13,7 +13,10 @@ use super::number::format_vn;
 pub enum Formula {
     Sum(Vec<String>),
     /// numerator / denominator, in percent.
-    Rate { numerator: Vec<String>, denominator: Vec<String> },
+    Rate {
+        numerator: Vec<String>,
+        denominator: Vec<String>,
+    },
 }
 
 impl Formula {
@@ -21,7 +24,10 @@ impl Formula {
     pub fn codes(&self) -> Vec<&String> {
         match self {
             Formula::Sum(codes) => codes.iter().collect(),
-            Formula::Rate { numerator, denominator } => numerator.iter().chain(denominator).collect(),
+            Formula::Rate {
+                numerator,
+                denominator,
+            } => numerator.iter().chain(denominator).collect(),
         }
     }
 }
@@ -68,7 +74,11 @@ pub struct Rule {
 }
 
 /// Sums the values of `codes`; `None` when the policy says to wait.
-fn sum(codes: &[String], value_of: &dyn Fn(&str) -> Option<f64>, policy: MissingPolicy) -> Option<(f64, usize)> {
+fn sum(
+    codes: &[String],
+    value_of: &dyn Fn(&str) -> Option<f64>,
+    policy: MissingPolicy,
+) -> Option<(f64, usize)> {
     let mut total = 0.0;
     let mut filled = 0;
     for code in codes {
@@ -101,7 +111,11 @@ impl Rule {
         if self.op.holds(left, right) {
             return None;
         }
-        Some(Issue { code: self.at.clone(), severity: self.severity, message: self.render(left, right) })
+        Some(Issue {
+            code: self.at.clone(),
+            severity: self.severity,
+            message: self.render(left, right),
+        })
     }
 
     fn render(&self, left: f64, right: f64) -> String {
@@ -137,7 +151,10 @@ impl Computed {
                 let (total, filled) = sum(codes, value_of, MissingPolicy::TreatAsZero)?;
                 (filled > 0).then_some(total)
             }
-            Formula::Rate { numerator, denominator } => {
+            Formula::Rate {
+                numerator,
+                denominator,
+            } => {
                 let (num, _) = sum(numerator, value_of, MissingPolicy::Wait)?;
                 let (den, _) = sum(denominator, value_of, MissingPolicy::Wait)?;
                 (den != 0.0).then(|| num / den * 100.0)
@@ -178,12 +195,25 @@ mod tests {
 
     #[test]
     fn partition_message_names_rows_and_figures() {
-        let mut r = rule(&["a", "b", "c", "d"], Comparison::Equal, &["3.3.1"],
-            "{at}: các dòng \"Trong đó\" cộng lại {left}, khác tổng {right} (lệch {diff})");
+        let mut r = rule(
+            &["a", "b", "c", "d"],
+            Comparison::Equal,
+            &["3.3.1"],
+            "{at}: các dòng \"Trong đó\" cộng lại {left}, khác tổng {right} (lệch {diff})",
+        );
         r.at = "3.3.1".into();
-        let v = values(&[("a", 581.0), ("b", 2.0), ("c", 525.0), ("d", 489.0), ("3.3.1", 1603.0)]);
+        let v = values(&[
+            ("a", 581.0),
+            ("b", 2.0),
+            ("c", 525.0),
+            ("d", 489.0),
+            ("3.3.1", 1603.0),
+        ]);
         let issue = r.check(&v).unwrap();
-        assert_eq!(issue.message, "3.3.1: các dòng \"Trong đó\" cộng lại 1.597, khác tổng 1.603 (lệch 6)");
+        assert_eq!(
+            issue.message,
+            "3.3.1: các dòng \"Trong đó\" cộng lại 1.597, khác tổng 1.603 (lệch 6)"
+        );
         assert_eq!(issue.code, "3.3.1");
     }
 
@@ -191,18 +221,33 @@ mod tests {
     fn waits_for_missing_values() {
         let r = rule(&["1.3.2", "1.3.3"], Comparison::AtMost, &["1.3.1"], "x");
         assert_eq!(r.check(&values(&[("1.3.2", 20.0), ("1.3.1", 12.0)])), None);
-        assert!(r.check(&values(&[("1.3.2", 20.0), ("1.3.3", 0.0), ("1.3.1", 12.0)])).is_some());
+        assert!(r
+            .check(&values(&[("1.3.2", 20.0), ("1.3.3", 0.0), ("1.3.1", 12.0)]))
+            .is_some());
         let mut zero = r.clone();
         zero.when_missing = MissingPolicy::TreatAsZero;
-        assert!(zero.check(&values(&[("1.3.2", 20.0), ("1.3.1", 12.0)])).is_some());
+        assert!(zero
+            .check(&values(&[("1.3.2", 20.0), ("1.3.1", 12.0)]))
+            .is_some());
         assert_eq!(zero.check(&values(&[("1.3.1", 12.0)])), None);
     }
 
     #[test]
     fn comparisons() {
-        let at_most = rule(&["a"], Comparison::AtMost, &["b"], "{left_codes} ({left}) > {right_codes} ({right}), vượt {diff}");
+        let at_most = rule(
+            &["a"],
+            Comparison::AtMost,
+            &["b"],
+            "{left_codes} ({left}) > {right_codes} ({right}), vượt {diff}",
+        );
         assert_eq!(at_most.check(&values(&[("a", 5.0), ("b", 5.0)])), None);
-        assert_eq!(at_most.check(&values(&[("a", 1599.0), ("b", 189.0)])).unwrap().message, "a (1.599) > b (189), vượt 1.410");
+        assert_eq!(
+            at_most
+                .check(&values(&[("a", 1599.0), ("b", 189.0)]))
+                .unwrap()
+                .message,
+            "a (1.599) > b (189), vượt 1.410"
+        );
         let at_least = rule(&["a"], Comparison::AtLeast, &["b"], "x");
         assert!(at_least.check(&values(&[("a", 4.0), ("b", 5.0)])).is_some());
         assert_eq!(at_least.check(&values(&[("a", 6.0), ("b", 5.0)])), None);
@@ -210,25 +255,44 @@ mod tests {
 
     #[test]
     fn decimals_compare_with_tolerance() {
-        let mut r = rule(&["a", "b"], Comparison::AtMost, &[], "{left} > {right_codes}");
+        let mut r = rule(
+            &["a", "b"],
+            Comparison::AtMost,
+            &[],
+            "{left} > {right_codes}",
+        );
         r.right_constant = 100.0;
         r.decimals = 2;
         assert_eq!(r.check(&values(&[("a", 33.33), ("b", 66.67)])), None);
-        assert_eq!(r.check(&values(&[("a", 33.34), ("b", 66.67)])).unwrap().message, "100,01 > 100");
+        assert_eq!(
+            r.check(&values(&[("a", 33.34), ("b", 66.67)]))
+                .unwrap()
+                .message,
+            "100,01 > 100"
+        );
     }
 
     #[test]
     fn computed_values() {
         let rate = Computed {
-            code: "r".into(), label: String::new(), unit: "%".into(), decimals: 2,
-            formula: Formula::Rate { numerator: vec!["n".into()], denominator: vec!["d".into()] },
+            code: "r".into(),
+            label: String::new(),
+            unit: "%".into(),
+            decimals: 2,
+            formula: Formula::Rate {
+                numerator: vec!["n".into()],
+                denominator: vec!["d".into()],
+            },
         };
         let v = values(&[("n", 1588.0), ("d", 1603.0)]);
         assert_eq!(rate.display(rate.value(&v)), "99,06");
         assert_eq!(rate.value(&values(&[("n", 1.0), ("d", 0.0)])), None);
         assert_eq!(rate.display(None), "—");
         let total = Computed {
-            code: "s".into(), label: String::new(), unit: String::new(), decimals: 0,
+            code: "s".into(),
+            label: String::new(),
+            unit: String::new(),
+            decimals: 0,
             formula: Formula::Sum(vec!["a".into(), "b".into()]),
         };
         assert_eq!(total.display(total.value(&values(&[("a", 581.0)]))), "581");

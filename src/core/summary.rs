@@ -47,18 +47,36 @@ pub enum SummaryValue {
     /// No commune gave a value.
     Empty,
     /// Counts and decimals, summed over the communes that gave one.
-    Total { value: f64, decimals: u8, reporting: u32 },
+    Total {
+        value: f64,
+        decimals: u8,
+        reporting: u32,
+    },
     /// A rate recomputed from the summed numerator and denominator, in %.
-    Rate { value: Option<f64>, numerator: f64, denominator: f64 },
+    Rate {
+        value: Option<f64>,
+        numerator: f64,
+        denominator: f64,
+    },
     /// Percentages each commune worked out itself: they cannot be added
     /// or averaged without their parts, so only their range is shown.
     Percentages { min: f64, max: f64, reporting: u32 },
     /// How many communes gave each answer.
-    Answers { counts: Vec<(String, u32)>, missing: u32 },
+    Answers {
+        counts: Vec<(String, u32)>,
+        missing: u32,
+    },
 }
 
 /// The variants' names in a stored draft, in declaration order.
-const NAMES: [&str; 6] = ["heading", "empty", "total", "rate", "percentages", "answers"];
+const NAMES: [&str; 6] = [
+    "heading",
+    "empty",
+    "total",
+    "rate",
+    "percentages",
+    "answers",
+];
 
 /// As serde wrote it: `"heading"`, `"empty"`, or `{"total": {…}}` and the
 /// like, one key naming the variant.
@@ -89,14 +107,32 @@ impl ToJson for Fieldwise<'_> {
         let mut o = Object::new(out);
         match self.0 {
             SummaryValue::Heading | SummaryValue::Empty => {}
-            SummaryValue::Total { value, decimals, reporting } => {
-                o.field("value", value).field("decimals", decimals).field("reporting", reporting);
+            SummaryValue::Total {
+                value,
+                decimals,
+                reporting,
+            } => {
+                o.field("value", value)
+                    .field("decimals", decimals)
+                    .field("reporting", reporting);
             }
-            SummaryValue::Rate { value, numerator, denominator } => {
-                o.field("value", value).field("numerator", numerator).field("denominator", denominator);
+            SummaryValue::Rate {
+                value,
+                numerator,
+                denominator,
+            } => {
+                o.field("value", value)
+                    .field("numerator", numerator)
+                    .field("denominator", denominator);
             }
-            SummaryValue::Percentages { min, max, reporting } => {
-                o.field("min", min).field("max", max).field("reporting", reporting);
+            SummaryValue::Percentages {
+                min,
+                max,
+                reporting,
+            } => {
+                o.field("min", min)
+                    .field("max", max)
+                    .field("reporting", reporting);
             }
             SummaryValue::Answers { counts, missing } => {
                 o.field("counts", counts).field("missing", missing);
@@ -121,14 +157,33 @@ impl FromValue for SummaryValue {
         };
         let variant = one_of(name, at, &NAMES)?;
         if variant < 2 {
-            return Ok(if variant == 0 { SummaryValue::Heading } else { SummaryValue::Empty });
+            return Ok(if variant == 0 {
+                SummaryValue::Heading
+            } else {
+                SummaryValue::Empty
+            });
         }
         let mut f = Fields::of(body, At::Field(&at, NAMES[variant]))?;
         let read = match variant {
-            2 => SummaryValue::Total { value: f.req("value"), decimals: f.req("decimals"), reporting: f.req("reporting") },
-            3 => SummaryValue::Rate { value: f.opt("value"), numerator: f.req("numerator"), denominator: f.req("denominator") },
-            4 => SummaryValue::Percentages { min: f.req("min"), max: f.req("max"), reporting: f.req("reporting") },
-            _ => SummaryValue::Answers { counts: f.req("counts"), missing: f.req("missing") },
+            2 => SummaryValue::Total {
+                value: f.req("value"),
+                decimals: f.req("decimals"),
+                reporting: f.req("reporting"),
+            },
+            3 => SummaryValue::Rate {
+                value: f.opt("value"),
+                numerator: f.req("numerator"),
+                denominator: f.req("denominator"),
+            },
+            4 => SummaryValue::Percentages {
+                min: f.req("min"),
+                max: f.req("max"),
+                reporting: f.req("reporting"),
+            },
+            _ => SummaryValue::Answers {
+                counts: f.req("counts"),
+                missing: f.req("missing"),
+            },
         };
         f.end()?;
         Ok(read)
@@ -141,15 +196,22 @@ impl SummaryValue {
         match self {
             SummaryValue::Heading => String::new(),
             SummaryValue::Empty => "—".to_string(),
-            SummaryValue::Total { value, decimals, .. } => format_vn(*value, *decimals),
+            SummaryValue::Total {
+                value, decimals, ..
+            } => format_vn(*value, *decimals),
             SummaryValue::Rate { value: Some(v), .. } => format_vn(*v, 2),
             SummaryValue::Rate { value: None, .. } => "—".to_string(),
-            SummaryValue::Percentages { min, max, .. } if min == max => format!("{} (mọi xã)", format_vn(*min, 2)),
+            SummaryValue::Percentages { min, max, .. } if min == max => {
+                format!("{} (mọi xã)", format_vn(*min, 2))
+            }
             SummaryValue::Percentages { min, max, .. } => {
                 format!("từ {} đến {}", format_vn(*min, 2), format_vn(*max, 2))
             }
             SummaryValue::Answers { counts, missing } => {
-                let mut parts: Vec<String> = counts.iter().map(|(label, n)| format!("{label}: {n} xã")).collect();
+                let mut parts: Vec<String> = counts
+                    .iter()
+                    .map(|(label, n)| format!("{label}: {n} xã"))
+                    .collect();
                 if *missing > 0 {
                     parts.push(format!("chưa trả lời: {missing} xã"));
                 }
@@ -162,8 +224,16 @@ impl SummaryValue {
     pub fn detail(&self, communes: usize) -> String {
         match self {
             SummaryValue::Total { reporting, .. } => format!("Cộng {reporting}/{communes} xã"),
-            SummaryValue::Rate { numerator, denominator, value: Some(_) } => {
-                format!("Tính lại từ tổng: {} / {}", format_vn(*numerator, 2), format_vn(*denominator, 2))
+            SummaryValue::Rate {
+                numerator,
+                denominator,
+                value: Some(_),
+            } => {
+                format!(
+                    "Tính lại từ tổng: {} / {}",
+                    format_vn(*numerator, 2),
+                    format_vn(*denominator, 2)
+                )
             }
             SummaryValue::Rate { .. } => "Chưa đủ số liệu để tính".to_string(),
             SummaryValue::Percentages { reporting, .. } => {

@@ -80,23 +80,40 @@ impl Target {
     pub fn result(&self, value_of: &dyn Fn(&str) -> Option<f64>) -> TargetResult {
         let value = self.figure.value(value_of);
         let shares = match &self.figure.formula {
-            Formula::Rate { numerator, denominator } => {
-                let sum = |codes: &[String]| codes.iter().try_fold(0.0, |total, c| value_of(c).map(|v| total + v));
+            Formula::Rate {
+                numerator,
+                denominator,
+            } => {
+                let sum = |codes: &[String]| {
+                    codes
+                        .iter()
+                        .try_fold(0.0, |total, c| value_of(c).map(|v| total + v))
+                };
                 sum(numerator).zip(sum(denominator))
             }
             Formula::Sum(_) => None,
         };
         let state = match (shares, value) {
-            (Some((num, den)), _) if num > den || num < 0.0 || den < 0.0 => Some(TargetState::Mismatch),
+            (Some((num, den)), _) if num > den || num < 0.0 || den < 0.0 => {
+                Some(TargetState::Mismatch)
+            }
             (_, Some(v)) if self.op.holds(v, self.limit) => Some(TargetState::Met),
             (_, Some(_)) => Some(TargetState::NotMet),
             (_, None) => None,
         };
-        TargetResult { value, state, shares }
+        TargetResult {
+            value,
+            state,
+            shares,
+        }
     }
 
     fn figure_text(&self, value: f64) -> String {
-        let unit = if self.figure.unit == "%" { " %".to_string() } else { String::new() };
+        let unit = if self.figure.unit == "%" {
+            " %".to_string()
+        } else {
+            String::new()
+        };
         format!("{}{unit}", format_vn(value, self.figure.decimals))
     }
 
@@ -112,13 +129,37 @@ impl Target {
 
     /// Why the figures cannot be right: «3.4.3 (1.599) lớn hơn 3.1.3 (189)».
     fn mismatch(&self, (num, den): (f64, f64)) -> String {
-        let Formula::Rate { numerator, denominator } = &self.figure.formula else { return String::new() };
-        let names = |codes: &[String]| codes.iter().map(|c| code_name(c)).collect::<Vec<_>>().join(" + ");
+        let Formula::Rate {
+            numerator,
+            denominator,
+        } = &self.figure.formula
+        else {
+            return String::new();
+        };
+        let names = |codes: &[String]| {
+            codes
+                .iter()
+                .map(|c| code_name(c))
+                .collect::<Vec<_>>()
+                .join(" + ")
+        };
         let figure = |v: f64| format_vn(v, 2);
         if num < 0.0 || den < 0.0 {
-            return format!("{} ({}) và {} ({}) phải là số không âm", names(numerator), figure(num), names(denominator), figure(den));
+            return format!(
+                "{} ({}) và {} ({}) phải là số không âm",
+                names(numerator),
+                figure(num),
+                names(denominator),
+                figure(den)
+            );
         }
-        format!("{} ({}) lớn hơn {} ({})", names(numerator), figure(num), names(denominator), figure(den))
+        format!(
+            "{} ({}) lớn hơn {} ({})",
+            names(numerator),
+            figure(num),
+            names(denominator),
+            figure(den)
+        )
     }
 
     /// The figure and where it stands, as the summary and the narrative's
@@ -127,11 +168,24 @@ impl Target {
         let goal = self.goal();
         match (result.state, result.value, result.shares) {
             (Some(TargetState::Mismatch), value, Some(shares)) => {
-                let figure = value.map(|v| format!("{} ", self.figure_text(v))).unwrap_or_default();
-                format!("{figure}(chỉ tiêu {goal}) — số liệu không khớp: {}", self.mismatch(shares))
+                let figure = value
+                    .map(|v| format!("{} ", self.figure_text(v)))
+                    .unwrap_or_default();
+                format!(
+                    "{figure}(chỉ tiêu {goal}) — số liệu không khớp: {}",
+                    self.mismatch(shares)
+                )
             }
-            (Some(TargetState::Met), Some(value), _) => format!("{} (chỉ tiêu {goal}) — {}", self.figure_text(value), self.met),
-            (Some(_), Some(value), _) => format!("{} (chỉ tiêu {goal}) — {}", self.figure_text(value), self.not_met),
+            (Some(TargetState::Met), Some(value), _) => format!(
+                "{} (chỉ tiêu {goal}) — {}",
+                self.figure_text(value),
+                self.met
+            ),
+            (Some(_), Some(value), _) => format!(
+                "{} (chỉ tiêu {goal}) — {}",
+                self.figure_text(value),
+                self.not_met
+            ),
             _ => format!("chưa đủ số liệu để tính (chỉ tiêu {goal})"),
         }
     }
@@ -168,7 +222,10 @@ mod tests {
                 code: "muc-tieu:dung-hen".into(),
                 label: String::new(),
                 unit: "%".into(),
-                formula: Formula::Rate { numerator: vec!["3.3.2".into()], denominator: vec!["3.3.1".into()] },
+                formula: Formula::Rate {
+                    numerator: vec!["3.3.2".into()],
+                    denominator: vec!["3.3.1".into()],
+                },
                 decimals: 2,
             },
             op: Comparison::AtLeast,
@@ -183,70 +240,139 @@ mod tests {
     #[test]
     fn met_not_met_and_waiting() {
         let t = on_time();
-        let values: FxHashMap<&str, f64> = [("3.3.1", 1603.0), ("3.3.2", 1588.0)].into_iter().collect();
+        let values: FxHashMap<&str, f64> =
+            [("3.3.1", 1603.0), ("3.3.2", 1588.0)].into_iter().collect();
         let result = t.result(&|c| values.get(c).copied());
-        assert_eq!((result.met(), result.state), (Some(true), Some(TargetState::Met)));
+        assert_eq!(
+            (result.met(), result.state),
+            (Some(true), Some(TargetState::Met))
+        );
         assert_eq!(t.text(result), "99,06 % (chỉ tiêu ≥ 95 %) — đạt");
         assert_eq!(t.issue(result), None);
-        let values: FxHashMap<&str, f64> = [("3.3.1", 1000.0), ("3.3.2", 900.0)].into_iter().collect();
+        let values: FxHashMap<&str, f64> =
+            [("3.3.1", 1000.0), ("3.3.2", 900.0)].into_iter().collect();
         let result = t.result(&|c| values.get(c).copied());
         assert_eq!(result.met(), Some(false));
         let issue = t.issue(result).unwrap();
-        assert_eq!((issue.code.as_str(), issue.severity), ("3.3.2", Severity::Warning));
-        assert_eq!(issue.message, "Tỷ lệ hồ sơ giải quyết đúng hẹn: 90 % (chỉ tiêu ≥ 95 %) — chưa đạt");
+        assert_eq!(
+            (issue.code.as_str(), issue.severity),
+            ("3.3.2", Severity::Warning)
+        );
+        assert_eq!(
+            issue.message,
+            "Tỷ lệ hồ sơ giải quyết đúng hẹn: 90 % (chỉ tiêu ≥ 95 %) — chưa đạt"
+        );
         let waiting = t.result(&|_| None);
-        assert_eq!((waiting.met(), t.text(waiting)), (None, "chưa đủ số liệu để tính (chỉ tiêu ≥ 95 %)".to_string()));
+        assert_eq!(
+            (waiting.met(), t.text(waiting)),
+            (
+                None,
+                "chưa đủ số liệu để tính (chỉ tiêu ≥ 95 %)".to_string()
+            )
+        );
     }
 
     #[test]
     fn a_rate_whose_figures_disagree_is_never_met() {
         // Seed 001: 1.599 procedures with online payment of 189 in force.
         let mut t = on_time();
-        t.figure.formula = Formula::Rate { numerator: vec!["3.4.3".into()], denominator: vec!["3.1.3".into()] };
+        t.figure.formula = Formula::Rate {
+            numerator: vec!["3.4.3".into()],
+            denominator: vec!["3.1.3".into()],
+        };
         t.limit = 30.0;
         t.at = "3.4.3".into();
-        let values: FxHashMap<&str, f64> = [("3.4.3", 1599.0), ("3.1.3", 189.0)].into_iter().collect();
+        let values: FxHashMap<&str, f64> =
+            [("3.4.3", 1599.0), ("3.1.3", 189.0)].into_iter().collect();
         let result = t.result(&|c| values.get(c).copied());
         assert_eq!(result.state, Some(TargetState::Mismatch));
-        assert_eq!(result.met(), Some(false), "846 % is above 30 %, and still not met");
-        assert_eq!(t.text(result), "846,03 % (chỉ tiêu ≥ 30 %) — số liệu không khớp: 3.4.3 (1.599) lớn hơn 3.1.3 (189)");
+        assert_eq!(
+            result.met(),
+            Some(false),
+            "846 % is above 30 %, and still not met"
+        );
+        assert_eq!(
+            t.text(result),
+            "846,03 % (chỉ tiêu ≥ 30 %) — số liệu không khớp: 3.4.3 (1.599) lớn hơn 3.1.3 (189)"
+        );
         assert_eq!(t.issue(result), None, "a rule names the slip once");
         // A share of nothing: no rate at all, and still the figures disagree.
         let values: FxHashMap<&str, f64> = [("3.4.3", 5.0), ("3.1.3", 0.0)].into_iter().collect();
         let result = t.result(&|c| values.get(c).copied());
-        assert_eq!((result.value, result.state), (None, Some(TargetState::Mismatch)));
-        assert_eq!(t.text(result), "(chỉ tiêu ≥ 30 %) — số liệu không khớp: 3.4.3 (5) lớn hơn 3.1.3 (0)");
+        assert_eq!(
+            (result.value, result.state),
+            (None, Some(TargetState::Mismatch))
+        );
+        assert_eq!(
+            t.text(result),
+            "(chỉ tiêu ≥ 30 %) — số liệu không khớp: 3.4.3 (5) lớn hơn 3.1.3 (0)"
+        );
         // A ceiling is not met by figures that disagree either, and a grid
         // total is named by its column.
         t.op = Comparison::AtMost;
         t.limit = 5.0;
-        t.figure.formula = Formula::Rate { numerator: vec!["pl5/total/c9".into()], denominator: vec!["pl5/total/c6".into()] };
-        let values: FxHashMap<&str, f64> = [("pl5/total/c9", 30.0), ("pl5/total/c6", 20.0)].into_iter().collect();
+        t.figure.formula = Formula::Rate {
+            numerator: vec!["pl5/total/c9".into()],
+            denominator: vec!["pl5/total/c6".into()],
+        };
+        let values: FxHashMap<&str, f64> = [("pl5/total/c9", 30.0), ("pl5/total/c6", 20.0)]
+            .into_iter()
+            .collect();
         let result = t.result(&|c| values.get(c).copied());
         assert_eq!(result.state, Some(TargetState::Mismatch));
-        assert_eq!(t.text(result), "150 % (chỉ tiêu ≤ 5 %) — số liệu không khớp: (9) (30) lớn hơn (6) (20)");
+        assert_eq!(
+            t.text(result),
+            "150 % (chỉ tiêu ≤ 5 %) — số liệu không khớp: (9) (30) lớn hơn (6) (20)"
+        );
     }
 
     #[test]
     fn the_loader_refuses_a_target_it_cannot_check() {
         use crate::core::template::Template;
-        let (_, text) = crate::core::catalog::BUILTIN_TEMPLATE_FILES.iter().find(|(n, _)| *n == "xa-01b.json").unwrap();
+        let (_, text) = crate::core::catalog::BUILTIN_TEMPLATE_FILES
+            .iter()
+            .find(|(n, _)| *n == "xa-01b.json")
+            .unwrap();
         let template = Template::from_json(text).unwrap();
-        assert_eq!(template.targets.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(), ["dung-hen", "thanh-toan-truc-tuyen"]);
+        assert_eq!(
+            template
+                .targets
+                .iter()
+                .map(|t| t.id.as_str())
+                .collect::<Vec<_>>(),
+            ["dung-hen", "thanh-toan-truc-tuyen"]
+        );
         let with = |target: &str| {
             let mut file: serde_json::Value = serde_json::from_str(text).unwrap();
             file["targets"] = serde_json::from_str(&format!("[{target}]")).unwrap();
-            Template::from_json(&file.to_string()).map(|_| ()).map_err(|e| e.to_string())
+            Template::from_json(&file.to_string())
+                .map(|_| ())
+                .map_err(|e| e.to_string())
         };
         let fine = r#"{"id":"a","label":"A","sum":["3.3.1"],"op":"<=","limit":5,"met":"đạt","not_met":"chưa đạt"}"#;
         assert_eq!(with(fine), Ok(()));
         let cases = [
             (fine.replace("3.3.1", "9.9.9"), "9.9.9"),
             (fine.replace("<=", "<"), "phép so sánh \"<\" không hợp lệ"),
-            (fine.replace(r#""sum":["3.3.1"]"#, r#""rate":{"numerator":["3.3.2"],"denominator":[]}"#), "có đúng một con số"),
-            (fine.replace(r#""limit":5"#, r#""limit":5,"severity":"fatal""#), "mức \"fatal\""),
-            (fine.replace(r#""limit":5"#, r#""limit":5,"at":"9.9""#), "gắn vào \"9.9\""),
-            (fine.replace(r#""limit":5"#, r#""limit":5,"extra":1"#), "extra"),
+            (
+                fine.replace(
+                    r#""sum":["3.3.1"]"#,
+                    r#""rate":{"numerator":["3.3.2"],"denominator":[]}"#,
+                ),
+                "có đúng một con số",
+            ),
+            (
+                fine.replace(r#""limit":5"#, r#""limit":5,"severity":"fatal""#),
+                "mức \"fatal\"",
+            ),
+            (
+                fine.replace(r#""limit":5"#, r#""limit":5,"at":"9.9""#),
+                "gắn vào \"9.9\"",
+            ),
+            (
+                fine.replace(r#""limit":5"#, r#""limit":5,"extra":1"#),
+                "extra",
+            ),
         ];
         for (target, words) in cases {
             let e = with(&target).unwrap_err();
@@ -257,7 +383,10 @@ mod tests {
     #[test]
     fn a_share_without_a_rule_gets_one_and_the_wording_has_defaults() {
         use crate::core::template::Template;
-        let (_, text) = crate::core::catalog::BUILTIN_TEMPLATE_FILES.iter().find(|(n, _)| *n == "xa-01b.json").unwrap();
+        let (_, text) = crate::core::catalog::BUILTIN_TEMPLATE_FILES
+            .iter()
+            .find(|(n, _)| *n == "xa-01b.json")
+            .unwrap();
         let with = |target: &str| {
             let mut file: serde_json::Value = serde_json::from_str(text).unwrap();
             file["targets"] = serde_json::from_str(&format!("[{target}]")).unwrap();
@@ -266,19 +395,28 @@ mod tests {
         // 3.2.2 over 3.2.1: no rule of xa-01b says 3.2.2 ≤ 3.2.1 alone.
         let share = r#"{"id":"a","label":"Tỷ lệ A","rate":{"numerator":["3.2.2"],"denominator":["3.2.1"]},"op":">=","limit":30}"#;
         let t = with(share).unwrap();
-        assert_eq!((t.targets[0].met.as_str(), t.targets[0].not_met.as_str()), ("đạt", "chưa đạt"));
+        assert_eq!(
+            (t.targets[0].met.as_str(), t.targets[0].not_met.as_str()),
+            ("đạt", "chưa đạt")
+        );
         let mut r = crate::core::report::Report::new(&t);
         r.set_value("3.2.1", "10");
         r.set_value("3.2.2", "12");
         let e = r.evaluate(&t);
         let messages: Vec<&str> = e.issues.iter().map(|i| i.message.as_str()).collect();
-        assert_eq!(messages, ["3.2.2 (12) lớn hơn 3.2.1 (10): «Tỷ lệ A» là tỷ lệ, không thể quá 100 %"]);
+        assert_eq!(
+            messages,
+            ["3.2.2 (12) lớn hơn 3.2.1 (10): «Tỷ lệ A» là tỷ lệ, không thể quá 100 %"]
+        );
         assert_eq!(e.targets[0].state, Some(TargetState::Mismatch));
         // Where the template has the rule already (3.3.2 ≤ 3.3.1), none is added.
         let on_time = r#"{"id":"b","label":"B","rate":{"numerator":["3.3.2"],"denominator":["3.3.1"]},"op":">=","limit":95}"#;
         let t = with(on_time).unwrap();
         assert!(!t.rules.iter().any(|r| r.id.starts_with("muc-tieu-ty-le")));
         let blank = with(&on_time.replace(r#""limit":95"#, r#""limit":95,"met":" ""#)).unwrap_err();
-        assert_eq!(blank.0, "Mục tiêu \"b\": \"met\" trống; bỏ trường này để dùng «đạt»");
+        assert_eq!(
+            blank.0,
+            "Mục tiêu \"b\": \"met\" trống; bỏ trường này để dùng «đạt»"
+        );
     }
 }

@@ -49,14 +49,22 @@ impl Indicator {
     }
     /// This row's value in `report`, read by its kind.
     pub fn read_in(&self, value: &str) -> FieldState {
-        self.kind.as_ref().map_or(FieldState::Empty, |k| k.read(value))
+        self.kind
+            .as_ref()
+            .map_or(FieldState::Empty, |k| k.read(value))
     }
     /// The figure of the report before as shown beside this row's field
     /// (its choice's label for a coded answer), and the change to `now`.
-    pub fn previous_shown(&self, before: &str, now: &FieldState) -> Option<(String, Option<String>)> {
+    pub fn previous_shown(
+        &self,
+        before: &str,
+        now: &FieldState,
+    ) -> Option<(String, Option<String>)> {
         let kind = self.kind.as_ref()?;
         let before = kind.read(before);
-        let shown = kind.choice_label(&before).or_else(|| kind.display(&before))?;
+        let shown = kind
+            .choice_label(&before)
+            .or_else(|| kind.display(&before))?;
         let change = match (kind.is_quantity(), now.number(), before.number()) {
             (true, Some(now), Some(before)) => change_text(now, before),
             _ => None,
@@ -66,11 +74,23 @@ impl Indicator {
     /// The warning when this row's figure changed much since the report
     /// before; only figures that are amounts are compared.
     /// `against` names the report compared with ("cùng kỳ 2023").
-    pub fn change_issue(&self, now: &FieldState, before: &FieldState, against: &str) -> Option<Issue> {
+    pub fn change_issue(
+        &self,
+        now: &FieldState,
+        before: &FieldState,
+        against: &str,
+    ) -> Option<Issue> {
         if !self.kind.as_ref().is_some_and(ValueKind::is_quantity) {
             return None;
         }
-        change_issue(&self.code, &self.unit, now.number()?, before.number()?, self.change, against)
+        change_issue(
+            &self.code,
+            &self.unit,
+            now.number()?,
+            before.number()?,
+            self.change,
+            against,
+        )
     }
     /// How deep the row sits in the outline, for indentation: `3.3.1` is 2.
     pub fn depth(&self) -> usize {
@@ -190,12 +210,19 @@ impl Template {
     /// Whether a change of this template took the row `code` out: a
     /// migrated draft keeps its value aside, at the bottom of the page.
     pub fn retired(&self, code: &str) -> bool {
-        self.indicator(code).is_none() && self.changes.iter().any(|c| c.removed.iter().any(|r| r == code))
+        self.indicator(code).is_none()
+            && self
+                .changes
+                .iter()
+                .any(|c| c.removed.iter().any(|r| r == code))
     }
 
     /// The grid of the section `id`, if that section is a grid.
     pub fn grid(&self, id: &str) -> Option<&Arc<Grid>> {
-        self.sections.iter().find(|s| s.id == id).and_then(|s| s.grid.as_ref())
+        self.sections
+            .iter()
+            .find(|s| s.id == id)
+            .and_then(|s| s.grid.as_ref())
     }
 
     /// The grid and column index a `<section>/total/c<N>` code names: the
@@ -206,13 +233,17 @@ impl Template {
         let number = rest.strip_prefix("total/c")?.parse::<u32>().ok()?;
         let position = self.grids().position(|(s, _)| s.id == section)?;
         let grid = self.grid(section)?;
-        let column = grid.column_by_number(number).filter(|&i| grid.columns[i].is_summed())?;
+        let column = grid
+            .column_by_number(number)
+            .filter(|&i| grid.columns[i].is_summed())?;
         Some((position, column))
     }
 
     /// The grid sections, with their ids.
     pub fn grids(&self) -> impl Iterator<Item = (&Section, &Arc<Grid>)> {
-        self.sections.iter().filter_map(|s| s.grid.as_ref().map(|g| (s, g)))
+        self.sections
+            .iter()
+            .filter_map(|s| s.grid.as_ref().map(|g| (s, g)))
     }
 
     /// The position of the indicator `code` in `indicators`.

@@ -6,8 +6,8 @@
 
 use super::json_read::json_struct;
 
-use super::number::{format_count, format_vn, parse_number, NumberError};
 use super::issue::{Issue, Severity};
+use super::number::{format_count, format_vn, parse_number, NumberError};
 use super::vn_text;
 
 json_struct! {
@@ -82,14 +82,19 @@ impl ValueKind {
 
     /// Whether values of this kind may be added up with each other.
     pub fn is_quantity(&self) -> bool {
-        matches!(self, ValueKind::Count | ValueKind::Decimal { .. } | ValueKind::Percentage { .. })
+        matches!(
+            self,
+            ValueKind::Count | ValueKind::Decimal { .. } | ValueKind::Percentage { .. }
+        )
     }
 
     /// The choices a clerk may type, as `(code, label)`.
     pub fn options(&self) -> Vec<(i64, &str)> {
         match self {
             ValueKind::YesNo { yes, no } => vec![(1, yes.as_str()), (0, no.as_str())],
-            ValueKind::Choice { options } => options.iter().map(|o| (o.code, o.label.as_str())).collect(),
+            ValueKind::Choice { options } => {
+                options.iter().map(|o| (o.code, o.label.as_str())).collect()
+            }
             _ => Vec::new(),
         }
     }
@@ -104,7 +109,9 @@ impl ValueKind {
             ValueKind::Text => FieldState::Text(text.to_string()),
             ValueKind::Count => match parse_number(text) {
                 Err(e) => FieldState::Invalid(describe(text, &e)),
-                Ok(n) if n < 0.0 => FieldState::Invalid(format!("«{text}»: số lượng không được âm")),
+                Ok(n) if n < 0.0 => {
+                    FieldState::Invalid(format!("«{text}»: số lượng không được âm"))
+                }
                 Ok(n) if n.fract() != 0.0 => {
                     FieldState::Invalid(format!("«{text}»: số lượng phải là số nguyên"))
                 }
@@ -119,9 +126,9 @@ impl ValueKind {
                 let number_part = text.strip_suffix('%').unwrap_or(text).trim();
                 match parse_number(number_part) {
                     Err(e) => FieldState::Invalid(describe(text, &e)),
-                    Ok(n) if !(0.0..=100.0).contains(&n) => FieldState::Invalid(format!(
-                        "«{text}»: tỷ lệ phần trăm phải từ 0 đến 100"
-                    )),
+                    Ok(n) if !(0.0..=100.0).contains(&n) => {
+                        FieldState::Invalid(format!("«{text}»: tỷ lệ phần trăm phải từ 0 đến 100"))
+                    }
                     Ok(n) => FieldState::Number(n),
                 }
             }
@@ -133,17 +140,25 @@ impl ValueKind {
     fn read_choice(&self, text: &str) -> FieldState {
         let options = self.options();
         let by_code = parse_number(text).ok().and_then(|n| {
-            options.iter().find(|(code, _)| (*code as f64) == n).map(|(code, _)| *code)
+            options
+                .iter()
+                .find(|(code, _)| (*code as f64) == n)
+                .map(|(code, _)| *code)
         });
         let by_label = || {
             let wanted = vn_text::lower(text);
-            options.iter().find(|(_, label)| vn_text::lower(label) == wanted).map(|(code, _)| *code)
+            options
+                .iter()
+                .find(|(_, label)| vn_text::lower(label) == wanted)
+                .map(|(code, _)| *code)
         };
         match by_code.or_else(by_label) {
             Some(code) => FieldState::Number(code as f64),
             None => {
-                let allowed: Vec<String> =
-                    options.iter().map(|(code, label)| format!("{code} = {label}")).collect();
+                let allowed: Vec<String> = options
+                    .iter()
+                    .map(|(code, label)| format!("{code} = {label}"))
+                    .collect();
                 FieldState::Invalid(format!(
                     "«{text}» không phải là một lựa chọn; chọn một trong: {}",
                     allowed.join("; ")
@@ -157,7 +172,9 @@ impl ValueKind {
         match (self, state) {
             (ValueKind::Count, FieldState::Number(n)) => Some(format_count(*n)),
             (ValueKind::Decimal { decimals }, FieldState::Number(n))
-            | (ValueKind::Percentage { decimals }, FieldState::Number(n)) => Some(format_vn(*n, *decimals)),
+            | (ValueKind::Percentage { decimals }, FieldState::Number(n)) => {
+                Some(format_vn(*n, *decimals))
+            }
             (ValueKind::YesNo { .. } | ValueKind::Choice { .. }, FieldState::Number(n)) => {
                 Some(format_count(*n))
             }
@@ -169,13 +186,18 @@ impl ValueKind {
     /// The label of a chosen code, shown next to the field: `1` → `Phát phiếu`.
     pub fn choice_label(&self, state: &FieldState) -> Option<String> {
         let n = state.number()?;
-        self.options().into_iter().find(|(code, _)| *code as f64 == n).map(|(_, l)| l.to_string())
+        self.options()
+            .into_iter()
+            .find(|(code, _)| *code as f64 == n)
+            .map(|(_, l)| l.to_string())
     }
 
     /// Formats a number of this kind for reports and messages.
     pub fn format(&self, value: f64) -> String {
         match self {
-            ValueKind::Decimal { decimals } | ValueKind::Percentage { decimals } => format_vn(value, *decimals),
+            ValueKind::Decimal { decimals } | ValueKind::Percentage { decimals } => {
+                format_vn(value, *decimals)
+            }
             _ => format_count(value),
         }
     }
@@ -189,9 +211,18 @@ mod tests {
     fn choice() -> ValueKind {
         ValueKind::Choice {
             options: vec![
-                ChoiceOption { code: 0, label: "Trực tuyến".into() },
-                ChoiceOption { code: 1, label: "Phát phiếu".into() },
-                ChoiceOption { code: 2, label: "Kết hợp".into() },
+                ChoiceOption {
+                    code: 0,
+                    label: "Trực tuyến".into(),
+                },
+                ChoiceOption {
+                    code: 1,
+                    label: "Phát phiếu".into(),
+                },
+                ChoiceOption {
+                    code: 2,
+                    label: "Kết hợp".into(),
+                },
             ],
         }
     }
@@ -200,9 +231,21 @@ mod tests {
     fn counts() {
         assert_eq!(ValueKind::Count.read("1.603"), FieldState::Number(1603.0));
         assert_eq!(ValueKind::Count.read("  "), FieldState::Empty);
-        assert!(ValueKind::Count.read("-3").error().unwrap().contains("không được âm"));
-        assert!(ValueKind::Count.read("1,5").error().unwrap().contains("số nguyên"));
-        assert!(ValueKind::Count.read("mười").error().unwrap().contains("không phải là số"));
+        assert!(ValueKind::Count
+            .read("-3")
+            .error()
+            .unwrap()
+            .contains("không được âm"));
+        assert!(ValueKind::Count
+            .read("1,5")
+            .error()
+            .unwrap()
+            .contains("số nguyên"));
+        assert!(ValueKind::Count
+            .read("mười")
+            .error()
+            .unwrap()
+            .contains("không phải là số"));
     }
 
     #[test]
@@ -221,11 +264,20 @@ mod tests {
         let kind = choice();
         assert_eq!(kind.read("1"), FieldState::Number(1.0));
         assert_eq!(kind.read("kết hợp"), FieldState::Number(2.0));
-        assert_eq!(kind.choice_label(&FieldState::Number(1.0)), Some("Phát phiếu".into()));
+        assert_eq!(
+            kind.choice_label(&FieldState::Number(1.0)),
+            Some("Phát phiếu".into())
+        );
         let err = kind.read("3");
-        assert!(err.error().unwrap().contains("không phải là một lựa chọn"), "{err:?}");
+        assert!(
+            err.error().unwrap().contains("không phải là một lựa chọn"),
+            "{err:?}"
+        );
         assert!(err.error().unwrap().contains("2 = Kết hợp"));
-        let yes_no = ValueKind::YesNo { yes: "Có".into(), no: "Không".into() };
+        let yes_no = ValueKind::YesNo {
+            yes: "Có".into(),
+            no: "Không".into(),
+        };
         assert_eq!(yes_no.read("0"), FieldState::Number(0.0));
         assert_eq!(yes_no.read("Có"), FieldState::Number(1.0));
         assert!(yes_no.read("2").error().is_some());
@@ -233,9 +285,18 @@ mod tests {
 
     #[test]
     fn display_after_leaving_the_field() {
-        assert_eq!(ValueKind::Count.display(&ValueKind::Count.read("1603")), Some("1.603".into()));
-        assert_eq!(ValueKind::Count.display(&ValueKind::Count.read("1 603")), Some("1.603".into()));
-        assert_eq!(ValueKind::Count.display(&ValueKind::Count.read("abc")), None);
+        assert_eq!(
+            ValueKind::Count.display(&ValueKind::Count.read("1603")),
+            Some("1.603".into())
+        );
+        assert_eq!(
+            ValueKind::Count.display(&ValueKind::Count.read("1 603")),
+            Some("1.603".into())
+        );
+        assert_eq!(
+            ValueKind::Count.display(&ValueKind::Count.read("abc")),
+            None
+        );
     }
 
     proptest! {

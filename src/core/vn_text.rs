@@ -55,7 +55,14 @@ fn vowel_table() -> &'static [(char, Vowel)] {
         for (base, (lower, upper)) in VOWELS.iter().enumerate() {
             for (set, is_upper) in [(lower, false), (upper, true)] {
                 for (tone, c) in set.chars().enumerate() {
-                    table.push((c, Vowel { base, tone, upper: is_upper }));
+                    table.push((
+                        c,
+                        Vowel {
+                            base,
+                            tone,
+                            upper: is_upper,
+                        },
+                    ));
                 }
             }
         }
@@ -71,7 +78,11 @@ impl Vowel {
             return None;
         }
         let table = vowel_table();
-        table.binary_search_by_key(&c, |(x, _)| *x).ok().and_then(|at| table.get(at)).map(|(_, v)| *v)
+        table
+            .binary_search_by_key(&c, |(x, _)| *x)
+            .ok()
+            .and_then(|at| table.get(at))
+            .map(|(_, v)| *v)
     }
 
     fn char(self) -> char {
@@ -154,7 +165,11 @@ pub fn ascii_base(c: char) -> Option<char> {
     const BASES: [u8; 12] = *b"aaaeeiooouuy";
     if let Some(v) = Vowel::of(c) {
         let base = char::from(BASES[v.base % BASES.len()]);
-        return Some(if v.upper { base.to_ascii_uppercase() } else { base });
+        return Some(if v.upper {
+            base.to_ascii_uppercase()
+        } else {
+            base
+        });
     }
     match c {
         'đ' => Some('d'),
@@ -184,7 +199,9 @@ pub fn upper(text: &str) -> String {
 pub fn capitalise(word: &str) -> String {
     let mut chars = word.chars();
     match chars.next() {
-        Some(first) => std::iter::once(map_case(first, true)).chain(chars.map(|c| map_case(c, false))).collect(),
+        Some(first) => std::iter::once(map_case(first, true))
+            .chain(chars.map(|c| map_case(c, false)))
+            .collect(),
         None => String::new(),
     }
 }
@@ -201,7 +218,14 @@ fn word_key(word: &str) -> String {
                 if v.tone != 0 {
                     tone = v.tone;
                 }
-                letters.push(Vowel { tone: 0, upper: false, ..v }.char());
+                letters.push(
+                    Vowel {
+                        tone: 0,
+                        upper: false,
+                        ..v
+                    }
+                    .char(),
+                );
             }
             None => letters.push(map_case(c, false)),
         }
@@ -236,7 +260,11 @@ mod tests {
     #[test]
     fn every_vowel_set_has_six_tones() {
         for (lower, upper) in VOWELS {
-            assert_eq!((lower.chars().count(), upper.chars().count()), (6, 6), "{lower}");
+            assert_eq!(
+                (lower.chars().count(), upper.chars().count()),
+                (6, 6),
+                "{lower}"
+            );
         }
     }
 
@@ -246,8 +274,16 @@ mod tests {
         let nfd = "Hoa\u{306}\u{300}ng Ho\u{300}a";
         assert_eq!(compose(nfd), "Hoằng Hòa");
         assert_eq!(compose("Thu\u{31B}\u{323}c"), "Thực");
-        assert_eq!(compose("TRÂ\u{300}N"), "TRẦN", "a mark after a composed letter");
-        assert_eq!(compose("x\u{300}y"), "x\u{300}y", "marks on other letters stay");
+        assert_eq!(
+            compose("TRÂ\u{300}N"),
+            "TRẦN",
+            "a mark after a composed letter"
+        );
+        assert_eq!(
+            compose("x\u{300}y"),
+            "x\u{300}y",
+            "marks on other letters stay"
+        );
         assert_eq!(compose("Đông Vệ, 1.603"), "Đông Vệ, 1.603");
     }
 
@@ -260,7 +296,10 @@ mod tests {
 
     #[test]
     fn maps_case_for_the_vietnamese_alphabet() {
-        assert_eq!(lower("ỦY BAN NHÂN DÂN XÃ ĐÔNG VỆ"), "ủy ban nhân dân xã đông vệ");
+        assert_eq!(
+            lower("ỦY BAN NHÂN DÂN XÃ ĐÔNG VỆ"),
+            "ủy ban nhân dân xã đông vệ"
+        );
         assert_eq!(upper("hoằng trường"), "HOẰNG TRƯỜNG");
         assert_eq!(capitalise("HOẰNG"), "Hoằng");
         assert_eq!(capitalise(""), "");
@@ -279,7 +318,11 @@ mod tests {
         for (a, b) in same {
             assert_eq!(name_key(a), name_key(b), "{a} ~ {b}");
         }
-        assert_ne!(name_key("Hòa"), name_key("Hóa"), "another tone is another name");
+        assert_ne!(
+            name_key("Hòa"),
+            name_key("Hóa"),
+            "another tone is another name"
+        );
         assert_ne!(name_key("Hoà"), name_key("Hoa"));
         assert_ne!(name_key("Sơn"), name_key("Son"));
     }

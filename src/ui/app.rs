@@ -4,8 +4,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::browser::{route, service_worker};
 use crate::browser::storage::open_session;
+use crate::browser::{route, service_worker};
 use crate::core::catalog::builtin_templates;
 use crate::core::route::Route;
 use crate::core::template::Template;
@@ -85,7 +85,11 @@ fn follow_the_address(ctx: AppContext) {
     }
     route::remember_scroll_as_it_changes();
     route::on_change(move |to| {
-        if ctx.screen.try_with_untracked(Screen::route).is_none_or(|here| here == to) {
+        if ctx
+            .screen
+            .try_with_untracked(Screen::route)
+            .is_none_or(|here| here == to)
+        {
             return;
         }
         match to {

@@ -21,9 +21,9 @@ use crate::browser::idle::when_idle;
 use crate::browser::storage::{measured, now};
 use crate::core::copies::merge;
 use crate::core::draft::Draft;
-use crate::core::session::{file_merge, FileMerge};
 use crate::core::draft_store::{StoreFault, DRAFT_PREFIX};
 use crate::core::report::Report;
+use crate::core::session::{file_merge, FileMerge};
 use crate::ui::{AppContext, FormContext};
 
 const QUIET_MS: u64 = 300;
@@ -127,16 +127,23 @@ impl Autosave {
                         // Conflicts change only with another copy's save or a choice.
                         let recount = merged.is_some() || why == Why::Store;
                         if let Some(taken) = merged {
-                            let shown = measured("bieumau:merge-show", || held.try_with_value(|d| form_for_save.show_merged(&d.report)))?;
+                            let shown = measured("bieumau:merge-show", || {
+                                held.try_with_value(|d| form_for_save.show_merged(&d.report))
+                            })?;
                             if !shown {
                                 // The other copy changed what the editor has no signal for: open it anew.
                                 let draft = held.try_get_value()?;
-                                let _ = ctx.open(draft, Some("Bản nháp vừa được cập nhật từ một thẻ khác.".into()));
+                                let _ = ctx.open(
+                                    draft,
+                                    Some("Bản nháp vừa được cập nhật từ một thẻ khác.".into()),
+                                );
                                 return Some(());
                             }
                             if taken > 0 {
                                 let taken = crate::core::number::format_count(taken as f64);
-                                merged_note.try_set(Some(format!("Đã cập nhật {taken} mục do thẻ khác lưu.")));
+                                merged_note.try_set(Some(format!(
+                                    "Đã cập nhật {taken} mục do thẻ khác lưu."
+                                )));
                             }
                         }
                         if recount {
@@ -158,7 +165,10 @@ impl Autosave {
             if n == saved_edits.get_value() {
                 return;
             }
-            if !matches!(state.get_untracked(), SaveState::Pending | SaveState::Failed(_)) {
+            if !matches!(
+                state.get_untracked(),
+                SaveState::Pending | SaveState::Failed(_)
+            ) {
                 state.set(SaveState::Pending);
             }
             if let Some(handle) = timer.get_value() {
@@ -197,7 +207,9 @@ impl Autosave {
             save.try_run(Why::Edits);
         });
         let on_visibility = window_event_listener_untyped("visibilitychange", move |_| {
-            let hidden = web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden());
+            let hidden = web_sys::window()
+                .and_then(|w| w.document())
+                .is_some_and(|d| d.hidden());
             if hidden {
                 save.try_run(Why::Edits);
             }
@@ -228,7 +240,14 @@ impl Autosave {
             on_storage.remove();
         });
 
-        Autosave { state, merged_note, draft: held, save, form: StoredValue::new(form), ctx }
+        Autosave {
+            state,
+            merged_note,
+            draft: held,
+            save,
+            form: StoredValue::new(form),
+            ctx,
+        }
     }
 
     /// Saves now if anything is unsaved.
@@ -250,7 +269,9 @@ impl Autosave {
     }
 
     pub fn last_saved_at(&self) -> Option<f64> {
-        self.draft.try_with_value(|d| (d.revision > 0).then_some(d.updated_at)).flatten()
+        self.draft
+            .try_with_value(|d| (d.revision > 0).then_some(d.updated_at))
+            .flatten()
     }
 
     /// The clerk's choice in a conflict: `value` becomes the field's, on
@@ -258,8 +279,10 @@ impl Autosave {
     pub fn choose(&self, key: &str, value: &str) {
         self.flush();
         let replica = self.ctx.session(|s| s.replica.clone());
-        self.draft.update_value(|d| d.set_field(key, value, &replica, now()));
-        self.draft.with_value(|d| self.form.with_value(|f| f.show_merged(&d.report)));
+        self.draft
+            .update_value(|d| d.set_field(key, value, &replica, now()));
+        self.draft
+            .with_value(|d| self.form.with_value(|f| f.show_merged(&d.report)));
         self.save.try_run(Why::Store);
     }
 
@@ -267,7 +290,9 @@ impl Autosave {
     /// reopens the editor on it.
     pub fn replace_report(&self, ctx: AppContext, report: Report, notice: String) {
         self.flush();
-        let Some(draft) = self.draft.try_get_value() else { return };
+        let Some(draft) = self.draft.try_get_value() else {
+            return;
+        };
         let (draft, problem) = ctx.change(|s| s.replace(draft, report, now()));
         let _ = ctx.open(draft, Some(notice + problem.as_deref().unwrap_or_default()));
     }
@@ -278,8 +303,9 @@ impl Autosave {
     pub fn merge_file(&self, text: &str, file_name: &str) -> Result<FileMerge, String> {
         self.flush();
         let ctx = self.ctx;
-        let (file, template, notice) =
-            measured("bieumau:merge-read", || ctx.session(|s| s.read_copy(text, file_name, |id| ctx.template(id))))?;
+        let (file, template, notice) = measured("bieumau:merge-read", || {
+            ctx.session(|s| s.read_copy(text, file_name, |id| ctx.template(id)))
+        })?;
         let ours = self.draft.try_get_value().ok_or_else(String::new)?;
         if file.id != ours.id {
             let added = ctx.merge_file(text, file_name)?;

@@ -12,8 +12,8 @@ use crate::browser::files::{picked_files, read_text_within, MAX_BACKUP_BYTES};
 use crate::browser::storage::{date_stamp, date_time, now};
 use crate::core::backup::{self, Restored};
 use crate::core::session::Listing;
-use crate::ui::AppContext;
 use crate::ui::erased::{memo, CollectAny};
+use crate::ui::AppContext;
 
 #[component]
 pub fn BackupPanel(listing: Memo<Listing>) -> impl IntoView {
@@ -24,7 +24,11 @@ pub fn BackupPanel(listing: Memo<Listing>) -> impl IntoView {
     let shown_at = now();
     let reminder = memo(move || {
         let last = last_backup.get();
-        listing.with(|l| l.as_ref().ok().and_then(|(drafts, _)| backup::reminder(drafts, last, shown_at)))
+        listing.with(|l| {
+            l.as_ref()
+                .ok()
+                .and_then(|(drafts, _)| backup::reminder(drafts, last, shown_at))
+        })
     });
     let no_drafts = move || listing.with(|l| l.as_ref().map_or(true, |(d, _)| d.is_empty()));
 
@@ -32,25 +36,35 @@ pub fn BackupPanel(listing: Memo<Listing>) -> impl IntoView {
         let at = now();
         match ctx.session(|s| s.backup(at)) {
             Ok((text, count)) => {
-                if download(&format!("sao-luu-ban-nhap_{}.json", date_stamp(at)), "application/json", text.as_bytes()) {
+                if download(
+                    &format!("sao-luu-ban-nhap_{}.json", date_stamp(at)),
+                    "application/json",
+                    text.as_bytes(),
+                ) {
                     ctx.session(|s| s.backed_up(at));
                     last_backup.set(Some(at));
                     message.set(Some(Ok(format!(
                         "Đã tải tệp sao lưu {count} bản nháp. Hãy cất tệp ra ngoài trình duyệt (USB, thư điện tử); «Khôi phục» đọc lại tệp đó trên bất kỳ máy nào."
                     ))));
                 } else {
-                    message.set(Some(Err("Trình duyệt không cho tải tệp sao lưu xuống.".into())));
+                    message.set(Some(Err(
+                        "Trình duyệt không cho tải tệp sao lưu xuống.".into()
+                    )));
                 }
             }
             Err(e) => message.set(Some(Err(e))),
         }
     };
     let on_restore = move |ev: leptos::ev::Event| {
-        let Some(file) = picked_files(&ev).into_iter().next() else { return };
+        let Some(file) = picked_files(&ev).into_iter().next() else {
+            return;
+        };
         spawn_local(async move {
             let read = read_text_within(&file, MAX_BACKUP_BYTES)
                 .await
-                .and_then(|text| backup::read(&text).map_err(|e| format!("«{}»: {e}", file.name())));
+                .and_then(|text| {
+                    backup::read(&text).map_err(|e| format!("«{}»: {e}", file.name()))
+                });
             let backup = match read {
                 Ok(backup) => backup,
                 Err(e) => {
@@ -59,7 +73,9 @@ pub fn BackupPanel(listing: Memo<Listing>) -> impl IntoView {
                 }
             };
             // The backup's templates first, so that their drafts open.
-            let added = ctx.session(|s| s.restore_templates(&backup.templates, |id| ctx.template(id).is_some()));
+            let added = ctx.session(|s| {
+                s.restore_templates(&backup.templates, |id| ctx.template(id).is_some())
+            });
             let mut headline = format!("Khôi phục từ «{}»", file.name());
             if let Some(at) = backup.created_at {
                 headline.push_str(&format!(" (sao lưu lúc {})", date_time(at)));
@@ -67,7 +83,8 @@ pub fn BackupPanel(listing: Memo<Listing>) -> impl IntoView {
             headline.push_str(". ");
             headline.push_str(&backup::summary_of_templates(&added));
             let lines = {
-                ctx.templates.update(|list| list.extend(added.into_iter().map(Arc::new)));
+                ctx.templates
+                    .update(|list| list.extend(added.into_iter().map(Arc::new)));
                 ctx.change(|s| s.restore(backup.drafts, |id| ctx.template(id)))
             };
             headline.push_str(&backup::summary(&lines));

@@ -11,9 +11,9 @@ use crate::browser::storage::measured;
 use crate::core::rollup::roll_up;
 use crate::core::summary::{CommuneSummary, SummaryValue};
 use crate::core::template::RollupSpec;
-use crate::ui::erased::CollectAny;
 use crate::ui::autosave::Autosave;
 use crate::ui::deferred::Deferral;
+use crate::ui::erased::CollectAny;
 use crate::ui::{AppContext, FormContext};
 
 /// "Tổng hợp từ báo cáo của các xã": pick the communes' `.json` files.
@@ -30,11 +30,15 @@ pub fn RollupPanel(autosave: Autosave, spec: RollupSpec) -> impl IntoView {
             return;
         }
         let Some(commune_template) = ctx.template(&from) else {
-            problem.set(Some(format!("Ứng dụng chưa có biểu mẫu «{from}» của xã để đọc các tệp này.")));
+            problem.set(Some(format!(
+                "Ứng dụng chưa có biểu mẫu «{from}» của xã để đọc các tệp này."
+            )));
             return;
         };
         let district_template = form.template.clone();
-        let Some(report) = form.try_snapshot() else { return };
+        let Some(report) = form.try_snapshot() else {
+            return;
+        };
         busy.set(true);
         problem.set(None);
         spawn_local(async move {
@@ -46,8 +50,9 @@ pub fn RollupPanel(autosave: Autosave, spec: RollupSpec) -> impl IntoView {
                     Err(e) => unread.push(format!("Bỏ qua: {e}.")),
                 }
             }
-            let outcome =
-                measured("bieumau:rollup", || roll_up(&district_template, &report, &commune_template, &texts));
+            let outcome = measured("bieumau:rollup", || {
+                roll_up(&district_template, &report, &commune_template, &texts)
+            });
             busy.try_set(false);
             match outcome {
                 Ok(mut outcome) => {

@@ -31,7 +31,9 @@ pub fn CompareWith(own_id: String) -> impl IntoView {
     let read_stored = {
         let own_id = own_id.clone();
         move || {
-            let drafts = ctx.try_session(|s| s.list().map(|(list, _)| list).unwrap_or_default()).unwrap_or_default();
+            let drafts = ctx
+                .try_session(|s| s.list().map(|(list, _)| list).unwrap_or_default())
+                .unwrap_or_default();
             // A draft read again at the same revision keeps its `Arc`, so the
             // report compared with is not taken as new (every row's messages
             // would be worked out again).
@@ -40,7 +42,11 @@ pub fn CompareWith(own_id: String) -> impl IntoView {
                     .into_iter()
                     .filter(|s| s.draft.id != own_id)
                     .map(|s| {
-                        let same = kept.iter().find(|k| k.id == s.draft.id && k.revision == s.draft.revision && k.updated_at == s.draft.updated_at);
+                        let same = kept.iter().find(|k| {
+                            k.id == s.draft.id
+                                && k.revision == s.draft.revision
+                                && k.updated_at == s.draft.updated_at
+                        });
                         same.cloned().unwrap_or_else(|| {
                             // A report of an older version of the template is read
                             // with its codes migrated (in memory only), so that
@@ -68,12 +74,17 @@ pub fn CompareWith(own_id: String) -> impl IntoView {
     let edits = form.edits;
     let header = form.clone();
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(file) = picked_files(&ev).into_iter().next() else { return };
-        let (template, read_stored, header) = (template.clone(), read_again.clone(), header.clone());
+        let Some(file) = picked_files(&ev).into_iter().next() else {
+            return;
+        };
+        let (template, read_stored, header) =
+            (template.clone(), read_again.clone(), header.clone());
         spawn_local(async move {
             let outcome = match read_text(&file).await {
                 Err(e) => Err(e),
-                Ok(text) => ctx.change(|s| s.keep_predecessor(&text, &file.name(), &template, &header.header_value())),
+                Ok(text) => ctx.change(|s| {
+                    s.keep_predecessor(&text, &file.name(), &template, &header.header_value())
+                }),
             };
             match outcome {
                 Ok((id, found_by_rule, text)) => {
@@ -98,14 +109,19 @@ pub fn CompareWith(own_id: String) -> impl IntoView {
             Role::Change => before.change.with(|c| c.as_ref().map(|c| c.draft.title())),
             Role::Carry => before.carry.with(|d| d.as_ref().map(|d| d.title())),
         };
-        let (template_id, header, read_stored) = (template_id.clone(), form.clone(), read_stored.clone());
+        let (template_id, header, read_stored) =
+            (template_id.clone(), form.clone(), read_stored.clone());
         let options = move || {
             stored.with(|all| {
                 all.iter()
                     .filter(|d| d.report.template_id == template_id)
                     .map(|d| {
                         // A derived title names the period already; the clerk's own may not.
-                        let label = if d.name.trim().is_empty() { d.title() } else { format!("{} ({})", d.title(), d.period_text()) };
+                        let label = if d.name.trim().is_empty() {
+                            d.title()
+                        } else {
+                            format!("{} ({})", d.title(), d.period_text())
+                        };
                         (format!("{DRAFT}{}", d.id), label)
                     })
                     .collect::<Vec<_>>()

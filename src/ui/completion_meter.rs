@@ -10,7 +10,11 @@ pub fn CompletionMeter() -> impl IntoView {
     let form = expect_context::<FormContext>();
     let filled = form.filled;
     let total = form.fillable;
-    let noun = if form.grids.is_empty() { " chỉ tiêu" } else { " ô số liệu" };
+    let noun = if form.grids.is_empty() {
+        " chỉ tiêu"
+    } else {
+        " ô số liệu"
+    };
     view! {
         <div class="completion" data-completion=move || format!("{}/{}", filled.get(), total.get())>
             <span class="completion-text">

@@ -35,7 +35,13 @@ impl Conflicts {
 
     /// The open conflicts of `draft`, each field with the other values.
     pub fn show(&self, draft: &crate::core::draft::Draft) {
-        self.set(draft.conflicts().into_iter().map(|c| (c.key, c.others)).collect());
+        self.set(
+            draft
+                .conflicts()
+                .into_iter()
+                .map(|c| (c.key, c.others))
+                .collect(),
+        );
     }
 
     pub fn set(&self, conflicts: KeyMap<Vec<String>>) {

@@ -28,8 +28,15 @@ pub struct Deferral {
 impl Deferral {
     /// For a report of `rows` rows being opened.
     pub fn new(rows: usize) -> Self {
-        let now = if rows <= DRAWN_WHOLE { usize::MAX } else { ROWS_PER_FRAME };
-        let deferral = Deferral { rows_left: StoredValue::new(now), refill_asked: StoredValue::new(false) };
+        let now = if rows <= DRAWN_WHOLE {
+            usize::MAX
+        } else {
+            ROWS_PER_FRAME
+        };
+        let deferral = Deferral {
+            rows_left: StoredValue::new(now),
+            refill_asked: StoredValue::new(false),
+        };
         deferral.refill_next_frame();
         deferral
     }
@@ -58,7 +65,12 @@ impl Deferral {
 
     /// `draw`n now, or a placeholder `rows` × `row_px` high until it is
     /// needed. Not generic: one copy of this code serves every table.
-    pub fn rows(&self, rows: usize, row_px: u32, draw: Arc<dyn Fn() -> AnyView + Send + Sync>) -> AnyView {
+    pub fn rows(
+        &self,
+        rows: usize,
+        row_px: u32,
+        draw: Arc<dyn Fn() -> AnyView + Send + Sync>,
+    ) -> AnyView {
         if self.draws_now(rows) {
             return draw();
         }

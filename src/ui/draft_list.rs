@@ -6,12 +6,12 @@ use leptos::task::spawn_local;
 
 use crate::browser::download::download;
 use crate::browser::storage::{ask_to_persist, date_time, new_id, now};
-use crate::ui::merge_file::MergeFile;
 use crate::core::draft::Draft;
-use crate::core::predecessor;
 use crate::core::draft_store::{Quarantined, StoredDraft, STORAGE_PREFIX};
+use crate::core::predecessor;
 use crate::ui::backup_panel::BackupPanel;
 use crate::ui::erased::{key_of, keyed_list, shown, Keyed};
+use crate::ui::merge_file::MergeFile;
 use crate::ui::{AppContext, Screen};
 
 /// What the drafts may take before the list says so: Chromium and Firefox
@@ -31,7 +31,13 @@ pub fn DraftList() -> impl IntoView {
         // A draft just stored and opened (an import): the list is about to
         // go; reading every draft again for it would delay the editor.
         match before {
-            Some(before) if ctx.screen.with_untracked(|s| !matches!(s, Screen::Start { .. })) => Clone::clone(before),
+            Some(before)
+                if ctx
+                    .screen
+                    .with_untracked(|s| !matches!(s, Screen::Start { .. })) =>
+            {
+                Clone::clone(before)
+            }
             _ => ctx.session(|s| s.list()),
         }
     });
@@ -44,11 +50,14 @@ pub fn DraftList() -> impl IntoView {
     });
     on_cleanup(move || on_storage.remove());
     let drafts = move || listing.with(|l| l.as_ref().map(|(d, _)| d.clone()).unwrap_or_default());
-    let quarantined = move || listing.with(|l| l.as_ref().map(|(_, q)| q.clone()).unwrap_or_default());
+    let quarantined =
+        move || listing.with(|l| l.as_ref().map(|(_, q)| q.clone()).unwrap_or_default());
     let deleted = RwSignal::new(None::<Deleted>);
     let message = RwSignal::new(None::<String>);
     let undo = move |_| {
-        let Some(Deleted(draft)) = deleted.get_untracked() else { return };
+        let Some(Deleted(draft)) = deleted.get_untracked() else {
+            return;
+        };
         deleted.set(None);
         message.set(Some(ctx.change(|s| s.undo_delete(draft))));
     };
@@ -126,16 +135,35 @@ pub fn DraftList() -> impl IntoView {
 }
 
 #[component]
-fn DraftEntry(stored: StoredDraft, previous: [Option<Draft>; 2], deleted: RwSignal<Option<Deleted>>, message: RwSignal<Option<String>>) -> impl IntoView {
+fn DraftEntry(
+    stored: StoredDraft,
+    previous: [Option<Draft>; 2],
+    deleted: RwSignal<Option<Deleted>>,
+    message: RwSignal<Option<String>>,
+) -> impl IntoView {
     let ctx = expect_context::<AppContext>();
     let draft = stored.draft;
     let template = ctx.template(&draft.report.template_id);
-    let status = template.as_ref().map(|t| draft.status(t, previous.each_ref().map(Option::as_ref)));
-    let noun = if template.as_ref().is_some_and(|t| t.grids().next().is_some()) { "ô số liệu" } else { "chỉ tiêu" };
+    let status = template
+        .as_ref()
+        .map(|t| draft.status(t, previous.each_ref().map(Option::as_ref)));
+    let noun = if template
+        .as_ref()
+        .is_some_and(|t| t.grids().next().is_some())
+    {
+        "ô số liệu"
+    } else {
+        "chỉ tiêu"
+    };
     let template_name = template
         .as_ref()
         .map(|t| t.name.clone())
-        .unwrap_or_else(|| format!("Biểu mẫu «{}» (chưa có trong ứng dụng)", draft.report.template_id));
+        .unwrap_or_else(|| {
+            format!(
+                "Biểu mẫu «{}» (chưa có trong ứng dụng)",
+                draft.report.template_id
+            )
+        });
     let renaming = RwSignal::new(false);
     let id = draft.id.clone();
     let rename_hook = id.clone();
@@ -182,26 +210,30 @@ fn DraftEntry(stored: StoredDraft, previous: [Option<Draft>; 2], deleted: RwSign
     let next_period = {
         let id = id.clone();
         move |_| {
-            message.set(Some(ctx.change(|s| s.copy_to_next_period(&id, new_id(), now()))));
+            message.set(Some(
+                ctx.change(|s| s.copy_to_next_period(&id, new_id(), now())),
+            ));
         }
     };
     let export = {
         let id = id.clone();
         move |_| {
             let Some(draft) = stored_now(&id) else { return };
-            download(&format!("{}.json", draft.file_stem()), "application/json", draft.to_pretty_json().as_bytes());
+            download(
+                &format!("{}.json", draft.file_stem()),
+                "application/json",
+                draft.to_pretty_json().as_bytes(),
+            );
         }
     };
     let delete = {
         let id = id.clone();
-        move |_| {
-            match ctx.change(|s| s.delete(&id)) {
-                Ok(stored) => {
-                    deleted.set(Some(Deleted(stored)));
-                    message.set(None);
-                }
-                Err(text) => message.set(Some(text)),
+        move |_| match ctx.change(|s| s.delete(&id)) {
+            Ok(stored) => {
+                deleted.set(Some(Deleted(stored)));
+                message.set(None);
             }
+            Err(text) => message.set(Some(text)),
         }
     };
 
@@ -272,7 +304,10 @@ fn QuarantinedEntry(entry: Quarantined) -> impl IntoView {
     let raw = entry.raw.clone();
     let key = entry.key.clone();
     let name = key.rsplit('.').next().unwrap_or("ban-nhap").to_string();
-    let file_name = format!("ban-nhap-hong_{}.json", crate::core::draft::ascii_slug(&name));
+    let file_name = format!(
+        "ban-nhap-hong_{}.json",
+        crate::core::draft::ascii_slug(&name)
+    );
     view! {
         <div class="banner error quarantined" role="alert" data-quarantined=entry.key.clone()>
             <p>

@@ -41,8 +41,14 @@ pub struct Keyed {
 }
 
 impl Keyed {
-    pub fn new<V: IntoView + 'static>(key: String, draw: impl FnOnce() -> V + Send + 'static) -> Keyed {
-        Keyed { key, draw: Box::new(move || draw().into_any()) }
+    pub fn new<V: IntoView + 'static>(
+        key: String,
+        draw: impl FnOnce() -> V + Send + 'static,
+    ) -> Keyed {
+        Keyed {
+            key,
+            draw: Box::new(move || draw().into_any()),
+        }
     }
 }
 
@@ -63,11 +69,15 @@ fn draw_list(items: Box<dyn Fn() -> Vec<Keyed> + Send>) -> AnyView {
 
 /// A memo of what `f` computes: it wakes its readers only when the value
 /// changes, as `Memo::new` does.
-pub fn memo<T: PartialEq + Send + Sync + 'static>(f: impl Fn() -> T + Send + Sync + 'static) -> Memo<T> {
+pub fn memo<T: PartialEq + Send + Sync + 'static>(
+    f: impl Fn() -> T + Send + Sync + 'static,
+) -> Memo<T> {
     boxed_memo(Box::new(f))
 }
 
-fn boxed_memo<T: PartialEq + Send + Sync + 'static>(f: Box<dyn Fn() -> T + Send + Sync>) -> Memo<T> {
+fn boxed_memo<T: PartialEq + Send + Sync + 'static>(
+    f: Box<dyn Fn() -> T + Send + Sync>,
+) -> Memo<T> {
     Memo::new(move |_| f())
 }
 
@@ -78,7 +88,11 @@ pub fn shown<V: IntoView + 'static, F: IntoView + 'static>(
     view: impl Fn() -> V + Send + Sync + 'static,
     fallback: impl Fn() -> F + Send + Sync + 'static,
 ) -> AnyView {
-    draw_shown(memo(when), Box::new(move || view().into_any()), Box::new(move || fallback().into_any()))
+    draw_shown(
+        memo(when),
+        Box::new(move || view().into_any()),
+        Box::new(move || fallback().into_any()),
+    )
 }
 
 type Draw = Box<dyn Fn() -> AnyView + Send + Sync>;

@@ -11,12 +11,12 @@ use crate::browser::download::download;
 use crate::browser::print::print_page;
 use crate::browser::storage::measured;
 use crate::core::export::{csv::csv, docx::docx, xlsx::xlsx};
+use crate::core::issue::Severity;
 use crate::core::period::{parse_year, Period};
 use crate::core::preflight::{preflight, Document, Open, Preflight};
-use crate::core::issue::Severity;
 use crate::core::report::HeaderField;
-use crate::ui::erased::CollectAny;
 use crate::ui::autosave::Autosave;
+use crate::ui::erased::CollectAny;
 use crate::ui::save_status::download_current;
 use crate::ui::FormContext;
 
@@ -43,7 +43,9 @@ pub fn ExportBar(autosave: Autosave) -> impl IntoView {
         asking.set(None);
         // Whatever is on screen is saved first, so the file and the draft agree.
         autosave.flush();
-        let Some(draft) = autosave.current() else { return };
+        let Some(draft) = autosave.current() else {
+            return;
+        };
         let stem = draft.file_stem();
         match export {
             Export::Docx => {
@@ -56,7 +58,11 @@ pub fn ExportBar(autosave: Autosave) -> impl IntoView {
             }
             Export::Csv => {
                 let text = measured("bieumau:export-csv", || csv(&template, &draft.report));
-                download(&format!("{stem}.csv"), "text/csv;charset=utf-8", text.as_bytes());
+                download(
+                    &format!("{stem}.csv"),
+                    "text/csv;charset=utf-8",
+                    text.as_bytes(),
+                );
             }
             Export::Print => {
                 print_page();
@@ -71,9 +77,12 @@ pub fn ExportBar(autosave: Autosave) -> impl IntoView {
         let form = form.clone();
         move |export: Export| -> Preflight {
             untrack(|| {
-                let note_of = |code: &str| form.field(code).map(|f| f.note.get()).unwrap_or_default();
-                let text_of = |id: &str| form.narrative.text(id).map(|t| t.get()).unwrap_or_default();
-                let period = Period::from_key(&form.header_signal(HeaderField::Period).get()).unwrap_or_default();
+                let note_of =
+                    |code: &str| form.field(code).map(|f| f.note.get()).unwrap_or_default();
+                let text_of =
+                    |id: &str| form.narrative.text(id).map(|t| t.get()).unwrap_or_default();
+                let period = Period::from_key(&form.header_signal(HeaderField::Period).get())
+                    .unwrap_or_default();
                 let year = parse_year(&form.header_signal(HeaderField::Year).get()).ok();
                 issues.with(|issues| {
                     let open = Open {

@@ -11,20 +11,20 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use rustc_hash::FxHashMap;
 
-use crate::core::key_set::KeySet;
 use crate::core::eval::{annex_of, field_messages, figure_of, grid_target_issues, rules_by_row};
-use crate::core::report::{grid_cell, HeaderField, Report, ReportHeader};
-use crate::ui::header_state::HeaderSignals;
 use crate::core::issue::{Issue, Severity};
-use crate::core::template::Template;
+use crate::core::key_set::KeySet;
+use crate::core::report::{grid_cell, HeaderField, Report, ReportHeader};
 use crate::core::summary::CommuneSummary;
 use crate::core::target::TargetResult;
+use crate::core::template::Template;
 use crate::core::value::{FieldState, ValueKind};
 use crate::ui::before_state::Befores;
-use crate::ui::grid_state::GridState;
-use crate::ui::narrative_state::{LiveFigures, Narrative};
 use crate::ui::conflict::Conflicts;
 use crate::ui::erased::memo;
+use crate::ui::grid_state::GridState;
+use crate::ui::header_state::HeaderSignals;
+use crate::ui::narrative_state::{LiveFigures, Narrative};
 
 /// One row's editable state.
 #[derive(Clone, Copy)]
@@ -54,7 +54,11 @@ impl Field {
 /// valid number ("1603" becomes "1.603"), when that differs from the typed
 /// text. `None` too once the field's state is gone: blur is also sent when
 /// a focused field is taken off the page (back while typing).
-pub fn shown_on_leaving(kind: &ValueKind, raw: RwSignal<String>, state: Option<FieldState>) -> Option<String> {
+pub fn shown_on_leaving(
+    kind: &ValueKind,
+    raw: RwSignal<String>,
+    state: Option<FieldState>,
+) -> Option<String> {
     let text = kind.display(&state?)?;
     raw.try_with_untracked(|r| *r != text)?.then_some(text)
 }
@@ -132,12 +136,20 @@ where
 }
 
 /// Reads a number from the field states a memo depends on, tracking them.
-fn reader(states: &FxHashMap<String, Memo<FieldState>>, codes: &[&String]) -> Vec<(String, Memo<FieldState>)> {
-    codes.iter().filter_map(|c| states.get(c.as_str()).map(|m| ((*c).clone(), *m))).collect()
+fn reader(
+    states: &FxHashMap<String, Memo<FieldState>>,
+    codes: &[&String],
+) -> Vec<(String, Memo<FieldState>)> {
+    codes
+        .iter()
+        .filter_map(|c| states.get(c.as_str()).map(|m| ((*c).clone(), *m)))
+        .collect()
 }
 
 fn value_in(deps: &[(String, Memo<FieldState>)], code: &str) -> Option<f64> {
-    deps.iter().find(|(c, _)| c == code).and_then(|(_, m)| m.with(FieldState::number))
+    deps.iter()
+        .find(|(c, _)| c == code)
+        .and_then(|(_, m)| m.with(FieldState::number))
 }
 
 impl Form {
@@ -147,10 +159,18 @@ impl Form {
         // A grid row's name is not a figure to update: never "chưa cập nhật".
         let label_cells: Vec<(String, u32)> = template
             .grids()
-            .filter_map(|(section, grid)| grid.columns.get(grid.label_column()).map(|c| (section.id.clone(), c.number)))
+            .filter_map(|(section, grid)| {
+                grid.columns
+                    .get(grid.label_column())
+                    .map(|c| (section.id.clone(), c.number))
+            })
             .collect();
         let mut copied = report.unconfirmed.clone();
-        copied.retain(|code| !label_cells.iter().any(|(section, number)| grid_cell(section, code).is_some_and(|(_, n)| n == *number)));
+        copied.retain(|code| {
+            !label_cells.iter().any(|(section, number)| {
+                grid_cell(section, code).is_some_and(|(_, n)| n == *number)
+            })
+        });
         let unconfirmed = RwSignal::new(copied);
         let before = Befores::new(&own_id, report, header);
         let previous = before.change;
@@ -192,7 +212,14 @@ impl Form {
             .grids()
             .map(|(section, grid)| {
                 let annex = annex_of(&template, section).to_string();
-                Arc::new(GridState::new(section.clone(), grid.clone(), annex, report, (edits, unconfirmed), &before))
+                Arc::new(GridState::new(
+                    section.clone(),
+                    grid.clone(),
+                    annex,
+                    report,
+                    (edits, unconfirmed),
+                    &before,
+                ))
             })
             .collect();
         // Targets read rows and grid totals, with the batch's `figure_of`.
@@ -205,12 +232,23 @@ impl Form {
                     .codes()
                     .iter()
                     .filter_map(|c| template.grid_total(c))
-                    .filter_map(|(g, i)| Some((g, i, grids.get(g)?.totals.get(i).copied().flatten()?, grids.get(g)?.filled)))
+                    .filter_map(|(g, i)| {
+                        Some((
+                            g,
+                            i,
+                            grids.get(g)?.totals.get(i).copied().flatten()?,
+                            grids.get(g)?.filled,
+                        ))
+                    })
                     .collect();
                 let (t, template) = (t.clone(), template.clone());
                 memo(move || {
                     let total = |g: usize, i: usize| {
-                        totals.iter().find(|(tg, ti, _, _)| (*tg, *ti) == (g, i)).filter(|(_, _, _, filled)| filled.get() > 0).map(|(_, _, m, _)| m.get())
+                        totals
+                            .iter()
+                            .find(|(tg, ti, _, _)| (*tg, *ti) == (g, i))
+                            .filter(|(_, _, _, filled)| filled.get() > 0)
+                            .map(|(_, _, m, _)| m.get())
                     };
                     t.result(&|code| figure_of(&template, code, &|c| value_in(&deps, c), &total))
                 })
@@ -221,29 +259,66 @@ impl Form {
         for (index, (ind, rules)) in template.indicators.iter().zip(&by_row).enumerate() {
             let code = ind.code.clone();
             let state = states[&code];
-            let anchored: Vec<Memo<Option<Issue>>> = rules.iter().map(|&i| rule_issues[i]).collect();
+            let anchored: Vec<Memo<Option<Issue>>> =
+                rules.iter().map(|&i| rule_issues[i]).collect();
             let issue_code = code.clone();
             let template = template.clone();
             // The targets whose message sits on this row.
-            let unmet: Vec<(usize, Memo<TargetResult>)> =
-                template.targets.iter().enumerate().filter(|(_, t)| t.at == code).map(|(i, _)| (i, targets[i])).collect();
+            let unmet: Vec<(usize, Memo<TargetResult>)> = template
+                .targets
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.at == code)
+                .map(|(i, _)| (i, targets[i]))
+                .collect();
             let issues = memo(move || {
                 state.with(|s| {
                     // The same messages as the batch evaluation's: the rules',
                     // the change since the report before, the targets not met.
                     let ind = &template.indicators[index];
-                    let change = previous.with(|p| p.as_ref().and_then(|c| ind.change_issue(s, &ind.read_in(c.draft.report.value(&ind.code)), &c.label)));
-                    let unmet = unmet.iter().map(|(i, r)| template.targets[*i].issue(r.get()));
-                    field_messages(&issue_code, s, anchored.iter().map(|m| m.get()).chain([change]).chain(unmet))
+                    let change = previous.with(|p| {
+                        p.as_ref().and_then(|c| {
+                            ind.change_issue(
+                                s,
+                                &ind.read_in(c.draft.report.value(&ind.code)),
+                                &c.label,
+                            )
+                        })
+                    });
+                    let unmet = unmet
+                        .iter()
+                        .map(|(i, r)| template.targets[*i].issue(r.get()));
+                    field_messages(
+                        &issue_code,
+                        s,
+                        anchored
+                            .iter()
+                            .map(|m| m.get())
+                            .chain([change])
+                            .chain(unmet),
+                    )
                 })
             });
             let note = RwSignal::new(report.notes.get(&code).cloned().unwrap_or_default());
-            fields.insert(code.clone(), Field { raw: raws[&code], note, state, issues, edits });
+            fields.insert(
+                code.clone(),
+                Field {
+                    raw: raws[&code],
+                    note,
+                    state,
+                    issues,
+                    edits,
+                },
+            );
         }
 
         // Rows are in page order, and each row's list has its errors first,
         // so concatenating gives the batch evaluation's order.
-        let row_issues: Vec<Memo<Vec<Issue>>> = template.indicators.iter().map(|i| fields[&i.code].issues).collect();
+        let row_issues: Vec<Memo<Vec<Issue>>> = template
+            .indicators
+            .iter()
+            .map(|i| fields[&i.code].issues)
+            .collect();
         let indicator_issues = aggregate(
             row_issues,
             |lists| lists.flat_map(|m| m.get()).collect::<Vec<Issue>>(),
@@ -258,8 +333,10 @@ impl Form {
             |counts| counts.map(|m| m.get()).sum::<usize>(),
         );
 
-        let (grid_issues, grid_filled, grid_fillable): (Vec<_>, Vec<_>, Vec<_>) =
-            grids.iter().map(|g| (g.issues, g.filled, g.fillable)).fold((vec![], vec![], vec![]), |mut acc, (a, b, c)| {
+        let (grid_issues, grid_filled, grid_fillable): (Vec<_>, Vec<_>, Vec<_>) = grids
+            .iter()
+            .map(|g| (g.issues, g.filled, g.fillable))
+            .fold((vec![], vec![], vec![]), |mut acc, (a, b, c)| {
                 acc.0.push(a);
                 acc.1.push(b);
                 acc.2.push(c);
@@ -268,7 +345,11 @@ impl Form {
         // A form without grids reads the indicator memos directly: no extra
         // memo, and no extra copy of the list, on each keystroke.
         let (issues, filled, fillable) = if grids.is_empty() {
-            (indicator_issues, indicator_filled, memo(move || indicator_fillable))
+            (
+                indicator_issues,
+                indicator_filled,
+                memo(move || indicator_fillable),
+            )
         } else {
             // Targets on a grid's total speak after the grids.
             let (template, on_totals) = (template.clone(), targets.clone());
@@ -281,22 +362,46 @@ impl Form {
                 all.extend(grid_target_issues(&template, &results));
                 all
             });
-            let filled = memo(move || indicator_filled.get() + grid_filled.iter().map(|m| m.get()).sum::<usize>());
-            let fillable = memo(move || indicator_fillable + grid_fillable.iter().map(|m| m.get()).sum::<usize>());
+            let filled = memo(move || {
+                indicator_filled.get() + grid_filled.iter().map(|m| m.get()).sum::<usize>()
+            });
+            let fillable = memo(move || {
+                indicator_fillable + grid_fillable.iter().map(|m| m.get()).sum::<usize>()
+            });
             (issues, filled, fillable)
         };
-        let live = Arc::new(LiveFigures { template: template.clone(), states: states.clone(), computed: computed.clone(), grids: grids.clone(), targets: targets.clone() });
-        let narrative = Narrative::new(report, live, header.get(HeaderField::Period), header.get(HeaderField::Year));
+        let live = Arc::new(LiveFigures {
+            template: template.clone(),
+            states: states.clone(),
+            computed: computed.clone(),
+            grids: grids.clone(),
+            targets: targets.clone(),
+        });
+        let narrative = Narrative::new(
+            report,
+            live,
+            header.get(HeaderField::Period),
+            header.get(HeaderField::Year),
+        );
         // The narrative comes first on the page, and so do its messages.
         let issues = match template.outline.is_empty() {
             true => issues,
             false => {
                 let told = narrative.issues;
-                memo(move || told.with(|n| n.iter().cloned().chain(issues.get()).collect::<Vec<Issue>>()))
+                memo(move || {
+                    told.with(|n| {
+                        n.iter()
+                            .cloned()
+                            .chain(issues.get())
+                            .collect::<Vec<Issue>>()
+                    })
+                })
             }
         };
         let commune_summary = report.commune_summary.clone().map(Arc::new);
-        let errors = memo(move || issues.with(|all| all.iter().filter(|i| i.severity == Severity::Error).count()));
+        let errors = memo(move || {
+            issues.with(|all| all.iter().filter(|i| i.severity == Severity::Error).count())
+        });
         let warnings = memo(move || issues.with(Vec::len) - errors.get());
         Form {
             template,
@@ -327,7 +432,10 @@ impl Form {
 
     /// Confirms every unconfirmed value whose code `pick` takes.
     pub fn confirm_where(&self, pick: impl Fn(&str) -> bool) {
-        if self.unconfirmed.with_untracked(|s| s.iter().any(|c| pick(c))) {
+        if self
+            .unconfirmed
+            .with_untracked(|s| s.iter().any(|c| pick(c)))
+        {
             self.unconfirmed.update(|s| s.retain(|c| !pick(c)));
             self.edits.update(|n| *n += 1);
         }
@@ -338,7 +446,9 @@ impl Form {
     pub fn stale_mark(&self, code: &str) -> Option<Memo<bool>> {
         let unconfirmed = self.unconfirmed;
         let code = code.to_string();
-        unconfirmed.with_untracked(|s| s.contains(&code)).then(|| memo(move || unconfirmed.with(|s| s.contains(&code))))
+        unconfirmed
+            .with_untracked(|s| s.contains(&code))
+            .then(|| memo(move || unconfirmed.with(|s| s.contains(&code))))
     }
 
     pub fn field(&self, code: &str) -> Option<Field> {

@@ -14,9 +14,9 @@ use crate::core::number::format_vn;
 use crate::core::previous::change_text;
 use crate::core::report::grid_cell;
 use crate::ui::before_state::Compared;
+use crate::ui::erased::{memo, shown};
 use crate::ui::grid_cells::Cell;
 use crate::ui::grid_state::{GridRow, GridState};
-use crate::ui::erased::{memo, shown};
 use crate::ui::FormContext;
 
 /// A report before and its rows, for one grid, with how it is named.
@@ -25,16 +25,38 @@ pub type Before = Memo<Option<Arc<(Arc<Draft>, PreviousGrid, String)>>>;
 /// The report dossiers are carried over from, with this grid's rows
 /// indexed, once per choice of it; named by its title.
 pub fn before_of(carry: Memo<Option<Arc<Draft>>>, section: &str, grid: &Arc<Grid>) -> Before {
-    indexed(move || carry.get().map(|draft| { let title = draft.title(); (draft, title) }), section, grid)
+    indexed(
+        move || {
+            carry.get().map(|draft| {
+                let title = draft.title();
+                (draft, title)
+            })
+        },
+        section,
+        grid,
+    )
 }
 
 /// The report figures are compared with, indexed the same way; named as
 /// a line begins ("Cùng kỳ 2023").
 pub fn compare_of(change: Memo<Option<Compared>>, section: &str, grid: &Arc<Grid>) -> Before {
-    indexed(move || change.get().map(|c| { let title = c.title(); (c.draft, title) }), section, grid)
+    indexed(
+        move || {
+            change.get().map(|c| {
+                let title = c.title();
+                (c.draft, title)
+            })
+        },
+        section,
+        grid,
+    )
 }
 
-fn indexed(report: impl Fn() -> Option<(Arc<Draft>, String)> + Send + Sync + 'static, section: &str, grid: &Arc<Grid>) -> Before {
+fn indexed(
+    report: impl Fn() -> Option<(Arc<Draft>, String)> + Send + Sync + 'static,
+    section: &str,
+    grid: &Arc<Grid>,
+) -> Before {
     let (section, grid) = (section.to_string(), grid.clone());
     Memo::new_with_compare(
         move |_| {
@@ -53,10 +75,17 @@ fn indexed(report: impl Fn() -> Option<(Arc<Draft>, String)> + Send + Sync + 'st
 
 /// The report before's figure of column `i` in the row continued by `key`
 /// (labelled `label`), as the clerk reads it: "1.603".
-pub fn previous_text(before: Before, grid: &Grid, key: &str, label: &str, i: usize) -> Option<String> {
+pub fn previous_text(
+    before: Before,
+    grid: &Grid,
+    key: &str,
+    label: &str,
+    i: usize,
+) -> Option<String> {
     before.with(|b| {
         let (draft, rows, _) = &**b.as_ref()?;
-        rows.number(&draft.report, grid, key, label, i).map(|n| format_vn(n, grid.columns.get(i).map_or(0, |c| c.decimals())))
+        rows.number(&draft.report, grid, key, label, i)
+            .map(|n| format_vn(n, grid.columns.get(i).map_or(0, |c| c.decimals())))
     })
 }
 
@@ -77,10 +106,18 @@ pub fn row_issues(
     if group || grid.carried_over.is_none() {
         return memo(move || values.with(|v| v.issues.clone()));
     }
-    let (grid, section, key, annex, cells) = (grid.clone(), section.to_string(), key.clone(), annex.to_string(), cells.clone());
+    let (grid, section, key, annex, cells) = (
+        grid.clone(),
+        section.to_string(),
+        key.clone(),
+        annex.to_string(),
+        cells.clone(),
+    );
     memo(move || {
         let mut list = values.with(|v| v.issues.clone());
-        let (Some((column, from)), Some(b)) = (grid.carried_over, before.get()) else { return list };
+        let (Some((column, from)), Some(b)) = (grid.carried_over, before.get()) else {
+            return list;
+        };
         let (draft, rows, title) = &*b;
         let label = match cells.get(grid.label_column()).copied().flatten() {
             Some(cell) => cell.raw.get(),
@@ -88,7 +125,15 @@ pub fn row_issues(
         };
         let now = values.with(|v| v.cells.get(column).and_then(CellValue::number));
         let was = rows.number(&draft.report, &grid, &key, &label, from);
-        list.extend(carried_issue(&grid, &section, &key, &|| row_name(&annex, &stt.get(), &label), now, was, title));
+        list.extend(carried_issue(
+            &grid,
+            &section,
+            &key,
+            &|| row_name(&annex, &stt.get(), &label),
+            now,
+            was,
+            title,
+        ));
         list
     })
 }
@@ -97,7 +142,11 @@ pub fn row_issues(
 pub fn label_of(state: &GridState, row: &GridRow) -> String {
     match row.cell(state.grid.label_column()) {
         Some(cell) => cell.raw.get_untracked(),
-        None => state.grid.fixed_label(&row.key).unwrap_or_default().to_string(),
+        None => state
+            .grid
+            .fixed_label(&row.key)
+            .unwrap_or_default()
+            .to_string(),
     }
 }
 
@@ -106,11 +155,15 @@ pub fn label_of(state: &GridState, row: &GridRow) -> String {
 /// the report before does not have.
 pub fn fill_carried_over(state: &GridState) -> (Vec<String>, Vec<String>) {
     let (mut filled, mut missing) = (Vec::new(), Vec::new());
-    let Some((column, from)) = state.grid.carried_over else { return (filled, missing) };
+    let Some((column, from)) = state.grid.carried_over else {
+        return (filled, missing);
+    };
     let number = state.grid.columns[column].number;
     for row in state.rows.get_untracked().iter().filter(|r| !r.group) {
         let label = label_of(state, row);
-        let Some(cell) = row.cell(column) else { continue };
+        let Some(cell) = row.cell(column) else {
+            continue;
+        };
         match previous_text(state.before, &state.grid, &row.key, &label, from) {
             Some(text) => {
                 if cell.raw.with_untracked(|t| *t != text) {
@@ -118,7 +171,11 @@ pub fn fill_carried_over(state: &GridState) -> (Vec<String>, Vec<String>) {
                 }
                 filled.push(cell_code(&state.section.id, &row.key, number));
             }
-            None => missing.push(if label.trim().is_empty() { format!("dòng {}", row.stt.get_untracked()) } else { label }),
+            None => missing.push(if label.trim().is_empty() {
+                format!("dòng {}", row.stt.get_untracked())
+            } else {
+                label
+            }),
         }
     }
     (filled, missing)
@@ -128,7 +185,9 @@ pub fn fill_carried_over(state: &GridState) -> (Vec<String>, Vec<String>) {
 /// what the column must equal, and filling it from there.
 #[component]
 pub fn CarryBar(grid: Arc<GridState>) -> impl IntoView {
-    let Some((column, from)) = grid.grid.carried_over else { return ().into_any() };
+    let Some((column, from)) = grid.grid.carried_over else {
+        return ().into_any();
+    };
     let form = expect_context::<FormContext>();
     let before = grid.before;
     let message = RwSignal::new(None::<String>);
@@ -139,20 +198,29 @@ pub fn CarryBar(grid: Arc<GridState>) -> impl IntoView {
         form.confirm_where(|c| filled.iter().any(|f| f == c));
         let mut text = format!("Đã điền {} dòng từ kỳ trước.", filled.len());
         if !missing.is_empty() {
-            text.push_str(&format!(" Không có trong báo cáo kỳ trước (hãy nhập tay): {}.", missing.join(", ")));
+            text.push_str(&format!(
+                " Không có trong báo cáo kỳ trước (hãy nhập tay): {}.",
+                missing.join(", ")
+            ));
         }
         message.set(Some(text));
     };
-    shown(move || before.with(Option::is_some), move || view! {
-        <p class="carry-bar screen-only">
-            {let (this, that) = (this.clone(), that.clone());
-             move || before.with(|b| b.as_ref().map(|b| format!("Cột {this} phải bằng cột {that} của «{}». ", b.2)))}
-            <button type="button" class="link" data-action="fill-carried-over" data-section=section.clone() on:click=fill.clone()>
-                "Điền từ kỳ trước"
-            </button>
-            {move || message.get().map(|m| view! { <span class="carry-message" data-carry-message="">" " {m}</span> }.into_any())}
-        </p>
-    }, || ())
+    shown(
+        move || before.with(Option::is_some),
+        move || {
+            view! {
+                <p class="carry-bar screen-only">
+                    {let (this, that) = (this.clone(), that.clone());
+                     move || before.with(|b| b.as_ref().map(|b| format!("Cột {this} phải bằng cột {that} của «{}». ", b.2)))}
+                    <button type="button" class="link" data-action="fill-carried-over" data-section=section.clone() on:click=fill.clone()>
+                        "Điền từ kỳ trước"
+                    </button>
+                    {move || message.get().map(|m| view! { <span class="carry-message" data-carry-message="">" " {m}</span> }.into_any())}
+                </p>
+            }
+        },
+        || (),
+    )
 }
 
 /// The report before's figure of the focused cell, at the foot of the
@@ -163,14 +231,22 @@ pub fn FocusedPrevious(grid: Arc<GridState>, focused: RwSignal<Option<String>>) 
         let code = focused.get()?;
         let (key, number) = grid_cell(&grid.section.id, &code)?;
         let i = grid.grid.column_by_number(number)?;
-        let row = grid.rows.with(|rows| rows.iter().find(|r| &*r.key == key).cloned())?;
+        let row = grid
+            .rows
+            .with(|rows| rows.iter().find(|r| &*r.key == key).cloned())?;
         let label = match row.cell(grid.grid.label_column()) {
             Some(cell) => cell.raw.get(),
             None => grid.grid.fixed_label(key).unwrap_or_default().to_string(),
         };
         let text = previous_text(grid.compare, &grid.grid, key, &label, i)?;
-        let before = grid.compare.with(|b| b.as_ref().and_then(|b| b.1.number(&b.0.report, &grid.grid, key, &label, i)));
-        let name = grid.compare.with(|b| b.as_ref().map(|b| b.2.clone())).unwrap_or_default();
+        let before = grid.compare.with(|b| {
+            b.as_ref()
+                .and_then(|b| b.1.number(&b.0.report, &grid.grid, key, &label, i))
+        });
+        let name = grid
+            .compare
+            .with(|b| b.as_ref().map(|b| b.2.clone()))
+            .unwrap_or_default();
         let now = row.cell(i).and_then(|c| c.state().number());
         let change = match (now, before) {
             (Some(now), Some(before)) => change_text(now, before).map(|c| format!(" ({c})")),

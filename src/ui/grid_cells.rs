@@ -45,13 +45,23 @@ impl GridRow {
     }
 
     pub(crate) fn has_text(&self) -> bool {
-        self.cells.iter().flatten().any(|c| c.raw.with_untracked(|t| !t.trim().is_empty()))
+        self.cells
+            .iter()
+            .flatten()
+            .any(|c| c.raw.with_untracked(|t| !t.trim().is_empty()))
     }
 }
 
 /// The number a row holds in column `i`: its typed cell's, or its sum's.
-pub(crate) fn number_in(cells: &[Option<Cell>], sums: &[Option<Memo<Option<f64>>>], i: usize) -> Option<f64> {
-    match (cells.get(i).copied().flatten(), sums.get(i).copied().flatten()) {
+pub(crate) fn number_in(
+    cells: &[Option<Cell>],
+    sums: &[Option<Memo<Option<f64>>>],
+    i: usize,
+) -> Option<f64> {
+    match (
+        cells.get(i).copied().flatten(),
+        sums.get(i).copied().flatten(),
+    ) {
         (Some(cell), _) => cell.state().number(),
         (None, Some(sum)) => sum.get(),
         _ => None,
@@ -72,19 +82,39 @@ pub struct Cell {
 }
 
 impl Cell {
-    pub(super) fn new(text: String, kinds: StoredValue<Arc<[ValueKind]>>, column: usize, edits: RwSignal<u64>) -> Cell {
-        Cell { raw: RwSignal::new(text), kinds, column, edits }
+    pub(super) fn new(
+        text: String,
+        kinds: StoredValue<Arc<[ValueKind]>>,
+        column: usize,
+        edits: RwSignal<u64>,
+    ) -> Cell {
+        Cell {
+            raw: RwSignal::new(text),
+            kinds,
+            column,
+            edits,
+        }
     }
 
     /// The value as read, tracking the text; empty once the grid is gone.
     pub fn state(&self) -> FieldState {
-        let read = |kinds: &Arc<[ValueKind]>| self.raw.try_with(|text| kinds.get(self.column).map(|k| k.read(text)));
-        self.kinds.try_with_value(read).flatten().flatten().unwrap_or(FieldState::Empty)
+        let read = |kinds: &Arc<[ValueKind]>| {
+            self.raw
+                .try_with(|text| kinds.get(self.column).map(|k| k.read(text)))
+        };
+        self.kinds
+            .try_with_value(read)
+            .flatten()
+            .flatten()
+            .unwrap_or(FieldState::Empty)
     }
 
     /// The same without tracking; `None` once the grid is gone.
     pub fn state_untracked(&self) -> Option<FieldState> {
-        let read = |kinds: &Arc<[ValueKind]>| self.raw.try_with_untracked(|text| kinds.get(self.column).map(|k| k.read(text)));
+        let read = |kinds: &Arc<[ValueKind]>| {
+            self.raw
+                .try_with_untracked(|text| kinds.get(self.column).map(|k| k.read(text)))
+        };
         self.kinds.try_with_value(read).flatten().flatten()
     }
 
@@ -108,7 +138,10 @@ pub(super) fn cell_kinds(grid: &Grid) -> Arc<[ValueKind]> {
 
 fn on_paste(paste: Callback<String, bool>) -> impl Fn(web_sys::ClipboardEvent) {
     move |ev| {
-        if let Some(text) = ev.clipboard_data().and_then(|data| data.get_data("text/plain").ok()) {
+        if let Some(text) = ev
+            .clipboard_data()
+            .and_then(|data| data.get_data("text/plain").ok())
+        {
             if paste.run(text) {
                 ev.prevent_default();
             }
@@ -145,7 +178,12 @@ fn on_enter_move_down(ev: KeyboardEvent) {
 }
 
 #[component]
-pub(super) fn NumberCell(cell: Cell, code: String, kind: ValueKind, paste: Callback<String, bool>) -> impl IntoView {
+pub(super) fn NumberCell(
+    cell: Cell,
+    code: String,
+    kind: ValueKind,
+    paste: Callback<String, bool>,
+) -> impl IntoView {
     let raw = cell.raw;
     let (typed, stale) = (edit(cell, &code), stale(&code));
     let on_blur = move |_| {
@@ -181,8 +219,14 @@ fn on_text_cell_key(cell: Cell) -> impl Fn(KeyboardEvent) {
             return on_enter_move_down(ev);
         }
         ev.prevent_default();
-        if let Some(area) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
-            let (start, end) = (area.selection_start().ok().flatten(), area.selection_end().ok().flatten());
+        if let Some(area) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+        {
+            let (start, end) = (
+                area.selection_start().ok().flatten(),
+                area.selection_end().ok().flatten(),
+            );
             if let (Some(start), Some(end)) = (start, end) {
                 let _ = area.set_range_text_with_start_and_end_and_mode("\n", start, end, "end");
                 cell.set_raw(area.value());
@@ -192,7 +236,12 @@ fn on_text_cell_key(cell: Cell) -> impl Fn(KeyboardEvent) {
 }
 
 #[component]
-pub(super) fn TextCell(cell: Cell, code: String, wide: bool, paste: Callback<String, bool>) -> impl IntoView {
+pub(super) fn TextCell(
+    cell: Cell,
+    code: String,
+    wide: bool,
+    paste: Callback<String, bool>,
+) -> impl IntoView {
     let raw = cell.raw;
     let (typed, stale) = (edit(cell, &code), stale(&code));
     view! {
@@ -212,9 +261,18 @@ pub(super) fn TextCell(cell: Cell, code: String, wide: bool, paste: Callback<Str
 }
 
 #[component]
-pub(super) fn ChoiceCell(cell: Cell, code: String, options: Vec<crate::core::value::ChoiceOption>) -> impl IntoView {
+pub(super) fn ChoiceCell(
+    cell: Cell,
+    code: String,
+    options: Vec<crate::core::value::ChoiceOption>,
+) -> impl IntoView {
     let (typed, stale) = (edit(cell, &code), stale(&code));
-    let current = move || cell.state().number().map(|n| (n as i64).to_string()).unwrap_or_default();
+    let current = move || {
+        cell.state()
+            .number()
+            .map(|n| (n as i64).to_string())
+            .unwrap_or_default()
+    };
     let options = options
         .into_iter()
         .map(|o| {

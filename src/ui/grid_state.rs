@@ -10,18 +10,18 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::core::key_set::KeySet;
 use crate::core::grid::{cell_code, is_group_key, row_name, CellValue, ColumnRole, Grid, GridRows};
+use crate::core::issue::Issue;
+use crate::core::key_set::KeySet;
 use crate::core::paste::parse_tsv;
 use crate::core::report::Report;
-use crate::core::issue::Issue;
 use crate::core::template::Section;
 use crate::core::value::{FieldState, ValueKind};
 use crate::ui::before_state::Befores;
-use crate::ui::grid_before::{before_of, compare_of, row_issues, Before};
-use crate::ui::grid_cells::{cell_kinds, Cell};
-pub use crate::ui::grid_cells::GridRow;
 use crate::ui::erased::memo;
+use crate::ui::grid_before::{before_of, compare_of, row_issues, Before};
+pub use crate::ui::grid_cells::GridRow;
+use crate::ui::grid_cells::{cell_kinds, Cell};
 
 /// A row taken out of the list, kept for undo.
 #[derive(Clone)]
@@ -70,7 +70,17 @@ impl GridState {
         let built: Vec<GridRow> = report
             .row_keys(&section.id, &grid)
             .iter()
-            .map(|key| build_row(&section.id, &grid, &annex, key, report, (edits, kinds), before))
+            .map(|key| {
+                build_row(
+                    &section.id,
+                    &grid,
+                    &annex,
+                    key,
+                    report,
+                    (edits, kinds),
+                    before,
+                )
+            })
             .collect();
         rows.set(built);
         renumber(&grid, rows);
@@ -78,10 +88,22 @@ impl GridState {
         // one over the blocks. A keystroke re-reads its block and the
         // blocks' results, not every row (each read of a memo is re-tracked
         // on every run, which over 625 rows cost more than the sums).
-        let summed: Arc<[usize]> = grid.columns.iter().enumerate().filter(|(_, c)| c.is_summed()).map(|(i, _)| i).collect();
+        let summed: Arc<[usize]> = grid
+            .columns
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.is_summed())
+            .map(|(i, _)| i)
+            .collect();
         let blocks = {
             let summed = summed.clone();
-            memo(move || rows.with(|rows| rows.chunks(BLOCK).map(|part| Block::new(part, &summed)).collect::<Vec<_>>()))
+            memo(move || {
+                rows.with(|rows| {
+                    rows.chunks(BLOCK)
+                        .map(|part| Block::new(part, &summed))
+                        .collect::<Vec<_>>()
+                })
+            })
         };
         let totals = grid
             .columns
@@ -89,17 +111,27 @@ impl GridState {
             .enumerate()
             .map(|(i, _)| {
                 let at = summed.iter().position(|&s| s == i)?;
-                Some(memo(move || blocks.with(|b| b.iter().filter_map(|b| b.sums.get(at).map(|m| m.get())).sum::<f64>())))
+                Some(memo(move || {
+                    blocks.with(|b| {
+                        b.iter()
+                            .filter_map(|b| b.sums.get(at).map(|m| m.get()))
+                            .sum::<f64>()
+                    })
+                }))
             })
             .collect();
         let issues = memo(move || {
             let mut all = Vec::new();
-            blocks.with(|b| b.iter().for_each(|b| b.issues.with(|list| all.extend(list.iter().cloned()))));
+            blocks.with(|b| {
+                b.iter()
+                    .for_each(|b| b.issues.with(|list| all.extend(list.iter().cloned())))
+            });
             all
         });
         let filled = memo(move || blocks.with(|b| b.iter().map(|b| b.filled.get()).sum::<usize>()));
         let per_row = grid.value_columns();
-        let fillable = memo(move || rows.with(|rows| rows.iter().filter(|r| !r.group).count() * per_row));
+        let fillable =
+            memo(move || rows.with(|rows| rows.iter().filter(|r| !r.group).count() * per_row));
         GridState {
             section,
             grid,
@@ -124,11 +156,23 @@ impl GridState {
     pub fn show_merged(&self, report: &Report) {
         let (section, grid) = (&self.section.id, &self.grid);
         let keys = report.row_keys(section, grid);
-        if self.rows.with_untracked(|rows| rows.len() != keys.len() || rows.iter().zip(&keys).any(|(r, k)| *r.key != **k)) {
+        if self.rows.with_untracked(|rows| {
+            rows.len() != keys.len() || rows.iter().zip(&keys).any(|(r, k)| *r.key != **k)
+        }) {
             let current = self.rows.get_untracked();
             let row = |key: &String| match current.iter().find(|r| *r.key == **key) {
                 Some(row) => row.clone(),
-                None => self.owner.with(|| build_row(section, grid, &self.annex, key, report, (self.edits, self.kinds), self.before)),
+                None => self.owner.with(|| {
+                    build_row(
+                        section,
+                        grid,
+                        &self.annex,
+                        key,
+                        report,
+                        (self.edits, self.kinds),
+                        self.before,
+                    )
+                }),
             };
             self.rows.set(keys.iter().map(row).collect());
             renumber(grid, self.rows);
@@ -154,7 +198,9 @@ impl GridState {
 
     /// Adds an empty row (or group heading) at the end; returns its key.
     pub fn add_row(&self, group: bool) -> String {
-        let mut keys: Vec<String> = self.rows.with_untracked(|rows| rows.iter().map(|r| r.key.to_string()).collect());
+        let mut keys: Vec<String> = self
+            .rows
+            .with_untracked(|rows| rows.iter().map(|r| r.key.to_string()).collect());
         // The row kept for undo still owns its key: reusing it would put
         // two rows with one key (and the same cells) in the list on undo.
         if let Some(removed) = self.removed.get_untracked() {
@@ -163,7 +209,15 @@ impl GridState {
         let key = Grid::next_key(&keys, group);
         let empty = Report::default();
         let row = self.owner.with(|| {
-            build_row(&self.section.id, &self.grid, &self.annex, &key, &empty, (self.edits, self.kinds), self.before)
+            build_row(
+                &self.section.id,
+                &self.grid,
+                &self.annex,
+                &key,
+                &empty,
+                (self.edits, self.kinds),
+                self.before,
+            )
         });
         self.rows.update(|rows| rows.push(row));
         self.edited();
@@ -172,15 +226,24 @@ impl GridState {
 
     /// Takes a row out, keeping it for undo.
     pub fn remove_row(&self, key: &str) {
-        let Some(at) = self.rows.with_untracked(|rows| rows.iter().position(|r| &*r.key == key)) else { return };
+        let Some(at) = self
+            .rows
+            .with_untracked(|rows| rows.iter().position(|r| &*r.key == key))
+        else {
+            return;
+        };
         let mut taken = None;
         self.rows.update(|rows| taken = Some(rows.remove(at)));
         if let Some(row) = taken {
             let label = self.grid.label_column();
-            let name = row.cell(label).map(|c| c.raw.get_untracked()).unwrap_or_default();
+            let name = row
+                .cell(label)
+                .map(|c| c.raw.get_untracked())
+                .unwrap_or_default();
             // An empty row needs no undo.
             let keep = row.has_text();
-            self.removed.set(keep.then_some(RemovedRow { at, row, name }));
+            self.removed
+                .set(keep.then_some(RemovedRow { at, row, name }));
         }
         self.edited();
     }
@@ -227,7 +290,9 @@ impl GridState {
         if pasted.len() <= 1 && pasted.first().is_none_or(|row| row.len() <= 1) {
             return None;
         }
-        let start = self.rows.with_untracked(|rows| rows.iter().position(|r| &*r.key == key))?;
+        let start = self
+            .rows
+            .with_untracked(|rows| rows.iter().position(|r| &*r.key == key))?;
         let plan = self.grid.paste_plan(column, &pasted);
         if self.grid.is_editable() {
             while self.rows.with_untracked(Vec::len) < start + plan.len() {
@@ -240,12 +305,20 @@ impl GridState {
             for (i, text) in cells {
                 if let Some(cell) = row.cell(*i) {
                     cell.raw.set(text.clone());
-                    written.push(cell_code(&self.section.id, &row.key, self.grid.columns[*i].number));
+                    written.push(cell_code(
+                        &self.section.id,
+                        &row.key,
+                        self.grid.columns[*i].number,
+                    ));
                 }
             }
         }
-        if self.unconfirmed.with_untracked(|s| written.iter().any(|c| s.contains(c))) {
-            self.unconfirmed.update(|s| s.retain(|c| !written.contains(c)));
+        if self
+            .unconfirmed
+            .with_untracked(|s| written.iter().any(|c| s.contains(c)))
+        {
+            self.unconfirmed
+                .update(|s| s.retain(|c| !written.contains(c)));
         }
         self.edited();
         Some(rows.len().saturating_sub(start).min(plan.len()))
@@ -255,7 +328,10 @@ impl GridState {
     pub fn try_write(&self, report: &mut Report) -> Option<()> {
         let rows = self.rows.try_get_untracked()?;
         if matches!(self.grid.rows, GridRows::Editable { .. }) {
-            report.rows.insert(self.section.id.clone(), rows.iter().map(|r| r.key.to_string()).collect());
+            report.rows.insert(
+                self.section.id.clone(),
+                rows.iter().map(|r| r.key.to_string()).collect(),
+            );
         }
         let mut texts = Vec::new();
         for row in &rows {
@@ -299,12 +375,17 @@ impl Block {
             let rows = rows.clone();
             memo(move || {
                 let mut all = Vec::new();
-                rows.iter().for_each(|r| r.issues.with(|list| all.extend(list.iter().cloned())));
+                rows.iter()
+                    .for_each(|r| r.issues.with(|list| all.extend(list.iter().cloned())));
                 all
             })
         };
         let filled = memo(move || rows.iter().map(|r| r.filled.get()).sum::<usize>());
-        Block { sums, issues, filled }
+        Block {
+            sums,
+            issues,
+            filled,
+        }
     }
 }
 
@@ -351,14 +432,24 @@ fn build_row(
     // Numbered by `GridState::renumber` whenever the list changes.
     let stt = RwSignal::new(String::new());
     let values = {
-        let (grid, cells, key, section, annex) =
-            (grid.clone(), cells.clone(), row_key.clone(), section.to_string(), annex.to_string());
+        let (grid, cells, key, section, annex) = (
+            grid.clone(),
+            cells.clone(),
+            row_key.clone(),
+            section.to_string(),
+            annex.to_string(),
+        );
         let label_column = grid.label_column();
         memo(move || {
             // The column's kind is at hand: the cell's text is read as it,
             // without looking the kind up again on every keystroke.
             let typed = grid.typed_cells(group, |i, kind| {
-                cells.get(i).copied().flatten().and_then(|c| c.raw.try_with(|t| kind.read(t))).unwrap_or(FieldState::Empty)
+                cells
+                    .get(i)
+                    .copied()
+                    .flatten()
+                    .and_then(|c| c.raw.try_with(|t| kind.read(t)))
+                    .unwrap_or(FieldState::Empty)
             });
             // Only a failing identity reads the row's place and label.
             let name = || {
@@ -376,13 +467,24 @@ fn build_row(
         .iter()
         .enumerate()
         .map(|(i, c)| match &c.role {
-            ColumnRole::Sum(_) if !group => {
-                Some(memo(move || values.with(|v| v.cells.get(i).and_then(CellValue::number))))
-            }
+            ColumnRole::Sum(_) if !group => Some(memo(move || {
+                values.with(|v| v.cells.get(i).and_then(CellValue::number))
+            })),
             _ => None,
         })
         .collect();
-    let issues = row_issues(values, before, grid, section, &row_key, annex, &cells, stt, group);
+    let issues = row_issues(
+        values, before, grid, section, &row_key, annex, &cells, stt, group,
+    );
     let filled = memo(move || values.with(|v| v.filled));
-    GridRow { key: row_key, group, cells, stt, values, sums, issues, filled }
+    GridRow {
+        key: row_key,
+        group,
+        cells,
+        stt,
+        values,
+        sums,
+        issues,
+        filled,
+    }
 }

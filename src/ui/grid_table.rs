@@ -11,20 +11,23 @@ use crate::browser::focus::focus_field;
 use crate::core::grid::{cell_code, total_text, ColumnRole, GridRows, TOTAL_ROW};
 use crate::core::issue::Severity;
 use crate::core::value::ValueKind;
-use crate::ui::grid_cells::{ChoiceCell, NumberCell, TextCell};
-use crate::ui::issue_summary::IssueMessages;
-use crate::ui::grid_state::{GridRow, GridState};
-use crate::ui::grid_before::{CarryBar, FocusedPrevious};
-use crate::ui::stale::{Codes, StaleBar};
+use crate::ui::conflict::ConflictChoice;
 use crate::ui::deferred::Deferral;
 use crate::ui::erased::{key_of, keyed_list, memo, CollectAny, Keyed};
-use crate::ui::conflict::ConflictChoice;
+use crate::ui::grid_before::{CarryBar, FocusedPrevious};
+use crate::ui::grid_cells::{ChoiceCell, NumberCell, TextCell};
+use crate::ui::grid_state::{GridRow, GridState};
+use crate::ui::issue_summary::IssueMessages;
+use crate::ui::stale::{Codes, StaleBar};
 use crate::ui::FormContext;
 
 /// The `data-code` of the element that took focus.
 fn focused_code(ev: &web_sys::FocusEvent) -> Option<String> {
     use wasm_bindgen::JsCast;
-    ev.target()?.dyn_into::<web_sys::Element>().ok()?.get_attribute("data-code")
+    ev.target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .get_attribute("data-code")
 }
 
 /// Rows per `<table>`: a long grid is drawn as consecutive tables with the
@@ -61,7 +64,8 @@ pub fn GridSection(grid: Arc<GridState>) -> impl IntoView {
                     view! { <col style=format!("width:{}.{}%", per_mille / 10, per_mille % 10) /> }
                 })
                 .collect_any();
-            let action_col = editable_rows.then(|| view! { <col class="col-actions screen-only" /> }.into_any());
+            let action_col =
+                editable_rows.then(|| view! { <col class="col-actions screen-only" /> }.into_any());
             view! { <colgroup>{cols}{action_col}</colgroup> }
         }
     };
@@ -81,7 +85,10 @@ pub fn GridSection(grid: Arc<GridState>) -> impl IntoView {
                     view! { <tr>{cells}{actions}</tr> }
                 })
                 .collect_any();
-            let numbers = columns.iter().map(|c| view! { <td>{format!("({})", c.number)}</td> }).collect_any();
+            let numbers = columns
+                .iter()
+                .map(|c| view! { <td>{format!("({})", c.number)}</td> })
+                .collect_any();
             view! { <thead>{rows}<tr class="column-numbers">{numbers}</tr></thead> }
         }
     };
@@ -95,9 +102,13 @@ pub fn GridSection(grid: Arc<GridState>) -> impl IntoView {
                 <h2 class="annex-title">{title.to_string()}</h2>
                 <p class="attached italic">{move || header.header_value().attachment_line()}</p>
             </div>
-        }.into_any()
+        }
+        .into_any()
     });
-    let unit_note = section.unit_note.clone().map(|note| view! { <p class="unit-note italic">"Đơn vị tính: " {note}</p> }.into_any());
+    let unit_note = section
+        .unit_note
+        .clone()
+        .map(|note| view! { <p class="unit-note italic">"Đơn vị tính: " {note}</p> }.into_any());
     let rows = grid.rows;
     let body_grid = grid.clone();
     let deferral = expect_context::<Deferral>();
@@ -107,8 +118,15 @@ pub fn GridSection(grid: Arc<GridState>) -> impl IntoView {
         let (colgroup, thead) = (colgroup.clone(), thead.clone());
         move |n: usize| {
             let grid = body_grid.clone();
-            let slice =
-                move || rows.with(|rows| rows.iter().skip(n * ROWS_PER_TABLE).take(ROWS_PER_TABLE).cloned().collect::<Vec<_>>());
+            let slice = move || {
+                rows.with(|rows| {
+                    rows.iter()
+                        .skip(n * ROWS_PER_TABLE)
+                        .take(ROWS_PER_TABLE)
+                        .cloned()
+                        .collect::<Vec<_>>()
+                })
+            };
             let head = (n == 0).then_some(thead.clone());
             let colgroup = colgroup.clone();
             let table = move || {
@@ -130,12 +148,20 @@ pub fn GridSection(grid: Arc<GridState>) -> impl IntoView {
                     </table>
                 }
             };
-            let count = rows.with_untracked(|r| r.len().saturating_sub(n * ROWS_PER_TABLE).min(ROWS_PER_TABLE));
+            let count = rows.with_untracked(|r| {
+                r.len()
+                    .saturating_sub(n * ROWS_PER_TABLE)
+                    .min(ROWS_PER_TABLE)
+            });
             // Its height until first drawn (content-visibility: auto): the
             // header's rows and its own. A fixed guess made a short chunk
             // shrink as it came on screen, moving «+ Thêm …» from under the
             // pointer (a click then pressed one place and released another).
-            let head_px = if n == 0 { (head_rows as u32 + 1) * HEAD_ROW_PX } else { 0 };
+            let head_px = if n == 0 {
+                (head_rows as u32 + 1) * HEAD_ROW_PX
+            } else {
+                0
+            };
             let guess = format!("auto {}px", head_px + count as u32 * ROW_PX);
             view! {
                 <div class="grid-chunk" class:first=n == 0 style:contain-intrinsic-size=guess>
@@ -144,7 +170,11 @@ pub fn GridSection(grid: Arc<GridState>) -> impl IntoView {
             }
         }
     };
-    let total_row = grid.grid.total_label.clone().map(|label| view! { <TotalRow grid=grid.clone() label /> });
+    let total_row = grid
+        .grid
+        .total_label
+        .clone()
+        .map(|label| view! { <TotalRow grid=grid.clone() label /> });
     let editable = match &grid.grid.rows {
         GridRows::Editable { noun, groups } => Some((noun.clone(), *groups)),
         GridRows::Fixed(_) => None,
@@ -193,11 +223,23 @@ pub fn GridSection(grid: Arc<GridState>) -> impl IntoView {
         view! { <p class="empty-grid screen-only" hidden=move || rows.with(|r| !r.is_empty())>{hint}</p> }.into_any()
     });
     // Messages about the table's totals (a province's target), under it.
-    let on_totals = form.template.targets.iter().any(|t| form.template.grid_total(&t.at).is_some_and(|(g, _)| form.grids.get(g).is_some_and(|s| s.section.id == id)));
+    let on_totals = form.template.targets.iter().any(|t| {
+        form.template
+            .grid_total(&t.at)
+            .is_some_and(|(g, _)| form.grids.get(g).is_some_and(|s| s.section.id == id))
+    });
     let total_messages = on_totals.then(|| {
         let (issues, prefix) = (form.issues, format!("{id}/total/"));
-        let mine = memo(move || issues.with(|all| all.iter().filter(|i| i.code.starts_with(&prefix)).cloned().collect::<Vec<_>>()));
-        view! { <div class="grid-total-messages screen-only"><IssueMessages issues=mine /></div> }.into_any()
+        let mine = memo(move || {
+            issues.with(|all| {
+                all.iter()
+                    .filter(|i| i.code.starts_with(&prefix))
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+        });
+        view! { <div class="grid-total-messages screen-only"><IssueMessages issues=mine /></div> }
+            .into_any()
     });
     view! {
         <section
@@ -350,6 +392,9 @@ fn TotalRow(grid: Arc<GridState>, label: String) -> impl IntoView {
             _ => view! { <td></td> }.into_any(),
         })
         .collect_any();
-    let actions = grid.grid.is_editable().then(|| view! { <td class="row-actions screen-only"></td> }.into_any());
+    let actions = grid
+        .grid
+        .is_editable()
+        .then(|| view! { <td class="row-actions screen-only"></td> }.into_any());
     view! { <tr class="grid-row total" data-row=TOTAL_ROW>{cells}{actions}</tr> }
 }

@@ -11,10 +11,10 @@ use crate::browser::focus::focus_next_value;
 use crate::core::issue::Severity;
 use crate::core::template::{Indicator, Line, Section};
 use crate::core::value::{FieldState, ValueKind};
-use crate::ui::erased::CollectAny;
-use crate::ui::deferred::Deferral;
-use crate::ui::form_state::{shown_on_leaving, Field};
 use crate::ui::conflict::ConflictChoice;
+use crate::ui::deferred::Deferral;
+use crate::ui::erased::CollectAny;
+use crate::ui::form_state::{shown_on_leaving, Field};
 use crate::ui::issue_summary::IssueMessages;
 use crate::ui::stale::{Codes, StaleBar};
 use crate::ui::FormContext;
@@ -112,7 +112,9 @@ fn table_head() -> impl IntoView {
 
 /// The unit text, one line per coded answer ("Trực tuyến = 0" …).
 fn unit_lines(unit: &str) -> impl IntoView {
-    unit.split('\n').map(|line| view! { <span class="unit-line">{line.to_string()}</span> }).collect_any()
+    unit.split('\n')
+        .map(|line| view! { <span class="unit-line">{line.to_string()}</span> })
+        .collect_any()
 }
 
 fn stt_text(indicator: &Indicator) -> String {
@@ -138,8 +140,16 @@ fn IndicatorRow(index: usize) -> impl IntoView {
     let row_class = format!(
         "row depth-{} {}{}",
         indicator.depth().min(4),
-        if indicator.is_heading() { "heading" } else { "indicator" },
-        if indicator.part_of.is_some() { " part" } else { "" }
+        if indicator.is_heading() {
+            "heading"
+        } else {
+            "indicator"
+        },
+        if indicator.part_of.is_some() {
+            " part"
+        } else {
+            ""
+        }
     );
     let value_cell = match indicator.kind.clone() {
         None => ().into_any(),
@@ -151,14 +161,32 @@ fn IndicatorRow(index: usize) -> impl IntoView {
             let shown = move |now: &FieldState| {
                 previous.with(|p| {
                     let compared = p.as_ref()?;
-                    indicator_for_previous.previous_shown(compared.draft.report.value(&indicator_for_previous.code), now)
+                    indicator_for_previous.previous_shown(
+                        compared.draft.report.value(&indicator_for_previous.code),
+                        now,
+                    )
                 })
             };
             let figure = {
                 let shown = shown.clone();
-                move || shown(&FieldState::Empty).map(|(value, _)| (previous.with(|p| p.as_ref().map(|c| c.title())).unwrap_or_default(), value))
+                move || {
+                    shown(&FieldState::Empty).map(|(value, _)| {
+                        (
+                            previous
+                                .with(|p| p.as_ref().map(|c| c.title()))
+                                .unwrap_or_default(),
+                            value,
+                        )
+                    })
+                }
             };
-            let change = move || state.with(|now| shown(now)).and_then(|(_, c)| c).map(|c| format!(" ({c})")).unwrap_or_default();
+            let change = move || {
+                state
+                    .with(|now| shown(now))
+                    .and_then(|(_, c)| c)
+                    .map(|c| format!(" ({c})"))
+                    .unwrap_or_default()
+            };
             let stale = form.stale_mark(&code).map(|mark| {
                 let (form, code) = (form.clone(), code.clone());
                 move || mark.get().then(|| {
@@ -239,7 +267,11 @@ fn ValueInput(code: String, kind: ValueKind, field: Field) -> impl IntoView {
     let numeric = kind.is_numeric();
     let placeholder = match &kind {
         ValueKind::YesNo { .. } => "1 hoặc 0".to_string(),
-        ValueKind::Choice { options } => options.iter().map(|o| o.code.to_string()).collect::<Vec<_>>().join(" / "),
+        ValueKind::Choice { options } => options
+            .iter()
+            .map(|o| o.code.to_string())
+            .collect::<Vec<_>>()
+            .join(" / "),
         _ => String::new(),
     };
     let shown_kind = kind.clone();
@@ -289,8 +321,10 @@ fn ValueInput(code: String, kind: ValueKind, field: Field) -> impl IntoView {
 #[component]
 fn ComputedRow(index: usize) -> impl IntoView {
     let form = expect_context::<FormContext>();
-    let (Some(computed), Some(value)) = (form.template.computed.get(index).cloned(), form.computed.get(index).copied())
-    else {
+    let (Some(computed), Some(value)) = (
+        form.template.computed.get(index).cloned(),
+        form.computed.get(index).copied(),
+    ) else {
         return ().into_any();
     };
     let code = computed.code.clone();

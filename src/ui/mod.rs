@@ -5,14 +5,15 @@
 
 pub mod app;
 pub mod autosave;
-pub mod before_state;
 pub mod backup_panel;
+pub mod before_state;
+pub mod commune_summary;
 pub mod compare_with;
-pub mod conflict;
 pub mod completion_meter;
+pub mod conflict;
 pub mod deferred;
-pub mod erased;
 pub mod draft_list;
+pub mod erased;
 pub mod export_bar;
 pub mod form_state;
 pub mod grid_before;
@@ -20,7 +21,6 @@ pub mod grid_cells;
 pub mod grid_state;
 pub mod grid_table;
 pub mod header_state;
-pub mod commune_summary;
 pub mod indicator_table;
 pub mod issue_summary;
 pub mod merge_file;
@@ -63,8 +63,14 @@ pub struct AppContext {
 
 #[derive(Clone)]
 pub enum Screen {
-    Start { notice: Option<String> },
-    Editing { template: Arc<Template>, draft: Box<Draft>, notice: Option<String> },
+    Start {
+        notice: Option<String>,
+    },
+    Editing {
+        template: Arc<Template>,
+        draft: Box<Draft>,
+        notice: Option<String>,
+    },
 }
 
 impl Screen {
@@ -90,7 +96,8 @@ impl AppContext {
     }
 
     pub fn template(&self, id: &str) -> Option<Arc<Template>> {
-        self.templates.with_untracked(|list| list.iter().find(|t| t.id == id).cloned())
+        self.templates
+            .with_untracked(|list| list.iter().find(|t| t.id == id).cloned())
     }
 
     pub fn stored_changed(&self) {
@@ -117,9 +124,15 @@ impl AppContext {
 
     /// Merges a draft's `.json` (a colleague's copy) into the stored copy,
     /// or adds it; lists read the drafts again.
-    pub fn merge_file(&self, text: &str, file_name: &str) -> Result<crate::core::session::FileMerge, String> {
+    pub fn merge_file(
+        &self,
+        text: &str,
+        file_name: &str,
+    ) -> Result<crate::core::session::FileMerge, String> {
         let ctx = *self;
-        crate::browser::storage::measured("bieumau:merge", || ctx.change(|s| s.merge_file(text, file_name, |id| ctx.template(id))))
+        crate::browser::storage::measured("bieumau:merge", || {
+            ctx.change(|s| s.merge_file(text, file_name, |id| ctx.template(id)))
+        })
     }
 
     /// Opens a draft in the editor, adopting the current template version.
@@ -127,8 +140,14 @@ impl AppContext {
     pub fn open(&self, draft: Draft, notice: Option<String>) -> Result<(), String> {
         let template = self.template(&draft.report.template_id);
         let (draft, notice) = adopt(draft, template.as_deref(), notice)?;
-        let Some(template) = template else { return Ok(()) };
-        self.screen.set(Screen::Editing { template, draft: Box::new(draft), notice });
+        let Some(template) = template else {
+            return Ok(());
+        };
+        self.screen.set(Screen::Editing {
+            template,
+            draft: Box::new(draft),
+            notice,
+        });
         crate::browser::focus::scroll_to_top();
         Ok(())
     }
@@ -157,7 +176,9 @@ impl AppContext {
     /// cannot be had.
     pub fn open_stored(&self, id: &str) {
         self.flush_editor();
-        let opened = self.session(|s| s.stored(id)).and_then(|draft| self.open(draft, None));
+        let opened = self
+            .session(|s| s.stored(id))
+            .and_then(|draft| self.open(draft, None));
         if let Err(e) = opened {
             crate::browser::route::replace(&Route::List);
             let why = if e == GONE {
@@ -165,7 +186,9 @@ impl AppContext {
             } else {
                 format!("Không mở được bản nháp «{id}»: {e}")
             };
-            self.show_list(Some(format!("{why} Chọn một bản nháp trong danh sách dưới đây.")));
+            self.show_list(Some(format!(
+                "{why} Chọn một bản nháp trong danh sách dưới đây."
+            )));
         }
     }
 }

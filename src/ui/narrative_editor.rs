@@ -16,8 +16,8 @@ use crate::core::report::HeaderField;
 use crate::core::template::Template;
 use crate::core::vn_text::ascii_base;
 use crate::ui::conflict::ConflictChoice;
-use crate::ui::issue_summary::IssueMessages;
 use crate::ui::erased::{key_of, keyed_list, memo, CollectAny, Keyed};
+use crate::ui::issue_summary::IssueMessages;
 use crate::ui::FormContext;
 
 /// The figures the picker offers: token, what it is, and a key to search.
@@ -29,7 +29,10 @@ struct Candidate {
 
 /// Lower-case ASCII, marks dropped: "Hồ sơ" → "ho so".
 fn folded(text: &str) -> String {
-    text.chars().filter_map(ascii_base).map(|c| c.to_ascii_lowercase()).collect()
+    text.chars()
+        .filter_map(ascii_base)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
 }
 
 fn candidates(template: &Template) -> Vec<Candidate> {
@@ -45,19 +48,31 @@ fn candidates(template: &Template) -> Vec<Candidate> {
         add(c.code.clone(), c.label.clone());
     }
     for target in &template.targets {
-        add(format!("{TARGET_PREFIX}{}", target.id), format!("Mục tiêu: {} ({})", target.label, target.goal()));
+        add(
+            format!("{TARGET_PREFIX}{}", target.id),
+            format!("Mục tiêu: {} ({})", target.label, target.goal()),
+        );
     }
     for (section, grid) in template.grids() {
         let (annex, _) = section.heading(template);
-        add(format!("{}/count", section.id), format!("{annex} — số dòng"));
+        add(
+            format!("{}/count", section.id),
+            format!("{annex} — số dòng"),
+        );
         for (i, column) in grid.columns.iter().enumerate() {
             let name = grid.column_name(i);
             if column.is_summed() {
-                add(format!("{}/total/c{}", section.id, column.number), format!("{annex} — tổng cột {name}"));
+                add(
+                    format!("{}/total/c{}", section.id, column.number),
+                    format!("{annex} — tổng cột {name}"),
+                );
             }
             if let crate::core::grid::ColumnRole::Value(kind) = &column.role {
                 for (code, label) in kind.options() {
-                    add(format!("{}/count/c{}={code}", section.id, column.number), format!("{annex} — số dòng có {name}: {label}"));
+                    add(
+                        format!("{}/count/c{}={code}", section.id, column.number),
+                        format!("{annex} — số dòng có {name}: {label}"),
+                    );
                 }
             }
         }
@@ -70,7 +85,13 @@ fn candidates(template: &Template) -> Vec<Candidate> {
 fn matching<'a>(all: &'a [Candidate], query: &str, limit: usize) -> Vec<&'a Candidate> {
     let words: Vec<String> = query.split_whitespace().map(folded).collect();
     all.iter()
-        .filter(|c| words.iter().all(|w| c.key.split([' ', '(', ')', ',']).any(|k| k.starts_with(w.as_str()))))
+        .filter(|c| {
+            words.iter().all(|w| {
+                c.key
+                    .split([' ', '(', ')', ','])
+                    .any(|k| k.starts_with(w.as_str()))
+            })
+        })
         .take(limit)
         .collect()
 }
@@ -85,8 +106,16 @@ pub fn NarrativeEditor() -> impl IntoView {
     let words = memo(move || {
         let value = |f| header.header_signal(f).get();
         let period = Period::from_key(&value(HeaderField::Period)).unwrap_or_default();
-        let words = PeriodWords::new(&value(HeaderField::Unit), &value(HeaderField::Place), period, parse_year(&value(HeaderField::Year)).ok());
-        (words.fill(&template.outline.subject), words.fill(&template.outline.opening))
+        let words = PeriodWords::new(
+            &value(HeaderField::Unit),
+            &value(HeaderField::Place),
+            period,
+            parse_year(&value(HeaderField::Year)).ok(),
+        );
+        (
+            words.fill(&template.outline.subject),
+            words.fill(&template.outline.opening),
+        )
     });
     let started = form.narrative.started;
     let items = form.template.outline.items.clone();
@@ -102,7 +131,11 @@ pub fn NarrativeEditor() -> impl IntoView {
 }
 
 #[component]
-fn OutlineEntry(item: OutlineItem, picker: RwSignal<Option<String>>, offered: Arc<Vec<Candidate>>) -> impl IntoView {
+fn OutlineEntry(
+    item: OutlineItem,
+    picker: RwSignal<Option<String>>,
+    offered: Arc<Vec<Candidate>>,
+) -> impl IntoView {
     let heading = item.heading();
     let class = format!("outline-heading depth-{}", item.depth.min(2));
     if !item.writes {
@@ -110,21 +143,38 @@ fn OutlineEntry(item: OutlineItem, picker: RwSignal<Option<String>>, offered: Ar
     }
     let form = expect_context::<FormContext>();
     let conflict_hook = form.conflicts.hook(format!("outline:{}", item.id));
-    let Some(text) = form.narrative.text(&item.id) else { return ().into_any() };
-    let issues = form.narrative.item_issues.get(&item.id).copied().unwrap_or_else(|| memo(Vec::new));
+    let Some(text) = form.narrative.text(&item.id) else {
+        return ().into_any();
+    };
+    let issues = form
+        .narrative
+        .item_issues
+        .get(&item.id)
+        .copied()
+        .unwrap_or_else(|| memo(Vec::new));
     let id = item.id.clone();
     let (edit, paste_form, pick_form) = (form.clone(), form.clone(), form.clone());
     let on_input = move |ev| edit.set_narrative(text, event_target_value(&ev));
     let paste_id = id.clone();
     let on_paste = move |ev: web_sys::ClipboardEvent| {
-        let Some(pasted) = pasted_text(&ev) else { return };
+        let Some(pasted) = pasted_text(&ev) else {
+            return;
+        };
         ev.prevent_default();
         if let Some(new_text) = insert_at_caret(&paste_id, &clean_paste(&pasted)) {
             paste_form.set_narrative(text, new_text);
         }
     };
     // A few more rows than the text has lines, so it grows as it is typed.
-    let rows = move || text.with(|t| t.lines().map(|l| 1 + l.chars().count() / 90).sum::<usize>().clamp(2, 60) + 1);
+    let rows = move || {
+        text.with(|t| {
+            t.lines()
+                .map(|l| 1 + l.chars().count() / 90)
+                .sum::<usize>()
+                .clamp(2, 60)
+                + 1
+        })
+    };
     let open_id = id.clone();
     let picker_open = {
         let id = id.clone();
@@ -206,7 +256,11 @@ fn paragraph(text: &str) -> impl IntoView {
 }
 
 #[component]
-fn FigurePicker(offered: Arc<Vec<Candidate>>, insert: Callback<String>, close: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
+fn FigurePicker(
+    offered: Arc<Vec<Candidate>>,
+    insert: Callback<String>,
+    close: impl Fn() + Clone + Send + Sync + 'static,
+) -> impl IntoView {
     let query = RwSignal::new(String::new());
     let form = expect_context::<FormContext>();
     let found = {

@@ -9,19 +9,21 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use rustc_hash::FxHashMap;
 
-use crate::core::key_set::KeySet;
+use crate::core::grid::ColumnRole;
 use crate::core::hand_figures::{hand_figures, unmatched};
 use crate::core::issue::Issue;
-use crate::core::narrative::{self, choice_matches, computed_text, indicator_text, Figures, Shown, Unknown};
+use crate::core::key_set::KeySet;
+use crate::core::narrative::{
+    self, choice_matches, computed_text, indicator_text, Figures, Shown, Unknown,
+};
 use crate::core::outline::OutlineItem;
 use crate::core::period::{parse_year, Period};
 use crate::core::report::Report;
 use crate::core::target::TargetResult;
 use crate::core::template::Template;
-use crate::core::grid::ColumnRole;
 use crate::core::value::FieldState;
-use crate::ui::grid_state::GridState;
 use crate::ui::erased::memo;
+use crate::ui::grid_state::GridState;
 
 /// The editor's memos, read as the figures of a narrative. Reading one
 /// inside a memo or view tracks it.
@@ -35,7 +37,11 @@ pub struct LiveFigures {
 
 impl LiveFigures {
     fn grid(&self, section: &str) -> Result<&GridState, Unknown> {
-        self.grids.iter().find(|g| g.section.id == section).map(|g| &**g).ok_or(Unknown)
+        self.grids
+            .iter()
+            .find(|g| g.section.id == section)
+            .map(|g| &**g)
+            .ok_or(Unknown)
     }
 
     fn computed_at(&self, code: &str) -> Option<usize> {
@@ -47,10 +53,16 @@ impl Figures for LiveFigures {
     fn shown(&self, code: &str) -> Result<Option<String>, Unknown> {
         if let Some(ind) = self.template.indicator(code) {
             let kind = ind.kind.as_ref().ok_or(Unknown)?;
-            return Ok(self.states.get(code).and_then(|m| m.with(|s| indicator_text(kind, s))));
+            return Ok(self
+                .states
+                .get(code)
+                .and_then(|m| m.with(|s| indicator_text(kind, s))));
         }
         let i = self.computed_at(code).ok_or(Unknown)?;
-        Ok(computed_text(&self.template.computed[i], self.computed.get(i).and_then(|m| m.get())))
+        Ok(computed_text(
+            &self.template.computed[i],
+            self.computed.get(i).and_then(|m| m.get()),
+        ))
     }
     fn number(&self, code: &str) -> Option<f64> {
         match self.states.get(code) {
@@ -67,38 +79,69 @@ impl Figures for LiveFigures {
     fn cell(&self, section: &str, key: &str, column: u32) -> Result<Option<f64>, Unknown> {
         let grid = self.grid(section)?;
         let i = grid.grid.column_by_number(column).ok_or(Unknown)?;
-        grid.rows.with(|rows| rows.iter().find(|r| &*r.key == key).map(|r| r.number(i)).ok_or(Unknown))
+        grid.rows.with(|rows| {
+            rows.iter()
+                .find(|r| &*r.key == key)
+                .map(|r| r.number(i))
+                .ok_or(Unknown)
+        })
     }
     fn count(&self, section: &str, choice: Option<(u32, &str)>) -> Result<usize, Unknown> {
         let grid = self.grid(section)?;
         let Some((column, wanted)) = choice else {
-            return Ok(grid.rows.with(|rows| rows.iter().filter(|r| !r.group).count()));
+            return Ok(grid
+                .rows
+                .with(|rows| rows.iter().filter(|r| !r.group).count()));
         };
         let i = grid.grid.column_by_number(column).ok_or(Unknown)?;
-        let ColumnRole::Value(kind) = &grid.grid.columns[i].role else { return Err(Unknown) };
+        let ColumnRole::Value(kind) = &grid.grid.columns[i].role else {
+            return Err(Unknown);
+        };
         Ok(grid.rows.with(|rows| {
             rows.iter()
                 .filter(|r| !r.group)
-                .filter(|r| r.cell(i).is_some_and(|c| choice_matches(kind, &c.state(), wanted)))
+                .filter(|r| {
+                    r.cell(i)
+                        .is_some_and(|c| choice_matches(kind, &c.state(), wanted))
+                })
                 .count()
         }))
     }
     fn target(&self, id: &str) -> Result<TargetResult, Unknown> {
-        let i = self.template.targets.iter().position(|t| t.id == id).ok_or(Unknown)?;
+        let i = self
+            .template
+            .targets
+            .iter()
+            .position(|t| t.id == id)
+            .ok_or(Unknown)?;
         Ok(self.targets.get(i).ok_or(Unknown)?.get())
     }
     fn template(&self) -> &Template {
         &self.template
     }
     fn numbers(&self) -> Vec<f64> {
-        let states = self.states.values().filter_map(|m| m.with(FieldState::number));
+        let states = self
+            .states
+            .values()
+            .filter_map(|m| m.with(FieldState::number));
         let computed = self.computed.iter().filter_map(|m| m.get());
-        let totals = self.grids.iter().filter(|g| g.filled.get() > 0).flat_map(|g| g.totals.iter().flatten().map(|m| m.get()));
+        let totals = self
+            .grids
+            .iter()
+            .filter(|g| g.filled.get() > 0)
+            .flat_map(|g| g.totals.iter().flatten().map(|m| m.get()));
         states.chain(computed).chain(totals).collect()
     }
     fn filled_under(&self, item: &OutlineItem) -> bool {
-        let indicators = self.states.iter().any(|(code, s)| item.covers(code) && s.with(FieldState::is_filled));
-        indicators || self.grids.iter().any(|g| item.covers(&g.section.id) && g.filled.get() > 0)
+        let indicators = self
+            .states
+            .iter()
+            .any(|(code, s)| item.covers(code) && s.with(FieldState::is_filled));
+        indicators
+            || self
+                .grids
+                .iter()
+                .any(|g| item.covers(&g.section.id) && g.filled.get() > 0)
     }
 }
 
@@ -121,15 +164,29 @@ pub struct Narrative {
 }
 
 impl Narrative {
-    pub fn new(report: &Report, live: Arc<LiveFigures>, period: RwSignal<String>, year: RwSignal<String>) -> Narrative {
+    pub fn new(
+        report: &Report,
+        live: Arc<LiveFigures>,
+        period: RwSignal<String>,
+        year: RwSignal<String>,
+    ) -> Narrative {
         let template = live.template.clone();
         let texts: Vec<(String, RwSignal<String>)> = template
             .outline
             .written()
-            .map(|item| (item.id.clone(), RwSignal::new(report.narrative.get(&item.id).cloned().unwrap_or_default())))
+            .map(|item| {
+                (
+                    item.id.clone(),
+                    RwSignal::new(report.narrative.get(&item.id).cloned().unwrap_or_default()),
+                )
+            })
             .collect();
         let signals: Vec<RwSignal<String>> = texts.iter().map(|(_, s)| *s).collect();
-        let started = memo(move || signals.iter().any(|s| s.with(|t| narrative::started(std::iter::once(t.as_str())))));
+        let started = memo(move || {
+            signals
+                .iter()
+                .any(|s| s.with(|t| narrative::started(std::iter::once(t.as_str()))))
+        });
         let item_issues: FxHashMap<String, Memo<Vec<Issue>>> = template
             .outline
             .written()
@@ -148,14 +205,30 @@ impl Narrative {
                 (id.clone(), memo)
             })
             .collect();
-        let in_order: Vec<Memo<Vec<Issue>>> = texts.iter().filter_map(|(id, _)| item_issues.get(id).copied()).collect();
-        let issues = memo(move || in_order.iter().flat_map(|m| m.get()).collect::<Vec<Issue>>());
+        let in_order: Vec<Memo<Vec<Issue>>> = texts
+            .iter()
+            .filter_map(|(id, _)| item_issues.get(id).copied())
+            .collect();
+        let issues = memo(move || {
+            in_order
+                .iter()
+                .flat_map(|m| m.get())
+                .collect::<Vec<Issue>>()
+        });
         let dismissed = RwSignal::new(report.dismissed.clone());
         let numbers = {
             let live = live.clone();
             memo(move || live.numbers())
         };
-        Narrative { texts, item_issues, issues, started, live, dismissed, numbers }
+        Narrative {
+            texts,
+            item_issues,
+            issues,
+            started,
+            live,
+            dismissed,
+            numbers,
+        }
     }
 
     /// The hand-typed figures of item `id` that equal no figure of the
@@ -163,7 +236,8 @@ impl Narrative {
     /// Their words ("11 hồ sơ"): a memo of plain strings, whose code the
     /// wasm has already.
     pub fn hints(&self, id: &str) -> Memo<Vec<String>> {
-        let (text, numbers, dismissed, id) = (self.text(id), self.numbers, self.dismissed, id.to_string());
+        let (text, numbers, dismissed, id) =
+            (self.text(id), self.numbers, self.dismissed, id.to_string());
         memo(move || {
             let Some(text) = text else { return Vec::new() };
             // The report's numbers are gathered only for a text with

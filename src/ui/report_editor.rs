@@ -7,31 +7,43 @@ use leptos::prelude::*;
 
 use crate::core::draft::Draft;
 use crate::core::template::Template;
-use crate::ui::erased::CollectAny;
 use crate::ui::autosave::Autosave;
 use crate::ui::commune_summary::{CommuneSummaryView, RollupPanel};
 use crate::ui::compare_with::CompareWith;
 use crate::ui::completion_meter::CompletionMeter;
 use crate::ui::deferred::Deferral;
-use crate::ui::grid_table::GridSection;
+use crate::ui::erased::CollectAny;
+use crate::ui::export_bar::ExportBar;
 use crate::ui::form_state::Form;
+use crate::ui::grid_table::GridSection;
 use crate::ui::indicator_table::IndicatorTable;
 use crate::ui::issue_summary::{IssueCounts, IssueSummary};
+use crate::ui::merge_file::{CopyForColleague, MergeFile};
 use crate::ui::narrative_editor::NarrativeEditor;
 use crate::ui::report_header::{AnnexHeading, ReportHeaderBlock};
-use crate::ui::export_bar::ExportBar;
-use crate::ui::merge_file::{CopyForColleague, MergeFile};
 use crate::ui::save_status::{SaveIndicator, SaveProblems};
 use crate::ui::signature_block::SignatureBlock;
 use crate::ui::{AppContext, FormContext};
 
 #[component]
-pub fn ReportEditor(template: Arc<Template>, draft: Draft, notice: Option<String>) -> impl IntoView {
+pub fn ReportEditor(
+    template: Arc<Template>,
+    draft: Draft,
+    notice: Option<String>,
+) -> impl IntoView {
     let ctx = expect_context::<AppContext>();
     let form: FormContext = Arc::new(Form::new(template.clone(), &draft.report, draft.id.clone()));
     provide_context(form.clone());
-    let rows = template.sections.iter().map(|s| s.lines.len()).sum::<usize>()
-        + form.grids.iter().map(|g| g.rows.with_untracked(Vec::len)).sum::<usize>();
+    let rows = template
+        .sections
+        .iter()
+        .map(|s| s.lines.len())
+        .sum::<usize>()
+        + form
+            .grids
+            .iter()
+            .map(|g| g.rows.with_untracked(Vec::len))
+            .sum::<usize>();
     provide_context(Deferral::new(rows));
     let orphans = draft.orphans(&template);
     let own_id = draft.id.clone();

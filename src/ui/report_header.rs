@@ -44,7 +44,10 @@ pub fn ReportHeaderBlock() -> impl IntoView {
     let window = move || match (Period::from_key(&period.get()), parse_year(&year.get())) {
         (Some(p), Ok(y)) => {
             let w = p.window(y);
-            Ok(format!("Số liệu tính từ ngày {} đến ngày {}; hạn gửi báo cáo: {}", w.from, w.to, w.due))
+            Ok(format!(
+                "Số liệu tính từ ngày {} đến ngày {}; hạn gửi báo cáo: {}",
+                w.from, w.to, w.due
+            ))
         }
         (_, Err(e)) => Err(e),
         (None, _) => Err("Chưa chọn kỳ báo cáo".to_string()),

@@ -7,16 +7,22 @@ use crate::browser::download::download;
 use crate::browser::storage::{clock, measured};
 use crate::core::draft_store::StoreFault;
 use crate::core::number::format_vn;
-use crate::ui::erased::CollectAny;
 use crate::ui::autosave::{Autosave, SaveState};
 use crate::ui::conflict::ConflictList;
+use crate::ui::erased::CollectAny;
 use crate::ui::AppContext;
 
 /// Offers the draft on screen as a `.json` file.
 pub fn download_current(autosave: Autosave) {
-    let Some(draft) = autosave.current() else { return };
+    let Some(draft) = autosave.current() else {
+        return;
+    };
     let text = measured("bieumau:export-json", || draft.to_pretty_json());
-    download(&format!("{}.json", draft.file_stem()), "application/json", text.as_bytes());
+    download(
+        &format!("{}.json", draft.file_stem()),
+        "application/json",
+        text.as_bytes(),
+    );
 }
 
 #[component]
@@ -24,7 +30,11 @@ pub fn SaveIndicator(autosave: Autosave) -> impl IntoView {
     let ctx = expect_context::<AppContext>();
     let state = autosave.state;
     let text = move || {
-        let where_ = if ctx.persistent { "" } else { " (chỉ trong trang này)" };
+        let where_ = if ctx.persistent {
+            ""
+        } else {
+            " (chỉ trong trang này)"
+        };
         match state.get() {
             SaveState::Unchanged => match autosave.last_saved_at() {
                 Some(at) => format!("Đã lưu lúc {}{where_}", clock(at)),

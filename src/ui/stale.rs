@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::ui::FormContext;
 use crate::ui::erased::{memo, shown};
+use crate::ui::FormContext;
 
 /// Which codes belong to a section: its indicators' codes, or a grid's
 /// `<section>/…` cells.
@@ -21,7 +21,9 @@ impl Codes {
     fn holds(&self, code: &str) -> bool {
         match self {
             Codes::Listed(codes) => codes.iter().any(|c| c == code),
-            Codes::Grid(section) => code.strip_prefix(section.as_str()).is_some_and(|rest| rest.starts_with('/')),
+            Codes::Grid(section) => code
+                .strip_prefix(section.as_str())
+                .is_some_and(|rest| rest.starts_with('/')),
         }
     }
 }
@@ -36,13 +38,19 @@ pub fn StaleBar(codes: Codes) -> impl IntoView {
     }
     let counted = codes.clone();
     let count = memo(move || unconfirmed.with(|s| s.iter().filter(|c| counted.holds(c)).count()));
-    shown(move || count.get() > 0, move || view! {
-        <p class="stale-bar screen-only" data-stale-count=move || count.get()>
-            {move || format!("Phần này còn {} số liệu chép từ kỳ trước, chưa cập nhật. ", count.get())}
-            <button type="button" class="link" data-action="confirm-section" on:click={
-                let (form, codes) = (form.clone(), codes.clone());
-                move |_| form.confirm_where(|c| codes.holds(c))
-            }>"Giữ nguyên cả phần"</button>
-        </p>
-    }, || ())
+    shown(
+        move || count.get() > 0,
+        move || {
+            view! {
+                <p class="stale-bar screen-only" data-stale-count=move || count.get()>
+                    {move || format!("Phần này còn {} số liệu chép từ kỳ trước, chưa cập nhật. ", count.get())}
+                    <button type="button" class="link" data-action="confirm-section" on:click={
+                        let (form, codes) = (form.clone(), codes.clone());
+                        move |_| form.confirm_where(|c| codes.holds(c))
+                    }>"Giữ nguyên cả phần"</button>
+                </p>
+            }
+        },
+        || (),
+    )
 }

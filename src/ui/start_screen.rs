@@ -11,8 +11,8 @@ use crate::browser::storage::{new_id, now};
 use crate::core::draft::Draft;
 use crate::core::session::Import;
 use crate::core::template::Template;
-use crate::ui::erased::{key_of, keyed_list, Keyed};
 use crate::ui::draft_list::DraftList;
+use crate::ui::erased::{key_of, keyed_list, Keyed};
 use crate::ui::AppContext;
 
 #[component]
@@ -58,7 +58,9 @@ pub fn StartScreen(notice: Option<String>) -> impl IntoView {
         }
     };
     let on_import = move |ev: leptos::ev::Event| {
-        let Some(file) = picked_files(&ev).into_iter().next() else { return };
+        let Some(file) = picked_files(&ev).into_iter().next() else {
+            return;
+        };
         spawn_local(async move {
             let text = match read_text(&file).await {
                 Ok(text) => text,

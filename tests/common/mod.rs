@@ -6,7 +6,8 @@ use serde_json::Value;
 
 /// The seed's annex figures and header, numbered 15 and dated 05/01/2024.
 pub fn hoang_truong_2023(template: &Template) -> Report {
-    let fixture: Value = serde_json::from_str(include_str!("../fixtures/hoang-truong-2023.json")).unwrap();
+    let fixture: Value =
+        serde_json::from_str(include_str!("../fixtures/hoang-truong-2023.json")).unwrap();
     let mut report = Report::new(template);
     for (code, text) in fixture["values"].as_object().unwrap() {
         report.set_value(code, text.as_str().unwrap());

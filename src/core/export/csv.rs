@@ -14,7 +14,11 @@ const BOM: &str = "\u{feff}";
 /// One field: quoted when needed, and neutralised when a spreadsheet could
 /// take it for a formula.
 fn field(text: &str) -> String {
-    let text = if looks_like_formula(text) { format!("'{text}") } else { text.to_string() };
+    let text = if looks_like_formula(text) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    };
     if text.contains([',', '"', '\n', '\r', ';']) || text.starts_with(' ') || text.ends_with(' ') {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
@@ -34,7 +38,10 @@ pub fn csv(template: &Template, report: &Report) -> String {
     out.push_str("Mã,Chỉ tiêu,Đơn vị tính,Số liệu,Ghi chú\r\n");
     for row in rows(template, report, &evaluation) {
         let unit = row.unit.replace('\n', "; ");
-        push_line(&mut out, [&row.code, &row.label, &unit, &row.value.text(), &row.note]);
+        push_line(
+            &mut out,
+            [&row.code, &row.label, &unit, &row.value.text(), &row.note],
+        );
     }
     // Grid annexes, one line per filled cell and per total: long format,
     // so that every figure keeps its own code.
@@ -50,13 +57,25 @@ pub fn csv(template: &Template, report: &Report) -> String {
             let name = row_name(annex, &row.stt, &row.label);
             for (column, value) in grid.columns.iter().zip(&row.cells) {
                 let label = format!("{name}: ({}) {}", column.number, column.label);
-                line(cell_code(&section.id, &row.key, column.number), label, value);
+                line(
+                    cell_code(&section.id, &row.key, column.number),
+                    label,
+                    value,
+                );
             }
         }
         let total = grid.total_label.as_deref().unwrap_or_default();
-        for (column, value) in grid.columns.iter().zip(total_line(grid, evaluation).unwrap_or_default()) {
+        for (column, value) in grid
+            .columns
+            .iter()
+            .zip(total_line(grid, evaluation).unwrap_or_default())
+        {
             let label = format!("{annex}, {total}: ({}) {}", column.number, column.label);
-            line(cell_code(&section.id, TOTAL_ROW, column.number), label, &value);
+            line(
+                cell_code(&section.id, TOTAL_ROW, column.number),
+                label,
+                &value,
+            );
         }
     }
     out
@@ -73,7 +92,10 @@ mod tests {
         assert_eq!(field("99,06"), "\"99,06\"");
         assert_eq!(field("nói \"không\""), "\"nói \"\"không\"\"\"");
         assert_eq!(field("dòng 1\ndòng 2"), "\"dòng 1\ndòng 2\"");
-        assert_eq!(field("=HYPERLINK(\"http://x\")"), "\"'=HYPERLINK(\"\"http://x\"\")\"");
+        assert_eq!(
+            field("=HYPERLINK(\"http://x\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\")\""
+        );
         assert_eq!(field("+1"), "'+1");
         assert_eq!(field("-3 hồ sơ"), "'-3 hồ sơ");
         assert_eq!(field("@SUM(A1)"), "'@SUM(A1)");
@@ -89,10 +111,18 @@ mod tests {
         r.set_note("3.3.1", "=1+1");
         let text = csv(&t, &r);
         assert!(text.starts_with("\u{feff}Mã,Chỉ tiêu,Đơn vị tính,Số liệu,Ghi chú\r\n"));
-        assert!(text.contains("\r\n3.3.1,Số lượng hồ sơ đã tiếp nhận,Số lượng hồ sơ,1.603,'=1+1\r\n"), "{text}");
+        assert!(
+            text.contains("\r\n3.3.1,Số lượng hồ sơ đã tiếp nhận,Số lượng hồ sơ,1.603,'=1+1\r\n"),
+            "{text}"
+        );
         assert!(text.contains("\r\n3.2.4,Tỷ lệ TTHC đã được phê duyệt quy trình nội bộ (theo tiêu chuẩn ISO),%,\"99,5\",\r\n"));
         assert!(text.contains("\r\n3.3.2.ty-le-dung-hen,Tỷ lệ hồ sơ giải quyết đúng hẹn (3.3.2 / 3.3.1),%,\"99,06\",\r\n"));
-        assert!(text.contains("\r\n1.4.2,Hình thức khảo sát,\"Trực tuyến = 0; Phát phiếu = 1; Kết hợp = 2\",,\r\n"));
-        assert_eq!(text.matches("\r\n").count(), 1 + t.indicators.len() + t.computed.len());
+        assert!(text.contains(
+            "\r\n1.4.2,Hình thức khảo sát,\"Trực tuyến = 0; Phát phiếu = 1; Kết hợp = 2\",,\r\n"
+        ));
+        assert_eq!(
+            text.matches("\r\n").count(),
+            1 + t.indicators.len() + t.computed.len()
+        );
     }
 }

@@ -16,7 +16,11 @@ mod zip;
 /// spreadsheet program if left as it is.
 /// A lone "-" (a zero total, as printed) is text to every spreadsheet.
 pub fn looks_like_formula(text: &str) -> bool {
-    text != "-" && matches!(text.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r'))
+    text != "-"
+        && matches!(
+            text.chars().next(),
+            Some('=' | '+' | '-' | '@' | '\t' | '\r')
+        )
 }
 
 /// Text as XML character data or an attribute value. Characters XML 1.0

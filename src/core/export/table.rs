@@ -16,11 +16,20 @@ pub enum Value {
     Empty,
     /// A figure the clerk typed (a choice's code on an annex line), with
     /// the kind that formats it.
-    Number { value: f64, kind: ValueKind },
+    Number {
+        value: f64,
+        kind: ValueKind,
+    },
     /// A figure the app worked out: a computed line, a sum column.
-    Computed { value: f64, kind: ValueKind },
+    Computed {
+        value: f64,
+        kind: ValueKind,
+    },
     /// The figure of a total row.
-    Total { value: f64, decimals: u8 },
+    Total {
+        value: f64,
+        decimals: u8,
+    },
     /// Typed text, a choice's label in a grid, or an invalid entry as typed.
     Text(String),
 }
@@ -54,7 +63,10 @@ pub struct ExportRow {
 /// What a typed state exports as; `raw` is the text as typed.
 fn typed_value(kind: &ValueKind, state: &FieldState, raw: impl FnOnce() -> String) -> Value {
     match state {
-        FieldState::Number(n) => Value::Number { value: *n, kind: kind.clone() },
+        FieldState::Number(n) => Value::Number {
+            value: *n,
+            kind: kind.clone(),
+        },
         FieldState::Text(t) => Value::Text(t.clone()),
         // An invalid entry is exported as typed, so nothing is lost.
         FieldState::Invalid(_) => Value::Text(raw()),
@@ -77,9 +89,13 @@ pub fn rows(template: &Template, report: &Report, evaluation: &Evaluation) -> Ve
     for line in template.sections.iter().flat_map(|s| s.lines.iter()) {
         match *line {
             Line::Indicator(i) => {
-                let Some(ind) = template.indicators.get(i) else { continue };
+                let Some(ind) = template.indicators.get(i) else {
+                    continue;
+                };
                 let value = match (&ind.kind, evaluation.states.get(&ind.code)) {
-                    (Some(kind), Some(state)) => typed_value(kind, state, || report.value(&ind.code).to_string()),
+                    (Some(kind), Some(state)) => {
+                        typed_value(kind, state, || report.value(&ind.code).to_string())
+                    }
                     _ => Value::Empty,
                 };
                 let stt = match (&ind.part_of, ind.first_part) {
@@ -100,9 +116,14 @@ pub fn rows(template: &Template, report: &Report, evaluation: &Evaluation) -> Ve
                 });
             }
             Line::Computed(i) => {
-                let Some(c) = template.computed.get(i) else { continue };
+                let Some(c) = template.computed.get(i) else {
+                    continue;
+                };
                 let value = match evaluation.computed.get(i).copied().flatten() {
-                    Some(value) => Value::Computed { value, kind: computed_kind(&c.unit, c.decimals) },
+                    Some(value) => Value::Computed {
+                        value,
+                        kind: computed_kind(&c.unit, c.decimals),
+                    },
                     None => Value::Empty,
                 };
                 out.push(ExportRow {
@@ -141,13 +162,21 @@ fn grid_value(column: &GridColumn, cell: &CellValue, raw: impl FnOnce() -> Strin
             Some(label) => Value::Text(label),
             None => typed_value(kind, state, raw),
         },
-        (_, CellValue::Sum(Some(value))) => Value::Computed { value: *value, kind: computed_kind("", column.decimals()) },
+        (_, CellValue::Sum(Some(value))) => Value::Computed {
+            value: *value,
+            kind: computed_kind("", column.decimals()),
+        },
         _ => Value::Empty,
     }
 }
 
 /// The rows of a grid annex, in order.
-pub fn grid_lines(section: &str, grid: &Grid, evaluation: &GridEvaluation, report: &Report) -> Vec<GridLine> {
+pub fn grid_lines(
+    section: &str,
+    grid: &Grid,
+    evaluation: &GridEvaluation,
+    report: &Report,
+) -> Vec<GridLine> {
     evaluation
         .rows
         .iter()
@@ -160,7 +189,13 @@ pub fn grid_lines(section: &str, grid: &Grid, evaluation: &GridEvaluation, repor
                 .columns
                 .iter()
                 .zip(&row.cells)
-                .map(|(column, cell)| grid_value(column, cell, || report.value(&cell_code(section, &row.key, column.number)).to_string()))
+                .map(|(column, cell)| {
+                    grid_value(column, cell, || {
+                        report
+                            .value(&cell_code(section, &row.key, column.number))
+                            .to_string()
+                    })
+                })
                 .collect(),
         })
         .collect()
@@ -174,7 +209,10 @@ pub fn total_line(grid: &Grid, evaluation: &GridEvaluation) -> Option<Vec<Value>
             .iter()
             .zip(&evaluation.totals)
             .map(|(column, total)| match total {
-                Some(value) => Value::Total { value: *value, decimals: column.decimals() },
+                Some(value) => Value::Total {
+                    value: *value,
+                    decimals: column.decimals(),
+                },
                 None => Value::Empty,
             })
             .collect(),

@@ -5,7 +5,8 @@
 
 /// The zip format's CRC-32 (ISO-HDLC), byte-wise with a 1 KB table built at
 /// compile time.
-const CRC32: crc::Crc<u32, crc::Table<1>> = crc::Crc::<u32, crc::Table<1>>::new(&crc::CRC_32_ISO_HDLC);
+const CRC32: crc::Crc<u32, crc::Table<1>> =
+    crc::Crc::<u32, crc::Table<1>>::new(&crc::CRC_32_ISO_HDLC);
 
 /// 1980-01-01 00:00 in MS-DOS format: reproducible output.
 const DOS_DATE: u16 = (1 << 5) | 1;
@@ -85,14 +86,23 @@ mod tests {
 
     #[test]
     fn a_zip_reader_reads_it_back() {
-        let archive = stored_zip(&[("a.txt", b"xin ch\xc3\xa0o".to_vec()), ("th\u{1b0} m\u{1ee5}c/b.xml", vec![b'x'; 1000])]);
+        let archive = stored_zip(&[
+            ("a.txt", b"xin ch\xc3\xa0o".to_vec()),
+            ("th\u{1b0} m\u{1ee5}c/b.xml", vec![b'x'; 1000]),
+        ]);
         let mut zip = ::zip::ZipArchive::new(std::io::Cursor::new(archive)).unwrap();
         assert_eq!(zip.len(), 2);
         let mut text = String::new();
-        zip.by_name("a.txt").unwrap().read_to_string(&mut text).unwrap();
+        zip.by_name("a.txt")
+            .unwrap()
+            .read_to_string(&mut text)
+            .unwrap();
         assert_eq!(text, "xin chào");
         let mut bytes = Vec::new();
-        zip.by_name("thư mục/b.xml").unwrap().read_to_end(&mut bytes).unwrap();
+        zip.by_name("thư mục/b.xml")
+            .unwrap()
+            .read_to_end(&mut bytes)
+            .unwrap();
         assert_eq!(bytes.len(), 1000);
     }
 }

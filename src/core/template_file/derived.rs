@@ -10,7 +10,10 @@ use crate::core::rules::{default_message, Computed, Formula, MissingPolicy, Rule
 use crate::core::template::{Line, Template};
 
 impl Template {
-    pub(super) fn add_computed(&mut self, computed: Vec<ComputedFile>) -> Result<(), TemplateError> {
+    pub(super) fn add_computed(
+        &mut self,
+        computed: Vec<ComputedFile>,
+    ) -> Result<(), TemplateError> {
         let mut seen = FxHashSet::default();
         for c in computed {
             let code = c.code.trim().to_string();
@@ -19,16 +22,25 @@ impl Template {
             }
             let formula = match (c.sum.is_empty(), c.rate) {
                 (false, None) => Formula::Sum(c.sum),
-                (true, Some(rate)) => Formula::Rate { numerator: rate.numerator, denominator: rate.denominator },
+                (true, Some(rate)) => Formula::Rate {
+                    numerator: rate.numerator,
+                    denominator: rate.denominator,
+                },
                 _ => {
                     return fail(format!(
                         "Giá trị tính \"{code}\" phải có đúng một công thức: \"sum\" hoặc \"rate\""
                     ))
                 }
             };
-            if let Formula::Rate { numerator, denominator } = &formula {
+            if let Formula::Rate {
+                numerator,
+                denominator,
+            } = &formula
+            {
                 if numerator.is_empty() || denominator.is_empty() {
-                    return fail(format!("Giá trị tính \"{code}\": tỷ lệ cần cả tử số và mẫu số"));
+                    return fail(format!(
+                        "Giá trị tính \"{code}\": tỷ lệ cần cả tử số và mẫu số"
+                    ));
                 }
             }
             let operands = formula.codes();
@@ -48,7 +60,13 @@ impl Template {
                 Formula::Rate { .. } => 2,
                 Formula::Sum(ref codes) => self.decimals_of(codes),
             });
-            self.computed.push(Computed { code, label: c.label, unit: c.unit, formula, decimals });
+            self.computed.push(Computed {
+                code,
+                label: c.label,
+                unit: c.unit,
+                formula,
+                decimals,
+            });
             self.place_computed(position, after);
         }
         Ok(())
@@ -60,7 +78,11 @@ impl Template {
         let line = Line::Computed(position);
         for section in &mut self.sections {
             if let Some(anchor) = after {
-                if let Some(mut at) = section.lines.iter().position(|l| *l == Line::Indicator(anchor)) {
+                if let Some(mut at) = section
+                    .lines
+                    .iter()
+                    .position(|l| *l == Line::Indicator(anchor))
+                {
                     at += 1;
                     while matches!(section.lines.get(at), Some(Line::Computed(_))) {
                         at += 1;
@@ -86,28 +108,42 @@ impl Template {
                 return fail(format!("{name} không có vế trái (\"left\")"));
             }
             if rule.right.is_empty() && rule.right_constant.is_none() {
-                return fail(format!("{name} không có vế phải (\"right\" hoặc \"right_constant\")"));
+                return fail(format!(
+                    "{name} không có vế phải (\"right\" hoặc \"right_constant\")"
+                ));
             }
             for code in rule.left.iter().chain(&rule.right) {
                 self.require_quantity(code, &name)?;
             }
             let Some(op) = Comparison::from_symbol(&rule.op) else {
                 let other = &rule.op;
-                return fail(format!("{name}: phép so sánh \"{other}\" không hợp lệ; dùng =, <= hoặc >="));
+                return fail(format!(
+                    "{name}: phép so sánh \"{other}\" không hợp lệ; dùng =, <= hoặc >="
+                ));
             };
             let severity = match rule.severity.as_deref() {
                 None | Some("warning") => Severity::Warning,
                 Some("error") => Severity::Error,
-                Some(other) => return fail(format!("{name}: mức \"{other}\" không hợp lệ; dùng error hoặc warning")),
+                Some(other) => {
+                    return fail(format!(
+                        "{name}: mức \"{other}\" không hợp lệ; dùng error hoặc warning"
+                    ))
+                }
             };
             let when_missing = match rule.when_missing.as_deref() {
                 None | Some("wait") => MissingPolicy::Wait,
                 Some("zero") => MissingPolicy::TreatAsZero,
-                Some(other) => return fail(format!("{name}: \"when_missing\" = \"{other}\" không hợp lệ; dùng wait hoặc zero")),
+                Some(other) => {
+                    return fail(format!(
+                        "{name}: \"when_missing\" = \"{other}\" không hợp lệ; dùng wait hoặc zero"
+                    ))
+                }
             };
             let at = rule.at.clone().unwrap_or_else(|| rule.left[0].clone());
             if !self.index.contains_key(&at) {
-                return fail(format!("{name} gắn vào \"{at}\", nhưng không có chỉ tiêu \"{at}\""));
+                return fail(format!(
+                    "{name} gắn vào \"{at}\", nhưng không có chỉ tiêu \"{at}\""
+                ));
             }
             if let Some(constant) = rule.right_constant {
                 if !constant.is_finite() {
@@ -130,5 +166,4 @@ impl Template {
         }
         Ok(())
     }
-
 }

@@ -101,4 +101,3 @@ json_struct! { strict;
         pub(super) when_missing: Option<String> = default,
     }
 }
-

@@ -19,8 +19,8 @@ use std::sync::Arc;
 
 use super::grid::{ColumnRole, Grid};
 use super::json_read;
-use super::previous::ChangeThreshold;
 use super::loading::{fail, shared_value_kind, TemplateError};
+use super::previous::ChangeThreshold;
 use super::template::{Indicator, Line, RollupSpec, Section, Template, RESERVED_CODES};
 use super::value::ValueKind;
 
@@ -32,7 +32,9 @@ const KINDS: &str = "heading, count, decimal, percentage, yes-no, choice, text";
 fn change_threshold(row: &RowFile) -> Result<ChangeThreshold, TemplateError> {
     match row.change {
         None => Ok(ChangeThreshold::default()),
-        Some(t) if t.ratio.is_finite() && t.ratio >= 0.0 && t.from.is_finite() && t.from >= 0.0 => Ok(t),
+        Some(t) if t.ratio.is_finite() && t.ratio >= 0.0 && t.from.is_finite() && t.from >= 0.0 => {
+            Ok(t)
+        }
         Some(_) => fail(format!(
             "Chỉ tiêu \"{}\" có \"change\" không hợp lệ: \"ratio\" và \"from\" phải là số không âm",
             row.code
@@ -52,15 +54,17 @@ fn value_kind(row: &RowFile) -> Result<Option<ValueKind>, TemplateError> {
             no: row.no.clone().unwrap_or_else(|| "Không".into()),
         })),
         "yes-no" => fail(format!("{who} có \"options\" nhưng không phải kiểu choice")),
-        other => fail(format!("{who} có kiểu \"{other}\" không được hỗ trợ; các kiểu hợp lệ: {KINDS}")),
+        other => fail(format!(
+            "{who} có kiểu \"{other}\" không được hỗ trợ; các kiểu hợp lệ: {KINDS}"
+        )),
     }
 }
 
 impl Template {
     /// Reads and checks a template file.
     pub fn from_json(text: &str) -> Result<Template, TemplateError> {
-        let file: TemplateFile =
-            json_read::read(text).map_err(|e| TemplateError(format!("Tệp biểu mẫu không đọc được: {e}")))?;
+        let file: TemplateFile = json_read::read(text)
+            .map_err(|e| TemplateError(format!("Tệp biểu mẫu không đọc được: {e}")))?;
         Template::from_file(file)
     }
 
@@ -72,7 +76,10 @@ impl Template {
             ));
         }
         let id_ok = !file.id.is_empty()
-            && file.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+            && file
+                .id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
         if !id_ok {
             return fail(format!(
                 "Mã biểu mẫu \"{}\" chỉ được gồm chữ thường không dấu, chữ số và dấu gạch ngang",
@@ -95,7 +102,10 @@ impl Template {
             }
             let grid = match &section.grid {
                 Some(_) if !section.rows.is_empty() => {
-                    return fail(format!("Phần \"{}\" có cả \"rows\" lẫn \"grid\"; chỉ được một", section.id))
+                    return fail(format!(
+                        "Phần \"{}\" có cả \"rows\" lẫn \"grid\"; chỉ được một",
+                        section.id
+                    ))
                 }
                 Some(grid) => Some(Arc::new(Grid::from_file(grid, &section.id)?)),
                 None => None,
@@ -106,7 +116,10 @@ impl Template {
             let mut lines = Vec::new();
             for row in &section.rows {
                 let code = row.code.trim();
-                if code.is_empty() || code.contains(['/', ':']) || code.contains(char::is_whitespace) {
+                if code.is_empty()
+                    || code.contains(['/', ':'])
+                    || code.contains(char::is_whitespace)
+                {
                     return fail(format!(
                         "Dòng \"{}\" có mã không hợp lệ: mã không được rỗng, chứa dấu cách, \"/\" hay \":\"",
                         row.label
@@ -117,7 +130,10 @@ impl Template {
                 }
                 // A draft keys its other fields by these names (`draft_fields`).
                 if RESERVED_CODES.contains(&code) {
-                    return fail(format!("Mã chỉ tiêu \"{code}\" trùng tên dành riêng của ứng dụng ({})", RESERVED_CODES.join(", ")));
+                    return fail(format!(
+                        "Mã chỉ tiêu \"{code}\" trùng tên dành riêng của ứng dụng ({})",
+                        RESERVED_CODES.join(", ")
+                    ));
                 }
                 let kind = value_kind(row)?;
                 let group = match &row.part_of {
@@ -142,8 +158,10 @@ impl Template {
                     None => None,
                 };
                 let breakdown = breakdown::groups_of(code, row.breakdown.as_ref())?;
-                let first_part =
-                    row.part_of.as_ref().is_some_and(|parent| first_part_seen.insert(parent.clone()));
+                let first_part = row
+                    .part_of
+                    .as_ref()
+                    .is_some_and(|parent| first_part_seen.insert(parent.clone()));
                 index.insert(code.to_string(), indicators.len());
                 lines.push(Line::Indicator(indicators.len()));
                 indicators.push(Indicator {
@@ -214,22 +232,35 @@ impl Template {
 
     fn check_rollup(&self, file: RollupFile) -> Result<RollupSpec, TemplateError> {
         let Some(grid) = self.grid(&file.section) else {
-            return fail(format!("\"rollup\" ghi vào phần \"{}\", nhưng đó không phải một bảng (grid)", file.section));
+            return fail(format!(
+                "\"rollup\" ghi vào phần \"{}\", nhưng đó không phải một bảng (grid)",
+                file.section
+            ));
         };
         if !grid.is_editable() {
-            return fail(format!("\"rollup\": bảng \"{}\" phải là danh sách thêm dòng (\"add_rows\")", file.section));
+            return fail(format!(
+                "\"rollup\": bảng \"{}\" phải là danh sách thêm dòng (\"add_rows\")",
+                file.section
+            ));
         }
         for (number, _) in &file.columns.0 {
-            let quantity = grid
-                .column_by_number(*number)
-                .is_some_and(|i| matches!(&grid.columns[i].role, ColumnRole::Value(kind) if kind.is_quantity()));
+            let quantity = grid.column_by_number(*number).is_some_and(
+                |i| matches!(&grid.columns[i].role, ColumnRole::Value(kind) if kind.is_quantity()),
+            );
             if !quantity {
-                return fail(format!("\"rollup\": cột ({number}) của bảng \"{}\" không phải cột số để điền", file.section));
+                return fail(format!(
+                    "\"rollup\": cột ({number}) của bảng \"{}\" không phải cột số để điền",
+                    file.section
+                ));
             }
         }
-        Ok(RollupSpec { from: file.from, section: file.section, columns: file.columns.0, note: file.note })
+        Ok(RollupSpec {
+            from: file.from,
+            section: file.section,
+            columns: file.columns.0,
+            note: file.note,
+        })
     }
-
 
     fn require_quantity(&self, code: &str, who: &str) -> Result<(), TemplateError> {
         match self.index.get(code).map(|&i| &self.indicators[i].kind) {
@@ -246,20 +277,19 @@ impl Template {
         codes
             .iter()
             .filter_map(|c| match self.kind_of(c) {
-                Some(ValueKind::Decimal { decimals } | ValueKind::Percentage { decimals }) => Some(*decimals),
+                Some(ValueKind::Decimal { decimals } | ValueKind::Percentage { decimals }) => {
+                    Some(*decimals)
+                }
                 _ => None,
             })
             .max()
             .unwrap_or(0)
     }
-
 }
-
 
 fn indicators_kind(indicators: &[Indicator], i: usize) -> Option<&ValueKind> {
     indicators.get(i).and_then(|ind| ind.kind.as_ref())
 }
-
 
 #[cfg(test)]
 #[path = "../tests/template_file.rs"]

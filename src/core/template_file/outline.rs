@@ -13,7 +13,8 @@ use crate::core::template::Template;
 /// The default opening sentence and subject line.
 const OPENING: &str =
     "Thực hiện nhiệm vụ cải cách hành chính trên địa bàn, {don-vi} báo cáo kết quả công tác cải cách hành chính {ky}, nhiệm vụ trọng tâm {ky-toi} như sau:";
-const SUBJECT: &str = "Công tác cải cách hành chính {ky}, nhiệm vụ công tác cải cách hành chính {ky-toi}";
+const SUBJECT: &str =
+    "Công tác cải cách hành chính {ky}, nhiệm vụ công tác cải cách hành chính {ky-toi}";
 
 /// How deep items may nest: I → 1 → a).
 const MAX_DEPTH: usize = 3;
@@ -56,7 +57,13 @@ impl Template {
         Ok(())
     }
 
-    fn outline_items(&self, files: &[ItemFile], depth: usize, seen: &mut FxHashSet<String>, out: &mut Vec<OutlineItem>) -> Result<(), TemplateError> {
+    fn outline_items(
+        &self,
+        files: &[ItemFile],
+        depth: usize,
+        seen: &mut FxHashSet<String>,
+        out: &mut Vec<OutlineItem>,
+    ) -> Result<(), TemplateError> {
         if depth >= MAX_DEPTH {
             return fail(format!("\"outline\" lồng quá {MAX_DEPTH} cấp (I → 1 → a)"));
         }
@@ -64,7 +71,9 @@ impl Template {
             let id = item.id.trim();
             let who = format!("Mục \"{id}\" của \"outline\"");
             if id.is_empty() || id.contains(char::is_whitespace) || id.contains(['/', '"']) {
-                return fail(format!("{who}: mã mục không được rỗng, chứa dấu cách, \"/\" hay dấu nháy"));
+                return fail(format!(
+                    "{who}: mã mục không được rỗng, chứa dấu cách, \"/\" hay dấu nháy"
+                ));
             }
             if !seen.insert(id.to_string()) {
                 return fail(format!("{who} xuất hiện hai lần"));
@@ -95,7 +104,11 @@ impl Template {
                     }
                     Required::In(periods)
                 }
-                (true, false) => return fail(format!("{who} có cả \"required\" lẫn \"required_in\"; chỉ được một")),
+                (true, false) => {
+                    return fail(format!(
+                        "{who} có cả \"required\" lẫn \"required_in\"; chỉ được một"
+                    ))
+                }
             };
             out.push(OutlineItem {
                 id: id.to_string(),

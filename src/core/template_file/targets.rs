@@ -35,10 +35,19 @@ impl Template {
             }
             let formula = match (t.sum.is_empty(), t.rate) {
                 (false, None) => Formula::Sum(t.sum),
-                (true, Some(rate)) if !rate.numerator.is_empty() && !rate.denominator.is_empty() => {
-                    Formula::Rate { numerator: rate.numerator, denominator: rate.denominator }
+                (true, Some(rate))
+                    if !rate.numerator.is_empty() && !rate.denominator.is_empty() =>
+                {
+                    Formula::Rate {
+                        numerator: rate.numerator,
+                        denominator: rate.denominator,
+                    }
                 }
-                _ => return fail(format!("{name} phải có đúng một con số: \"sum\" hoặc \"rate\" (có tử số và mẫu số)")),
+                _ => {
+                    return fail(format!(
+                    "{name} phải có đúng một con số: \"sum\" hoặc \"rate\" (có tử số và mẫu số)"
+                ))
+                }
             };
             // A row's value, or a grid column's total (`pl5/total/c9`).
             for code in formula.codes() {
@@ -47,7 +56,10 @@ impl Template {
                 }
             }
             let Some(op) = Comparison::from_symbol(&t.op) else {
-                return fail(format!("{name}: phép so sánh \"{}\" không hợp lệ; dùng =, <= hoặc >=", t.op));
+                return fail(format!(
+                    "{name}: phép so sánh \"{}\" không hợp lệ; dùng =, <= hoặc >=",
+                    t.op
+                ));
             };
             if !t.limit.is_finite() {
                 return fail(format!("{name}: \"limit\" phải là một số"));
@@ -55,31 +67,68 @@ impl Template {
             let severity = match t.severity.as_deref() {
                 None | Some("warning") => Severity::Warning,
                 Some("error") => Severity::Error,
-                Some(other) => return fail(format!("{name}: mức \"{other}\" không hợp lệ; dùng error hoặc warning")),
+                Some(other) => {
+                    return fail(format!(
+                        "{name}: mức \"{other}\" không hợp lệ; dùng error hoặc warning"
+                    ))
+                }
             };
             let at = t.at.unwrap_or_else(|| formula.codes()[0].clone());
             if !self.index.contains_key(&at) && self.grid_total(&at).is_none() {
-                return fail(format!("{name} gắn vào \"{at}\", nhưng không có chỉ tiêu \"{at}\""));
+                return fail(format!(
+                    "{name} gắn vào \"{at}\", nhưng không có chỉ tiêu \"{at}\""
+                ));
             }
             let decimals = t.decimals.unwrap_or(match formula {
                 Formula::Rate { .. } => 2,
                 Formula::Sum(ref codes) => self.decimals_of(codes),
             });
-            let unit = if t.unit.is_empty() && matches!(formula, Formula::Rate { .. }) { "%".to_string() } else { t.unit };
-            let words = |given: Option<String>, default: &str, field: &str| match given.map(|w| w.trim().to_string()) {
+            let unit = if t.unit.is_empty() && matches!(formula, Formula::Rate { .. }) {
+                "%".to_string()
+            } else {
+                t.unit
+            };
+            let words = |given: Option<String>, default: &str, field: &str| match given
+                .map(|w| w.trim().to_string())
+            {
                 None => Ok(default.to_string()),
-                Some(w) if w.is_empty() => fail(format!("{name}: \"{field}\" trống; bỏ trường này để dùng «{default}»")),
+                Some(w) if w.is_empty() => fail(format!(
+                    "{name}: \"{field}\" trống; bỏ trường này để dùng «{default}»"
+                )),
                 Some(w) => Ok(w),
             };
-            let (met, not_met) = (words(t.met, "đạt", "met")?, words(t.not_met, "chưa đạt", "not_met")?);
+            let (met, not_met) = (
+                words(t.met, "đạt", "met")?,
+                words(t.not_met, "chưa đạt", "not_met")?,
+            );
             if t.label.trim().is_empty() {
                 return fail(format!("{name}: \"label\" trống"));
             }
-            if let Formula::Rate { numerator, denominator } = &formula {
+            if let Formula::Rate {
+                numerator,
+                denominator,
+            } = &formula
+            {
                 self.add_share_rule(&t.id, &t.label, numerator, denominator, &at);
             }
-            let figure = Computed { code: format!("muc-tieu:{}", t.id), label: t.label.clone(), unit, formula, decimals };
-            self.targets.push(Target { id: t.id, label: t.label, figure, op, limit: t.limit, severity, met, not_met, at });
+            let figure = Computed {
+                code: format!("muc-tieu:{}", t.id),
+                label: t.label.clone(),
+                unit,
+                formula,
+                decimals,
+            };
+            self.targets.push(Target {
+                id: t.id,
+                label: t.label,
+                figure,
+                op,
+                limit: t.limit,
+                severity,
+                met,
+                not_met,
+                at,
+            });
         }
         Ok(())
     }
@@ -89,11 +138,24 @@ impl Template {
     /// rule, so figures that disagree are named once, beside the row, while
     /// the target itself shows «số liệu không khớp». Grid totals are left
     /// to the grid's identities, row by row.
-    fn add_share_rule(&mut self, id: &str, label: &str, numerator: &[String], denominator: &[String], at: &str) {
-        if numerator.iter().chain(denominator).any(|c| self.indicator(c).is_none()) || self.indicator(at).is_none() {
+    fn add_share_rule(
+        &mut self,
+        id: &str,
+        label: &str,
+        numerator: &[String],
+        denominator: &[String],
+        at: &str,
+    ) {
+        if numerator
+            .iter()
+            .chain(denominator)
+            .any(|c| self.indicator(c).is_none())
+            || self.indicator(at).is_none()
+        {
             return;
         }
-        let same = |a: &[String], b: &[String]| a.len() == b.len() && a.iter().all(|c| b.contains(c));
+        let same =
+            |a: &[String], b: &[String]| a.len() == b.len() && a.iter().all(|c| b.contains(c));
         // Said either way round: numerator ≤ denominator, or denominator ≥ numerator.
         let said = self.rules.iter().any(|r| {
             let (small, large) = match r.op {

@@ -42,7 +42,10 @@ fn edit(session: &Session<MemoryStore>, id: &str, value: &str, at: f64) {
 
 /// "<id> <outcome>" for each line, by id.
 fn outcomes(lines: &[Restored]) -> Vec<String> {
-    let mut out: Vec<String> = lines.iter().map(|l| format!("{} {}", l.id, l.hook())).collect();
+    let mut out: Vec<String> = lines
+        .iter()
+        .map(|l| format!("{} {}", l.id, l.hook()))
+        .collect();
     out.sort();
     out
 }
@@ -58,14 +61,21 @@ fn a_backup_reads_back_every_draft_and_template() {
     session.keep_template("tinh-x", &province);
     let (text, count) = session.backup(5.0 * DAY).unwrap();
     assert_eq!(count, 3);
-    assert_eq!(session.last_backup(), None, "kept once the file is handed over");
+    assert_eq!(
+        session.last_backup(),
+        None,
+        "kept once the file is handed over"
+    );
     session.backed_up(5.0 * DAY);
     assert_eq!(session.last_backup(), Some(5.0 * DAY));
     let backup = read(&text).unwrap();
     assert_eq!(backup.created_at, Some(5.0 * DAY));
     let (stored, _) = session.list().unwrap();
     let read_back: Vec<Draft> = backup.drafts.into_iter().map(Result::unwrap).collect();
-    assert_eq!(read_back, stored.into_iter().map(|s| s.draft).collect::<Vec<_>>());
+    assert_eq!(
+        read_back,
+        stored.into_iter().map(|s| s.draft).collect::<Vec<_>>()
+    );
     assert_eq!(backup.templates, vec![province]);
 }
 
@@ -81,27 +91,46 @@ fn the_file_of_one_draft_restores_that_draft() {
     let backup = read(&draft.to_pretty_json()).unwrap();
     assert_eq!(backup.created_at, None);
     assert_eq!(backup.drafts.len(), 1);
-    assert_eq!(backup.drafts[0].as_ref().map(|d| &d.report), Ok(&draft.report));
+    assert_eq!(
+        backup.drafts[0].as_ref().map(|d| &d.report),
+        Ok(&draft.report)
+    );
 }
 
 #[test]
 fn files_that_are_not_backups_are_refused_in_vietnamese() {
-    assert!(read("không phải json").unwrap_err().starts_with("Tệp không phải JSON hợp lệ"));
-    assert!(read(r#"{"id":"xa-01b","version":3}"#).unwrap_err().starts_with("Đây không phải tệp sao lưu"));
+    assert!(read("không phải json")
+        .unwrap_err()
+        .starts_with("Tệp không phải JSON hợp lệ"));
+    assert!(read(r#"{"id":"xa-01b","version":3}"#)
+        .unwrap_err()
+        .starts_with("Đây không phải tệp sao lưu"));
     let newer = format!(r#"{{"kind":"{BACKUP_KIND}","format":9,"drafts":[]}}"#);
     assert!(read(&newer).unwrap_err().contains("định dạng 9"));
-    let draft_kind = format!(r#"{{"kind":"{}","format":1}}"#, crate::core::draft::DRAFT_KIND);
-    assert!(read(&draft_kind).unwrap_err().starts_with("Không đọc được bản nháp trong tệp"));
+    let draft_kind = format!(
+        r#"{{"kind":"{}","format":1}}"#,
+        crate::core::draft::DRAFT_KIND
+    );
+    assert!(read(&draft_kind)
+        .unwrap_err()
+        .starts_with("Không đọc được bản nháp trong tệp"));
 }
 
 #[test]
 fn a_broken_draft_in_the_file_is_named_and_the_others_are_read() {
     let good = Draft::new("g".into(), &xa(), 1.0);
-    let text = format!(r#"{{"kind":"{BACKUP_KIND}","format":1,"drafts":[{},{{"kind":"x"}},{}]}}"#, good.to_json(), good.to_json());
+    let text = format!(
+        r#"{{"kind":"{BACKUP_KIND}","format":1,"drafts":[{},{{"kind":"x"}},{}]}}"#,
+        good.to_json(),
+        good.to_json()
+    );
     let backup = read(&text).unwrap();
     assert_eq!(backup.drafts.len(), 3);
     assert!(backup.drafts[0].is_ok() && backup.drafts[2].is_ok());
-    assert!(backup.drafts[1].as_ref().unwrap_err().starts_with("Bản nháp thứ 2 trong tệp: đây không phải tệp báo cáo"));
+    assert!(backup.drafts[1]
+        .as_ref()
+        .unwrap_err()
+        .starts_with("Bản nháp thứ 2 trong tệp: đây không phải tệp báo cáo"));
 }
 
 #[test]
@@ -127,22 +156,48 @@ fn restoring_adds_merges_and_keeps_draft_by_draft() {
         }
     }
     let lines = session.restore(file.drafts, template_of);
-    assert_eq!(outcomes(&lines), ["a added", "b kept", "c same", "d conflict", "e updated"]);
+    assert_eq!(
+        outcomes(&lines),
+        ["a added", "b kept", "c same", "d conflict", "e updated"]
+    );
     assert_eq!(session.stored("b").unwrap().report.value("3.3.2"), "1.600");
     let d = session.stored("d").unwrap();
-    assert_eq!(d.report.value("3.3.2"), "1.500", "this browser's value stays shown");
-    assert_eq!(d.conflicts()[0].others, ["1.400"], "the file's waits for the clerk");
+    assert_eq!(
+        d.report.value("3.3.2"),
+        "1.500",
+        "this browser's value stays shown"
+    );
+    assert_eq!(
+        d.conflicts()[0].others,
+        ["1.400"],
+        "the file's waits for the clerk"
+    );
     let e = session.stored("e").unwrap();
-    assert_eq!((e.report.value("3.3.2"), e.report.notes.get("3.3.1").map(String::as_str)), ("10", Some("đã đối chiếu")));
+    assert_eq!(
+        (
+            e.report.value("3.3.2"),
+            e.report.notes.get("3.3.1").map(String::as_str)
+        ),
+        ("10", Some("đã đối chiếu"))
+    );
     assert_eq!(
         summary(&lines),
         "5 bản nháp trong tệp: 1 khôi phục, 1 gộp từ tệp, 1 gộp, có mục chờ bạn chọn, 1 giữ bản trong trình duyệt, 1 không đổi."
     );
     let asked = lines.iter().find(|l| l.id == "d").unwrap();
-    assert!(asked.text().contains("1 mục cả hai bên cùng sửa đang chờ bạn chọn"), "{}", asked.text());
+    assert!(
+        asked
+            .text()
+            .contains("1 mục cả hai bên cùng sửa đang chờ bạn chọn"),
+        "{}",
+        asked.text()
+    );
     // Restoring the same file again changes nothing.
     let again = session.restore(read(&text).unwrap().drafts, template_of);
-    assert_eq!(outcomes(&again), ["a same", "b kept", "c same", "d kept", "e kept"]);
+    assert_eq!(
+        outcomes(&again),
+        ["a same", "b kept", "c same", "d kept", "e kept"]
+    );
 }
 
 #[test]
@@ -160,7 +215,13 @@ fn a_draft_that_does_not_fit_its_template_or_the_store_is_refused_alone() {
     store.quota = Some(10);
     let full = Session::new(store, true, "here".into());
     let lines = full.restore(vec![Ok(Draft::new("h".into(), &xa(), 1.0))], template_of);
-    assert!(lines[0].text().contains("chưa lưu được vào trình duyệt (bộ nhớ lưu trữ của trình duyệt đã đầy)"), "{}", lines[0].text());
+    assert!(
+        lines[0]
+            .text()
+            .contains("chưa lưu được vào trình duyệt (bộ nhớ lưu trữ của trình duyệt đã đầy)"),
+        "{}",
+        lines[0].text()
+    );
 }
 
 #[test]
@@ -171,20 +232,34 @@ fn unreadable_text_under_the_key_is_set_aside_not_overwritten() {
     let lines = session.restore(vec![Ok(Draft::new("a".into(), &xa(), 1.0))], template_of);
     assert_eq!(lines[0].hook(), "added");
     let (_, quarantined) = session.list().unwrap();
-    assert_eq!(quarantined.iter().map(|q| q.raw.as_str()).collect::<Vec<_>>(), ["{hỏng"]);
+    assert_eq!(
+        quarantined
+            .iter()
+            .map(|q| q.raw.as_str())
+            .collect::<Vec<_>>(),
+        ["{hỏng"]
+    );
 }
 
 #[test]
 fn templates_of_the_file_are_kept_unless_loaded() {
     let session = session_with(&[]);
-    let (_, xa_text) = crate::core::catalog::BUILTIN_TEMPLATE_FILES.iter().find(|(name, _)| *name == "xa-01b.json").unwrap();
+    let (_, xa_text) = crate::core::catalog::BUILTIN_TEMPLATE_FILES
+        .iter()
+        .find(|(name, _)| *name == "xa-01b.json")
+        .unwrap();
     let mut province = serde_json::from_str::<serde_json::Value>(xa_text).unwrap();
     province["id"] = "tinh-x".into();
     let texts = vec![province.to_string(), "{}".to_string(), province.to_string()];
     let added = session.restore_templates(&texts, |id| id == "xa-01b");
-    assert_eq!(added.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(), ["tinh-x"]);
+    assert_eq!(
+        added.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(),
+        ["tinh-x"]
+    );
     assert_eq!(session.kept_templates().len(), 1);
-    assert!(session.restore_templates(&texts, |id| id == "tinh-x").is_empty());
+    assert!(session
+        .restore_templates(&texts, |id| id == "tinh-x")
+        .is_empty());
 }
 
 fn stored(id: &str, created_at: f64, updated_at: f64) -> StoredDraft {
@@ -196,14 +271,33 @@ fn stored(id: &str, created_at: f64, updated_at: f64) -> StoredDraft {
 #[test]
 fn the_reminder_comes_after_seven_days_with_changes() {
     let now = 100.0 * DAY;
-    let drafts = [stored("a", 50.0 * DAY, 95.0 * DAY), stored("b", 50.0 * DAY, 80.0 * DAY)];
+    let drafts = [
+        stored("a", 50.0 * DAY, 95.0 * DAY),
+        stored("b", 50.0 * DAY, 80.0 * DAY),
+    ];
     let text = reminder(&drafts, Some(90.0 * DAY), now).expect("10 days, one change");
-    assert!(text.starts_with("Lần sao lưu gần nhất đã cách đây 10 ngày, và 1 bản nháp đã thay đổi từ đó."), "{text}");
-    assert_eq!(reminder(&drafts, Some(96.0 * DAY), now), None, "nothing changed since");
+    assert!(
+        text.starts_with(
+            "Lần sao lưu gần nhất đã cách đây 10 ngày, và 1 bản nháp đã thay đổi từ đó."
+        ),
+        "{text}"
+    );
+    assert_eq!(
+        reminder(&drafts, Some(96.0 * DAY), now),
+        None,
+        "nothing changed since"
+    );
     assert_eq!(reminder(&drafts, Some(94.0 * DAY), now), None, "6 days");
     let never = reminder(&drafts, None, now).expect("never, drafts 50 days old");
-    assert!(never.starts_with("Chưa sao lưu lần nào, và 2 bản nháp có từ 50 ngày trước"), "{never}");
-    assert_eq!(reminder(&[stored("c", 99.0 * DAY, 99.0 * DAY)], None, now), None, "a new user is not nagged");
+    assert!(
+        never.starts_with("Chưa sao lưu lần nào, và 2 bản nháp có từ 50 ngày trước"),
+        "{never}"
+    );
+    assert_eq!(
+        reminder(&[stored("c", 99.0 * DAY, 99.0 * DAY)], None, now),
+        None,
+        "a new user is not nagged"
+    );
     assert_eq!(reminder(&[], None, now), None);
     let store = MemoryStore::default();
     store.set(LAST_BACKUP_KEY, "NaN").unwrap();
@@ -213,13 +307,27 @@ fn the_reminder_comes_after_seven_days_with_changes() {
 #[test]
 fn a_backup_written_before_drafts_had_a_history_restores_and_merges() {
     let legacy = r#"{"kind":"bieumau-cchc/draft","format":1,"app_version":"0.1.0","id":"cu","name":"","created_at":1,"updated_at":2,"revision":3,"report":{"template_id":"xa-01b","template_version":1,"header":{"unit":"UBND xã A","year":"2024"},"values":{"3.3.1":"400"},"notes":{}}}"#;
-    let file = format!(r#"{{"kind":"bieumau-cchc/backup","format":1,"app_version":"0.1.0","created_at":5,"drafts":[{legacy}],"templates":[]}}"#);
+    let file = format!(
+        r#"{{"kind":"bieumau-cchc/backup","format":1,"app_version":"0.1.0","created_at":5,"drafts":[{legacy}],"templates":[]}}"#
+    );
     let session = session_with(&[]);
-    assert_eq!(outcomes(&session.restore(read(&file).unwrap().drafts, template_of)), ["cu added"]);
-    assert_eq!(outcomes(&session.restore(read(&file).unwrap().drafts, template_of)), ["cu same"]);
+    assert_eq!(
+        outcomes(&session.restore(read(&file).unwrap().drafts, template_of)),
+        ["cu added"]
+    );
+    assert_eq!(
+        outcomes(&session.restore(read(&file).unwrap().drafts, template_of)),
+        ["cu same"]
+    );
     // Typed in since: the old backup brings nothing and takes nothing.
     edit(&session, "cu", "390", 10.0);
-    assert_eq!(outcomes(&session.restore(read(&file).unwrap().drafts, template_of)), ["cu kept"]);
+    assert_eq!(
+        outcomes(&session.restore(read(&file).unwrap().drafts, template_of)),
+        ["cu kept"]
+    );
     let stored = session.stored("cu").unwrap();
-    assert_eq!((stored.report.value("3.3.1"), stored.report.value("3.3.2")), ("400", "390"));
+    assert_eq!(
+        (stored.report.value("3.3.1"), stored.report.value("3.3.2")),
+        ("400", "390")
+    );
 }

@@ -260,10 +260,16 @@ fn a_roll_up_done_in_one_copy_arrives_whole_in_the_other() {
     let start = base();
     let mut rolled = start.clone();
     let mut report = rolled.report.clone();
-    report.commune_summary = Some(CommuneSummary { from: "xa-01b".into(), ..Default::default() });
+    report.commune_summary = Some(CommuneSummary {
+        from: "xa-01b".into(),
+        ..Default::default()
+    });
     rolled.commit(report, "b", T0 + 1.0);
     let merged = merge(&start, &rolled);
-    assert_eq!(merged.draft.report.commune_summary, rolled.report.commune_summary);
+    assert_eq!(
+        merged.draft.report.commune_summary,
+        rolled.report.commune_summary
+    );
     assert!(merged.conflicts.is_empty());
 }
 
@@ -273,10 +279,21 @@ fn a_history_that_brings_a_field_the_template_has_not_is_refused() {
     let good = typed(&base(), &[("2.1", "3")], "b", T0 + 1.0);
     assert_eq!(good.check_history(&t), Ok(()));
     // A file whose history, not its report, holds an unknown code.
-    let text = good.to_json().replace("\"values\":{}}", "\"values\":{\"9.9.9\":[[\"x:5\",\"7\"]]}}");
+    let text = good.to_json().replace(
+        "\"values\":{}}",
+        "\"values\":{\"9.9.9\":[[\"x:5\",\"7\"]]}}",
+    );
     assert!(text.contains("9.9.9"));
     let forged = Draft::from_json(&text).unwrap();
-    assert!(forged.report.check_against(&t).is_ok(), "the report itself is fine");
-    let refused = Draft::import(&text, |id| (id == "xa-01b").then(xa)).map(|_| ()).unwrap_err();
-    assert!(refused.contains("lịch sử sửa trong tệp có mã «9.9.9» không có trong biểu mẫu"), "{refused}");
+    assert!(
+        forged.report.check_against(&t).is_ok(),
+        "the report itself is fine"
+    );
+    let refused = Draft::import(&text, |id| (id == "xa-01b").then(xa))
+        .map(|_| ())
+        .unwrap_err();
+    assert!(
+        refused.contains("lịch sử sửa trong tệp có mã «9.9.9» không có trong biểu mẫu"),
+        "{refused}"
+    );
 }

@@ -20,7 +20,10 @@ fn round_trips_through_json() {
     plain.history = Default::default();
     let mut bumped = plain.clone();
     bumped.revision = 7;
-    assert_eq!(plain.to_json_at(7), crate::core::json_write::to_string(&bumped));
+    assert_eq!(
+        plain.to_json_at(7),
+        crate::core::json_write::to_string(&bumped)
+    );
     assert_eq!(Draft::from_json(&d.to_pretty_json()), Ok(d));
 }
 
@@ -28,11 +31,17 @@ fn round_trips_through_json() {
 fn refuses_what_is_not_a_draft() {
     assert!(matches!(Draft::from_json("{"), Err(DraftError::NotJson(_))));
     assert_eq!(Draft::from_json("{\"a\":1}"), Err(DraftError::NotADraft));
-    assert!(!Draft::from_json("[1,2]").unwrap_err().to_string().is_empty());
+    assert!(!Draft::from_json("[1,2]")
+        .unwrap_err()
+        .to_string()
+        .is_empty());
     let newer = format!("{{\"kind\":\"{DRAFT_KIND}\",\"format\":9}}");
     assert_eq!(Draft::from_json(&newer), Err(DraftError::NewerFormat(9)));
     let broken = format!("{{\"kind\":\"{DRAFT_KIND}\",\"format\":1,\"id\":\"x\"}}");
-    assert!(matches!(Draft::from_json(&broken), Err(DraftError::Malformed(_))));
+    assert!(matches!(
+        Draft::from_json(&broken),
+        Err(DraftError::Malformed(_))
+    ));
 }
 
 #[test]
@@ -42,7 +51,13 @@ fn orphans_are_kept_and_listed() {
     d.report.set_value("3.3.1", "5");
     d.report.set_value("3.3.4", "7");
     d.report.set_note("9.9", "ghi chú cũ");
-    assert_eq!(d.orphans(&t), vec![("3.3.4".into(), "7".into(), String::new()), ("9.9".into(), String::new(), "ghi chú cũ".into())]);
+    assert_eq!(
+        d.orphans(&t),
+        vec![
+            ("3.3.4".into(), "7".into(), String::new()),
+            ("9.9".into(), String::new(), "ghi chú cũ".into())
+        ]
+    );
     d.migrate(&t).unwrap();
     assert_eq!(d.report.value("3.3.4"), "7");
 }
@@ -62,8 +77,16 @@ fn next_period_copy() {
     assert_eq!(copy.report.header.signer, "Lê Phạm Thảo");
     assert_eq!(copy.report.value("3.3.1"), "1.603");
     assert!(message.contains("Quý I năm 2024"), "{message}");
-    assert_eq!(copy.report.predecessor.as_deref(), Some("d1"), "the annual report is the one before Quý I");
-    assert_eq!(copy.report.unconfirmed.iter().collect::<Vec<_>>(), ["3.3.1"], "the copied figure awaits an update");
+    assert_eq!(
+        copy.report.predecessor.as_deref(),
+        Some("d1"),
+        "the annual report is the one before Quý I"
+    );
+    assert_eq!(
+        copy.report.unconfirmed.iter().collect::<Vec<_>>(),
+        ["3.3.1"],
+        "the copied figure awaits an update"
+    );
     // Quý I → 6 tháng: the one before 6 tháng is the annual report, not Quý I.
     let (six, _) = copy.start_next_period("d3".into(), 6.0);
     assert_eq!(six.report.header.period, Period::SixMonths);
@@ -77,21 +100,31 @@ fn import_checks_everything_and_changes_nothing_on_failure() {
     let mut d = Draft::new("d1".into(), &t, 0.0);
     d.report.set_value("3.3.1", "1.603");
     d.report.set_value("3.3.1.a", "2.000");
-    let (imported, _, _) = Draft::import(&d.to_pretty_json(), lookup).expect("warnings do not stop an import");
+    let (imported, _, _) =
+        Draft::import(&d.to_pretty_json(), lookup).expect("warnings do not stop an import");
     assert_eq!(imported.report, d.report);
-    assert!(Draft::import("{oops", lookup).unwrap_err().contains("không phải JSON"));
-    assert!(Draft::import("{\"a\":1}", lookup).unwrap_err().contains("không phải tệp báo cáo"));
+    assert!(Draft::import("{oops", lookup)
+        .unwrap_err()
+        .contains("không phải JSON"));
+    assert!(Draft::import("{\"a\":1}", lookup)
+        .unwrap_err()
+        .contains("không phải tệp báo cáo"));
     let mut other = d.clone();
     other.report.template_id = "huyen-cchc".into();
-    assert!(Draft::import(&other.to_json(), lookup).unwrap_err().contains("«huyen-cchc»"));
+    assert!(Draft::import(&other.to_json(), lookup)
+        .unwrap_err()
+        .contains("«huyen-cchc»"));
     let mut bad = d.clone();
     bad.report.set_value("3.2.4", "150");
-    let (opened, _, notice) = Draft::import(&bad.to_json(), lookup).expect("a field error opens, marked");
+    let (opened, _, notice) =
+        Draft::import(&bad.to_json(), lookup).expect("a field error opens, marked");
     assert_eq!(opened.report.value("3.2.4"), "150");
     let message = notice.unwrap();
     assert!(message.contains("1 số liệu không hợp lệ, được đánh dấu lỗi trên trang (3.2.4: «150»: tỷ lệ phần trăm phải từ 0 đến 100)"), "{message}");
     let newer = d.to_json().replace("\"format\":1", "\"format\":2");
-    assert!(Draft::import(&newer, lookup).unwrap_err().contains("phiên bản mới hơn"));
+    assert!(Draft::import(&newer, lookup)
+        .unwrap_err()
+        .contains("phiên bản mới hơn"));
 }
 
 #[test]
@@ -111,6 +144,13 @@ fn titles_and_file_names() {
     d.report.header.unit = "UBND xã hoằng trường".into();
     assert_eq!(d.file_stem(), "xa-01b_hoang-truong_nam-2023");
     assert_eq!(ascii_slug("  ĐỒNG   Hới "), "dong-hoi");
-    assert_eq!(ascii_slug("Xã Hoằng Trường, quý III"), "xa-hoang-truong-quy-iii");
-    assert_eq!(ascii_slug("Thu\u{31B}\u{323}c 2024"), "thuc-2024", "decomposed letters too");
+    assert_eq!(
+        ascii_slug("Xã Hoằng Trường, quý III"),
+        "xa-hoang-truong-quy-iii"
+    );
+    assert_eq!(
+        ascii_slug("Thu\u{31B}\u{323}c 2024"),
+        "thuc-2024",
+        "decomposed letters too"
+    );
 }

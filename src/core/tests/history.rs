@@ -62,7 +62,10 @@ fn one_edit_on_each_side_merges_without_a_question() {
     edit(&mut a, "a", 2.0, "x", "10");
     edit(&mut b, "b", 2.0, "y", "7");
     let merged = a.merge(&b);
-    assert_eq!((merged.values("x"), merged.values("y")), (vec!["10"], vec!["7"]));
+    assert_eq!(
+        (merged.values("x"), merged.values("y")),
+        (vec!["10"], vec!["7"])
+    );
     assert_eq!(merged.conflicted().count(), 0);
 }
 
@@ -79,16 +82,25 @@ fn a_reused_replica_id_keeps_both_values() {
 
 #[test]
 fn legacy_copies_of_one_content_agree() {
-    let fields = vec![("x".to_string(), "1".to_string()), ("y".to_string(), "2".to_string())];
+    let fields = vec![
+        ("x".to_string(), "1".to_string()),
+        ("y".to_string(), "2".to_string()),
+    ];
     let a = History::legacy(fields.clone());
     let mut b = History::legacy(fields.into_iter().rev().collect());
     assert_eq!(a, b);
     edit(&mut b, "b", 10.0, "x", "3");
     assert_eq!(a.merge(&b).values("x"), ["3"]);
     // Another content: the fields that differ conflict, the others agree.
-    let c = History::legacy(vec![("x".to_string(), "9".to_string()), ("y".to_string(), "2".to_string())]);
+    let c = History::legacy(vec![
+        ("x".to_string(), "9".to_string()),
+        ("y".to_string(), "2".to_string()),
+    ]);
     let merged = a.merge(&c);
-    assert_eq!((merged.values("x"), merged.values("y")), (vec!["1", "9"], vec!["2"]));
+    assert_eq!(
+        (merged.values("x"), merged.values("y")),
+        (vec!["1", "9"], vec!["2"])
+    );
 }
 
 #[test]
@@ -107,8 +119,14 @@ fn a_file_keeps_values_under_their_dots() {
             _ => None,
         }
     };
-    let text = to_string(&Stored { history: h, projected: shown });
-    assert_eq!(text, r#"{"seen":{"a":2,"b":1},"stamps":{"a:1":["x"],"a:2":["y"]},"values":{"x":[["b:1","7"]]}}"#);
+    let text = to_string(&Stored {
+        history: h,
+        projected: shown,
+    });
+    assert_eq!(
+        text,
+        r#"{"seen":{"a":2,"b":1},"stamps":{"a:1":["x"],"a:2":["y"]},"values":{"x":[["b:1","7"]]}}"#
+    );
     let read = History::read(parse(&text).unwrap(), At::Root, shown).unwrap();
     assert_eq!(&read, h);
 }
@@ -128,22 +146,40 @@ fn refuses_broken_stamps() {
         assert!(read.is_err(), "{bad}");
     }
     // A dot the file does not count as seen is counted.
-    let read = History::read(parse(r#"{"values":{"x":[["a:5","1"]]}}"#).unwrap(), At::Root, none).unwrap();
-    assert!(read.covers(&Dot { hlc: 5, replica: "a".into() }));
+    let read = History::read(
+        parse(r#"{"values":{"x":[["a:5","1"]]}}"#).unwrap(),
+        At::Root,
+        none,
+    )
+    .unwrap();
+    assert!(read.covers(&Dot {
+        hlc: 5,
+        replica: "a".into()
+    }));
 }
 
 /// One step of a random history of copies.
 #[derive(Debug, Clone)]
 enum Step {
     /// Copy `n` writes `value` into field `key` at its own (skewed) time.
-    Edit { copy: usize, key: u8, value: u8, time: u16 },
+    Edit {
+        copy: usize,
+        key: u8,
+        value: u8,
+        time: u16,
+    },
     /// Copy `to` merges copy `from` in.
     Sync { from: usize, to: usize },
 }
 
 fn steps(copies: usize) -> impl Strategy<Value = Vec<Step>> {
     let step = prop_oneof![
-        (0..copies, 0u8..4, 0u8..4, any::<u16>()).prop_map(|(copy, key, value, time)| Step::Edit { copy, key, value, time }),
+        (0..copies, 0u8..4, 0u8..4, any::<u16>()).prop_map(|(copy, key, value, time)| Step::Edit {
+            copy,
+            key,
+            value,
+            time
+        }),
         (0..copies, 0..copies).prop_map(|(from, to)| Step::Sync { from, to }),
     ];
     proptest::collection::vec(step, 0..40)
@@ -155,7 +191,12 @@ fn run(copies: usize, steps: &[Step]) -> (Vec<History>, Vec<(String, Dot, String
     let mut writes = Vec::new();
     for step in steps {
         match *step {
-            Step::Edit { copy, key, value, time } => {
+            Step::Edit {
+                copy,
+                key,
+                value,
+                time,
+            } => {
                 let (key, value) = (format!("k{key}"), format!("v{value}"));
                 // Copies' clocks disagree by up to a minute.
                 let now = f64::from(time) * 10.0 + copy as f64 * 60_000.0;

@@ -2,7 +2,10 @@
 //! `export::table`: the heading lines, "Đơn vị tính", and the table with
 //! its merged nested headers and (1) (2) … row repeated on every page.
 
-use super::xml::{paragraph, row, run, table, Align, Cell, Look, BOLD, ITALIC, LINE, PLAIN, TEXT_WIDTH, TEXT_WIDTH_WIDE};
+use super::xml::{
+    paragraph, row, run, table, Align, Cell, Look, BOLD, ITALIC, LINE, PLAIN, TEXT_WIDTH,
+    TEXT_WIDTH_WIDE,
+};
 use crate::core::eval::{Evaluation, GridEvaluation};
 use crate::core::export::table::{grid_lines, rows, total_line, Value};
 use crate::core::grid::{ColumnRole, Grid};
@@ -16,17 +19,26 @@ const INDICATOR_PARTS: [u32; 5] = [8, 46, 16, 12, 14];
 
 fn split(width: u32, parts: &[f64]) -> Vec<u32> {
     let total: f64 = parts.iter().sum::<f64>().max(1.0);
-    parts.iter().map(|p| (f64::from(width) * p / total) as u32).collect()
+    parts
+        .iter()
+        .map(|p| (f64::from(width) * p / total) as u32)
+        .collect()
 }
 
 /// "Phụ lục 01b", the title, "(Kèm theo Báo cáo số …)", the period and the unit.
 pub fn heading(annex: &str, title: &str, unit_note: Option<&str>, report: &Report) -> String {
     let mut out = paragraph(LINE.centered(), &run(annex, BOLD));
     out += &paragraph(LINE.centered(), &run(&upper(title), BOLD));
-    out += &paragraph(LINE.centered(), &run(&report.header.attachment_line(), ITALIC));
+    out += &paragraph(
+        LINE.centered(),
+        &run(&report.header.attachment_line(), ITALIC),
+    );
     out += &paragraph(LINE.centered(), &run(&report.header.period_line(), ITALIC));
     if let Some(note) = unit_note {
-        out += &paragraph(LINE.aligned(Align::Right), &run(&format!("Đơn vị tính: {note}"), ITALIC.sized(12.0)));
+        out += &paragraph(
+            LINE.aligned(Align::Right),
+            &run(&format!("Đơn vị tính: {note}"), ITALIC.sized(12.0)),
+        );
     }
     out
 }
@@ -44,7 +56,11 @@ fn value_align(value: &Value) -> Align {
 
 /// The (1) (2) … row under the headers.
 fn numbers_row(widths: &[u32], numbers: impl Iterator<Item = u32>, size: f32) -> String {
-    let cells: Vec<Cell> = widths.iter().zip(numbers).map(|(w, n)| text_cell(*w, &format!("({n})"), ITALIC.sized(size), Align::Center)).collect();
+    let cells: Vec<Cell> = widths
+        .iter()
+        .zip(numbers)
+        .map(|(w, n)| text_cell(*w, &format!("({n})"), ITALIC.sized(size), Align::Center))
+        .collect();
     row(&cells, true)
 }
 
@@ -61,7 +77,10 @@ pub fn indicator_table(template: &Template, report: &Report, evaluation: &Evalua
         &[
             merged(w[0], "STT", true),
             merged(w[1], "Chỉ tiêu thống kê", true),
-            Cell { span: 2, ..text_cell(w[2] + w[3], "Kết quả thống kê", head, Align::Center) },
+            Cell {
+                span: 2,
+                ..text_cell(w[2] + w[3], "Kết quả thống kê", head, Align::Center)
+            },
             merged(w[4], "Ghi chú", true),
         ],
         true,
@@ -89,7 +108,16 @@ pub fn indicator_table(template: &Template, report: &Report, evaluation: &Evalua
                 text_cell(w[0], &line.stt, PLAIN.sized(size), Align::Center),
                 text_cell(w[1], &line.label, label_look, Align::Left),
                 text_cell(w[2], &line.unit, PLAIN.sized(size - 1.0), Align::Center),
-                text_cell(w[3], &value, if line.computed { ITALIC.sized(size) } else { PLAIN.sized(size) }, value_align(&line.value)),
+                text_cell(
+                    w[3],
+                    &value,
+                    if line.computed {
+                        ITALIC.sized(size)
+                    } else {
+                        PLAIN.sized(size)
+                    },
+                    value_align(&line.value),
+                ),
                 text_cell(w[4], &line.note, PLAIN.sized(size - 1.0), Align::Left),
             ],
             false,
@@ -100,9 +128,18 @@ pub fn indicator_table(template: &Template, report: &Report, evaluation: &Evalua
 
 /// A grid annex: its nested headers merged as on paper, a line per row,
 /// and the total row.
-pub fn grid_table(section: &Section, grid: &Grid, evaluation: &GridEvaluation, report: &Report) -> String {
+pub fn grid_table(
+    section: &Section,
+    grid: &Grid,
+    evaluation: &GridEvaluation,
+    report: &Report,
+) -> String {
     let n = grid.columns.len();
-    let width = if section.landscape { TEXT_WIDTH_WIDE } else { TEXT_WIDTH };
+    let width = if section.landscape {
+        TEXT_WIDTH_WIDE
+    } else {
+        TEXT_WIDTH
+    };
     let parts: Vec<f64> = grid.columns.iter().map(|c| c.width.max(4.0)).collect();
     let w = split(width, &parts);
     let size = if n > 9 { 10.0 } else { 11.0 };
@@ -117,18 +154,26 @@ pub fn grid_table(section: &Section, grid: &Grid, evaluation: &GridEvaluation, r
         while c < n {
             if let Some(h) = cells.iter().find(|h| h.first_column == c) {
                 let opens = (h.rowspan > 1).then_some(true);
-                out.push(Cell { span: h.colspan, merge: opens, ..text_cell(spanned(c, h.colspan), &h.text, head, Align::Center) });
+                out.push(Cell {
+                    span: h.colspan,
+                    merge: opens,
+                    ..text_cell(spanned(c, h.colspan), &h.text, head, Align::Center)
+                });
                 c += h.colspan.max(1);
                 continue;
             }
             // Under a cell of a level above that spans down to here.
-            let above = grid.head[..level]
-                .iter()
-                .enumerate()
-                .find_map(|(l, row)| row.iter().find(|h| h.first_column == c && l + h.rowspan > level));
+            let above = grid.head[..level].iter().enumerate().find_map(|(l, row)| {
+                row.iter()
+                    .find(|h| h.first_column == c && l + h.rowspan > level)
+            });
             match above {
                 Some(h) => {
-                    out.push(Cell { span: h.colspan, merge: Some(false), ..Cell::new(spanned(c, h.colspan), String::new()) });
+                    out.push(Cell {
+                        span: h.colspan,
+                        merge: Some(false),
+                        ..Cell::new(spanned(c, h.colspan), String::new())
+                    });
                     c += h.colspan.max(1);
                 }
                 None => {
@@ -147,7 +192,13 @@ pub fn grid_table(section: &Section, grid: &Grid, evaluation: &GridEvaluation, r
         if line.group {
             let rest = w[1..].iter().sum();
             body += &row(
-                &[text_cell(w[0], &line.stt, BOLD.sized(size), Align::Center), Cell { span: n - 1, ..text_cell(rest, &upper(&line.label), BOLD.sized(size), Align::Left) }],
+                &[
+                    text_cell(w[0], &line.stt, BOLD.sized(size), Align::Center),
+                    Cell {
+                        span: n - 1,
+                        ..text_cell(rest, &upper(&line.label), BOLD.sized(size), Align::Left)
+                    },
+                ],
                 false,
             );
             continue;

@@ -15,7 +15,10 @@ mod parts;
 mod xml;
 
 use self::parts::package;
-use self::xml::{paragraph, row, run, section_end, section_props, short_rule, table, Cell, Setting, BODY, BOLD, ITALIC, LINE, PLAIN, TEXT_WIDTH};
+use self::xml::{
+    paragraph, row, run, section_end, section_props, short_rule, table, Cell, Setting, BODY, BOLD,
+    ITALIC, LINE, PLAIN, TEXT_WIDTH,
+};
 use super::zip::stored_zip;
 use crate::core::eval::{EvaluatedFigures, Evaluation};
 use crate::core::narrative::{paragraphs, plain};
@@ -37,23 +40,49 @@ fn header_table(report: &Report) -> String {
     let h = &report.header;
     let (left, right) = (TEXT_WIDTH * 2 / 5, TEXT_WIDTH - TEXT_WIDTH * 2 / 5);
     let centered = LINE.centered();
-    let or_dots = |text: &str| if text.trim().is_empty() { "…".to_string() } else { upper(text.trim()) };
-    let number = if h.number.trim().is_empty() { "     " } else { h.number.trim() };
+    let or_dots = |text: &str| {
+        if text.trim().is_empty() {
+            "…".to_string()
+        } else {
+            upper(text.trim())
+        }
+    };
+    let number = if h.number.trim().is_empty() {
+        "     "
+    } else {
+        h.number.trim()
+    };
     let issuer = [
         paragraph(centered, &run(&or_dots(&h.parent_body), PLAIN.sized(13.0))),
         paragraph(centered, &run(&or_dots(&h.unit), BOLD.sized(13.0))),
         short_rule(left),
-        paragraph(centered, &run(&format!("Số: {number}/{}", h.number_suffix.trim()), PLAIN.sized(13.0))),
+        paragraph(
+            centered,
+            &run(
+                &format!("Số: {number}/{}", h.number_suffix.trim()),
+                PLAIN.sized(13.0),
+            ),
+        ),
     ]
     .concat();
     let nation = [
-        paragraph(centered, &run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", BOLD.sized(12.5))),
-        paragraph(centered, &run("Độc lập - Tự do - Hạnh phúc", BOLD.sized(13.5))),
+        paragraph(
+            centered,
+            &run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", BOLD.sized(12.5)),
+        ),
+        paragraph(
+            centered,
+            &run("Độc lập - Tự do - Hạnh phúc", BOLD.sized(13.5)),
+        ),
         short_rule(right),
         paragraph(centered, &run(&h.place_and_date(), ITALIC)),
     ]
     .concat();
-    table(&[left, right], &row(&[Cell::new(left, issuer), Cell::new(right, nation)], false), false)
+    table(
+        &[left, right],
+        &row(&[Cell::new(left, issuer), Cell::new(right, nation)], false),
+        false,
+    )
 }
 
 /// "Nơi nhận" and its lines on the left, the signature on the right.
@@ -66,7 +95,10 @@ fn signature_table(report: &Report) -> String {
     }
     let centered = LINE.centered();
     let mut signer = String::new();
-    for line in [&h.signing_capacity, &h.signer_title].into_iter().filter(|l| !l.trim().is_empty()) {
+    for line in [&h.signing_capacity, &h.signer_title]
+        .into_iter()
+        .filter(|l| !l.trim().is_empty())
+    {
         signer += &paragraph(centered, &run(&upper(line.trim()), BOLD));
     }
     signer += &paragraph(centered, &run("\n\n\n", PLAIN));
@@ -74,7 +106,18 @@ fn signature_table(report: &Report) -> String {
     // Kept with the table: the narrative's last paragraph, this space and
     // the signature's one unsplittable row share a page.
     let spaced = paragraph(LINE.kept_with_next(), "");
-    spaced + &table(&[half, TEXT_WIDTH - half], &row(&[Cell::new(half, recipients), Cell::new(TEXT_WIDTH - half, signer)], false), false)
+    spaced
+        + &table(
+            &[half, TEXT_WIDTH - half],
+            &row(
+                &[
+                    Cell::new(half, recipients),
+                    Cell::new(TEXT_WIDTH - half, signer),
+                ],
+                false,
+            ),
+            false,
+        )
 }
 
 /// "BÁO CÁO", the subject, the opening sentence and the narrative. Its last
@@ -84,14 +127,21 @@ fn narrative(template: &Template, report: &Report, evaluation: &Evaluation) -> S
     let h = &report.header;
     let words = PeriodWords::new(&h.unit, &h.place, h.period, parse_year(&h.year).ok());
     let outline = &template.outline;
-    let source = EvaluatedFigures { template, evaluation };
+    let source = EvaluatedFigures {
+        template,
+        evaluation,
+    };
     let mut out = paragraph(LINE.centered().heading(), &run("BÁO CÁO", BOLD));
     out += &paragraph(LINE.centered(), &run(&words.fill(&outline.subject), BOLD));
     out += &short_rule(TEXT_WIDTH);
     let mut body: Vec<(Setting, String)> = vec![(BODY, run(&words.fill(&outline.opening), PLAIN))];
     for item in &outline.items {
         let look = if item.depth == 2 { BOLD.italic() } else { BOLD };
-        let title = if item.depth == 0 { upper(&item.heading()) } else { item.heading() };
+        let title = if item.depth == 0 {
+            upper(&item.heading())
+        } else {
+            item.heading()
+        };
         body.push((BODY.heading(), run(&title, look)));
         if let Some(text) = report.narrative.get(&item.id) {
             for p in paragraphs(text) {
@@ -115,13 +165,24 @@ fn document_xml(template: &Template, report: &Report, evaluation: &Evaluation) -
     // close it, in its last paragraph (the last one's in the body).
     let mut annexes: Vec<(bool, String)> = Vec::new();
     if template.sections.iter().any(|s| s.grid.is_none()) {
-        let heading = annex::heading(&template.annex, &template.title, template.unit_note.as_deref(), report);
-        annexes.push((false, heading + &annex::indicator_table(template, report, evaluation)));
+        let heading = annex::heading(
+            &template.annex,
+            &template.title,
+            template.unit_note.as_deref(),
+            report,
+        );
+        annexes.push((
+            false,
+            heading + &annex::indicator_table(template, report, evaluation),
+        ));
     }
     for ((section, grid), grid_evaluation) in template.grids().zip(&evaluation.grids) {
         let (name, title) = section.heading(template);
         let heading = annex::heading(name, title, section.unit_note.as_deref(), report);
-        annexes.push((section.landscape, heading + &annex::grid_table(section, grid, grid_evaluation, report)));
+        annexes.push((
+            section.landscape,
+            heading + &annex::grid_table(section, grid, grid_evaluation, report),
+        ));
     }
     if has_narrative {
         body += &narrative(template, report, evaluation);

@@ -27,16 +27,31 @@ pub struct Look {
     pub size: f32,
 }
 
-pub const PLAIN: Look = Look { bold: false, italic: false, size: 0.0 };
-pub const BOLD: Look = Look { bold: true, italic: false, size: 0.0 };
-pub const ITALIC: Look = Look { bold: false, italic: true, size: 0.0 };
+pub const PLAIN: Look = Look {
+    bold: false,
+    italic: false,
+    size: 0.0,
+};
+pub const BOLD: Look = Look {
+    bold: true,
+    italic: false,
+    size: 0.0,
+};
+pub const ITALIC: Look = Look {
+    bold: false,
+    italic: true,
+    size: 0.0,
+};
 
 impl Look {
     pub fn sized(self, size: f32) -> Look {
         Look { size, ..self }
     }
     pub fn italic(self) -> Look {
-        Look { italic: true, ..self }
+        Look {
+            italic: true,
+            ..self
+        }
     }
 }
 
@@ -51,10 +66,19 @@ pub fn run(text: &str, look: Look) -> String {
     }
     if look.size > 0.0 {
         let half_points = (look.size * 2.0).round() as u32;
-        props.push_str(&format!("<w:sz w:val=\"{half_points}\"/><w:szCs w:val=\"{half_points}\"/>"));
+        props.push_str(&format!(
+            "<w:sz w:val=\"{half_points}\"/><w:szCs w:val=\"{half_points}\"/>"
+        ));
     }
-    let props = if props.is_empty() { String::new() } else { format!("<w:rPr>{props}</w:rPr>") };
-    let body: Vec<String> = text.split('\n').map(|line| format!("<w:t xml:space=\"preserve\">{}</w:t>", xml_escape(line))).collect();
+    let props = if props.is_empty() {
+        String::new()
+    } else {
+        format!("<w:rPr>{props}</w:rPr>")
+    };
+    let body: Vec<String> = text
+        .split('\n')
+        .map(|line| format!("<w:t xml:space=\"preserve\">{}</w:t>", xml_escape(line)))
+        .collect();
     format!("<w:r>{props}{}</w:r>", body.join("<w:br/>"))
 }
 
@@ -82,13 +106,31 @@ pub struct Setting {
 }
 
 /// A body paragraph: justified, first line indented, 6 pt after.
-pub const BODY: Setting = Setting { align: Align::Both, first_line: true, before: 0, after: 6, keep_next: false, keep_lines: false };
+pub const BODY: Setting = Setting {
+    align: Align::Both,
+    first_line: true,
+    before: 0,
+    after: 6,
+    keep_next: false,
+    keep_lines: false,
+};
 /// A line of the header or a table cell: no indent, no space.
-pub const LINE: Setting = Setting { align: Align::Left, first_line: false, before: 0, after: 0, keep_next: false, keep_lines: false };
+pub const LINE: Setting = Setting {
+    align: Align::Left,
+    first_line: false,
+    before: 0,
+    after: 0,
+    keep_next: false,
+    keep_lines: false,
+};
 
 impl Setting {
     pub fn centered(self) -> Setting {
-        Setting { align: Align::Center, first_line: false, ..self }
+        Setting {
+            align: Align::Center,
+            first_line: false,
+            ..self
+        }
     }
     pub fn aligned(self, align: Align) -> Setting {
         Setting { align, ..self }
@@ -96,10 +138,19 @@ impl Setting {
     /// On the page of what follows, whole: the end of the narrative before
     /// the signature.
     pub fn kept_with_next(self) -> Setting {
-        Setting { keep_next: true, keep_lines: true, ..self }
+        Setting {
+            keep_next: true,
+            keep_lines: true,
+            ..self
+        }
     }
     pub fn heading(self) -> Setting {
-        Setting { keep_next: true, before: 6, after: 3, ..self }
+        Setting {
+            keep_next: true,
+            before: 6,
+            after: 3,
+            ..self
+        }
     }
 }
 
@@ -110,7 +161,11 @@ fn paragraph_props(setting: Setting, extra: &str) -> String {
         Align::Right => "right",
         Align::Both => "both",
     };
-    let indent = if setting.first_line { format!("<w:ind w:firstLine=\"{FIRST_LINE}\"/>") } else { String::new() };
+    let indent = if setting.first_line {
+        format!("<w:ind w:firstLine=\"{FIRST_LINE}\"/>")
+    } else {
+        String::new()
+    };
     // The schema's order: keepNext, then keepLines.
     let keep = match (setting.keep_next, setting.keep_lines) {
         (true, true) => "<w:keepNext/><w:keepLines/>",
@@ -151,26 +206,46 @@ pub struct Cell {
 
 impl Cell {
     pub fn new(width: u32, content: String) -> Cell {
-        Cell { width, span: 1, merge: None, content }
+        Cell {
+            width,
+            span: 1,
+            merge: None,
+            content,
+        }
     }
 }
 
 fn cell_xml(cell: &Cell) -> String {
-    let span = if cell.span > 1 { format!("<w:gridSpan w:val=\"{}\"/>", cell.span) } else { String::new() };
+    let span = if cell.span > 1 {
+        format!("<w:gridSpan w:val=\"{}\"/>", cell.span)
+    } else {
+        String::new()
+    };
     let merge = match cell.merge {
         Some(true) => "<w:vMerge w:val=\"restart\"/>",
         Some(false) => "<w:vMerge/>",
         None => "",
     };
     // A cell must hold a paragraph, even a continued merge.
-    let content = if cell.content.is_empty() { "<w:p/>".to_string() } else { cell.content.clone() };
+    let content = if cell.content.is_empty() {
+        "<w:p/>".to_string()
+    } else {
+        cell.content.clone()
+    };
     format!("<w:tc><w:tcPr><w:tcW w:w=\"{}\" w:type=\"dxa\"/>{span}{merge}<w:vAlign w:val=\"center\"/></w:tcPr>{content}</w:tc>", cell.width)
 }
 
 /// A row; a header row repeats at the top of every page the table spans.
 pub fn row(cells: &[Cell], header: bool) -> String {
-    let props = if header { "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" } else { "<w:trPr><w:cantSplit/></w:trPr>" };
-    format!("<w:tr>{props}{}</w:tr>", cells.iter().map(cell_xml).collect::<String>())
+    let props = if header {
+        "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+    } else {
+        "<w:trPr><w:cantSplit/></w:trPr>"
+    };
+    format!(
+        "<w:tr>{props}{}</w:tr>",
+        cells.iter().map(cell_xml).collect::<String>()
+    )
 }
 
 /// A table of fixed column widths, ruled or not. The properties follow the
@@ -178,11 +253,16 @@ pub fn row(cells: &[Cell], header: bool) -> String {
 /// file whose `tblLayout` comes before `tblBorders`.
 pub fn table(widths: &[u32], rows: &str, ruled: bool) -> String {
     let total: u32 = widths.iter().sum();
-    let grid: String = widths.iter().map(|w| format!("<w:gridCol w:w=\"{w}\"/>")).collect();
+    let grid: String = widths
+        .iter()
+        .map(|w| format!("<w:gridCol w:w=\"{w}\"/>"))
+        .collect();
     let line = if ruled { "single" } else { "nil" };
     let borders: String = ["top", "left", "bottom", "right", "insideH", "insideV"]
         .iter()
-        .map(|side| format!("<w:{side} w:val=\"{line}\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"))
+        .map(|side| {
+            format!("<w:{side} w:val=\"{line}\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>")
+        })
         .collect();
     format!(
         "<w:tbl><w:tblPr><w:tblW w:w=\"{total}\" w:type=\"dxa\"/><w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/><w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{rows}</w:tbl>"
@@ -192,7 +272,11 @@ pub fn table(widths: &[u32], rows: &str, ruled: bool) -> String {
 /// A section's page: A4 portrait or landscape with the decree's margins,
 /// the page number at the top (`numbered_first` false leaves page 1 bare).
 pub fn section_props(landscape: bool, numbered_first: bool) -> String {
-    let (w, h, orient) = if landscape { (A4_LONG, A4_SHORT, " w:orient=\"landscape\"") } else { (A4_SHORT, A4_LONG, "") };
+    let (w, h, orient) = if landscape {
+        (A4_LONG, A4_SHORT, " w:orient=\"landscape\"")
+    } else {
+        (A4_SHORT, A4_LONG, "")
+    };
     let title_page = if numbered_first { "" } else { "<w:titlePg/>" };
     format!(
         "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdPage\"/><w:pgSz w:w=\"{w}\" w:h=\"{h}\"{orient}/><w:pgMar w:top=\"{MARGIN_TOP}\" w:right=\"{MARGIN_RIGHT}\" w:bottom=\"{MARGIN_BOTTOM}\" w:left=\"{MARGIN_LEFT}\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/>{title_page}</w:sectPr>"

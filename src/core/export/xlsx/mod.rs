@@ -9,7 +9,6 @@
 //! Numbers are stored as numbers with built-in formats (`#,##0`, `0.00%`),
 //! which a Vietnamese-locale Excel or LibreOffice shows as `1.603`, `99,06%`.
 
-
 mod shared;
 mod sheet;
 mod styles;
@@ -42,7 +41,14 @@ pub fn xlsx(template: &Template, report: &Report) -> Vec<u8> {
     }
     for ((section, grid), grid_evaluation) in template.grids().zip(&evaluation.grids) {
         let name = take(annex_of(template, section), &mut names);
-        parts.push(grid_sheet(template, section, grid, grid_evaluation, report, name));
+        parts.push(grid_sheet(
+            template,
+            section,
+            grid,
+            grid_evaluation,
+            report,
+            name,
+        ));
     }
     if let Some(summary) = &report.commune_summary {
         let name = take("Tổng hợp xã", &mut names);
@@ -52,7 +58,14 @@ pub fn xlsx(template: &Template, report: &Report) -> Vec<u8> {
     let sheets: String = parts
         .iter()
         .enumerate()
-        .map(|(i, p)| format!("<sheet name=\"{}\" sheetId=\"{}\" r:id=\"rId{}\"/>", escape(&p.name), i + 1, i + 1))
+        .map(|(i, p)| {
+            format!(
+                "<sheet name=\"{}\" sheetId=\"{}\" r:id=\"rId{}\"/>",
+                escape(&p.name),
+                i + 1,
+                i + 1
+            )
+        })
         .collect();
     let titles: String = parts
         .iter()
@@ -122,17 +135,29 @@ pub fn xlsx(template: &Template, report: &Report) -> Vec<u8> {
         theme = THEME_RELATIONSHIP,
     );
     let mut files: Vec<(String, Vec<u8>)> = vec![
-        ("[Content_Types].xml".to_string(), content_types.into_bytes()),
+        (
+            "[Content_Types].xml".to_string(),
+            content_types.into_bytes(),
+        ),
         ("_rels/.rels".to_string(), root_rels.as_bytes().to_vec()),
         ("xl/workbook.xml".to_string(), workbook.into_bytes()),
-        ("xl/_rels/workbook.xml.rels".to_string(), workbook_rels.into_bytes()),
+        (
+            "xl/_rels/workbook.xml.rels".to_string(),
+            workbook_rels.into_bytes(),
+        ),
         ("xl/styles.xml".to_string(), styles_xml().into_bytes()),
         ("xl/theme/theme1.xml".to_string(), THEME.as_bytes().to_vec()),
     ];
     let mut shared = SharedStrings::default();
     for (i, part) in parts.into_iter().enumerate() {
-        files.push((format!("xl/worksheets/sheet{}.xml", i + 1), shared.share(&part.xml).into_bytes()));
+        files.push((
+            format!("xl/worksheets/sheet{}.xml", i + 1),
+            shared.share(&part.xml).into_bytes(),
+        ));
     }
-    files.push(("xl/sharedStrings.xml".to_string(), shared.xml().into_bytes()));
+    files.push((
+        "xl/sharedStrings.xml".to_string(),
+        shared.xml().into_bytes(),
+    ));
     stored_zip(&files)
 }

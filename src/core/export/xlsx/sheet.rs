@@ -2,11 +2,11 @@
 //! Decree 30/2020 blocks above and below every table (the issuing body and
 //! national motto, the annex title, "Nơi nhận" and the signature).
 
+use super::super::looks_like_formula;
 use super::styles::Style;
 use crate::core::number::plain_decimal;
 use crate::core::report::ReportHeader;
 use crate::core::vn_text::upper;
-use super::super::looks_like_formula;
 
 pub(super) const COLUMN_WIDTHS: [f64; 5] = [8.0, 46.0, 16.0, 12.0, 14.0];
 /// Rows of the table header, repeated on every printed page.
@@ -29,7 +29,11 @@ pub(super) fn column(c: usize) -> String {
 /// Rows of text estimated for a cell, for row heights.
 pub(super) fn lines_for(text: &str, width_chars: f64) -> usize {
     text.split('\n')
-        .map(|line| ((line.chars().count() as f64 * 1.05) / width_chars).ceil().max(1.0) as usize)
+        .map(|line| {
+            ((line.chars().count() as f64 * 1.05) / width_chars)
+                .ceil()
+                .max(1.0) as usize
+        })
         .sum()
 }
 
@@ -51,7 +55,10 @@ impl Sheet {
         self.row += 1;
         let r = self.row;
         let mut xml = match height {
-            Some(h) => format!("<row r=\"{r}\" ht=\"{}\" customHeight=\"1\">", plain_decimal(h)),
+            Some(h) => format!(
+                "<row r=\"{r}\" ht=\"{}\" customHeight=\"1\">",
+                plain_decimal(h)
+            ),
             None => format!("<row r=\"{r}\">"),
         };
         for (c, style, cell) in cells {
@@ -83,11 +90,14 @@ impl Sheet {
 
     pub(super) fn merge_area(&mut self, c1: usize, r1: u32, c2: usize, r2: u32) {
         if c1 != c2 || r1 != r2 {
-            self.merges.push(format!("<mergeCell ref=\"{}{r1}:{}{r2}\"/>", column(c1), column(c2)));
+            self.merges.push(format!(
+                "<mergeCell ref=\"{}{r1}:{}{r2}\"/>",
+                column(c1),
+                column(c2)
+            ));
         }
     }
 }
-
 
 /// `normal`, or its literal twin when the text could be taken for a formula.
 pub(super) fn text_style(text: &str, normal: Style) -> Style {
@@ -99,8 +109,16 @@ pub(super) fn text_style(text: &str, normal: Style) -> Style {
 }
 
 pub(super) fn sheet_name(annex: &str, taken: &[String]) -> String {
-    let name: String = annex.chars().filter(|c| !"[]:*?/\\'".contains(*c)).take(28).collect();
-    let name = if name.trim().is_empty() { "Phụ lục".to_string() } else { name.trim().to_string() };
+    let name: String = annex
+        .chars()
+        .filter(|c| !"[]:*?/\\'".contains(*c))
+        .take(28)
+        .collect();
+    let name = if name.trim().is_empty() {
+        "Phụ lục".to_string()
+    } else {
+        name.trim().to_string()
+    };
     let mut unique = name.clone();
     let mut n = 2;
     while taken.contains(&unique) {
@@ -110,7 +128,6 @@ pub(super) fn sheet_name(annex: &str, taken: &[String]) -> String {
     unique
 }
 
-
 /// One worksheet: its cells, its columns and how it prints.
 pub(super) struct SheetPart {
     pub(super) name: String,
@@ -119,38 +136,85 @@ pub(super) struct SheetPart {
     pub(super) head_rows: (u32, u32),
 }
 
-
 /// Where the left block (issuing body, number) ends in a table of `n` columns.
 pub(super) fn left_block_end(n: usize) -> usize {
-    (n * 2 / 5).saturating_sub(1).max(1).min(n.saturating_sub(2))
+    (n * 2 / 5)
+        .saturating_sub(1)
+        .max(1)
+        .min(n.saturating_sub(2))
 }
 
 /// Rows 1–9: the Decree 30/2020 header, the annex title and the lines under it.
-pub(super) fn document_top(sheet: &mut Sheet, header: &ReportHeader, annex: &str, title: &str, unit_note: Option<&str>, n: usize, title_width: f64) {
+pub(super) fn document_top(
+    sheet: &mut Sheet,
+    header: &ReportHeader,
+    annex: &str,
+    title: &str,
+    unit_note: Option<&str>,
+    n: usize,
+    title_width: f64,
+) {
     use Cell::Text;
     let (left, last) = (left_block_end(n), n - 1);
-    let number = if header.number.trim().is_empty() { "     ".to_string() } else { header.number.trim().to_string() };
-    sheet.add(Some(18.0), &[(0, Style::ParentBody, Text(&upper(&header.parent_body))), (left + 1, Style::Nation, Text("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))]);
+    let number = if header.number.trim().is_empty() {
+        "     ".to_string()
+    } else {
+        header.number.trim().to_string()
+    };
+    sheet.add(
+        Some(18.0),
+        &[
+            (0, Style::ParentBody, Text(&upper(&header.parent_body))),
+            (
+                left + 1,
+                Style::Nation,
+                Text("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+            ),
+        ],
+    );
     sheet.merge(0, left);
     sheet.merge(left + 1, last);
-    sheet.add(Some(18.0), &[(0, Style::IssuingBody, Text(&upper(&header.unit))), (left + 1, Style::Motto, Text("Độc lập - Tự do - Hạnh phúc"))]);
+    sheet.add(
+        Some(18.0),
+        &[
+            (0, Style::IssuingBody, Text(&upper(&header.unit))),
+            (left + 1, Style::Motto, Text("Độc lập - Tự do - Hạnh phúc")),
+        ],
+    );
     sheet.merge(0, left);
     sheet.merge(left + 1, last);
     let number_line = format!("Số: {number}/{}", header.number_suffix.trim());
-    sheet.add(Some(20.0), &[(0, Style::NumberLine, Text(&number_line)), (left + 1, Style::PlaceDate, Text(&header.place_and_date()))]);
+    sheet.add(
+        Some(20.0),
+        &[
+            (0, Style::NumberLine, Text(&number_line)),
+            (left + 1, Style::PlaceDate, Text(&header.place_and_date())),
+        ],
+    );
     sheet.merge(0, left);
     sheet.merge(left + 1, last);
     sheet.add(None, &[]);
     sheet.add(Some(18.0), &[(0, Style::AnnexName, Text(annex))]);
     sheet.merge(0, last);
     let title_lines = lines_for(title, title_width) as f64;
-    sheet.add(Some(LINE_HEIGHT * title_lines + 2.0), &[(0, Style::Title, Text(title))]);
+    sheet.add(
+        Some(LINE_HEIGHT * title_lines + 2.0),
+        &[(0, Style::Title, Text(title))],
+    );
     sheet.merge(0, last);
-    sheet.add(Some(18.0), &[(0, Style::Attached, Text(&header.attachment_line()))]);
+    sheet.add(
+        Some(18.0),
+        &[(0, Style::Attached, Text(&header.attachment_line()))],
+    );
     sheet.merge(0, last);
-    sheet.add(Some(18.0), &[(0, Style::Attached, Text(&header.period_line()))]);
+    sheet.add(
+        Some(18.0),
+        &[(0, Style::Attached, Text(&header.period_line()))],
+    );
     sheet.merge(0, last);
-    let unit_note = unit_note.map(|u| format!("Đơn vị tính: {u}")).unwrap_or_default();
+    let unit_note = unit_note
+        .map(|u| format!("Đơn vị tính: {u}"))
+        .unwrap_or_default();
     let at = n.saturating_sub(2);
     sheet.add(None, &[(at, Style::Attached, Text(&unit_note))]);
     sheet.merge(at, last);
@@ -161,8 +225,22 @@ pub(super) fn document_bottom(sheet: &mut Sheet, header: &ReportHeader, n: usize
     use Cell::Text;
     let (left, last) = (left_block_end(n), n - 1);
     sheet.add(None, &[]);
-    let recipients: Vec<&str> = header.recipients.lines().filter(|l| !l.trim().is_empty()).collect();
-    sheet.add(Some(18.0), &[(0, Style::RecipientsHead, Text("Nơi nhận:")), (left + 1, Style::SigningCapacity, Text(&upper(&header.signing_capacity)))]);
+    let recipients: Vec<&str> = header
+        .recipients
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    sheet.add(
+        Some(18.0),
+        &[
+            (0, Style::RecipientsHead, Text("Nơi nhận:")),
+            (
+                left + 1,
+                Style::SigningCapacity,
+                Text(&upper(&header.signing_capacity)),
+            ),
+        ],
+    );
     sheet.merge(0, left);
     sheet.merge(left + 1, last);
     let signer_title = upper(&header.signer_title);
@@ -178,7 +256,10 @@ pub(super) fn document_bottom(sheet: &mut Sheet, header: &ReportHeader, n: usize
             sheet.merge(left + 1, last);
         }
     }
-    sheet.add(Some(18.0), &[(left + 1, Style::SignerName, Text(&header.signer))]);
+    sheet.add(
+        Some(18.0),
+        &[(left + 1, Style::SignerName, Text(&header.signer))],
+    );
     sheet.merge(left + 1, last);
 }
 
@@ -186,7 +267,13 @@ pub(super) fn worksheet_xml(sheet: &Sheet, widths: &[f64], landscape: bool) -> S
     let cols: String = widths
         .iter()
         .enumerate()
-        .map(|(i, w)| format!("<col min=\"{0}\" max=\"{0}\" width=\"{1}\" customWidth=\"1\"/>", i + 1, plain_decimal(*w)))
+        .map(|(i, w)| {
+            format!(
+                "<col min=\"{0}\" max=\"{0}\" width=\"{1}\" customWidth=\"1\"/>",
+                i + 1,
+                plain_decimal(*w)
+            )
+        })
         .collect();
     format!(
         concat!(
@@ -215,4 +302,3 @@ pub(super) fn worksheet_xml(sheet: &Sheet, widths: &[f64], landscape: bool) -> S
         orientation = if landscape { "landscape" } else { "portrait" },
     )
 }
-

@@ -69,59 +69,405 @@ const PERCENT: u8 = 10;
 const TOTAL_FORMAT: u8 = 164;
 
 /// All Times New Roman.
-const BODY: Font = Font { size: 12, bold: false, italic: false };
-const BODY_BOLD: Font = Font { size: 12, bold: true, italic: false };
-const HEAD_BOLD: Font = Font { size: 13, bold: true, italic: false };
-const HEAD: Font = Font { size: 13, bold: false, italic: false };
-const HEAD_ITALIC: Font = Font { size: 13, bold: false, italic: true };
-const SMALL_ITALIC: Font = Font { size: 11, bold: false, italic: true };
-const BODY_ITALIC: Font = Font { size: 12, bold: false, italic: true };
-const BODY_BOLD_ITALIC: Font = Font { size: 12, bold: true, italic: true };
-const SMALL: Font = Font { size: 11, bold: false, italic: false };
+const BODY: Font = Font {
+    size: 12,
+    bold: false,
+    italic: false,
+};
+const BODY_BOLD: Font = Font {
+    size: 12,
+    bold: true,
+    italic: false,
+};
+const HEAD_BOLD: Font = Font {
+    size: 13,
+    bold: true,
+    italic: false,
+};
+const HEAD: Font = Font {
+    size: 13,
+    bold: false,
+    italic: false,
+};
+const HEAD_ITALIC: Font = Font {
+    size: 13,
+    bold: false,
+    italic: true,
+};
+const SMALL_ITALIC: Font = Font {
+    size: 11,
+    bold: false,
+    italic: true,
+};
+const BODY_ITALIC: Font = Font {
+    size: 12,
+    bold: false,
+    italic: true,
+};
+const BODY_BOLD_ITALIC: Font = Font {
+    size: 12,
+    bold: true,
+    italic: true,
+};
+const SMALL: Font = Font {
+    size: 11,
+    bold: false,
+    italic: false,
+};
 
 /// Every style, in the order of `cellXfs` after the default, with its look.
 const STYLES: [(Style, Xf); 30] = [
-    (Style::ParentBody, Xf { format: GENERAL, font: BODY, border: false, align: ("center", "center"), wrap: true, literal: false }),
-    (Style::IssuingBody, Xf { format: GENERAL, font: BODY_BOLD, border: false, align: ("center", "center"), wrap: true, literal: false }),
-    (Style::Nation, Xf { format: GENERAL, font: BODY_BOLD, border: false, align: ("center", "center"), wrap: false, literal: false }),
-    (Style::Motto, Xf { format: GENERAL, font: HEAD_BOLD, border: false, align: ("center", "center"), wrap: false, literal: false }),
-    (Style::NumberLine, Xf { format: GENERAL, font: HEAD, border: false, align: ("center", "center"), wrap: false, literal: false }),
-    (Style::PlaceDate, Xf { format: GENERAL, font: HEAD_ITALIC, border: false, align: ("center", "center"), wrap: false, literal: false }),
-    (Style::AnnexName, Xf { format: GENERAL, font: HEAD_BOLD, border: false, align: ("center", "center"), wrap: false, literal: false }),
-    (Style::Title, Xf { format: GENERAL, font: HEAD_BOLD, border: false, align: ("center", "center"), wrap: true, literal: false }),
-    (Style::Attached, Xf { format: GENERAL, font: HEAD_ITALIC, border: false, align: ("center", "center"), wrap: true, literal: false }),
-    (Style::TableHead, Xf { format: GENERAL, font: BODY_BOLD, border: true, align: ("center", "center"), wrap: true, literal: false }),
-    (Style::ColumnNumber, Xf { format: GENERAL, font: SMALL_ITALIC, border: true, align: ("center", "center"), wrap: false, literal: false }),
-    (Style::CellText, Xf { format: GENERAL, font: BODY, border: true, align: ("left", "top"), wrap: true, literal: false }),
-    (Style::CellHeading, Xf { format: GENERAL, font: BODY_BOLD, border: true, align: ("left", "top"), wrap: true, literal: false }),
-    (Style::CellCenter, Xf { format: GENERAL, font: BODY, border: true, align: ("center", "top"), wrap: true, literal: false }),
-    (Style::Count, Xf { format: THOUSANDS, font: BODY, border: true, align: ("right", "top"), wrap: false, literal: false }),
-    (Style::PercentWhole, Xf { format: PERCENT_WHOLE, font: BODY, border: true, align: ("right", "top"), wrap: false, literal: false }),
-    (Style::Percent, Xf { format: PERCENT, font: BODY, border: true, align: ("right", "top"), wrap: false, literal: false }),
-    (Style::Decimal, Xf { format: THOUSANDS_DECIMAL, font: BODY, border: true, align: ("right", "top"), wrap: false, literal: false }),
-    (Style::ComputedCount, Xf { format: THOUSANDS, font: BODY_ITALIC, border: true, align: ("right", "top"), wrap: false, literal: false }),
-    (Style::ComputedPercent, Xf { format: PERCENT, font: BODY_ITALIC, border: true, align: ("right", "top"), wrap: false, literal: false }),
-    (Style::ComputedLabel, Xf { format: GENERAL, font: BODY_ITALIC, border: true, align: ("left", "top"), wrap: true, literal: false }),
-    (Style::RecipientsHead, Xf { format: GENERAL, font: BODY_BOLD_ITALIC, border: false, align: ("left", "top"), wrap: false, literal: false }),
-    (Style::Recipient, Xf { format: GENERAL, font: SMALL, border: false, align: ("left", "top"), wrap: true, literal: false }),
-    (Style::SigningCapacity, Xf { format: GENERAL, font: HEAD_BOLD, border: false, align: ("center", "center"), wrap: true, literal: false }),
-    (Style::SignerName, Xf { format: GENERAL, font: HEAD_BOLD, border: false, align: ("center", "center"), wrap: false, literal: false }),
-    (Style::CellLiteral, Xf { format: GENERAL, font: BODY, border: true, align: ("left", "top"), wrap: true, literal: true }),
-    (Style::Code, Xf { format: WHOLE, font: BODY, border: true, align: ("center", "top"), wrap: false, literal: false }),
-    (Style::RecipientLiteral, Xf { format: GENERAL, font: SMALL, border: false, align: ("left", "top"), wrap: true, literal: true }),
-    (Style::TotalCount, Xf { format: TOTAL_FORMAT, font: BODY_BOLD, border: true, align: ("right", "top"), wrap: false, literal: false }),
-    (Style::TotalLabel, Xf { format: GENERAL, font: BODY_BOLD, border: true, align: ("left", "top"), wrap: true, literal: false }),
+    (
+        Style::ParentBody,
+        Xf {
+            format: GENERAL,
+            font: BODY,
+            border: false,
+            align: ("center", "center"),
+            wrap: true,
+            literal: false,
+        },
+    ),
+    (
+        Style::IssuingBody,
+        Xf {
+            format: GENERAL,
+            font: BODY_BOLD,
+            border: false,
+            align: ("center", "center"),
+            wrap: true,
+            literal: false,
+        },
+    ),
+    (
+        Style::Nation,
+        Xf {
+            format: GENERAL,
+            font: BODY_BOLD,
+            border: false,
+            align: ("center", "center"),
+            wrap: false,
+            literal: false,
+        },
+    ),
+    (
+        Style::Motto,
+        Xf {
+            format: GENERAL,
+            font: HEAD_BOLD,
+            border: false,
+            align: ("center", "center"),
+            wrap: false,
+            literal: false,
+        },
+    ),
+    (
+        Style::NumberLine,
+        Xf {
+            format: GENERAL,
+            font: HEAD,
+            border: false,
+            align: ("center", "center"),
+            wrap: false,
+            literal: false,
+        },
+    ),
+    (
+        Style::PlaceDate,
+        Xf {
+            format: GENERAL,
+            font: HEAD_ITALIC,
+            border: false,
+            align: ("center", "center"),
+            wrap: false,
+            literal: false,
+        },
+    ),
+    (
+        Style::AnnexName,
+        Xf {
+            format: GENERAL,
+            font: HEAD_BOLD,
+            border: false,
+            align: ("center", "center"),
+            wrap: false,
+            literal: false,
+        },
+    ),
+    (
+        Style::Title,
+        Xf {
+            format: GENERAL,
+            font: HEAD_BOLD,
+            border: false,
+            align: ("center", "center"),
+            wrap: true,
+            literal: false,
+        },
+    ),
+    (
+        Style::Attached,
+        Xf {
+            format: GENERAL,
+            font: HEAD_ITALIC,
+            border: false,
+            align: ("center", "center"),
+            wrap: true,
+            literal: false,
+        },
+    ),
+    (
+        Style::TableHead,
+        Xf {
+            format: GENERAL,
+            font: BODY_BOLD,
+            border: true,
+            align: ("center", "center"),
+            wrap: true,
+            literal: false,
+        },
+    ),
+    (
+        Style::ColumnNumber,
+        Xf {
+            format: GENERAL,
+            font: SMALL_ITALIC,
+            border: true,
+            align: ("center", "center"),
+            wrap: false,
+            literal: false,
+        },
+    ),
+    (
+        Style::CellText,
+        Xf {
+            format: GENERAL,
+            font: BODY,
+            border: true,
+            align: ("left", "top"),
+            wrap: true,
+            literal: false,
+        },
+    ),
+    (
+        Style::CellHeading,
+        Xf {
+            format: GENERAL,
+            font: BODY_BOLD,
+            border: true,
+            align: ("left", "top"),
+            wrap: true,
+            literal: false,
+        },
+    ),
+    (
+        Style::CellCenter,
+        Xf {
+            format: GENERAL,
+            font: BODY,
+            border: true,
+            align: ("center", "top"),
+            wrap: true,
+            literal: false,
+        },
+    ),
+    (
+        Style::Count,
+        Xf {
+            format: THOUSANDS,
+            font: BODY,
+            border: true,
+            align: ("right", "top"),
+            wrap: false,
+            literal: false,
+        },
+    ),
+    (
+        Style::PercentWhole,
+        Xf {
+            format: PERCENT_WHOLE,
+            font: BODY,
+            border: true,
+            align: ("right", "top"),
+            wrap: false,
+            literal: false,
+        },
+    ),
+    (
+        Style::Percent,
+        Xf {
+            format: PERCENT,
+            font: BODY,
+            border: true,
+            align: ("right", "top"),
+            wrap: false,
+            literal: false,
+        },
+    ),
+    (
+        Style::Decimal,
+        Xf {
+            format: THOUSANDS_DECIMAL,
+            font: BODY,
+            border: true,
+            align: ("right", "top"),
+            wrap: false,
+            literal: false,
+        },
+    ),
+    (
+        Style::ComputedCount,
+        Xf {
+            format: THOUSANDS,
+            font: BODY_ITALIC,
+            border: true,
+            align: ("right", "top"),
+            wrap: false,
+            literal: false,
+        },
+    ),
+    (
+        Style::ComputedPercent,
+        Xf {
+            format: PERCENT,
+            font: BODY_ITALIC,
+            border: true,
+            align: ("right", "top"),
+            wrap: false,
+            literal: false,
+        },
+    ),
+    (
+        Style::ComputedLabel,
+        Xf {
+            format: GENERAL,
+            font: BODY_ITALIC,
+            border: true,
+            align: ("left", "top"),
+            wrap: true,
+            literal: false,
+        },
+    ),
+    (
+        Style::RecipientsHead,
+        Xf {
+            format: GENERAL,
+            font: BODY_BOLD_ITALIC,
+            border: false,
+            align: ("left", "top"),
+            wrap: false,
+            literal: false,
+        },
+    ),
+    (
+        Style::Recipient,
+        Xf {
+            format: GENERAL,
+            font: SMALL,
+            border: false,
+            align: ("left", "top"),
+            wrap: true,
+            literal: false,
+        },
+    ),
+    (
+        Style::SigningCapacity,
+        Xf {
+            format: GENERAL,
+            font: HEAD_BOLD,
+            border: false,
+            align: ("center", "center"),
+            wrap: true,
+            literal: false,
+        },
+    ),
+    (
+        Style::SignerName,
+        Xf {
+            format: GENERAL,
+            font: HEAD_BOLD,
+            border: false,
+            align: ("center", "center"),
+            wrap: false,
+            literal: false,
+        },
+    ),
+    (
+        Style::CellLiteral,
+        Xf {
+            format: GENERAL,
+            font: BODY,
+            border: true,
+            align: ("left", "top"),
+            wrap: true,
+            literal: true,
+        },
+    ),
+    (
+        Style::Code,
+        Xf {
+            format: WHOLE,
+            font: BODY,
+            border: true,
+            align: ("center", "top"),
+            wrap: false,
+            literal: false,
+        },
+    ),
+    (
+        Style::RecipientLiteral,
+        Xf {
+            format: GENERAL,
+            font: SMALL,
+            border: false,
+            align: ("left", "top"),
+            wrap: true,
+            literal: true,
+        },
+    ),
+    (
+        Style::TotalCount,
+        Xf {
+            format: TOTAL_FORMAT,
+            font: BODY_BOLD,
+            border: true,
+            align: ("right", "top"),
+            wrap: false,
+            literal: false,
+        },
+    ),
+    (
+        Style::TotalLabel,
+        Xf {
+            format: GENERAL,
+            font: BODY_BOLD,
+            border: true,
+            align: ("left", "top"),
+            wrap: true,
+            literal: false,
+        },
+    ),
 ];
 
 impl Style {
     /// The style's `s` attribute: its position in `cellXfs`, where 0 is the
     /// workbook's default.
     pub(super) fn index(self) -> usize {
-        STYLES.iter().position(|(s, _)| *s == self).map_or(0, |i| i + 1)
+        STYLES
+            .iter()
+            .position(|(s, _)| *s == self)
+            .map_or(0, |i| i + 1)
     }
 }
 
-const DEFAULT: Xf = Xf { format: GENERAL, font: BODY, border: false, align: ("", ""), wrap: false, literal: false };
+const DEFAULT: Xf = Xf {
+    format: GENERAL,
+    font: BODY,
+    border: false,
+    align: ("", ""),
+    wrap: false,
+    literal: false,
+};
 
 /// The fonts the styles use, each once; `BODY` first, as the default.
 fn fonts() -> Vec<Font> {
@@ -168,7 +514,10 @@ pub(super) fn styles_xml() -> String {
             )
         })
         .collect();
-    let xfs: String = std::iter::once(DEFAULT).chain(STYLES.iter().map(|(_, xf)| *xf)).map(|xf| xf_xml(&xf, &fonts)).collect();
+    let xfs: String = std::iter::once(DEFAULT)
+        .chain(STYLES.iter().map(|(_, xf)| *xf))
+        .map(|xf| xf_xml(&xf, &fonts))
+        .collect();
     let side = |name: &str| format!("<{name} style=\"thin\"><color auto=\"1\"/></{name}>");
     format!(
         concat!(
@@ -204,10 +553,17 @@ mod tests {
     fn each_style_is_listed_once_and_found_by_name() {
         for (i, (style, xf)) in STYLES.iter().enumerate() {
             assert_eq!(style.index(), i + 1, "{style:?} is listed once");
-            assert!(xf.format == GENERAL || xf.border, "{style:?}: figures sit in bordered table cells");
+            assert!(
+                xf.format == GENERAL || xf.border,
+                "{style:?}: figures sit in bordered table cells"
+            );
         }
         let xml = styles_xml();
-        assert_eq!(xml.matches("<xf numFmtId").count(), STYLES.len() + 2, "cellStyleXfs' one, the default and each style");
+        assert_eq!(
+            xml.matches("<xf numFmtId").count(),
+            STYLES.len() + 2,
+            "cellStyleXfs' one, the default and each style"
+        );
         assert!(xml.contains("<fonts count=\"9\">"));
     }
 }
