@@ -34,9 +34,19 @@ need_root_or_sudo() {
 
 setup() {
   export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
-  if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
-    say "Installing the wasm32 target"
-    rustup target add wasm32-unknown-unknown
+  # The compiler is pinned in rust-toolchain.toml, with its components and
+  # the wasm32 target; rustup installs all of it from that file.
+  local channel
+  channel=$(sed -n 's/^channel = "\(.*\)"/\1/p' rust-toolchain.toml)
+  if ! rustup toolchain list 2>/dev/null | grep -q "^$channel-" \
+     || ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown \
+     || [ "$(rustup component list --installed 2>/dev/null | grep -cE '^(rust-src|clippy|rustfmt)')" -lt 3 ]; then
+    say "Installing Rust $channel with rust-src, clippy, rustfmt and the wasm32 target (rust-toolchain.toml)"
+    rustup toolchain install
+  fi
+  if [ "$(rustc --version | cut -d' ' -f2)" != "$channel" ]; then
+    echo "rustc is $(rustc --version), but rust-toolchain.toml pins $channel" >&2
+    exit 1
   fi
   if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
     say "Installing trunk $TRUNK_VERSION (about 10 minutes, once)"
@@ -52,12 +62,6 @@ setup() {
      || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     say "Installing npm tools (binaryen 132 for wasm-opt, esbuild, zopfli, playwright-core, puppeteer-core)"
     npm ci --no-audit --no-fund --loglevel=error
-  fi
-  # The release wasm rebuilds the standard library for size (see release()),
-  # from the toolchain's own sources.
-  if [ ! -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library" ]; then
-    say "Installing the standard library's sources (rustup component rust-src)"
-    rustup component add rust-src
   fi
   # openxml-audit (the Open XML SDK's schema checks, in Python) validates
   # every .docx and .xlsx the tests write (scripts/validate-ooxml.py). Pinned
@@ -145,6 +149,15 @@ case "${1:-}" in
     ;;
   test)
     setup
+    # The quick checks first: a wrong format or a lint fails in a minute,
+    # before the long steps.
+    say "Format and lints (cargo fmt --check, cargo clippy -D warnings, native and wasm32)"
+    cargo fmt --check
+    cargo clippy --offline --all-targets -- -D warnings
+    # Natively only: the core's unit tests use proptest and zip, which are
+    # native dev-dependencies. In wasm32 the library, the app and its
+    # in-browser tests are linted.
+    cargo clippy --offline --target wasm32-unknown-unknown --lib --bins --test web -- -D warnings
     say "1/3 Native tests of the core (cargo test)"
     cargo test --offline
     say "2/3 In-browser component tests (wasm-bindgen-test in headless Chromium)"
