@@ -9,17 +9,17 @@
 //! on an edge that points upwards or sideways.
 
 // JSON, text, numbers and dates; the field-level history of a draft.
-pub mod history;
-pub mod json_read;
 pub mod json_text;
 pub mod json_write;
+pub mod json_read;
 pub mod key_map;
+pub mod history;
 pub mod key_set;
 pub mod number;
 pub mod period;
 pub mod position;
-pub mod unit_name;
 pub mod vn_text;
+pub mod unit_name;
 // Where the app is: the URL hash of a screen.
 pub mod route;
 // Messages and the comparison behind rules and identities.
@@ -28,33 +28,33 @@ pub mod previous;
 pub mod rules;
 pub mod target;
 // The template schema and its loader.
-pub mod catalog;
+pub mod value;
 pub mod grid;
-pub mod grid_file;
 pub mod loading;
+pub mod grid_file;
 pub mod outline;
 pub mod paste;
 pub mod template;
+pub mod catalog;
 pub mod template_file;
-pub mod value;
 // The report and its one evaluation.
+pub mod hand_figures;
+pub mod header;
+pub mod narrative_period;
+pub mod narrative;
+pub mod preflight;
+pub mod summary;
+pub mod report;
 pub mod carry;
 pub mod draft_fields;
 pub mod eval;
-pub mod hand_figures;
-pub mod header;
 pub mod migration;
-pub mod narrative;
-pub mod narrative_period;
-pub mod preflight;
-pub mod report;
 pub mod report_check;
-pub mod summary;
 // Drafts: envelope, copies that meet, checks on import, storage.
-pub mod backup;
-pub mod copies;
 pub mod draft;
+pub mod copies;
 pub mod draft_store;
+pub mod backup;
 pub mod predecessor;
 pub mod session;
 // What is made from reports.
