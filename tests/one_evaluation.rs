@@ -22,7 +22,7 @@ use bieumau::core::hand_figures::{hand_figures, unmatched};
 use bieumau::core::narrative::{pieces, show, Figures, Piece};
 use bieumau::core::report::Report;
 use bieumau::core::template::{Section, Template};
-use bieumau::ui::form_state::Form;
+use bieumau::ui::editor::state::form::Form;
 use leptos::prelude::*;
 use proptest::prelude::*;
 

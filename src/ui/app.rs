@@ -9,10 +9,10 @@ use crate::browser::{route, service_worker};
 use crate::core::catalog::builtin_templates;
 use crate::core::route::Route;
 use crate::core::template::Template;
-use crate::ui::erased::CollectAny;
-use crate::ui::report_editor::ReportEditor;
-use crate::ui::start_screen::StartScreen;
-use crate::ui::{AppContext, Screen};
+use crate::ui::context::{AppContext, Screen};
+use crate::ui::editor::report_editor::ReportEditor;
+use crate::ui::shared::erased::CollectAny;
+use crate::ui::start::start_screen::StartScreen;
 
 #[component]
 pub fn App() -> impl IntoView {

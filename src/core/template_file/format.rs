@@ -22,7 +22,7 @@ json_struct! { strict;
         pub(super) sections: Vec<SectionFile>,
         pub(super) computed: Vec<ComputedFile> = default,
         pub(super) rules: Vec<RuleFile> = default,
-        pub(super) targets: Vec<super::targets::TargetFile> = default,
+        pub(super) targets: Vec<TargetFile> = default,
         pub(super) rollup: Option<RollupFile> = default,
         pub(super) outline: Option<super::outline::OutlineFile> = default,
         pub(super) changes: Vec<super::changes::ChangeFile> = default,
@@ -99,5 +99,23 @@ json_struct! { strict;
         pub(super) severity: Option<String> = default,
         pub(super) message: Option<String> = default,
         pub(super) when_missing: Option<String> = default,
+    }
+}
+
+// A target: a sum or a rate against a limit (`targets.rs` loads it).
+json_struct! { strict;
+    pub(super) struct TargetFile {
+        pub(super) id: String,
+        pub(super) label: String,
+        pub(super) sum: Vec<String> = default,
+        pub(super) rate: Option<RateFile> = default,
+        pub(super) op: String,
+        pub(super) limit: f64,
+        pub(super) unit: String = default,
+        pub(super) decimals: Option<u8> = default,
+        pub(super) severity: Option<String> = default,
+        pub(super) met: Option<String> = default,
+        pub(super) not_met: Option<String> = default,
+        pub(super) at: Option<String> = default,
     }
 }

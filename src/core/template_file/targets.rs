@@ -1,30 +1,11 @@
 //! Loading a template's `targets`, checked as strictly as its rules.
 
-use crate::core::json_read::json_struct;
-
-use super::format::RateFile;
+use super::format::TargetFile;
 use crate::core::issue::{Comparison, Severity};
 use crate::core::loading::{fail, TemplateError};
 use crate::core::rules::{Computed, Formula, MissingPolicy, Rule};
 use crate::core::target::Target;
 use crate::core::template::Template;
-
-json_struct! { strict;
-    pub(super) struct TargetFile {
-        id: String,
-        label: String,
-        sum: Vec<String> = default,
-        rate: Option<RateFile> = default,
-        op: String,
-        limit: f64,
-        unit: String = default,
-        decimals: Option<u8> = default,
-        severity: Option<String> = default,
-        met: Option<String> = default,
-        not_met: Option<String> = default,
-        at: Option<String> = default,
-    }
-}
 
 impl Template {
     pub(super) fn add_targets(&mut self, targets: Vec<TargetFile>) -> Result<(), TemplateError> {

@@ -1,0 +1,171 @@
+//! Roll-up of commune report files into a district draft: the file picker,
+//! and the district summary of the communes' indicators it leaves behind.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::browser::files::{picked_files, read_all_text};
+use crate::browser::storage::measured;
+use crate::core::rollup::roll_up;
+use crate::core::summary::{CommuneSummary, SummaryValue};
+use crate::core::template::RollupSpec;
+use crate::ui::context::AppContext;
+use crate::ui::editor::autosave::Autosave;
+use crate::ui::editor::state::form::FormContext;
+use crate::ui::shared::deferred::Deferral;
+use crate::ui::shared::erased::CollectAny;
+
+/// "Tổng hợp từ báo cáo của các xã": pick the communes' `.json` files.
+#[component]
+pub fn RollupPanel(autosave: Autosave, spec: RollupSpec) -> impl IntoView {
+    let ctx = expect_context::<AppContext>();
+    let form = expect_context::<FormContext>();
+    let busy = RwSignal::new(false);
+    let problem = RwSignal::new(None::<String>);
+    let from = spec.from.clone();
+    let on_change = move |ev: web_sys::Event| {
+        let files = picked_files(&ev);
+        if files.is_empty() {
+            return;
+        }
+        let Some(commune_template) = ctx.template(&from) else {
+            problem.set(Some(format!(
+                "Ứng dụng chưa có biểu mẫu «{from}» của xã để đọc các tệp này."
+            )));
+            return;
+        };
+        let district_template = form.template.clone();
+        let Some(report) = form.try_snapshot() else {
+            return;
+        };
+        busy.set(true);
+        problem.set(None);
+        spawn_local(async move {
+            let mut texts = Vec::with_capacity(files.len());
+            let mut unread = Vec::new();
+            for (name, result) in read_all_text(&files).await {
+                match result {
+                    Ok(text) => texts.push((name, text)),
+                    Err(e) => unread.push(format!("Bỏ qua: {e}.")),
+                }
+            }
+            let outcome = measured("bieumau:rollup", || {
+                roll_up(&district_template, &report, &commune_template, &texts)
+            });
+            busy.try_set(false);
+            match outcome {
+                Ok(mut outcome) => {
+                    if let Some(summary) = outcome.report.commune_summary.as_mut() {
+                        unread.append(&mut summary.notices);
+                        summary.notices = unread.clone();
+                    }
+                    let skipped = unread.len();
+                    let notice = format!(
+                        "Đã tổng hợp {} tệp của xã vào bảng Phụ lục VI và bảng tổng hợp chỉ tiêu{}.",
+                        outcome.used,
+                        if skipped > 0 { format!("; có {skipped} lưu ý ở phần tổng hợp") } else { String::new() }
+                    );
+                    autosave.replace_report(ctx, outcome.report, notice);
+                }
+                Err(e) => {
+                    problem.try_set(Some(e));
+                }
+            }
+        });
+    };
+    view! {
+        <section class="rollup-panel screen-only" aria-label="Tổng hợp từ báo cáo của các xã">
+            <h2>"Tổng hợp từ báo cáo của các xã"</h2>
+            <p>
+                "Chọn các tệp .json mà các xã đã tải từ ứng dụng này (biểu mẫu Phụ lục 01b). Mỗi xã thành một dòng của bảng "
+                <strong>{spec.section.clone()}</strong>
+                "; các chỉ tiêu của xã được cộng lại thành bảng tổng hợp ở cuối trang. Chọn lại lần nữa sẽ cập nhật đúng các dòng đó."
+            </p>
+            {(!spec.note.is_empty()).then(|| view! { <p class="small">{spec.note.clone()}</p> }.into_any())}
+            <label class="file-button">
+                <span>{move || if busy.get() { "Đang đọc các tệp…" } else { "Chọn tệp của các xã…" }}</span>
+                <input type="file" multiple accept=".json,application/json" data-action="rollup" on:change=on_change />
+            </label>
+            {move || problem.get().map(|text| view! { <p class="banner error" role="alert" data-rollup-error="">{text}</p> }.into_any())}
+        </section>
+    }
+}
+
+/// The communes' indicators summed for the district, with the files used.
+#[component]
+pub fn CommuneSummaryView(summary: Arc<CommuneSummary>) -> impl IntoView {
+    let communes = summary.sources.len();
+    let lines = summary
+        .lines
+        .iter()
+        .map(|line| {
+            let heading = matches!(line.value, SummaryValue::Heading);
+            let text = line.value.text();
+            let detail = line.value.detail(communes);
+            view! {
+                <tr class:heading=heading data-summary-code=line.code.clone()>
+                    <td class="stt">{if heading { line.code.clone() } else { String::new() }}</td>
+                    <td class="label">{(!heading).then(|| view! { <span class="part-code">{line.code.clone()}</span> }.into_any())}{line.label.clone()}</td>
+                    <td class="unit">{line.unit.replace('\n', "; ")}</td>
+                    <td class="value number" data-computed=format!("tong-hop-xa/{}", line.code)>{text}</td>
+                    <td class="note small">{detail}</td>
+                </tr>
+            }
+        })
+        .collect_any();
+    // The files used, a thousand lines after a district's roll-up, in a
+    // list the clerk opens: drawn when near the screen or in idle time, as
+    // a large table's rows are, so the tables come on screen first.
+    let sources = {
+        let (summary, count) = (summary.clone(), summary.sources.len());
+        let draw = move || {
+            let lines = summary.sources.iter().map(|s| {
+                view! { <li data-rollup-source=s.file.clone()>{format!("{} — {} ({})", s.file, s.unit, s.period)}</li> }
+            });
+            view! { <ol>{lines.collect_any()}</ol> }.into_any()
+        };
+        expect_context::<Deferral>().rows(count, 22, Arc::new(draw))
+    };
+    let notices = summary
+        .notices
+        .iter()
+        .map(|n| view! { <li class="warning" data-rollup-notice="">{n.clone()}</li> })
+        .collect_any();
+    view! {
+        <section class="grid-section own-page commune-summary" data-section="tong-hop-xa">
+            <div class="annex-heading">
+                <p class="annex-name bold">"Tổng hợp"</p>
+                <h2 class="annex-title">{format!("TỔNG HỢP CHỈ TIÊU THỐNG KÊ CỦA {communes} XÃ, THỊ TRẤN")}</h2>
+                <p class="italic small">
+                    "Số lượng được cộng; tỷ lệ được tính lại từ các số đã cộng, không cộng hay lấy trung bình; câu trả lời có/không và mã lựa chọn được đếm theo số xã."
+                </p>
+            </div>
+            <details class="rollup-sources screen-only" open=!summary.notices.is_empty()>
+                <summary>{format!("Đã dùng {communes} tệp{}", if summary.notices.is_empty() { String::new() } else { format!(", {} lưu ý", summary.notices.len()) })}</summary>
+                <ul class="rollup-notices">{notices}</ul>
+                {sources}
+            </details>
+            <table class="annex summary-table">
+                <colgroup>
+                    <col class="col-stt" />
+                    <col class="col-label" />
+                    <col class="col-unit" />
+                    <col class="col-value" />
+                    <col class="col-note" />
+                </colgroup>
+                <thead>
+                    <tr>
+                        <th>"STT"</th>
+                        <th>"Chỉ tiêu"</th>
+                        <th>"Đơn vị tính"</th>
+                        <th>"Tổng hợp"</th>
+                        <th>"Cách tính"</th>
+                    </tr>
+                </thead>
+                <tbody>{lines}</tbody>
+            </table>
+        </section>
+    }
+}

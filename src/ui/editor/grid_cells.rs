@@ -1,0 +1,179 @@
+//! The cells of a grid row as the clerk types in them: numbers, text,
+//! choices; Enter moves down a column, and a table pasted into a cell
+//! fills the rows below it.
+
+use crate::ui::editor::state::grid_cells::Cell;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, KeyboardEvent};
+
+use crate::browser::focus::focus_cell_below;
+use crate::core::value::ValueKind;
+use crate::ui::editor::state::form::shown_on_leaving;
+use crate::ui::editor::state::form::FormContext;
+use crate::ui::shared::erased::CollectAny;
+
+fn on_paste(paste: Callback<String, bool>) -> impl Fn(web_sys::ClipboardEvent) {
+    move |ev| {
+        if let Some(text) = ev
+            .clipboard_data()
+            .and_then(|data| data.get_data("text/plain").ok())
+        {
+            if paste.run(text) {
+                ev.prevent_default();
+            }
+        }
+    }
+}
+
+/// A cell's typed text, which also confirms a value copied from the
+/// period before.
+fn edit(cell: Cell, code: &str) -> impl Fn(String) + Clone {
+    let form = expect_context::<FormContext>();
+    let code = code.to_string();
+    move |text| {
+        cell.set_raw(text);
+        form.confirm(&code);
+    }
+}
+
+/// `data-stale` while the cell still holds a value copied from the period
+/// before (the cell is marked by CSS; "Giữ nguyên" is per section).
+fn stale(code: &str) -> impl Fn() -> Option<String> {
+    let mark = expect_context::<FormContext>().stale_mark(code);
+    let code = code.to_string();
+    move || mark.is_some_and(|m| m.get()).then(|| code.clone())
+}
+
+fn on_enter_move_down(ev: KeyboardEvent) {
+    if ev.key() == "Enter" && !ev.is_composing() {
+        ev.prevent_default();
+        if let Some(here) = ev.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) {
+            focus_cell_below(&here, ev.shift_key());
+        }
+    }
+}
+
+#[component]
+pub(super) fn NumberCell(
+    cell: Cell,
+    code: String,
+    kind: ValueKind,
+    paste: Callback<String, bool>,
+) -> impl IntoView {
+    let raw = cell.raw;
+    let (typed, stale) = (edit(cell, &code), stale(&code));
+    let on_blur = move |_| {
+        if let Some(text) = shown_on_leaving(&kind, raw, cell.state_untracked()) {
+            cell.set_raw(text);
+        }
+    };
+    view! {
+        <input
+            type="text"
+            class="cell-input"
+            data-code=code.clone()
+            data-stale=stale
+            inputmode="decimal"
+            autocomplete="off"
+            spellcheck="false"
+            aria-label=code
+            aria-invalid=move || cell.state().error().is_some().to_string()
+            prop:value=move || raw.get()
+            on:input=move |ev| typed(event_target_value(&ev))
+            on:blur=on_blur
+            on:keydown=on_enter_move_down
+            on:paste=on_paste(paste)
+        />
+    }
+}
+
+/// Enter moves down the column here too; Alt+Enter breaks the line, as
+/// in a spreadsheet cell.
+fn on_text_cell_key(cell: Cell) -> impl Fn(KeyboardEvent) {
+    move |ev| {
+        if ev.key() != "Enter" || ev.is_composing() || !ev.alt_key() {
+            return on_enter_move_down(ev);
+        }
+        ev.prevent_default();
+        if let Some(area) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+        {
+            let (start, end) = (
+                area.selection_start().ok().flatten(),
+                area.selection_end().ok().flatten(),
+            );
+            if let (Some(start), Some(end)) = (start, end) {
+                let _ = area.set_range_text_with_start_and_end_and_mode("\n", start, end, "end");
+                cell.set_raw(area.value());
+            }
+        }
+    }
+}
+
+#[component]
+pub(super) fn TextCell(
+    cell: Cell,
+    code: String,
+    wide: bool,
+    paste: Callback<String, bool>,
+) -> impl IntoView {
+    let raw = cell.raw;
+    let (typed, stale) = (edit(cell, &code), stale(&code));
+    view! {
+        <textarea
+            class="cell-text"
+            class:wide=wide
+            rows="1"
+            data-code=code.clone()
+            data-stale=stale
+            aria-label=code
+            prop:value=move || raw.get()
+            on:input=move |ev| typed(event_target_value(&ev))
+            on:keydown=on_text_cell_key(cell)
+            on:paste=on_paste(paste)
+        ></textarea>
+    }
+}
+
+#[component]
+pub(super) fn ChoiceCell(
+    cell: Cell,
+    code: String,
+    options: Vec<crate::core::value::ChoiceOption>,
+) -> impl IntoView {
+    let (typed, stale) = (edit(cell, &code), stale(&code));
+    let current = move || {
+        cell.state()
+            .number()
+            .map(|n| (n as i64).to_string())
+            .unwrap_or_default()
+    };
+    let options = options
+        .into_iter()
+        .map(|o| {
+            let value = o.code.to_string();
+            let selected = {
+                let value = value.clone();
+                move || current() == value
+            };
+            view! { <option value=value selected=selected>{o.label}</option> }
+        })
+        .collect_any();
+    view! {
+        <select
+            class="cell-choice"
+            data-code=code.clone()
+            data-stale=stale
+            aria-label=code
+            aria-invalid=move || cell.state().error().is_some().to_string()
+            prop:value=current
+            on:change=move |ev| typed(event_target_value(&ev))
+        >
+            <option value="">"—"</option>
+            {options}
+        </select>
+    }
+}

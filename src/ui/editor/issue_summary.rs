@@ -1,0 +1,114 @@
+//! Every message in one list, with the counts; a click goes to the field.
+
+use leptos::prelude::*;
+
+use crate::browser::focus::focus_field;
+use crate::core::number::format_count;
+use crate::core::target::TargetState;
+use crate::ui::editor::state::form::FormContext;
+use crate::ui::shared::erased::{key_of, keyed_list, shown, Keyed};
+
+#[component]
+pub fn IssueSummary() -> impl IntoView {
+    let form = expect_context::<FormContext>();
+    let (issues, errors, warnings) = (form.issues, form.errors, form.warnings);
+    let unconfirmed = form.unconfirmed;
+    let targets = form
+        .template
+        .targets
+        .iter()
+        .cloned()
+        .zip(form.targets.iter().copied())
+        .map(|(target, result)| {
+            let (id, label) = (target.id.clone(), target.label.clone());
+            let state = move || result.get().state;
+            // Figures that disagree are not met, and never shown as met.
+            view! {
+                <li
+                    class="target"
+                    data-target=id
+                    data-met=move || result.get().met().map(|m| m.to_string())
+                    data-target-state=move || state().map(TargetState::hook)
+                    class:met=move || state() == Some(TargetState::Met)
+                    class:not-met=move || state() == Some(TargetState::NotMet)
+                    class:mismatch=move || state() == Some(TargetState::Mismatch)
+                >
+                    <span class="target-label">{label}</span>
+                    <span class="target-result">{move || target.text(result.get())}</span>
+                </li>
+            }
+        })
+        .collect::<Vec<_>>();
+    let has_targets = !targets.is_empty();
+    view! {
+        <section class="issue-summary" id="kiem-tra" aria-label="Kết quả kiểm tra">
+            <h2>"Kiểm tra số liệu"</h2>
+            <p class="counts">
+                <span class="count error" data-count="error">{move || format_count(errors.get() as f64)} " lỗi"</span>
+                <span class="count warning" data-count="warning">{move || format_count(warnings.get() as f64)} " cảnh báo"</span>
+                {move || unconfirmed.with(|s| (!s.is_empty()).then(|| s.len())).map(|n| view! {
+                    <span class="count stale" data-count="stale" title="Số liệu chép từ kỳ trước, chưa sửa hay xác nhận">
+                        {format_count(n as f64)} " chưa cập nhật"
+                    </span>
+                }.into_any())}
+            </p>
+            {shown(move || issues.with(Vec::is_empty), || view! { <p class="all-good">"Chưa phát hiện sai sót."</p> }, || ())}
+            {has_targets.then(|| view! {
+                <h3 class="targets-heading">"Mục tiêu"</h3>
+                <ul class="targets">{targets}</ul>
+            }.into_any())}
+            <ol class="summary-list" aria-live="polite">
+                {keyed_list(move || issues.get().into_iter().map(|issue| {
+                    Keyed::new(key_of(&[&issue.code, &issue.message]), move || {
+                        let code = issue.code.clone();
+                        view! {
+                            <li>
+                                <button
+                                    type="button"
+                                    class=format!("summary-item {}", issue.severity.as_str())
+                                    data-summary-for=issue.code.clone()
+                                    data-summary-severity=issue.severity.as_str()
+                                    title="Đến ô số liệu"
+                                    on:click=move |_| {
+                                        focus_field(&code);
+                                    }
+                                >
+                                    <span class="severity">{issue.severity.label()} " · " {issue.code.clone()}</span>
+                                    <span class="message">{issue.message.clone()}</span>
+                                </button>
+                            </li>
+                        }
+                    })
+                }).collect())}
+            </ol>
+        </section>
+    }
+}
+
+/// The counts alone, for the toolbar of narrow windows, where the summary
+/// sits below the form so that it never pushes the field being typed.
+#[component]
+pub fn IssueCounts() -> impl IntoView {
+    let form = expect_context::<FormContext>();
+    let (errors, warnings) = (form.errors, form.warnings);
+    view! {
+        <a class="issue-counts" href="#kiem-tra" title="Xem danh sách kiểm tra">
+            <span class="count error">{move || format_count(errors.get() as f64)} " lỗi"</span>
+            <span class="count warning">{move || format_count(warnings.get() as f64)} " cảnh báo"</span>
+        </a>
+    }
+}
+
+/// The messages shown beside (or under) one row, each with its page hooks.
+#[component]
+pub fn IssueMessages(issues: Memo<Vec<crate::core::issue::Issue>>) -> impl IntoView {
+    keyed_list(move || {
+        issues.get().into_iter().map(|issue| {
+            Keyed::new(key_of(&[&issue.code, &issue.message]), move || view! {
+                <p class=format!("issue {}", issue.severity.as_str()) data-issue-for=issue.code.clone() data-severity=issue.severity.as_str()>
+                    {issue.message.clone()}
+                </p>
+            })
+        }).collect()
+    })
+}

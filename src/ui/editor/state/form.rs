@@ -1,0 +1,473 @@
+//! The report being edited, as fine-grained signals.
+//!
+//! One signal per typed text, one memo per field state, per rule and per
+//! computed value, all built from the core's functions. A keystroke in 3.3.1
+//! wakes 3.3.1's memo, the rules and totals that read 3.3.1, and the
+//! summary; no other row re-renders. Components read from a [`Form`] and
+//! never evaluate rules themselves.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use rustc_hash::FxHashMap;
+
+use crate::core::eval::{annex_of, field_messages, figure_of, grid_target_issues, rules_by_row};
+use crate::core::issue::{Issue, Severity};
+use crate::core::key_set::KeySet;
+use crate::core::report::{grid_cell, HeaderField, Report, ReportHeader};
+use crate::core::summary::CommuneSummary;
+use crate::core::target::TargetResult;
+use crate::core::template::Template;
+use crate::core::value::{FieldState, ValueKind};
+use crate::ui::editor::state::before::Befores;
+use crate::ui::editor::state::conflict::Conflicts;
+use crate::ui::editor::state::grid::GridState;
+use crate::ui::editor::state::header::HeaderSignals;
+use crate::ui::editor::state::narrative::{LiveFigures, Narrative};
+use crate::ui::shared::erased::memo;
+
+/// The form being edited, shared with every component of the editor.
+pub type FormContext = Arc<Form>;
+
+/// One row's editable state.
+#[derive(Clone, Copy)]
+pub struct Field {
+    /// The text as typed: the source of truth.
+    pub raw: RwSignal<String>,
+    pub note: RwSignal<String>,
+    pub state: Memo<FieldState>,
+    /// The messages shown beside this row.
+    pub issues: Memo<Vec<Issue>>,
+    edits: RwSignal<u64>,
+}
+
+impl Field {
+    /// Sets the typed text, as an edit of the report.
+    pub fn set_raw(&self, text: String) {
+        self.raw.set(text);
+        self.edits.update(|n| *n += 1);
+    }
+    pub fn set_note(&self, text: String) {
+        self.note.set(text);
+        self.edits.update(|n| *n += 1);
+    }
+}
+
+/// What a number field shows once it is left: the Vietnamese form of a
+/// valid number ("1603" becomes "1.603"), when that differs from the typed
+/// text. `None` too once the field's state is gone: blur is also sent when
+/// a focused field is taken off the page (back while typing).
+pub fn shown_on_leaving(
+    kind: &ValueKind,
+    raw: RwSignal<String>,
+    state: Option<FieldState>,
+) -> Option<String> {
+    let text = kind.display(&state?)?;
+    raw.try_with_untracked(|r| *r != text)?.then_some(text)
+}
+
+pub struct Form {
+    pub template: Arc<Template>,
+    /// Counts edits: autosave watches this one signal rather than every field.
+    pub edits: RwSignal<u64>,
+    /// Values and notes of codes the template no longer has, kept untouched.
+    pub(crate) orphans: Report,
+    pub fields: FxHashMap<String, Field>,
+    pub header: HeaderSignals,
+    pub computed: Vec<Memo<Option<f64>>>,
+    /// Each of the template's targets, by position.
+    pub targets: Vec<Memo<TargetResult>>,
+    /// Every message, in row order.
+    pub issues: Memo<Vec<Issue>>,
+    pub errors: Memo<usize>,
+    pub warnings: Memo<usize>,
+    /// How many fillable indicators and grid cells have a valid value.
+    pub filled: Memo<usize>,
+    pub fillable: Memo<usize>,
+    /// The grid sections, in page order.
+    pub grids: Vec<Arc<GridState>>,
+    /// The district summary of rolled-up commune reports (read-only).
+    pub commune_summary: Option<Arc<CommuneSummary>>,
+    /// The reports before: changes are judged against one, dossiers in
+    /// progress carried over from the other.
+    pub before: Befores,
+    /// Codes of values copied from the period before, not yet edited or
+    /// confirmed (`Report::unconfirmed`); the set only shrinks.
+    pub unconfirmed: RwSignal<KeySet>,
+    /// The report's narrative, when the template has an outline.
+    pub narrative: Narrative,
+    /// The fields both this copy and another changed, until the clerk chooses.
+    pub conflicts: Conflicts,
+}
+
+/// How many memos one aggregate memo reads at most. Every rerun of a memo
+/// re-tracks each source it reads, so a total over 5,000 rows is a tree: a
+/// keystroke reruns one chunk of 64 and the total over the chunks.
+const CHUNK: usize = 64;
+
+/// Combines many memos into one through a two-level tree of memos.
+fn aggregate<L, C, T>(
+    leaves: Vec<Memo<L>>,
+    chunk: impl Fn(&mut dyn Iterator<Item = &Memo<L>>) -> C + Clone + Send + Sync + 'static,
+    total: impl Fn(&mut dyn Iterator<Item = &Memo<C>>) -> T + Send + Sync + 'static,
+) -> Memo<T>
+where
+    L: PartialEq + Send + Sync + 'static,
+    C: PartialEq + Send + Sync + 'static,
+    T: PartialEq + Send + Sync + 'static,
+{
+    let chunks: Vec<Memo<C>> = leaves
+        .chunks(CHUNK)
+        .map(|part| {
+            let part = part.to_vec();
+            let chunk = chunk.clone();
+            memo(move || chunk(&mut part.iter()))
+        })
+        .collect();
+    memo(move || total(&mut chunks.iter()))
+}
+
+/// Reads a number from the field states a memo depends on, tracking them.
+fn reader(
+    states: &FxHashMap<String, Memo<FieldState>>,
+    codes: &[&String],
+) -> Vec<(String, Memo<FieldState>)> {
+    codes
+        .iter()
+        .filter_map(|c| states.get(c.as_str()).map(|m| ((*c).clone(), *m)))
+        .collect()
+}
+
+fn value_in(deps: &[(String, Memo<FieldState>)], code: &str) -> Option<f64> {
+    deps.iter()
+        .find(|(c, _)| c == code)
+        .and_then(|(_, m)| m.with(FieldState::number))
+}
+
+impl Form {
+    pub fn new(template: Arc<Template>, report: &Report, own_id: String) -> Form {
+        let edits = RwSignal::new(0u64);
+        let header = HeaderSignals::new(&report.header);
+        // A grid row's name is not a figure to update: never "chưa cập nhật".
+        let label_cells: Vec<(String, u32)> = template
+            .grids()
+            .filter_map(|(section, grid)| {
+                grid.columns
+                    .get(grid.label_column())
+                    .map(|c| (section.id.clone(), c.number))
+            })
+            .collect();
+        let mut copied = report.unconfirmed.clone();
+        copied.retain(|code| {
+            !label_cells.iter().any(|(section, number)| {
+                grid_cell(section, code).is_some_and(|(_, n)| n == *number)
+            })
+        });
+        let unconfirmed = RwSignal::new(copied);
+        let before = Befores::new(&own_id, report, header);
+        let previous = before.change;
+        let orphans = report.orphans(&template);
+        let mut raws = FxHashMap::default();
+        let mut states = FxHashMap::default();
+        for ind in &template.indicators {
+            let raw = RwSignal::new(report.value(&ind.code).to_string());
+            let kind = ind.kind.clone();
+            let state = memo(move || match &kind {
+                Some(kind) => raw.with(|text| kind.read(text)),
+                None => FieldState::Empty,
+            });
+            raws.insert(ind.code.clone(), raw);
+            states.insert(ind.code.clone(), state);
+        }
+
+        let rule_issues: Vec<Memo<Option<Issue>>> = template
+            .rules
+            .iter()
+            .map(|rule| {
+                let deps = reader(&states, &rule.codes().collect::<Vec<_>>());
+                let rule = rule.clone();
+                memo(move || rule.check(&|code| value_in(&deps, code)))
+            })
+            .collect();
+        let by_row = rules_by_row(&template);
+        let computed: Vec<Memo<Option<f64>>> = template
+            .computed
+            .iter()
+            .map(|c| {
+                let deps = reader(&states, &c.codes());
+                let c = c.clone();
+                memo(move || c.value(&|code| value_in(&deps, code)))
+            })
+            .collect();
+
+        let grids: Vec<Arc<GridState>> = template
+            .grids()
+            .map(|(section, grid)| {
+                let annex = annex_of(&template, section).to_string();
+                Arc::new(GridState::new(
+                    section.clone(),
+                    grid.clone(),
+                    annex,
+                    report,
+                    (edits, unconfirmed),
+                    &before,
+                ))
+            })
+            .collect();
+        // Targets read rows and grid totals, with the batch's `figure_of`.
+        let targets: Vec<Memo<TargetResult>> = template
+            .targets
+            .iter()
+            .map(|t| {
+                let deps = reader(&states, &t.codes());
+                let totals: Vec<(usize, usize, Memo<f64>, Memo<usize>)> = t
+                    .codes()
+                    .iter()
+                    .filter_map(|c| template.grid_total(c))
+                    .filter_map(|(g, i)| {
+                        Some((
+                            g,
+                            i,
+                            grids.get(g)?.totals.get(i).copied().flatten()?,
+                            grids.get(g)?.filled,
+                        ))
+                    })
+                    .collect();
+                let (t, template) = (t.clone(), template.clone());
+                memo(move || {
+                    let total = |g: usize, i: usize| {
+                        totals
+                            .iter()
+                            .find(|(tg, ti, _, _)| (*tg, *ti) == (g, i))
+                            .filter(|(_, _, _, filled)| filled.get() > 0)
+                            .map(|(_, _, m, _)| m.get())
+                    };
+                    t.result(&|code| figure_of(&template, code, &|c| value_in(&deps, c), &total))
+                })
+            })
+            .collect();
+
+        let mut fields = FxHashMap::default();
+        for (index, (ind, rules)) in template.indicators.iter().zip(&by_row).enumerate() {
+            let code = ind.code.clone();
+            let state = states[&code];
+            let anchored: Vec<Memo<Option<Issue>>> =
+                rules.iter().map(|&i| rule_issues[i]).collect();
+            let issue_code = code.clone();
+            let template = template.clone();
+            // The targets whose message sits on this row.
+            let unmet: Vec<(usize, Memo<TargetResult>)> = template
+                .targets
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.at == code)
+                .map(|(i, _)| (i, targets[i]))
+                .collect();
+            let issues = memo(move || {
+                state.with(|s| {
+                    // The same messages as the batch evaluation's: the rules',
+                    // the change since the report before, the targets not met.
+                    let ind = &template.indicators[index];
+                    let change = previous.with(|p| {
+                        p.as_ref().and_then(|c| {
+                            ind.change_issue(
+                                s,
+                                &ind.read_in(c.draft.report.value(&ind.code)),
+                                &c.label,
+                            )
+                        })
+                    });
+                    let unmet = unmet
+                        .iter()
+                        .map(|(i, r)| template.targets[*i].issue(r.get()));
+                    field_messages(
+                        &issue_code,
+                        s,
+                        anchored
+                            .iter()
+                            .map(|m| m.get())
+                            .chain([change])
+                            .chain(unmet),
+                    )
+                })
+            });
+            let note = RwSignal::new(report.notes.get(&code).cloned().unwrap_or_default());
+            fields.insert(
+                code.clone(),
+                Field {
+                    raw: raws[&code],
+                    note,
+                    state,
+                    issues,
+                    edits,
+                },
+            );
+        }
+
+        // Rows are in page order, and each row's list has its errors first,
+        // so concatenating gives the batch evaluation's order.
+        let row_issues: Vec<Memo<Vec<Issue>>> = template
+            .indicators
+            .iter()
+            .map(|i| fields[&i.code].issues)
+            .collect();
+        let indicator_issues = aggregate(
+            row_issues,
+            |lists| lists.flat_map(|m| m.get()).collect::<Vec<Issue>>(),
+            |lists| lists.flat_map(|m| m.get()).collect::<Vec<Issue>>(),
+        );
+        let fillable_states: Vec<Memo<FieldState>> =
+            template.fillable().map(|i| states[&i.code]).collect();
+        let indicator_fillable = fillable_states.len();
+        let indicator_filled = aggregate(
+            fillable_states,
+            |states| states.filter(|m| m.with(FieldState::is_filled)).count(),
+            |counts| counts.map(|m| m.get()).sum::<usize>(),
+        );
+
+        let (grid_issues, grid_filled, grid_fillable): (Vec<_>, Vec<_>, Vec<_>) = grids
+            .iter()
+            .map(|g| (g.issues, g.filled, g.fillable))
+            .fold((vec![], vec![], vec![]), |mut acc, (a, b, c)| {
+                acc.0.push(a);
+                acc.1.push(b);
+                acc.2.push(c);
+                acc
+            });
+        // A form without grids reads the indicator memos directly: no extra
+        // memo, and no extra copy of the list, on each keystroke.
+        let (issues, filled, fillable) = if grids.is_empty() {
+            (
+                indicator_issues,
+                indicator_filled,
+                memo(move || indicator_fillable),
+            )
+        } else {
+            // Targets on a grid's total speak after the grids.
+            let (template, on_totals) = (template.clone(), targets.clone());
+            let issues = memo(move || {
+                let mut all = indicator_issues.get();
+                for grid in &grid_issues {
+                    grid.with(|list| all.extend(list.iter().cloned()));
+                }
+                let results: Vec<TargetResult> = on_totals.iter().map(|m| m.get()).collect();
+                all.extend(grid_target_issues(&template, &results));
+                all
+            });
+            let filled = memo(move || {
+                indicator_filled.get() + grid_filled.iter().map(|m| m.get()).sum::<usize>()
+            });
+            let fillable = memo(move || {
+                indicator_fillable + grid_fillable.iter().map(|m| m.get()).sum::<usize>()
+            });
+            (issues, filled, fillable)
+        };
+        let live = Arc::new(LiveFigures {
+            template: template.clone(),
+            states: states.clone(),
+            computed: computed.clone(),
+            grids: grids.clone(),
+            targets: targets.clone(),
+        });
+        let narrative = Narrative::new(
+            report,
+            live,
+            header.get(HeaderField::Period),
+            header.get(HeaderField::Year),
+        );
+        // The narrative comes first on the page, and so do its messages.
+        let issues = match template.outline.is_empty() {
+            true => issues,
+            false => {
+                let told = narrative.issues;
+                memo(move || {
+                    told.with(|n| {
+                        n.iter()
+                            .cloned()
+                            .chain(issues.get())
+                            .collect::<Vec<Issue>>()
+                    })
+                })
+            }
+        };
+        let commune_summary = report.commune_summary.clone().map(Arc::new);
+        let errors = memo(move || {
+            issues.with(|all| all.iter().filter(|i| i.severity == Severity::Error).count())
+        });
+        let warnings = memo(move || issues.with(Vec::len) - errors.get());
+        Form {
+            template,
+            edits,
+            orphans,
+            fields,
+            header,
+            computed,
+            targets,
+            issues,
+            errors,
+            warnings,
+            filled,
+            fillable,
+            grids,
+            commune_summary,
+            before,
+            unconfirmed,
+            narrative,
+            conflicts: Conflicts::new(),
+        }
+    }
+
+    /// The value `code` was edited or confirmed: no longer "chưa cập nhật".
+    pub fn confirm(&self, code: &str) {
+        self.confirm_where(|c| c == code);
+    }
+
+    /// Confirms every unconfirmed value whose code `pick` takes.
+    pub fn confirm_where(&self, pick: impl Fn(&str) -> bool) {
+        if self
+            .unconfirmed
+            .with_untracked(|s| s.iter().any(|c| pick(c)))
+        {
+            self.unconfirmed.update(|s| s.retain(|c| !pick(c)));
+            self.edits.update(|n| *n += 1);
+        }
+    }
+
+    /// Whether `code` is still "chưa cập nhật"; `None` when it never was
+    /// (no memo for the rows of a draft that is not a copy).
+    pub fn stale_mark(&self, code: &str) -> Option<Memo<bool>> {
+        let unconfirmed = self.unconfirmed;
+        let code = code.to_string();
+        unconfirmed
+            .with_untracked(|s| s.contains(&code))
+            .then(|| memo(move || unconfirmed.with(|s| s.contains(&code))))
+    }
+
+    pub fn field(&self, code: &str) -> Option<Field> {
+        self.fields.get(code).copied()
+    }
+
+    /// The narrative's text of one item, as edited.
+    pub fn set_narrative(&self, item: RwSignal<String>, text: String) {
+        item.set(text);
+        self.edits.update(|n| *n += 1);
+    }
+
+    pub fn set_header(&self, field: HeaderField, text: String) {
+        self.header_signal(field).set(text);
+        self.edits.update(|n| *n += 1);
+    }
+
+    pub fn header_signal(&self, field: HeaderField) -> RwSignal<String> {
+        self.header.get(field)
+    }
+
+    /// The header as typed, tracking every header field.
+    pub fn header_value(&self) -> ReportHeader {
+        let mut header = ReportHeader::default();
+        for (field, signal) in self.header.iter() {
+            header.set(field, signal.get());
+        }
+        header
+    }
+}

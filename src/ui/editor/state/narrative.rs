@@ -1,0 +1,292 @@
+//! The narrative's reactive state: a signal per outline item's text, and a
+//! memo per item of its messages. Figures are read from the editor's own
+//! memos ([`LiveFigures`]) through the same core functions the batch
+//! evaluation uses (`core::narrative`), so a figure in the text follows the
+//! annex as it is typed.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use rustc_hash::FxHashMap;
+
+use crate::core::grid::ColumnRole;
+use crate::core::hand_figures::{hand_figures, unmatched};
+use crate::core::issue::Issue;
+use crate::core::key_set::KeySet;
+use crate::core::narrative::{
+    self, choice_matches, computed_text, indicator_text, Figures, Shown, Unknown,
+};
+use crate::core::outline::OutlineItem;
+use crate::core::period::{parse_year, Period};
+use crate::core::report::Report;
+use crate::core::target::TargetResult;
+use crate::core::template::Template;
+use crate::core::value::FieldState;
+use crate::ui::editor::state::grid::GridState;
+use crate::ui::shared::erased::memo;
+
+/// The editor's memos, read as the figures of a narrative. Reading one
+/// inside a memo or view tracks it.
+pub struct LiveFigures {
+    pub template: Arc<Template>,
+    pub states: FxHashMap<String, Memo<FieldState>>,
+    pub computed: Vec<Memo<Option<f64>>>,
+    pub grids: Vec<Arc<GridState>>,
+    pub targets: Vec<Memo<TargetResult>>,
+}
+
+impl LiveFigures {
+    fn grid(&self, section: &str) -> Result<&GridState, Unknown> {
+        self.grids
+            .iter()
+            .find(|g| g.section.id == section)
+            .map(|g| &**g)
+            .ok_or(Unknown)
+    }
+
+    fn computed_at(&self, code: &str) -> Option<usize> {
+        self.template.computed.iter().position(|c| c.code == code)
+    }
+}
+
+impl Figures for LiveFigures {
+    fn shown(&self, code: &str) -> Result<Option<String>, Unknown> {
+        if let Some(ind) = self.template.indicator(code) {
+            let kind = ind.kind.as_ref().ok_or(Unknown)?;
+            return Ok(self
+                .states
+                .get(code)
+                .and_then(|m| m.with(|s| indicator_text(kind, s))));
+        }
+        let i = self.computed_at(code).ok_or(Unknown)?;
+        Ok(computed_text(
+            &self.template.computed[i],
+            self.computed.get(i).and_then(|m| m.get()),
+        ))
+    }
+    fn number(&self, code: &str) -> Option<f64> {
+        match self.states.get(code) {
+            Some(state) => state.with(FieldState::number),
+            None => self.computed.get(self.computed_at(code)?)?.get(),
+        }
+    }
+    fn total(&self, section: &str, column: u32) -> Result<Option<f64>, Unknown> {
+        let grid = self.grid(section)?;
+        let i = grid.grid.column_by_number(column).ok_or(Unknown)?;
+        let total = grid.totals.get(i).copied().flatten().ok_or(Unknown)?;
+        Ok((grid.filled.get() > 0).then(|| total.get()))
+    }
+    fn cell(&self, section: &str, key: &str, column: u32) -> Result<Option<f64>, Unknown> {
+        let grid = self.grid(section)?;
+        let i = grid.grid.column_by_number(column).ok_or(Unknown)?;
+        grid.rows.with(|rows| {
+            rows.iter()
+                .find(|r| &*r.key == key)
+                .map(|r| r.number(i))
+                .ok_or(Unknown)
+        })
+    }
+    fn count(&self, section: &str, choice: Option<(u32, &str)>) -> Result<usize, Unknown> {
+        let grid = self.grid(section)?;
+        let Some((column, wanted)) = choice else {
+            return Ok(grid
+                .rows
+                .with(|rows| rows.iter().filter(|r| !r.group).count()));
+        };
+        let i = grid.grid.column_by_number(column).ok_or(Unknown)?;
+        let ColumnRole::Value(kind) = &grid.grid.columns[i].role else {
+            return Err(Unknown);
+        };
+        Ok(grid.rows.with(|rows| {
+            rows.iter()
+                .filter(|r| !r.group)
+                .filter(|r| {
+                    r.cell(i)
+                        .is_some_and(|c| choice_matches(kind, &c.state(), wanted))
+                })
+                .count()
+        }))
+    }
+    fn target(&self, id: &str) -> Result<TargetResult, Unknown> {
+        let i = self
+            .template
+            .targets
+            .iter()
+            .position(|t| t.id == id)
+            .ok_or(Unknown)?;
+        Ok(self.targets.get(i).ok_or(Unknown)?.get())
+    }
+    fn template(&self) -> &Template {
+        &self.template
+    }
+    fn numbers(&self) -> Vec<f64> {
+        let states = self
+            .states
+            .values()
+            .filter_map(|m| m.with(FieldState::number));
+        let computed = self.computed.iter().filter_map(|m| m.get());
+        let totals = self
+            .grids
+            .iter()
+            .filter(|g| g.filled.get() > 0)
+            .flat_map(|g| g.totals.iter().flatten().map(|m| m.get()));
+        states.chain(computed).chain(totals).collect()
+    }
+    fn filled_under(&self, item: &OutlineItem) -> bool {
+        let indicators = self
+            .states
+            .iter()
+            .any(|(code, s)| item.covers(code) && s.with(FieldState::is_filled));
+        indicators
+            || self
+                .grids
+                .iter()
+                .any(|g| item.covers(&g.section.id) && g.filled.get() > 0)
+    }
+}
+
+/// The narrative being written.
+pub struct Narrative {
+    /// Each written item's text, by item id, in outline order.
+    pub texts: Vec<(String, RwSignal<String>)>,
+    /// Each written item's messages, by item id.
+    pub item_issues: FxHashMap<String, Memo<Vec<Issue>>>,
+    /// All of them, in outline order.
+    pub issues: Memo<Vec<Issue>>,
+    /// Whether the clerk has begun it: until then it is not checked, and
+    /// paper shows the annex alone.
+    pub started: Memo<bool>,
+    pub live: Arc<LiveFigures>,
+    /// Hand-typed figures the clerk dismissed, by `HandFigure::key`.
+    pub dismissed: RwSignal<KeySet>,
+    /// Every figure of the report, for the hand-typed ones to be compared with.
+    pub numbers: Memo<Vec<f64>>,
+}
+
+impl Narrative {
+    pub fn new(
+        report: &Report,
+        live: Arc<LiveFigures>,
+        period: RwSignal<String>,
+        year: RwSignal<String>,
+    ) -> Narrative {
+        let template = live.template.clone();
+        let texts: Vec<(String, RwSignal<String>)> = template
+            .outline
+            .written()
+            .map(|item| {
+                (
+                    item.id.clone(),
+                    RwSignal::new(report.narrative.get(&item.id).cloned().unwrap_or_default()),
+                )
+            })
+            .collect();
+        let signals: Vec<RwSignal<String>> = texts.iter().map(|(_, s)| *s).collect();
+        let started = memo(move || {
+            signals
+                .iter()
+                .any(|s| s.with(|t| narrative::started(std::iter::once(t.as_str()))))
+        });
+        let item_issues: FxHashMap<String, Memo<Vec<Issue>>> = template
+            .outline
+            .written()
+            .zip(texts.iter())
+            .map(|(item, (id, text))| {
+                let text = *text;
+                let (item, live) = (item.clone(), live.clone());
+                let memo = memo(move || {
+                    if !started.get() {
+                        return Vec::new();
+                    }
+                    let period = Period::from_key(&period.get()).unwrap_or_default();
+                    let year = year.with(|y| parse_year(y).ok());
+                    text.with(|t| narrative::item_issues(&item, t, period, year, &*live))
+                });
+                (id.clone(), memo)
+            })
+            .collect();
+        let in_order: Vec<Memo<Vec<Issue>>> = texts
+            .iter()
+            .filter_map(|(id, _)| item_issues.get(id).copied())
+            .collect();
+        let issues = memo(move || {
+            in_order
+                .iter()
+                .flat_map(|m| m.get())
+                .collect::<Vec<Issue>>()
+        });
+        let dismissed = RwSignal::new(report.dismissed.clone());
+        let numbers = {
+            let live = live.clone();
+            memo(move || live.numbers())
+        };
+        Narrative {
+            texts,
+            item_issues,
+            issues,
+            started,
+            live,
+            dismissed,
+            numbers,
+        }
+    }
+
+    /// The hand-typed figures of item `id` that equal no figure of the
+    /// report and were not dismissed, as its text and the annex change.
+    /// Their words ("11 hồ sơ"): a memo of plain strings, whose code the
+    /// wasm has already.
+    pub fn hints(&self, id: &str) -> Memo<Vec<String>> {
+        let (text, numbers, dismissed, id) =
+            (self.text(id), self.numbers, self.dismissed, id.to_string());
+        memo(move || {
+            let Some(text) = text else { return Vec::new() };
+            // The report's numbers are gathered only for a text with
+            // hand-typed figures: most have none, and a 10.000-cell grid's
+            // totals would otherwise all be computed as it opens.
+            let typed = text.with(|t| hand_figures(t));
+            if typed.is_empty() {
+                return Vec::new();
+            }
+            let mut left = numbers.with(|n| unmatched(typed, n));
+            dismissed.with(|d| left.retain(|h| !d.contains(&h.key(&id))));
+            left.into_iter().map(|h| h.text).collect()
+        })
+    }
+
+    pub fn text(&self, id: &str) -> Option<RwSignal<String>> {
+        self.texts.iter().find(|(i, _)| i == id).map(|(_, s)| *s)
+    }
+
+    /// What a figure's token shows now, tracking what it reads.
+    pub fn show(&self, token: &str) -> Shown {
+        narrative::show(token, &*self.live)
+    }
+
+    /// Shows `report`'s texts (another copy merged in).
+    pub fn show_merged(&self, report: &Report) {
+        for (id, text) in &self.texts {
+            let merged = report.narrative.get(id).map_or("", String::as_str);
+            if text.with_untracked(|t| t.trim() != merged.trim()) {
+                text.set(merged.to_string());
+                crate::browser::text_field::show_text(id, merged);
+            }
+        }
+        if self.dismissed.with_untracked(|d| *d != report.dismissed) {
+            self.dismissed.set(report.dismissed.clone());
+        }
+    }
+
+    /// Writes the texts into `report`; `None` once the editor is gone.
+    pub fn try_write(&self, report: &mut Report) -> Option<()> {
+        for (id, text) in &self.texts {
+            let text = text.try_get_untracked()?;
+            if text.trim().is_empty() {
+                report.narrative.remove(id);
+            } else {
+                report.narrative.insert(id.clone(), text);
+            }
+        }
+        report.dismissed = self.dismissed.try_get_untracked()?;
+        Some(())
+    }
+}

@@ -1,0 +1,5 @@
+//! Widgets and reactive helpers both screens use.
+
+pub mod erased;
+pub mod deferred;
+pub mod merge_file;

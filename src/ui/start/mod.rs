@@ -1,0 +1,6 @@
+//! The first screen: the drafts in this browser, backups, and new reports
+//! from the templates.
+
+pub mod backup_panel;
+pub mod draft_list;
+pub mod start_screen;
