@@ -53,9 +53,12 @@ fn the_graph_sees_the_uses_it_must_see() {
             .iter()
             .any(|e: &Edge| krate.files[e.from].module == from && krate.files[e.to].module == to)
     };
-    assert!(has("ui::context", "core::session"), "the context owns the session");
     assert!(
-        has("core::eval", "core::narrative"),
+        has("ui::context", "core::session"),
+        "the context owns the session"
+    );
+    assert!(
+        has("core::eval::batch", "core::narrative"),
         "the evaluation uses the narrative"
     );
     // A circle made on purpose is found.

@@ -38,6 +38,7 @@ pub mod template;
 pub mod catalog;
 pub mod template_file;
 // The report and its one evaluation.
+pub mod figures;
 pub mod hand_figures;
 pub mod header;
 pub mod narrative_period;

@@ -9,15 +9,13 @@
 //! and the editor resolve figures through [`Figures`], each from its own
 //! state, with the same functions here.
 
+pub use super::figures::{choice_matches, computed_text, indicator_text, Figures, Unknown};
 use super::issue::{Issue, Severity};
 use super::number::{format_count, format_vn};
 use super::outline::OutlineItem;
 use super::period::Period;
-use super::rules::Computed;
-use super::target::TargetResult;
+use super::rules::Formula;
 use super::template::Template;
-use super::value::{FieldState, ValueKind};
-use super::vn_text::name_key;
 
 /// One piece of a paragraph: text as typed, or a figure's token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -156,73 +154,6 @@ impl Figure {
     }
 }
 
-/// A figure that names nothing in the template: no such code, grid,
-/// column or target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Unknown;
-
-/// Where figures come from: the batch evaluation or the editor's memos.
-pub trait Figures {
-    /// An indicator's or computed value's text as the report prints it
-    /// ("1.603", "99,06", a choice's label); `None` while empty.
-    /// `Err` when the template has no such code.
-    fn shown(&self, code: &str) -> Result<Option<String>, Unknown>;
-    /// The number behind a code, for rates.
-    fn number(&self, code: &str) -> Option<f64>;
-    /// A grid column's total, a cell, or a count of rows; `Err` when the
-    /// grid or column does not exist.
-    fn total(&self, section: &str, column: u32) -> Result<Option<f64>, Unknown>;
-    fn cell(&self, section: &str, key: &str, column: u32) -> Result<Option<f64>, Unknown>;
-    fn count(&self, section: &str, choice: Option<(u32, &str)>) -> Result<usize, Unknown>;
-    /// A target's result, by its id; `Err` when the template has none.
-    fn target(&self, id: &str) -> Result<TargetResult, Unknown>;
-    /// Whether anything under an annex code or grid section is filled.
-    fn filled_under(&self, item: &OutlineItem) -> bool;
-    /// The template the figures are of.
-    fn template(&self) -> &Template;
-    /// Every figure of the report a hand-typed one may be a copy of: the
-    /// indicators, computed values and grid totals.
-    fn numbers(&self) -> Vec<f64>;
-}
-
-/// An indicator's value as the narrative writes it: "1.603", "99,06 %",
-/// a choice's label.
-pub fn indicator_text(kind: &ValueKind, state: &FieldState) -> Option<String> {
-    if let Some(label) = kind.choice_label(state) {
-        return Some(label);
-    }
-    let text = kind.display(state)?;
-    Some(if matches!(kind, ValueKind::Percentage { .. }) {
-        format!("{text} %")
-    } else {
-        text
-    })
-}
-
-/// A computed value as the narrative writes it.
-pub fn computed_text(computed: &Computed, value: Option<f64>) -> Option<String> {
-    let text = format_vn(value?, computed.decimals);
-    Some(if computed.unit.trim() == "%" {
-        format!("{text} %")
-    } else {
-        text
-    })
-}
-
-/// Rows of a grid that count for `{section/count/cN=V}`: V is the option's
-/// code or its label.
-pub fn choice_matches(kind: &ValueKind, state: &FieldState, wanted: &str) -> bool {
-    let Some(n) = state.number() else {
-        return false;
-    };
-    match wanted.parse::<i64>() {
-        Ok(code) => code as f64 == n,
-        Err(_) => kind
-            .choice_label(state)
-            .is_some_and(|l| name_key(&l) == name_key(wanted)),
-    }
-}
-
 /// What a figure shows: its text, nothing yet (empty in the annex) or an
 /// unknown code.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -238,12 +169,14 @@ pub fn show(token: &str, source: &dyn Figures) -> Shown {
         None => return Shown::Unknown,
         Some(Figure::Value(code)) => source.shown(&code),
         Some(Figure::Rate(a, b)) => match (source.shown(&a), source.shown(&b)) {
-            (Ok(_), Ok(_)) => Ok(match (source.number(&a), source.number(&b)) {
-                (Some(n), Some(d)) if d != 0.0 => {
-                    Some(format!("{} %", format_vn(n / d * 100.0, 2)))
-                }
-                _ => None,
-            }),
+            // A rate as a computed value works one out: both figures there,
+            // and the denominator not zero.
+            (Ok(_), Ok(_)) => Ok(Formula::Rate {
+                numerator: vec![a],
+                denominator: vec![b],
+            }
+            .value(&|code| source.number(code))
+            .map(|rate| format!("{} %", format_vn(rate, 2)))),
             _ => Err(Unknown),
         },
         Some(Figure::Total { section, column }) => source

@@ -361,15 +361,12 @@ pub fn summarise(template: &Template, reports: &[&Report]) -> Vec<SummaryLine> {
                 let Some(computed) = template.computed.get(i) else {
                     continue;
                 };
-                let summed = |codes: &[String]| -> Option<f64> {
-                    let found: Vec<f64> = codes
-                        .iter()
-                        .filter_map(|c| totals.get(c.as_str()).map(|t| t.0))
-                        .collect();
-                    (!found.is_empty()).then(|| found.iter().sum())
-                };
+                // The district's value is worked out as a commune's is
+                // (`Computed::value`), from the summed figures.
+                let total_of = |code: &str| totals.get(code).map(|t| t.0);
+                let summed = |codes: &[String]| codes.iter().filter_map(|c| total_of(c)).sum();
                 let value = match &computed.formula {
-                    Formula::Sum(codes) => match summed(codes) {
+                    Formula::Sum(codes) => match computed.value(&total_of) {
                         Some(value) => SummaryValue::Total {
                             value,
                             decimals: computed.decimals,
@@ -384,18 +381,11 @@ pub fn summarise(template: &Template, reports: &[&Report]) -> Vec<SummaryLine> {
                     Formula::Rate {
                         numerator,
                         denominator,
-                    } => {
-                        let (num, den) = (
-                            summed(numerator).unwrap_or(0.0),
-                            summed(denominator).unwrap_or(0.0),
-                        );
-                        SummaryValue::Rate {
-                            value: (den != 0.0 && summed(numerator).is_some())
-                                .then(|| num / den * 100.0),
-                            numerator: num,
-                            denominator: den,
-                        }
-                    }
+                    } => SummaryValue::Rate {
+                        value: computed.value(&total_of),
+                        numerator: summed(numerator),
+                        denominator: summed(denominator),
+                    },
                 };
                 lines.push(SummaryLine {
                     code: computed.code.clone(),

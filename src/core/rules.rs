@@ -20,6 +20,29 @@ pub enum Formula {
 }
 
 impl Formula {
+    /// The one rule for working a value out, wherever it is shown (the
+    /// annex, a narrative's `{a/b}`, a roll-up's summary):
+    /// - a sum counts what is filled so far, and is `None` while nothing is;
+    /// - a rate waits for every code of its numerator and denominator, and
+    ///   is `None` when the denominator is zero. A missing figure is never
+    ///   taken as 0: "0 %" would read as a real result.
+    pub fn value(&self, value_of: &dyn Fn(&str) -> Option<f64>) -> Option<f64> {
+        match self {
+            Formula::Sum(codes) => {
+                let (total, filled) = sum(codes, value_of, MissingPolicy::TreatAsZero)?;
+                (filled > 0).then_some(total)
+            }
+            Formula::Rate {
+                numerator,
+                denominator,
+            } => {
+                let (num, _) = sum(numerator, value_of, MissingPolicy::Wait)?;
+                let (den, _) = sum(denominator, value_of, MissingPolicy::Wait)?;
+                (den != 0.0).then(|| num / den * 100.0)
+            }
+        }
+    }
+
     /// The codes the formula reads.
     pub fn codes(&self) -> Vec<&String> {
         match self {
@@ -146,20 +169,7 @@ impl Computed {
     /// The value, or `None` while nothing it needs is filled (or a rate's
     /// denominator is zero). A sum counts what is filled so far.
     pub fn value(&self, value_of: &dyn Fn(&str) -> Option<f64>) -> Option<f64> {
-        match &self.formula {
-            Formula::Sum(codes) => {
-                let (total, filled) = sum(codes, value_of, MissingPolicy::TreatAsZero)?;
-                (filled > 0).then_some(total)
-            }
-            Formula::Rate {
-                numerator,
-                denominator,
-            } => {
-                let (num, _) = sum(numerator, value_of, MissingPolicy::Wait)?;
-                let (den, _) = sum(denominator, value_of, MissingPolicy::Wait)?;
-                (den != 0.0).then(|| num / den * 100.0)
-            }
-        }
+        self.formula.value(value_of)
     }
 
     /// The value as the clerk reads it: `1.597`, `99,06`, or `—`.
@@ -297,5 +307,29 @@ mod tests {
         };
         assert_eq!(total.display(total.value(&values(&[("a", 581.0)]))), "581");
         assert_eq!(total.value(&values(&[])), None);
+    }
+
+    /// The one rule for a rate, wherever it is shown: the annex's computed
+    /// value, a narrative's `{a/b}` and a roll-up's summary all call
+    /// `Formula::value`. A figure not there yet is never 0: "0 %" or a sum
+    /// of what happens to be typed would read as a real result.
+    #[test]
+    fn a_rate_waits_for_every_figure_and_never_divides_by_zero() {
+        let rate = Formula::Rate {
+            numerator: vec!["a".into(), "b".into()],
+            denominator: vec!["d".into()],
+        };
+        let all = values(&[("a", 1.0), ("b", 2.0), ("d", 4.0)]);
+        assert_eq!(rate.value(&all), Some(75.0));
+        // One part of the numerator missing: no rate, not 25 %.
+        assert_eq!(rate.value(&values(&[("a", 1.0), ("d", 4.0)])), None);
+        // The denominator missing or zero: no rate, not 0 % nor infinity.
+        assert_eq!(rate.value(&values(&[("a", 1.0), ("b", 2.0)])), None);
+        let zero = values(&[("a", 1.0), ("b", 2.0), ("d", 0.0)]);
+        assert_eq!(rate.value(&zero), None);
+        // A sum counts what is there, once something is.
+        let sum = Formula::Sum(vec!["a".into(), "b".into()]);
+        assert_eq!(sum.value(&values(&[("a", 1.0)])), Some(1.0));
+        assert_eq!(sum.value(&values(&[])), None);
     }
 }

@@ -1,11 +1,12 @@
 //! Tests of grid sections: loading, sums, identities, numbering, paste.
 //! Included only under #[cfg(test)] by its module: never compiled into the app.
 
-use super::*;
-use crate::core::grid::{cell_code, numbering, roman, total_text, ColumnRole};
+use crate::core::grid::{cell_code, numbering, roman, total_text, CellValue, ColumnRole, Grid};
 use crate::core::grid_file::GridFile;
+use crate::core::issue::Severity;
 use crate::core::loading::TemplateError;
 use crate::core::paste::parse_tsv;
+use crate::core::report::Report;
 
 fn grid(json: &str) -> Result<Grid, TemplateError> {
     let file: GridFile = crate::core::json_read::read(json).map_err(TemplateError)?;

@@ -2,4 +2,5 @@
 
 pub mod erased;
 pub mod deferred;
+pub mod memo_tree;
 pub mod merge_file;

@@ -11,7 +11,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use rustc_hash::FxHashMap;
 
-use crate::core::eval::{annex_of, field_messages, figure_of, grid_target_issues, rules_by_row};
+use crate::core::eval::{
+    annex_of, figure_of, grid_target_issues, in_page_order, indicator_messages, rules_by_row, Tally,
+};
 use crate::core::issue::{Issue, Severity};
 use crate::core::key_set::KeySet;
 use crate::core::report::{grid_cell, HeaderField, Report, ReportHeader};
@@ -25,6 +27,7 @@ use crate::ui::editor::state::grid::GridState;
 use crate::ui::editor::state::header::HeaderSignals;
 use crate::ui::editor::state::narrative::{LiveFigures, Narrative};
 use crate::ui::shared::erased::memo;
+use crate::ui::shared::memo_tree::aggregate;
 
 /// The form being edited, shared with every component of the editor.
 pub type FormContext = Arc<Form>;
@@ -98,33 +101,6 @@ pub struct Form {
     pub narrative: Narrative,
     /// The fields both this copy and another changed, until the clerk chooses.
     pub conflicts: Conflicts,
-}
-
-/// How many memos one aggregate memo reads at most. Every rerun of a memo
-/// re-tracks each source it reads, so a total over 5,000 rows is a tree: a
-/// keystroke reruns one chunk of 64 and the total over the chunks.
-const CHUNK: usize = 64;
-
-/// Combines many memos into one through a two-level tree of memos.
-fn aggregate<L, C, T>(
-    leaves: Vec<Memo<L>>,
-    chunk: impl Fn(&mut dyn Iterator<Item = &Memo<L>>) -> C + Clone + Send + Sync + 'static,
-    total: impl Fn(&mut dyn Iterator<Item = &Memo<C>>) -> T + Send + Sync + 'static,
-) -> Memo<T>
-where
-    L: PartialEq + Send + Sync + 'static,
-    C: PartialEq + Send + Sync + 'static,
-    T: PartialEq + Send + Sync + 'static,
-{
-    let chunks: Vec<Memo<C>> = leaves
-        .chunks(CHUNK)
-        .map(|part| {
-            let part = part.to_vec();
-            let chunk = chunk.clone();
-            memo(move || chunk(&mut part.iter()))
-        })
-        .collect();
-    memo(move || total(&mut chunks.iter()))
 }
 
 /// Reads a number from the field states a memo depends on, tracking them.
@@ -220,75 +196,48 @@ impl Form {
             .iter()
             .map(|t| {
                 let deps = reader(&states, &t.codes());
-                let totals: Vec<(usize, usize, Memo<f64>, Memo<usize>)> = t
-                    .codes()
-                    .iter()
-                    .filter_map(|c| template.grid_total(c))
-                    .filter_map(|(g, i)| {
-                        Some((
-                            g,
-                            i,
-                            grids.get(g)?.totals.get(i).copied().flatten()?,
-                            grids.get(g)?.filled,
-                        ))
-                    })
-                    .collect();
-                let (t, template) = (t.clone(), template.clone());
+                let (t, template, grids) = (t.clone(), template.clone(), grids.clone());
                 memo(move || {
-                    let total = |g: usize, i: usize| {
-                        totals
-                            .iter()
-                            .find(|(tg, ti, _, _)| (*tg, *ti) == (g, i))
-                            .filter(|(_, _, _, filled)| filled.get() > 0)
-                            .map(|(_, _, m, _)| m.get())
+                    let filled = |g: usize| grids.get(g).map_or(0, |g| g.filled.get());
+                    let sum = |g: usize, i: usize| {
+                        Some(grids.get(g)?.totals.get(i).copied().flatten()?.get())
                     };
-                    t.result(&|code| figure_of(&template, code, &|c| value_in(&deps, c), &total))
+                    t.result(&|code| {
+                        figure_of(&template, code, &|c| value_in(&deps, c), (&filled, &sum))
+                    })
                 })
             })
             .collect();
 
         let mut fields = FxHashMap::default();
-        for (index, (ind, rules)) in template.indicators.iter().zip(&by_row).enumerate() {
+        for (row, (ind, rules)) in template.indicators.iter().zip(by_row).enumerate() {
             let code = ind.code.clone();
             let state = states[&code];
-            let anchored: Vec<Memo<Option<Issue>>> =
-                rules.iter().map(|&i| rule_issues[i]).collect();
-            let issue_code = code.clone();
-            let template = template.clone();
-            // The targets whose message sits on this row.
-            let unmet: Vec<(usize, Memo<TargetResult>)> = template
-                .targets
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| t.at == code)
-                .map(|(i, _)| (i, targets[i]))
-                .collect();
+            let rule_of: Vec<(usize, Memo<Option<Issue>>)> =
+                rules.iter().map(|&i| (i, rule_issues[i])).collect();
+            let (template, targets) = (template.clone(), targets.clone());
             let issues = memo(move || {
-                state.with(|s| {
-                    // The same messages as the batch evaluation's: the rules',
-                    // the change since the report before, the targets not met.
-                    let ind = &template.indicators[index];
-                    let change = previous.with(|p| {
-                        p.as_ref().and_then(|c| {
-                            ind.change_issue(
-                                s,
-                                &ind.read_in(c.draft.report.value(&ind.code)),
-                                &c.label,
-                            )
-                        })
-                    });
-                    let unmet = unmet
+                let rule = |i: usize| {
+                    rule_of
                         .iter()
-                        .map(|(i, r)| template.targets[*i].issue(r.get()));
-                    field_messages(
-                        &issue_code,
-                        s,
-                        anchored
-                            .iter()
-                            .map(|m| m.get())
-                            .chain([change])
-                            .chain(unmet),
-                    )
+                        .find(|(r, _)| *r == i)
+                        .and_then(|(_, m)| m.get())
+                };
+                let target = |i: usize| targets[i].get();
+                state.with(|s| {
+                    previous.with(|before| {
+                        let code = &template.indicators[row].code;
+                        indicator_messages(
+                            &template,
+                            row,
+                            s,
+                            (&rules, &rule),
+                            before
+                                .as_ref()
+                                .map(|c| (c.draft.report.value(code), c.label.as_str())),
+                            &target,
+                        )
+                    })
                 })
             });
             let note = RwSignal::new(report.notes.get(&code).cloned().unwrap_or_default());
@@ -304,15 +253,14 @@ impl Form {
             );
         }
 
-        // Rows are in page order, and each row's list has its errors first,
-        // so concatenating gives the batch evaluation's order.
+        // Rows are in page order, each row's list with its errors first.
         let row_issues: Vec<Memo<Vec<Issue>>> = template
             .indicators
             .iter()
             .map(|i| fields[&i.code].issues)
             .collect();
         let indicator_issues = aggregate(
-            row_issues,
+            &row_issues,
             |lists| lists.flat_map(|m| m.get()).collect::<Vec<Issue>>(),
             |lists| lists.flat_map(|m| m.get()).collect::<Vec<Issue>>(),
         );
@@ -320,48 +268,10 @@ impl Form {
             template.fillable().map(|i| states[&i.code]).collect();
         let indicator_fillable = fillable_states.len();
         let indicator_filled = aggregate(
-            fillable_states,
+            &fillable_states,
             |states| states.filter(|m| m.with(FieldState::is_filled)).count(),
             |counts| counts.map(|m| m.get()).sum::<usize>(),
         );
-
-        let (grid_issues, grid_filled, grid_fillable): (Vec<_>, Vec<_>, Vec<_>) = grids
-            .iter()
-            .map(|g| (g.issues, g.filled, g.fillable))
-            .fold((vec![], vec![], vec![]), |mut acc, (a, b, c)| {
-                acc.0.push(a);
-                acc.1.push(b);
-                acc.2.push(c);
-                acc
-            });
-        // A form without grids reads the indicator memos directly: no extra
-        // memo, and no extra copy of the list, on each keystroke.
-        let (issues, filled, fillable) = if grids.is_empty() {
-            (
-                indicator_issues,
-                indicator_filled,
-                memo(move || indicator_fillable),
-            )
-        } else {
-            // Targets on a grid's total speak after the grids.
-            let (template, on_totals) = (template.clone(), targets.clone());
-            let issues = memo(move || {
-                let mut all = indicator_issues.get();
-                for grid in &grid_issues {
-                    grid.with(|list| all.extend(list.iter().cloned()));
-                }
-                let results: Vec<TargetResult> = on_totals.iter().map(|m| m.get()).collect();
-                all.extend(grid_target_issues(&template, &results));
-                all
-            });
-            let filled = memo(move || {
-                indicator_filled.get() + grid_filled.iter().map(|m| m.get()).sum::<usize>()
-            });
-            let fillable = memo(move || {
-                indicator_fillable + grid_fillable.iter().map(|m| m.get()).sum::<usize>()
-            });
-            (issues, filled, fillable)
-        };
         let live = Arc::new(LiveFigures {
             template: template.clone(),
             states: states.clone(),
@@ -375,21 +285,46 @@ impl Form {
             header.get(HeaderField::Period),
             header.get(HeaderField::Year),
         );
-        // The narrative comes first on the page, and so do its messages.
-        let issues = match template.outline.is_empty() {
-            true => issues,
-            false => {
-                let told = narrative.issues;
-                memo(move || {
-                    told.with(|n| {
-                        n.iter()
-                            .cloned()
-                            .chain(issues.get())
-                            .collect::<Vec<Issue>>()
+        // Every message in the page's order, as the batch puts them.
+        let issues = {
+            let (template, told, grids, on_totals) = (
+                template.clone(),
+                narrative.issues,
+                grids.clone(),
+                targets.clone(),
+            );
+            memo(move || {
+                let results: Vec<TargetResult> = on_totals.iter().map(|m| m.get()).collect();
+                let grid_lists: Vec<Vec<Issue>> = grids.iter().map(|g| g.issues.get()).collect();
+                told.with(|told| {
+                    indicator_issues.with(|rows| {
+                        in_page_order(
+                            told,
+                            rows,
+                            grid_lists.iter().map(Vec::as_slice),
+                            grid_target_issues(&template, &results),
+                        )
                     })
                 })
-            }
+            })
         };
+        let tally = {
+            let grids = grids.clone();
+            memo(move || {
+                let indicators = Tally {
+                    filled: indicator_filled.get(),
+                    fillable: indicator_fillable,
+                };
+                grids.iter().fold(indicators, |sum, g| {
+                    sum + Tally {
+                        filled: g.filled.get(),
+                        fillable: g.fillable.get(),
+                    }
+                })
+            })
+        };
+        let filled = memo(move || tally.get().filled);
+        let fillable = memo(move || tally.get().fillable);
         let commune_summary = report.commune_summary.clone().map(Arc::new);
         let errors = memo(move || {
             issues.with(|all| all.iter().filter(|i| i.severity == Severity::Error).count())

@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::core::eval::grid_fillable;
 use crate::core::grid::{cell_code, is_group_key, row_name, CellValue, ColumnRole, Grid, GridRows};
 use crate::core::issue::Issue;
 use crate::core::key_set::KeySet;
@@ -22,6 +23,7 @@ use crate::ui::editor::state::grid_before::{before_of, compare_of, row_issues, B
 pub use crate::ui::editor::state::grid_cells::GridRow;
 use crate::ui::editor::state::grid_cells::{cell_kinds, Cell};
 use crate::ui::shared::erased::memo;
+use crate::ui::shared::memo_tree::chunked;
 
 /// A row taken out of the list, kept for undo.
 #[derive(Clone)]
@@ -84,8 +86,8 @@ impl GridState {
             .collect();
         rows.set(built);
         renumber(&grid, rows);
-        // Totals over the rows are two-level: a memo per block of rows, and
-        // one over the blocks. A keystroke re-reads its block and the
+        // Totals over the rows are the two-level tree of `memo_tree`: a memo
+        // per block of rows, and one over the blocks. A keystroke re-reads its block and the
         // blocks' results, not every row (each read of a memo is re-tracked
         // on every run, which over 625 rows cost more than the sums).
         let summed: Arc<[usize]> = grid
@@ -97,13 +99,7 @@ impl GridState {
             .collect();
         let blocks = {
             let summed = summed.clone();
-            memo(move || {
-                rows.with(|rows| {
-                    rows.chunks(BLOCK)
-                        .map(|part| Block::new(part, &summed))
-                        .collect::<Vec<_>>()
-                })
-            })
+            memo(move || rows.with(|rows| chunked(rows, |part| Block::new(part, &summed))))
         };
         let totals = grid
             .columns
@@ -129,9 +125,12 @@ impl GridState {
             all
         });
         let filled = memo(move || blocks.with(|b| b.iter().map(|b| b.filled.get()).sum::<usize>()));
-        let per_row = grid.value_columns();
-        let fillable =
-            memo(move || rows.with(|rows| rows.iter().filter(|r| !r.group).count() * per_row));
+        let fillable = {
+            let grid = grid.clone();
+            memo(move || {
+                rows.with(|rows| grid_fillable(&grid, rows.iter().filter(|r| !r.group).count()))
+            })
+        };
         GridState {
             section,
             grid,
@@ -347,9 +346,6 @@ impl GridState {
     }
 }
 
-/// Rows per block of the two-level totals.
-const BLOCK: usize = 64;
-
 /// A block of consecutive rows: its column sums (one per summed column, in
 /// order), its messages and its count of filled cells. Blocks are built
 /// again when rows are added, removed or moved; a keystroke reruns only its
@@ -362,8 +358,7 @@ struct Block {
 }
 
 impl Block {
-    fn new(rows: &[GridRow], summed: &[usize]) -> Block {
-        let rows: Arc<[GridRow]> = rows.into();
+    fn new(rows: Arc<[GridRow]>, summed: &[usize]) -> Block {
         let sums = summed
             .iter()
             .map(|&i| {

@@ -9,14 +9,11 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use rustc_hash::FxHashMap;
 
-use crate::core::grid::ColumnRole;
+use crate::core::figures::{CellTest, Figures, Unknown};
 use crate::core::hand_figures::{hand_figures, unmatched};
 use crate::core::issue::Issue;
 use crate::core::key_set::KeySet;
-use crate::core::narrative::{
-    self, choice_matches, computed_text, indicator_text, Figures, Shown, Unknown,
-};
-use crate::core::outline::OutlineItem;
+use crate::core::narrative::{self, Shown};
 use crate::core::period::{parse_year, Period};
 use crate::core::report::Report;
 use crate::core::target::TargetResult;
@@ -25,8 +22,9 @@ use crate::core::value::FieldState;
 use crate::ui::editor::state::grid::GridState;
 use crate::ui::shared::erased::memo;
 
-/// The editor's memos, read as the figures of a narrative. Reading one
-/// inside a memo or view tracks it.
+/// The editor's memos as a source of figures: its parts, one at a time
+/// (reading one inside a memo or view tracks it). The figures themselves
+/// are worked out once, by `core::figures`, as the batch's are.
 pub struct LiveFigures {
     pub template: Arc<Template>,
     pub states: FxHashMap<String, Memo<FieldState>>,
@@ -35,50 +33,33 @@ pub struct LiveFigures {
     pub targets: Vec<Memo<TargetResult>>,
 }
 
-impl LiveFigures {
-    fn grid(&self, section: &str) -> Result<&GridState, Unknown> {
-        self.grids
-            .iter()
-            .find(|g| g.section.id == section)
-            .map(|g| &**g)
-            .ok_or(Unknown)
-    }
-
-    fn computed_at(&self, code: &str) -> Option<usize> {
-        self.template.computed.iter().position(|c| c.code == code)
-    }
-}
-
 impl Figures for LiveFigures {
-    fn shown(&self, code: &str) -> Result<Option<String>, Unknown> {
-        if let Some(ind) = self.template.indicator(code) {
-            let kind = ind.kind.as_ref().ok_or(Unknown)?;
-            return Ok(self
-                .states
-                .get(code)
-                .and_then(|m| m.with(|s| indicator_text(kind, s))));
-        }
-        let i = self.computed_at(code).ok_or(Unknown)?;
-        Ok(computed_text(
-            &self.template.computed[i],
-            self.computed.get(i).and_then(|m| m.get()),
-        ))
+    fn template(&self) -> &Template {
+        &self.template
     }
-    fn number(&self, code: &str) -> Option<f64> {
-        match self.states.get(code) {
-            Some(state) => state.with(FieldState::number),
-            None => self.computed.get(self.computed_at(code)?)?.get(),
-        }
+    fn state(&self, code: &str) -> Option<FieldState> {
+        self.states.get(code).map(|m| m.get())
     }
-    fn total(&self, section: &str, column: u32) -> Result<Option<f64>, Unknown> {
-        let grid = self.grid(section)?;
-        let i = grid.grid.column_by_number(column).ok_or(Unknown)?;
-        let total = grid.totals.get(i).copied().flatten().ok_or(Unknown)?;
-        Ok((grid.filled.get() > 0).then(|| total.get()))
+    fn any_state(
+        &self,
+        covers: &dyn Fn(&str) -> bool,
+        test: &mut dyn FnMut(&FieldState) -> bool,
+    ) -> bool {
+        self.states
+            .iter()
+            .any(|(code, s)| covers(code) && s.with(|s| test(s)))
     }
-    fn cell(&self, section: &str, key: &str, column: u32) -> Result<Option<f64>, Unknown> {
-        let grid = self.grid(section)?;
-        let i = grid.grid.column_by_number(column).ok_or(Unknown)?;
+    fn computed(&self, i: usize) -> Option<f64> {
+        self.computed.get(i)?.get()
+    }
+    fn grid_filled(&self, g: usize) -> usize {
+        self.grids.get(g).map_or(0, |g| g.filled.get())
+    }
+    fn grid_sum(&self, g: usize, i: usize) -> Option<f64> {
+        Some(self.grids.get(g)?.totals.get(i).copied().flatten()?.get())
+    }
+    fn grid_cell(&self, g: usize, key: &str, i: usize) -> Result<Option<f64>, Unknown> {
+        let grid = self.grids.get(g).ok_or(Unknown)?;
         grid.rows.with(|rows| {
             rows.iter()
                 .find(|r| &*r.key == key)
@@ -86,62 +67,22 @@ impl Figures for LiveFigures {
                 .ok_or(Unknown)
         })
     }
-    fn count(&self, section: &str, choice: Option<(u32, &str)>) -> Result<usize, Unknown> {
-        let grid = self.grid(section)?;
-        let Some((column, wanted)) = choice else {
-            return Ok(grid
-                .rows
-                .with(|rows| rows.iter().filter(|r| !r.group).count()));
+    fn grid_rows(&self, g: usize, cell: Option<CellTest<'_>>) -> usize {
+        let Some(grid) = self.grids.get(g) else {
+            return 0;
         };
-        let i = grid.grid.column_by_number(column).ok_or(Unknown)?;
-        let ColumnRole::Value(kind) = &grid.grid.columns[i].role else {
-            return Err(Unknown);
-        };
-        Ok(grid.rows.with(|rows| {
-            rows.iter()
-                .filter(|r| !r.group)
-                .filter(|r| {
-                    r.cell(i)
-                        .is_some_and(|c| choice_matches(kind, &c.state(), wanted))
-                })
-                .count()
-        }))
+        grid.rows.with(|rows| {
+            let rows = rows.iter().filter(|r| !r.group);
+            match cell {
+                None => rows.count(),
+                Some((i, keep)) => rows
+                    .filter(|r| r.cell(i).is_some_and(|c| keep(&c.state())))
+                    .count(),
+            }
+        })
     }
-    fn target(&self, id: &str) -> Result<TargetResult, Unknown> {
-        let i = self
-            .template
-            .targets
-            .iter()
-            .position(|t| t.id == id)
-            .ok_or(Unknown)?;
-        Ok(self.targets.get(i).ok_or(Unknown)?.get())
-    }
-    fn template(&self) -> &Template {
-        &self.template
-    }
-    fn numbers(&self) -> Vec<f64> {
-        let states = self
-            .states
-            .values()
-            .filter_map(|m| m.with(FieldState::number));
-        let computed = self.computed.iter().filter_map(|m| m.get());
-        let totals = self
-            .grids
-            .iter()
-            .filter(|g| g.filled.get() > 0)
-            .flat_map(|g| g.totals.iter().flatten().map(|m| m.get()));
-        states.chain(computed).chain(totals).collect()
-    }
-    fn filled_under(&self, item: &OutlineItem) -> bool {
-        let indicators = self
-            .states
-            .iter()
-            .any(|(code, s)| item.covers(code) && s.with(FieldState::is_filled));
-        indicators
-            || self
-                .grids
-                .iter()
-                .any(|g| item.covers(&g.section.id) && g.filled.get() > 0)
+    fn target_result(&self, i: usize) -> Option<TargetResult> {
+        Some(self.targets.get(i)?.get())
     }
 }
 
