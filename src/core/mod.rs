@@ -60,4 +60,5 @@ pub mod predecessor;
 pub mod session;
 // What is made from reports.
 pub mod export;
+pub mod summarise;
 pub mod rollup;

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::core::catalog::{builtin_template, xa_01b_for_tests};
+use crate::core::summary::SummaryValue;
 
 fn commune(
     unit: &str,

@@ -10,7 +10,7 @@ use web_sys::{HtmlElement, KeyboardEvent};
 
 use crate::browser::focus::focus_cell_below;
 use crate::core::value::ValueKind;
-use crate::ui::editor::state::form::shown_on_leaving;
+use crate::ui::editor::state::field::shown_on_leaving;
 use crate::ui::editor::state::form::FormContext;
 use crate::ui::shared::erased::CollectAny;
 

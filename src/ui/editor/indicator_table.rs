@@ -14,8 +14,8 @@ use crate::core::value::{FieldState, ValueKind};
 use crate::ui::editor::conflict::ConflictChoice;
 use crate::ui::editor::issue_summary::IssueMessages;
 use crate::ui::editor::stale::{Codes, StaleBar};
+use crate::ui::editor::state::field::{shown_on_leaving, Field};
 use crate::ui::editor::state::form::FormContext;
-use crate::ui::editor::state::form::{shown_on_leaving, Field};
 use crate::ui::shared::deferred::Deferral;
 use crate::ui::shared::erased::CollectAny;
 

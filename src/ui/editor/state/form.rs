@@ -20,9 +20,10 @@ use crate::core::report::{grid_cell, HeaderField, Report, ReportHeader};
 use crate::core::summary::CommuneSummary;
 use crate::core::target::TargetResult;
 use crate::core::template::Template;
-use crate::core::value::{FieldState, ValueKind};
+use crate::core::value::FieldState;
 use crate::ui::editor::state::before::Befores;
 use crate::ui::editor::state::conflict::Conflicts;
+use crate::ui::editor::state::field::Field;
 use crate::ui::editor::state::grid::GridState;
 use crate::ui::editor::state::header::HeaderSignals;
 use crate::ui::editor::state::narrative::{LiveFigures, Narrative};
@@ -31,43 +32,6 @@ use crate::ui::shared::memo_tree::aggregate;
 
 /// The form being edited, shared with every component of the editor.
 pub type FormContext = Arc<Form>;
-
-/// One row's editable state.
-#[derive(Clone, Copy)]
-pub struct Field {
-    /// The text as typed: the source of truth.
-    pub raw: RwSignal<String>,
-    pub note: RwSignal<String>,
-    pub state: Memo<FieldState>,
-    /// The messages shown beside this row.
-    pub issues: Memo<Vec<Issue>>,
-    edits: RwSignal<u64>,
-}
-
-impl Field {
-    /// Sets the typed text, as an edit of the report.
-    pub fn set_raw(&self, text: String) {
-        self.raw.set(text);
-        self.edits.update(|n| *n += 1);
-    }
-    pub fn set_note(&self, text: String) {
-        self.note.set(text);
-        self.edits.update(|n| *n += 1);
-    }
-}
-
-/// What a number field shows once it is left: the Vietnamese form of a
-/// valid number ("1603" becomes "1.603"), when that differs from the typed
-/// text. `None` too once the field's state is gone: blur is also sent when
-/// a focused field is taken off the page (back while typing).
-pub fn shown_on_leaving(
-    kind: &ValueKind,
-    raw: RwSignal<String>,
-    state: Option<FieldState>,
-) -> Option<String> {
-    let text = kind.display(&state?)?;
-    raw.try_with_untracked(|r| *r != text)?.then_some(text)
-}
 
 pub struct Form {
     pub template: Arc<Template>,
