@@ -7,6 +7,7 @@
 pub mod download;
 pub mod files;
 pub mod focus;
+pub mod ids;
 pub mod idle;
 pub mod near_screen;
 pub mod panic_banner;
@@ -15,3 +16,4 @@ pub mod route;
 pub mod service_worker;
 pub mod storage;
 pub mod text_field;
+pub mod time;

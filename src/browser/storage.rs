@@ -14,6 +14,7 @@
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 
+use crate::browser::ids::random_id;
 use crate::core::draft_store::{KeyValueStore, MemoryStore, StoreFault, REPLICA_KEY};
 use crate::core::session::Session;
 
@@ -139,13 +140,6 @@ pub fn open_session() -> Session<Backend> {
     )
 }
 
-/// `n` random letters and digits.
-pub fn random_id(n: usize) -> String {
-    (0..n)
-        .map(|_| char::from_digit((js_sys::Math::random() * 36.0) as u32 % 36, 36).unwrap_or('0'))
-        .collect()
-}
-
 /// This tab's id in drafts' histories: the browser's id, kept in its
 /// storage (its tabs share it), and a part of the tab's own, so that two
 /// tabs saving in one millisecond never write one change under one name.
@@ -159,65 +153,6 @@ fn replica(store: &impl KeyValueStore) -> String {
         }
     };
     format!("{browser}-{}", random_id(4))
-}
-
-/// Milliseconds since the Unix epoch.
-pub fn now() -> f64 {
-    js_sys::Date::now()
-}
-
-/// "14:32", local time.
-pub fn clock(ms: f64) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
-    format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
-}
-
-/// "22/11/2026 14:32", local time.
-pub fn date_time(ms: f64) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
-    format!(
-        "{:02}/{:02}/{} {}",
-        date.get_date(),
-        date.get_month() + 1,
-        date.get_full_year(),
-        clock(ms)
-    )
-}
-
-/// "2026-11-23", local time: for file names.
-pub fn date_stamp(ms: f64) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
-    format!(
-        "{}-{:02}-{:02}",
-        date.get_full_year(),
-        date.get_month() + 1,
-        date.get_date()
-    )
-}
-
-/// A new draft id: the time and a random part, unique enough per browser.
-pub fn new_id() -> String {
-    format!(
-        "{:x}-{:06x}",
-        now() as u64,
-        (js_sys::Math::random() * 16_777_216.0) as u32
-    )
-}
-
-/// Runs `work` inside a User Timing measure named `name`, visible in the
-/// browser's performance tools and read by the benchmark.
-pub fn measured<T>(name: &str, work: impl FnOnce() -> T) -> T {
-    let performance = web_sys::window().and_then(|w| w.performance());
-    let start = format!("{name}:start");
-    if let Some(p) = &performance {
-        let _ = p.mark(&start);
-    }
-    let result = work();
-    if let Some(p) = &performance {
-        let _ = p.measure_with_start_mark(name, &start);
-        p.clear_marks_with_mark_name(&start);
-    }
-    result
 }
 
 /// Asks the browser to keep this site's storage when space runs short
@@ -251,4 +186,17 @@ pub async fn ask_to_persist() -> Option<bool> {
         .await
         .ok()?
         .as_bool()
+}
+
+/// Listens for another tab's change to this browser's storage (the page's
+/// `storage` event, which never fires for this tab's own writes): `heard`
+/// gets the key (`None` when storage was cleared) and whether it has no
+/// value any more. The listener ends with the returned handle.
+pub fn on_change_elsewhere(
+    heard: impl Fn(Option<String>, bool) + 'static,
+) -> leptos::prelude::WindowListenerHandle {
+    leptos::prelude::window_event_listener(
+        leptos::ev::storage,
+        move |event: web_sys::StorageEvent| heard(event.key(), event.new_value().is_none()),
+    )
 }

@@ -55,6 +55,7 @@ pub mod report_check;
 pub mod draft;
 pub mod copies;
 pub mod draft_store;
+pub mod elsewhere;
 pub mod backup;
 pub mod predecessor;
 pub mod session;

@@ -35,6 +35,7 @@ pub fn App() -> impl IntoView {
     }
     let context = AppContext::new(session, loaded);
     provide_context(context);
+    context.listen_to_other_tabs();
     let screen = context.screen;
     follow_the_address(context);
     let update_ready = RwSignal::new(false);

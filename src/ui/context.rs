@@ -6,14 +6,19 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::browser::storage::on_change_elsewhere;
 use crate::browser::storage::Backend;
 use crate::core::draft::Draft;
+use crate::core::elsewhere::Elsewhere;
 use crate::core::route::Route;
 use crate::core::session::{adopt, Session, GONE};
 use crate::core::template::Template;
 
 /// Saves the open editor's edits not saved yet (its autosave's flush).
 pub type Flush = Arc<dyn Fn() + Send + Sync>;
+
+/// What the open editor does when another tab changes the stored drafts.
+pub type Hear = Arc<dyn Fn(&Elsewhere) + Send + Sync>;
 
 /// What the whole app shares: the stored drafts and the known templates.
 #[derive(Clone, Copy)]
@@ -29,6 +34,8 @@ pub struct AppContext {
     /// How the open editor saves what it has not saved yet, run before
     /// anything leaves it.
     editing: StoredValue<Option<Flush>>,
+    /// The open editor's ear for other tabs' changes, with its token.
+    hearing: StoredValue<Option<(u64, Hear)>>,
 }
 
 #[derive(Clone)]
@@ -62,6 +69,7 @@ impl AppContext {
             stored_changed: RwSignal::new(0),
             screen: RwSignal::new(Screen::Start { notice: None }),
             editing: StoredValue::new(None),
+            hearing: StoredValue::new(None),
         }
     }
 
@@ -100,7 +108,7 @@ impl AppContext {
         file_name: &str,
     ) -> Result<crate::core::session::FileMerge, String> {
         let ctx = *self;
-        crate::browser::storage::measured("bieumau:merge", || {
+        crate::browser::time::measured("bieumau:merge", || {
             ctx.change(|s| s.merge_file(text, file_name, |id| ctx.template(id)))
         })
     }
@@ -125,6 +133,44 @@ impl AppContext {
     /// The editor that opened tells whose edits to save before leaving it.
     pub fn editing(&self, flush: Flush) {
         self.editing.set_value(Some(flush));
+    }
+
+    /// Listens, for the whole app, to other tabs' changes to this browser's
+    /// storage (the one listener of the `storage` event): lists read the
+    /// drafts again, and the open editor hears what changed.
+    pub fn listen_to_other_tabs(&self) {
+        let ctx = *self;
+        let handle = on_change_elsewhere(move |key, removed| {
+            let Some(change) = Elsewhere::of(key.as_deref(), removed) else {
+                return;
+            };
+            ctx.stored_changed.try_update(|n| *n += 1);
+            if let Some((_, hear)) = ctx.hearing.try_get_value().flatten() {
+                hear(&change);
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
+
+    /// The open editor hears other tabs' changes through `hear` until it
+    /// calls [`AppContext::stop_hearing`] with the token returned.
+    pub fn hear(&self, hear: Hear) -> u64 {
+        let token = self
+            .hearing
+            .with_value(|h| h.as_ref().map_or(0, |(t, _)| t + 1));
+        self.hearing.set_value(Some((token, hear)));
+        token
+    }
+
+    /// Ends what [`AppContext::hear`] began, unless another editor has
+    /// taken over since (opening a draft from another disposes the first
+    /// editor after the second is built).
+    pub fn stop_hearing(&self, token: u64) {
+        self.hearing.try_update_value(|h| {
+            if h.as_ref().is_some_and(|(t, _)| *t == token) {
+                *h = None;
+            }
+        });
     }
 
     /// Saves what the open editor has not saved yet, before leaving it.

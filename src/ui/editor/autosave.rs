@@ -10,18 +10,21 @@
 //! (`core::copies`): the fields this tab did not change show the other
 //! tab's values, and saving never pauses. A field both changed keeps this
 //! tab's value on screen until the clerk chooses (`Form::conflicts`).
-//! Another tab's save (the `storage` event) is merged at once.
+//! Another tab's save is merged at once: the context hears the `storage`
+//! event and tells the open editor (`AppContext::hear`).
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::ev;
 use leptos::prelude::*;
 
 use crate::browser::idle::when_idle;
-use crate::browser::storage::{measured, now};
+use crate::browser::time::{measured, now};
 use crate::core::copies::merge;
 use crate::core::draft::Draft;
-use crate::core::draft_store::{StoreFault, DRAFT_PREFIX};
+use crate::core::draft_store::StoreFault;
+use crate::core::elsewhere::Elsewhere;
 use crate::core::report::Report;
 use crate::core::session::{file_merge, FileMerge};
 use crate::ui::context::AppContext;
@@ -86,7 +89,6 @@ impl Autosave {
     pub fn start(ctx: AppContext, form: FormContext, draft: Draft) -> Autosave {
         let state = RwSignal::new(SaveState::Unchanged);
         let merged_note = RwSignal::new(None::<String>);
-        let key = format!("{DRAFT_PREFIX}{}", draft.id);
         form.conflicts.show(&draft);
         let held = StoredValue::new(draft);
         let saved_edits = StoredValue::new(0u64);
@@ -215,30 +217,33 @@ impl Autosave {
                 save.try_run(Why::Edits);
             }
         });
-        let on_storage = window_event_listener(ev::storage, move |event: web_sys::StorageEvent| {
-            if event.key().as_deref() != Some(key.as_str()) {
-                return;
+        // Another tab's change to this draft (the context hears it).
+        let id = held.with_value(|d| d.id.clone());
+        let hearing = ctx.hear(Arc::new(move |change: &Elsewhere| {
+            match change.touches(&id) {
+                None => {}
+                Some(true) => {
+                    // Deleted in another tab: this page keeps it all, and
+                    // stores it again only when the clerk types or restores it.
+                    held.try_update_value(|d| d.revision = 0);
+                    state.try_set(SaveState::Deleted);
+                }
+                Some(false) => {
+                    if state.try_with_untracked(|s| *s == SaveState::Deleted) == Some(true) {
+                        // Stored again (an undo in the list): merged as any save.
+                        state.try_set(SaveState::Unchanged);
+                    }
+                    save.try_run(Why::Other);
+                }
             }
-            if event.new_value().is_none() {
-                // Deleted in another tab: this page keeps it all, and stores
-                // it again only when the clerk types or restores it.
-                held.try_update_value(|d| d.revision = 0);
-                state.try_set(SaveState::Deleted);
-                return;
-            }
-            if state.try_with_untracked(|s| *s == SaveState::Deleted) == Some(true) {
-                // Stored again (an undo in the list): merged as any save.
-                state.try_set(SaveState::Unchanged);
-            }
-            save.try_run(Why::Other);
-        });
+        }));
         on_cleanup(move || {
             if let Some(Some(handle)) = timer.try_get_value() {
                 handle.clear();
             }
             on_hide.remove();
             on_visibility.remove();
-            on_storage.remove();
+            ctx.stop_hearing(hearing);
         });
 
         Autosave {

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::files::{picked_files, read_all_text};
-use crate::browser::storage::measured;
+use crate::browser::time::measured;
 use crate::core::rollup::roll_up;
 use crate::core::summary::{CommuneSummary, SummaryValue};
 use crate::core::template::RollupSpec;

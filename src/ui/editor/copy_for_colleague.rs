@@ -1,7 +1,8 @@
 //! «Tạo bản cho đồng nghiệp»: a copy of the draft for a colleague to fill.
 
 use crate::browser::download::download;
-use crate::browser::storage::{now, random_id};
+use crate::browser::ids::random_id;
+use crate::browser::time::now;
 use crate::ui::editor::autosave::Autosave;
 use leptos::prelude::*;
 

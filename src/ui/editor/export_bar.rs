@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::browser::download::download;
 use crate::browser::print::print_page;
-use crate::browser::storage::measured;
+use crate::browser::time::measured;
 use crate::core::export::{csv::csv, docx::docx, xlsx::xlsx};
 use crate::core::issue::Severity;
 use crate::core::period::{parse_year, Period};

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::browser::download::download;
-use crate::browser::storage::{clock, measured};
+use crate::browser::time::{clock, measured};
 use crate::core::draft_store::StoreFault;
 use crate::core::number::format_vn;
 use crate::ui::context::AppContext;

@@ -9,7 +9,7 @@ use leptos::task::spawn_local;
 
 use crate::browser::download::download;
 use crate::browser::files::{picked_files, read_text_within, MAX_BACKUP_BYTES};
-use crate::browser::storage::{date_stamp, date_time, now};
+use crate::browser::time::{date_stamp, date_time, now};
 use crate::core::backup::{self, Restored};
 use crate::core::session::Listing;
 use crate::ui::context::AppContext;

@@ -1,13 +1,14 @@
 //! The saved drafts on the start screen, and entries that could not be read.
 
-use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::download::download;
-use crate::browser::storage::{ask_to_persist, date_time, new_id, now};
+use crate::browser::ids::new_id;
+use crate::browser::storage::ask_to_persist;
+use crate::browser::time::{date_time, now};
 use crate::core::draft::Draft;
-use crate::core::draft_store::{Quarantined, StoredDraft, STORAGE_PREFIX};
+use crate::core::draft_store::{Quarantined, StoredDraft};
 use crate::core::predecessor;
 use crate::ui::context::{AppContext, Screen};
 use crate::ui::shared::erased::{key_of, keyed_list, shown, Keyed};
@@ -41,14 +42,9 @@ pub fn DraftList() -> impl IntoView {
             _ => ctx.session(|s| s.list()),
         }
     });
-    // Another tab's save, rename or delete: read the list again, so that
-    // nothing here acts on what the list showed before.
-    let on_storage = window_event_listener(ev::storage, move |event: web_sys::StorageEvent| {
-        if event.key().is_none_or(|k| k.starts_with(STORAGE_PREFIX)) {
-            ctx.stored_changed();
-        }
-    });
-    on_cleanup(move || on_storage.remove());
+    // Another tab's save, rename or delete raises `stored_changed` (the
+    // context listens): the list is read again, so that nothing here acts
+    // on what the list showed before.
     let drafts = move || listing.with(|l| l.as_ref().map(|(d, _)| d.clone()).unwrap_or_default());
     let quarantined =
         move || listing.with(|l| l.as_ref().map(|(_, q)| q.clone()).unwrap_or_default());

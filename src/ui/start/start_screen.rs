@@ -7,7 +7,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::files::{picked_files, read_text};
-use crate::browser::storage::{new_id, now};
+use crate::browser::ids::new_id;
+use crate::browser::time::now;
 use crate::core::draft::Draft;
 use crate::core::session::Import;
 use crate::core::template::Template;

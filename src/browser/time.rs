@@ -1,0 +1,52 @@
+//! The browser's clock: the time now, local times as a clerk reads them,
+//! and User Timing measures for the benchmark.
+
+/// Milliseconds since the Unix epoch.
+pub fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+/// "14:32", local time.
+pub fn clock(ms: f64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
+}
+
+/// "22/11/2026 14:32", local time.
+pub fn date_time(ms: f64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    format!(
+        "{:02}/{:02}/{} {}",
+        date.get_date(),
+        date.get_month() + 1,
+        date.get_full_year(),
+        clock(ms)
+    )
+}
+
+/// "2026-11-23", local time: for file names.
+pub fn date_stamp(ms: f64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    format!(
+        "{}-{:02}-{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date()
+    )
+}
+
+/// Runs `work` inside a User Timing measure named `name`, visible in the
+/// browser's performance tools and read by the benchmark.
+pub fn measured<T>(name: &str, work: impl FnOnce() -> T) -> T {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let start = format!("{name}:start");
+    if let Some(p) = &performance {
+        let _ = p.mark(&start);
+    }
+    let result = work();
+    if let Some(p) = &performance {
+        let _ = p.measure_with_start_mark(name, &start);
+        p.clear_marks_with_mark_name(&start);
+    }
+    result
+}
