@@ -53,7 +53,10 @@ fn the_graph_sees_the_uses_it_must_see() {
             .iter()
             .any(|e: &Edge| krate.files[e.from].module == from && krate.files[e.to].module == to)
     };
-    assert!(has("ui::context", "core::session"), "the context owns the session");
+    assert!(
+        has("ui::context", "core::session"),
+        "the context owns the session"
+    );
     assert!(
         has("core::eval", "core::narrative"),
         "the evaluation uses the narrative"
