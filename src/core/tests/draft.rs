@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::core::catalog::xa_01b_for_tests as xa;
+use crate::core::period::Period;
 
 #[test]
 fn round_trips_through_json() {

@@ -1,8 +1,10 @@
 //! Tests of `core::draft_store`.
 //! Included only under #[cfg(test)] by its module: never compiled into the app.
 
+use super::revision::{revision_in_head, REVISION_PROBE_CHARS};
 use super::*;
 use crate::core::catalog::builtin_template;
+use crate::core::draft::Draft;
 use crate::core::template::Template;
 
 fn xa() -> Template {

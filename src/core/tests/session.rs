@@ -6,7 +6,9 @@ use std::cell::Cell;
 
 use super::*;
 use crate::core::catalog::builtin_template;
-use crate::core::draft_store::MemoryStore;
+use crate::core::draft::Draft;
+use crate::core::draft_store::{KeyValueStore, MemoryStore, StoreFault};
+use crate::core::template::Template;
 
 /// Memory that refuses writes while `full` is set, as a full browser storage does.
 #[derive(Default)]

@@ -1,105 +1,11 @@
-//! Drafts kept in a key-value store (the browser's local storage, or memory
-//! where the browser refuses it), one key per draft.
-//!
-//! One key per draft means a save writes one draft only, and a corrupt
-//! entry spoils nothing else: it is moved aside ("quarantined") with its raw
-//! text kept for download. Every save checks the stored revision first, so
-//! two tabs never overwrite each other's edits silently. The backend is a
-//! small trait, so all of this is tested natively.
+//! The drafts in the store, one key each: listed (unreadable entries moved
+//! aside), loaded, saved against the stored revision with a merge where
+//! another tab saved since, merged in, changed, deleted.
 
-use std::cell::RefCell;
-
-use super::json_read::{self, json_struct};
-use super::key_map::KeyMap;
-
-use super::copies::{self, Merged};
-use super::draft::Draft;
-
-/// Every key this app keeps in the browser starts so.
-pub const STORAGE_PREFIX: &str = "bieumau.v1.";
-pub const DRAFT_PREFIX: &str = "bieumau.v1.draft.";
-pub const QUARANTINE_PREFIX: &str = "bieumau.v1.quarantine.";
-pub const TEMPLATE_PREFIX: &str = "bieumau.v1.template.";
-/// This browser's id in drafts' histories (`core::history`).
-pub const REPLICA_KEY: &str = "bieumau.v1.replica";
-/// When every draft was last downloaded as one backup file (ms).
-pub const LAST_BACKUP_KEY: &str = "bieumau.v1.last-backup";
-
-/// Why the store refused.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum StoreFault {
-    /// No storage at all: private mode, disabled, or `file://`.
-    Unavailable,
-    /// The quota is used up.
-    Full,
-    Other(String),
-}
-
-impl std::fmt::Display for StoreFault {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            StoreFault::Unavailable => f.write_str("trình duyệt không cho phép lưu dữ liệu"),
-            StoreFault::Full => f.write_str("bộ nhớ lưu trữ của trình duyệt đã đầy"),
-            StoreFault::Other(e) => write!(f, "lỗi khi lưu: {e}"),
-        }
-    }
-}
-
-pub trait KeyValueStore {
-    fn get(&self, key: &str) -> Result<Option<String>, StoreFault>;
-    fn set(&self, key: &str, value: &str) -> Result<(), StoreFault>;
-    fn remove(&self, key: &str) -> Result<(), StoreFault>;
-    fn keys(&self) -> Result<Vec<String>, StoreFault>;
-    /// At most the first `chars` characters of a value (a store in the
-    /// browser reads them without copying a large value whole).
-    fn get_head(&self, key: &str, chars: usize) -> Result<Option<String>, StoreFault> {
-        Ok(self.get(key)?.map(|mut text| {
-            if let Some((at, _)) = text.char_indices().nth(chars) {
-                text.truncate(at);
-            }
-            text
-        }))
-    }
-}
-
-/// A store in memory, used where the browser refuses storage, and in tests.
-/// An optional quota (in bytes of keys and values) imitates a full storage.
-#[derive(Default)]
-pub struct MemoryStore {
-    entries: RefCell<KeyMap<String>>,
-    pub quota: Option<usize>,
-}
-
-impl KeyValueStore for MemoryStore {
-    fn get(&self, key: &str) -> Result<Option<String>, StoreFault> {
-        Ok(self.entries.borrow().get(key).cloned())
-    }
-    fn set(&self, key: &str, value: &str) -> Result<(), StoreFault> {
-        if let Some(quota) = self.quota {
-            let used: usize = self
-                .entries
-                .borrow()
-                .iter()
-                .filter(|(k, _)| k.as_str() != key)
-                .map(|(k, v)| k.len() + v.len())
-                .sum();
-            if used + key.len() + value.len() > quota {
-                return Err(StoreFault::Full);
-            }
-        }
-        self.entries
-            .borrow_mut()
-            .insert(key.to_string(), value.to_string());
-        Ok(())
-    }
-    fn remove(&self, key: &str) -> Result<(), StoreFault> {
-        self.entries.borrow_mut().remove(key);
-        Ok(())
-    }
-    fn keys(&self) -> Result<Vec<String>, StoreFault> {
-        Ok(self.entries.borrow().keys().cloned().collect())
-    }
-}
+use super::backend::{KeyValueStore, StoreFault};
+use super::keys::{DRAFT_PREFIX, QUARANTINE_PREFIX};
+use crate::core::copies::{self, Merged};
+use crate::core::draft::Draft;
 
 /// A stored entry that could not be read, kept raw for the clerk.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -126,32 +32,6 @@ pub struct Saved {
     pub merged: Option<Box<Merged>>,
 }
 
-/// How much of a stored draft [`DraftStore::stored_revision`] reads first.
-const REVISION_PROBE_CHARS: usize = 1024;
-
-/// The top-level `"revision"` of a stored envelope, from its first
-/// characters: the key before `"report"` (a raw `"` always delimits a JSON
-/// string, so the key cannot be text inside the name).
-fn revision_in_head(head: &str) -> Option<u64> {
-    let report = head.find("\"report\":").unwrap_or(head.len());
-    let at = head[..report].find("\"revision\":")? + "\"revision\":".len();
-    let digits: &str = head[at..].trim_start();
-    let end = digits
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(digits.len());
-    // The number must end inside the head, or it may be cut short.
-    if end == 0 || end == digits.len() {
-        return None;
-    }
-    digits[..end].parse().ok()
-}
-
-json_struct! {
-    struct RevisionProbe {
-        revision: u64 = default,
-    }
-}
-
 pub struct DraftStore<S> {
     pub backend: S,
 }
@@ -161,7 +41,7 @@ impl<S: KeyValueStore> DraftStore<S> {
         DraftStore { backend }
     }
 
-    fn key(id: &str) -> String {
+    pub(super) fn key(id: &str) -> String {
         format!("{DRAFT_PREFIX}{id}")
     }
 
@@ -238,27 +118,6 @@ impl<S: KeyValueStore> DraftStore<S> {
             .backend
             .get(&Self::key(id))?
             .and_then(|raw| Draft::from_json(&raw).ok()))
-    }
-
-    /// The revision stored now, if the draft is stored and readable.
-    ///
-    /// A save checks this every time, so it must not read and parse a large
-    /// draft whole: the envelope is written with `revision` before the
-    /// report, and the first characters of the stored text are enough. Text
-    /// written otherwise is parsed in full.
-    pub fn stored_revision(&self, id: &str) -> Result<Option<u64>, StoreFault> {
-        let key = Self::key(id);
-        let Some(head) = self.backend.get_head(&key, REVISION_PROBE_CHARS)? else {
-            return Ok(None);
-        };
-        if let Some(revision) = revision_in_head(&head) {
-            return Ok(Some(revision));
-        }
-        Ok(self
-            .backend
-            .get(&key)?
-            .and_then(|raw| json_read::read::<RevisionProbe>(&raw).ok())
-            .map(|p| p.revision))
     }
 
     /// Saves `draft`. When another copy was stored since `draft` was read
@@ -367,46 +226,4 @@ impl<S: KeyValueStore> DraftStore<S> {
     pub(crate) fn backend_for_tests(&self) -> &S {
         &self.backend
     }
-
-    /// Templates loaded at run time, kept so their drafts reopen.
-    pub fn save_template(&self, id: &str, json: &str) -> Result<(), StoreFault> {
-        self.backend.set(&format!("{TEMPLATE_PREFIX}{id}"), json)
-    }
-
-    /// Kept as whole milliseconds: an integer's text needs none of the
-    /// float formatting and parsing code in the wasm.
-    pub fn last_backup(&self) -> Option<f64> {
-        self.backend
-            .get(LAST_BACKUP_KEY)
-            .ok()
-            .flatten()?
-            .trim()
-            .parse::<u64>()
-            .ok()
-            .map(|ms| ms as f64)
-    }
-
-    pub fn set_last_backup(&self, at: f64) -> Result<(), StoreFault> {
-        self.backend
-            .set(LAST_BACKUP_KEY, &(at.max(0.0) as u64).to_string())
-    }
-
-    pub fn templates(&self) -> Result<Vec<String>, StoreFault> {
-        let mut out = Vec::new();
-        for key in self
-            .backend
-            .keys()?
-            .into_iter()
-            .filter(|k| k.starts_with(TEMPLATE_PREFIX))
-        {
-            if let Some(raw) = self.backend.get(&key)? {
-                out.push(raw);
-            }
-        }
-        Ok(out)
-    }
 }
-
-#[cfg(test)]
-#[path = "tests/draft_store.rs"]
-mod tests;

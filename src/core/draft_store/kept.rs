@@ -1,0 +1,46 @@
+//! What the store keeps beside drafts: templates loaded at run time, and
+//! when every draft was last backed up.
+
+use super::backend::{KeyValueStore, StoreFault};
+use super::keys::{LAST_BACKUP_KEY, TEMPLATE_PREFIX};
+use super::store::DraftStore;
+
+impl<S: KeyValueStore> DraftStore<S> {
+    /// Templates loaded at run time, kept so their drafts reopen.
+    pub fn save_template(&self, id: &str, json: &str) -> Result<(), StoreFault> {
+        self.backend.set(&format!("{TEMPLATE_PREFIX}{id}"), json)
+    }
+
+    /// Kept as whole milliseconds: an integer's text needs none of the
+    /// float formatting and parsing code in the wasm.
+    pub fn last_backup(&self) -> Option<f64> {
+        self.backend
+            .get(LAST_BACKUP_KEY)
+            .ok()
+            .flatten()?
+            .trim()
+            .parse::<u64>()
+            .ok()
+            .map(|ms| ms as f64)
+    }
+
+    pub fn set_last_backup(&self, at: f64) -> Result<(), StoreFault> {
+        self.backend
+            .set(LAST_BACKUP_KEY, &(at.max(0.0) as u64).to_string())
+    }
+
+    pub fn templates(&self) -> Result<Vec<String>, StoreFault> {
+        let mut out = Vec::new();
+        for key in self
+            .backend
+            .keys()?
+            .into_iter()
+            .filter(|k| k.starts_with(TEMPLATE_PREFIX))
+        {
+            if let Some(raw) = self.backend.get(&key)? {
+                out.push(raw);
+            }
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,36 @@
+//! The names of the workbook's cell styles, as the sheets ask for them.
+
+/// A cell style of the workbook.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Style {
+    ParentBody,
+    IssuingBody,
+    Nation,
+    Motto,
+    NumberLine,
+    PlaceDate,
+    AnnexName,
+    Title,
+    Attached,
+    TableHead,
+    ColumnNumber,
+    CellText,
+    CellHeading,
+    CellCenter,
+    Count,
+    PercentWhole,
+    Percent,
+    Decimal,
+    ComputedCount,
+    ComputedPercent,
+    ComputedLabel,
+    RecipientsHead,
+    Recipient,
+    SigningCapacity,
+    SignerName,
+    CellLiteral,
+    Code,
+    RecipientLiteral,
+    TotalCount,
+    TotalLabel,
+}

@@ -1,0 +1,109 @@
+//! Every stored draft and kept template as one backup file, and a backup
+//! file restored draft by draft.
+
+use super::drafts::Session;
+use crate::core::backup::{self, Outcome, Restored};
+use crate::core::draft::Draft;
+use crate::core::draft_store::KeyValueStore;
+use crate::core::template::Template;
+
+impl<S: KeyValueStore> Session<S> {
+    /// Every stored draft and kept template as one backup file, and how many
+    /// drafts it holds.
+    pub fn backup(&self, now: f64) -> Result<(String, usize), String> {
+        let (drafts, _) = self
+            .list()
+            .map_err(|e| format!("Không đọc được bản nháp để sao lưu: {e}."))?;
+        let text = backup::write(drafts.iter().map(|s| &s.draft), &self.kept_templates(), now);
+        Ok((text, drafts.len()))
+    }
+
+    /// The backup file was handed to the browser: the time is kept, for
+    /// the reminder.
+    pub fn backed_up(&self, at: f64) {
+        let _ = self.store.set_last_backup(at);
+    }
+
+    pub fn last_backup(&self) -> Option<f64> {
+        self.store.last_backup()
+    }
+
+    /// Keeps the backup's templates that are not loaded (`known` says which
+    /// are) and returns them, to be loaded before its drafts are restored.
+    pub fn restore_templates(
+        &self,
+        texts: &[String],
+        known: impl Fn(&str) -> bool,
+    ) -> Vec<Template> {
+        let mut added = Vec::new();
+        for text in texts {
+            if let Ok(template) = Template::from_json(text) {
+                if !known(&template.id) && !added.iter().any(|t: &Template| t.id == template.id) {
+                    self.keep_template(&template.id, text);
+                    added.push(template);
+                }
+            }
+        }
+        added
+    }
+
+    /// Restores the drafts of a backup file one by one, keeping the newer
+    /// copy of each ([`backup::keep`]); where both changed nothing is
+    /// written and the clerk is asked. A draft is checked against its
+    /// template as a draft file is.
+    pub fn restore<T: std::ops::Deref<Target = Template>>(
+        &self,
+        drafts: Vec<Result<Draft, String>>,
+        template_of: impl Fn(&str) -> Option<T>,
+    ) -> Vec<Restored> {
+        drafts
+            .into_iter()
+            .map(|draft| match draft {
+                Err(why) => Restored {
+                    id: String::new(),
+                    title: String::new(),
+                    outcome: Outcome::Refused(why),
+                },
+                Ok(draft) => {
+                    let (id, title) = (draft.id.clone(), draft.title());
+                    Restored {
+                        id,
+                        title,
+                        outcome: self.restore_one(draft, &template_of),
+                    }
+                }
+            })
+            .collect()
+    }
+
+    fn restore_one<T: std::ops::Deref<Target = Template>>(
+        &self,
+        draft: Draft,
+        template_of: &impl Fn(&str) -> Option<T>,
+    ) -> Outcome {
+        let mut draft = draft;
+        if let Some(template) = template_of(&draft.report.template_id) {
+            // Migrated first, then checked as strictly as a draft file.
+            let migrated = draft
+                .migrate(&template)
+                .map_err(|e| format!("bản nháp {e}"));
+            if let Err(e) =
+                migrated.and_then(|_| draft.check_strictly(&template, "bản nháp trong tệp"))
+            {
+                return Outcome::Refused(format!("không khôi phục được, {e}."));
+            }
+            self.migrate_stored(&draft.id, &template);
+        }
+        match self.store.merge_in(&draft) {
+            Err(e) => Outcome::Refused(format!("chưa lưu được vào trình duyệt ({e}).")),
+            Ok((_, None)) => Outcome::Added,
+            Ok((_, Some(merged))) if !merged.changed && merged.kept.is_empty() => Outcome::Same,
+            Ok((_, Some(merged))) if !merged.changed => Outcome::KeptStored,
+            Ok((_, Some(merged))) => Outcome::Merged {
+                taken: merged.taken.len(),
+                kept: merged.kept.len(),
+                conflicts: merged.conflicts.len(),
+            },
+        }
+    }
+}
