@@ -35,13 +35,18 @@ export function takePageErrors() {
   return allErrors.splice(0);
 }
 
-/** A fresh page with the app open on the start screen. Page errors fail the test. */
-export async function openApp(browser, url, { viewport = { width: 1366, height: 768 } } = {}) {
+/**
+ * A fresh page with the app open on the start screen. Page errors fail the
+ * test. `beforeLoad(page)` runs before the app's first script, e.g. to
+ * `page.addInitScript` a stub of a browser API.
+ */
+export async function openApp(browser, url, { viewport = { width: 1366, height: 768 }, beforeLoad } = {}) {
   const context = await browser.newContext({ viewport, locale: 'vi-VN', acceptDownloads: true });
   const page = await context.newPage();
   const errors = watch(page);
   // Further tabs of this context report their errors too.
   context.on('page', (other) => watch(other));
+  await beforeLoad?.(page);
   await page.goto(url);
   await page.waitForSelector('[data-action="new-draft"]');
   return { page, context, errors };
