@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, newDraft, typeInto, headerField, shownIssues, setUpSuite, reloadInDraft, clickWhenStill } from './support/browser.mjs';
+import { openApp, newDraft, typeInto, headerField, shownIssues, setUpSuite, reloadInDraft, clickWhenStill, pasteWithKeys } from './support/browser.mjs';
 import { readWorkbook } from './support/xlsx.mjs';
 import { printToPdf } from './support/pdf.mjs';
 
@@ -100,7 +100,7 @@ describe('Phụ lục V of seed 002: dossier results by field', () => {
 describe('Phụ lục V pasted from a spreadsheet', () => {
   let app;
   before(async () => {
-    app = await openApp(suite.browser, suite.server.url);
+    app = await openApp(suite.browser, suite.server.url, { clipboard: true });
     await newDraft(app.page, 'huyen-cchc');
   });
   after(() => app.context.close());
@@ -115,12 +115,8 @@ describe('Phụ lục V pasted from a spreadsheet', () => {
     const drawn = await page.waitForSelector(cell('pl5', '1', 2), { timeout: 5000 }).then(() => true, () => false);
     assert.deepEqual(await rowKeys(page, 'pl5'), ['1'], 'one click on «+ Thêm lĩnh vực» added one row');
     assert.ok(drawn, 'its first cell is drawn');
-    await page.$eval(cell('pl5', '1', 2), (el, text) => {
-      const data = new DataTransfer();
-      data.setData('text/plain', `${text}\r\n`);
-      el.focus();
-      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    }, tsv);
+    // Pasted with Ctrl+V from the real clipboard into the first row's label cell.
+    await pasteWithKeys(page, cell('pl5', '1', 2), `${tsv}\r\n`);
     assert.deepEqual(await rowKeys(page, 'pl5'), fixture.pl5.rows.map((_, i) => String(i + 1)));
     assert.equal(await page.inputValue(cell('pl5', '6', 2)), 'Tài nguyên và Môi trường');
     assert.equal(await page.inputValue(cell('pl5', '6', 17)), '13');
@@ -134,7 +130,6 @@ describe('Phụ lục V pasted from a spreadsheet', () => {
     const { page } = app;
     const before = await Promise.all([17, 18].map((c) => page.inputValue(cell('pl5', '10', c))));
     // A real paste (Ctrl+V) of what a clerk copied from one spreadsheet cell.
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
     await page.evaluate(() => navigator.clipboard.writeText('7'));
     await page.click(cell('pl5', '11', 18));
     await page.keyboard.press('Control+A');

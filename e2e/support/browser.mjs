@@ -37,11 +37,13 @@ export function takePageErrors() {
 
 /**
  * A fresh page with the app open on the start screen. Page errors fail the
- * test. `beforeLoad(page)` runs before the app's first script, e.g. to
- * `page.addInitScript` a stub of a browser API.
+ * test. `clipboard`: the context may read and write the real clipboard (for
+ * Ctrl+V, see `pasteWithKeys`). `beforeLoad(page)` runs before the app's
+ * first script, e.g. to `page.addInitScript` a stub of a browser API.
  */
-export async function openApp(browser, url, { viewport = { width: 1366, height: 768 }, beforeLoad } = {}) {
+export async function openApp(browser, url, { viewport = { width: 1366, height: 768 }, clipboard = false, beforeLoad } = {}) {
   const context = await browser.newContext({ viewport, locale: 'vi-VN', acceptDownloads: true });
+  if (clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
   const page = await context.newPage();
   const errors = watch(page);
   // Further tabs of this context report their errors too.
@@ -99,6 +101,20 @@ export async function clickWhenStill(page, selector) {
   }));
   assert.ok(still, `${selector} is on screen and still before it is clicked`);
   await target.click({ delay: 100 });
+}
+
+/**
+ * Pastes `text` as a clerk does: it is on the real clipboard (the context
+ * needs `openApp(…, { clipboard: true })`), the cell is clicked, then
+ * Ctrl+V. The page is brought to the front first: the clipboard is written
+ * only from a focused page.
+ */
+export async function pasteWithKeys(page, selector, text) {
+  await page.bringToFront();
+  await page.evaluate((text) => navigator.clipboard.writeText(text), text);
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), text, 'the clipboard holds the block');
+  await page.click(selector);
+  await page.keyboard.press('Control+V');
 }
 
 /** Reloads inside a draft: the address names it, so it reopens in the editor. */
