@@ -6,7 +6,7 @@
 // the reports survive a reload.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, newDraft, typeInto, valueField, headerField, shownIssues, setUpSuite, reloadInDraft } from './support/browser.mjs';
+import { openApp, newDraft, typeInto, valueField, headerField, shownIssues, setUpSuite, reloadInDraft, clickWhenStill, pasteWithKeys } from './support/browser.mjs';
 
 const suite = setUpSuite();
 
@@ -203,15 +203,18 @@ describe('carried-over dossiers in a district report', () => {
   };
 
   async function addRow(page, label) {
-    await page.click('[data-action="add-row"][data-section="pl5"]');
-    const keys = await page.$$eval('[data-section="pl5"] tbody [data-row]', (rows) => rows.map((r) => r.getAttribute('data-row')));
+    const rows = () => page.$$eval('[data-section="pl5"] tbody [data-row]', (rows) => rows.map((r) => r.getAttribute('data-row')));
+    const before = await rows();
+    await clickWhenStill(page, '[data-action="add-row"][data-section="pl5"]');
+    const keys = await rows();
+    assert.equal(keys.length, before.length + 1, 'one click on «+ Thêm lĩnh vực» added one row');
     const key = keys[keys.length - 1];
     await typeInto(page, cell(key, 2), label);
     return key;
   }
 
   test('column (4) is filled from last year\'s dossiers in progress by field name, a different figure is warned with both, and a copy marks its cells', async () => {
-    const { page, context } = await openApp(suite.browser, suite.server.url);
+    const { page, context } = await openApp(suite.browser, suite.server.url, { clipboard: true });
     await page.setInputFiles('[data-action="import"]', { name: 'nam-2023.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(lastYear)) });
     await page.waitForSelector('[data-section]');
     await page.click('[data-action="back"]');
@@ -260,13 +263,9 @@ describe('carried-over dossiers in a district report', () => {
     assert.equal(await page.getAttribute(cell(1, 14), 'data-stale'), 'pl5/1/c14');
     assert.match(await page.textContent('[data-section="pl5"] [data-stale-count]'), /Phần này còn 4 số liệu chép từ kỳ trước/);
     // A block pasted from a spreadsheet edits its cells: they are no longer marked.
-    await page.$eval(cell(1, 14), (el) => {
-      const data = new DataTransfer();
-      data.setData('text/plain', '7\t3\r\n');
-      el.focus();
-      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    });
+    await pasteWithKeys(page, cell(1, 14), '7\t3\r\n');
     assert.equal(await page.inputValue(cell(1, 14)), '7');
+    assert.equal(await page.inputValue(cell(1, 15)), '3', 'the block went on across the row');
     assert.equal(await page.getAttribute(cell(1, 14), 'data-stale'), null);
     assert.ok(Number(await page.getAttribute('[data-section="pl5"] [data-stale-count]', 'data-stale-count')) < 4, 'fewer marked cells');
     await page.click('[data-section="pl5"] [data-action="confirm-section"]');

@@ -35,13 +35,20 @@ export function takePageErrors() {
   return allErrors.splice(0);
 }
 
-/** A fresh page with the app open on the start screen. Page errors fail the test. */
-export async function openApp(browser, url, { viewport = { width: 1366, height: 768 } } = {}) {
+/**
+ * A fresh page with the app open on the start screen. Page errors fail the
+ * test. `clipboard`: the context may read and write the real clipboard (for
+ * Ctrl+V, see `pasteWithKeys`). `beforeLoad(page)` runs before the app's
+ * first script, e.g. to `page.addInitScript` a stub of a browser API.
+ */
+export async function openApp(browser, url, { viewport = { width: 1366, height: 768 }, clipboard = false, beforeLoad } = {}) {
   const context = await browser.newContext({ viewport, locale: 'vi-VN', acceptDownloads: true });
+  if (clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
   const page = await context.newPage();
   const errors = watch(page);
   // Further tabs of this context report their errors too.
   context.on('page', (other) => watch(other));
+  await beforeLoad?.(page);
   await page.goto(url);
   await page.waitForSelector('[data-action="new-draft"]');
   return { page, context, errors };
@@ -59,6 +66,55 @@ export async function typeInto(page, selector, text) {
   if (text === '') await page.keyboard.press('Delete');
   else await page.keyboard.type(text);
   await page.keyboard.press('Tab');
+}
+
+/**
+ * Clicks as a person does: once the control is on screen and has stayed
+ * put for six frames, pressed and released 100 ms later, as a hand does.
+ * A grid's chunks are drawn at their real height, not their guessed
+ * `contain-intrinsic-size`, about three frames after they come near the
+ * screen: scrolled to and pressed at once, «+ Thêm …» moved 16–20 px between
+ * press and release, and the click reached no button (the add-row flake of
+ * district and narrative; with a 100 ms press it happens every time, not
+ * only under load). Fails if the control is still moving after about five
+ * seconds; the click itself is never repeated.
+ */
+export async function clickWhenStill(page, selector) {
+  const target = page.locator(selector);
+  await target.scrollIntoViewIfNeeded();
+  const still = await target.evaluate((element) => new Promise((done) => {
+    let last = '';
+    let same = 0;
+    let frames = 0;
+    const tick = () => {
+      const r = element.getBoundingClientRect();
+      const onScreen = r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
+      if (!onScreen) element.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
+      const at = `${r.left} ${r.top} ${r.width} ${r.height}`;
+      same = onScreen && at === last ? same + 1 : 0;
+      last = at;
+      if (same >= 6) done(true);
+      else if (++frames > 300) done(false);
+      else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }));
+  assert.ok(still, `${selector} is on screen and still before it is clicked`);
+  await target.click({ delay: 100 });
+}
+
+/**
+ * Pastes `text` as a clerk does: it is on the real clipboard (the context
+ * needs `openApp(…, { clipboard: true })`), the cell is clicked, then
+ * Ctrl+V. The page is brought to the front first: the clipboard is written
+ * only from a focused page.
+ */
+export async function pasteWithKeys(page, selector, text) {
+  await page.bringToFront();
+  await page.evaluate((text) => navigator.clipboard.writeText(text), text);
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), text, 'the clipboard holds the block');
+  await page.click(selector);
+  await page.keyboard.press('Control+V');
 }
 
 /** Reloads inside a draft: the address names it, so it reopens in the editor. */
