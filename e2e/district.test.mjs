@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, newDraft, typeInto, headerField, shownIssues, setUpSuite, reloadInDraft, clickWhenStill, pasteWithKeys } from './support/browser.mjs';
+import { openApp, newDraft, typeInto, headerField, shownIssues, setUpSuite, reloadInDraft, clickOnce, pasteWithKeys } from './support/browser.mjs';
 import { readWorkbook } from './support/xlsx.mjs';
 import { printToPdf } from './support/pdf.mjs';
 
@@ -20,10 +20,10 @@ const rowKeys = (page, section) =>
   page.$$eval(`[data-section="${section}"] tbody [data-row]`, (rows) => rows.map((r) => r.getAttribute('data-row')));
 const totalRow = (page, section) => page.$(`[data-section="${section}"] [data-row="total"]`);
 
-/** Adds a row with the add button (once, see `clickWhenStill`) and types its label and cells, left to right. */
+/** Adds a row with the add button (once, see `clickOnce`) and types its label and cells, left to right. */
 async function typeRow(page, section, row) {
   const before = await rowKeys(page, section);
-  await clickWhenStill(page, `[data-action="add-row"][data-section="${section}"]`);
+  await clickOnce(page, `[data-action="add-row"][data-section="${section}"]`);
   const keys = await rowKeys(page, section);
   assert.equal(keys.length, before.length + 1, 'one click on «+ Thêm …» added one row');
   const key = keys[keys.length - 1];
@@ -111,7 +111,7 @@ describe('Phụ lục V pasted from a spreadsheet', () => {
       .map((row) => [row.label, ...Array.from({ length: 16 }, (_, i) => row.cells[String(i + 3)] ?? '')].join('\t'))
       .join('\r\n');
     // One click on «+ Thêm lĩnh vực», as the clerk would: one row, drawn.
-    await clickWhenStill(page, '[data-action="add-row"][data-section="pl5"]');
+    await clickOnce(page, '[data-action="add-row"][data-section="pl5"]');
     const drawn = await page.waitForSelector(cell('pl5', '1', 2), { timeout: 5000 }).then(() => true, () => false);
     assert.deepEqual(await rowKeys(page, 'pl5'), ['1'], 'one click on «+ Thêm lĩnh vực» added one row');
     assert.ok(drawn, 'its first cell is drawn');

@@ -4,7 +4,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { openApp, newDraft, typeInto, valueField, headerField, shownIssues, setUpSuite, reloadInDraft, clickWhenStill } from './support/browser.mjs';
+import { openApp, newDraft, typeInto, valueField, headerField, shownIssues, setUpSuite, reloadInDraft, clickOnce } from './support/browser.mjs';
 import { officeToPdf, printToPdf } from './support/pdf.mjs';
 
 const suite = setUpSuite();
@@ -23,13 +23,13 @@ export async function hoangTruong2023(page) {
 }
 
 /**
- * «+ Thêm …», clicked once as the clerk would (on screen and still, see
- * `clickWhenStill`): one row more, its first cell drawn.
+ * «+ Thêm …», clicked once as the clerk would (see
+ * `clickOnce`): one row more, its first cell drawn.
  */
 async function addRow(page, section, firstCell) {
   const count = () => page.$$eval(`[data-section="${section}"] tbody [data-row]`, (rows) => rows.length);
   const before = await count();
-  await clickWhenStill(page, `[data-action="add-row"][data-section="${section}"]`);
+  await clickOnce(page, `[data-action="add-row"][data-section="${section}"]`);
   const drawn = await page.waitForSelector(firstCell, { timeout: 5000 }).then(() => true, () => false);
   assert.equal(await count(), before + 1, 'one click on «+ Thêm» added one row');
   assert.ok(drawn, 'the new row\'s first cell is drawn');

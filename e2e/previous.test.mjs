@@ -6,7 +6,7 @@
 // the reports survive a reload.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, newDraft, typeInto, valueField, headerField, shownIssues, setUpSuite, reloadInDraft, clickWhenStill, pasteWithKeys } from './support/browser.mjs';
+import { openApp, newDraft, typeInto, valueField, headerField, shownIssues, setUpSuite, reloadInDraft, clickOnce, pasteWithKeys } from './support/browser.mjs';
 
 const suite = setUpSuite();
 
@@ -205,7 +205,7 @@ describe('carried-over dossiers in a district report', () => {
   async function addRow(page, label) {
     const rows = () => page.$$eval('[data-section="pl5"] tbody [data-row]', (rows) => rows.map((r) => r.getAttribute('data-row')));
     const before = await rows();
-    await clickWhenStill(page, '[data-action="add-row"][data-section="pl5"]');
+    await clickOnce(page, '[data-action="add-row"][data-section="pl5"]');
     const keys = await rows();
     assert.equal(keys.length, before.length + 1, 'one click on «+ Thêm lĩnh vực» added one row');
     const key = keys[keys.length - 1];

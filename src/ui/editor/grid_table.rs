@@ -38,8 +38,6 @@ fn focused_code(ev: &web_sys::FocusEvent) -> Option<String> {
 const ROWS_PER_TABLE: usize = 8;
 /// A row's usual height on screen, for the placeholder of rows not drawn yet.
 const ROW_PX: u32 = 30;
-/// About the height of one row of a grid's header, for the first chunk's guess.
-const HEAD_ROW_PX: u32 = 29;
 
 #[component]
 pub fn GridSection(grid: Arc<GridState>) -> impl IntoView {
@@ -153,16 +151,12 @@ pub fn GridSection(grid: Arc<GridState>) -> impl IntoView {
                     .saturating_sub(n * ROWS_PER_TABLE)
                     .min(ROWS_PER_TABLE)
             });
-            // Its height until first drawn (content-visibility: auto): the
-            // header's rows and its own. A fixed guess made a short chunk
-            // shrink as it came on screen, moving «+ Thêm …» from under the
-            // pointer (a click then pressed one place and released another).
-            let head_px = if n == 0 {
-                (head_rows as u32 + 1) * HEAD_ROW_PX
-            } else {
-                0
-            };
-            let guess = format!("auto {}px", head_px + count as u32 * ROW_PX);
+            // Its height until first drawn (content-visibility: auto). The
+            // first chunk, with the header, is always drawn (main.css): a
+            // guessed header (rows that wrap, or short ones) made the page
+            // shift as a grid came on screen, moving «+ Thêm …» from under
+            // the pointer between press and release.
+            let guess = format!("auto {}px", count as u32 * ROW_PX);
             view! {
                 <div class="grid-chunk" class:first=n == 0 style:contain-intrinsic-size=guess>
                     {deferral.rows(count, ROW_PX, Arc::new(move || table().into_any()))}
