@@ -207,7 +207,7 @@ async fn a_draft_opens_with_its_values_notes_and_header() {
     let root = mount_editor(report);
     settle().await;
     assert_eq!(field(&root, "3.3.1").value(), "1.603");
-    let note: HtmlInputElement = find(&root, "[data-note=\"3.3.1\"]").unchecked_into();
+    let note: web_sys::HtmlTextAreaElement = find(&root, "[data-note=\"3.3.1\"]").unchecked_into();
     assert_eq!(note.value(), "Theo phần mềm một cửa");
     let unit: HtmlInputElement = find(&root, "[data-header=\"unit\"]").unchecked_into();
     assert_eq!(unit.value(), "ỦY BAN NHÂN DÂN XÃ HOẰNG TRƯỜNG");

@@ -50,6 +50,12 @@ pub fn focus_next_value(current: &HtmlElement, backwards: bool) -> bool {
     focus_neighbour(VALUE_FIELDS, current, backwards)
 }
 
+/// Moves from a note to the next (or previous) row's note, as Enter does
+/// down a spreadsheet's column.
+pub fn focus_next_note(current: &HtmlElement, backwards: bool) -> bool {
+    focus_neighbour("[data-note]", current, backwards)
+}
+
 /// Focuses the element after (or before) `current` among those `selector` finds.
 fn focus_neighbour(selector: &str, current: &HtmlElement, backwards: bool) -> bool {
     let Some(list) = web_sys::window()

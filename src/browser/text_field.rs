@@ -1,5 +1,6 @@
-//! Writing into a narrative's text area where the caret is: a figure from
-//! the picker, or a tidied paste. The caret is kept after what was written.
+//! Writing into a text area where the caret is: a figure from the picker or
+//! a tidied paste in a narrative, a line break in a note or a grid's text
+//! cell. The caret is kept after what was written.
 
 use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
@@ -81,4 +82,20 @@ pub fn select_words(item: &str, words: &str, part: &str) -> bool {
     let end = start + part.encode_utf16().count() as u32;
     let _ = area.focus();
     area.set_selection_range(start, end).is_ok()
+}
+
+/// Alt+Enter in a one-line text area that Enter leaves (a note, a grid's
+/// text cell), as in a spreadsheet cell: breaks the line at the caret and
+/// returns the new text. `None` for any other key (Enter then moves on).
+pub fn break_line_on_alt_enter(ev: &web_sys::KeyboardEvent) -> Option<String> {
+    if ev.key() != "Enter" || ev.is_composing() || !ev.alt_key() {
+        return None;
+    }
+    ev.prevent_default();
+    let area: HtmlTextAreaElement = ev.target()?.dyn_into().ok()?;
+    let start = area.selection_start().ok().flatten()?;
+    let end = area.selection_end().ok().flatten()?;
+    area.set_range_text_with_start_and_end_and_mode("\n", start, end, "end")
+        .ok()?;
+    Some(area.value())
 }

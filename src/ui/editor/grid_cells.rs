@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
 
 use crate::browser::focus::focus_cell_below;
+use crate::browser::text_field::break_line_on_alt_enter;
 use crate::core::value::ValueKind;
 use crate::ui::editor::state::field::shown_on_leaving;
 use crate::ui::editor::state::form::FormContext;
@@ -92,24 +93,9 @@ pub(super) fn NumberCell(
 /// Enter moves down the column here too; Alt+Enter breaks the line, as
 /// in a spreadsheet cell.
 fn on_text_cell_key(cell: Cell) -> impl Fn(KeyboardEvent) {
-    move |ev| {
-        if ev.key() != "Enter" || ev.is_composing() || !ev.alt_key() {
-            return on_enter_move_down(ev);
-        }
-        ev.prevent_default();
-        if let Some(area) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-        {
-            let (start, end) = (
-                area.selection_start().ok().flatten(),
-                area.selection_end().ok().flatten(),
-            );
-            if let (Some(start), Some(end)) = (start, end) {
-                let _ = area.set_range_text_with_start_and_end_and_mode("\n", start, end, "end");
-                cell.set_raw(area.value());
-            }
-        }
+    move |ev| match break_line_on_alt_enter(&ev) {
+        Some(text) => cell.set_raw(text),
+        None => on_enter_move_down(ev),
     }
 }
 

@@ -7,7 +7,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
 
-use crate::browser::focus::focus_next_value;
+use crate::browser::focus::{focus_next_note, focus_next_value};
+use crate::browser::text_field::break_line_on_alt_enter;
 use crate::core::issue::Severity;
 use crate::core::template::{Indicator, Line, Section};
 use crate::core::value::{FieldState, ValueKind};
@@ -237,16 +238,29 @@ fn IndicatorRow(index: usize) -> impl IntoView {
                 <ConflictChoice key=code.clone() current=field.raw.into() />
             </td>
             <td class="note" data-conflict=form.conflicts.hook(format!("note:{code}"))>
-                <input
-                    type="text"
+                // A box that grows with its text (field-sizing), so a long
+                // note is read whole. Enter goes to the next row's note, as
+                // down a spreadsheet's column; Alt+Enter breaks the line.
+                <textarea
                     class="note-input"
+                    rows="1"
                     placeholder="Ghi chú"
                     data-note=code.clone()
                     aria-label=format!("Ghi chú {code}")
                     prop:value=move || note.get()
                     on:input=move |ev| field.set_note(event_target_value(&ev))
-                />
-                // On paper the whole note, wrapped: a field would cut it at the column's width.
+                    on:keydown=move |ev: KeyboardEvent| match break_line_on_alt_enter(&ev) {
+                        Some(text) => field.set_note(text),
+                        None if ev.key() == "Enter" && !ev.is_composing() => {
+                            ev.prevent_default();
+                            if let Some(here) = ev.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) {
+                                focus_next_note(&here, ev.shift_key());
+                            }
+                        }
+                        None => {}
+                    }
+                ></textarea>
+                // On paper the whole note, wrapped, in the document's type.
                 <span class="print-only note-text">{move || note.get()}</span>
                 <ConflictChoice key=format!("note:{code}") current=note.into() />
             </td>
