@@ -9,7 +9,7 @@
 use super::grid::roman;
 use super::period::Period;
 use super::unit_name::unit_in_sentence;
-use super::vn_text::{lower, upper};
+use super::vn_text::upper;
 
 /// When an item must have text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -129,10 +129,7 @@ impl PeriodWords {
         };
         let (this, next) = match year {
             Some(y) => (period.phrase(y), next_period(period, y)),
-            None => (
-                format!("{} năm …", lower(period.label())),
-                "kỳ tới".to_string(),
-            ),
+            None => (period.phrase_with("…"), "kỳ tới".to_string()),
         };
         PeriodWords { unit, this, next }
     }
@@ -216,6 +213,12 @@ mod tests {
             "Xã Hoằng Trường báo cáo"
         );
         assert_eq!(PeriodWords::new(" ", "", Period::Year, None).unit, "…");
+        // Before a year is typed: "năm …", never "năm năm …".
+        assert_eq!(PeriodWords::new("", "", Period::Year, None).this, "năm …");
+        assert_eq!(
+            PeriodWords::new("", "", Period::SixMonths, None).this,
+            "6 tháng năm …"
+        );
     }
 
     #[test]

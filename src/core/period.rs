@@ -100,6 +100,12 @@ impl Period {
 
     /// "quý I năm 2023", "6 tháng năm 2023", "năm 2023".
     pub fn phrase(self, year: i32) -> String {
+        self.phrase_with(&year.to_string())
+    }
+
+    /// The same, with the year as written: "năm …" while there is none
+    /// (never "năm năm …").
+    pub fn phrase_with(self, year: &str) -> String {
         match self {
             Period::Year => format!("năm {year}"),
             Period::QuarterOne => format!("quý I năm {year}"),
