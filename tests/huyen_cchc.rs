@@ -3,30 +3,13 @@
 //! and Phụ lục VI shows the true sums and flags Sơn Bình.
 
 use bieumau::core::catalog::builtin_template;
-use bieumau::core::grid::{cell_code, total_text, Grid};
+use bieumau::core::grid::{cell_code, total_text};
 use bieumau::core::issue::Severity;
 use bieumau::core::report::Report;
-use serde_json::Value;
+#[path = "common/khanh_son.rs"]
+mod khanh_son;
 
-fn fixture() -> Value {
-    serde_json::from_str(include_str!("fixtures/khanh-son-2019.json")).unwrap()
-}
-
-fn typed(section: &str, fixture: &Value, report: &mut Report) {
-    let mut keys = Vec::new();
-    for row in fixture[section]["rows"].as_array().unwrap() {
-        let key = Grid::next_key(&keys, false);
-        report.set_value(&cell_code(section, &key, 2), row["label"].as_str().unwrap());
-        for (column, text) in row["cells"].as_object().unwrap() {
-            report.set_value(
-                &cell_code(section, &key, column.parse().unwrap()),
-                text.as_str().unwrap(),
-            );
-        }
-        keys.push(key);
-    }
-    report.rows.insert(section.to_string(), keys);
-}
+use khanh_son::{fixture, typed};
 
 #[test]
 fn phu_luc_v_totals_equal_the_seed_figure_for_figure() {

@@ -8,6 +8,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
+#[path = "common/khanh_son.rs"]
+mod khanh_son;
 
 use std::io::{Cursor, Read, Write};
 use std::path::{Path, PathBuf};
@@ -16,11 +18,9 @@ use std::process::Command;
 use bieumau::core::catalog::builtin_template;
 use bieumau::core::draft::Draft;
 use bieumau::core::export::{docx::docx, xlsx::xlsx};
-use bieumau::core::grid::{cell_code, Grid};
 use bieumau::core::report::Report;
 use bieumau::core::rollup::roll_up;
 use bieumau::core::template::Template;
-use serde_json::Value;
 
 /// Where the files are written, for a person to open them too.
 fn out_dir() -> PathBuf {
@@ -66,25 +66,12 @@ fn seed_commune(template: &Template) -> Report {
 }
 
 fn khanh_son(template: &Template) -> Report {
-    let fixture: Value =
-        serde_json::from_str(include_str!("fixtures/khanh-son-2019.json")).unwrap();
+    let fixture = khanh_son::fixture();
     let mut report = Report::new(template);
     report.header.year = "2019".into();
     report.header.unit = "UBND HUYỆN KHÁNH SƠN".into();
     for section in ["pl5", "pl6"] {
-        let mut keys = Vec::new();
-        for row in fixture[section]["rows"].as_array().unwrap() {
-            let key = Grid::next_key(&keys, false);
-            report.set_value(&cell_code(section, &key, 2), row["label"].as_str().unwrap());
-            for (column, text) in row["cells"].as_object().unwrap() {
-                report.set_value(
-                    &cell_code(section, &key, column.parse().unwrap()),
-                    text.as_str().unwrap(),
-                );
-            }
-            keys.push(key);
-        }
-        report.rows.insert(section.to_string(), keys);
+        khanh_son::typed(section, &fixture, &mut report);
     }
     report
 }
