@@ -307,11 +307,7 @@ pub fn narrative_issues(
     year: Option<i32>,
     source: &dyn Figures,
 ) -> Vec<Issue> {
-    let texts = texts_of(template, text_of);
-    if !started(texts.iter().map(|(_, t)| t.as_str())) {
-        return Vec::new();
-    }
-    checked(&texts, period, year, source)
+    checked_if(true, template, text_of, (period, year), source)
 }
 
 /// The messages the page does not show yet because the narrative was never
@@ -325,8 +321,19 @@ pub fn unbegun_narrative_issues(
     year: Option<i32>,
     source: &dyn Figures,
 ) -> Vec<Issue> {
+    checked_if(false, template, text_of, (period, year), source)
+}
+
+/// The narrative's messages, if whether it was begun is `begun`.
+fn checked_if(
+    begun: bool,
+    template: &Template,
+    text_of: &dyn Fn(&str) -> String,
+    (period, year): (Period, Option<i32>),
+    source: &dyn Figures,
+) -> Vec<Issue> {
     let texts = texts_of(template, text_of);
-    if started(texts.iter().map(|(_, t)| t.as_str())) {
+    if started(texts.iter().map(|(_, t)| t.as_str())) != begun {
         return Vec::new();
     }
     checked(&texts, period, year, source)

@@ -105,12 +105,14 @@ impl Report {
         };
         let text_of = |id: &str| self.narrative.get(id).cloned().unwrap_or_default();
         let narrative = narrative_issues(template, &text_of, self.header.period, year, &source);
-        evaluation.issues = in_page_order(
+        let grids = &evaluation.grids;
+        let issues = in_page_order(
             &narrative,
             &rows,
-            evaluation.grids.iter().map(|g| &g.issues[..]),
+            &mut |all| grids.iter().for_each(|g| all.extend_from_slice(&g.issues)),
             on_totals,
         );
+        evaluation.issues = issues;
         evaluation
     }
 }

@@ -74,18 +74,18 @@ pub fn rules_by_row(template: &Template) -> Vec<Vec<usize>> {
 /// Every message of a report in the page's order: the narrative's (it
 /// comes first on the page), the indicator rows' (each row's own list has
 /// its errors first), each grid's, then the targets on grid totals.
-pub fn in_page_order<'a>(
+/// `grids` appends each grid's list in turn, straight from where it is
+/// kept (the editor's memos), so nothing is copied twice.
+pub fn in_page_order(
     narrative: &[Issue],
     rows: &[Issue],
-    grids: impl IntoIterator<Item = &'a [Issue]>,
+    grids: &mut dyn FnMut(&mut Vec<Issue>),
     on_totals: Vec<Issue>,
 ) -> Vec<Issue> {
     let mut all = Vec::with_capacity(narrative.len() + rows.len() + on_totals.len());
     all.extend_from_slice(narrative);
     all.extend_from_slice(rows);
-    for grid in grids {
-        all.extend_from_slice(grid);
-    }
+    grids(&mut all);
     all.extend(on_totals);
     all
 }

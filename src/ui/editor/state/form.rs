@@ -259,13 +259,16 @@ impl Form {
             );
             memo(move || {
                 let results: Vec<TargetResult> = on_totals.iter().map(|m| m.get()).collect();
-                let grid_lists: Vec<Vec<Issue>> = grids.iter().map(|g| g.issues.get()).collect();
                 told.with(|told| {
                     indicator_issues.with(|rows| {
                         in_page_order(
                             told,
                             rows,
-                            grid_lists.iter().map(Vec::as_slice),
+                            &mut |all| {
+                                for grid in &grids {
+                                    grid.issues.with(|list| all.extend_from_slice(list));
+                                }
+                            },
                             grid_target_issues(&template, &results),
                         )
                     })
