@@ -7,10 +7,17 @@ use super::template::Template;
 
 include!(concat!(env!("OUT_DIR"), "/builtin_templates.rs"));
 
-/// Each shipped template file, by file name, loaded and checked.
+/// The template most clerks fill: the commune's annex, listed first on the
+/// start screen; the others follow in file-name order.
+const MOST_USED: &str = "xa-01b.json";
+
+/// Each shipped template file, by file name, loaded and checked, the
+/// commune's annex first.
 pub fn builtin_templates() -> Vec<(&'static str, Result<Template, TemplateError>)> {
-    BUILTIN_TEMPLATE_FILES
-        .iter()
+    let mut files: Vec<&(&str, &str)> = BUILTIN_TEMPLATE_FILES.iter().collect();
+    files.sort_by_key(|(name, _)| *name != MOST_USED);
+    files
+        .into_iter()
         .map(|(name, text)| (*name, Template::from_json(text)))
         .collect()
 }
@@ -51,6 +58,15 @@ mod tests {
                 "a template file is named after its id"
             );
         }
+    }
+
+    #[test]
+    fn the_commune_annex_comes_first() {
+        let names: Vec<&str> = builtin_templates().into_iter().map(|(n, _)| n).collect();
+        assert_eq!(names.first(), Some(&"xa-01b.json"));
+        let mut rest = names[1..].to_vec();
+        rest.sort();
+        assert_eq!(rest, names[1..], "the others in file-name order");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The header and signature block of a report: who reports, for which
 //! period, the document number and date, and who signs.
 
+use super::doc_date::{parse_doc_date, DocDate};
 use super::json_read::json_struct;
 use super::period::{parse_year, Period, PeriodWindow};
 use super::unit_name::unit_in_sentence;
@@ -78,20 +79,22 @@ impl HeaderField {
         }
     }
 
+    /// The grey hint of an empty field: an example («vd. …») or what to
+    /// type, never something that could be read as a value.
     pub fn placeholder(self) -> &'static str {
         match self {
-            HeaderField::ParentBody => "ỦY BAN NHÂN DÂN HUYỆN …",
-            HeaderField::Unit => "ỦY BAN NHÂN DÂN XÃ …",
+            HeaderField::ParentBody => "vd. ỦY BAN NHÂN DÂN HUYỆN …",
+            HeaderField::Unit => "vd. ỦY BAN NHÂN DÂN XÃ …",
             HeaderField::Number => "…",
-            HeaderField::NumberSuffix => "BC-UBND",
-            HeaderField::Place => "Tên xã",
-            HeaderField::Date => "",
+            HeaderField::NumberSuffix => "vd. BC-UBND",
+            HeaderField::Place => "Nhập địa danh",
+            HeaderField::Date => "ngày/tháng/năm",
             HeaderField::Period => "",
-            HeaderField::Year => "2024",
-            HeaderField::SigningCapacity => "TM. ỦY BAN NHÂN DÂN hoặc KT. CHỦ TỊCH",
-            HeaderField::SignerTitle => "CHỦ TỊCH",
-            HeaderField::Signer => "Họ và tên",
-            HeaderField::Recipients => "- UBND huyện (b/c);\n- Lưu: VT.",
+            HeaderField::Year => "vd. 2024",
+            HeaderField::SigningCapacity => "vd. TM. ỦY BAN NHÂN DÂN hoặc KT. CHỦ TỊCH",
+            HeaderField::SignerTitle => "vd. CHỦ TỊCH",
+            HeaderField::Signer => "Họ và tên người ký",
+            HeaderField::Recipients => "Ví dụ:\n- UBND huyện (b/c);\n- Lưu: VT.",
         }
     }
 }
@@ -106,7 +109,8 @@ json_struct! { defaults;
         pub number: String,
         pub number_suffix: String,
         pub place: String,
-        /// ISO `yyyy-mm-dd`, or empty while the date is left for signing.
+        /// As typed (`15/12/2023`; drafts before stored ISO `2023-12-15`),
+        /// or empty while the date is left for signing. See [`DocDate`].
         pub date: String,
         pub period: Period,
         pub year: String,
@@ -193,6 +197,16 @@ impl ReportHeader {
         parse_year(&self.year).map(|year| self.period.window(year))
     }
 
+    /// The document's date, when it is a real one.
+    pub fn doc_date(&self) -> Option<DocDate> {
+        parse_doc_date(&self.date).ok().flatten()
+    }
+
+    /// What is wrong with the typed date, if anything.
+    pub fn date_issue(&self) -> Option<String> {
+        parse_doc_date(&self.date).err()
+    }
+
     /// "(Kèm theo Báo cáo số 15/BC-UBND ngày 05/01/2024 của Ủy ban nhân dân xã …)":
     /// the unit as a sentence writes it, whatever case it was typed in.
     pub fn attachment_line(&self) -> String {
@@ -201,10 +215,9 @@ impl ReportHeader {
         } else {
             self.number.trim()
         };
-        let date = match self.date.split('-').collect::<Vec<_>>()[..] {
-            [y, m, d] if y.len() == 4 => format!("{d}/{m}/{y}"),
-            _ => "…".to_string(),
-        };
+        let date = self
+            .doc_date()
+            .map_or_else(|| "…".to_string(), DocDate::slashed);
         let unit = unit_in_sentence(&self.unit, &self.place);
         let of = if unit.is_empty() {
             String::new()
@@ -243,12 +256,9 @@ impl ReportHeader {
         } else {
             self.place.trim()
         };
-        let mut parts = self.date.split('-');
-        match (parts.next(), parts.next(), parts.next()) {
-            (Some(y), Some(m), Some(d)) if y.len() == 4 && !m.is_empty() && !d.is_empty() => {
-                format!("{place}, ngày {d:0>2} tháng {m:0>2} năm {y}")
-            }
-            _ => {
+        match self.doc_date() {
+            Some(date) => format!("{place}, {}", date.words()),
+            None => {
                 let year = self.year.trim();
                 format!(
                     "{place}, ngày     tháng     năm {}",
@@ -300,6 +310,25 @@ mod tests {
             header.place_and_date(),
             "Hoằng Trường, ngày 05 tháng 01 năm 2024"
         );
+        for typed in ["15/12/2023", "15-12-2023", "15.12.2023", "15122023"] {
+            header.date = typed.into();
+            assert_eq!(
+                header.place_and_date(),
+                "Hoằng Trường, ngày 15 tháng 12 năm 2023"
+            );
+            assert_eq!(header.date_issue(), None);
+        }
+        // An impossible date is kept as typed, and the line is left blank.
+        header.date = "31/02/2024".into();
+        assert_eq!(
+            header.place_and_date(),
+            "Hoằng Trường, ngày     tháng     năm 2023"
+        );
+        assert_eq!(
+            header.date_issue().as_deref(),
+            Some("«31/02/2024»: tháng 2 năm 2024 không có ngày 31")
+        );
+        assert!(header.attachment_line().contains("ngày …"));
     }
 
     #[test]
@@ -314,7 +343,7 @@ mod tests {
             "(Kèm theo Báo cáo số …/BC-UBND ngày … của UBND xã A)"
         );
         header.number = "15".into();
-        header.date = "2024-01-05".into();
+        header.date = "5/1/2024".into();
         assert_eq!(
             header.attachment_line(),
             "(Kèm theo Báo cáo số 15/BC-UBND ngày 05/01/2024 của UBND xã A)"

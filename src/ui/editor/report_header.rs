@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::core::period::{parse_year, Period};
 use crate::core::report::HeaderField;
 use crate::ui::editor::conflict::ConflictChoice;
+use crate::ui::editor::date_field::DateField;
 use crate::ui::editor::state::form::FormContext;
 use crate::ui::shared::erased::CollectAny;
 
@@ -39,8 +40,7 @@ pub fn ReportHeaderBlock() -> impl IntoView {
     let form = expect_context::<FormContext>();
     let period = form.header_signal(HeaderField::Period);
     let year = form.header_signal(HeaderField::Year);
-    let date = form.header_signal(HeaderField::Date);
-    let (edit_date, edit_period) = (form.clone(), form.clone());
+    let edit_period = form.clone();
     let window = move || match (Period::from_key(&period.get()), parse_year(&year.get())) {
         (Some(p), Ok(y)) => {
             let w = p.window(y);
@@ -66,21 +66,14 @@ pub fn ReportHeaderBlock() -> impl IntoView {
                 <p class="caps bold">"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"</p>
                 <p class="bold motto">"Độc lập - Tự do - Hạnh phúc"</p>
                 <span class="rule-line"></span>
-                <p class="place-date print-only">{
+                // The line as the documents print it; the fields that make it below.
+                <p class="place-date" data-computed="place-date">{
                     let header = form.clone();
                     move || header.header_value().place_and_date()
                 }</p>
-                <p class="place-date screen-only">
+                <p class="place-date-fields screen-only">
                     {header_input(HeaderField::Place, "place")} ", "
-                    <input
-                        type="date"
-                        class="header-input"
-                        data-header="date"
-                        aria-label="Ngày ban hành"
-                        title="Ngày ban hành (để trống nếu sẽ ghi tay khi ký)"
-                        prop:value=move || date.get()
-                        on:input=move |ev| edit_date.set_header(HeaderField::Date, event_target_value(&ev))
-                    />
+                    <DateField />
                 </p>
             </div>
         </section>
