@@ -14,10 +14,13 @@ const MOST_USED: &str = "xa-01b.json";
 /// Each shipped template file, by file name, loaded and checked, the
 /// commune's annex first.
 pub fn builtin_templates() -> Vec<(&'static str, Result<Template, TemplateError>)> {
-    let mut files: Vec<&(&str, &str)> = BUILTIN_TEMPLATE_FILES.iter().collect();
-    files.sort_by_key(|(name, _)| *name != MOST_USED);
-    files
-        .into_iter()
+    let files = BUILTIN_TEMPLATE_FILES.iter();
+    let (first, rest) = (
+        files.clone().filter(|f| f.0 == MOST_USED),
+        files.filter(|f| f.0 != MOST_USED),
+    );
+    first
+        .chain(rest)
         .map(|(name, text)| (*name, Template::from_json(text)))
         .collect()
 }

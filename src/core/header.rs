@@ -1,7 +1,7 @@
 //! The header and signature block of a report: who reports, for which
 //! period, the document number and date, and who signs.
 
-use super::doc_date::{parse_doc_date, DocDate};
+use super::doc_date::{parse_doc_date, shown, DocDate};
 use super::json_read::json_struct;
 use super::period::{parse_year, Period, PeriodWindow};
 use super::unit_name::unit_in_sentence;
@@ -95,6 +95,35 @@ impl HeaderField {
             HeaderField::SignerTitle => "vd. CHỦ TỊCH",
             HeaderField::Signer => "Họ và tên người ký",
             HeaderField::Recipients => "Ví dụ:\n- UBND huyện (b/c);\n- Lưu: VT.",
+        }
+    }
+}
+
+impl HeaderField {
+    /// What is wrong with a field's text: an impossible date.
+    pub fn issue(self, text: &str) -> Option<String> {
+        match self {
+            HeaderField::Date => parse_doc_date(text).err(),
+            _ => None,
+        }
+    }
+
+    /// The text a field takes once left: a real date as `15/12/2023`;
+    /// anything else, and every other field, as typed.
+    pub fn tidied(self, text: &str) -> String {
+        match self {
+            HeaderField::Date => shown(text),
+            _ => text.to_string(),
+        }
+    }
+
+    /// How a field shows its stored text: the ISO date drafts stored
+    /// before (`2023-12-15`) as clerks write it; all else as stored.
+    pub fn shown(self, text: &str) -> String {
+        if text.len() == 10 && text.as_bytes().get(4) == Some(&b'-') {
+            self.tidied(text)
+        } else {
+            text.to_string()
         }
     }
 }
@@ -329,6 +358,21 @@ mod tests {
             Some("«31/02/2024»: tháng 2 năm 2024 không có ngày 31")
         );
         assert!(header.attachment_line().contains("ngày …"));
+    }
+
+    #[test]
+    fn a_date_field_shows_and_tidies_its_text() {
+        let date = HeaderField::Date;
+        assert_eq!(date.shown("2023-12-15"), "15/12/2023");
+        assert_eq!(date.shown("15122023"), "15122023", "as typed while typing");
+        assert_eq!(date.tidied("15122023"), "15/12/2023");
+        assert_eq!(date.tidied("31/02/2024"), "31/02/2024");
+        assert_eq!(date.shown("2023-02-31"), "2023-02-31");
+        assert!(date.issue("2023-02-31").is_some());
+        assert_eq!(date.issue("2023-12-15"), None);
+        assert_eq!(HeaderField::Number.tidied("2023-12-15"), "2023-12-15");
+        assert_eq!(HeaderField::Number.shown("2023-12-15"), "2023-12-15");
+        assert_eq!(HeaderField::Year.issue("năm"), None);
     }
 
     #[test]

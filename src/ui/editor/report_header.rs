@@ -15,7 +15,7 @@ use crate::ui::shared::erased::CollectAny;
 pub fn header_input(field: HeaderField, class: &'static str) -> impl IntoView {
     let form = expect_context::<FormContext>();
     let value = form.header_signal(field);
-    let edit = form.clone();
+    let (edit, leave) = (form.clone(), form.clone());
     let key = format!("header:{}", field.key());
     view! {
         <span class="header-field" data-conflict=form.conflicts.hook(key.clone())>
@@ -27,8 +27,16 @@ pub fn header_input(field: HeaderField, class: &'static str) -> impl IntoView {
             placeholder=field.placeholder()
             aria-label=field.label()
             title=field.label()
-            prop:value=move || value.get()
+            aria-invalid=move || value.with(|t| field.issue(t).is_some()).to_string()
+            prop:value=move || value.with(|t| field.shown(t))
             on:input=move |ev| edit.set_header(field, event_target_value(&ev))
+            // Once left, a real date is shown as clerks write it (15/12/2023).
+            on:blur=move |_| {
+                let (text, tidy) = value.with_untracked(|t| (t.clone(), field.tidied(t)));
+                if tidy != text {
+                    leave.set_header(field, tidy);
+                }
+            }
         />
         <ConflictChoice key=key.clone() current=value.into() />
         </span>
@@ -72,7 +80,8 @@ pub fn ReportHeaderBlock() -> impl IntoView {
                     move || header.header_value().place_and_date()
                 }</p>
                 <p class="place-date-fields screen-only">
-                    {header_input(HeaderField::Place, "place")} ", "
+                    {header_input(HeaderField::Place, "place")} ", ngày "
+                    {header_input(HeaderField::Date, "date")}
                     <DateField />
                 </p>
             </div>
