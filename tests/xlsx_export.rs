@@ -176,6 +176,12 @@ fn layout_follows_decree_30() {
     // 30 mm left, 15 mm right, 20 mm top and bottom.
     assert!(sheet
         .contains("<pageMargins left=\"1.181\" right=\"0.591\" top=\"0.787\" bottom=\"0.787\""));
+    // Page numbers as Decree 30 and the .docx put them: at the top, centred,
+    // from page 2 (a first page of its own, with an empty header).
+    assert!(sheet.contains(
+        "<headerFooter differentFirst=\"1\"><oddHeader>&amp;C&amp;\"Times New Roman\"&amp;13&amp;P</oddHeader><firstHeader></firstHeader></headerFooter>"
+    ));
+    assert!(!sheet.contains("oddFooter") && !sheet.contains("Trang"));
     assert!(workbook.contains("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">'Phụ lục 01b'!$10:$12</definedName>"));
     assert!(styles.matches("<name val=\"Times New Roman\"/>").count() >= 9);
     assert!(!styles.contains("Calibri") && !styles.contains("Arial"));

@@ -7,10 +7,20 @@ use super::template::Template;
 
 include!(concat!(env!("OUT_DIR"), "/builtin_templates.rs"));
 
-/// Each shipped template file, by file name, loaded and checked.
+/// The template most clerks fill: the commune's annex, listed first on the
+/// start screen; the others follow in file-name order.
+const MOST_USED: &str = "xa-01b.json";
+
+/// Each shipped template file, by file name, loaded and checked, the
+/// commune's annex first.
 pub fn builtin_templates() -> Vec<(&'static str, Result<Template, TemplateError>)> {
-    BUILTIN_TEMPLATE_FILES
-        .iter()
+    let files = BUILTIN_TEMPLATE_FILES.iter();
+    let (first, rest) = (
+        files.clone().filter(|f| f.0 == MOST_USED),
+        files.filter(|f| f.0 != MOST_USED),
+    );
+    first
+        .chain(rest)
         .map(|(name, text)| (*name, Template::from_json(text)))
         .collect()
 }
@@ -51,6 +61,15 @@ mod tests {
                 "a template file is named after its id"
             );
         }
+    }
+
+    #[test]
+    fn the_commune_annex_comes_first() {
+        let names: Vec<&str> = builtin_templates().into_iter().map(|(n, _)| n).collect();
+        assert_eq!(names.first(), Some(&"xa-01b.json"));
+        let mut rest = names[1..].to_vec();
+        rest.sort();
+        assert_eq!(rest, names[1..], "the others in file-name order");
     }
 
     #[test]

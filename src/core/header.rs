@@ -1,6 +1,7 @@
 //! The header and signature block of a report: who reports, for which
 //! period, the document number and date, and who signs.
 
+use super::doc_date::{parse_doc_date, shown, DocDate};
 use super::json_read::json_struct;
 use super::period::{parse_year, Period, PeriodWindow};
 use super::unit_name::unit_in_sentence;
@@ -78,20 +79,51 @@ impl HeaderField {
         }
     }
 
+    /// The grey hint of an empty field: an example («vd. …») or what to
+    /// type, never something that could be read as a value.
     pub fn placeholder(self) -> &'static str {
         match self {
-            HeaderField::ParentBody => "ỦY BAN NHÂN DÂN HUYỆN …",
-            HeaderField::Unit => "ỦY BAN NHÂN DÂN XÃ …",
+            HeaderField::ParentBody => "vd. ỦY BAN NHÂN DÂN HUYỆN …",
+            HeaderField::Unit => "vd. ỦY BAN NHÂN DÂN XÃ …",
             HeaderField::Number => "…",
-            HeaderField::NumberSuffix => "BC-UBND",
-            HeaderField::Place => "Tên xã",
-            HeaderField::Date => "",
+            HeaderField::NumberSuffix => "vd. BC-UBND",
+            HeaderField::Place => "Nhập địa danh",
+            HeaderField::Date => "ngày/tháng/năm",
             HeaderField::Period => "",
-            HeaderField::Year => "2024",
-            HeaderField::SigningCapacity => "TM. ỦY BAN NHÂN DÂN hoặc KT. CHỦ TỊCH",
-            HeaderField::SignerTitle => "CHỦ TỊCH",
-            HeaderField::Signer => "Họ và tên",
-            HeaderField::Recipients => "- UBND huyện (b/c);\n- Lưu: VT.",
+            HeaderField::Year => "vd. 2024",
+            HeaderField::SigningCapacity => "vd. TM. ỦY BAN NHÂN DÂN hoặc KT. CHỦ TỊCH",
+            HeaderField::SignerTitle => "vd. CHỦ TỊCH",
+            HeaderField::Signer => "Họ và tên người ký",
+            HeaderField::Recipients => "Ví dụ:\n- UBND huyện (b/c);\n- Lưu: VT.",
+        }
+    }
+}
+
+impl HeaderField {
+    /// What is wrong with a field's text: an impossible date.
+    pub fn issue(self, text: &str) -> Option<String> {
+        match self {
+            HeaderField::Date => parse_doc_date(text).err(),
+            _ => None,
+        }
+    }
+
+    /// The text a field takes once left: a real date as `15/12/2023`;
+    /// anything else, and every other field, as typed.
+    pub fn tidied(self, text: &str) -> String {
+        match self {
+            HeaderField::Date => shown(text),
+            _ => text.to_string(),
+        }
+    }
+
+    /// How a field shows its stored text: the ISO date drafts stored
+    /// before (`2023-12-15`) as clerks write it; all else as stored.
+    pub fn shown(self, text: &str) -> String {
+        if text.len() == 10 && text.as_bytes().get(4) == Some(&b'-') {
+            self.tidied(text)
+        } else {
+            text.to_string()
         }
     }
 }
@@ -106,7 +138,8 @@ json_struct! { defaults;
         pub number: String,
         pub number_suffix: String,
         pub place: String,
-        /// ISO `yyyy-mm-dd`, or empty while the date is left for signing.
+        /// As typed (`15/12/2023`; drafts before stored ISO `2023-12-15`),
+        /// or empty while the date is left for signing. See [`DocDate`].
         pub date: String,
         pub period: Period,
         pub year: String,
@@ -193,6 +226,16 @@ impl ReportHeader {
         parse_year(&self.year).map(|year| self.period.window(year))
     }
 
+    /// The document's date, when it is a real one.
+    pub fn doc_date(&self) -> Option<DocDate> {
+        parse_doc_date(&self.date).ok().flatten()
+    }
+
+    /// What is wrong with the typed date, if anything.
+    pub fn date_issue(&self) -> Option<String> {
+        parse_doc_date(&self.date).err()
+    }
+
     /// "(Kèm theo Báo cáo số 15/BC-UBND ngày 05/01/2024 của Ủy ban nhân dân xã …)":
     /// the unit as a sentence writes it, whatever case it was typed in.
     pub fn attachment_line(&self) -> String {
@@ -201,10 +244,9 @@ impl ReportHeader {
         } else {
             self.number.trim()
         };
-        let date = match self.date.split('-').collect::<Vec<_>>()[..] {
-            [y, m, d] if y.len() == 4 => format!("{d}/{m}/{y}"),
-            _ => "…".to_string(),
-        };
+        let date = self
+            .doc_date()
+            .map_or_else(|| "…".to_string(), DocDate::slashed);
         let unit = unit_in_sentence(&self.unit, &self.place);
         let of = if unit.is_empty() {
             String::new()
@@ -243,12 +285,9 @@ impl ReportHeader {
         } else {
             self.place.trim()
         };
-        let mut parts = self.date.split('-');
-        match (parts.next(), parts.next(), parts.next()) {
-            (Some(y), Some(m), Some(d)) if y.len() == 4 && !m.is_empty() && !d.is_empty() => {
-                format!("{place}, ngày {d:0>2} tháng {m:0>2} năm {y}")
-            }
-            _ => {
+        match self.doc_date() {
+            Some(date) => format!("{place}, {}", date.words()),
+            None => {
                 let year = self.year.trim();
                 format!(
                     "{place}, ngày     tháng     năm {}",
@@ -300,6 +339,40 @@ mod tests {
             header.place_and_date(),
             "Hoằng Trường, ngày 05 tháng 01 năm 2024"
         );
+        for typed in ["15/12/2023", "15-12-2023", "15.12.2023", "15122023"] {
+            header.date = typed.into();
+            assert_eq!(
+                header.place_and_date(),
+                "Hoằng Trường, ngày 15 tháng 12 năm 2023"
+            );
+            assert_eq!(header.date_issue(), None);
+        }
+        // An impossible date is kept as typed, and the line is left blank.
+        header.date = "31/02/2024".into();
+        assert_eq!(
+            header.place_and_date(),
+            "Hoằng Trường, ngày     tháng     năm 2023"
+        );
+        assert_eq!(
+            header.date_issue().as_deref(),
+            Some("«31/02/2024»: tháng 2 năm 2024 không có ngày 31")
+        );
+        assert!(header.attachment_line().contains("ngày …"));
+    }
+
+    #[test]
+    fn a_date_field_shows_and_tidies_its_text() {
+        let date = HeaderField::Date;
+        assert_eq!(date.shown("2023-12-15"), "15/12/2023");
+        assert_eq!(date.shown("15122023"), "15122023", "as typed while typing");
+        assert_eq!(date.tidied("15122023"), "15/12/2023");
+        assert_eq!(date.tidied("31/02/2024"), "31/02/2024");
+        assert_eq!(date.shown("2023-02-31"), "2023-02-31");
+        assert!(date.issue("2023-02-31").is_some());
+        assert_eq!(date.issue("2023-12-15"), None);
+        assert_eq!(HeaderField::Number.tidied("2023-12-15"), "2023-12-15");
+        assert_eq!(HeaderField::Number.shown("2023-12-15"), "2023-12-15");
+        assert_eq!(HeaderField::Year.issue("năm"), None);
     }
 
     #[test]
@@ -314,7 +387,7 @@ mod tests {
             "(Kèm theo Báo cáo số …/BC-UBND ngày … của UBND xã A)"
         );
         header.number = "15".into();
-        header.date = "2024-01-05".into();
+        header.date = "5/1/2024".into();
         assert_eq!(
             header.attachment_line(),
             "(Kèm theo Báo cáo số 15/BC-UBND ngày 05/01/2024 của UBND xã A)"

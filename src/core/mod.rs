@@ -16,6 +16,7 @@ pub mod key_map;
 pub mod history;
 pub mod key_set;
 pub mod number;
+pub mod doc_date;
 pub mod period;
 pub mod position;
 pub mod vn_text;

@@ -10,6 +10,7 @@ pub mod completion_meter;
 pub mod stale;
 pub mod save_status;
 pub mod copy_for_colleague;
+pub mod date_field;
 pub mod report_header;
 pub mod signature_block;
 pub mod compare_with;

@@ -20,7 +20,7 @@ use crate::ui::editor::issue_summary::{IssueCounts, IssueSummary};
 use crate::ui::editor::narrative_editor::NarrativeEditor;
 use crate::ui::editor::report_header::{AnnexHeading, ReportHeaderBlock};
 use crate::ui::editor::save_status::{SaveIndicator, SaveProblems};
-use crate::ui::editor::signature_block::SignatureBlock;
+use crate::ui::editor::signature_block::{SignatureBlock, SignatureOnPaper};
 use crate::ui::editor::state::form::Form;
 use crate::ui::editor::state::form::FormContext;
 use crate::ui::shared::deferred::Deferral;
@@ -92,8 +92,8 @@ pub fn ReportEditor(
                     <CompareWith own_id=own_id />
                     <ReportHeaderBlock />
                     {has_narrative.then(|| view! { <NarrativeEditor /> })}
-                    // With a narrative begun, the signature closes it, before the annex.
-                    {move || signed_above().then(|| view! { <SignatureBlock /> })}
+                    // The signature closes the narrative, before the annex, as in the .docx.
+                    {has_narrative.then(|| view! { <SignatureBlock /> })}
                     {rollup.map(|spec| view! { <RollupPanel autosave spec /> })}
                     {shared_heading.then(|| view! { <AnnexHeading /> })}
                     {sections
@@ -119,7 +119,10 @@ pub fn ReportEditor(
                             </ul>
                         </section>
                     }.into_any())}
-                    {move || (!signed_above()).then(|| view! { <SignatureBlock /> })}
+                    // Without a narrative, or on paper before it is begun (the annex
+                    // printed alone, as the .xlsx), the signature follows the annex.
+                    {(!has_narrative).then(|| view! { <SignatureBlock /> })}
+                    {move || (has_narrative && !started.get()).then(|| view! { <SignatureOnPaper /> })}
                 </main>
                 <aside class="sidebar">
                     <IssueSummary />

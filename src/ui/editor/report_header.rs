@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::core::period::{parse_year, Period};
 use crate::core::report::HeaderField;
 use crate::ui::editor::conflict::ConflictChoice;
+use crate::ui::editor::date_field::DateField;
 use crate::ui::editor::state::form::FormContext;
 use crate::ui::shared::erased::CollectAny;
 
@@ -14,7 +15,7 @@ use crate::ui::shared::erased::CollectAny;
 pub fn header_input(field: HeaderField, class: &'static str) -> impl IntoView {
     let form = expect_context::<FormContext>();
     let value = form.header_signal(field);
-    let edit = form.clone();
+    let (edit, leave) = (form.clone(), form.clone());
     let key = format!("header:{}", field.key());
     view! {
         <span class="header-field" data-conflict=form.conflicts.hook(key.clone())>
@@ -26,8 +27,16 @@ pub fn header_input(field: HeaderField, class: &'static str) -> impl IntoView {
             placeholder=field.placeholder()
             aria-label=field.label()
             title=field.label()
-            prop:value=move || value.get()
+            aria-invalid=move || value.with(|t| field.issue(t).is_some()).to_string()
+            prop:value=move || value.with(|t| field.shown(t))
             on:input=move |ev| edit.set_header(field, event_target_value(&ev))
+            // Once left, a real date is shown as clerks write it (15/12/2023).
+            on:blur=move |_| {
+                let (text, tidy) = value.with_untracked(|t| (t.clone(), field.tidied(t)));
+                if tidy != text {
+                    leave.set_header(field, tidy);
+                }
+            }
         />
         <ConflictChoice key=key.clone() current=value.into() />
         </span>
@@ -39,8 +48,7 @@ pub fn ReportHeaderBlock() -> impl IntoView {
     let form = expect_context::<FormContext>();
     let period = form.header_signal(HeaderField::Period);
     let year = form.header_signal(HeaderField::Year);
-    let date = form.header_signal(HeaderField::Date);
-    let (edit_date, edit_period) = (form.clone(), form.clone());
+    let edit_period = form.clone();
     let window = move || match (Period::from_key(&period.get()), parse_year(&year.get())) {
         (Some(p), Ok(y)) => {
             let w = p.window(y);
@@ -66,21 +74,15 @@ pub fn ReportHeaderBlock() -> impl IntoView {
                 <p class="caps bold">"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"</p>
                 <p class="bold motto">"Độc lập - Tự do - Hạnh phúc"</p>
                 <span class="rule-line"></span>
-                <p class="place-date print-only">{
+                // The line as the documents print it; the fields that make it below.
+                <p class="place-date" data-computed="place-date">{
                     let header = form.clone();
                     move || header.header_value().place_and_date()
                 }</p>
-                <p class="place-date screen-only">
-                    {header_input(HeaderField::Place, "place")} ", "
-                    <input
-                        type="date"
-                        class="header-input"
-                        data-header="date"
-                        aria-label="Ngày ban hành"
-                        title="Ngày ban hành (để trống nếu sẽ ghi tay khi ký)"
-                        prop:value=move || date.get()
-                        on:input=move |ev| edit_date.set_header(HeaderField::Date, event_target_value(&ev))
-                    />
+                <p class="place-date-fields screen-only">
+                    {header_input(HeaderField::Place, "place")} ", ngày "
+                    {header_input(HeaderField::Date, "date")}
+                    <DateField />
                 </p>
             </div>
         </section>

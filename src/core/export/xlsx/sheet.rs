@@ -290,7 +290,8 @@ pub(super) fn worksheet_xml(sheet: &Sheet, widths: &[f64], landscape: bool) -> S
             // Decree 30/2020: left 30 mm, right 15 mm, top and bottom 20 mm (in inches).
             "<pageMargins left=\"1.181\" right=\"0.591\" top=\"0.787\" bottom=\"0.787\" header=\"0.3\" footer=\"0.3\"/>",
             "<pageSetup paperSize=\"9\" orientation=\"{orientation}\" fitToWidth=\"1\" fitToHeight=\"0\"/>",
-            "<headerFooter><oddFooter>&amp;C&amp;\"Times New Roman\"&amp;11Trang &amp;P/&amp;N</oddFooter></headerFooter>",
+            // Decree 30 and the .docx: the page number at the top, centred, from page 2.
+            "<headerFooter differentFirst=\"1\"><oddHeader>&amp;C&amp;\"Times New Roman\"&amp;13&amp;P</oddHeader><firstHeader></firstHeader></headerFooter>",
             "</worksheet>"
         ),
         last_col = column(widths.len().saturating_sub(1)),
