@@ -3,10 +3,15 @@
 use leptos::prelude::*;
 
 use crate::browser::focus::focus_field;
+use std::sync::Arc;
+
+use crate::core::issue::{Issue, Severity};
+use crate::core::narrative::{is_empty_item, issue_code};
 use crate::core::number::format_count;
 use crate::core::target::TargetState;
+use crate::core::template::Template;
 use crate::ui::editor::state::form::FormContext;
-use crate::ui::shared::erased::{key_of, keyed_list, shown, Keyed};
+use crate::ui::shared::erased::{key_of, keyed_list, shown, CollectAny, Keyed};
 
 #[component]
 pub fn IssueSummary() -> impl IntoView {
@@ -40,6 +45,9 @@ pub fn IssueSummary() -> impl IntoView {
         })
         .collect::<Vec<_>>();
     let has_targets = !targets.is_empty();
+    let template = form.template.clone();
+    // Kept outside the list: the group stays open as its members change.
+    let expanded = RwSignal::new(false);
     view! {
         <section class="issue-summary" id="kiem-tra" aria-label="Kết quả kiểm tra">
             <h2>"Kiểm tra số liệu"</h2>
@@ -58,30 +66,89 @@ pub fn IssueSummary() -> impl IntoView {
                 <ul class="targets">{targets}</ul>
             }.into_any())}
             <ol class="summary-list" aria-live="polite">
-                {keyed_list(move || issues.get().into_iter().map(|issue| {
-                    Keyed::new(key_of(&[&issue.code, &issue.message]), move || {
-                        let code = issue.code.clone();
-                        view! {
-                            <li>
-                                <button
-                                    type="button"
-                                    class=format!("summary-item {}", issue.severity.as_str())
-                                    data-summary-for=issue.code.clone()
-                                    data-summary-severity=issue.severity.as_str()
-                                    title="Đến ô số liệu"
-                                    on:click=move |_| {
-                                        focus_field(&code);
-                                    }
-                                >
-                                    <span class="severity">{issue.severity.label()} " · " {issue.code.clone()}</span>
-                                    <span class="message">{issue.message.clone()}</span>
-                                </button>
-                            </li>
+                {keyed_list(move || {
+                    let all = issues.get();
+                    let empty: Vec<Issue> = all.iter().filter(|i| is_empty_item(i)).cloned().collect();
+                    let grouped = empty.len() >= 2;
+                    let mut out = Vec::new();
+                    let mut group = Some(empty);
+                    for issue in all {
+                        if grouped && is_empty_item(&issue) {
+                            // The group stands where its first member would.
+                            if let Some(members) = group.take() {
+                                let codes: Vec<&str> = members.iter().map(|i| i.code.as_str()).collect();
+                                let template = template.clone();
+                                out.push(Keyed::new(key_of(&codes), move || view! { <EmptyItems members template expanded /> }));
+                            }
+                            continue;
                         }
-                    })
-                }).collect())}
+                        let template = template.clone();
+                        out.push(Keyed::new(key_of(&[&issue.code, &issue.message]), move || card(&template, issue)));
+                    }
+                    out
+                })}
             </ol>
         </section>
+    }
+}
+
+/// One message's card: a click goes to its field. A narrative item is
+/// named as in the document («Mục I.3 "Về công tác tuyên truyền …"»).
+fn card(template: &Template, issue: Issue) -> impl IntoView {
+    let code = issue.code.clone();
+    let name = code
+        .strip_prefix(&issue_code(""))
+        .and_then(|id| template.outline.item(id))
+        .map_or_else(|| code.clone(), |item| item.named());
+    view! {
+        <li>
+            <button
+                type="button"
+                class=format!("summary-item {}", issue.severity.as_str())
+                data-summary-for=issue.code.clone()
+                data-summary-severity=issue.severity.as_str()
+                title="Đến ô số liệu"
+                on:click=move |_| {
+                    focus_field(&code);
+                }
+            >
+                <span class="severity">{issue.severity.label()} " · " {name}</span>
+                <span class="message">{issue.message.clone()}</span>
+            </button>
+        </li>
+    }
+}
+
+/// Narrative items still empty, as one line that opens to their cards
+/// («7 mục chưa có nội dung»); closed, the cards stay on the page hidden.
+#[component]
+fn EmptyItems(
+    members: Vec<Issue>,
+    template: Arc<Template>,
+    expanded: RwSignal<bool>,
+) -> impl IntoView {
+    let count = format!(
+        "{} mục chưa có nội dung",
+        format_count(members.len() as f64)
+    );
+    let cards = members
+        .into_iter()
+        .map(|issue| card(&template, issue))
+        .collect_any();
+    view! {
+        <li class="issue-group" data-issue-group="empty-items">
+            <button
+                type="button"
+                class="summary-item summary-group warning"
+                data-action="expand-group"
+                aria-expanded=move || expanded.get().to_string()
+                on:click=move |_| expanded.update(|e| *e = !*e)
+            >
+                <span class="severity">{Severity::Warning.label()} " · Nội dung báo cáo"</span>
+                <span class="message">{count} {move || if expanded.get() { " — thu gọn" } else { " — bấm để xem từng mục" }}</span>
+            </button>
+            <ol class="summary-list group-members" hidden=move || !expanded.get()>{cards}</ol>
+        </li>
     }
 }
 

@@ -7,10 +7,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::browser::text_field::{insert_at_caret, pasted_text, select_words};
+use crate::browser::text_field::{insert_at_caret, pasted_text, refocus, select_words};
 use crate::core::hand_figures::{dismissal_key, hand_figures};
 use crate::core::narrative::{clean_paste, paragraphs, pieces, Piece, Shown, TARGET_PREFIX};
-use crate::core::outline::{OutlineItem, PeriodWords};
+use crate::core::outline::{OutlineItem, PeriodWords, CLOSING};
 use crate::core::period::{parse_year, Period};
 use crate::core::report::HeaderField;
 use crate::core::template::Template;
@@ -19,6 +19,9 @@ use crate::ui::editor::conflict::ConflictChoice;
 use crate::ui::editor::issue_summary::IssueMessages;
 use crate::ui::editor::state::form::FormContext;
 use crate::ui::shared::erased::{key_of, keyed_list, memo, CollectAny, Keyed};
+
+/// Which item's figure picker is open, and the search it opens with.
+type Picker = RwSignal<Option<(String, String)>>;
 
 /// The figures the picker offers: token, what it is, and a key to search.
 struct Candidate {
@@ -100,7 +103,7 @@ fn matching<'a>(all: &'a [Candidate], query: &str, limit: usize) -> Vec<&'a Cand
 pub fn NarrativeEditor() -> impl IntoView {
     let form = expect_context::<FormContext>();
     let template = form.template.clone();
-    let picker = RwSignal::new(None::<String>);
+    let picker: Picker = RwSignal::new(None);
     let offered = Arc::new(candidates(&template));
     let header = form.clone();
     let words = memo(move || {
@@ -115,6 +118,7 @@ pub fn NarrativeEditor() -> impl IntoView {
         (
             words.fill(&template.outline.subject),
             words.fill(&template.outline.opening),
+            words.closing_hint(&template.outline.subject),
         )
     });
     let started = form.narrative.started;
@@ -126,33 +130,107 @@ pub fn NarrativeEditor() -> impl IntoView {
             <span class="rule-line short"></span>
             <p class="report-opening" data-computed="opening">{move || words.get().1}</p>
             {items.into_iter().map(|item| view! { <OutlineEntry item picker offered=offered.clone() /> }).collect_any()}
+            <TextEntry id=CLOSING.to_string() label="Đoạn kết".to_string() hint=Signal::derive(move || words.get().2) picker offered=offered.clone() />
         </section>
     }
 }
 
 #[component]
-fn OutlineEntry(
-    item: OutlineItem,
-    picker: RwSignal<Option<String>>,
-    offered: Arc<Vec<Candidate>>,
-) -> impl IntoView {
-    let heading = item.heading();
+fn OutlineEntry(item: OutlineItem, picker: Picker, offered: Arc<Vec<Candidate>>) -> impl IntoView {
+    let form = expect_context::<FormContext>();
+    let narrative = &form.narrative;
+    let (headings, left_out) = (narrative.headings, narrative.left_out);
+    // As printed: items left out are not, and the rest are numbered on.
+    let printed = {
+        let id = item.id.clone();
+        memo(move || headings.with(|h| h.get(&id).cloned()))
+    };
+    let fallback = item.heading();
+    let heading = move || printed.get().unwrap_or_else(|| fallback.clone());
     let class = format!("outline-heading depth-{}", item.depth.min(2));
     if !item.writes {
-        return view! { <h2 class=class>{heading}</h2> }.into_any();
+        return view! { <h2 class=class class:left-out=move || printed.with(Option::is_none)>{heading}</h2> }
+            .into_any();
     }
+    let period = form.header_signal(HeaderField::Period);
+    let optional = {
+        let item = item.clone();
+        memo(move || item.optional_in(Period::from_key(&period.get()).unwrap_or_default()))
+    };
+    let is_out = {
+        let id = item.id.clone();
+        memo(move || optional.get() && left_out.with(|l| l.contains(&id)))
+    };
+    let toggle = {
+        let (id, form) = (item.id.clone(), form.clone());
+        move |out: bool| {
+            form.narrative.left_out.update(|l| {
+                if out {
+                    l.insert(id.clone());
+                } else {
+                    l.remove(&id);
+                }
+            });
+            form.edits.update(|n| *n += 1);
+        }
+    };
+    let (omit, restore) = (toggle.clone(), toggle);
+    let (id, restore_id) = (item.id.clone(), item.id.clone());
+    let title = item.title.clone();
+    view! {
+        <div class="outline-item" class:left-out=move || is_out.get() data-outline-item=id.clone() data-left-out=move || is_out.get().then_some("true")>
+            <h3 class=class>{heading}</h3>
+            {move || is_out.get().then(|| {
+                let (id, restore) = (restore_id.clone(), restore.clone());
+                view! {
+                    <p class="left-out-note screen-only">
+                        "Không đưa vào báo cáo này: mục không được in và không được kiểm tra; nội dung đã gõ vẫn được giữ. "
+                        <button type="button" class="link" data-action="restore-item" data-outline=id on:click=move |_| restore(false)>
+                            "Đưa lại vào báo cáo"
+                        </button>
+                    </p>
+                }
+            })}
+            <div class="item-body" class:collapsed=move || is_out.get()>
+                <TextEntry id=item.id.clone() label=title hint=Signal::stored(item.hint.clone()) picker offered>
+                    {move || (optional.get() && !is_out.get()).then(|| {
+                        let (id, omit) = (item.id.clone(), omit.clone());
+                        view! {
+                            " · "
+                            <button type="button" class="link" data-action="omit-item" data-outline=id on:click=move |_| omit(true)>
+                                "Không đưa vào báo cáo"
+                            </button>
+                        }
+                    })}
+                </TextEntry>
+            </div>
+        </div>
+    }
+    .into_any()
+}
+
+/// A text area of the narrative (an item's or the closing paragraph's),
+/// with its picker, its printed paragraphs, its messages and hints.
+#[component]
+fn TextEntry(
+    id: String,
+    label: String,
+    hint: Signal<String>,
+    picker: Picker,
+    offered: Arc<Vec<Candidate>>,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
     let form = expect_context::<FormContext>();
-    let conflict_hook = form.conflicts.hook(format!("outline:{}", item.id));
-    let Some(text) = form.narrative.text(&item.id) else {
+    let conflict_hook = form.conflicts.hook(format!("outline:{id}"));
+    let Some(text) = form.narrative.text(&id) else {
         return ().into_any();
     };
     let issues = form
         .narrative
         .item_issues
-        .get(&item.id)
+        .get(&id)
         .copied()
         .unwrap_or_else(|| memo(Vec::new));
-    let id = item.id.clone();
     let (edit, paste_form, pick_form) = (form.clone(), form.clone(), form.clone());
     let on_input = move |ev| edit.set_narrative(text, event_target_value(&ev));
     let paste_id = id.clone();
@@ -176,9 +254,15 @@ fn OutlineEntry(
         })
     };
     let open_id = id.clone();
-    let picker_open = {
+    let picker_start = {
         let id = id.clone();
-        move || picker.get().as_deref() == Some(id.as_str())
+        move || {
+            picker.with(|p| {
+                p.as_ref()
+                    .filter(|(open, _)| *open == id)
+                    .map(|(_, query)| query.clone())
+            })
+        }
     };
     let insert = Callback::new({
         let id = id.clone();
@@ -189,14 +273,19 @@ fn OutlineEntry(
             }
         }
     });
+    let close_id = id.clone();
+    let close = move || {
+        picker.set(None);
+        refocus(&close_id);
+    };
+    let closing = id == CLOSING;
     view! {
-        <div class="outline-item" data-outline-item=id.clone() data-conflict=conflict_hook>
-            <h3 class=class>{heading}</h3>
+        <div class="text-entry" class:closing-entry=closing data-conflict=conflict_hook>
             <textarea
                 class="narrative-input screen-only"
                 data-outline=id.clone()
-                aria-label=item.title.clone()
-                placeholder=item.hint.clone()
+                aria-label=label
+                placeholder=move || hint.get()
                 rows=rows
                 // Set once: typing, a figure inserted and a paste all write
                 // the area first (the last two through `text_field`), so
@@ -206,12 +295,13 @@ fn OutlineEntry(
                 on:paste=on_paste
             ></textarea>
             <div class="outline-tools screen-only">
-                <button type="button" class="link" data-action="insert-figure" on:click=move |_| picker.set(Some(open_id.clone()))>
+                <button type="button" class="link" data-action="insert-figure" on:click=move |_| picker.set(Some((open_id.clone(), String::new())))>
                     "Chèn số liệu từ phụ lục"
                 </button>
                 <span class="tool-hint">" hoặc gõ mã trong ngoặc nhọn, ví dụ {3.3.1}, tỷ lệ {3.3.2/3.3.1}"</span>
+                {children.map(|c| c())}
             </div>
-            {move || picker_open().then(|| view! { <FigurePicker offered=offered.clone() insert close=move || picker.set(None) /> })}
+            {move || picker_start().map(|start| view! { <FigurePicker offered=offered.clone() start insert close=close.clone() /> })}
             <div class="narrative-text" class:has-figures=move || text.with(|t| t.contains('{'))>
                 // Keyed by place and text: a keystroke redraws its own paragraph only.
                 {keyed_list(move || text.with(|t| {
@@ -258,10 +348,12 @@ fn paragraph(text: &str) -> impl IntoView {
 #[component]
 fn FigurePicker(
     offered: Arc<Vec<Candidate>>,
+    /// The search it opens with: the words of a figure typed by hand.
+    start: String,
     insert: Callback<String>,
     close: impl Fn() + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
-    let query = RwSignal::new(String::new());
+    let query = RwSignal::new(start);
     let form = expect_context::<FormContext>();
     let found = {
         let offered = offered.clone();
@@ -324,10 +416,21 @@ fn FigurePicker(
     }
 }
 
+/// The search a replaced figure opens the picker with: the words typed
+/// with its number ("hồ sơ" of "11 hồ sơ"; a percentage is a rate, "tỷ lệ").
+fn search_for(words: &str, number: &str) -> String {
+    let rest = words.replacen(number, "", 1);
+    match rest.trim() {
+        "%" => "tỷ lệ".to_string(),
+        "" => number.to_string(),
+        rest => rest.to_string(),
+    }
+}
+
 /// Figures typed by hand that equal no figure of the report: replace with a
 /// live one, or keep as typed (the dismissal is saved in the draft).
 #[component]
-fn HandFigureHints(id: String, picker: RwSignal<Option<String>>) -> impl IntoView {
+fn HandFigureHints(id: String, picker: Picker) -> impl IntoView {
     let form = expect_context::<FormContext>();
     let hints = form.narrative.hints(&id);
     // A few at most: drawn again as a list, without a keyed list's code.
@@ -338,6 +441,7 @@ fn HandFigureHints(id: String, picker: RwSignal<Option<String>>) -> impl IntoVie
             .map(|words| {
                 let (replace_id, form) = (id.clone(), form.clone());
                 let number = hand_figures(&words).into_iter().next().map(|f| f.number).unwrap_or_default();
+                let search = search_for(&words, &number);
                 let key = dismissal_key(&id, &words);
                 let hint = words.clone();
                 view! {
@@ -345,7 +449,7 @@ fn HandFigureHints(id: String, picker: RwSignal<Option<String>>) -> impl IntoVie
                         "«" {hint.clone()} "» được gõ tay và không khớp số liệu nào của báo cáo. "
                         <button type="button" class="link" data-action="replace-hand-figure" on:click=move |_| {
                             if select_words(&replace_id, &words, &number) {
-                                picker.set(Some(replace_id.clone()));
+                                picker.set(Some((replace_id.clone(), search.clone())));
                             }
                         }>"Thay bằng số liệu từ phụ lục"</button>
                         " · "
