@@ -69,7 +69,10 @@ describe('a narrative that reads as a report', () => {
     await page.waitForSelector('[data-outline-item="I.4"][data-left-out="true"]');
     assert.equal(await page.inputValue(outline('I.4')), I4, 'its text is kept');
     assert.equal(await page.inputValue(outline('closing')), CLOSING);
-    if (process.env.SHOTS) await page.screenshot({ path: `${process.env.SHOTS}/left-out.png`, fullPage: false, clip: await page.$eval('[data-outline-item="I.3"]', (n) => { const r = n.getBoundingClientRect(); return { x: 0, y: r.top + scrollY, width: 1366, height: 500 }; }) });
+    if (process.env.SHOTS) {
+      await page.locator('[data-outline-item="I.3"]').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${process.env.SHOTS}/left-out.png` });
+    }
 
     // The .docx: I.4 and V are not there, the closing paragraph is, before «Nơi nhận».
     const waiting = page.waitForEvent('download');
@@ -125,7 +128,10 @@ describe('a narrative that reads as a report', () => {
     assert.deepEqual(members, empty.map((i) => i.code));
     assert.ok(await page.isVisible(`${group} [data-summary-for="outline:I.2"]`));
     assert.equal(oneLine(await page.textContent(`${group} [data-summary-for="outline:I.2"] .severity`)), 'Cảnh báo · Mục I.2 "Công tác kiểm tra cải cách hành chính"');
-    if (process.env.SHOTS) await page.screenshot({ path: `${process.env.SHOTS}/summary.png`, clip: await page.$eval('#kiem-tra', (n) => { const r = n.getBoundingClientRect(); return { x: r.left, y: r.top + scrollY, width: r.width, height: Math.min(r.height, 700) }; }) });
+    if (process.env.SHOTS) {
+      await page.locator(`${group} [data-action="expand-group"]`).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${process.env.SHOTS}/summary.png` });
+    }
     await page.click(`${group} [data-summary-for="outline:I.2"]`);
     assert.equal(await page.evaluate(() => document.activeElement.dataset.outline), 'I.2');
 

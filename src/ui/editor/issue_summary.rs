@@ -100,6 +100,12 @@ fn card(template: &Template, issue: Issue) -> impl IntoView {
         .strip_prefix(&issue_code(""))
         .and_then(|id| template.outline.item(id))
         .map_or_else(|| code.clone(), |item| item.named());
+    // Named in the title, the message need not say it again.
+    let message = issue
+        .message
+        .strip_prefix(name.as_str())
+        .map_or(issue.message.as_str(), |m| m.trim_start_matches(':').trim())
+        .to_string();
     view! {
         <li>
             <button
@@ -113,7 +119,7 @@ fn card(template: &Template, issue: Issue) -> impl IntoView {
                 }
             >
                 <span class="severity">{issue.severity.label()} " · " {name}</span>
-                <span class="message">{issue.message.clone()}</span>
+                <span class="message">{message}</span>
             </button>
         </li>
     }
