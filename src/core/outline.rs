@@ -9,7 +9,7 @@
 use super::grid::roman;
 use super::period::Period;
 use super::unit_name::unit_in_sentence;
-use super::vn_text::upper;
+use super::vn_text::{lower, upper};
 
 /// When an item must have text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -195,7 +195,7 @@ impl PeriodWords {
         let subject = self.fill(subject);
         let mut chars = subject.trim().chars();
         let subject = match chars.next() {
-            Some(first) => first.to_lowercase().collect::<String>() + chars.as_str(),
+            Some(first) => lower(&first.to_string()) + chars.as_str(),
             None => format!("công tác {}", self.this),
         };
         format!(

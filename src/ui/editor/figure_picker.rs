@@ -15,7 +15,28 @@ use crate::ui::editor::state::form::FormContext;
 use crate::ui::shared::erased::CollectAny;
 
 /// Which item's figure picker is open, and the search it opens with.
-pub type Picker = RwSignal<Option<(String, String)>>;
+#[derive(Clone, Copy)]
+pub struct Picker {
+    /// The item whose picker is open.
+    pub open: RwSignal<Option<String>>,
+    /// The search it opens with.
+    pub query: RwSignal<String>,
+}
+
+impl Picker {
+    pub fn new() -> Picker {
+        Picker {
+            open: RwSignal::new(None),
+            query: RwSignal::new(String::new()),
+        }
+    }
+
+    /// Opens item `id`'s picker, searching `query`.
+    pub fn show(&self, id: &str, query: String) {
+        self.query.set(query);
+        self.open.set(Some(id.to_string()));
+    }
+}
 
 /// The figures the picker offers: token, what it is, and a key to search.
 pub struct Candidate {
@@ -197,7 +218,7 @@ pub fn HandFigureHints(id: String, picker: Picker) -> impl IntoView {
                         "«" {hint.clone()} "» được gõ tay và không khớp số liệu nào của báo cáo. "
                         <button type="button" class="link" data-action="replace-hand-figure" on:click=move |_| {
                             if select_words(&replace_id, &words, &number) {
-                                picker.set(Some((replace_id.clone(), search.clone())));
+                                picker.show(&replace_id, search.clone());
                             }
                         }>"Thay bằng số liệu từ phụ lục"</button>
                         " · "

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::browser::text_field::{insert_at_caret, pasted_text, refocus};
 use crate::core::narrative::{clean_paste, paragraphs, pieces, Piece, Shown};
-use crate::core::outline::{OutlineItem, PeriodWords, CLOSING};
+use crate::core::outline::{OutlineItem, PeriodWords, Required, CLOSING};
 use crate::core::period::{parse_year, Period};
 use crate::core::report::HeaderField;
 use crate::ui::editor::conflict::ConflictChoice;
@@ -24,7 +24,7 @@ use crate::ui::shared::erased::{key_of, keyed_list, memo, CollectAny, Keyed};
 pub fn NarrativeEditor() -> impl IntoView {
     let form = expect_context::<FormContext>();
     let template = form.template.clone();
-    let picker: Picker = RwSignal::new(None);
+    let picker = Picker::new();
     let offered = Arc::new(candidates(&template));
     let header = form.clone();
     let words = memo(move || {
@@ -39,9 +39,22 @@ pub fn NarrativeEditor() -> impl IntoView {
         (
             words.fill(&template.outline.subject),
             words.fill(&template.outline.opening),
-            words.closing_hint(&template.outline.subject),
         )
     });
+    let closing_hint = {
+        let (header, subject) = (form.clone(), form.template.outline.subject.clone());
+        memo(move || {
+            let value = |f| header.header_signal(f).get();
+            let period = Period::from_key(&value(HeaderField::Period)).unwrap_or_default();
+            PeriodWords::new(
+                &value(HeaderField::Unit),
+                &value(HeaderField::Place),
+                period,
+                parse_year(&value(HeaderField::Year)).ok(),
+            )
+            .closing_hint(&subject)
+        })
+    };
     let started = form.narrative.started;
     let items = form.template.outline.items.clone();
     view! {
@@ -50,40 +63,55 @@ pub fn NarrativeEditor() -> impl IntoView {
             <p class="report-subject bold" data-computed="subject">{move || words.get().0}</p>
             <span class="rule-line short"></span>
             <p class="report-opening" data-computed="opening">{move || words.get().1}</p>
-            {items.into_iter().map(|item| view! { <OutlineEntry item picker offered=offered.clone() /> }).collect_any()}
-            <TextEntry id=CLOSING.to_string() label="Đoạn kết".to_string() hint=Signal::derive(move || words.get().2) picker offered=offered.clone() />
+            {items.into_iter().enumerate().map(|(index, item)| view! { <OutlineEntry item index picker offered=offered.clone() /> }).collect_any()}
+            <TextEntry id=CLOSING.to_string() label="Đoạn kết".to_string() hint=closing_hint picker offered=offered.clone() />
         </section>
     }
 }
 
 #[component]
-fn OutlineEntry(item: OutlineItem, picker: Picker, offered: Arc<Vec<Candidate>>) -> impl IntoView {
+fn OutlineEntry(
+    item: OutlineItem,
+    index: usize,
+    picker: Picker,
+    offered: Arc<Vec<Candidate>>,
+) -> impl IntoView {
     let form = expect_context::<FormContext>();
-    let narrative = &form.narrative;
-    let (headings, left_out) = (narrative.headings, narrative.left_out);
+    let (headings, left_out) = (form.narrative.headings, form.narrative.left_out);
     // As printed: items left out are not, and the rest are numbered on.
-    let printed = {
-        let id = item.id.clone();
-        memo(move || headings.with(|h| h.get(&id).cloned()))
-    };
     let fallback = item.heading();
-    let heading = move || printed.get().unwrap_or_else(|| fallback.clone());
+    let heading = move || {
+        headings
+            .with(|h| h.get(index).filter(|h| !h.is_empty()).cloned())
+            .unwrap_or_else(|| fallback.clone())
+    };
     let class = format!("outline-heading depth-{}", item.depth.min(2));
     if !item.writes {
-        return view! { <h2 class=class class:left-out=move || printed.with(Option::is_none)>{heading}</h2> }
-            .into_any();
+        let gone = move || headings.with(|h| h.get(index).is_none_or(String::is_empty));
+        return view! { <h2 class=class class:left-out=gone>{heading}</h2> }.into_any();
     }
+    let entry = view! { <TextEntry id=item.id.clone() label=item.title.clone() hint=memo(String::new) picker offered /> };
+    if item.required == Required::Always {
+        return view! {
+            <div class="outline-item" data-outline-item=item.id.clone()>
+                <h3 class=class>{heading}</h3>
+                {entry}
+            </div>
+        }
+        .into_any();
+    }
+    // Optional (in some periods): «Không đưa vào báo cáo» and back; both
+    // drawn once, the classes say which shows (`style/main.css`).
     let period = form.header_signal(HeaderField::Period);
-    let optional = {
-        let item = item.clone();
-        memo(move || item.optional_in(Period::from_key(&period.get()).unwrap_or_default()))
-    };
+    let id = item.id.clone();
+    let optional =
+        memo(move || item.optional_in(Period::from_key(&period.get()).unwrap_or_default()));
     let is_out = {
-        let id = item.id.clone();
+        let id = id.clone();
         memo(move || optional.get() && left_out.with(|l| l.contains(&id)))
     };
-    let toggle = {
-        let (id, form) = (item.id.clone(), form.clone());
+    let set = {
+        let (id, form) = (id.clone(), form.clone());
         move |out: bool| {
             form.narrative.left_out.update(|l| {
                 if out {
@@ -95,35 +123,20 @@ fn OutlineEntry(item: OutlineItem, picker: Picker, offered: Arc<Vec<Candidate>>)
             form.edits.update(|n| *n += 1);
         }
     };
-    let (omit, restore) = (toggle.clone(), toggle);
-    let (id, restore_id) = (item.id.clone(), item.id.clone());
-    let title = item.title.clone();
+    let (omit, restore) = (set.clone(), set);
+    let (item_id, restore_id, omit_id) = (id.clone(), id.clone(), id);
     view! {
-        <div class="outline-item" class:left-out=move || is_out.get() data-outline-item=id.clone() data-left-out=move || is_out.get().then_some("true")>
+        <div class="outline-item" class:can-omit=move || optional.get() class:left-out=move || is_out.get() data-outline-item=item_id data-left-out=move || is_out.get().then_some("true")>
             <h3 class=class>{heading}</h3>
-            {move || is_out.get().then(|| {
-                let (id, restore) = (restore_id.clone(), restore.clone());
-                view! {
-                    <p class="left-out-note screen-only">
-                        "Không đưa vào báo cáo này: mục không được in và không được kiểm tra; nội dung đã gõ vẫn được giữ. "
-                        <button type="button" class="link" data-action="restore-item" data-outline=id on:click=move |_| restore(false)>
-                            "Đưa lại vào báo cáo"
-                        </button>
-                    </p>
-                }
-            })}
-            <div class="item-body" class:collapsed=move || is_out.get()>
-                <TextEntry id=item.id.clone() label=title hint=Signal::stored(item.hint.clone()) picker offered>
-                    {move || (optional.get() && !is_out.get()).then(|| {
-                        let (id, omit) = (item.id.clone(), omit.clone());
-                        view! {
-                            " · "
-                            <button type="button" class="link" data-action="omit-item" data-outline=id on:click=move |_| omit(true)>
-                                "Không đưa vào báo cáo"
-                            </button>
-                        }
-                    })}
-                </TextEntry>
+            <p class="left-out-note screen-only">
+                "Không đưa vào báo cáo này: mục không được in và không được kiểm tra; nội dung đã gõ vẫn được giữ. "
+                <button type="button" class="link" data-action="restore-item" data-outline=restore_id on:click=move |_| restore(false)>"Đưa lại vào báo cáo"</button>
+            </p>
+            <div class="item-body">
+                {entry}
+                <p class="omit-tools screen-only">
+                    <button type="button" class="link" data-action="omit-item" data-outline=omit_id on:click=move |_| omit(true)>"Không đưa vào báo cáo"</button>
+                </p>
             </div>
         </div>
     }
@@ -136,16 +149,22 @@ fn OutlineEntry(item: OutlineItem, picker: Picker, offered: Arc<Vec<Candidate>>)
 fn TextEntry(
     id: String,
     label: String,
-    hint: Signal<String>,
+    /// Shown while empty when not empty itself; else the item's own hint.
+    hint: Memo<String>,
     picker: Picker,
     offered: Arc<Vec<Candidate>>,
-    #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
     let form = expect_context::<FormContext>();
     let conflict_hook = form.conflicts.hook(format!("outline:{id}"));
     let Some(text) = form.narrative.text(&id) else {
         return ().into_any();
     };
+    let own_hint = form
+        .template
+        .outline
+        .item(&id)
+        .map(|i| i.hint.clone())
+        .unwrap_or_default();
     let issues = form
         .narrative
         .item_issues
@@ -175,20 +194,14 @@ fn TextEntry(
         })
     };
     let open_id = id.clone();
-    let picker_start = {
+    let picker_open = {
         let id = id.clone();
-        move || {
-            picker.with(|p| {
-                p.as_ref()
-                    .filter(|(open, _)| *open == id)
-                    .map(|(_, query)| query.clone())
-            })
-        }
+        move || picker.open.with(|p| p.as_deref() == Some(id.as_str()))
     };
     let insert = Callback::new({
         let id = id.clone();
         move |token: String| {
-            picker.set(None);
+            picker.open.set(None);
             if let Some(new_text) = insert_at_caret(&id, &format!("{{{token}}}")) {
                 pick_form.set_narrative(text, new_text);
             }
@@ -196,7 +209,7 @@ fn TextEntry(
     });
     let close_id = id.clone();
     let close = move || {
-        picker.set(None);
+        picker.open.set(None);
         refocus(&close_id);
     };
     let closing = id == CLOSING;
@@ -206,7 +219,7 @@ fn TextEntry(
                 class="narrative-input screen-only"
                 data-outline=id.clone()
                 aria-label=label
-                placeholder=move || hint.get()
+                placeholder=move || hint.with(|h| if h.is_empty() { own_hint.clone() } else { h.clone() })
                 rows=rows
                 // Set once: typing, a figure inserted and a paste all write
                 // the area first (the last two through `text_field`), so
@@ -216,13 +229,12 @@ fn TextEntry(
                 on:paste=on_paste
             ></textarea>
             <div class="outline-tools screen-only">
-                <button type="button" class="link" data-action="insert-figure" on:click=move |_| picker.set(Some((open_id.clone(), String::new())))>
+                <button type="button" class="link" data-action="insert-figure" on:click=move |_| picker.show(&open_id, String::new())>
                     "Chèn số liệu từ phụ lục"
                 </button>
                 <span class="tool-hint">" hoặc gõ mã trong ngoặc nhọn, ví dụ {3.3.1}, tỷ lệ {3.3.2/3.3.1}"</span>
-                {children.map(|c| c())}
             </div>
-            {move || picker_start().map(|start| view! { <FigurePicker offered=offered.clone() start insert close=close.clone() /> })}
+            {move || picker_open().then(|| view! { <FigurePicker offered=offered.clone() start=picker.query.get_untracked() insert close=close.clone() /> })}
             <div class="narrative-text" class:has-figures=move || text.with(|t| t.contains('{'))>
                 // Keyed by place and text: a keystroke redraws its own paragraph only.
                 {keyed_list(move || text.with(|t| {

@@ -105,9 +105,10 @@ pub struct Narrative {
     pub numbers: Memo<Vec<f64>>,
     /// Items the clerk left out of this report (`Report::left_out`).
     pub left_out: RwSignal<KeySet>,
-    /// Each item's heading as printed, by id: items left out are not
-    /// printed and the rest are numbered on (`Outline::printed`).
-    pub headings: Memo<FxHashMap<String, String>>,
+    /// Each outline item's heading as printed, by its place in the
+    /// outline, empty when not printed: items left out are not and the
+    /// rest are numbered on (`Outline::printed`).
+    pub headings: Memo<Vec<String>>,
     /// The closing paragraph («Trên đây là báo cáo …»).
     pub closing: RwSignal<String>,
 }
@@ -178,14 +179,17 @@ impl Narrative {
             let template = template.clone();
             memo(move || {
                 let period = Period::from_key(&period.get()).unwrap_or_default();
+                let outline = &template.outline;
+                let mut headings = vec![String::new(); outline.items.len()];
                 left_out.with(|l| {
-                    template
-                        .outline
-                        .printed(period, &|id| l.contains(id))
-                        .into_iter()
-                        .map(|(item, heading)| (item.id.clone(), heading))
-                        .collect()
-                })
+                    let printed = outline.printed(period, &|id| l.contains(id));
+                    for (item, heading) in printed {
+                        if let Some(at) = outline.items.iter().position(|i| i.id == item.id) {
+                            headings[at] = heading;
+                        }
+                    }
+                });
+                headings
             })
         };
         let closing = RwSignal::new(report.narrative.get(CLOSING).cloned().unwrap_or_default());
