@@ -53,10 +53,14 @@ pub struct OutlineItem {
 impl OutlineItem {
     /// "I. CÔNG TÁC CHỈ ĐẠO …", "2. Công tác kiểm tra …", "a) …".
     pub fn heading(&self) -> String {
+        self.heading_as(&self.number)
+    }
+
+    /// Its heading with the number `number` (the items before it left out).
+    pub fn heading_as(&self, number: &str) -> String {
         match self.depth {
-            0 => format!("{}. {}", self.number, self.title),
-            1 => format!("{}. {}", self.number, self.title),
-            _ => format!("{}) {}", self.number, self.title),
+            0 | 1 => format!("{number}. {}", self.title),
+            _ => format!("{number}) {}", self.title),
         }
     }
 
@@ -155,11 +159,7 @@ impl Outline {
             let depth = item.depth.min(2);
             counts[depth] += 1;
             counts[depth + 1..].iter_mut().for_each(|c| *c = 0);
-            let numbered = OutlineItem {
-                number: item_number(depth, counts[depth]),
-                ..item.clone()
-            };
-            out.push((item, numbered.heading()));
+            out.push((item, item.heading_as(&item_number(depth, counts[depth]))));
         }
         out
     }

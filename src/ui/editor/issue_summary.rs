@@ -3,8 +3,6 @@
 use leptos::prelude::*;
 
 use crate::browser::focus::focus_field;
-use std::sync::Arc;
-
 use crate::core::issue::{Issue, Severity};
 use crate::core::narrative::{is_empty_item, issue_code};
 use crate::core::number::format_count;
@@ -73,17 +71,16 @@ pub fn IssueSummary() -> impl IntoView {
                     let mut out = Vec::new();
                     let mut group = Some(empty);
                     for issue in all {
-                        if grouped && is_empty_item(&issue) {
-                            // The group stands where its first member would.
-                            if let Some(members) = group.take() {
-                                let codes: Vec<&str> = members.iter().map(|i| i.code.as_str()).collect();
-                                let template = template.clone();
-                                out.push(Keyed::new(key_of(&codes), move || view! { <EmptyItems members template expanded /> }));
-                            }
-                            continue;
-                        }
                         let template = template.clone();
-                        out.push(Keyed::new(key_of(&[&issue.code, &issue.message]), move || card(&template, issue)));
+                        if !(grouped && is_empty_item(&issue)) {
+                            let key = key_of(&[&issue.code, &issue.message]);
+                            out.push(Keyed::new(key, move || entry(&template, Entry::One(issue), expanded)));
+                        } else if let Some(members) = group.take() {
+                            // The group stands where its first member would.
+                            let codes: Vec<&str> = members.iter().map(|i| i.code.as_str()).collect();
+                            let key = key_of(&codes);
+                            out.push(Keyed::new(key, move || entry(&template, Entry::Group(members), expanded)));
+                        }
                     }
                     out
                 })}
@@ -125,12 +122,25 @@ fn card(template: &Template, issue: Issue) -> impl IntoView {
     }
 }
 
+/// A line of the summary: one message, or the empty items together.
+enum Entry {
+    One(Issue),
+    Group(Vec<Issue>),
+}
+
+/// One closure type for every line, so the list is one instantiation.
+fn entry(template: &Template, entry: Entry, expanded: RwSignal<bool>) -> AnyView {
+    match entry {
+        Entry::One(issue) => card(template, issue).into_any(),
+        Entry::Group(members) => empty_items(template, members, expanded).into_any(),
+    }
+}
+
 /// Narrative items still empty, as one line that opens to their cards
 /// («7 mục chưa có nội dung»); closed, the cards stay on the page hidden.
-#[component]
-fn EmptyItems(
+fn empty_items(
+    template: &Template,
     members: Vec<Issue>,
-    template: Arc<Template>,
     expanded: RwSignal<bool>,
 ) -> impl IntoView {
     let count = format!(
@@ -139,7 +149,7 @@ fn EmptyItems(
     );
     let cards = members
         .into_iter()
-        .map(|issue| card(&template, issue))
+        .map(|issue| card(template, issue))
         .collect_any();
     view! {
         <li class="issue-group" data-issue-group="empty-items">
