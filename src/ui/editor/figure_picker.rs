@@ -24,7 +24,7 @@ pub struct Picker {
 }
 
 impl Picker {
-    pub fn new() -> Picker {
+    pub fn closed() -> Picker {
         Picker {
             open: RwSignal::new(None),
             query: RwSignal::new(String::new()),

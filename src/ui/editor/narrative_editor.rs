@@ -24,7 +24,7 @@ use crate::ui::shared::erased::{key_of, keyed_list, memo, CollectAny, Keyed};
 pub fn NarrativeEditor() -> impl IntoView {
     let form = expect_context::<FormContext>();
     let template = form.template.clone();
-    let picker = Picker::new();
+    let picker = Picker::closed();
     let offered = Arc::new(candidates(&template));
     let header = form.clone();
     let words = memo(move || {
