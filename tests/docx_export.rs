@@ -163,6 +163,47 @@ fn the_commune_report_reads_back_as_decree_30_lays_it_out() {
 }
 
 #[test]
+fn an_item_left_out_is_not_printed_and_the_closing_paragraph_comes_before_the_signature() {
+    let t = builtin_template("xa-01b").unwrap();
+    let mut report = seed_report(&t);
+    report
+        .narrative
+        .insert("I.4".into(), "Hoàn thành các nhiệm vụ được giao.".into());
+    let text = |report: &Report| paragraphs(&part(&docx(&t, report), "word/document.xml"));
+    assert!(text(&report).contains(&"4. Thực hiện nhiệm vụ cấp trên giao".to_string()));
+    report.left_out.insert("I.4".into());
+    report.left_out.insert("I.2".into()); // required: a mark that is not honoured
+    report.narrative.insert(
+        "closing".into(),
+        "Trên đây là báo cáo công tác cải cách hành chính năm 2023 của Ủy ban nhân dân xã Hoằng Trường./.".into(),
+    );
+    let text = text(&report);
+    assert!(
+        !text
+            .iter()
+            .any(|p| p.contains("Thực hiện nhiệm vụ cấp trên giao")
+                || p.contains("Hoàn thành các nhiệm vụ được giao")),
+        "{text:#?}"
+    );
+    assert!(text.contains(&"2. Công tác kiểm tra cải cách hành chính".to_string()));
+    let closing = text
+        .iter()
+        .position(|p| p.starts_with("Trên đây là báo cáo"))
+        .expect("the closing paragraph");
+    let v = text
+        .iter()
+        .position(|p| p == "V. KIẾN NGHỊ, ĐỀ XUẤT")
+        .unwrap();
+    let signed = text.iter().position(|p| p == "Nơi nhận:").unwrap();
+    assert!(
+        v < closing && closing < signed,
+        "V, the closing, then the signature"
+    );
+    // The text of an item left out is kept in the draft.
+    assert!(report.narrative.get("I.4").is_some());
+}
+
+#[test]
 fn a_district_report_puts_its_wide_annexes_on_landscape_pages() {
     let t = builtin_template("huyen-cchc").unwrap();
     let mut r = Report::new(&t);

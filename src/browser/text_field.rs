@@ -52,6 +52,18 @@ pub fn insert_at_caret(item: &str, inserted: &str) -> Option<String> {
     Some(text)
 }
 
+/// Focuses item `item`'s text area again with its caret (or selection)
+/// where it was, as a picker closed with Escape leaves it.
+pub fn refocus(item: &str) {
+    let Some(area) = text_area(item) else { return };
+    let start = area.selection_start().ok().flatten();
+    let end = area.selection_end().ok().flatten();
+    let _ = area.focus();
+    if let (Some(start), Some(end)) = (start, end) {
+        let _ = area.set_selection_range(start, end);
+    }
+}
+
 /// Writes `text` into item `item`'s text area when it holds something
 /// else (another copy's text merged in); the area is written only here
 /// and by the clerk's typing.

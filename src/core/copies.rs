@@ -291,6 +291,9 @@ pub fn field_label(template: &Template, report: &Report, key: &str) -> String {
         return field.label().to_string();
     }
     if let Some(id) = key.strip_prefix("outline:") {
+        if id == super::outline::CLOSING {
+            return "Đoạn kết («Trên đây là báo cáo …»)".into();
+        }
         return format!("Mục {id}");
     }
     if let Some(ind) = template.indicator(key) {

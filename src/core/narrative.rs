@@ -110,7 +110,8 @@ pub enum Figure {
         section: String,
         choice: Option<(u32, String)>,
     },
-    /// A province's target, in words: "99,06 % — đạt tiêu chí của tỉnh …".
+    /// A province's target, in words that fit a sentence: "99,06 %, trên
+    /// mức tối thiểu 95 % của tỉnh".
     Target(String),
 }
 
@@ -196,7 +197,7 @@ pub fn show(token: &str, source: &dyn Figures) -> Shown {
                 .iter()
                 .find(|t| t.id == id)
                 .ok_or(Unknown)?;
-            Ok(result.state.map(|_| target.text(result)))
+            Ok(result.state.map(|_| target.in_sentence(result)))
         }),
         Some(Figure::Count { section, choice }) => source
             .count(&section, choice.as_ref().map(|(c, v)| (*c, v.as_str())))
@@ -298,16 +299,32 @@ pub fn item_issues(
     issues
 }
 
+/// The narrative of a report as its checks read it: each item's text, and
+/// whether the clerk marked it left out (`Report::left_out`).
+pub struct Written<'a> {
+    pub text_of: &'a dyn Fn(&str) -> String,
+    pub left_out: &'a dyn Fn(&str) -> bool,
+}
+
+/// Whether `issue` says only that an item has no text yet: the messages a
+/// summary gathers into one line («7 mục chưa có nội dung»).
+pub fn is_empty_item(issue: &Issue) -> bool {
+    issue.code.starts_with(&issue_code("")) && issue.message.contains(EMPTY)
+}
+
+/// The words after an item's name in [`is_empty_item`]'s messages.
+const EMPTY: &str = "\" chưa có nội dung";
+
 /// The messages about the whole narrative, in page order; none before
-/// the clerk writes anything in it.
+/// the clerk writes anything in it, and none about items left out.
 pub fn narrative_issues(
     template: &Template,
-    text_of: &dyn Fn(&str) -> String,
+    written: &Written<'_>,
     period: Period,
     year: Option<i32>,
     source: &dyn Figures,
 ) -> Vec<Issue> {
-    checked_if(true, template, text_of, (period, year), source)
+    checked_if(true, template, written, (period, year), source)
 }
 
 /// The messages the page does not show yet because the narrative was never
@@ -316,48 +333,37 @@ pub fn narrative_issues(
 /// begun, when [`narrative_issues`] has them.
 pub fn unbegun_narrative_issues(
     template: &Template,
-    text_of: &dyn Fn(&str) -> String,
+    written: &Written<'_>,
     period: Period,
     year: Option<i32>,
     source: &dyn Figures,
 ) -> Vec<Issue> {
-    checked_if(false, template, text_of, (period, year), source)
+    checked_if(false, template, written, (period, year), source)
 }
 
 /// The narrative's messages, if whether it was begun is `begun`.
 fn checked_if(
     begun: bool,
     template: &Template,
-    text_of: &dyn Fn(&str) -> String,
+    written: &Written<'_>,
     (period, year): (Period, Option<i32>),
     source: &dyn Figures,
 ) -> Vec<Issue> {
-    let texts = texts_of(template, text_of);
+    let texts: Vec<(&OutlineItem, String)> = template
+        .outline
+        .written()
+        .map(|item| (item, (written.text_of)(&item.id)))
+        .collect();
     if started(texts.iter().map(|(_, t)| t.as_str())) != begun {
         return Vec::new();
     }
-    checked(&texts, period, year, source)
-}
-
-fn texts_of<'t>(
-    template: &'t Template,
-    text_of: &dyn Fn(&str) -> String,
-) -> Vec<(&'t OutlineItem, String)> {
-    template
-        .outline
-        .written()
-        .map(|item| (item, text_of(&item.id)))
-        .collect()
-}
-
-fn checked(
-    texts: &[(&OutlineItem, String)],
-    period: Period,
-    year: Option<i32>,
-    source: &dyn Figures,
-) -> Vec<Issue> {
     texts
         .iter()
+        .filter(|(item, _)| {
+            !template
+                .outline
+                .is_left_out(&item.id, period, written.left_out)
+        })
         .flat_map(|(item, text)| item_issues(item, text, period, year, source))
         .collect()
 }

@@ -9,7 +9,7 @@
 use super::grid::roman;
 use super::period::Period;
 use super::unit_name::unit_in_sentence;
-use super::vn_text::upper;
+use super::vn_text::{lower, upper};
 
 /// When an item must have text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,16 +53,26 @@ pub struct OutlineItem {
 impl OutlineItem {
     /// "I. CÔNG TÁC CHỈ ĐẠO …", "2. Công tác kiểm tra …", "a) …".
     pub fn heading(&self) -> String {
+        self.heading_as(&self.number)
+    }
+
+    /// Its heading with the number `number` (the items before it left out).
+    pub fn heading_as(&self, number: &str) -> String {
         match self.depth {
-            0 => format!("{}. {}", self.number, self.title),
-            1 => format!("{}. {}", self.number, self.title),
-            _ => format!("{}) {}", self.number, self.title),
+            0 | 1 => format!("{number}. {}", self.title),
+            _ => format!("{number}) {}", self.title),
         }
     }
 
     /// How messages name it: «Mục I.2 "Công tác kiểm tra CCHC"».
     pub fn named(&self) -> String {
         format!("Mục {} \"{}\"", self.id, self.title)
+    }
+
+    /// Whether the clerk may leave it out of a report of `period`: an item
+    /// written under that the template does not require then.
+    pub fn optional_in(&self, period: Period) -> bool {
+        self.writes && !self.required.in_period(period)
     }
 
     /// Whether an annex code falls under this item.
@@ -110,6 +120,51 @@ impl Outline {
     }
 }
 
+/// The id of the closing paragraph after the last section («Trên đây là
+/// báo cáo …»): its text is kept as an item's, under `outline:closing`.
+pub const CLOSING: &str = "closing";
+
+impl Outline {
+    /// Whether item `id` is left out of a report of `period`: the clerk
+    /// marked it (`marked`), and the template does not require it then.
+    pub fn is_left_out(&self, id: &str, period: Period, marked: &dyn Fn(&str) -> bool) -> bool {
+        marked(id) && self.item(id).is_some_and(|i| i.optional_in(period))
+    }
+
+    /// The items a document prints, each with its heading, in page order:
+    /// items left out are dropped (a section whose items are all left out
+    /// with them) and the rest numbered on without a gap, as a report
+    /// written by hand is ("1, 2, 3", never "1, 2, 4").
+    pub fn printed(
+        &self,
+        period: Period,
+        marked: &dyn Fn(&str) -> bool,
+    ) -> Vec<(&OutlineItem, String)> {
+        let out_of = |i: &OutlineItem| i.writes && self.is_left_out(&i.id, period, marked);
+        let mut counts = [0usize; 3];
+        let mut out = Vec::new();
+        for (n, item) in self.items.iter().enumerate() {
+            let kept = if item.writes {
+                !out_of(item)
+            } else {
+                // A heading stays while an item under it does.
+                self.items[n + 1..]
+                    .iter()
+                    .take_while(|i| i.depth > item.depth)
+                    .any(|i| i.writes && !out_of(i))
+            };
+            if !kept {
+                continue;
+            }
+            let depth = item.depth.min(2);
+            counts[depth] += 1;
+            counts[depth + 1..].iter_mut().for_each(|c| *c = 0);
+            out.push((item, item.heading_as(&item_number(depth, counts[depth]))));
+        }
+        out
+    }
+}
+
 /// The words of a report's period, to fill an outline's sentences.
 pub struct PeriodWords {
     pub unit: String,
@@ -132,6 +187,21 @@ impl PeriodWords {
             None => (period.phrase_with("…"), "kỳ tới".to_string()),
         };
         PeriodWords { unit, this, next }
+    }
+
+    /// The hint of the closing paragraph, from the report's subject:
+    /// «Trên đây là báo cáo kết quả … của Ủy ban nhân dân xã …./.».
+    pub fn closing_hint(&self, subject: &str) -> String {
+        let subject = self.fill(subject);
+        let mut chars = subject.trim().chars();
+        let subject = match chars.next() {
+            Some(first) => lower(&first.to_string()) + chars.as_str(),
+            None => format!("công tác {}", self.this),
+        };
+        format!(
+            "Trên đây là báo cáo {subject} của {}, kính gửi cấp trên xem xét, tổng hợp./.",
+            self.unit
+        )
     }
 
     /// `template` with its placeholders filled.

@@ -3,7 +3,7 @@
 //! concerns it: a document without the narrative lists no narrative item.
 
 use super::issue::Issue;
-use super::narrative::{issue_code, unbegun_narrative_issues, Figures};
+use super::narrative::{issue_code, unbegun_narrative_issues, Figures, Written};
 use super::period::Period;
 use super::template::Template;
 
@@ -61,6 +61,8 @@ pub struct Open<'a> {
     pub note_of: &'a dyn Fn(&str) -> String,
     /// The narrative text of an outline item, by id.
     pub text_of: &'a dyn Fn(&str) -> String,
+    /// Whether the clerk left an outline item out of the report.
+    pub left_out: &'a dyn Fn(&str) -> bool,
     pub period: Period,
     pub year: Option<i32>,
     /// The report's figures, as the narrative reads them.
@@ -77,8 +79,12 @@ pub fn preflight(document: Document, template: &Template, open: &Open<'_>) -> Pr
     // document that carries it still lists them (once begun, they are
     // among the evaluation's issues already).
     if with_narrative {
+        let written = Written {
+            text_of: open.text_of,
+            left_out: open.left_out,
+        };
         let items =
-            unbegun_narrative_issues(template, open.text_of, open.period, open.year, open.source);
+            unbegun_narrative_issues(template, &written, open.period, open.year, open.source);
         listed.extend(items.into_iter().map(|issue| Listed {
             issue,
             explained: false,
@@ -141,6 +147,7 @@ mod tests {
             issues: &issues,
             note_of: &note_of,
             text_of: &nothing,
+            left_out: &|_| false,
             period: Period::Year,
             year: Some(2023),
             source: &source,

@@ -46,6 +46,9 @@ json_struct! {
         /// Hand-typed figures of the narrative the clerk kept as typed
         /// (`<item id>|<words>`, see `core::hand_figures`).
         pub dismissed: KeySet = omitted,
+        /// Outline items the clerk left out of this report (not required
+        /// by the template): neither printed nor checked, their text kept.
+        pub left_out: KeySet = omitted,
     }
 }
 

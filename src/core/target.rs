@@ -190,6 +190,36 @@ impl Target {
         }
     }
 
+    /// The figure in words that fit a sentence, as the narrative's
+    /// `{muc-tieu:<id>}` prints it: «99,06 %, trên mức tối thiểu 95 % của
+    /// tỉnh», «90 %, dưới mức tối thiểu 95 % của tỉnh». The same words in
+    /// the live paragraph, the .docx and print.
+    pub fn in_sentence(&self, result: TargetResult) -> String {
+        let limit = self.figure_text(self.limit);
+        let Some(value) = result.value else {
+            return format!("… (chưa đủ số liệu để tính, mức {limit} của tỉnh)");
+        };
+        let figure = self.figure_text(value);
+        if let (Some(TargetState::Mismatch), Some(shares)) = (result.state, result.shares) {
+            return format!("{figure} (số liệu không khớp: {})", self.mismatch(shares));
+        }
+        // Equal as the figure is printed: 95,00 % is «bằng», not «trên».
+        let decimals = self.figure.decimals;
+        let same = format_vn(value, decimals) == format_vn(self.limit, decimals);
+        let place = match (self.op, same, value > self.limit) {
+            (Comparison::AtLeast, true, _) => "bằng mức tối thiểu",
+            (Comparison::AtLeast, false, true) => "trên mức tối thiểu",
+            (Comparison::AtLeast, false, false) => "dưới mức tối thiểu",
+            (Comparison::AtMost, true, _) => "bằng mức tối đa",
+            (Comparison::AtMost, false, false) => "dưới mức tối đa",
+            (Comparison::AtMost, false, true) => "vượt mức tối đa",
+            (Comparison::Equal, true, _) => "đúng mức",
+            (Comparison::Equal, false, true) => "cao hơn mức",
+            (Comparison::Equal, false, false) => "thấp hơn mức",
+        };
+        format!("{figure}, {place} {limit} của tỉnh")
+    }
+
     /// The whole line: «Tỷ lệ hồ sơ giải quyết đúng hẹn: 90 % (chỉ tiêu ≥
     /// 95 %) — chưa đạt».
     pub fn sentence(&self, result: TargetResult) -> String {
@@ -269,6 +299,33 @@ mod tests {
                 None,
                 "chưa đủ số liệu để tính (chỉ tiêu ≥ 95 %)".to_string()
             )
+        );
+    }
+
+    #[test]
+    fn a_target_in_a_sentence_reads_as_words() {
+        let t = on_time();
+        let at = |done: f64, all: f64| {
+            let values: FxHashMap<&str, f64> =
+                [("3.3.1", all), ("3.3.2", done)].into_iter().collect();
+            t.in_sentence(t.result(&|c| values.get(c).copied()))
+        };
+        assert_eq!(
+            at(1588.0, 1603.0),
+            "99,06 %, trên mức tối thiểu 95 % của tỉnh"
+        );
+        assert_eq!(at(900.0, 1000.0), "90 %, dưới mức tối thiểu 95 % của tỉnh");
+        assert_eq!(at(95.0, 100.0), "95 %, bằng mức tối thiểu 95 % của tỉnh");
+        assert!(at(1599.0, 189.0).starts_with("846,03 % (số liệu không khớp: 3.3.2 (1.599)"));
+        let at_most = Target {
+            op: Comparison::AtMost,
+            limit: 5.0,
+            ..on_time()
+        };
+        let values: FxHashMap<&str, f64> = [("3.3.1", 100.0), ("3.3.2", 8.0)].into_iter().collect();
+        assert_eq!(
+            at_most.in_sentence(at_most.result(&|c| values.get(c).copied())),
+            "8 %, vượt mức tối đa 5 % của tỉnh"
         );
     }
 

@@ -61,11 +61,11 @@ pub fn set(report: &mut Report, name: &mut String, author: &mut String, key: &st
             match prefix {
                 "note:" => report.notes.set_many(text()),
                 "outline:" => report.narrative.set_many(text()),
-                "unconfirmed:" | "dismissed:" => {
-                    let marks = if prefix == "unconfirmed:" {
-                        &mut report.unconfirmed
-                    } else {
-                        &mut report.dismissed
+                "unconfirmed:" | "dismissed:" | "left-out:" => {
+                    let marks = match prefix {
+                        "unconfirmed:" => &mut report.unconfirmed,
+                        "dismissed:" => &mut report.dismissed,
+                        _ => &mut report.left_out,
                     };
                     if value.is_empty() {
                         marks.retain(|k| k != rest);

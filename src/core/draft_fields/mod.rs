@@ -4,7 +4,8 @@
 //! The keys are the page hooks of a conflict (`data-conflict`):
 //! an indicator's or a grid cell's code for its value, `note:<code>`,
 //! `header:<field>`, `outline:<item>`, `name` and `author`; and, merged
-//! without asking, `unconfirmed:<code>` and `dismissed:<key>` (marks),
+//! without asking, `unconfirmed:<code>` and `dismissed:<key>` and
+//! `left-out:<item>` (an outline item left out of the report) (marks),
 //! `previous` (the report compared with), `summary` (a roll-up's summary)
 //! and `row:<section>/<row key>` (a grid row's place, `core::position`; a
 //! removed row's is `-<place>`). Template codes never hold `:`.

@@ -70,6 +70,7 @@ impl<'a> Parts<'a> {
             "outline:" => text(report.narrative.get(rest)),
             "unconfirmed:" => Some(mark(report.unconfirmed.contains(rest)).into()),
             "dismissed:" => Some(mark(report.dismissed.contains(rest)).into()),
+            "left-out:" => Some(mark(report.left_out.contains(rest)).into()),
             _ => Some(
                 HeaderField::ALL
                     .into_iter()
@@ -141,6 +142,9 @@ impl<'a> Parts<'a> {
         for key in report.dismissed.iter() {
             add(format!("dismissed:{key}"), "1".into());
         }
+        for id in report.left_out.iter() {
+            add(format!("left-out:{id}"), "1".into());
+        }
         out
     }
 
@@ -173,6 +177,7 @@ impl<'a> Parts<'a> {
             &mut out,
         );
         diff_marks(&old.dismissed, &next.dismissed, "dismissed:", &mut out);
+        diff_marks(&old.left_out, &next.left_out, "left-out:", &mut out);
         out
     }
 }

@@ -11,7 +11,7 @@ use crate::core::eval::wiring::{
     Before, Tally,
 };
 use crate::core::issue::Issue;
-use crate::core::narrative::narrative_issues;
+use crate::core::narrative::{narrative_issues, Written};
 use crate::core::period::parse_year;
 use crate::core::report::Report;
 use crate::core::target::TargetResult;
@@ -104,7 +104,12 @@ impl Report {
             evaluation: &evaluation,
         };
         let text_of = |id: &str| self.narrative.get(id).cloned().unwrap_or_default();
-        let narrative = narrative_issues(template, &text_of, self.header.period, year, &source);
+        let left_out = |id: &str| self.left_out.contains(id);
+        let written = Written {
+            text_of: &text_of,
+            left_out: &left_out,
+        };
+        let narrative = narrative_issues(template, &written, self.header.period, year, &source);
         let grids = &evaluation.grids;
         let issues = in_page_order(
             &narrative,

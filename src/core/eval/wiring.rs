@@ -71,9 +71,9 @@ pub fn rules_by_row(template: &Template) -> Vec<Vec<usize>> {
     at
 }
 
-/// Every message of a report in the page's order: the narrative's (it
-/// comes first on the page), the indicator rows' (each row's own list has
-/// its errors first), each grid's, then the targets on grid totals.
+/// Every message of a report, errors first, then warnings, each in the
+/// page's order: the narrative's (it comes first on the page), the
+/// indicator rows', each grid's, then the targets on grid totals.
 /// `grids` appends each grid's list in turn, straight from where it is
 /// kept (the editor's memos), so nothing is copied twice.
 pub fn in_page_order(
@@ -87,7 +87,13 @@ pub fn in_page_order(
     all.extend_from_slice(rows);
     grids(&mut all);
     all.extend(on_totals);
-    all
+    // The page's order is kept within each severity (a partition, not a
+    // sort: a stable sort's code is kilobytes of wasm).
+    let (mut errors, warnings): (Vec<Issue>, Vec<Issue>) = all
+        .into_iter()
+        .partition(|issue| issue.severity == Severity::Error);
+    errors.extend(warnings);
+    errors
 }
 
 /// How many of grid `g`'s cells are filled, and its column `i`'s sum.

@@ -108,7 +108,7 @@ fn live_figures_follow_the_annex() {
     );
     assert_eq!(
         plain("Đúng hẹn: {muc-tieu:dung-hen}.", &source),
-        "Đúng hẹn: 93,41 % (chỉ tiêu ≥ 95 %) — chưa đạt."
+        "Đúng hẹn: 93,41 %, dưới mức tối thiểu 95 % của tỉnh."
     );
     assert_eq!(
         show("muc-tieu:thanh-toan-truc-tuyen", &source),
@@ -353,4 +353,164 @@ fn district_targets_read_the_grid_totals() {
     // Phụ lục VI has nothing yet: its target waits.
     let xa = t.targets.iter().position(|x| x.id == "tre-han-xa").unwrap();
     assert_eq!(e.targets[xa].met(), None);
+}
+
+#[test]
+fn an_optional_item_left_out_is_neither_checked_nor_printed_and_keeps_its_text() {
+    let (t, mut r) = annual_2023();
+    r.narrative
+        .insert("I.1".into(), "Đã ban hành kế hoạch.".into());
+    r.narrative
+        .insert("I.4".into(), "Hoàn thành nhiệm vụ.".into());
+    let about = |r: &Report, id: &str| {
+        r.evaluate(&t)
+            .issues
+            .into_iter()
+            .filter(|i| i.code == issue_code(id))
+            .count()
+    };
+    // I.4 has text but its annex row 1.3 is empty: a message, until left out.
+    assert_eq!(about(&r, "I.4"), 1);
+    r.left_out.insert("I.4".into());
+    assert_eq!(about(&r, "I.4"), 0);
+    // An empty optional item whose annex has figures: no message either.
+    r.narrative.remove("I.4");
+    r.set_value("1.3.1", "5");
+    assert_eq!(about(&r, "I.4"), 0);
+    r.left_out.remove("I.4");
+    assert_eq!(about(&r, "I.4"), 1, "brought back, it is checked again");
+    // A required item cannot be left out: the mark is not honoured.
+    r.left_out.insert("I.2".into());
+    assert_eq!(about(&r, "I.2"), 1);
+    // As a draft field: merged by key, and read back from the .json.
+    r.left_out.insert("I.4".into());
+    let parts = crate::core::draft_fields::Parts {
+        report: &r,
+        name: "",
+        author: "",
+    };
+    assert_eq!(parts.get("left-out:I.4").as_deref(), Some("1"));
+    assert!(parts
+        .all()
+        .contains(&("left-out:I.4".to_string(), "1".to_string())));
+    let mut other = Report::new(&t);
+    let (mut name, mut author) = (String::new(), String::new());
+    crate::core::draft_fields::set(&mut other, &mut name, &mut author, "left-out:I.4", "1");
+    assert!(other.left_out.contains("I.4"));
+    assert!(!crate::core::draft_fields::asks("left-out:I.4"));
+    let json = crate::core::json_write::to_string(&r);
+    let back: Report = crate::core::json_read::read(&json).unwrap();
+    assert_eq!(back.left_out, r.left_out);
+    assert_eq!(
+        back.narrative.get("I.4"),
+        None,
+        "removed above; kept otherwise"
+    );
+}
+
+#[test]
+fn the_printed_outline_numbers_on_past_an_item_left_out() {
+    let (t, _) = annual_2023();
+    let headings = |marked: &[&str]| -> Vec<String> {
+        t.outline
+            .printed(Period::Year, &|id| marked.contains(&id))
+            .into_iter()
+            .map(|(_, h)| h)
+            .collect()
+    };
+    let all = headings(&[]);
+    assert_eq!(all.len(), t.outline.items.len());
+    assert!(all.contains(&"4. Thực hiện nhiệm vụ cấp trên giao".to_string()));
+    let without = headings(&["I.4", "V"]);
+    assert_eq!(without.len(), all.len() - 2);
+    assert!(!without
+        .iter()
+        .any(|h| h.contains("cấp trên giao") || h.contains("KIẾN NGHỊ")));
+    // An outline whose optional item sits between others: the next one moves up.
+    let mut outline = t.outline.clone();
+    outline.items.retain(|i| i.id.starts_with("I"));
+    let i2 = outline.items.iter_mut().find(|i| i.id == "I.2").unwrap();
+    i2.required = crate::core::outline::Required::No;
+    let numbered: Vec<String> = outline
+        .printed(Period::Year, &|id| id == "I.2")
+        .into_iter()
+        .map(|(_, h)| h)
+        .collect();
+    assert!(
+        numbered.contains(&"2. Về công tác tuyên truyền cải cách hành chính".to_string()),
+        "{numbered:#?}"
+    );
+    assert!(numbered.contains(&"3. Thực hiện nhiệm vụ cấp trên giao".to_string()));
+    // A section whose every item is left out goes with them.
+    let v_only: Vec<String> = t
+        .outline
+        .printed(Period::Year, &|id| id == "V")
+        .into_iter()
+        .map(|(_, h)| h)
+        .collect();
+    assert_eq!(
+        v_only.last().map(String::as_str),
+        Some("IV. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI")
+    );
+}
+
+#[test]
+fn the_closing_hint_reads_as_the_seed_closes() {
+    let words = crate::core::outline::PeriodWords::new(
+        "ỦY BAN NHÂN DÂN XÃ HOẰNG TRƯỜNG",
+        "Hoằng Trường",
+        Period::Year,
+        Some(2023),
+    );
+    let t = template("xa-01b");
+    assert_eq!(
+        words.closing_hint(&t.outline.subject),
+        "Trên đây là báo cáo công tác cải cách hành chính năm 2023, nhiệm vụ công tác cải cách hành chính năm 2024 của Ủy ban nhân dân xã Hoằng Trường, kính gửi cấp trên xem xét, tổng hợp./."
+    );
+}
+
+#[test]
+fn errors_come_first_then_warnings_each_in_page_order() {
+    use crate::core::eval::in_page_order;
+    let issue = |code: &str, severity| Issue {
+        code: code.into(),
+        severity,
+        message: String::new(),
+    };
+    let narrative = [
+        issue("outline:I.2", Severity::Warning),
+        issue("outline:II.2", Severity::Error),
+    ];
+    let rows = [
+        issue("1.1", Severity::Warning),
+        issue("3.3.1", Severity::Error),
+    ];
+    let all = in_page_order(
+        &narrative,
+        &rows,
+        &mut |all| all.push(issue("pl5/1/c3", Severity::Error)),
+        vec![issue("pl5/total/c9", Severity::Warning)],
+    );
+    let codes: Vec<&str> = all.iter().map(|i| i.code.as_str()).collect();
+    assert_eq!(
+        codes,
+        [
+            "outline:II.2",
+            "3.3.1",
+            "pl5/1/c3",
+            "outline:I.2",
+            "1.1",
+            "pl5/total/c9"
+        ]
+    );
+    assert!(is_empty_item(&Issue {
+        code: "outline:I.2".into(),
+        severity: Severity::Warning,
+        message: "Mục I.2 \"Công tác kiểm tra\" chưa có nội dung".into(),
+    }));
+    assert!(!is_empty_item(&Issue {
+        code: "outline:I.2".into(),
+        severity: Severity::Warning,
+        message: "Mục I.2 \"Công tác kiểm tra\": «chưa có nội dung» không khớp".into(),
+    }));
 }

@@ -89,6 +89,7 @@ pub fn ExportBar(autosave: Autosave) -> impl IntoView {
                         issues,
                         note_of: &note_of,
                         text_of: &text_of,
+                        left_out: &|id| form.narrative.left_out.with(|l| l.contains(id)),
                         period,
                         year,
                         source: &*form.narrative.live,

@@ -3,10 +3,13 @@
 use leptos::prelude::*;
 
 use crate::browser::focus::focus_field;
+use crate::core::issue::{Issue, Severity};
+use crate::core::narrative::{is_empty_item, issue_code};
 use crate::core::number::format_count;
 use crate::core::target::TargetState;
+use crate::core::template::Template;
 use crate::ui::editor::state::form::FormContext;
-use crate::ui::shared::erased::{key_of, keyed_list, shown, Keyed};
+use crate::ui::shared::erased::{key_of, keyed_list, shown, CollectAny, Keyed};
 
 #[component]
 pub fn IssueSummary() -> impl IntoView {
@@ -40,6 +43,9 @@ pub fn IssueSummary() -> impl IntoView {
         })
         .collect::<Vec<_>>();
     let has_targets = !targets.is_empty();
+    let template = form.template.clone();
+    // Kept outside the list: the group stays open as its members change.
+    let expanded = RwSignal::new(false);
     view! {
         <section class="issue-summary" id="kiem-tra" aria-label="Kết quả kiểm tra">
             <h2>"Kiểm tra số liệu"</h2>
@@ -58,30 +64,107 @@ pub fn IssueSummary() -> impl IntoView {
                 <ul class="targets">{targets}</ul>
             }.into_any())}
             <ol class="summary-list" aria-live="polite">
-                {keyed_list(move || issues.get().into_iter().map(|issue| {
-                    Keyed::new(key_of(&[&issue.code, &issue.message]), move || {
-                        let code = issue.code.clone();
-                        view! {
-                            <li>
-                                <button
-                                    type="button"
-                                    class=format!("summary-item {}", issue.severity.as_str())
-                                    data-summary-for=issue.code.clone()
-                                    data-summary-severity=issue.severity.as_str()
-                                    title="Đến ô số liệu"
-                                    on:click=move |_| {
-                                        focus_field(&code);
-                                    }
-                                >
-                                    <span class="severity">{issue.severity.label()} " · " {issue.code.clone()}</span>
-                                    <span class="message">{issue.message.clone()}</span>
-                                </button>
-                            </li>
+                {keyed_list(move || {
+                    let all = issues.get();
+                    let empty: Vec<Issue> = all.iter().filter(|i| is_empty_item(i)).cloned().collect();
+                    let grouped = empty.len() >= 2;
+                    let mut out = Vec::new();
+                    let mut group = Some(empty);
+                    for issue in all {
+                        let template = template.clone();
+                        if !(grouped && is_empty_item(&issue)) {
+                            let key = key_of(&[&issue.code, &issue.message]);
+                            out.push(Keyed::new(key, move || entry(&template, Entry::One(issue), expanded)));
+                        } else if let Some(members) = group.take() {
+                            // The group stands where its first member would.
+                            let codes: Vec<&str> = members.iter().map(|i| i.code.as_str()).collect();
+                            let key = key_of(&codes);
+                            out.push(Keyed::new(key, move || entry(&template, Entry::Group(members), expanded)));
                         }
-                    })
-                }).collect())}
+                    }
+                    out
+                })}
             </ol>
         </section>
+    }
+}
+
+/// One message's card: a click goes to its field. A narrative item is
+/// named as in the document («Mục I.3 "Về công tác tuyên truyền …"»).
+fn card(template: &Template, issue: Issue) -> impl IntoView {
+    let code = issue.code.clone();
+    let name = code
+        .strip_prefix(&issue_code(""))
+        .and_then(|id| template.outline.item(id))
+        .map_or_else(|| code.clone(), |item| item.named());
+    // Named in the title, the message need not say it again.
+    let message = issue
+        .message
+        .strip_prefix(name.as_str())
+        .map_or(issue.message.as_str(), |m| m.trim_start_matches(':').trim())
+        .to_string();
+    view! {
+        <li>
+            <button
+                type="button"
+                class=format!("summary-item {}", issue.severity.as_str())
+                data-summary-for=issue.code.clone()
+                data-summary-severity=issue.severity.as_str()
+                title="Đến ô số liệu"
+                on:click=move |_| {
+                    focus_field(&code);
+                }
+            >
+                <span class="severity">{issue.severity.label()} " · " {name}</span>
+                <span class="message">{message}</span>
+            </button>
+        </li>
+    }
+}
+
+/// A line of the summary: one message, or the empty items together.
+enum Entry {
+    One(Issue),
+    Group(Vec<Issue>),
+}
+
+/// One closure type for every line, so the list is one instantiation.
+fn entry(template: &Template, entry: Entry, expanded: RwSignal<bool>) -> AnyView {
+    match entry {
+        Entry::One(issue) => card(template, issue).into_any(),
+        Entry::Group(members) => empty_items(template, members, expanded).into_any(),
+    }
+}
+
+/// Narrative items still empty, as one line that opens to their cards
+/// («7 mục chưa có nội dung»); closed, the cards stay on the page hidden.
+fn empty_items(
+    template: &Template,
+    members: Vec<Issue>,
+    expanded: RwSignal<bool>,
+) -> impl IntoView {
+    let count = format!(
+        "{} mục chưa có nội dung",
+        format_count(members.len() as f64)
+    );
+    let cards = members
+        .into_iter()
+        .map(|issue| card(template, issue))
+        .collect_any();
+    view! {
+        <li class="issue-group" data-issue-group="empty-items">
+            <button
+                type="button"
+                class="summary-item summary-group warning"
+                data-action="expand-group"
+                aria-expanded=move || expanded.get().to_string()
+                on:click=move |_| expanded.update(|e| *e = !*e)
+            >
+                <span class="severity">{Severity::Warning.label()} " · Nội dung báo cáo"</span>
+                <span class="message">{count} {move || if expanded.get() { " — thu gọn" } else { " — bấm để xem từng mục" }}</span>
+            </button>
+            <ol class="summary-list group-members" hidden=move || !expanded.get()>{cards}</ol>
+        </li>
     }
 }
 

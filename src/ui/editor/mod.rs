@@ -18,6 +18,7 @@ pub mod indicator_table;
 pub mod grid_cells;
 pub mod carry_bar;
 pub mod grid_table;
+pub mod figure_picker;
 pub mod narrative_editor;
 pub mod commune_summary;
 pub mod export_bar;

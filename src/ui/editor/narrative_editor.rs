@@ -7,100 +7,24 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::browser::text_field::{insert_at_caret, pasted_text, select_words};
-use crate::core::hand_figures::{dismissal_key, hand_figures};
-use crate::core::narrative::{clean_paste, paragraphs, pieces, Piece, Shown, TARGET_PREFIX};
-use crate::core::outline::{OutlineItem, PeriodWords};
+use crate::browser::text_field::{insert_at_caret, pasted_text, refocus};
+use crate::core::narrative::{clean_paste, paragraphs, pieces, Piece, Shown};
+use crate::core::outline::{OutlineItem, PeriodWords, Required, CLOSING};
 use crate::core::period::{parse_year, Period};
 use crate::core::report::HeaderField;
-use crate::core::template::Template;
-use crate::core::vn_text::ascii_base;
 use crate::ui::editor::conflict::ConflictChoice;
+use crate::ui::editor::figure_picker::{
+    candidates, Candidate, FigurePicker, HandFigureHints, Picker,
+};
 use crate::ui::editor::issue_summary::IssueMessages;
 use crate::ui::editor::state::form::FormContext;
 use crate::ui::shared::erased::{key_of, keyed_list, memo, CollectAny, Keyed};
-
-/// The figures the picker offers: token, what it is, and a key to search.
-struct Candidate {
-    token: String,
-    label: String,
-    key: String,
-}
-
-/// Lower-case ASCII, marks dropped: "Hồ sơ" → "ho so".
-fn folded(text: &str) -> String {
-    text.chars()
-        .filter_map(ascii_base)
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
-}
-
-fn candidates(template: &Template) -> Vec<Candidate> {
-    let mut out = Vec::new();
-    let mut add = |token: String, label: String| {
-        let key = folded(&format!("{token} {label}"));
-        out.push(Candidate { token, label, key });
-    };
-    for ind in template.fillable() {
-        add(ind.code.clone(), ind.label.clone());
-    }
-    for c in &template.computed {
-        add(c.code.clone(), c.label.clone());
-    }
-    for target in &template.targets {
-        add(
-            format!("{TARGET_PREFIX}{}", target.id),
-            format!("Mục tiêu: {} ({})", target.label, target.goal()),
-        );
-    }
-    for (section, grid) in template.grids() {
-        let (annex, _) = section.heading(template);
-        add(
-            format!("{}/count", section.id),
-            format!("{annex} — số dòng"),
-        );
-        for (i, column) in grid.columns.iter().enumerate() {
-            let name = grid.column_name(i);
-            if column.is_summed() {
-                add(
-                    format!("{}/total/c{}", section.id, column.number),
-                    format!("{annex} — tổng cột {name}"),
-                );
-            }
-            if let crate::core::grid::ColumnRole::Value(kind) = &column.role {
-                for (code, label) in kind.options() {
-                    add(
-                        format!("{}/count/c{}={code}", section.id, column.number),
-                        format!("{annex} — số dòng có {name}: {label}"),
-                    );
-                }
-            }
-        }
-    }
-    out
-}
-
-/// The figures of which every word of `query` begins a word (or the code),
-/// at most `limit`: "ho so" finds "hồ sơ", not "kế hoạch … số".
-fn matching<'a>(all: &'a [Candidate], query: &str, limit: usize) -> Vec<&'a Candidate> {
-    let words: Vec<String> = query.split_whitespace().map(folded).collect();
-    all.iter()
-        .filter(|c| {
-            words.iter().all(|w| {
-                c.key
-                    .split([' ', '(', ')', ','])
-                    .any(|k| k.starts_with(w.as_str()))
-            })
-        })
-        .take(limit)
-        .collect()
-}
 
 #[component]
 pub fn NarrativeEditor() -> impl IntoView {
     let form = expect_context::<FormContext>();
     let template = form.template.clone();
-    let picker = RwSignal::new(None::<String>);
+    let picker = Picker::closed();
     let offered = Arc::new(candidates(&template));
     let header = form.clone();
     let words = memo(move || {
@@ -117,6 +41,20 @@ pub fn NarrativeEditor() -> impl IntoView {
             words.fill(&template.outline.opening),
         )
     });
+    let closing_hint = {
+        let (header, subject) = (form.clone(), form.template.outline.subject.clone());
+        memo(move || {
+            let value = |f| header.header_signal(f).get();
+            let period = Period::from_key(&value(HeaderField::Period)).unwrap_or_default();
+            PeriodWords::new(
+                &value(HeaderField::Unit),
+                &value(HeaderField::Place),
+                period,
+                parse_year(&value(HeaderField::Year)).ok(),
+            )
+            .closing_hint(&subject)
+        })
+    };
     let started = form.narrative.started;
     let items = form.template.outline.items.clone();
     view! {
@@ -125,7 +63,8 @@ pub fn NarrativeEditor() -> impl IntoView {
             <p class="report-subject bold" data-computed="subject">{move || words.get().0}</p>
             <span class="rule-line short"></span>
             <p class="report-opening" data-computed="opening">{move || words.get().1}</p>
-            {items.into_iter().map(|item| view! { <OutlineEntry item picker offered=offered.clone() /> }).collect_any()}
+            {items.into_iter().enumerate().map(|(index, item)| view! { <OutlineEntry item index picker offered=offered.clone() /> }).collect_any()}
+            <TextEntry id=CLOSING.to_string() label="Đoạn kết".to_string() hint=closing_hint picker offered=offered.clone() />
         </section>
     }
 }
@@ -133,26 +72,105 @@ pub fn NarrativeEditor() -> impl IntoView {
 #[component]
 fn OutlineEntry(
     item: OutlineItem,
-    picker: RwSignal<Option<String>>,
+    index: usize,
+    picker: Picker,
     offered: Arc<Vec<Candidate>>,
 ) -> impl IntoView {
-    let heading = item.heading();
+    let form = expect_context::<FormContext>();
+    let (headings, left_out) = (form.narrative.headings, form.narrative.left_out);
+    // As printed: items left out are not, and the rest are numbered on.
+    let fallback = item.heading();
+    let heading = move || {
+        headings
+            .with(|h| h.get(index).filter(|h| !h.is_empty()).cloned())
+            .unwrap_or_else(|| fallback.clone())
+    };
     let class = format!("outline-heading depth-{}", item.depth.min(2));
     if !item.writes {
-        return view! { <h2 class=class>{heading}</h2> }.into_any();
+        let gone = move || headings.with(|h| h.get(index).is_none_or(String::is_empty));
+        return view! { <h2 class=class class:left-out=gone>{heading}</h2> }.into_any();
     }
+    let entry = view! { <TextEntry id=item.id.clone() label=item.title.clone() hint=memo(String::new) picker offered /> };
+    if item.required == Required::Always {
+        return view! {
+            <div class="outline-item" data-outline-item=item.id.clone()>
+                <h3 class=class>{heading}</h3>
+                {entry}
+            </div>
+        }
+        .into_any();
+    }
+    // Optional (in some periods): «Không đưa vào báo cáo» and back; both
+    // drawn once, the classes say which shows (`style/main.css`).
+    let period = form.header_signal(HeaderField::Period);
+    let id = item.id.clone();
+    let optional =
+        memo(move || item.optional_in(Period::from_key(&period.get()).unwrap_or_default()));
+    let is_out = {
+        let id = id.clone();
+        memo(move || optional.get() && left_out.with(|l| l.contains(&id)))
+    };
+    let set = {
+        let (id, form) = (id.clone(), form.clone());
+        move |out: bool| {
+            form.narrative.left_out.update(|l| {
+                if out {
+                    l.insert(id.clone());
+                } else {
+                    l.remove(&id);
+                }
+            });
+            form.edits.update(|n| *n += 1);
+        }
+    };
+    let (omit, restore) = (set.clone(), set);
+    let (item_id, restore_id, omit_id) = (id.clone(), id.clone(), id);
+    view! {
+        <div class="outline-item" class:can-omit=move || optional.get() class:left-out=move || is_out.get() data-outline-item=item_id data-left-out=move || is_out.get().then_some("true")>
+            <h3 class=class>{heading}</h3>
+            <p class="left-out-note screen-only">
+                "Không đưa vào báo cáo này: mục không được in và không được kiểm tra; nội dung đã gõ vẫn được giữ. "
+                <button type="button" class="link" data-action="restore-item" data-outline=restore_id on:click=move |_| restore(false)>"Đưa lại vào báo cáo"</button>
+            </p>
+            <div class="item-body">
+                {entry}
+                <p class="omit-tools screen-only">
+                    <button type="button" class="link" data-action="omit-item" data-outline=omit_id on:click=move |_| omit(true)>"Không đưa vào báo cáo"</button>
+                </p>
+            </div>
+        </div>
+    }
+    .into_any()
+}
+
+/// A text area of the narrative (an item's or the closing paragraph's),
+/// with its picker, its printed paragraphs, its messages and hints.
+#[component]
+fn TextEntry(
+    id: String,
+    label: String,
+    /// Shown while empty when not empty itself; else the item's own hint.
+    hint: Memo<String>,
+    picker: Picker,
+    offered: Arc<Vec<Candidate>>,
+) -> impl IntoView {
     let form = expect_context::<FormContext>();
-    let conflict_hook = form.conflicts.hook(format!("outline:{}", item.id));
-    let Some(text) = form.narrative.text(&item.id) else {
+    let conflict_hook = form.conflicts.hook(format!("outline:{id}"));
+    let Some(text) = form.narrative.text(&id) else {
         return ().into_any();
     };
+    let own_hint = form
+        .template
+        .outline
+        .item(&id)
+        .map(|i| i.hint.clone())
+        .unwrap_or_default();
     let issues = form
         .narrative
         .item_issues
-        .get(&item.id)
+        .get(&id)
         .copied()
         .unwrap_or_else(|| memo(Vec::new));
-    let id = item.id.clone();
     let (edit, paste_form, pick_form) = (form.clone(), form.clone(), form.clone());
     let on_input = move |ev| edit.set_narrative(text, event_target_value(&ev));
     let paste_id = id.clone();
@@ -178,25 +196,30 @@ fn OutlineEntry(
     let open_id = id.clone();
     let picker_open = {
         let id = id.clone();
-        move || picker.get().as_deref() == Some(id.as_str())
+        move || picker.open.with(|p| p.as_deref() == Some(id.as_str()))
     };
     let insert = Callback::new({
         let id = id.clone();
         move |token: String| {
-            picker.set(None);
+            picker.open.set(None);
             if let Some(new_text) = insert_at_caret(&id, &format!("{{{token}}}")) {
                 pick_form.set_narrative(text, new_text);
             }
         }
     });
+    let close_id = id.clone();
+    let close = move || {
+        picker.open.set(None);
+        refocus(&close_id);
+    };
+    let closing = id == CLOSING;
     view! {
-        <div class="outline-item" data-outline-item=id.clone() data-conflict=conflict_hook>
-            <h3 class=class>{heading}</h3>
+        <div class="text-entry" class:closing-entry=closing data-conflict=conflict_hook>
             <textarea
                 class="narrative-input screen-only"
                 data-outline=id.clone()
-                aria-label=item.title.clone()
-                placeholder=item.hint.clone()
+                aria-label=label
+                placeholder=move || hint.with(|h| if h.is_empty() { own_hint.clone() } else { h.clone() })
                 rows=rows
                 // Set once: typing, a figure inserted and a paste all write
                 // the area first (the last two through `text_field`), so
@@ -206,12 +229,12 @@ fn OutlineEntry(
                 on:paste=on_paste
             ></textarea>
             <div class="outline-tools screen-only">
-                <button type="button" class="link" data-action="insert-figure" on:click=move |_| picker.set(Some(open_id.clone()))>
+                <button type="button" class="link" data-action="insert-figure" on:click=move |_| picker.show(&open_id, String::new())>
                     "Chèn số liệu từ phụ lục"
                 </button>
                 <span class="tool-hint">" hoặc gõ mã trong ngoặc nhọn, ví dụ {3.3.1}, tỷ lệ {3.3.2/3.3.1}"</span>
             </div>
-            {move || picker_open().then(|| view! { <FigurePicker offered=offered.clone() insert close=move || picker.set(None) /> })}
+            {move || picker_open().then(|| view! { <FigurePicker offered=offered.clone() start=picker.query.get_untracked() insert close=close.clone() /> })}
             <div class="narrative-text" class:has-figures=move || text.with(|t| t.contains('{'))>
                 // Keyed by place and text: a keystroke redraws its own paragraph only.
                 {keyed_list(move || text.with(|t| {
@@ -253,111 +276,4 @@ fn paragraph(text: &str) -> impl IntoView {
             }
         })
         .collect_any()
-}
-
-#[component]
-fn FigurePicker(
-    offered: Arc<Vec<Candidate>>,
-    insert: Callback<String>,
-    close: impl Fn() + Clone + Send + Sync + 'static,
-) -> impl IntoView {
-    let query = RwSignal::new(String::new());
-    let form = expect_context::<FormContext>();
-    let found = {
-        let offered = offered.clone();
-        move || {
-            query.with(|q| {
-                matching(&offered, q, 40)
-                    .into_iter()
-                    .map(|c| {
-                        let token = c.token.clone();
-                        let value = match form.narrative.show(&c.token) {
-                            Shown::Text(t) => t,
-                            _ => "chưa có số liệu".to_string(),
-                        };
-                        view! {
-                            <li>
-                                <button type="button" class="figure-option" data-figure-option=c.token.clone() on:click=move |_| insert.run(token.clone())>
-                                    <span class="code">{c.token.clone()}</span>
-                                    <span class="label">{c.label.clone()}</span>
-                                    <span class="value">{value}</span>
-                                </button>
-                            </li>
-                        }
-                    })
-                    .collect_any()
-            })
-        }
-    };
-    let first = {
-        let offered = offered.clone();
-        move || query.with(|q| matching(&offered, q, 1).first().map(|c| c.token.clone()))
-    };
-    let escape = close.clone();
-    let search = NodeRef::<leptos::html::Input>::new();
-    search.on_load(|input| {
-        let _ = input.focus();
-    });
-    view! {
-        <div class="figure-picker screen-only" role="dialog" aria-label="Chèn số liệu từ phụ lục">
-            <input
-                type="search"
-                data-figure-search=""
-                placeholder="Tìm theo mã hoặc tên chỉ tiêu, ví dụ 3.3.1 hoặc đúng hẹn"
-                node_ref=search
-                prop:value=move || query.get()
-                on:input=move |ev| query.set(event_target_value(&ev))
-                on:keydown=move |ev| match ev.key().as_str() {
-                    "Escape" => escape(),
-                    "Enter" => {
-                        ev.prevent_default();
-                        if let Some(token) = first() {
-                            insert.run(token);
-                        }
-                    }
-                    _ => {}
-                }
-            />
-            <ul class="figure-options">{found}</ul>
-            <button type="button" class="link" data-action="close-picker" on:click=move |_| close()>"Đóng"</button>
-        </div>
-    }
-}
-
-/// Figures typed by hand that equal no figure of the report: replace with a
-/// live one, or keep as typed (the dismissal is saved in the draft).
-#[component]
-fn HandFigureHints(id: String, picker: RwSignal<Option<String>>) -> impl IntoView {
-    let form = expect_context::<FormContext>();
-    let hints = form.narrative.hints(&id);
-    // A few at most: drawn again as a list, without a keyed list's code.
-    move || {
-        hints
-            .get()
-            .into_iter()
-            .map(|words| {
-                let (replace_id, form) = (id.clone(), form.clone());
-                let number = hand_figures(&words).into_iter().next().map(|f| f.number).unwrap_or_default();
-                let key = dismissal_key(&id, &words);
-                let hint = words.clone();
-                view! {
-                    <p class="hand-figure screen-only" data-hand-figure=hint.clone()>
-                        "«" {hint.clone()} "» được gõ tay và không khớp số liệu nào của báo cáo. "
-                        <button type="button" class="link" data-action="replace-hand-figure" on:click=move |_| {
-                            if select_words(&replace_id, &words, &number) {
-                                picker.set(Some(replace_id.clone()));
-                            }
-                        }>"Thay bằng số liệu từ phụ lục"</button>
-                        " · "
-                        <button type="button" class="link" data-action="dismiss-hint" on:click=move |_| {
-                            form.narrative.dismissed.update(|d| {
-                                d.insert(key.clone());
-                            });
-                            form.edits.update(|n| *n += 1);
-                        }>"Giữ nguyên"</button>
-                    </p>
-                }
-            })
-            .collect_any()
-    }
 }

@@ -22,7 +22,7 @@ use self::xml::{
 use super::zip::stored_zip;
 use crate::core::eval::{EvaluatedFigures, Evaluation};
 use crate::core::narrative::{paragraphs, plain};
-use crate::core::outline::PeriodWords;
+use crate::core::outline::{PeriodWords, CLOSING};
 use crate::core::period::parse_year;
 use crate::core::report::Report;
 use crate::core::template::Template;
@@ -135,20 +135,26 @@ fn narrative(template: &Template, report: &Report, evaluation: &Evaluation) -> S
     out += &paragraph(LINE.centered(), &run(&words.fill(&outline.subject), BOLD));
     out += &short_rule(TEXT_WIDTH);
     let mut body: Vec<(Setting, String)> = vec![(BODY, run(&words.fill(&outline.opening), PLAIN))];
-    for item in &outline.items {
+    // Items left out are not printed; the rest are numbered on.
+    let left_out = |id: &str| report.left_out.contains(id);
+    let text = |id: &str| report.narrative.get(id).map_or("", String::as_str);
+    for (item, heading) in outline.printed(h.period, &left_out) {
         let look = if item.depth == 2 { BOLD.italic() } else { BOLD };
         let title = if item.depth == 0 {
-            upper(&item.heading())
+            upper(&heading)
         } else {
-            item.heading()
+            heading
         };
         body.push((BODY.heading(), run(&title, look)));
-        if let Some(text) = report.narrative.get(&item.id) {
-            for p in paragraphs(text) {
-                body.push((BODY, run(plain(p.trim(), &source).trim(), PLAIN)));
-            }
+        for p in paragraphs(text(&item.id)) {
+            body.push((BODY, run(plain(p.trim(), &source).trim(), PLAIN)));
         }
     }
+    // The closing paragraph, after V and before the signature.
+    for p in paragraphs(text(CLOSING)) {
+        body.push((BODY, run(plain(p.trim(), &source).trim(), PLAIN)));
+    }
+
     if let Some(last) = body.last_mut() {
         last.0 = last.0.kept_with_next();
     }

@@ -14,6 +14,7 @@ use crate::core::hand_figures::{hand_figures, unmatched};
 use crate::core::issue::Issue;
 use crate::core::key_set::KeySet;
 use crate::core::narrative::{self, Shown};
+use crate::core::outline::CLOSING;
 use crate::core::period::{parse_year, Period};
 use crate::core::report::Report;
 use crate::core::target::TargetResult;
@@ -102,6 +103,14 @@ pub struct Narrative {
     pub dismissed: RwSignal<KeySet>,
     /// Every figure of the report, for the hand-typed ones to be compared with.
     pub numbers: Memo<Vec<f64>>,
+    /// Items the clerk left out of this report (`Report::left_out`).
+    pub left_out: RwSignal<KeySet>,
+    /// Each outline item's heading as printed, by its place in the
+    /// outline, empty when not printed: items left out are not and the
+    /// rest are numbered on (`Outline::printed`).
+    pub headings: Memo<Vec<String>>,
+    /// The closing paragraph («Trên đây là báo cáo …»).
+    pub closing: RwSignal<String>,
 }
 
 impl Narrative {
@@ -123,6 +132,7 @@ impl Narrative {
             })
             .collect();
         let signals: Vec<RwSignal<String>> = texts.iter().map(|(_, s)| *s).collect();
+        let left_out = RwSignal::new(report.left_out.clone());
         let started = memo(move || {
             signals
                 .iter()
@@ -140,6 +150,10 @@ impl Narrative {
                         return Vec::new();
                     }
                     let period = Period::from_key(&period.get()).unwrap_or_default();
+                    // An item left out is not checked (as `checked_if` has it).
+                    if item.optional_in(period) && left_out.with(|l| l.contains(&item.id)) {
+                        return Vec::new();
+                    }
                     let year = year.with(|y| parse_year(y).ok());
                     text.with(|t| narrative::item_issues(&item, t, period, year, &*live))
                 });
@@ -161,6 +175,24 @@ impl Narrative {
             let live = live.clone();
             memo(move || live.numbers())
         };
+        let headings = {
+            let template = template.clone();
+            memo(move || {
+                let period = Period::from_key(&period.get()).unwrap_or_default();
+                let outline = &template.outline;
+                let mut headings = vec![String::new(); outline.items.len()];
+                left_out.with(|l| {
+                    let printed = outline.printed(period, &|id| l.contains(id));
+                    for (item, heading) in printed {
+                        if let Some(at) = outline.items.iter().position(|i| i.id == item.id) {
+                            headings[at] = heading;
+                        }
+                    }
+                });
+                headings
+            })
+        };
+        let closing = RwSignal::new(report.narrative.get(CLOSING).cloned().unwrap_or_default());
         Narrative {
             texts,
             item_issues,
@@ -169,6 +201,9 @@ impl Narrative {
             live,
             dismissed,
             numbers,
+            left_out,
+            headings,
+            closing,
         }
     }
 
@@ -194,8 +229,20 @@ impl Narrative {
         })
     }
 
+    /// The text of item `id`, or of the closing paragraph.
     pub fn text(&self, id: &str) -> Option<RwSignal<String>> {
+        if id == CLOSING {
+            return Some(self.closing);
+        }
         self.texts.iter().find(|(i, _)| i == id).map(|(_, s)| *s)
+    }
+
+    /// The texts the draft keeps: each item's, then the closing paragraph's.
+    fn all_texts(&self) -> impl Iterator<Item = (&str, RwSignal<String>)> {
+        self.texts
+            .iter()
+            .map(|(id, s)| (id.as_str(), *s))
+            .chain(std::iter::once((CLOSING, self.closing)))
     }
 
     /// What a figure's token shows now, tracking what it reads.
@@ -205,7 +252,7 @@ impl Narrative {
 
     /// Shows `report`'s texts (another copy merged in).
     pub fn show_merged(&self, report: &Report) {
-        for (id, text) in &self.texts {
+        for (id, text) in self.all_texts() {
             let merged = report.narrative.get(id).map_or("", String::as_str);
             if text.with_untracked(|t| t.trim() != merged.trim()) {
                 text.set(merged.to_string());
@@ -215,19 +262,23 @@ impl Narrative {
         if self.dismissed.with_untracked(|d| *d != report.dismissed) {
             self.dismissed.set(report.dismissed.clone());
         }
+        if self.left_out.with_untracked(|l| *l != report.left_out) {
+            self.left_out.set(report.left_out.clone());
+        }
     }
 
     /// Writes the texts into `report`; `None` once the editor is gone.
     pub fn try_write(&self, report: &mut Report) -> Option<()> {
-        for (id, text) in &self.texts {
+        for (id, text) in self.all_texts() {
             let text = text.try_get_untracked()?;
             if text.trim().is_empty() {
                 report.narrative.remove(id);
             } else {
-                report.narrative.insert(id.clone(), text);
+                report.narrative.insert(id.to_string(), text);
             }
         }
         report.dismissed = self.dismissed.try_get_untracked()?;
+        report.left_out = self.left_out.try_get_untracked()?;
         Some(())
     }
 }
