@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::core::draft::Draft;
 use crate::core::template::Template;
 use crate::ui::context::AppContext;
+use crate::ui::editor::annex_keys::{AnnexKeys, KeysHintBar, KEYS_HINT};
 use crate::ui::editor::autosave::Autosave;
 use crate::ui::editor::commune_summary::{CommuneSummaryView, RollupPanel};
 use crate::ui::editor::compare_with::CompareWith;
@@ -47,6 +48,7 @@ pub fn ReportEditor(
             .map(|g| g.rows.with_untracked(Vec::len))
             .sum::<usize>();
     provide_context(Deferral::new(rows));
+    provide_context(AnnexKeys::new(ctx.session(|s| s.hint_closed(KEYS_HINT))));
     let orphans = draft.orphans(&template);
     let own_id = draft.id.clone();
     let autosave = Autosave::start(ctx, form.clone(), draft);
@@ -125,6 +127,7 @@ pub fn ReportEditor(
                     <IssueSummary />
                 </aside>
             </div>
+            <KeysHintBar />
         </div>
     }
 }

@@ -1,0 +1,134 @@
+//! An indicator's figure: the field, its keys (Enter down the Số liệu
+//! column, Tab across to Ghi chú, as in a spreadsheet), and «Không phát
+//! sinh», a row with nothing to report, which differs from 0.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, KeyboardEvent};
+
+use crate::browser::focus::{focus_next_value, tab_in_annex};
+use crate::core::value::{FieldState, ValueKind, NONE_TO_REPORT};
+use crate::ui::editor::annex_keys::AnnexKeys;
+use crate::ui::editor::state::field::{shown_on_leaving, Field};
+use crate::ui::editor::state::form::FormContext;
+
+/// Tab or Shift+Tab, without a modifier that means something else.
+pub fn is_tab(ev: &KeyboardEvent) -> bool {
+    ev.key() == "Tab" && !ev.ctrl_key() && !ev.alt_key() && !ev.meta_key() && !ev.is_composing()
+}
+
+fn target(ev: &KeyboardEvent) -> Option<HtmlElement> {
+    ev.target().and_then(|t| t.dyn_into::<HtmlElement>().ok())
+}
+
+/// Tab in the annex from a figure or a note: moves as in a spreadsheet.
+pub fn tab_key(ev: &KeyboardEvent) -> bool {
+    let moved = target(ev).is_some_and(|here| tab_in_annex(&here, ev.shift_key()));
+    if moved {
+        ev.prevent_default();
+    }
+    moved
+}
+
+#[component]
+pub fn ValueInput(code: String, kind: ValueKind, field: Field) -> impl IntoView {
+    let form = expect_context::<FormContext>();
+    let keys = use_context::<AnnexKeys>();
+    let confirm_code = code.clone();
+    let tab_code = code.clone();
+    let raw = field.raw;
+    let state = field.state;
+    let numeric = kind.is_numeric();
+    let placeholder = match &kind {
+        ValueKind::YesNo { .. } => "1 hoặc 0".to_string(),
+        ValueKind::Choice { options } => options
+            .iter()
+            .map(|o| o.code.to_string())
+            .collect::<Vec<_>>()
+            .join(" / "),
+        _ => String::new(),
+    };
+    let shown_kind = kind.clone();
+    let on_blur = move |_| {
+        // Once the field is left, a valid number is shown the Vietnamese
+        // way, and «khong phat sinh» as «Không phát sinh».
+        if let Some(text) = shown_on_leaving(&kind, raw, state.try_get_untracked())
+            .filter(|_| numeric || state.with_untracked(|s| *s == FieldState::NoneToReport))
+        {
+            field.set_raw(text);
+        }
+    };
+    let on_keydown = move |ev: KeyboardEvent| {
+        if ev.key() == "Enter" && !ev.is_composing() {
+            ev.prevent_default();
+            if let Some(here) = target(&ev) {
+                focus_next_value(&here, ev.shift_key());
+            }
+        } else if is_tab(&ev) && tab_key(&ev) && !ev.shift_key() {
+            if let Some(keys) = keys {
+                keys.tabbed_to_note(&tab_code);
+            }
+        }
+    };
+    let marked = move || state.with(|s| *s == FieldState::NoneToReport);
+    view! {
+        <input
+            type="text"
+            class="value-input"
+            class:none-marked=marked
+            data-code=code.clone()
+            id=format!("v-{code}")
+            inputmode=if numeric { "decimal" } else { "text" }
+            autocomplete="off"
+            spellcheck="false"
+            placeholder=placeholder
+            aria-label=format!("Số liệu {code}")
+            aria-invalid=move || state.with(|s| s.error().is_some()).to_string()
+            prop:value=move || raw.get()
+            on:input=move |ev| {
+                field.set_raw(event_target_value(&ev));
+                form.confirm(&confirm_code);
+                if let Some(keys) = keys {
+                    keys.figure_typed();
+                }
+            }
+            on:blur=on_blur
+            on:keydown=on_keydown
+        />
+        // On paper a row with nothing to report reads «—», as in the .docx and .xlsx.
+        {move || marked().then(|| view! { <span class="print-only none-print">"—"</span> }.into_any())}
+        {move || {
+            state.with(|s| shown_kind.choice_label(s)).map(|label| view! { <span class="choice-label">{label}</span> }.into_any())
+        }}
+    }
+}
+
+/// The button that marks the row `code` «Không phát sinh», while its field
+/// is empty; clearing the field or typing a figure undoes it.
+pub fn none_to_report_button(code: String, field: Field) -> impl IntoView + 'static {
+    let form = expect_context::<FormContext>();
+    let state = field.state;
+    move || {
+        state.with(|s| *s == FieldState::Empty).then(|| {
+            let (form, marked) = (form.clone(), code.clone());
+            let click = move |_| {
+                field.set_raw(NONE_TO_REPORT.to_string());
+                form.confirm(&marked);
+            };
+            view! {
+                <button
+                    type="button"
+                    class="none-mark link"
+                    tabindex="-1"
+                    data-action="none-to-report"
+                    data-code=code.clone()
+                    title="Trong kỳ không có số liệu phát sinh (khác với số 0); bấm, hoặc gõ «không phát sinh» vào ô Số liệu"
+                    on:click=click
+                >
+                    "Không phát sinh"
+                </button>
+            }
+            .into_any()
+        })
+    }
+}
