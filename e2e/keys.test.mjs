@@ -43,7 +43,7 @@ async function download(page, action) {
 async function commune(page) {
   await newDraft(page, 'xa-01b');
   await typeInto(page, headerField('unit'), 'UBND xã Hoằng Trường');
-  await page.selectOption(headerField('period'), 'year');
+  await page.selectOption(headerField('period'), 'nam');
   await typeInto(page, headerField('year'), '2023');
 }
 
@@ -73,8 +73,8 @@ describe('keys as in a spreadsheet', () => {
     // The keys are said at the first figure typed; closed, they stay closed.
     await page.waitForSelector('[data-keys-hint]');
     const said = await page.textContent('[data-keys-hint]');
-    assert.match(said, /Enter.*xuống số liệu dòng dưới/s);
-    assert.match(said, /Tab.*sang Ghi chú/s);
+    assert.match(said, /Enter: xuống số liệu dòng dưới/);
+    assert.match(said, /Tab: sang Ghi chú/);
     mkdirSync(SCREENS, { recursive: true });
     await page.screenshot({ path: `${SCREENS}/keys-hint.png` });
     await page.click('[data-action="close-keys-hint"]');
@@ -119,8 +119,10 @@ describe('keys as in a spreadsheet', () => {
     assert.equal(await active(page), '2.2');
     assert.ok(await page.$('[data-note-hint="2.1"]'), 'the hint stays after Tab, where the clerk can see it');
     await page.locator('[data-row-code="2.1"]').screenshot({ path: `${SCREENS}/note-hint.png` });
-    // 2.2 is filled now: the hint offers no move, only to keep the note.
-    assert.equal(await page.$('[data-note-hint="2.1"] [data-action="note-to-value"]'), null);
+    // 2.2 is filled now: the move never writes over it.
+    await page.click('[data-note-hint="2.1"] [data-action="note-to-value"]');
+    assert.equal(await page.inputValue(valueField('2.2')), '7');
+    assert.equal(await page.inputValue(noteField('2.1')), '5');
     await page.click('[data-note-hint="2.1"] [data-action="keep-note"]');
     assert.equal(await page.$('[data-note-hint="2.1"]'), null);
     assert.equal(await page.inputValue(noteField('2.1')), '5', 'kept as the clerk typed it');
@@ -161,7 +163,7 @@ describe('«Không phát sinh»', () => {
     await page.hover('[data-row-code="3.3.3"]');
     await page.click('[data-action="none-to-report"][data-code="3.3.3"]');
     assert.deepEqual(await meter(), [before + 3, total], 'the meter counts them as done');
-    assert.equal(await page.$('[data-action="none-to-report"][data-code="2.1"]'), null, 'a marked row offers it no more');
+    assert.equal(await page.isVisible('[data-action="none-to-report"][data-code="2.1"]'), false, 'a marked row offers it no more');
     assert.deepEqual((await shownIssues(page)).filter((i) => ['2.1', '2.2', '3.3.3'].includes(i.code)), []);
     await page.locator('[data-section]').first().evaluate((s) => s.querySelector('[data-row-code="2.1"]').scrollIntoView({ block: 'center' }));
     await page.hover('[data-row-code="2.3"]');
@@ -199,9 +201,10 @@ describe('«Không phát sinh»', () => {
     const ours = join(dir, mine.name);
     writeFileSync(ours, mine.bytes);
     const theirs = join(dir, 'son-binh.json');
+    const header = JSON.parse(mine.bytes.toString('utf8')).report.header;
     writeFileSync(theirs, JSON.stringify({
       kind: 'bieumau-cchc/draft', format: 1, app_version: '0.1.0', id: 'xa-son-binh', name: '', created_at: 1, updated_at: 2, revision: 1,
-      report: { template_id: 'xa-01b', template_version: 1, header: { unit: 'UBND xã Sơn Bình', period: 'year', year: '2023' }, values: { '2.1': '3', '3.3.3': '5', '3.3.1': '400' }, notes: {} },
+      report: { template_id: 'xa-01b', template_version: 1, header: { ...header, unit: 'UBND xã Sơn Bình', place: '' }, values: { '2.1': '3', '3.3.3': '5', '3.3.1': '400' }, notes: {} },
     }));
     await page.click('[data-action="back"]');
     await newDraft(page, 'huyen-cchc');

@@ -11,6 +11,7 @@ use crate::browser::focus::focus_field;
 use crate::core::number::parse_number;
 use crate::ui::context::AppContext;
 use crate::ui::editor::state::form::FormContext;
+use crate::ui::shared::erased::shown;
 
 /// The stored name of the keys' hint (`core::draft_store::HINT_PREFIX`).
 pub const KEYS_HINT: &str = "keys";
@@ -22,7 +23,7 @@ pub struct AnnexKeys {
     hint: RwSignal<bool>,
     /// The clerk closed it once (kept in the browser's storage).
     closed: StoredValue<bool>,
-    /// The row whose note was entered by Tab from its own figure.
+    /// The row whose note was last entered by Tab from its own figure.
     tabbed: StoredValue<Option<String>>,
     /// The row whose note holds only a number typed right after that Tab.
     number_in_note: RwSignal<Option<String>>,
@@ -48,14 +49,6 @@ impl AnnexKeys {
     /// Tab went from the figure of `code` to its note.
     pub fn tabbed_to_note(&self, code: &str) {
         self.tabbed.set_value(Some(code.to_string()));
-    }
-
-    /// The note of `code` was left: what is typed there next is not
-    /// "right after Tab" any more.
-    pub fn note_left(&self, code: &str) {
-        if self.tabbed.with_value(|t| t.as_deref() == Some(code)) {
-            self.tabbed.set_value(None);
-        }
     }
 
     /// The note of `code` now reads `text`.
@@ -102,81 +95,65 @@ pub fn KeysHintBar() -> impl IntoView {
             ctx.session(|s| s.close_hint(KEYS_HINT));
         }
     };
-    (move || {
-        keys.hint.get().then(|| {
+    shown(
+        move || keys.hint.get(),
+        move || {
             view! {
                 <div class="keys-hint screen-only" role="status" data-keys-hint="">
-                    <span>
-                        <kbd>"Enter"</kbd>
-                        " xuống số liệu dòng dưới · "
-                        <kbd>"Tab"</kbd>
-                        " sang Ghi chú, rồi số liệu dòng sau · không có số liệu trong kỳ: gõ «không phát sinh» (khác số 0)"
-                    </span>
-                    <button type="button" class="link" data-action="close-keys-hint" on:click=close>
-                        "Đã hiểu"
-                    </button>
+                    "Enter: xuống số liệu dòng dưới · Tab: sang Ghi chú, rồi số liệu dòng sau · Không có số liệu trong kỳ: «Không phát sinh» (khác số 0)"
+                    <button type="button" class="link" data-action="close-keys-hint" on:click=close>"Đã hiểu"</button>
                 </div>
             }
-            .into_any()
-        })
-    })
-    .into_any()
+        },
+        || (),
+    )
 }
 
 /// «Có phải số liệu?» under the note of `code` while it holds only a
 /// number typed right after Tab; `next` is the next row's figure.
-pub fn number_in_note_hint(
-    keys: AnnexKeys,
-    code: String,
-    next: Option<String>,
-) -> impl IntoView + 'static {
+pub fn number_in_note_hint(keys: AnnexKeys, code: String, next: Option<String>) -> AnyView {
     let form = expect_context::<FormContext>();
-    move || {
-        if !keys.number_in_note(&code) {
-            return None;
-        }
-        let empty = |c: &str| {
-            form.field(c)
-                .is_some_and(|f| f.raw.with(|r| r.trim().is_empty()))
-        };
-        // The figure it was meant for: this row's if still empty, else the
-        // next row's if that is (Tab was pressed for Enter).
-        let target = if empty(&code) {
-            Some(code.clone())
-        } else {
-            next.clone().filter(|n| empty(n))
-        };
-        let (form, from) = (form.clone(), code.clone());
-        let move_it = target.clone().map(|to| {
-            let label = format!("Chuyển sang Số liệu {to}");
-            let click = move |_| {
-                let (Some(note), Some(figure)) = (form.field(&from), form.field(&to)) else {
-                    return;
-                };
-                let text = note.note.get_untracked().trim().to_string();
-                figure.set_raw(text);
-                form.confirm(&to);
-                note.set_note(String::new());
-                keys.forget_note();
-                focus_field(&to);
+    let when = code.clone();
+    shown(
+        move || keys.number_in_note(&when),
+        move || {
+            let empty = |c: &str| {
+                form.field(c)
+                    .is_some_and(|f| f.raw.with_untracked(|r| r.trim().is_empty()))
             };
-            view! {
-                <button type="button" class="link" data-action="note-to-value" on:click=click>{label}</button>
-                " · "
-            }
-            .into_any()
-        });
-        Some(
+            // The figure it was meant for: this row's if still empty, else
+            // the next row's if that is (Tab was pressed for Enter).
+            let to = if empty(&code) {
+                Some(code.clone())
+            } else {
+                next.clone().filter(|n| empty(n))
+            };
+            let (form, from) = (form.clone(), code.clone());
+            let move_it = to.map(|to| {
+                let label = format!("Chuyển sang Số liệu {to}");
+                let click = move |_| {
+                    let (Some(note), Some(figure)) = (form.field(&from), form.field(&to)) else {
+                        return;
+                    };
+                    // Never over a figure typed since.
+                    if figure.raw.with_untracked(|r| r.trim().is_empty()) {
+                        figure.set_raw(note.note.get_untracked().trim().to_string());
+                        form.confirm(&to);
+                        note.set_note(String::new());
+                        keys.forget_note();
+                    }
+                    focus_field(&to);
+                };
+                view! { <button type="button" class="link" data-action="note-to-value" on:click=click>{label}</button> " · " }
+            });
             view! {
                 <p class="note-hint screen-only" role="status" data-note-hint=code.clone()>
-                    "Có phải số liệu? Ghi chú chỉ có một số. "
+                    "Có phải số liệu? "
                     {move_it}
-                    <button type="button" class="link" data-action="keep-note" on:click=move |_| keys.forget_note()>
-                        "Giữ làm ghi chú"
-                    </button>
+                    <button type="button" class="link" data-action="keep-note" on:click=move |_| keys.forget_note()>"Giữ làm ghi chú"</button>
                 </p>
             }
-            .into_any(),
-        )
-    }
+        },
+        || (),
+    )
 }

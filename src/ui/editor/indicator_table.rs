@@ -233,7 +233,7 @@ fn IndicatorRow(index: usize) -> impl IntoView {
         .map(|i| i.code.clone());
     let hint = keys.map(|keys| number_in_note_hint(keys, code.clone(), next));
     let none_button = (!heading).then(|| none_to_report_button(code.clone(), field));
-    let (typed_code, left_code) = (code.clone(), code.clone());
+    let typed_code = code.clone();
     view! {
         <tr
             class=row_class
@@ -271,11 +271,6 @@ fn IndicatorRow(index: usize) -> impl IntoView {
                             keys.note_typed(&typed_code, &text);
                         }
                         field.set_note(text);
-                    }
-                    on:blur=move |_| {
-                        if let Some(keys) = keys {
-                            keys.note_left(&left_code);
-                        }
                     }
                     on:keydown=move |ev: KeyboardEvent| match break_line_on_alt_enter(&ev) {
                         Some(text) => field.set_note(text),

@@ -95,40 +95,32 @@ pub fn ValueInput(code: String, kind: ValueKind, field: Field) -> impl IntoView 
             on:blur=on_blur
             on:keydown=on_keydown
         />
-        // On paper a row with nothing to report reads «—», as in the .docx and .xlsx.
-        {move || marked().then(|| view! { <span class="print-only none-print">"—"</span> }.into_any())}
         {move || {
             state.with(|s| shown_kind.choice_label(s)).map(|label| view! { <span class="choice-label">{label}</span> }.into_any())
         }}
     }
 }
 
-/// The button that marks the row `code` «Không phát sinh», while its field
-/// is empty; clearing the field or typing a figure undoes it.
+/// The button that marks the row `code` «Không phát sinh» (hidden on a
+/// row so marked); clearing the field or typing a figure undoes it.
 pub fn none_to_report_button(code: String, field: Field) -> impl IntoView + 'static {
     let form = expect_context::<FormContext>();
-    let state = field.state;
-    move || {
-        state.with(|s| *s == FieldState::Empty).then(|| {
-            let (form, marked) = (form.clone(), code.clone());
-            let click = move |_| {
-                field.set_raw(NONE_TO_REPORT.to_string());
-                form.confirm(&marked);
-            };
-            view! {
-                <button
-                    type="button"
-                    class="none-mark link"
-                    tabindex="-1"
-                    data-action="none-to-report"
-                    data-code=code.clone()
-                    title="Trong kỳ không có số liệu phát sinh (khác với số 0); bấm, hoặc gõ «không phát sinh» vào ô Số liệu"
-                    on:click=click
-                >
-                    "Không phát sinh"
-                </button>
-            }
-            .into_any()
-        })
+    let marked = code.clone();
+    let click = move |_| {
+        field.set_raw(NONE_TO_REPORT.to_string());
+        form.confirm(&marked);
+    };
+    view! {
+        <button
+            type="button"
+            class="none-mark link"
+            tabindex="-1"
+            data-action="none-to-report"
+            data-code=code
+            title="Trong kỳ không có số liệu phát sinh (khác với số 0); bấm, hoặc gõ «không phát sinh» vào ô Số liệu"
+            on:click=click
+        >
+            "Không phát sinh"
+        </button>
     }
 }
