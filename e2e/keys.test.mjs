@@ -111,7 +111,7 @@ describe('keys as in a spreadsheet', () => {
     await page.keyboard.type('5');
     const hint = await page.waitForSelector('[data-note-hint="2.1"]');
     assert.match(await hint.textContent(), /Có phải số liệu\?/);
-    assert.match(await hint.textContent(), /Chuyển sang Số liệu 2\.2/, '2.1 has its figure: the next row is meant');
+    assert.match(await hint.textContent(), /Chuyển vào ô Số liệu/);
     assert.deepEqual(await shownIssues(page), issuesBefore, 'the hint is not a message of the report');
     assert.equal(await page.textContent('.issue-counts'), countsBefore);
     await page.keyboard.press('Tab');
@@ -119,9 +119,10 @@ describe('keys as in a spreadsheet', () => {
     assert.equal(await active(page), '2.2');
     assert.ok(await page.$('[data-note-hint="2.1"]'), 'the hint stays after Tab, where the clerk can see it');
     await page.locator('[data-row-code="2.1"]').screenshot({ path: `${SCREENS}/note-hint.png` });
-    // 2.2 is filled now: the move never writes over it.
+    // 2.1 has its figure, so 2.2's was meant; filled now, the move never writes over it.
     await page.click('[data-note-hint="2.1"] [data-action="note-to-value"]');
     assert.equal(await page.inputValue(valueField('2.2')), '7');
+    assert.equal(await active(page), '2.2');
     assert.equal(await page.inputValue(noteField('2.1')), '5');
     await page.click('[data-note-hint="2.1"] [data-action="keep-note"]');
     assert.equal(await page.$('[data-note-hint="2.1"]'), null);

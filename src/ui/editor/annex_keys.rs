@@ -16,62 +16,62 @@ use crate::ui::shared::erased::shown;
 /// The stored name of the keys' hint (`core::draft_store::HINT_PREFIX`).
 pub const KEYS_HINT: &str = "keys";
 
-/// What the annex's rows share about keys; provided by the editor.
+/// What the annex's rows share about keys; made by the editor. (Signals of
+/// types the app has anyway: each new type costs the bundle its code.)
 #[derive(Clone, Copy)]
 pub struct AnnexKeys {
     /// The keys' hint is on screen.
     hint: RwSignal<bool>,
     /// The clerk closed it once (kept in the browser's storage).
-    closed: StoredValue<bool>,
+    closed: RwSignal<bool>,
     /// The row whose note was last entered by Tab from its own figure.
-    tabbed: StoredValue<Option<String>>,
-    /// The row whose note holds only a number typed right after that Tab.
-    number_in_note: RwSignal<Option<String>>,
+    tabbed: RwSignal<String>,
+    /// The row whose note holds only a number typed right after that Tab
+    /// (empty: none).
+    number_in_note: RwSignal<String>,
 }
 
 impl AnnexKeys {
     pub fn new(closed: bool) -> AnnexKeys {
         AnnexKeys {
             hint: RwSignal::new(false),
-            closed: StoredValue::new(closed),
-            tabbed: StoredValue::new(None),
-            number_in_note: RwSignal::new(None),
+            closed: RwSignal::new(closed),
+            tabbed: RwSignal::new(String::new()),
+            number_in_note: RwSignal::new(String::new()),
         }
     }
 
     /// A figure was typed: the keys' hint shows, unless it was closed.
     pub fn figure_typed(&self) {
-        if !self.closed.get_value() && !self.hint.get_untracked() {
+        if !self.closed.get_untracked() && !self.hint.get_untracked() {
             self.hint.set(true);
         }
     }
 
     /// Tab went from the figure of `code` to its note.
     pub fn tabbed_to_note(&self, code: &str) {
-        self.tabbed.set_value(Some(code.to_string()));
+        self.tabbed.set(code.to_string());
     }
 
     /// The note of `code` now reads `text`.
     pub fn note_typed(&self, code: &str, text: &str) {
         let number = is_number(text);
-        let tabbed = self.tabbed.with_value(|t| t.as_deref() == Some(code));
-        let shown = self
-            .number_in_note
-            .with_untracked(|n| n.as_deref() == Some(code));
+        let tabbed = self.tabbed.with_untracked(|t| t == code);
+        let shown = self.number_in_note.with_untracked(|n| n == code);
         if tabbed && number && !shown {
-            self.number_in_note.set(Some(code.to_string()));
+            self.number_in_note.set(code.to_string());
         } else if shown && !number {
-            self.number_in_note.set(None);
+            self.forget_note();
         }
     }
 
     /// Whether the note of `code` shows «Có phải số liệu?».
     pub fn number_in_note(&self, code: &str) -> bool {
-        self.number_in_note.with(|n| n.as_deref() == Some(code))
+        self.number_in_note.with(|n| n == code)
     }
 
     fn forget_note(&self) {
-        self.number_in_note.set(None);
+        self.number_in_note.set(String::new());
     }
 }
 
@@ -82,18 +82,12 @@ fn is_number(text: &str) -> bool {
 }
 
 /// The keys' hint, at the foot of the window while the clerk types figures.
-#[component]
-pub fn KeysHintBar() -> impl IntoView {
-    let Some(keys) = use_context::<AnnexKeys>() else {
-        return ().into_any();
-    };
-    let ctx = use_context::<AppContext>();
+pub fn keys_hint_bar(keys: AnnexKeys) -> AnyView {
+    let ctx = expect_context::<AppContext>();
     let close = move |_| {
         keys.hint.set(false);
-        keys.closed.set_value(true);
-        if let Some(ctx) = ctx {
-            ctx.session(|s| s.close_hint(KEYS_HINT));
-        }
+        keys.closed.set(true);
+        ctx.session(|s| s.close_hint(KEYS_HINT));
     };
     shown(
         move || keys.hint.get(),
@@ -113,43 +107,43 @@ pub fn KeysHintBar() -> impl IntoView {
 /// number typed right after Tab; `next` is the next row's figure.
 pub fn number_in_note_hint(keys: AnnexKeys, code: String, next: Option<String>) -> AnyView {
     let form = expect_context::<FormContext>();
-    let when = code.clone();
+    let (when, hook) = (code.clone(), code.clone());
+    let move_it = move |_| {
+        let empty = |c: &str| {
+            form.field(c)
+                .filter(|f| f.raw.with_untracked(|r| r.trim().is_empty()))
+        };
+        let Some(note) = form.field(&code) else {
+            return;
+        };
+        // The figure it was meant for: this row's if still empty, else the
+        // next row's if that is (Tab was pressed for Enter); never over a
+        // figure typed.
+        let to = match empty(&code) {
+            Some(own) => Some((own, code.as_str())),
+            None => next.as_deref().and_then(|n| empty(n).map(|f| (f, n))),
+        };
+        match to {
+            Some((figure, to)) => {
+                figure.set_raw(note.note.get_untracked().trim().to_string());
+                form.confirm(to);
+                note.set_note(String::new());
+                keys.forget_note();
+                focus_field(to);
+            }
+            None => {
+                focus_field(next.as_deref().unwrap_or(&code));
+            }
+        }
+    };
     shown(
         move || keys.number_in_note(&when),
         move || {
-            let empty = |c: &str| {
-                form.field(c)
-                    .is_some_and(|f| f.raw.with_untracked(|r| r.trim().is_empty()))
-            };
-            // The figure it was meant for: this row's if still empty, else
-            // the next row's if that is (Tab was pressed for Enter).
-            let to = if empty(&code) {
-                Some(code.clone())
-            } else {
-                next.clone().filter(|n| empty(n))
-            };
-            let (form, from) = (form.clone(), code.clone());
-            let move_it = to.map(|to| {
-                let label = format!("Chuyển sang Số liệu {to}");
-                let click = move |_| {
-                    let (Some(note), Some(figure)) = (form.field(&from), form.field(&to)) else {
-                        return;
-                    };
-                    // Never over a figure typed since.
-                    if figure.raw.with_untracked(|r| r.trim().is_empty()) {
-                        figure.set_raw(note.note.get_untracked().trim().to_string());
-                        form.confirm(&to);
-                        note.set_note(String::new());
-                        keys.forget_note();
-                    }
-                    focus_field(&to);
-                };
-                view! { <button type="button" class="link" data-action="note-to-value" on:click=click>{label}</button> " · " }
-            });
             view! {
-                <p class="note-hint screen-only" role="status" data-note-hint=code.clone()>
+                <p class="note-hint screen-only" role="status" data-note-hint=hook.clone()>
                     "Có phải số liệu? "
-                    {move_it}
+                    <button type="button" class="link" data-action="note-to-value" on:click=move_it.clone()>"Chuyển vào ô Số liệu"</button>
+                    " · "
                     <button type="button" class="link" data-action="keep-note" on:click=move |_| keys.forget_note()>"Giữ làm ghi chú"</button>
                 </p>
             }

@@ -32,7 +32,7 @@ const LINES_PER_TABLE: usize = 12;
 const ROW_PX: u32 = 38;
 
 #[component]
-pub fn IndicatorTable(section: Section) -> impl IntoView {
+pub fn IndicatorTable(section: Section, keys: AnnexKeys) -> impl IntoView {
     let deferral = expect_context::<Deferral>();
     let chunks = section
         .lines
@@ -45,7 +45,7 @@ pub fn IndicatorTable(section: Section) -> impl IntoView {
                 let rows = lines
                     .iter()
                     .map(|line| match *line {
-                        Line::Indicator(index) => view! { <IndicatorRow index /> }.into_any(),
+                        Line::Indicator(index) => view! { <IndicatorRow index keys /> }.into_any(),
                         Line::Computed(index) => view! { <ComputedRow index /> }.into_any(),
                     })
                     .collect::<Vec<AnyView>>();
@@ -128,7 +128,7 @@ fn stt_text(indicator: &Indicator) -> String {
 }
 
 #[component]
-fn IndicatorRow(index: usize) -> impl IntoView {
+fn IndicatorRow(index: usize, keys: AnnexKeys) -> impl IntoView {
     let form = expect_context::<FormContext>();
     let Some(indicator) = form.template.indicators.get(index).cloned() else {
         return ().into_any();
@@ -205,7 +205,7 @@ fn IndicatorRow(index: usize) -> impl IntoView {
                 })
             });
             view! {
-                <ValueInput code=code.clone() kind field />
+                <ValueInput code=code.clone() kind field keys />
                 {stale}
                 {move || figure().map(|(name, value)| {
                     let change = change.clone();
@@ -222,7 +222,6 @@ fn IndicatorRow(index: usize) -> impl IntoView {
     };
     let note = field.note;
     let heading = indicator.is_heading();
-    let keys = use_context::<AnnexKeys>();
     // The next row's figure, where a number typed after Tab was meant to go.
     let next = form
         .template
@@ -231,7 +230,7 @@ fn IndicatorRow(index: usize) -> impl IntoView {
         .skip(index + 1)
         .find(|i| i.kind.is_some())
         .map(|i| i.code.clone());
-    let hint = keys.map(|keys| number_in_note_hint(keys, code.clone(), next));
+    let hint = number_in_note_hint(keys, code.clone(), next);
     let none_button = (!heading).then(|| none_to_report_button(code.clone(), field));
     let typed_code = code.clone();
     view! {
@@ -261,15 +260,13 @@ fn IndicatorRow(index: usize) -> impl IntoView {
                     class="note-input"
                     rows="1"
                     placeholder="Ghi chú"
-                    tabindex=heading.then_some("-1")
+                    tabindex=if heading { "-1" } else { "0" }
                     data-note=code.clone()
                     aria-label=format!("Ghi chú {code}")
                     prop:value=move || note.get()
                     on:input=move |ev| {
                         let text = event_target_value(&ev);
-                        if let Some(keys) = keys {
-                            keys.note_typed(&typed_code, &text);
-                        }
+                        keys.note_typed(&typed_code, &text);
                         field.set_note(text);
                     }
                     on:keydown=move |ev: KeyboardEvent| match break_line_on_alt_enter(&ev) {

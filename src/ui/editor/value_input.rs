@@ -31,9 +31,8 @@ pub fn tab_key(ev: &KeyboardEvent) -> bool {
 }
 
 #[component]
-pub fn ValueInput(code: String, kind: ValueKind, field: Field) -> impl IntoView {
+pub fn ValueInput(code: String, kind: ValueKind, field: Field, keys: AnnexKeys) -> impl IntoView {
     let form = expect_context::<FormContext>();
-    let keys = use_context::<AnnexKeys>();
     let confirm_code = code.clone();
     let tab_code = code.clone();
     let raw = field.raw;
@@ -65,17 +64,13 @@ pub fn ValueInput(code: String, kind: ValueKind, field: Field) -> impl IntoView 
                 focus_next_value(&here, ev.shift_key());
             }
         } else if is_tab(&ev) && tab_key(&ev) && !ev.shift_key() {
-            if let Some(keys) = keys {
-                keys.tabbed_to_note(&tab_code);
-            }
+            keys.tabbed_to_note(&tab_code);
         }
     };
-    let marked = move || state.with(|s| *s == FieldState::NoneToReport);
     view! {
         <input
             type="text"
             class="value-input"
-            class:none-marked=marked
             data-code=code.clone()
             id=format!("v-{code}")
             inputmode=if numeric { "decimal" } else { "text" }
@@ -88,14 +83,18 @@ pub fn ValueInput(code: String, kind: ValueKind, field: Field) -> impl IntoView 
             on:input=move |ev| {
                 field.set_raw(event_target_value(&ev));
                 form.confirm(&confirm_code);
-                if let Some(keys) = keys {
-                    keys.figure_typed();
-                }
+                keys.figure_typed();
             }
             on:blur=on_blur
             on:keydown=on_keydown
         />
+        // A coded answer's label; for a row with nothing to report, «—",
+        // which paper prints in place of the field (and the screen uses to
+        // set the field apart).
         {move || {
+            if state.with(|s| *s == FieldState::NoneToReport) {
+                return Some(view! { <span class="none-mark-print">"—"</span> }.into_any());
+            }
             state.with(|s| shown_kind.choice_label(s)).map(|label| view! { <span class="choice-label">{label}</span> }.into_any())
         }}
     }
@@ -117,7 +116,6 @@ pub fn none_to_report_button(code: String, field: Field) -> impl IntoView + 'sta
             tabindex="-1"
             data-action="none-to-report"
             data-code=code
-            title="Trong kỳ không có số liệu phát sinh (khác với số 0); bấm, hoặc gõ «không phát sinh» vào ô Số liệu"
             on:click=click
         >
             "Không phát sinh"
