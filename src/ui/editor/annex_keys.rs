@@ -140,10 +140,9 @@ pub fn number_in_note_hint(keys: AnnexKeys, code: String, next: Option<String>) 
         move || keys.number_in_note(&when),
         move || {
             view! {
-                <p class="note-hint screen-only" role="status" data-note-hint=hook.clone()>
-                    "Có phải số liệu? "
+                <p class="note-hint screen-only" data-note-hint=hook.clone()>
+                    "Có phải số liệu?"
                     <button type="button" class="link" data-action="note-to-value" on:click=move_it.clone()>"Chuyển vào ô Số liệu"</button>
-                    " · "
                     <button type="button" class="link" data-action="keep-note" on:click=move |_| keys.forget_note()>"Giữ làm ghi chú"</button>
                 </p>
             }
