@@ -104,7 +104,8 @@ export async function reloadInDraft(page) {
   await page.waitForSelector('[data-section]');
 }
 
-export const valueField = (code) => `[data-code="${code}"]`;
+// The field itself: a row's «Không phát sinh» button carries its data-code too.
+export const valueField = (code) => `:is(input, select, textarea)[data-code="${code}"]`;
 export const noteField = (code) => `[data-note="${code}"]`;
 export const headerField = (name) => `[data-header="${name}"]`;
 

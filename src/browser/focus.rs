@@ -45,15 +45,46 @@ pub fn focus_field(code: &str) -> bool {
     }
 }
 
-/// Moves from `current` to the next (or previous) value field, as Enter does.
+/// Every row's note but a heading's (`tabindex="-1"`: no key stops there).
+const NOTES: &str = "[data-note]:not([tabindex=\"-1\"])";
+/// Where Tab stops in the annex table, in page order: each row's figure,
+/// then its note, as across a spreadsheet's row.
+const ANNEX_TAB_STOPS: &str =
+    ".annex-section .value-input, .annex-section .note-input:not([tabindex=\"-1\"])";
+
+/// Moves from `current` to the next (or previous) value field, as Enter
+/// does; after the last one, to the export bar.
 pub fn focus_next_value(current: &HtmlElement, backwards: bool) -> bool {
-    focus_neighbour(VALUE_FIELDS, current, backwards)
+    focus_neighbour(VALUE_FIELDS, current, backwards) || (!backwards && focus_export_bar())
 }
 
 /// Moves from a note to the next (or previous) row's note, as Enter does
-/// down a spreadsheet's column.
+/// down a spreadsheet's column; after the last one, to the export bar.
 pub fn focus_next_note(current: &HtmlElement, backwards: bool) -> bool {
-    focus_neighbour("[data-note]", current, backwards)
+    focus_neighbour(NOTES, current, backwards) || (!backwards && focus_export_bar())
+}
+
+/// Tab in the annex table: a figure, its note, the next row's figure
+/// (headings have no stop), as across a spreadsheet; after the last row,
+/// the export bar rather than the messages. False where the browser's own
+/// Tab should go on (Shift+Tab before the first figure).
+pub fn tab_in_annex(current: &HtmlElement, backwards: bool) -> bool {
+    focus_neighbour(ANNEX_TAB_STOPS, current, backwards) || (!backwards && focus_export_bar())
+}
+
+/// Focuses the export bar's first button (where the annex ends).
+pub fn focus_export_bar() -> bool {
+    let found = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(".export-bar button").ok().flatten())
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+    match found {
+        Some(button) => {
+            focus_and_show(&button);
+            true
+        }
+        None => false,
+    }
 }
 
 /// Focuses the element after (or before) `current` among those `selector` finds.

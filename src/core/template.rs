@@ -62,6 +62,10 @@ impl Indicator {
     ) -> Option<(String, Option<String>)> {
         let kind = self.kind.as_ref()?;
         let before = kind.read(before);
+        // «Không phát sinh» last time is no figure to compare with.
+        if before == FieldState::NoneToReport {
+            return None;
+        }
         let shown = kind
             .choice_label(&before)
             .or_else(|| kind.display(&before))?;

@@ -43,6 +43,32 @@ pub enum FieldState {
     Number(f64),
     Text(String),
     Invalid(String),
+    /// «Không phát sinh»: nothing happened in the period, which differs
+    /// from 0. Done for the completion meter, but no number: sums, rules,
+    /// rates, the roll-up and the comparison with the report before skip it.
+    NoneToReport,
+}
+
+/// The words a clerk types, or the row's button writes, for a row with
+/// nothing to report in the period.
+pub const NONE_TO_REPORT: &str = "Không phát sinh";
+
+/// Whether `text` says «Không phát sinh», whatever its case, marks or
+/// spacing («không phát sinh», «KHONG PHAT SINH», «Không  phát sinh.»).
+pub fn says_none_to_report(text: &str) -> bool {
+    let mut words = String::with_capacity(text.len());
+    for c in vn_text::compose(text).chars() {
+        match vn_text::ascii_base(c) {
+            Some(b) if b.is_ascii_alphanumeric() => words.push(b.to_ascii_lowercase()),
+            _ => {
+                if !words.is_empty() && !words.ends_with(' ') {
+                    words.push(' ');
+                }
+            }
+        }
+    }
+    // Without `str::trim_end`, whose Unicode tables the bundle need not carry.
+    words.strip_suffix(' ').unwrap_or(&words) == "khong phat sinh"
 }
 
 impl FieldState {
@@ -52,8 +78,13 @@ impl FieldState {
             _ => None,
         }
     }
+    /// A figure or a text: something the narrative may speak of.
     pub fn is_filled(&self) -> bool {
         matches!(self, FieldState::Number(_) | FieldState::Text(_))
+    }
+    /// Filled or marked «Không phát sinh»: what the completion meter counts.
+    pub fn is_done(&self) -> bool {
+        self.is_filled() || *self == FieldState::NoneToReport
     }
     pub fn error(&self) -> Option<&str> {
         match self {
@@ -104,6 +135,9 @@ impl ValueKind {
         let text = raw.trim();
         if text.is_empty() {
             return FieldState::Empty;
+        }
+        if says_none_to_report(text) {
+            return FieldState::NoneToReport;
         }
         match self {
             ValueKind::Text => FieldState::Text(text.to_string()),
@@ -179,6 +213,7 @@ impl ValueKind {
                 Some(format_count(*n))
             }
             (ValueKind::Text, FieldState::Text(t)) => Some(t.clone()),
+            (_, FieldState::NoneToReport) => Some(NONE_TO_REPORT.to_string()),
             _ => None,
         }
     }
@@ -297,6 +332,45 @@ mod tests {
             ValueKind::Count.display(&ValueKind::Count.read("abc")),
             None
         );
+    }
+
+    #[test]
+    fn none_to_report_is_not_zero() {
+        for kind in [
+            ValueKind::Count,
+            ValueKind::Percentage { decimals: 2 },
+            choice(),
+            ValueKind::Text,
+        ] {
+            for typed in [
+                "Không phát sinh",
+                "không phát sinh",
+                "KHÔNG PHÁT SINH",
+                "khong phat sinh",
+                " Không  phát sinh. ",
+                // Decomposed (NFD), as some keyboards type it.
+                "Kho\u{302}ng pha\u{301}t sinh",
+            ] {
+                let state = kind.read(typed);
+                assert_eq!(state, FieldState::NoneToReport, "{typed:?}");
+                assert!(state.is_done() && !state.is_filled());
+                assert_eq!(state.number(), None);
+                assert_eq!(state.error(), None);
+                assert_eq!(kind.display(&state), Some(NONE_TO_REPORT.into()));
+            }
+        }
+        assert_eq!(ValueKind::Count.read("0"), FieldState::Number(0.0));
+        assert!(ValueKind::Count.read("không").error().is_some());
+        assert!(ValueKind::Count
+            .read("không phát sinh thêm")
+            .error()
+            .is_some());
+        assert_eq!(
+            ValueKind::Text.read("Không phát sinh vụ việc"),
+            FieldState::Text("Không phát sinh vụ việc".into())
+        );
+        assert!(!FieldState::Empty.is_done());
+        assert!(FieldState::Number(0.0).is_done());
     }
 
     proptest! {

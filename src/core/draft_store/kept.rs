@@ -2,7 +2,7 @@
 //! when every draft was last backed up.
 
 use super::backend::{KeyValueStore, StoreFault};
-use super::keys::{LAST_BACKUP_KEY, TEMPLATE_PREFIX};
+use super::keys::{HINT_PREFIX, LAST_BACKUP_KEY, TEMPLATE_PREFIX};
 use super::store::DraftStore;
 
 impl<S: KeyValueStore> DraftStore<S> {
@@ -27,6 +27,19 @@ impl<S: KeyValueStore> DraftStore<S> {
     pub fn set_last_backup(&self, at: f64) -> Result<(), StoreFault> {
         self.backend
             .set(LAST_BACKUP_KEY, &(at.max(0.0) as u64).to_string())
+    }
+
+    /// Whether the clerk closed the hint `name`; a store that cannot be
+    /// read shows it again, which is harmless.
+    pub fn hint_closed(&self, name: &str) -> bool {
+        matches!(
+            self.backend.get(&format!("{HINT_PREFIX}{name}")),
+            Ok(Some(_))
+        )
+    }
+
+    pub fn close_hint(&self, name: &str) -> Result<(), StoreFault> {
+        self.backend.set(&format!("{HINT_PREFIX}{name}"), "1")
     }
 
     pub fn templates(&self) -> Result<Vec<String>, StoreFault> {

@@ -9,3 +9,5 @@ pub const TEMPLATE_PREFIX: &str = "bieumau.v1.template.";
 pub const REPLICA_KEY: &str = "bieumau.v1.replica";
 /// When every draft was last downloaded as one backup file (ms).
 pub const LAST_BACKUP_KEY: &str = "bieumau.v1.last-backup";
+/// A hint the clerk closed, by name (`bieumau.v1.hint.keys`): it stays closed.
+pub const HINT_PREFIX: &str = "bieumau.v1.hint.";

@@ -79,7 +79,7 @@ impl Report {
             .map(|c| c.value(&value_of))
             .collect();
         let indicators = Tally {
-            filled: states.values().filter(|s| s.is_filled()).count(),
+            filled: states.values().filter(|s| s.is_done()).count(),
             fillable: states.len(),
         };
         let tally = grids.iter().fold(indicators, |sum, g| {

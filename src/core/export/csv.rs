@@ -32,6 +32,15 @@ fn push_line(out: &mut String, cells: [&str; 5]) {
     out.push_str("\r\n");
 }
 
+/// A value as the `.csv` holds it: «Không phát sinh» is an empty cell, so
+/// that a spreadsheet reading the file never takes it for a figure.
+fn cell_text(value: &Value) -> String {
+    match value {
+        Value::NoneToReport => String::new(),
+        value => value.text(),
+    }
+}
+
 pub fn csv(template: &Template, report: &Report) -> String {
     let evaluation = report.evaluate(template);
     let mut out = String::from(BOM);
@@ -40,7 +49,13 @@ pub fn csv(template: &Template, report: &Report) -> String {
         let unit = row.unit.replace('\n', "; ");
         push_line(
             &mut out,
-            [&row.code, &row.label, &unit, &row.value.text(), &row.note],
+            [
+                &row.code,
+                &row.label,
+                &unit,
+                &cell_text(&row.value),
+                &row.note,
+            ],
         );
     }
     // Grid annexes, one line per filled cell and per total: long format,
@@ -49,7 +64,7 @@ pub fn csv(template: &Template, report: &Report) -> String {
         let annex = annex_of(template, section);
         let unit = section.unit_note.clone().unwrap_or_default();
         let mut line = |code: String, label: String, value: &Value| {
-            if *value != Value::Empty {
+            if !matches!(value, Value::Empty | Value::NoneToReport) {
                 push_line(&mut out, [&code, &label, &unit, &value.text(), ""]);
             }
         };

@@ -32,7 +32,13 @@ pub enum Value {
     },
     /// Typed text, a choice's label in a grid, or an invalid entry as typed.
     Text(String),
+    /// «Không phát sinh»: «—» in the documents, an empty cell in the
+    /// `.csv`, never 0.
+    NoneToReport,
 }
+
+/// What the documents print for a row with nothing to report.
+pub const NONE_TO_REPORT_MARK: &str = "—";
 
 impl Value {
     /// The cell as text, the way the form and the official tables print it:
@@ -43,6 +49,7 @@ impl Value {
             Value::Number { value, kind } | Value::Computed { value, kind } => kind.format(*value),
             Value::Total { value, decimals } => total_text(Some(*value), *decimals),
             Value::Text(text) => text.clone(),
+            Value::NoneToReport => NONE_TO_REPORT_MARK.to_string(),
         }
     }
 }
@@ -71,6 +78,7 @@ fn typed_value(kind: &ValueKind, state: &FieldState, raw: impl FnOnce() -> Strin
         // An invalid entry is exported as typed, so nothing is lost.
         FieldState::Invalid(_) => Value::Text(raw()),
         FieldState::Empty => Value::Empty,
+        FieldState::NoneToReport => Value::NoneToReport,
     }
 }
 

@@ -28,6 +28,17 @@ impl<S: KeyValueStore> Session<S> {
         self.store.last_backup()
     }
 
+    /// Whether the clerk closed the hint `name` (the keys of the annex).
+    pub fn hint_closed(&self, name: &str) -> bool {
+        self.store.hint_closed(name)
+    }
+
+    /// The hint `name` stays closed, in every draft and after a reload
+    /// (in memory only where the browser refuses storage).
+    pub fn close_hint(&self, name: &str) {
+        let _ = self.store.close_hint(name);
+    }
+
     /// Keeps the backup's templates that are not loaded (`known` says which
     /// are) and returns them, to be loaded before its drafts are restored.
     pub fn restore_templates(

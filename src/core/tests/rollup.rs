@@ -318,3 +318,63 @@ fn a_district_year_rules_out_other_years() {
         out.notices
     );
 }
+
+#[test]
+fn a_row_with_nothing_to_report_is_skipped() {
+    let files = vec![
+        (
+            "a.json".to_string(),
+            commune(
+                "UBND xã A",
+                Period::Year,
+                "2023",
+                &[("3.3.1", "Không phát sinh"), ("2.1", "không phát sinh")],
+                1.0,
+            ),
+        ),
+        (
+            "b.json".to_string(),
+            commune(
+                "UBND xã B",
+                Period::Year,
+                "2023",
+                &[("3.3.1", "400"), ("3.3.2", "397"), ("2.1", "3")],
+                1.0,
+            ),
+        ),
+    ];
+    let t = district();
+    let out = roll_up(&t, &Report::new(&t), &xa_01b_for_tests(), &files).unwrap();
+    assert_eq!(out.used, 2);
+    // Phụ lục VI: a's dossiers are no figure, b's are summed alone.
+    assert_eq!(out.report.value("pl6/1/c5"), "");
+    assert_eq!(out.report.value("pl6/2/c5"), "400");
+    let summary = out.report.commune_summary.unwrap();
+    let line = |code: &str| {
+        summary
+            .lines
+            .iter()
+            .find(|l| l.code == code)
+            .unwrap()
+            .value
+            .clone()
+    };
+    for (code, value) in [("3.3.1", 400.0), ("2.1", 3.0)] {
+        assert_eq!(
+            line(code),
+            SummaryValue::Total {
+                value,
+                decimals: 0,
+                reporting: 1
+            },
+            "{code}"
+        );
+    }
+    let SummaryValue::Rate {
+        value: Some(rate), ..
+    } = line("3.3.2.ty-le-dung-hen")
+    else {
+        panic!()
+    };
+    assert!((rate - 397.0 / 400.0 * 100.0).abs() < 1e-9);
+}

@@ -255,3 +255,14 @@ fn a_report_before_from_a_file_is_checked_and_kept_once() {
         .unwrap_err()
         .contains("«xa-01b»"));
 }
+
+#[test]
+fn a_closed_hint_stays_closed_and_is_no_draft() {
+    let (session, _) = session_with("a");
+    assert!(!session.hint_closed("keys"));
+    session.close_hint("keys");
+    assert!(session.hint_closed("keys"));
+    assert!(!session.hint_closed("other"));
+    let (drafts, _) = session.list().unwrap();
+    assert_eq!(drafts.len(), 1, "the hint's key is not read as a draft");
+}

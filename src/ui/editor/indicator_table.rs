@@ -7,16 +7,17 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
 
-use crate::browser::focus::{focus_next_note, focus_next_value};
+use crate::browser::focus::focus_next_note;
 use crate::browser::text_field::break_line_on_alt_enter;
 use crate::core::issue::Severity;
 use crate::core::template::{Indicator, Line, Section};
-use crate::core::value::{FieldState, ValueKind};
+use crate::core::value::FieldState;
+use crate::ui::editor::annex_keys::{number_in_note_hint, AnnexKeys};
 use crate::ui::editor::conflict::ConflictChoice;
 use crate::ui::editor::issue_summary::IssueMessages;
 use crate::ui::editor::stale::{Codes, StaleBar};
-use crate::ui::editor::state::field::{shown_on_leaving, Field};
 use crate::ui::editor::state::form::FormContext;
+use crate::ui::editor::value_input::{is_tab, none_to_report_button, tab_key, ValueInput};
 use crate::ui::shared::deferred::Deferral;
 use crate::ui::shared::erased::CollectAny;
 
@@ -31,7 +32,7 @@ const LINES_PER_TABLE: usize = 12;
 const ROW_PX: u32 = 38;
 
 #[component]
-pub fn IndicatorTable(section: Section) -> impl IntoView {
+pub fn IndicatorTable(section: Section, keys: AnnexKeys) -> impl IntoView {
     let deferral = expect_context::<Deferral>();
     let chunks = section
         .lines
@@ -44,7 +45,7 @@ pub fn IndicatorTable(section: Section) -> impl IntoView {
                 let rows = lines
                     .iter()
                     .map(|line| match *line {
-                        Line::Indicator(index) => view! { <IndicatorRow index /> }.into_any(),
+                        Line::Indicator(index) => view! { <IndicatorRow index keys /> }.into_any(),
                         Line::Computed(index) => view! { <ComputedRow index /> }.into_any(),
                     })
                     .collect::<Vec<AnyView>>();
@@ -127,7 +128,7 @@ fn stt_text(indicator: &Indicator) -> String {
 }
 
 #[component]
-fn IndicatorRow(index: usize) -> impl IntoView {
+fn IndicatorRow(index: usize, keys: AnnexKeys) -> impl IntoView {
     let form = expect_context::<FormContext>();
     let Some(indicator) = form.template.indicators.get(index).cloned() else {
         return ().into_any();
@@ -204,7 +205,7 @@ fn IndicatorRow(index: usize) -> impl IntoView {
                 })
             });
             view! {
-                <ValueInput code=code.clone() kind field />
+                <ValueInput code=code.clone() kind field keys />
                 {stale}
                 {move || figure().map(|(name, value)| {
                     let change = change.clone();
@@ -220,6 +221,18 @@ fn IndicatorRow(index: usize) -> impl IntoView {
         }
     };
     let note = field.note;
+    let heading = indicator.is_heading();
+    // The next row's figure, where a number typed after Tab was meant to go.
+    let next = form
+        .template
+        .indicators
+        .iter()
+        .skip(index + 1)
+        .find(|i| i.kind.is_some())
+        .map(|i| i.code.clone());
+    let hint = number_in_note_hint(keys, code.clone(), next);
+    let none_button = (!heading).then(|| none_to_report_button(code.clone(), field));
+    let typed_code = code.clone();
     view! {
         <tr
             class=row_class
@@ -240,15 +253,22 @@ fn IndicatorRow(index: usize) -> impl IntoView {
             <td class="note" data-conflict=form.conflicts.hook(format!("note:{code}"))>
                 // A box that grows with its text (field-sizing), so a long
                 // note is read whole. Enter goes to the next row's note, as
-                // down a spreadsheet's column; Alt+Enter breaks the line.
+                // down a spreadsheet's column; Alt+Enter breaks the line;
+                // Tab goes on to the next row's figure. A heading's note
+                // takes no key stop.
                 <textarea
                     class="note-input"
                     rows="1"
                     placeholder="Ghi chú"
+                    tabindex=if heading { "-1" } else { "0" }
                     data-note=code.clone()
                     aria-label=format!("Ghi chú {code}")
                     prop:value=move || note.get()
-                    on:input=move |ev| field.set_note(event_target_value(&ev))
+                    on:input=move |ev| {
+                        let text = event_target_value(&ev);
+                        keys.note_typed(&typed_code, &text);
+                        field.set_note(text);
+                    }
                     on:keydown=move |ev: KeyboardEvent| match break_line_on_alt_enter(&ev) {
                         Some(text) => field.set_note(text),
                         None if ev.key() == "Enter" && !ev.is_composing() => {
@@ -257,79 +277,24 @@ fn IndicatorRow(index: usize) -> impl IntoView {
                                 focus_next_note(&here, ev.shift_key());
                             }
                         }
+                        None if is_tab(&ev) => {
+                            tab_key(&ev);
+                        }
                         None => {}
                     }
                 ></textarea>
                 // On paper the whole note, wrapped, in the document's type.
                 <span class="print-only note-text">{move || note.get()}</span>
+                {hint}
                 <ConflictChoice key=format!("note:{code}") current=note.into() />
             </td>
             <td class="messages" aria-live="polite">
+                {none_button}
                 <IssueMessages issues />
             </td>
         </tr>
     }
     .into_any()
-}
-
-#[component]
-fn ValueInput(code: String, kind: ValueKind, field: Field) -> impl IntoView {
-    let form = expect_context::<FormContext>();
-    let confirm_code = code.clone();
-    let raw = field.raw;
-    let state = field.state;
-    let numeric = kind.is_numeric();
-    let placeholder = match &kind {
-        ValueKind::YesNo { .. } => "1 hoặc 0".to_string(),
-        ValueKind::Choice { options } => options
-            .iter()
-            .map(|o| o.code.to_string())
-            .collect::<Vec<_>>()
-            .join(" / "),
-        _ => String::new(),
-    };
-    let shown_kind = kind.clone();
-    let on_blur = move |_| {
-        // Once the field is left, a valid number is shown the Vietnamese way.
-        if !numeric {
-            return;
-        }
-        if let Some(text) = shown_on_leaving(&kind, raw, state.try_get_untracked()) {
-            field.set_raw(text);
-        }
-    };
-    let on_keydown = move |ev: KeyboardEvent| {
-        if ev.key() == "Enter" && !ev.is_composing() {
-            ev.prevent_default();
-            if let Some(here) = ev.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) {
-                focus_next_value(&here, ev.shift_key());
-            }
-        }
-    };
-    view! {
-        <input
-            type="text"
-            class="value-input"
-            data-code=code.clone()
-            id=format!("v-{code}")
-            inputmode=if numeric { "decimal" } else { "text" }
-            autocomplete="off"
-            spellcheck="false"
-            placeholder=placeholder
-            aria-label=format!("Số liệu {code}")
-            aria-invalid=move || state.with(|s| s.error().is_some()).to_string()
-            prop:value=move || raw.get()
-            on:input=move |ev| {
-                field.set_raw(event_target_value(&ev));
-                form.confirm(&confirm_code);
-            }
-            on:blur=on_blur
-            on:keydown=on_keydown
-        />
-        {move || {
-            state.with(|s| shown_kind.choice_label(s)).map(|label| view! { <span class="choice-label">{label}</span> }.into_any())
-        }}
-    }
 }
 
 #[component]

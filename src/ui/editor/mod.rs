@@ -14,6 +14,8 @@ pub mod date_field;
 pub mod report_header;
 pub mod signature_block;
 pub mod compare_with;
+pub mod annex_keys;
+pub mod value_input;
 pub mod indicator_table;
 pub mod grid_cells;
 pub mod carry_bar;

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::core::draft::Draft;
 use crate::core::template::Template;
 use crate::ui::context::AppContext;
+use crate::ui::editor::annex_keys::{keys_hint_bar, AnnexKeys, KEYS_HINT};
 use crate::ui::editor::autosave::Autosave;
 use crate::ui::editor::commune_summary::{CommuneSummaryView, RollupPanel};
 use crate::ui::editor::compare_with::CompareWith;
@@ -47,6 +48,7 @@ pub fn ReportEditor(
             .map(|g| g.rows.with_untracked(Vec::len))
             .sum::<usize>();
     provide_context(Deferral::new(rows));
+    let keys = AnnexKeys::new(ctx.session(|s| s.hint_closed(KEYS_HINT)));
     let orphans = draft.orphans(&template);
     let own_id = draft.id.clone();
     let autosave = Autosave::start(ctx, form.clone(), draft);
@@ -100,7 +102,7 @@ pub fn ReportEditor(
                         .into_iter()
                         .map(|section| match grids.iter().find(|g| g.section.id == section.id) {
                             Some(grid) => view! { <GridSection grid=grid.clone() /> }.into_any(),
-                            None => view! { <IndicatorTable section /> }.into_any(),
+                            None => view! { <IndicatorTable section keys /> }.into_any(),
                         })
                         .collect::<Vec<AnyView>>()}
                     {summary.map(|summary| view! { <CommuneSummaryView summary /> })}
@@ -128,6 +130,7 @@ pub fn ReportEditor(
                     <IssueSummary />
                 </aside>
             </div>
+            {keys_hint_bar(keys)}
         </div>
     }
 }

@@ -50,6 +50,7 @@ fn text_cell(width: u32, text: &str, look: Look, align: Align) -> Cell {
 fn value_align(value: &Value) -> Align {
     match value {
         Value::Text(_) | Value::Empty => Align::Left,
+        Value::NoneToReport => Align::Center,
         _ => Align::Right,
     }
 }

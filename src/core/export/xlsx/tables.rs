@@ -8,7 +8,7 @@ use super::sheet::{
 };
 use super::styles::Style;
 use crate::core::eval::{Evaluation, GridEvaluation};
-use crate::core::export::table::{grid_lines, rows, total_line, Value};
+use crate::core::export::table::{grid_lines, rows, total_line, Value, NONE_TO_REPORT_MARK};
 use crate::core::grid::{ColumnRole, Grid};
 use crate::core::report::Report;
 use crate::core::summary::{CommuneSummary, SummaryValue};
@@ -22,6 +22,7 @@ fn value_cell(value: &Value) -> (Style, Cell<'_>) {
     match value {
         Value::Empty => (Style::Count, Cell::Text("")),
         Value::Text(t) => (text_style(t, Style::CellText), Cell::Text(t)),
+        Value::NoneToReport => (Style::CellCenter, Cell::Text(NONE_TO_REPORT_MARK)),
         Value::Number { value, kind } => match kind {
             ValueKind::Percentage { .. } if value.fract() == 0.0 => {
                 (Style::PercentWhole, Cell::Number(value / 100.0))

@@ -233,7 +233,7 @@ impl Form {
         let indicator_fillable = fillable_states.len();
         let indicator_filled = aggregate(
             &fillable_states,
-            |states| states.filter(|m| m.with(FieldState::is_filled)).count(),
+            |states| states.filter(|m| m.with(FieldState::is_done)).count(),
             |counts| counts.map(|m| m.get()).sum::<usize>(),
         );
         let live = Arc::new(LiveFigures {

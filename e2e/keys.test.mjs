@@ -1,0 +1,221 @@
+// End-to-end, with real keys (issue 31, items 1 and 7).
+// Keys as in a spreadsheet: Enter goes down the Số liệu column and Tab
+// across to Ghi chú, then the next row's figure; heading rows (3.3) take no
+// stop; after the last row focus goes to the export bar, not the messages.
+// A hint says so at the first figure typed and stays closed once closed; a
+// number typed into a note right after Tab is questioned («Có phải số
+// liệu?»), which is no message of the report.
+// «Không phát sinh»: a row marked as having nothing to report is done for
+// the meter, kept over a reload, «—» in the .xlsx and on paper, and skipped
+// by a district roll-up, which sums only the commune that had figures.
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openApp, newDraft, typeInto, valueField, noteField, headerField, shownIssues, setUpSuite, reloadInDraft } from './support/browser.mjs';
+import { readCells } from './support/xlsx.mjs';
+import { printToPdf } from './support/pdf.mjs';
+
+const suite = setUpSuite();
+const SCREENS = 'target/e2e-screens';
+
+const active = (page) => page.evaluate(() => {
+  const e = document.activeElement;
+  if (e?.hasAttribute('data-note')) return `note:${e.getAttribute('data-note')}`;
+  if (e?.hasAttribute('data-code')) return e.getAttribute('data-code');
+  return e?.getAttribute('data-action') ?? e?.tagName;
+});
+
+/** Downloads what `action` makes, confirming the pre-flight if it asks. */
+async function download(page, action) {
+  const waiting = page.waitForEvent('download');
+  await page.click(`[data-action="${action}"]`);
+  const asked = await Promise.race([
+    waiting.then(() => false),
+    page.waitForSelector('[data-export-confirm]', { timeout: 5000 }).then(() => true, () => false),
+  ]);
+  if (asked) await page.click('[data-export-confirm] [data-action="confirm"]');
+  const file = await waiting;
+  return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+}
+
+async function commune(page) {
+  await newDraft(page, 'xa-01b');
+  await typeInto(page, headerField('unit'), 'UBND xã Hoằng Trường');
+  await page.selectOption(headerField('period'), 'nam');
+  await typeInto(page, headerField('year'), '2023');
+}
+
+describe('keys as in a spreadsheet', () => {
+  test('Tab across, Enter down, headings skipped, the last row leads to the export bar', async () => {
+    const { page, context } = await openApp(suite.browser, suite.server.url);
+    await commune(page);
+    // 3.2.6 is followed by the heading 3.3, which has no figure.
+    await page.click(valueField('3.2.6'));
+    await page.keyboard.type('12');
+    await page.keyboard.press('Tab');
+    assert.equal(await active(page), 'note:3.2.6', 'Tab goes across to Ghi chú');
+    await page.keyboard.press('Tab');
+    assert.equal(await active(page), '3.3.1', 'then to the next figure, past the heading 3.3');
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await active(page), 'note:3.2.6');
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await active(page), '3.2.6');
+    await page.keyboard.press('Enter');
+    assert.equal(await active(page), '3.3.1', 'Enter goes down the Số liệu column');
+    // Enter in a note goes down the Ghi chú column, past the heading's note too.
+    await page.click(noteField('3.2.6'));
+    await page.keyboard.press('Enter');
+    assert.equal(await active(page), 'note:3.3.1');
+    assert.equal(await page.getAttribute(noteField('3.3'), 'tabindex'), '-1', "a heading's note takes no Tab stop");
+
+    // The keys are said at the first figure typed; closed, they stay closed.
+    await page.waitForSelector('[data-keys-hint]');
+    const said = await page.textContent('[data-keys-hint]');
+    assert.match(said, /Enter: xuống số liệu dòng dưới/);
+    assert.match(said, /Tab: sang Ghi chú/);
+    mkdirSync(SCREENS, { recursive: true });
+    await page.screenshot({ path: `${SCREENS}/keys-hint.png` });
+    await page.click('[data-action="close-keys-hint"]');
+    assert.equal(await page.$('[data-keys-hint]'), null);
+    await page.waitForSelector('[data-save-state="saved"]');
+    await reloadInDraft(page);
+    await typeInto(page, valueField('3.2.5'), '90');
+    await page.waitForTimeout(200);
+    assert.equal(await page.$('[data-keys-hint]'), null, 'closed once, not shown again after a reload');
+
+    // After the last row, Tab and Enter go to the export bar, not into the cards.
+    await page.click(valueField('7.6'));
+    await page.keyboard.press('Tab');
+    assert.equal(await active(page), 'note:7.6');
+    await page.keyboard.press('Tab');
+    assert.equal(await active(page), 'export-docx');
+    await page.click(valueField('7.6'));
+    await page.keyboard.press('Enter');
+    assert.equal(await active(page), 'export-docx');
+    await page.click(noteField('7.6'));
+    await page.keyboard.press('Enter');
+    assert.equal(await active(page), 'export-docx');
+    await context.close();
+  });
+
+  test('«0 Tab 0 Tab 0»: a number in a note right after Tab is questioned, not counted as a message', async () => {
+    const { page, context } = await openApp(suite.browser, suite.server.url);
+    await commune(page);
+    const issuesBefore = await shownIssues(page);
+    const countsBefore = await page.textContent('.issue-counts');
+    await page.click(valueField('2.1'));
+    await page.keyboard.type('0');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('5');
+    const hint = await page.waitForSelector('[data-note-hint="2.1"]');
+    assert.match(await hint.textContent(), /Có phải số liệu\?/);
+    assert.match(await hint.textContent(), /Chuyển vào ô Số liệu/);
+    assert.deepEqual(await shownIssues(page), issuesBefore, 'the hint is not a message of the report');
+    assert.equal(await page.textContent('.issue-counts'), countsBefore);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('7');
+    assert.equal(await active(page), '2.2');
+    assert.ok(await page.$('[data-note-hint="2.1"]'), 'the hint stays after Tab, where the clerk can see it');
+    await page.locator('[data-row-code="2.1"]').screenshot({ path: `${SCREENS}/note-hint.png` });
+    // 2.1 has its figure, so 2.2's was meant; filled now, the move never writes over it.
+    await page.click('[data-note-hint="2.1"] [data-action="note-to-value"]');
+    assert.equal(await page.inputValue(valueField('2.2')), '7');
+    assert.equal(await active(page), '2.2');
+    assert.equal(await page.inputValue(noteField('2.1')), '5');
+    await page.click('[data-note-hint="2.1"] [data-action="keep-note"]');
+    assert.equal(await page.$('[data-note-hint="2.1"]'), null);
+    assert.equal(await page.inputValue(noteField('2.1')), '5', 'kept as the clerk typed it');
+
+    // Moved into the figure it was meant for.
+    await page.click(valueField('2.3'));
+    await page.keyboard.type('1');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('4');
+    await page.click('[data-note-hint="2.3"] [data-action="note-to-value"]');
+    assert.equal(await page.inputValue(valueField('2.4')), '4');
+    assert.equal(await page.inputValue(noteField('2.3')), '');
+    assert.equal(await active(page), '2.4');
+    assert.equal(await page.$('[data-note-hint]'), null);
+
+    // A number typed in a note reached by a click is the clerk's own choice.
+    await page.click(noteField('2.5'));
+    await page.keyboard.type('12');
+    await page.waitForTimeout(100);
+    assert.equal(await page.$('[data-note-hint]'), null);
+    await context.close();
+  });
+});
+
+describe('«Không phát sinh»', () => {
+  test('marked, done for the meter, kept over a reload, «—» in the .xlsx and on paper, skipped by the roll-up', async () => {
+    const { page, context } = await openApp(suite.browser, suite.server.url);
+    await commune(page);
+    await typeInto(page, valueField('3.3.1'), '12');
+    const meter = async () => (await page.getAttribute('[data-completion]', 'data-completion')).split('/').map(Number);
+    const [before, total] = await meter();
+    // The button of an empty row, and the words typed by hand, any way.
+    await page.hover('[data-row-code="2.1"]');
+    await page.click('[data-action="none-to-report"][data-code="2.1"]');
+    assert.equal(await page.inputValue(valueField('2.1')), 'Không phát sinh');
+    await typeInto(page, valueField('2.2'), 'khong phat sinh');
+    assert.equal(await page.inputValue(valueField('2.2')), 'Không phát sinh', 'written properly once left');
+    await page.hover('[data-row-code="3.3.3"]');
+    await page.click('[data-action="none-to-report"][data-code="3.3.3"]');
+    assert.deepEqual(await meter(), [before + 3, total], 'the meter counts them as done');
+    assert.equal(await page.isVisible('[data-action="none-to-report"][data-code="2.1"]'), false, 'a marked row offers it no more');
+    assert.deepEqual((await shownIssues(page)).filter((i) => ['2.1', '2.2', '3.3.3'].includes(i.code)), []);
+    await page.locator('[data-section]').first().evaluate((s) => s.querySelector('[data-row-code="2.1"]').scrollIntoView({ block: 'center' }));
+    await page.hover('[data-row-code="2.3"]');
+    await page.screenshot({ path: `${SCREENS}/none-to-report.png` });
+
+    // Clearing the field undoes it; typing a figure replaces it.
+    await typeInto(page, valueField('2.2'), '');
+    assert.deepEqual(await meter(), [before + 2, total]);
+    await typeInto(page, valueField('2.2'), 'Không phát sinh');
+
+    await page.waitForSelector('[data-save-state="saved"]');
+    await reloadInDraft(page);
+    for (const code of ['2.1', '2.2', '3.3.3']) assert.equal(await page.inputValue(valueField(code)), 'Không phát sinh');
+    assert.deepEqual(await meter(), [before + 3, total], 'kept over a reload');
+
+    // The .xlsx: «—» in Số liệu, never 0.
+    const { bytes } = await download(page, 'export-xlsx');
+    const { cells } = readCells(bytes);
+    const rowOf = (stt) => [...cells.values()].find((c) => c.ref.startsWith('A') && c.value === stt)?.ref.slice(1);
+    for (const code of ['2.1', '2.2', '3.3.3']) {
+      const row = rowOf(code);
+      assert.ok(row, `row ${code} in the sheet`);
+      assert.equal(cells.get(`D${row}`)?.value, '—', `${code} in the .xlsx`);
+    }
+    assert.equal(cells.get(`D${rowOf('3.3.1')}`)?.value, 12);
+
+    // On paper too.
+    const pdf = await printToPdf(page, 'none-to-report');
+    const line = pdf.text.split('\n').find((l) => /^\s*2\.1\s/.test(l));
+    assert.ok(line?.includes('—') && !/\s0\s*$/.test(line), `printed: ${line}`);
+
+    // The roll-up: this commune's .json (as downloaded) and another with figures.
+    const dir = mkdtempSync(join(tmpdir(), 'none-rollup-'));
+    const mine = await download(page, 'export-json');
+    const ours = join(dir, mine.name);
+    writeFileSync(ours, mine.bytes);
+    const theirs = join(dir, 'son-binh.json');
+    const header = JSON.parse(mine.bytes.toString('utf8')).report.header;
+    writeFileSync(theirs, JSON.stringify({
+      kind: 'bieumau-cchc/draft', format: 1, app_version: '0.1.0', id: 'xa-son-binh', name: '', created_at: 1, updated_at: 2, revision: 1,
+      report: { template_id: 'xa-01b', template_version: 1, header: { ...header, unit: 'UBND xã Sơn Bình', place: '' }, values: { '2.1': '3', '3.3.3': '5', '3.3.1': '400' }, notes: {} },
+    }));
+    await page.click('[data-action="back"]');
+    await newDraft(page, 'huyen-cchc');
+    await typeInto(page, headerField('year'), '2023');
+    await page.setInputFiles('[data-action="rollup"]', [ours, theirs]);
+    await page.waitForSelector('[data-section="tong-hop-xa"]');
+    const summary = (code) => page.textContent(`[data-computed="tong-hop-xa/${code}"]`);
+    assert.equal((await summary('2.1')).trim(), '3', 'only Sơn Bình had a figure');
+    assert.equal((await summary('3.3.3')).trim(), '5');
+    assert.equal((await summary('3.3.1')).trim(), '412', 'a row with a figure still sums');
+    await context.close();
+  });
+});
