@@ -61,6 +61,10 @@ describe('a narrative that reads as a report', () => {
     // The closing paragraph, with a hint in the seed's words.
     const hint = await page.getAttribute(outline('closing'), 'placeholder');
     assert.match(hint, /^Trên đây là báo cáo công tác cải cách hành chính năm 2023, .* của Ủy ban nhân dân xã Hoằng Trường/);
+    // Left empty, the closing prints that usual sentence, once.
+    const usual = oneLine((await printToPdf(page, 'ket-mac-dinh')).text);
+    assert.equal(usual.split('Trên đây là báo cáo').length - 1, 1, 'the usual closing sentence, once');
+    assert.ok(usual.includes('kính gửi cấp trên xem xét, tổng hợp./.'), usual.slice(-600));
     await page.click(outline('closing'));
     await page.keyboard.type(CLOSING);
     await page.waitForSelector('[data-save-state="saved"]');
@@ -91,6 +95,7 @@ describe('a narrative that reads as a report', () => {
     // The print: the same.
     const printed = await printToPdf(page, 'bao-cao');
     const paper = oneLine(printed.text);
+    assert.equal(paper.split('Trên đây là báo cáo').length - 1, 1, 'the typed closing replaces the usual one');
     assert.ok(!paper.includes('Thực hiện nhiệm vụ cấp trên giao') && !paper.includes(I4), 'I.4 is left out of the print');
     assert.ok(!paper.includes('KIẾN NGHỊ, ĐỀ XUẤT') && !paper.includes('Đưa lại vào báo cáo'));
     assert.ok(paper.includes('đạt 99,06 %, trên mức tối thiểu 95 % của tỉnh.'));

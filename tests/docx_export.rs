@@ -204,6 +204,28 @@ fn an_item_left_out_is_not_printed_and_the_closing_paragraph_comes_before_the_si
 }
 
 #[test]
+fn a_closing_paragraph_left_empty_prints_the_usual_sentence_once() {
+    let t = builtin_template("xa-01b").unwrap();
+    let mut report = seed_report(&t);
+    let closings = |report: &Report| {
+        paragraphs(&part(&docx(&t, report), "word/document.xml"))
+            .into_iter()
+            .filter(|p| p.starts_with("Trên đây là báo cáo"))
+            .collect::<Vec<_>>()
+    };
+    let usual = closings(&report);
+    assert_eq!(usual.len(), 1, "{usual:#?}");
+    assert!(
+        usual[0].contains("năm 2023") && usual[0].ends_with("xem xét, tổng hợp./."),
+        "{usual:#?}"
+    );
+    report
+        .narrative
+        .insert("closing".into(), "Trên đây là báo cáo của xã./.".into());
+    assert_eq!(closings(&report), ["Trên đây là báo cáo của xã./."]);
+}
+
+#[test]
 fn a_district_report_puts_its_wide_annexes_on_landscape_pages() {
     let t = builtin_template("huyen-cchc").unwrap();
     let mut r = Report::new(&t);

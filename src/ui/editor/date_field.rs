@@ -33,7 +33,7 @@ pub fn DateField() -> impl IntoView {
                 aria-label="Chọn ngày ban hành trên lịch"
                 title="Chọn ngày trên lịch"
                 on:click=open_calendar
-            >"📅"</button>
+            ></button>
             <input
                 type="date"
                 class="calendar-picker"

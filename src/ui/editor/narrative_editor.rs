@@ -215,6 +215,7 @@ fn TextEntry(
     let closing = id == CLOSING;
     view! {
         <div class="text-entry" class:closing-entry=closing data-conflict=conflict_hook>
+            {closing.then(|| view! { <p class="closing-label screen-only">"Đoạn kết — để trống thì in câu gợi ý dưới đây"</p> })}
             <textarea
                 class="narrative-input screen-only"
                 data-outline=id.clone()
@@ -243,6 +244,10 @@ fn TextEntry(
                         Keyed::new(key_of(&[&n.to_string(), &p]), move || view! { <p>{paragraph(&p)}</p> })
                     }).collect()
                 }))}
+                // The closing paragraph left empty prints the usual sentence.
+                {closing.then(|| view! {
+                    <p class="print-only" class:filled=move || text.with(|t| !t.trim().is_empty())>{move || hint.get()}</p>
+                })}
             </div>
             <ConflictChoice key=format!("outline:{id}") current=text.into() />
             <div class="issues screen-only"><IssueMessages issues /></div>

@@ -150,8 +150,13 @@ fn narrative(template: &Template, report: &Report, evaluation: &Evaluation) -> S
             body.push((BODY, run(plain(p.trim(), &source).trim(), PLAIN)));
         }
     }
-    // The closing paragraph, after V and before the signature.
-    for p in paragraphs(text(CLOSING)) {
+    // The closing paragraph, after V and before the signature; left empty,
+    // the usual sentence is printed, as its hint on screen says.
+    let closing = text(CLOSING);
+    if closing.trim().is_empty() {
+        body.push((BODY, run(&words.closing_hint(&outline.subject), PLAIN)));
+    }
+    for p in paragraphs(closing) {
         body.push((BODY, run(plain(p.trim(), &source).trim(), PLAIN)));
     }
 
