@@ -9,7 +9,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { openApp, newDraft, typeInto, headerField, setUpSuite, reloadInDraft } from './support/browser.mjs';
+import { openApp, newDraft, typeInto, headerField, shownIssues, setUpSuite, reloadInDraft } from './support/browser.mjs';
 import { printToPdf } from './support/pdf.mjs';
 
 const suite = setUpSuite();
@@ -88,6 +88,15 @@ describe('a clerk\'s afternoon', () => {
     await reloadInDraft(page);
     assert.equal(await page.inputValue(headerField('date')), '31/02/2024');
     assert.equal(await dateIssue(page), '«31/02/2024»: tháng 2 năm 2024 không có ngày 31');
+    // It is one of the report's errors: listed first, named by its field,
+    // and a click on the card goes back to the field.
+    const listed = (await shownIssues(page)).filter((i) => i.code === 'header:date');
+    assert.deepEqual(listed.map((i) => i.severity), ['error']);
+    const first = page.locator('[data-summary-for]').first();
+    assert.equal(await first.getAttribute('data-summary-for'), 'header:date');
+    assert.match(await first.textContent(), /^Lỗi · Ngày ban hành«31\/02\/2024»: tháng 2 năm 2024 không có ngày 31/);
+    await first.click();
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('data-header')), 'date');
     await context.close();
   });
 

@@ -20,7 +20,7 @@ use bieumau::core::eval::{compared_label, Before, EvaluatedFigures};
 use bieumau::core::grid::{cell_code, is_group_key, ColumnRole, Grid};
 use bieumau::core::hand_figures::{hand_figures, unmatched};
 use bieumau::core::narrative::{pieces, show, Figures, Piece};
-use bieumau::core::report::Report;
+use bieumau::core::report::{HeaderField, Report};
 use bieumau::core::template::{Section, Template};
 use bieumau::ui::editor::state::form::Form;
 use leptos::prelude::*;
@@ -64,8 +64,19 @@ const NARRATIVE: &[&str] = &[
     "{muc-tieu:dung-hen}; {muc-tieu:tre-han-huyen}; {muc-tieu:tre-han-xa}; {muc-tieu:khong-co}",
 ];
 
+/// Dates as clerks type them, and impossible ones (a message of the header).
+const DATES: &[&str] = &[
+    "",
+    "15/12/2023",
+    "15122023",
+    "31/02/2024",
+    "15/13/2023",
+    "ngày rằm",
+];
+
 #[derive(Debug, Clone)]
 enum Op {
+    Date(usize),
     Narrative(usize, usize),
     Field(usize, String),
     Note(usize, String),
@@ -95,6 +106,7 @@ enum Op {
 
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
+        1 => any::<usize>().prop_map(Op::Date),
         2 => (any::<usize>(), any::<usize>()).prop_map(|(i, t)| Op::Narrative(i, t)),
         3 => (any::<usize>(), text()).prop_map(|(i, t)| Op::Field(i, t)),
         1 => (any::<usize>(), text()).prop_map(|(i, t)| Op::Note(i, t)),
@@ -168,6 +180,11 @@ fn apply(template: &Template, form: &Form, model: &mut Model, op: &Op) {
     let fields: Vec<_> = template.indicators.iter().collect();
     let grids: Vec<_> = template.grids().collect();
     match op {
+        Op::Date(n) => {
+            let text = DATES[n % DATES.len()].to_string();
+            form.set_header(HeaderField::Date, text.clone());
+            model.report.header.set(HeaderField::Date, text);
+        }
         Op::Narrative(..) if form.narrative.texts.is_empty() => {}
         Op::Narrative(item, text) => {
             let (id, signal) = &form.narrative.texts[item % form.narrative.texts.len()];

@@ -22,6 +22,9 @@ pub fn focus_field(code: &str) -> bool {
     // A narrative's message goes to its text area; a total's to the total.
     let selector = match code.strip_prefix("outline:") {
         Some(item) => format!("textarea[data-outline=\"{}\"]", css_string(item)),
+        None if code.starts_with("header:") => {
+            format!("[data-header=\"{}\"]", css_string(&code["header:".len()..]))
+        }
         None if code.contains("/total/") => format!("[data-computed=\"{}\"]", css_string(code)),
         None => format!("[data-code=\"{}\"]", css_string(code)),
     };

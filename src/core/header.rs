@@ -2,6 +2,7 @@
 //! period, the document number and date, and who signs.
 
 use super::doc_date::{parse_doc_date, shown, DocDate};
+use super::issue::{Issue, Severity};
 use super::json_read::json_struct;
 use super::period::{parse_year, Period, PeriodWindow};
 use super::unit_name::unit_in_sentence;
@@ -106,6 +107,17 @@ impl HeaderField {
             HeaderField::Date => parse_doc_date(text).err(),
             _ => None,
         }
+    }
+
+    /// A field's message in the report's list (`header:<key>`, an error):
+    /// the document would go out with that line blank, so the pre-flight
+    /// asks first. The editor and the batch both read it from here.
+    pub fn message(self, text: &str) -> Option<Issue> {
+        self.issue(text).map(|message| Issue {
+            code: format!("header:{}", self.key()),
+            severity: Severity::Error,
+            message: format!("{}: {message}", self.label()),
+        })
     }
 
     /// The text a field takes once left: a real date as `15/12/2023`;

@@ -13,7 +13,7 @@ use crate::core::eval::wiring::{
 use crate::core::issue::Issue;
 use crate::core::narrative::{narrative_issues, Written};
 use crate::core::period::parse_year;
-use crate::core::report::Report;
+use crate::core::report::{HeaderField, Report};
 use crate::core::target::TargetResult;
 use crate::core::template::Template;
 use crate::core::value::FieldState;
@@ -111,7 +111,12 @@ impl Report {
         };
         let narrative = narrative_issues(template, &written, self.header.period, year, &source);
         let grids = &evaluation.grids;
+        let header: Vec<Issue> = HeaderField::ALL
+            .into_iter()
+            .filter_map(|f| f.message(&self.header.get(f)))
+            .collect();
         let issues = in_page_order(
+            &header,
             &narrative,
             &rows,
             &mut |all| grids.iter().for_each(|g| all.extend_from_slice(&g.issues)),

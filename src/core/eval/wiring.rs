@@ -72,17 +72,19 @@ pub fn rules_by_row(template: &Template) -> Vec<Vec<usize>> {
 }
 
 /// Every message of a report, errors first, then warnings, each in the
-/// page's order: the narrative's (it comes first on the page), the
+/// page's order: the header's (an impossible date), the narrative's, the
 /// indicator rows', each grid's, then the targets on grid totals.
 /// `grids` appends each grid's list in turn, straight from where it is
 /// kept (the editor's memos), so nothing is copied twice.
 pub fn in_page_order(
+    header: &[Issue],
     narrative: &[Issue],
     rows: &[Issue],
     grids: &mut dyn FnMut(&mut Vec<Issue>),
     on_totals: Vec<Issue>,
 ) -> Vec<Issue> {
-    let mut all = Vec::with_capacity(narrative.len() + rows.len() + on_totals.len());
+    let mut all = Vec::with_capacity(header.len() + narrative.len() + rows.len() + on_totals.len());
+    all.extend_from_slice(header);
     all.extend_from_slice(narrative);
     all.extend_from_slice(rows);
     grids(&mut all);

@@ -486,6 +486,7 @@ fn errors_come_first_then_warnings_each_in_page_order() {
         issue("3.3.1", Severity::Error),
     ];
     let all = in_page_order(
+        &[issue("header:date", Severity::Error)],
         &narrative,
         &rows,
         &mut |all| all.push(issue("pl5/1/c3", Severity::Error)),
@@ -495,6 +496,7 @@ fn errors_come_first_then_warnings_each_in_page_order() {
     assert_eq!(
         codes,
         [
+            "header:date",
             "outline:II.2",
             "3.3.1",
             "pl5/1/c3",

@@ -48,7 +48,7 @@ pub fn DateField() -> impl IntoView {
             />
         </span>
         {move || date.with(|t| HeaderField::Date.issue(t)).map(|text| view! {
-            <span class="field-issue" role="alert" data-header-issue="date">{text}</span>
+            <span class="field-issue" role="alert" data-header-issue="date" data-issue-for="header:date" data-severity="error">{text}</span>
         })}
     }
 }

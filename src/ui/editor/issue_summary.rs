@@ -6,6 +6,7 @@ use crate::browser::focus::focus_field;
 use crate::core::issue::{Issue, Severity};
 use crate::core::narrative::{is_empty_item, issue_code};
 use crate::core::number::format_count;
+use crate::core::report::HeaderField;
 use crate::core::target::TargetState;
 use crate::core::template::Template;
 use crate::ui::editor::state::form::FormContext;
@@ -93,10 +94,16 @@ pub fn IssueSummary() -> impl IntoView {
 /// named as in the document («Mục I.3 "Về công tác tuyên truyền …"»).
 fn card(template: &Template, issue: Issue) -> impl IntoView {
     let code = issue.code.clone();
-    let name = code
-        .strip_prefix(&issue_code(""))
-        .and_then(|id| template.outline.item(id))
-        .map_or_else(|| code.clone(), |item| item.named());
+    let header = code
+        .strip_prefix("header:")
+        .and_then(|key| HeaderField::ALL.into_iter().find(|f| f.key() == key));
+    let name = match header {
+        Some(field) => field.label().to_string(),
+        None => code
+            .strip_prefix(&issue_code(""))
+            .and_then(|id| template.outline.item(id))
+            .map_or_else(|| code.clone(), |item| item.named()),
+    };
     // Named in the title, the message need not say it again.
     let message = issue
         .message

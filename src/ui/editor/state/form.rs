@@ -249,6 +249,13 @@ impl Form {
             header.get(HeaderField::Period),
             header.get(HeaderField::Year),
         );
+        // The header's messages (an impossible date), from its fields.
+        let header_issues = memo(move || {
+            header
+                .iter()
+                .filter_map(|(f, text)| text.with(|t| f.message(t)))
+                .collect::<Vec<Issue>>()
+        });
         // Every message in the page's order, as the batch puts them.
         let issues = {
             let (template, told, grids, on_totals) = (
@@ -259,18 +266,21 @@ impl Form {
             );
             memo(move || {
                 let results: Vec<TargetResult> = on_totals.iter().map(|m| m.get()).collect();
-                told.with(|told| {
-                    indicator_issues.with(|rows| {
-                        in_page_order(
-                            told,
-                            rows,
-                            &mut |all| {
-                                for grid in &grids {
-                                    grid.issues.with(|list| all.extend_from_slice(list));
-                                }
-                            },
-                            grid_target_issues(&template, &results),
-                        )
+                header_issues.with(|header| {
+                    told.with(|told| {
+                        indicator_issues.with(|rows| {
+                            in_page_order(
+                                header,
+                                told,
+                                rows,
+                                &mut |all| {
+                                    for grid in &grids {
+                                        grid.issues.with(|list| all.extend_from_slice(list));
+                                    }
+                                },
+                                grid_target_issues(&template, &results),
+                            )
+                        })
                     })
                 })
             })
