@@ -4,23 +4,12 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { openApp, newDraft, typeInto, valueField, headerField, shownIssues, setUpSuite, reloadInDraft, clickOnce } from './support/browser.mjs';
+import { openApp, hoangTruong2023, newDraft, typeInto, valueField, headerField, shownIssues, setUpSuite, reloadInDraft, clickOnce } from './support/browser.mjs';
 import { officeToPdf, printToPdf } from './support/pdf.mjs';
 
 const suite = setUpSuite();
 const outline = (id) => `textarea[data-outline="${id}"]`;
 
-/** The Hoằng Trường 2023 annual report, header and the figures of 3.3. */
-export async function hoangTruong2023(page) {
-  await newDraft(page, 'xa-01b');
-  await typeInto(page, headerField('parent-body'), 'ỦY BAN NHÂN DÂN HUYỆN HOẰNG HÓA');
-  await typeInto(page, headerField('unit'), 'ỦY BAN NHÂN DÂN XÃ HOẰNG TRƯỜNG');
-  await typeInto(page, headerField('place'), 'Hoằng Trường');
-  await page.selectOption(headerField('period'), 'nam');
-  await typeInto(page, headerField('year'), '2023');
-  await typeInto(page, valueField('3.3.1'), '1603');
-  await typeInto(page, valueField('3.3.2'), '1588');
-}
 
 /**
  * «+ Thêm …», clicked once as the clerk would (see

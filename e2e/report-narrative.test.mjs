@@ -8,7 +8,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { openApp, newDraft, typeInto, valueField, headerField, shownIssues, setUpSuite, reloadInDraft } from './support/browser.mjs';
+import { openApp, hoangTruong2023, typeInto, headerField, shownIssues, setUpSuite, reloadInDraft } from './support/browser.mjs';
 import { officeToPdf, printToPdf } from './support/pdf.mjs';
 
 const suite = setUpSuite();
@@ -18,17 +18,10 @@ const CLOSING = 'Trên đây là báo cáo công tác cải cách hành chính n
 const I4 = 'Hoàn thành 5 nhiệm vụ được Chủ tịch UBND huyện giao.';
 
 async function hoangTruong(page) {
-  await newDraft(page, 'xa-01b');
-  await typeInto(page, headerField('parent-body'), 'ỦY BAN NHÂN DÂN HUYỆN HOẰNG HÓA');
-  await typeInto(page, headerField('unit'), 'ỦY BAN NHÂN DÂN XÃ HOẰNG TRƯỜNG');
-  await typeInto(page, headerField('place'), 'Hoằng Trường');
-  await page.selectOption(headerField('period'), 'nam');
-  await typeInto(page, headerField('year'), '2023');
+  await hoangTruong2023(page);
   await typeInto(page, headerField('signing-capacity'), 'TM. ỦY BAN NHÂN DÂN');
   await typeInto(page, headerField('signer-title'), 'CHỦ TỊCH');
   await typeInto(page, headerField('signer'), 'Lê Văn Hùng');
-  await typeInto(page, valueField('3.3.1'), '1603');
-  await typeInto(page, valueField('3.3.2'), '1588');
 }
 
 const oneLine = (text) => text.replace(/\s+/g, ' ');

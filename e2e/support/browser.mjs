@@ -137,3 +137,15 @@ export function setUpSuite() {
   });
   return suite;
 }
+
+/** A new xa-01b draft of the Hoằng Trường 2023 annual report: its header and the figures of 3.3. */
+export async function hoangTruong2023(page) {
+  await newDraft(page, 'xa-01b');
+  await typeInto(page, headerField('parent-body'), 'ỦY BAN NHÂN DÂN HUYỆN HOẰNG HÓA');
+  await typeInto(page, headerField('unit'), 'ỦY BAN NHÂN DÂN XÃ HOẰNG TRƯỜNG');
+  await typeInto(page, headerField('place'), 'Hoằng Trường');
+  await page.selectOption(headerField('period'), 'nam');
+  await typeInto(page, headerField('year'), '2023');
+  await typeInto(page, valueField('3.3.1'), '1603');
+  await typeInto(page, valueField('3.3.2'), '1588');
+}
