@@ -277,7 +277,6 @@ pub fn merge(ours: &Draft, theirs: &Draft) -> Merged {
 /// A field as the clerk knows it: «3.3.1 Tổng số hồ sơ …», «Ghi chú
 /// 3.3.1», «Phụ lục VI, dòng 6, cột (3)», «Mục I.2», «Người ký».
 pub fn field_label(template: &Template, report: &Report, key: &str) -> String {
-    let header = |k: &str| HeaderField::ALL.into_iter().find(|f| f.key() == k);
     if key == draft_fields::NAME {
         return "Tên bản nháp".into();
     }
@@ -287,7 +286,7 @@ pub fn field_label(template: &Template, report: &Report, key: &str) -> String {
     if let Some(code) = key.strip_prefix("note:") {
         return format!("Ghi chú {code}");
     }
-    if let Some(field) = key.strip_prefix("header:").and_then(header) {
+    if let Some(field) = key.strip_prefix("header:").and_then(HeaderField::from_key) {
         return field.label().to_string();
     }
     if let Some(id) = key.strip_prefix("outline:") {

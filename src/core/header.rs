@@ -46,6 +46,11 @@ impl HeaderField {
         self as usize
     }
 
+    /// The field whose [`HeaderField::key`] is `key`.
+    pub fn from_key(key: &str) -> Option<HeaderField> {
+        HeaderField::ALL.into_iter().find(|f| f.key() == key)
+    }
+
     pub fn key(self) -> &'static str {
         match self {
             HeaderField::ParentBody => "parent-body",

@@ -74,7 +74,7 @@ pub fn set(report: &mut Report, name: &mut String, author: &mut String, key: &st
                     }
                 }
                 _ => {
-                    if let Some(field) = HeaderField::ALL.into_iter().find(|f| f.key() == rest) {
+                    if let Some(field) = HeaderField::from_key(rest) {
                         report.header.set(field, value.to_string());
                     }
                 }

@@ -72,9 +72,7 @@ impl<'a> Parts<'a> {
             "dismissed:" => Some(mark(report.dismissed.contains(rest)).into()),
             "left-out:" => Some(mark(report.left_out.contains(rest)).into()),
             _ => Some(
-                HeaderField::ALL
-                    .into_iter()
-                    .find(|f| f.key() == rest)
+                HeaderField::from_key(rest)
                     .map(|f| report.header.get(f))
                     .unwrap_or_default()
                     .into(),

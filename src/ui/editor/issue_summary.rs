@@ -94,9 +94,7 @@ pub fn IssueSummary() -> impl IntoView {
 /// named as in the document («Mục I.3 "Về công tác tuyên truyền …"»).
 fn card(template: &Template, issue: Issue) -> impl IntoView {
     let code = issue.code.clone();
-    let header = code
-        .strip_prefix("header:")
-        .and_then(|key| HeaderField::ALL.into_iter().find(|f| f.key() == key));
+    let header = code.strip_prefix("header:").and_then(HeaderField::from_key);
     let name = match header {
         Some(field) => field.label().to_string(),
         None => code
