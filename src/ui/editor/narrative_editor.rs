@@ -27,6 +27,8 @@ pub fn NarrativeEditor() -> impl IntoView {
     let picker = Picker::closed();
     let offered = Arc::new(candidates(&template));
     let header = form.clone();
+    // The subject, the opening sentence and the closing paragraph's hint,
+    // from the header's words once.
     let words = memo(move || {
         let value = |f| header.header_signal(f).get();
         let period = Period::from_key(&value(HeaderField::Period)).unwrap_or_default();
@@ -39,30 +41,18 @@ pub fn NarrativeEditor() -> impl IntoView {
         (
             words.fill(&template.outline.subject),
             words.fill(&template.outline.opening),
+            words.closing_hint(&template.outline.subject),
         )
     });
-    let closing_hint = {
-        let (header, subject) = (form.clone(), form.template.outline.subject.clone());
-        memo(move || {
-            let value = |f| header.header_signal(f).get();
-            let period = Period::from_key(&value(HeaderField::Period)).unwrap_or_default();
-            PeriodWords::new(
-                &value(HeaderField::Unit),
-                &value(HeaderField::Place),
-                period,
-                parse_year(&value(HeaderField::Year)).ok(),
-            )
-            .closing_hint(&subject)
-        })
-    };
+    let closing_hint = memo(move || words.with(|w| w.2.clone()));
     let started = form.narrative.started;
     let items = form.template.outline.items.clone();
     view! {
         <section class="narrative" class:started=move || started.get() aria-label="Nội dung báo cáo">
             <h1 class="report-title">"BÁO CÁO"</h1>
-            <p class="report-subject bold" data-computed="subject">{move || words.get().0}</p>
+            <p class="report-subject bold" data-computed="subject">{move || words.with(|w| w.0.clone())}</p>
             <span class="rule-line short"></span>
-            <p class="report-opening" data-computed="opening">{move || words.get().1}</p>
+            <p class="report-opening" data-computed="opening">{move || words.with(|w| w.1.clone())}</p>
             {items.into_iter().enumerate().map(|(index, item)| view! { <OutlineEntry item index picker offered=offered.clone() /> }).collect_any()}
             <TextEntry id=CLOSING.to_string() label="Đoạn kết".to_string() hint=closing_hint picker offered=offered.clone() />
         </section>
