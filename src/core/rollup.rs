@@ -1,12 +1,16 @@
-//! Roll-up: a district draft built from its communes' report files.
+//! Roll-up: a draft built from its units' report files, a district's from
+//! its communes (before 1/7/2025) or a province's from its xã, phường and
+//! đặc khu (since). Both are the same mechanism: the template's `rollup`
+//! block says, as data, what it rolls up from, which kinds of unit it
+//! takes, which columns it fills and how it subtotals by kind; no template
+//! is a special case here.
 //!
-//! Each commune `.json` (the draft envelope of `core::draft`) becomes one
-//! row of the district's commune table, filled from the commune's dossier
-//! figures as the district template's `rollup` says; and the communes'
-//! indicators are summarised for the district: counts summed, rates
-//! recomputed from the summed parts (never averaged or summed), yes/no and
-//! coded answers counted by answer. Files that cannot be used are named
-//! with the reason, and never stop the others.
+//! Each unit's `.json` (the draft envelope of `core::draft`) becomes one
+//! row of the unit table, filled from the unit's dossier figures as the
+//! `rollup` says; and the units' indicators are summarised: counts summed,
+//! rates recomputed from the summed parts (never averaged or summed),
+//! yes/no and coded answers counted by answer. Files that cannot be used
+//! are named with the reason, and never stop the others.
 
 use rustc_hash::FxHashMap;
 
@@ -15,10 +19,11 @@ use super::grid::{cell_code, Grid};
 use super::number::format_vn;
 use super::period::{parse_year, Period};
 use super::report::Report;
+use super::rollup_kinds::subtotal_by_kind;
 use super::summarise::summarise;
 use super::summary::{CommuneSummary, SummarySource};
 use super::template::Template;
-use super::unit_name::UnitName;
+use super::unit_name::{same_kind, UnitName};
 use super::vn_text;
 
 /// What a roll-up produced.
@@ -80,7 +85,7 @@ pub fn roll_up(
 ) -> Result<RollupOutcome, String> {
     let Some(spec) = &district_template.rollup else {
         return Err(format!(
-            "Biểu mẫu «{}» không có phần tổng hợp từ báo cáo của xã.",
+            "Biểu mẫu «{}» không có phần tổng hợp từ báo cáo của các đơn vị.",
             district_template.name
         ));
     };
@@ -105,12 +110,27 @@ pub fn roll_up(
         };
         if draft.report.template_id != spec.from {
             notices.push(format!(
-                "Bỏ qua tệp «{file}»: đây là báo cáo theo biểu mẫu «{}», không phải báo cáo của xã ({}).",
-                draft.report.template_id, spec.from
+                "Bỏ qua tệp «{file}»: đây là báo cáo theo biểu mẫu «{}», không phải báo cáo của {} ({}).",
+                draft.report.template_id,
+                spec.noun(),
+                spec.from
             ));
             continue;
         }
         let unit = draft.report.header.unit.trim().to_string();
+        let name = UnitName::new(&unit, &draft.report.header.place);
+        let kind = name.kind();
+        if !kind.is_empty()
+            && !spec.kinds.is_empty()
+            && !spec.kinds.iter().any(|k| same_kind(k, kind))
+        {
+            notices.push(format!(
+                "Bỏ qua tệp «{file}» ({unit}): biểu mẫu này chỉ tổng hợp báo cáo của {} ({}), không phải của {kind}.",
+                spec.noun(),
+                spec.kinds.join(", ")
+            ));
+            continue;
+        }
         let label = commune_row_label(&unit, &draft.report.header.place);
         let key = key_of_row_label(&label);
         communes.push(Commune {
@@ -149,7 +169,7 @@ pub fn roll_up(
         let same = header.period == period && header.year.trim() == year;
         if !same {
             notices.push(format!(
-                "Bỏ qua tệp «{}» ({}): báo cáo {}, khác kỳ của báo cáo huyện ({}).",
+                "Bỏ qua tệp «{}» ({}): báo cáo {}, khác kỳ của {} ({}).",
                 c.file,
                 if c.unit.is_empty() {
                     "chưa ghi đơn vị"
@@ -157,6 +177,7 @@ pub fn roll_up(
                     &c.unit
                 },
                 period_phrase(header.period, &header.year),
+                spec.to,
                 period_phrase(period, &year)
             ));
         }
@@ -203,8 +224,17 @@ pub fn roll_up(
         commune_template,
         &chosen,
     );
+    if let Some(by_kind) = &spec.by_kind {
+        notices.extend(subtotal_by_kind(
+            &mut report,
+            district_template,
+            spec,
+            by_kind,
+        ));
+    }
     report.commune_summary = Some(CommuneSummary {
         from: spec.from.clone(),
+        units: spec.units.clone(),
         sources: chosen
             .iter()
             .map(|c| SummarySource {

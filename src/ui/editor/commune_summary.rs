@@ -1,5 +1,6 @@
-//! Roll-up of commune report files into a district draft: the file picker,
-//! and the district summary of the communes' indicators it leaves behind.
+//! Roll-up of units' report files into a district's or a province's draft:
+//! the file picker, and the summary of the units' indicators it leaves
+//! behind. The words for the units come from the template's `rollup`.
 
 use std::sync::Arc;
 
@@ -17,7 +18,7 @@ use crate::ui::editor::state::form::FormContext;
 use crate::ui::shared::deferred::Deferral;
 use crate::ui::shared::erased::CollectAny;
 
-/// "Tổng hợp từ báo cáo của các xã": pick the communes' `.json` files.
+/// "Tổng hợp từ báo cáo của các xã" (or "đơn vị"): pick the units' `.json` files.
 #[component]
 pub fn RollupPanel(autosave: Autosave, spec: RollupSpec) -> impl IntoView {
     let ctx = expect_context::<AppContext>();
@@ -25,6 +26,17 @@ pub fn RollupPanel(autosave: Autosave, spec: RollupSpec) -> impl IntoView {
     let busy = RwSignal::new(false);
     let problem = RwSignal::new(None::<String>);
     let from = spec.from.clone();
+    let noun = spec.noun().to_string();
+    let (units, pick) = (noun.clone(), noun.clone());
+    // "Phụ lục VI": the table the rows go to, as the page heads it.
+    let annex = form
+        .template
+        .sections
+        .iter()
+        .find(|s| s.id == spec.section)
+        .and_then(|s| s.annex.clone())
+        .unwrap_or_else(|| spec.section.clone());
+    let annex_shown = annex.clone();
     let on_change = move |ev: web_sys::Event| {
         let files = picked_files(&ev);
         if files.is_empty() {
@@ -32,7 +44,7 @@ pub fn RollupPanel(autosave: Autosave, spec: RollupSpec) -> impl IntoView {
         }
         let Some(commune_template) = ctx.template(&from) else {
             problem.set(Some(format!(
-                "Ứng dụng chưa có biểu mẫu «{from}» của xã để đọc các tệp này."
+                "Ứng dụng chưa có biểu mẫu «{from}» của {units} để đọc các tệp này."
             )));
             return;
         };
@@ -42,6 +54,7 @@ pub fn RollupPanel(autosave: Autosave, spec: RollupSpec) -> impl IntoView {
         };
         busy.set(true);
         problem.set(None);
+        let (units, annex) = (units.clone(), annex.clone());
         spawn_local(async move {
             let mut texts = Vec::with_capacity(files.len());
             let mut unread = Vec::new();
@@ -63,9 +76,14 @@ pub fn RollupPanel(autosave: Autosave, spec: RollupSpec) -> impl IntoView {
                     }
                     let skipped = unread.len();
                     let notice = format!(
-                        "Đã tổng hợp {} tệp của xã vào bảng Phụ lục VI và bảng tổng hợp chỉ tiêu{}.",
+                        "Đã tổng hợp {} tệp của {units} vào bảng {} và bảng tổng hợp chỉ tiêu{}.",
                         outcome.used,
-                        if skipped > 0 { format!("; có {skipped} lưu ý ở phần tổng hợp") } else { String::new() }
+                        annex,
+                        if skipped > 0 {
+                            format!("; có {skipped} lưu ý ở phần tổng hợp")
+                        } else {
+                            String::new()
+                        }
                     );
                     autosave.replace_report(ctx, outcome.report, notice);
                 }
@@ -76,16 +94,16 @@ pub fn RollupPanel(autosave: Autosave, spec: RollupSpec) -> impl IntoView {
         });
     };
     view! {
-        <section class="rollup-panel screen-only" aria-label="Tổng hợp từ báo cáo của các xã">
-            <h2>"Tổng hợp từ báo cáo của các xã"</h2>
+        <section class="rollup-panel screen-only" aria-label=format!("Tổng hợp từ báo cáo của các {noun}")>
+            <h2>{format!("Tổng hợp từ báo cáo của các {noun}")}</h2>
             <p>
-                "Chọn các tệp .json mà các xã đã tải từ ứng dụng này (biểu mẫu Phụ lục 01b). Mỗi xã thành một dòng của bảng "
-                <strong>{spec.section.clone()}</strong>
-                "; các chỉ tiêu của xã được cộng lại thành bảng tổng hợp ở cuối trang. Chọn lại lần nữa sẽ cập nhật đúng các dòng đó."
+                {format!("Chọn các tệp .json mà các {noun} đã tải từ ứng dụng này (biểu mẫu {}). Mỗi {noun} thành một dòng của bảng ", spec.from)}
+                <strong>{annex_shown}</strong>
+                {format!("; các chỉ tiêu của {noun} được cộng lại thành bảng tổng hợp ở cuối trang. Chọn lại lần nữa sẽ cập nhật đúng các dòng đó.")}
             </p>
             {(!spec.note.is_empty()).then(|| view! { <p class="small">{spec.note.clone()}</p> }.into_any())}
             <label class="file-button">
-                <span>{move || if busy.get() { "Đang đọc các tệp…" } else { "Chọn tệp của các xã…" }}</span>
+                <span>{move || if busy.get() { "Đang đọc các tệp…".to_string() } else { format!("Chọn tệp của các {pick}…") }}</span>
                 <input type="file" multiple accept=".json,application/json" data-action="rollup" on:change=on_change />
             </label>
             {move || problem.get().map(|text| view! { <p class="banner error" role="alert" data-rollup-error="">{text}</p> }.into_any())}
@@ -102,8 +120,8 @@ pub fn CommuneSummaryView(summary: Arc<CommuneSummary>) -> impl IntoView {
         .iter()
         .map(|line| {
             let heading = matches!(line.value, SummaryValue::Heading);
-            let text = line.value.text();
-            let detail = line.value.detail(communes);
+            let text = line.value.text(summary.noun());
+            let detail = line.value.detail(communes, summary.noun());
             view! {
                 <tr class:heading=heading data-summary-code=line.code.clone()>
                     <td class="stt">{if heading { line.code.clone() } else { String::new() }}</td>
@@ -137,9 +155,10 @@ pub fn CommuneSummaryView(summary: Arc<CommuneSummary>) -> impl IntoView {
         <section class="grid-section own-page commune-summary" data-section="tong-hop-xa">
             <div class="annex-heading">
                 <p class="annex-name bold">"Tổng hợp"</p>
-                <h2 class="annex-title">{format!("TỔNG HỢP CHỈ TIÊU THỐNG KÊ CỦA {communes} XÃ, THỊ TRẤN")}</h2>
+                <h2 class="annex-title">{summary.title()}</h2>
                 <p class="italic small">
-                    "Số lượng được cộng; tỷ lệ được tính lại từ các số đã cộng, không cộng hay lấy trung bình; câu trả lời có/không và mã lựa chọn được đếm theo số xã."
+                    "Số lượng được cộng; tỷ lệ được tính lại từ các số đã cộng, không cộng hay lấy trung bình; câu trả lời có/không và mã lựa chọn được đếm theo số "
+                    {summary.noun().to_string()} "."
                 </p>
             </div>
             <details class="rollup-sources screen-only" open=!summary.notices.is_empty()>
