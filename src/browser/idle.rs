@@ -25,3 +25,18 @@ pub fn when_idle(work: impl FnOnce() + 'static, timeout_ms: u32) {
     }
     let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(function, 0);
 }
+
+/// Lets the browser run what is waiting (a key, a click, a frame) before
+/// the caller goes on: long work done in slices awaits this between them.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let scheduled = web_sys::window().is_some_and(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+                .is_ok()
+        });
+        if !scheduled {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

@@ -22,7 +22,7 @@ use super::report::Report;
 use super::rollup_kinds::subtotal_by_kind;
 use super::summarise::summarise;
 use super::summary::{CommuneSummary, SummarySource};
-use super::template::Template;
+use super::template::{RollupSpec, Template};
 use super::unit_name::{same_kind, UnitName};
 use super::vn_text;
 
@@ -65,82 +65,110 @@ fn period_phrase(period: Period, year: &str) -> String {
     }
 }
 
-struct Commune {
+/// One unit's file, read and checked: what the roll-up keeps of it.
+pub struct UnitFile {
     file: String,
     unit: String,
-    /// The unit as the district's tables name it, and its [`commune_key`].
+    /// The unit as the tables name it, and its [`commune_key`].
     label: String,
     key: String,
     draft: Draft,
 }
 
-/// Rolls the commune files `(file name, text)` up into the district report.
-/// `commune_template` must be the template named by the district
-/// template's `rollup.from`.
+/// The template's `rollup` block, once the template and the units'
+/// template fit it.
+pub fn rollup_spec<'a>(
+    template: &'a Template,
+    unit_template: &Template,
+) -> Result<&'a RollupSpec, String> {
+    let Some(spec) = &template.rollup else {
+        return Err(format!(
+            "Biểu mẫu «{}» không có phần tổng hợp từ báo cáo của các đơn vị.",
+            template.name
+        ));
+    };
+    if template.grid(&spec.section).is_none() {
+        return Err(format!(
+            "Biểu mẫu «{}» không có bảng «{}».",
+            template.name, spec.section
+        ));
+    }
+    if unit_template.id != spec.from {
+        return Err(format!("Cần biểu mẫu «{}» để tổng hợp.", spec.from));
+    }
+    Ok(spec)
+}
+
+/// Reads one unit's file `(file name, text)` for `spec`: the unit, or the
+/// notice that names the file and why it is left out. The costly part of a
+/// roll-up, file by file, so that the page can read thousands between
+/// frames.
+pub fn read_unit_file(spec: &RollupSpec, file: &str, text: &str) -> Result<UnitFile, String> {
+    let draft = Draft::from_json(text).map_err(|e| format!("Bỏ qua tệp «{file}»: {e}."))?;
+    if draft.report.template_id != spec.from {
+        return Err(format!(
+            "Bỏ qua tệp «{file}»: đây là báo cáo theo biểu mẫu «{}», không phải báo cáo của {} ({}).",
+            draft.report.template_id,
+            spec.noun(),
+            spec.from
+        ));
+    }
+    let unit = draft.report.header.unit.trim().to_string();
+    let name = UnitName::new(&unit, &draft.report.header.place);
+    let kind = name.kind();
+    if !kind.is_empty() && !spec.kinds.is_empty() && !spec.kinds.iter().any(|k| same_kind(k, kind))
+    {
+        return Err(format!(
+            "Bỏ qua tệp «{file}» ({unit}): biểu mẫu này chỉ tổng hợp báo cáo của {} ({}), không phải của {kind}.",
+            spec.noun(),
+            spec.kinds.join(", ")
+        ));
+    }
+    let label = commune_row_label(&unit, &draft.report.header.place);
+    let key = key_of_row_label(&label);
+    Ok(UnitFile {
+        file: file.to_string(),
+        unit,
+        label,
+        key,
+        draft,
+    })
+}
+
+/// Rolls the units' files `(file name, text)` up into `report`, a draft of
+/// `template`. `unit_template` must be the template named by its
+/// `rollup.from`.
 pub fn roll_up(
+    template: &Template,
+    report: &Report,
+    unit_template: &Template,
+    files: &[(String, String)],
+) -> Result<RollupOutcome, String> {
+    let spec = rollup_spec(template, unit_template)?;
+    let mut notices = Vec::new();
+    let mut units = Vec::with_capacity(files.len());
+    for (file, text) in files {
+        match read_unit_file(spec, file, text) {
+            Ok(unit) => units.push(unit),
+            Err(notice) => notices.push(notice),
+        }
+    }
+    roll_up_read(template, report, unit_template, units, notices)
+}
+
+/// The roll-up of files already read ([`read_unit_file`]); `notices`, those
+/// of the files left out so far, come first in the outcome's.
+pub fn roll_up_read(
     district_template: &Template,
     district: &Report,
     commune_template: &Template,
-    files: &[(String, String)],
+    mut communes: Vec<UnitFile>,
+    mut notices: Vec<String>,
 ) -> Result<RollupOutcome, String> {
-    let Some(spec) = &district_template.rollup else {
-        return Err(format!(
-            "Biểu mẫu «{}» không có phần tổng hợp từ báo cáo của các đơn vị.",
-            district_template.name
-        ));
-    };
+    let spec = rollup_spec(district_template, commune_template)?;
     let Some(grid) = district_template.grid(&spec.section) else {
-        return Err(format!(
-            "Biểu mẫu «{}» không có bảng «{}».",
-            district_template.name, spec.section
-        ));
+        return Err(format!("Không có bảng «{}».", spec.section));
     };
-    if commune_template.id != spec.from {
-        return Err(format!("Cần biểu mẫu «{}» để tổng hợp.", spec.from));
-    }
-    let mut notices = Vec::new();
-    let mut communes: Vec<Commune> = Vec::new();
-    for (file, text) in files {
-        let draft = match Draft::from_json(text) {
-            Ok(draft) => draft,
-            Err(e) => {
-                notices.push(format!("Bỏ qua tệp «{file}»: {e}."));
-                continue;
-            }
-        };
-        if draft.report.template_id != spec.from {
-            notices.push(format!(
-                "Bỏ qua tệp «{file}»: đây là báo cáo theo biểu mẫu «{}», không phải báo cáo của {} ({}).",
-                draft.report.template_id,
-                spec.noun(),
-                spec.from
-            ));
-            continue;
-        }
-        let unit = draft.report.header.unit.trim().to_string();
-        let name = UnitName::new(&unit, &draft.report.header.place);
-        let kind = name.kind();
-        if !kind.is_empty()
-            && !spec.kinds.is_empty()
-            && !spec.kinds.iter().any(|k| same_kind(k, kind))
-        {
-            notices.push(format!(
-                "Bỏ qua tệp «{file}» ({unit}): biểu mẫu này chỉ tổng hợp báo cáo của {} ({}), không phải của {kind}.",
-                spec.noun(),
-                spec.kinds.join(", ")
-            ));
-            continue;
-        }
-        let label = commune_row_label(&unit, &draft.report.header.place);
-        let key = key_of_row_label(&label);
-        communes.push(Commune {
-            file: file.clone(),
-            unit,
-            label,
-            key,
-            draft,
-        });
-    }
 
     // The period: the district's own, or the one most files share.
     let mut report = district.clone();
@@ -185,7 +213,7 @@ pub fn roll_up(
     });
 
     // One file per commune: the one saved last.
-    let mut chosen: Vec<Commune> = Vec::new();
+    let mut chosen: Vec<UnitFile> = Vec::new();
     let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
     for c in communes {
         if c.unit.is_empty() {
@@ -269,7 +297,7 @@ fn fill_commune_rows(
     section: &str,
     columns: &[(u32, Vec<String>)],
     commune_template: &Template,
-    communes: &[Commune],
+    communes: &[UnitFile],
 ) {
     let label_number = grid
         .columns

@@ -8,8 +8,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::files::{picked_files, read_all_text};
-use crate::browser::time::measured;
-use crate::core::rollup::roll_up;
+use crate::browser::idle::next_task;
+use crate::browser::time::{end_measure, page_clock, start_measure};
+use crate::core::number::format_vn;
+use crate::core::rollup::{read_unit_file, roll_up_read, rollup_spec};
 use crate::core::summary::{CommuneSummary, SummaryValue};
 use crate::core::template::RollupSpec;
 use crate::ui::context::AppContext;
@@ -18,6 +20,11 @@ use crate::ui::editor::state::form::FormContext;
 use crate::ui::shared::deferred::Deferral;
 use crate::ui::shared::erased::CollectAny;
 
+/// A slice of file reading between two turns of the browser's loop.
+const SLICE_MS: f64 = 40.0;
+/// After this long, the panel says how far the reading is.
+const PROGRESS_AFTER_MS: f64 = 300.0;
+
 /// "Tổng hợp từ báo cáo của các xã" (or "đơn vị"): pick the units' `.json` files.
 #[component]
 pub fn RollupPanel(autosave: Autosave, spec: RollupSpec) -> impl IntoView {
@@ -25,6 +32,7 @@ pub fn RollupPanel(autosave: Autosave, spec: RollupSpec) -> impl IntoView {
     let form = expect_context::<FormContext>();
     let busy = RwSignal::new(false);
     let problem = RwSignal::new(None::<String>);
+    let progress = RwSignal::new(None::<String>);
     let from = spec.from.clone();
     let noun = spec.noun().to_string();
     let (units, pick) = (noun.clone(), noun.clone());
@@ -49,9 +57,7 @@ pub fn RollupPanel(autosave: Autosave, spec: RollupSpec) -> impl IntoView {
             return;
         };
         let district_template = form.template.clone();
-        let Some(report) = form.try_snapshot() else {
-            return;
-        };
+        let form = form.clone();
         busy.set(true);
         problem.set(None);
         let (units, annex) = (units.clone(), annex.clone());
@@ -64,17 +70,58 @@ pub fn RollupPanel(autosave: Autosave, spec: RollupSpec) -> impl IntoView {
                     Err(e) => unread.push(format!("Bỏ qua: {e}.")),
                 }
             }
-            let outcome = measured("bieumau:rollup", || {
-                roll_up(&district_template, &report, &commune_template, &texts)
-            });
+            // Read in slices of about 40 ms with the browser let in between,
+            // so that 3.321 files never freeze the page; past 300 ms a line
+            // says how far it is.
+            start_measure("bieumau:rollup");
+            let started = page_clock();
+            let outcome = match rollup_spec(&district_template, &commune_template) {
+                Err(e) => Err(e),
+                Ok(spec) => {
+                    let mut read = Vec::with_capacity(texts.len());
+                    let mut slice = page_clock();
+                    for (done, (name, text)) in texts.iter().enumerate() {
+                        match read_unit_file(spec, name, text) {
+                            Ok(unit) => read.push(unit),
+                            Err(notice) => unread.push(notice),
+                        }
+                        if page_clock() - slice > SLICE_MS {
+                            if page_clock() - started > PROGRESS_AFTER_MS {
+                                progress.try_set(Some(format!(
+                                    "Đang đọc tệp {}/{}…",
+                                    format_vn((done + 1) as f64, 0),
+                                    format_vn(texts.len() as f64, 0)
+                                )));
+                            }
+                            next_task().await;
+                            slice = page_clock();
+                        }
+                    }
+                    if page_clock() - started > PROGRESS_AFTER_MS {
+                        progress.try_set(Some("Đang cộng và lập bảng…".to_string()));
+                        next_task().await;
+                    }
+                    // The report as it is now: what was typed while the
+                    // files were read is kept.
+                    let Some(report) = form.try_snapshot() else {
+                        end_measure("bieumau:rollup");
+                        return;
+                    };
+                    roll_up_read(
+                        &district_template,
+                        &report,
+                        &commune_template,
+                        read,
+                        std::mem::take(&mut unread),
+                    )
+                }
+            };
+            end_measure("bieumau:rollup");
+            progress.try_set(None);
             busy.try_set(false);
             match outcome {
-                Ok(mut outcome) => {
-                    if let Some(summary) = outcome.report.commune_summary.as_mut() {
-                        unread.append(&mut summary.notices);
-                        summary.notices = unread.clone();
-                    }
-                    let skipped = unread.len();
+                Ok(outcome) => {
+                    let skipped = outcome.notices.len();
                     let notice = format!(
                         "Đã tổng hợp {} tệp của {units} vào bảng {} và bảng tổng hợp chỉ tiêu{}.",
                         outcome.used,
@@ -106,6 +153,7 @@ pub fn RollupPanel(autosave: Autosave, spec: RollupSpec) -> impl IntoView {
                 <span>{move || if busy.get() { "Đang đọc các tệp…".to_string() } else { format!("Chọn tệp của các {pick}…") }}</span>
                 <input type="file" multiple accept=".json,application/json" data-action="rollup" on:change=on_change />
             </label>
+            {move || progress.get().map(|text| view! { <p class="rollup-progress" role="status" data-rollup-progress="">{text}</p> }.into_any())}
             {move || problem.get().map(|text| view! { <p class="banner error" role="alert" data-rollup-error="">{text}</p> }.into_any())}
         </section>
     }
