@@ -178,10 +178,10 @@ fn one_row_per_unit_subtotals_by_kind_and_the_summary() {
     };
     let (units, kinds) = (grid_of("don-vi"), grid_of("theo-loai"));
     assert_eq!(units.totals[4], Some(8100.0), "(5) over the units");
-    assert_eq!(
-        units.totals[2],
-        Some(8100.0),
-        "(3) = (4) + (5), worked out per row"
+    assert!(
+        evaluation.issues.is_empty(),
+        "the columns the files fill break no identity: {:?}",
+        evaluation.issues
     );
     assert_eq!(units.totals[7], Some(7900.0));
     assert_eq!(
@@ -260,6 +260,32 @@ fn a_row_of_no_known_kind_is_named() {
 }
 
 #[test]
+fn row_totals_and_dossier_identities_are_checked_on_every_unit_row() {
+    let t = province();
+    let mut r = Report::new(&t);
+    r.rows.insert("don-vi".into(), vec!["1".into()]);
+    // Seed 002's Sơn Bình: 1.594 in total against 7 carried over + 1.551 new.
+    for (n, v) in [
+        (2, "UBND xã Sơn Bình"),
+        (3, "1.594"),
+        (4, "7"),
+        (5, "1.551"),
+    ] {
+        r.set_value(&cell_code("don-vi", "1", n), v);
+    }
+    r.set_value("don-vi/1/c19", "10");
+    r.set_value("don-vi/1/c20", "12");
+    let issues = r.evaluate(&t).issues;
+    let codes: Vec<&str> = issues.iter().map(|i| i.code.as_str()).collect();
+    assert_eq!(codes, ["don-vi/1/c3", "don-vi/1/c20"], "{issues:?}");
+    assert!(issues[0]
+        .message
+        .contains("Phụ lục I, dòng 1 (UBND xã Sơn Bình)"));
+    assert!(issues[0].message.contains("= 1.594, khác (4)"));
+    assert!(issues[0].message.contains("= 1.558 (lệch 36)"));
+}
+
+#[test]
 fn late_ceiling_and_online_payment_targets() {
     let t = province();
     let ids: Vec<&str> = t.targets.iter().map(|t| t.id.as_str()).collect();
@@ -270,7 +296,13 @@ fn late_ceiling_and_online_payment_targets() {
         ("1", "10", "80", "4", "100", "20"),
         ("2", "0", "100", "6", "100", "45"),
     ] {
+        let resolved: u32 = [early, on_time, late]
+            .iter()
+            .map(|v| v.parse::<u32>().unwrap())
+            .sum();
+        let resolved = resolved.to_string();
         for (n, v) in [
+            (6, resolved.as_str()),
             (7, early),
             (8, on_time),
             (9, late),
@@ -287,6 +319,7 @@ fn late_ceiling_and_online_payment_targets() {
     assert_eq!(evaluation.targets[1].met(), Some(true));
     assert_eq!(evaluation.targets[1].value, Some(32.5));
     r.set_value("don-vi/2/c9", "7");
+    r.set_value("don-vi/2/c6", "107");
     assert_eq!(r.evaluate(&t).targets[0].met(), Some(false));
 }
 
