@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::files::{picked_files, read_all_text};
-use crate::browser::idle::next_task;
+use crate::browser::idle::{after_paint, next_task};
 use crate::browser::time::{end_measure, page_clock, start_measure};
 use crate::core::number::format_vn;
 use crate::core::rollup::{read_unit_file, roll_up_read, rollup_spec};
@@ -62,6 +62,7 @@ pub fn RollupPanel(autosave: Autosave, spec: RollupSpec) -> impl IntoView {
         problem.set(None);
         let (units, annex) = (units.clone(), annex.clone());
         spawn_local(async move {
+            let started = page_clock();
             let mut texts = Vec::with_capacity(files.len());
             let mut unread = Vec::new();
             for (name, result) in read_all_text(&files).await {
@@ -74,7 +75,6 @@ pub fn RollupPanel(autosave: Autosave, spec: RollupSpec) -> impl IntoView {
             // so that 3.321 files never freeze the page; past 300 ms a line
             // says how far it is.
             start_measure("bieumau:rollup");
-            let started = page_clock();
             let outcome = match rollup_spec(&district_template, &commune_template) {
                 Err(e) => Err(e),
                 Ok(spec) => {
@@ -117,6 +117,11 @@ pub fn RollupPanel(autosave: Autosave, spec: RollupSpec) -> impl IntoView {
                 }
             };
             end_measure("bieumau:rollup");
+            if outcome.is_ok() && page_clock() - started > PROGRESS_AFTER_MS {
+                // Laying out thousands of rows is one long task: say so first.
+                progress.try_set(Some("Đang lập bảng…".to_string()));
+                after_paint().await;
+            }
             progress.try_set(None);
             busy.try_set(false);
             match outcome {
