@@ -29,9 +29,14 @@ pub fn when_idle(work: impl FnOnce() + 'static, timeout_ms: u32) {
 /// Lets the browser run what is waiting (a key, a click, a frame) before
 /// the caller goes on: long work done in slices awaits this between them.
 pub async fn next_task() {
+    sleep(0).await;
+}
+
+/// Resumes the caller after `ms` milliseconds, the page free meanwhile.
+pub async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let scheduled = web_sys::window().is_some_and(|w| {
-            w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
                 .is_ok()
         });
         if !scheduled {

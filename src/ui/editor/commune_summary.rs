@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::files::{picked_files, read_all_text};
-use crate::browser::idle::{after_paint, next_task};
+use crate::browser::idle::{after_paint, next_task, sleep};
 use crate::browser::time::{end_measure, page_clock, start_measure};
 use crate::core::number::format_vn;
 use crate::core::rollup::{read_unit_file, roll_up_read, rollup_spec};
@@ -61,6 +61,16 @@ pub fn RollupPanel(autosave: Autosave, spec: RollupSpec) -> impl IntoView {
         busy.set(true);
         problem.set(None);
         let (units, annex) = (units.clone(), annex.clone());
+        // Past 300 ms with files still being read, a line says so; the
+        // reading below then says how far it is.
+        spawn_local(async move {
+            sleep(PROGRESS_AFTER_MS as i32).await;
+            if busy.try_get_untracked() == Some(true)
+                && progress.try_with_untracked(Option::is_none) == Some(true)
+            {
+                progress.try_set(Some("Đang đọc các tệp…".to_string()));
+            }
+        });
         spawn_local(async move {
             let started = page_clock();
             let mut texts = Vec::with_capacity(files.len());
