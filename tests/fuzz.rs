@@ -173,7 +173,7 @@ fn the_number_parser_takes_anything() {
 
 #[test]
 fn template_loading_refuses_in_vietnamese() {
-    let seeds: Vec<String> = ["xa-01b", "huyen-cchc", "bieu-06"]
+    let seeds: Vec<String> = ["xa-01b", "huyen-cchc", "bieu-06", "tinh-cchc"]
         .iter()
         .map(|id| std::fs::read_to_string(format!("templates/{id}.json")).expect("a template file"))
         .collect();
@@ -208,6 +208,7 @@ fn draft_import_refuses_in_vietnamese() {
         template("xa-01b"),
         template("huyen-cchc"),
         template("bieu-06"),
+        template("tinh-cchc"),
     ];
     let template_of = |id: &str| templates.iter().find(|t| t.id == id).cloned();
     let seed = commune_draft_json();
@@ -310,15 +311,19 @@ fn draft_import_refuses_in_vietnamese() {
 
 #[test]
 fn the_roll_up_of_hostile_files_never_panics() {
-    let (district, commune) = (template("huyen-cchc"), template("xa-01b"));
-    let report = Report::new(&district);
+    let commune = template("xa-01b");
+    // The district's roll-up and the province's: one mechanism, both fuzzed.
+    let uppers = [template("huyen-cchc"), template("tinh-cchc")];
+    let reports = uppers.each_ref().map(Report::new);
     let seed = commune_draft_json();
     let mut rng = Rng(0xBF58_476D_1CE4_E5B9);
-    for _ in 0..cases(2_000) {
+    for case in 0..cases(2_000) {
         let files: Vec<(String, String)> = (0..1 + rng.below(4))
             .map(|i| (format!("xa-{i}.json"), mutate(&mut rng, &seed)))
             .collect();
-        match roll_up(&district, &report, &commune, &files) {
+        let side = (case % 2) as usize;
+        let (upper, report) = (&uppers[side], &reports[side]);
+        match roll_up(upper, report, &commune, &files) {
             Ok(outcome) => outcome
                 .notices
                 .iter()

@@ -66,6 +66,7 @@ fn full_draft() -> Draft {
     ];
     report.commune_summary = Some(CommuneSummary {
         from: "xa-01b".into(),
+        units: String::new(),
         sources: vec![SummarySource {
             file: "son-binh.json".into(),
             unit: "UBND xã Sơn Bình".into(),

@@ -140,6 +140,8 @@ fn every_document_the_app_writes_is_valid_open_xml() {
     let seed = seed_commune(&commune);
     let ks = khanh_son(&district);
     let roll = rolled_up(&district, &commune);
+    let province = builtin_template("tinh-cchc").unwrap();
+    let province_roll = rolled_up(&province, &commune);
     let files = vec![
         write("xa-01b_hoang-truong_nam-2023.docx", &docx(&commune, &seed)),
         write("xa-01b_hoang-truong_nam-2023.xlsx", &xlsx(&commune, &seed)),
@@ -147,6 +149,8 @@ fn every_document_the_app_writes_is_valid_open_xml() {
         write("huyen-cchc_khanh-son_nam-2019.xlsx", &xlsx(&district, &ks)),
         write("huyen-cchc_tong-hop.docx", &docx(&district, &roll)),
         write("huyen-cchc_tong-hop.xlsx", &xlsx(&district, &roll)),
+        write("tinh-cchc_tong-hop.docx", &docx(&province, &province_roll)),
+        write("tinh-cchc_tong-hop.xlsx", &xlsx(&province, &province_roll)),
         write(
             "bieu-06_trong.docx",
             &docx(

@@ -7,6 +7,7 @@ import { launch, openApp, newDraft } from './browser.mjs';
 import { stressTemplate } from './stress-template.mjs';
 import { bundleSizes } from '../../scripts/bundle-size.mjs';
 import { observeKeys, typeLikeAClerk, keyLatencies, launchForKeys } from './keys.mjs';
+import { provinceRows } from './bench-province.mjs';
 
 const DIST = 'dist';
 const rows = [];
@@ -597,6 +598,8 @@ await exportTimes(gridDraft, 'docx', `huyen-cchc with the ${cells.toLocaleString
   row('roll-up of 1,000 commune files: pick → all 1,000 rows drawn (in idle time)', ms(allAt));
   await context.close();
 }
+
+rows.push(...(await provinceRows(browser, server.url)));
 
 await browser.close();
 await keysBrowser.close();

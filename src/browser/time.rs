@@ -35,6 +35,30 @@ pub fn date_stamp(ms: f64) -> String {
     )
 }
 
+/// Milliseconds since the page started, for timing work in slices.
+pub fn page_clock() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or_else(now, |p| p.now())
+}
+
+/// Marks the start of a User Timing measure `name` that
+/// [`end_measure`] closes: for work done across several tasks.
+pub fn start_measure(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(&format!("{name}:start"));
+    }
+}
+
+/// Closes the measure [`start_measure`] opened.
+pub fn end_measure(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let start = format!("{name}:start");
+        let _ = p.measure_with_start_mark(name, &start);
+        p.clear_marks_with_mark_name(&start);
+    }
+}
+
 /// Runs `work` inside a User Timing measure named `name`, visible in the
 /// browser's performance tools and read by the benchmark.
 pub fn measured<T>(name: &str, work: impl FnOnce() -> T) -> T {

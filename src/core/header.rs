@@ -4,6 +4,7 @@
 use super::doc_date::{parse_doc_date, shown, DocDate};
 use super::issue::{Issue, Severity};
 use super::json_read::json_struct;
+use super::levels::{Levels, TWO_LEVEL_RECIPIENTS};
 use super::period::{parse_year, Period, PeriodWindow};
 use super::unit_name::unit_in_sentence;
 
@@ -106,6 +107,20 @@ impl HeaderField {
 }
 
 impl HeaderField {
+    /// The hint under a structure (or, with `None`, while the year is not
+    /// there yet): no «huyện» in a report the district no longer receives.
+    pub fn placeholder_in(self, levels: Option<Levels>) -> &'static str {
+        match (levels, self) {
+            (Some(Levels::Three), _) => self.placeholder(),
+            (_, HeaderField::ParentBody) => "vd. ỦY BAN NHÂN DÂN TỈNH … (có thể để trống)",
+            (_, HeaderField::Unit) => "vd. ỦY BAN NHÂN DÂN XÃ (PHƯỜNG, ĐẶC KHU) …",
+            (_, HeaderField::Recipients) => {
+                "Ví dụ:\n- UBND tỉnh (b/c);\n- Sở Nội vụ (b/c);\n- Lưu: VT."
+            }
+            _ => self.placeholder(),
+        }
+    }
+
     /// What is wrong with a field's text: an impossible date.
     pub fn issue(self, text: &str) -> Option<String> {
         match self {
@@ -241,6 +256,19 @@ impl ReportHeader {
     /// The window of dates the figures cover, once the year is valid.
     pub fn window(&self) -> Result<PeriodWindow, String> {
         parse_year(&self.year).map(|year| self.period.window(year))
+    }
+
+    /// The structure the report belongs to, once its year is valid.
+    pub fn levels(&self) -> Option<Levels> {
+        self.window().ok().map(|w| Levels::of(&w))
+    }
+
+    /// The recipients to fill in once the period and year make the report
+    /// a two-level one and none are typed: the template's own, or the
+    /// unit's «UBND tỉnh», «Sở Nội vụ». `None` when nothing is to change.
+    pub fn two_level_recipients(&self, template: Option<&str>) -> Option<String> {
+        (self.levels() == Some(Levels::Two) && self.recipients.trim().is_empty())
+            .then(|| template.unwrap_or(TWO_LEVEL_RECIPIENTS).to_string())
     }
 
     /// The document's date, when it is a real one.

@@ -18,6 +18,7 @@ pub mod key_set;
 pub mod number;
 pub mod doc_date;
 pub mod period;
+pub mod levels;
 pub mod position;
 pub mod vn_text;
 pub mod unit_name;
@@ -63,4 +64,5 @@ pub mod session;
 // What is made from reports.
 pub mod export;
 pub mod summarise;
+pub mod rollup_kinds;
 pub mod rollup;

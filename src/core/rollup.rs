@@ -1,12 +1,16 @@
-//! Roll-up: a district draft built from its communes' report files.
+//! Roll-up: a draft built from its units' report files, a district's from
+//! its communes (before 1/7/2025) or a province's from its xã, phường and
+//! đặc khu (since). Both are the same mechanism: the template's `rollup`
+//! block says, as data, what it rolls up from, which kinds of unit it
+//! takes, which columns it fills and how it subtotals by kind; no template
+//! is a special case here.
 //!
-//! Each commune `.json` (the draft envelope of `core::draft`) becomes one
-//! row of the district's commune table, filled from the commune's dossier
-//! figures as the district template's `rollup` says; and the communes'
-//! indicators are summarised for the district: counts summed, rates
-//! recomputed from the summed parts (never averaged or summed), yes/no and
-//! coded answers counted by answer. Files that cannot be used are named
-//! with the reason, and never stop the others.
+//! Each unit's `.json` (the draft envelope of `core::draft`) becomes one
+//! row of the unit table, filled from the unit's dossier figures as the
+//! `rollup` says; and the units' indicators are summarised: counts summed,
+//! rates recomputed from the summed parts (never averaged or summed),
+//! yes/no and coded answers counted by answer. Files that cannot be used
+//! are named with the reason, and never stop the others.
 
 use rustc_hash::FxHashMap;
 
@@ -15,10 +19,11 @@ use super::grid::{cell_code, Grid};
 use super::number::format_vn;
 use super::period::{parse_year, Period};
 use super::report::Report;
+use super::rollup_kinds::subtotal_by_kind;
 use super::summarise::summarise;
 use super::summary::{CommuneSummary, SummarySource};
-use super::template::Template;
-use super::unit_name::UnitName;
+use super::template::{RollupSpec, Template};
+use super::unit_name::{same_kind, UnitName};
 use super::vn_text;
 
 /// What a roll-up produced.
@@ -60,67 +65,110 @@ fn period_phrase(period: Period, year: &str) -> String {
     }
 }
 
-struct Commune {
+/// One unit's file, read and checked: what the roll-up keeps of it.
+pub struct UnitFile {
     file: String,
     unit: String,
-    /// The unit as the district's tables name it, and its [`commune_key`].
+    /// The unit as the tables name it, and its [`commune_key`].
     label: String,
     key: String,
     draft: Draft,
 }
 
-/// Rolls the commune files `(file name, text)` up into the district report.
-/// `commune_template` must be the template named by the district
-/// template's `rollup.from`.
+/// The template's `rollup` block, once the template and the units'
+/// template fit it.
+pub fn rollup_spec<'a>(
+    template: &'a Template,
+    unit_template: &Template,
+) -> Result<&'a RollupSpec, String> {
+    let Some(spec) = &template.rollup else {
+        return Err(format!(
+            "Biểu mẫu «{}» không có phần tổng hợp từ báo cáo của các đơn vị.",
+            template.name
+        ));
+    };
+    if template.grid(&spec.section).is_none() {
+        return Err(format!(
+            "Biểu mẫu «{}» không có bảng «{}».",
+            template.name, spec.section
+        ));
+    }
+    if unit_template.id != spec.from {
+        return Err(format!("Cần biểu mẫu «{}» để tổng hợp.", spec.from));
+    }
+    Ok(spec)
+}
+
+/// Reads one unit's file `(file name, text)` for `spec`: the unit, or the
+/// notice that names the file and why it is left out. The costly part of a
+/// roll-up, file by file, so that the page can read thousands between
+/// frames.
+pub fn read_unit_file(spec: &RollupSpec, file: &str, text: &str) -> Result<UnitFile, String> {
+    let draft = Draft::from_json(text).map_err(|e| format!("Bỏ qua tệp «{file}»: {e}."))?;
+    if draft.report.template_id != spec.from {
+        return Err(format!(
+            "Bỏ qua tệp «{file}»: đây là báo cáo theo biểu mẫu «{}», không phải báo cáo của {} ({}).",
+            draft.report.template_id,
+            spec.noun(),
+            spec.from
+        ));
+    }
+    let unit = draft.report.header.unit.trim().to_string();
+    let name = UnitName::new(&unit, &draft.report.header.place);
+    let kind = name.kind();
+    if !kind.is_empty() && !spec.kinds.is_empty() && !spec.kinds.iter().any(|k| same_kind(k, kind))
+    {
+        return Err(format!(
+            "Bỏ qua tệp «{file}» ({unit}): biểu mẫu này chỉ tổng hợp báo cáo của {} ({}), không phải của {kind}.",
+            spec.noun(),
+            spec.kinds.join(", ")
+        ));
+    }
+    let label = commune_row_label(&unit, &draft.report.header.place);
+    let key = key_of_row_label(&label);
+    Ok(UnitFile {
+        file: file.to_string(),
+        unit,
+        label,
+        key,
+        draft,
+    })
+}
+
+/// Rolls the units' files `(file name, text)` up into `report`, a draft of
+/// `template`. `unit_template` must be the template named by its
+/// `rollup.from`.
 pub fn roll_up(
+    template: &Template,
+    report: &Report,
+    unit_template: &Template,
+    files: &[(String, String)],
+) -> Result<RollupOutcome, String> {
+    let spec = rollup_spec(template, unit_template)?;
+    let mut notices = Vec::new();
+    let mut units = Vec::with_capacity(files.len());
+    for (file, text) in files {
+        match read_unit_file(spec, file, text) {
+            Ok(unit) => units.push(unit),
+            Err(notice) => notices.push(notice),
+        }
+    }
+    roll_up_read(template, report, unit_template, units, notices)
+}
+
+/// The roll-up of files already read ([`read_unit_file`]); `notices`, those
+/// of the files left out so far, come first in the outcome's.
+pub fn roll_up_read(
     district_template: &Template,
     district: &Report,
     commune_template: &Template,
-    files: &[(String, String)],
+    mut communes: Vec<UnitFile>,
+    mut notices: Vec<String>,
 ) -> Result<RollupOutcome, String> {
-    let Some(spec) = &district_template.rollup else {
-        return Err(format!(
-            "Biểu mẫu «{}» không có phần tổng hợp từ báo cáo của xã.",
-            district_template.name
-        ));
-    };
+    let spec = rollup_spec(district_template, commune_template)?;
     let Some(grid) = district_template.grid(&spec.section) else {
-        return Err(format!(
-            "Biểu mẫu «{}» không có bảng «{}».",
-            district_template.name, spec.section
-        ));
+        return Err(format!("Không có bảng «{}».", spec.section));
     };
-    if commune_template.id != spec.from {
-        return Err(format!("Cần biểu mẫu «{}» để tổng hợp.", spec.from));
-    }
-    let mut notices = Vec::new();
-    let mut communes: Vec<Commune> = Vec::new();
-    for (file, text) in files {
-        let draft = match Draft::from_json(text) {
-            Ok(draft) => draft,
-            Err(e) => {
-                notices.push(format!("Bỏ qua tệp «{file}»: {e}."));
-                continue;
-            }
-        };
-        if draft.report.template_id != spec.from {
-            notices.push(format!(
-                "Bỏ qua tệp «{file}»: đây là báo cáo theo biểu mẫu «{}», không phải báo cáo của xã ({}).",
-                draft.report.template_id, spec.from
-            ));
-            continue;
-        }
-        let unit = draft.report.header.unit.trim().to_string();
-        let label = commune_row_label(&unit, &draft.report.header.place);
-        let key = key_of_row_label(&label);
-        communes.push(Commune {
-            file: file.clone(),
-            unit,
-            label,
-            key,
-            draft,
-        });
-    }
 
     // The period: the district's own, or the one most files share.
     let mut report = district.clone();
@@ -149,7 +197,7 @@ pub fn roll_up(
         let same = header.period == period && header.year.trim() == year;
         if !same {
             notices.push(format!(
-                "Bỏ qua tệp «{}» ({}): báo cáo {}, khác kỳ của báo cáo huyện ({}).",
+                "Bỏ qua tệp «{}» ({}): báo cáo {}, khác kỳ của {} ({}).",
                 c.file,
                 if c.unit.is_empty() {
                     "chưa ghi đơn vị"
@@ -157,6 +205,7 @@ pub fn roll_up(
                     &c.unit
                 },
                 period_phrase(header.period, &header.year),
+                spec.to,
                 period_phrase(period, &year)
             ));
         }
@@ -164,7 +213,7 @@ pub fn roll_up(
     });
 
     // One file per commune: the one saved last.
-    let mut chosen: Vec<Commune> = Vec::new();
+    let mut chosen: Vec<UnitFile> = Vec::new();
     let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
     for c in communes {
         if c.unit.is_empty() {
@@ -203,8 +252,17 @@ pub fn roll_up(
         commune_template,
         &chosen,
     );
+    if let Some(by_kind) = &spec.by_kind {
+        notices.extend(subtotal_by_kind(
+            &mut report,
+            district_template,
+            spec,
+            by_kind,
+        ));
+    }
     report.commune_summary = Some(CommuneSummary {
         from: spec.from.clone(),
+        units: spec.units.clone(),
         sources: chosen
             .iter()
             .map(|c| SummarySource {
@@ -239,7 +297,7 @@ fn fill_commune_rows(
     section: &str,
     columns: &[(u32, Vec<String>)],
     commune_template: &Template,
-    communes: &[Commune],
+    communes: &[UnitFile],
 ) {
     let label_number = grid
         .columns

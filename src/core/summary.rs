@@ -6,6 +6,7 @@ use serde_json::Value;
 use super::json_read::{json_struct, one_of, At, Fields, FromValue};
 use super::json_write::{Object, ToJson};
 use super::number::format_vn;
+use super::vn_text::upper;
 
 json_struct! {
     /// The district summary of the commune reports, kept in the district draft.
@@ -13,6 +14,9 @@ json_struct! {
     pub struct CommuneSummary {
         /// The commune template the files were made with.
         pub from: String,
+        /// The units in words ("đơn vị"); empty for "xã", as drafts
+        /// rolled up before the province's template were.
+        pub units: String = omitted,
         /// The files used, in the order given.
         pub sources: Vec<SummarySource>,
         /// Files left out or worth a second look, with the reason.
@@ -190,9 +194,33 @@ impl FromValue for SummaryValue {
     }
 }
 
+impl CommuneSummary {
+    /// The units in words: "xã" unless the template named them.
+    pub fn noun(&self) -> &str {
+        if self.units.is_empty() {
+            "xã"
+        } else {
+            &self.units
+        }
+    }
+
+    /// "TỔNG HỢP CHỈ TIÊU THỐNG KÊ CỦA 12 XÃ, THỊ TRẤN".
+    pub fn title(&self) -> String {
+        let units = if self.units.is_empty() {
+            "XÃ, THỊ TRẤN".to_string()
+        } else {
+            upper(&self.units)
+        };
+        format!(
+            "TỔNG HỢP CHỈ TIÊU THỐNG KÊ CỦA {} {units}",
+            self.sources.len()
+        )
+    }
+}
+
 impl SummaryValue {
-    /// The figure as the district clerk reads it.
-    pub fn text(&self) -> String {
+    /// The figure as the clerk reads it; `units` counts the units ("xã").
+    pub fn text(&self, units: &str) -> String {
         match self {
             SummaryValue::Heading => String::new(),
             SummaryValue::Empty => "—".to_string(),
@@ -202,7 +230,7 @@ impl SummaryValue {
             SummaryValue::Rate { value: Some(v), .. } => format_vn(*v, 2),
             SummaryValue::Rate { value: None, .. } => "—".to_string(),
             SummaryValue::Percentages { min, max, .. } if min == max => {
-                format!("{} (mọi xã)", format_vn(*min, 2))
+                format!("{} (mọi {units})", format_vn(*min, 2))
             }
             SummaryValue::Percentages { min, max, .. } => {
                 format!("từ {} đến {}", format_vn(*min, 2), format_vn(*max, 2))
@@ -210,10 +238,10 @@ impl SummaryValue {
             SummaryValue::Answers { counts, missing } => {
                 let mut parts: Vec<String> = counts
                     .iter()
-                    .map(|(label, n)| format!("{label}: {n} xã"))
+                    .map(|(label, n)| format!("{label}: {n} {units}"))
                     .collect();
                 if *missing > 0 {
-                    parts.push(format!("chưa trả lời: {missing} xã"));
+                    parts.push(format!("chưa trả lời: {missing} {units}"));
                 }
                 parts.join("; ")
             }
@@ -221,9 +249,11 @@ impl SummaryValue {
     }
 
     /// How the figure was made, for the note column.
-    pub fn detail(&self, communes: usize) -> String {
+    pub fn detail(&self, communes: usize, units: &str) -> String {
         match self {
-            SummaryValue::Total { reporting, .. } => format!("Cộng {reporting}/{communes} xã"),
+            SummaryValue::Total { reporting, .. } => {
+                format!("Cộng {reporting}/{communes} {units}")
+            }
             SummaryValue::Rate {
                 numerator,
                 denominator,
@@ -237,7 +267,7 @@ impl SummaryValue {
             }
             SummaryValue::Rate { .. } => "Chưa đủ số liệu để tính".to_string(),
             SummaryValue::Percentages { reporting, .. } => {
-                format!("Tỷ lệ do {reporting} xã tự tính, không cộng hay lấy trung bình được")
+                format!("Tỷ lệ do {reporting} {units} tự tính, không cộng hay lấy trung bình được")
             }
             _ => String::new(),
         }

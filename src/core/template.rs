@@ -12,6 +12,7 @@ use rustc_hash::FxHashMap;
 
 use super::grid::Grid;
 use super::issue::Issue;
+use super::levels::Levels;
 use super::outline::Outline;
 use super::previous::{change_issue, change_text, ChangeThreshold};
 use super::rules::{Computed, Rule};
@@ -156,17 +157,51 @@ impl Section {
     }
 }
 
-/// How a district template fills one of its grids from commune reports:
-/// a row per commune file, column number ← the sum of these indicator codes.
+/// How a template fills one of its grids from its units' reports (a
+/// district from its communes, a province from its xã, phường and đặc
+/// khu): a row per unit file, column number ← the sum of these indicator
+/// codes. Everything that differs between the two is here, as data.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RollupSpec {
-    /// The commune template id the files must have.
+    /// The units' template id the files must have.
     pub from: String,
-    /// The grid section that gets a row per commune.
+    /// The grid section that gets a row per unit.
     pub section: String,
     pub columns: Vec<(u32, Vec<String>)>,
     /// Shown to the clerk: how the columns were filled.
     pub note: String,
+    /// The kinds of unit accepted ("xã", "phường", "đặc khu", "thị trấn"),
+    /// as `core::unit_name` writes them; empty accepts any. A file of a
+    /// unit of another recognised kind (a district's) is named and left out.
+    pub kinds: Vec<String>,
+    /// The units in messages ("đơn vị"); empty for "xã" (see
+    /// [`CommuneSummary::noun`](super::summary::CommuneSummary::noun)).
+    pub units: String,
+    /// The report they are rolled into, in messages: "báo cáo huyện".
+    pub to: String,
+    /// Subtotals by kind of unit, if the template asks for them.
+    pub by_kind: Option<ByKind>,
+}
+
+impl RollupSpec {
+    /// The units in messages: "xã" unless the template names them.
+    pub fn noun(&self) -> &str {
+        if self.units.is_empty() {
+            "xã"
+        } else {
+            &self.units
+        }
+    }
+}
+
+/// A fixed grid whose rows add up the unit rows of some kinds: row key →
+/// the kinds it gathers. Its columns carry the unit grid's numbers; the
+/// `units_column`, if any, counts the units.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ByKind {
+    pub section: String,
+    pub units_column: Option<u32>,
+    pub rows: Vec<(String, Vec<String>)>,
 }
 
 /// Names a draft gives its fields other than values (`draft_fields`): no
@@ -201,6 +236,12 @@ pub struct Template {
     /// The province's targets, checked like rules and listed in the summary.
     pub targets: Vec<Target>,
     pub rollup: Option<RollupSpec>,
+    /// The structure of local government the template is for (`None`:
+    /// any period), shown on the start screen.
+    pub levels: Option<Levels>,
+    /// The recipients a two-level report of this template starts with
+    /// (`None`: the unit's «UBND tỉnh», «Sở Nội vụ»).
+    pub recipients: Option<String>,
     /// The narrative report's sections; empty for an annex alone.
     pub outline: Outline,
     /// The declared changes from each older version (`core::migration`).

@@ -134,6 +134,12 @@ impl UnitName {
         }
     }
 
+    /// The kind of unit, as written in lower case ("xã", "đặc khu"), or
+    /// an acronym ("TP."); empty when the name has none.
+    pub fn kind(&self) -> &str {
+        &self.kind
+    }
+
     /// "Ủy ban nhân dân xã Hoằng Trường" ("UBND xã …" when typed so).
     pub fn sentence(&self) -> String {
         self.joined(self.body.map(Body::full))
@@ -205,6 +211,18 @@ fn is_roman(text: &str) -> bool {
         "XV", "XVI", "XVII", "XVIII", "XIX", "XX",
     ];
     ROMAN.contains(&text)
+}
+
+/// Whether `kind` is a kind of unit as [`UnitName::kind`] writes it
+/// ("xã", "phường", "đặc khu", …), in any case or spelling.
+pub fn is_unit_kind(kind: &str) -> bool {
+    let keys = word_keys(kind);
+    forms().kinds.iter().any(|(_, wanted, _)| *wanted == keys)
+}
+
+/// Two kinds compare equal whatever their case or spelling.
+pub fn same_kind(a: &str, b: &str) -> bool {
+    !a.trim().is_empty() && word_keys(a) == word_keys(b)
 }
 
 /// [`UnitName::sentence`] of the header's unit and place; "" for an empty unit.

@@ -24,6 +24,8 @@ json_struct! { strict;
         pub(super) rules: Vec<RuleFile> = default,
         pub(super) targets: Vec<TargetFile> = default,
         pub(super) rollup: Option<RollupFile> = default,
+        pub(super) levels: Option<String> = default,
+        pub(super) recipients: Option<String> = default,
         pub(super) outline: Option<super::outline::OutlineFile> = default,
         pub(super) changes: Vec<super::changes::ChangeFile> = default,
     }
@@ -47,6 +49,25 @@ json_struct! { strict;
         pub(super) section: String,
         pub(super) columns: NumberKeys<Vec<String>>,
         pub(super) note: String = default,
+        pub(super) kinds: Vec<String> = default,
+        pub(super) units: String = default,
+        pub(super) to: String = default,
+        pub(super) by_kind: Option<ByKindFile> = default,
+    }
+}
+
+json_struct! { strict;
+    pub(super) struct ByKindFile {
+        pub(super) section: String,
+        pub(super) units_column: Option<u32> = default,
+        pub(super) rows: Vec<KindRowFile>,
+    }
+}
+
+json_struct! { strict;
+    pub(super) struct KindRowFile {
+        pub(super) row: String,
+        pub(super) kinds: Vec<String>,
     }
 }
 

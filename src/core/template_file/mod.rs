@@ -10,18 +10,20 @@ mod changes;
 mod derived;
 mod format;
 mod outline;
+mod rollup;
 mod targets;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use self::format::{RollupFile, RowFile, TemplateFile};
+use self::format::{RowFile, TemplateFile};
 use std::sync::Arc;
 
-use super::grid::{ColumnRole, Grid};
+use super::grid::Grid;
 use super::json_read;
+use super::levels::Levels;
 use super::loading::{fail, shared_value_kind, TemplateError};
 use super::previous::ChangeThreshold;
-use super::template::{Indicator, Line, RollupSpec, Section, Template, RESERVED_CODES};
+use super::template::{Indicator, Line, Section, Template, RESERVED_CODES};
 use super::value::ValueKind;
 
 /// The template file format this build reads.
@@ -201,6 +203,14 @@ impl Template {
             rules: Vec::new(),
             targets: Vec::new(),
             rollup: None,
+            levels: match file.levels.as_deref() {
+                None => None,
+                Some(key) => Some(Levels::from_key(key).map_or_else(
+                    || fail(format!("\"levels\": «{key}» phải là \"two\" (chính quyền hai cấp, từ 01/7/2025) hoặc \"three\" (trước 01/7/2025)")),
+                    Ok,
+                )?),
+            },
+            recipients: file.recipients.filter(|r| !r.trim().is_empty()),
             outline: Default::default(),
             changes: Vec::new(),
             index,
@@ -228,38 +238,6 @@ impl Template {
             .map(|(position, i)| (template.indicators[i].code.clone(), position))
             .collect();
         Ok(template)
-    }
-
-    fn check_rollup(&self, file: RollupFile) -> Result<RollupSpec, TemplateError> {
-        let Some(grid) = self.grid(&file.section) else {
-            return fail(format!(
-                "\"rollup\" ghi vào phần \"{}\", nhưng đó không phải một bảng (grid)",
-                file.section
-            ));
-        };
-        if !grid.is_editable() {
-            return fail(format!(
-                "\"rollup\": bảng \"{}\" phải là danh sách thêm dòng (\"add_rows\")",
-                file.section
-            ));
-        }
-        for (number, _) in &file.columns.0 {
-            let quantity = grid.column_by_number(*number).is_some_and(
-                |i| matches!(&grid.columns[i].role, ColumnRole::Value(kind) if kind.is_quantity()),
-            );
-            if !quantity {
-                return fail(format!(
-                    "\"rollup\": cột ({number}) của bảng \"{}\" không phải cột số để điền",
-                    file.section
-                ));
-            }
-        }
-        Ok(RollupSpec {
-            from: file.from,
-            section: file.section,
-            columns: file.columns.0,
-            note: file.note,
-        })
     }
 
     fn require_quantity(&self, code: &str, who: &str) -> Result<(), TemplateError> {

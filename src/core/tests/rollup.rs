@@ -166,11 +166,11 @@ fn fills_a_row_per_commune_and_sums_the_summary() {
     };
     assert!((rate - 1997.0 / 2100.0 * 100.0).abs() < 1e-9);
     assert_eq!(
-        line("1.1").text(),
+        line("1.1").text("xã"),
         "Có ban hành KH: 1 xã; Không ban hành KH: 1 xã"
     );
     assert_eq!(
-        line("3.2.4").text(),
+        line("3.2.4").text("xã"),
         "100 (mọi xã)",
         "only b gave 3.2.4: a's newer file has none"
     );

@@ -149,3 +149,26 @@ fn odd_input_never_panics() {
     assert_eq!(sentence("UBND", ""), "UBND");
     assert_eq!(sentence("UBND XÃ", ""), "UBND Xã");
 }
+
+#[test]
+fn the_kind_of_a_unit_in_every_case_and_spelling() {
+    for (typed, kind) in [
+        ("ĐẶC KHU PHÚ QUỐC", "đặc khu"),
+        ("UBND Đặc khu Phú Quốc", "đặc khu"),
+        ("Ủy ban nhân dân đặc khu Côn Đảo", "đặc khu"),
+        ("ỦY BAN NHÂN DÂN PHƯỜNG BẾN THÀNH", "phường"),
+        ("UBND xã Hoằng Trường", "xã"),
+        ("UỶ BAN NHÂN DÂN THỊ TRẤN TÔ HẠP", "thị trấn"),
+        ("UBND HUYỆN KHÁNH SƠN", "huyện"),
+        ("UBND Hoằng Trường", ""),
+        ("UBND xã", ""),
+    ] {
+        assert_eq!(UnitName::new(typed, "").kind(), kind, "{typed}");
+    }
+    assert_eq!(
+        UnitName::new("ĐẶC KHU PHÚ QUỐC", "").row_label(),
+        "đặc khu Phú Quốc"
+    );
+    assert!(is_unit_kind("Đặc Khu") && is_unit_kind("XÃ") && !is_unit_kind("khu"));
+    assert!(same_kind("ĐẶC KHU", "đặc khu") && !same_kind("xã", "phường") && !same_kind("", ""));
+}

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::core::levels::Levels;
 use crate::core::period::{parse_year, Period};
 use crate::core::report::HeaderField;
 use crate::ui::editor::conflict::ConflictChoice;
@@ -24,7 +25,10 @@ pub fn header_input(field: HeaderField, class: &'static str) -> impl IntoView {
             type="text"
             class=format!("header-input {class}")
             data-header=field.key()
-            placeholder=field.placeholder()
+            placeholder={
+                let form = form.clone();
+                move || field.placeholder_in(levels(&form))
+            }
             aria-label=field.label()
             title=field.label()
             aria-invalid=move || value.with(|t| field.issue(t).is_some()).to_string()
@@ -41,6 +45,14 @@ pub fn header_input(field: HeaderField, class: &'static str) -> impl IntoView {
         <ConflictChoice key=key.clone() current=value.into() />
         </span>
     }
+}
+
+/// The structure of local government the report belongs to, tracking its
+/// period and year (`None` while the year is not valid).
+pub fn levels(form: &FormContext) -> Option<Levels> {
+    let period = Period::from_key(&form.header_signal(HeaderField::Period).get())?;
+    let year = parse_year(&form.header_signal(HeaderField::Year).get()).ok()?;
+    Some(Levels::of(&period.window(year)))
 }
 
 #[component]

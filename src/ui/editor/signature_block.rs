@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::core::report::HeaderField;
-use crate::ui::editor::report_header::header_input;
+use crate::ui::editor::report_header::{header_input, levels};
 use crate::ui::editor::state::form::FormContext;
 
 /// Between the signer's title and name, the room to sign and seal that the
@@ -26,7 +26,10 @@ pub fn SignatureBlock() -> impl IntoView {
                     data-header="recipients"
                     rows="4"
                     aria-label="Nơi nhận"
-                    placeholder=HeaderField::Recipients.placeholder()
+                    placeholder={
+                        let form = form.clone();
+                        move || HeaderField::Recipients.placeholder_in(levels(&form))
+                    }
                     prop:value=move || recipients.get()
                     on:input=move |ev| edit.set_header(HeaderField::Recipients, event_target_value(&ev))
                 ></textarea>

@@ -103,6 +103,9 @@ pub fn StartScreen(notice: Option<String>) -> impl IntoView {
                             <article class="template-card">
                                 <h3>{t.name.clone()}</h3>
                                 <p>{t.description.clone()}</p>
+                                <p class="levels" data-levels=t.levels.map_or("any", |l| l.key())>
+                                    {t.levels.map_or("Dùng cho mọi kỳ báo cáo, trước và sau 01/7/2025", |l| l.label())}
+                                </p>
                                 <p class="meta">
                                     {format!("{contents} · mã {} · phiên bản {}", t.id, t.version)}
                                 </p>

@@ -51,7 +51,7 @@ pub fn xlsx(template: &Template, report: &Report) -> Vec<u8> {
         ));
     }
     if let Some(summary) = &report.commune_summary {
-        let name = take("Tổng hợp xã", &mut names);
+        let name = take(&format!("Tổng hợp {}", summary.noun()), &mut names);
         parts.push(summary_sheet(summary, report, name));
     }
 

@@ -294,7 +294,7 @@ pub(super) fn summary_sheet(summary: &CommuneSummary, report: &Report, name: Str
     let header = &report.header;
     let communes = summary.sources.len();
     let mut sheet = Sheet::default();
-    let title = format!("TỔNG HỢP CHỈ TIÊU THỐNG KÊ CỦA {communes} XÃ, THỊ TRẤN");
+    let title = summary.title();
     document_top(&mut sheet, header, "Tổng hợp", &title, None, 5, 70.0);
     let first = sheet.row + 1;
     let heads = ["Mã", "Chỉ tiêu", "Đơn vị tính", "Tổng hợp", "Cách tính"];
@@ -305,8 +305,8 @@ pub(super) fn summary_sheet(summary: &CommuneSummary, report: &Report, name: Str
             .collect::<Vec<_>>(),
     );
     for line in &summary.lines {
-        let text = line.value.text();
-        let detail = line.value.detail(communes);
+        let text = line.value.text(summary.noun());
+        let detail = line.value.detail(communes, summary.noun());
         let (style, value) = match &line.value {
             SummaryValue::Total {
                 value, decimals: 0, ..

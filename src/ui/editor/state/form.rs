@@ -367,6 +367,16 @@ impl Form {
 
     pub fn set_header(&self, field: HeaderField, text: String) {
         self.header_signal(field).set(text);
+        // A period and year since 1/7/2025 make it a two-level report: its
+        // recipients start as the province's, if none are typed.
+        if matches!(field, HeaderField::Period | HeaderField::Year) {
+            let header = untrack(|| self.header_value());
+            if let Some(recipients) =
+                header.two_level_recipients(self.template.recipients.as_deref())
+            {
+                self.header_signal(HeaderField::Recipients).set(recipients);
+            }
+        }
         self.edits.update(|n| *n += 1);
     }
 
