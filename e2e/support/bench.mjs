@@ -7,6 +7,7 @@ import { launch, openApp, newDraft } from './browser.mjs';
 import { stressTemplate } from './stress-template.mjs';
 import { bundleSizes } from '../../scripts/bundle-size.mjs';
 import { observeKeys, typeLikeAClerk, keyLatencies, launchForKeys } from './keys.mjs';
+import { gridBench } from './bench-grid.mjs';
 
 const DIST = 'dist';
 const rows = [];
@@ -514,6 +515,8 @@ let cells;
   handlerRow(`${cells.toLocaleString('en')}-cell grid compared with last year`, withBefore.handlers);
   await other.context.close();
 }
+
+rows.push(...(await gridBench(keysBrowser, server.url, headed)));
 
 await exportTimes(gridDraft, 'docx', `huyen-cchc with the ${cells.toLocaleString('en')}-cell Phụ lục V (625 rows)`);
 
