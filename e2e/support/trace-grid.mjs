@@ -6,7 +6,7 @@
 import { serveDist } from './server.mjs';
 import { openApp } from './browser.mjs';
 import { launchForKeys, observeKeys, typeLikeAClerk, keyLatencies } from './keys.mjs';
-import { gridDraft, SCENARIOS } from './bench-grid.mjs';
+import { gridDraft } from './bench-grid.mjs';
 
 const dir = process.argv[2] ?? 'dist';
 const jump = process.argv[3] === 'jump';
@@ -58,4 +58,3 @@ console.log(`${pressed} keys, ${latencies.filter((x) => x > 0).length} ≥ 16 ms
 for (const [name, s] of top) console.log(`${name.padEnd(40)} total ${s.total.toFixed(1).padStart(8)} ms  n ${String(s.count).padStart(5)}  max ${s.max.toFixed(1)} ms`);
 await browser.close();
 await server.close();
-void SCENARIOS;
