@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openApp, newDraft, setUpSuite } from './support/browser.mjs';
 import { stressTemplate } from './support/stress-template.mjs';
+import { gridDraft } from './support/bench-grid.mjs';
+import { readPdf } from './support/pdf.mjs';
 
 const suite = setUpSuite();
 const template = stressTemplate(5000);
@@ -125,6 +127,64 @@ describe('a roll-up of 600 commune files', () => {
     assert.deepEqual([first, last], ['xa-1.json', 'xa-600.json']);
     await page.waitForFunction(() => document.querySelectorAll('.rows-later').length === 0, null, { timeout: 60000 });
     assert.equal(await page.textContent('[data-computed="pl6/total/c5"]'), received.toLocaleString('de-DE'));
+    await context.close();
+  });
+});
+
+describe('a grid of 10,000 typed cells (Phụ lục V, 625 rows)', () => {
+  async function openGrid() {
+    const { page, context } = await openApp(suite.browser, suite.server.url);
+    await page.setInputFiles('[data-action="import"]', { name: 'grid.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(gridDraft(625))) });
+    await page.waitForSelector('[data-section="pl5"]');
+    await page.waitForFunction(() => !document.querySelector('.rows-later'), null, { timeout: 60000 });
+    return { page, context };
+  }
+
+  test('its row chunks are skipped by the browser off screen, yet a far row is in the page, found, and typed into', async () => {
+    const { page, context } = await openGrid();
+    // Every chunk but the first (with the header) and the total's is a block
+    // the browser may skip while off screen.
+    const chunks = await page.$$eval('[data-section="pl5"] .grid-chunk', (l) => l.map((c) => {
+      const style = getComputedStyle(c);
+      return { first: c.classList.contains('first'), last: c.classList.contains('last'), display: style.display, visibility: style.contentVisibility };
+    }));
+    const middle = chunks.filter((c) => !c.first && !c.last);
+    assert.ok(middle.length >= 70, `${middle.length} chunks of rows`);
+    assert.deepEqual([...new Set(middle.map((c) => `${c.display} ${c.visibility}`))], ['block auto']);
+    // A row far below: in the page, not rendered, and found as find-in-page finds it.
+    const far = '[data-code="pl5/600/c5"]';
+    assert.equal(await page.evaluate((sel) => document.querySelector(sel).checkVisibility({ contentVisibilityAuto: true }), far), false, 'the far chunk is skipped');
+    assert.equal(await page.inputValue('[data-code="pl5/600/c2"]'), 'Lĩnh vực 600');
+    assert.ok(await page.evaluate(() => window.find('Lĩnh vực 600')), 'find-in-page finds text in a skipped chunk');
+    await page.waitForFunction((sel) => document.querySelector(sel).checkVisibility({ contentVisibilityAuto: true }), far);
+    // The clerk jumps there and types; Enter goes down the column, into the next chunk.
+    await page.click(far);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('1603');
+    for (let i = 0; i < 8; i++) await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.code), 'pl5/608/c5', 'Enter moves down the column across chunks');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('27');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.inputValue(far), '1.603');
+    assert.equal(await page.inputValue('[data-code="pl5/608/c5"]'), '27');
+    const total = await page.textContent('[data-computed="pl5/total/c5"]');
+    assert.equal(total, (623 * 8 + 1603 + 27).toLocaleString('de-DE'));
+    // Back at the top, the far rows are skipped again and keep what was typed.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForFunction((sel) => !document.querySelector(sel).checkVisibility({ contentVisibilityAuto: true }), far);
+    assert.equal(await page.inputValue(far), '1.603');
+    await context.close();
+  });
+
+  test('printed, the PDF holds its rows down to the last, on paper as one table', async () => {
+    const { page, context } = await openGrid();
+    const dir = mkdtempSync(join(tmpdir(), 'bieumau-grid-'));
+    const path = join(dir, 'grid.pdf');
+    writeFileSync(path, await page.pdf({ format: 'A4', preferCSSPageSize: true }));
+    const { text, pages } = readPdf(path);
+    for (const name of ['Lĩnh vực 1 ', 'Lĩnh vực 313 ', 'Lĩnh vực 600 ', 'Lĩnh vực 625 ']) assert.ok(text.includes(name), `${name.trim()} is printed`);
+    assert.ok(pages.length > 10, `${pages.length} pages`);
     await context.close();
   });
 });

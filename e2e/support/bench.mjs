@@ -8,6 +8,7 @@ import { stressTemplate } from './stress-template.mjs';
 import { bundleSizes } from '../../scripts/bundle-size.mjs';
 import { observeKeys, typeLikeAClerk, keyLatencies, launchForKeys } from './keys.mjs';
 import { provinceRows } from './bench-province.mjs';
+import { gridBench } from './bench-grid.mjs';
 
 const DIST = 'dist';
 const rows = [];
@@ -515,6 +516,8 @@ let cells;
   handlerRow(`${cells.toLocaleString('en')}-cell grid compared with last year`, withBefore.handlers);
   await other.context.close();
 }
+
+rows.push(...(await gridBench(keysBrowser, server.url, headed)));
 
 await exportTimes(gridDraft, 'docx', `huyen-cchc with the ${cells.toLocaleString('en')}-cell Phụ lục V (625 rows)`);
 

@@ -62,7 +62,14 @@ export async function typeLikeAClerk(page, fields, { count = 300, gap = [120, 15
   let pressed = 0;
   while (pressed < count) {
     for (const [selector, text] of fields) {
-      await page.$eval(selector, (el) => el.scrollIntoView({ block: 'center' }));
+      // A row the browser does not render yet is brought near by its chunk first.
+      await page.$eval(selector, async (el) => {
+        if (!el.checkVisibility({ contentVisibilityAuto: true })) {
+          el.closest('.grid-chunk')?.scrollIntoView({ block: 'center' });
+          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        }
+        el.scrollIntoView({ block: 'center' });
+      });
       await page.click(selector);
       await pause(page, gap);
       await page.keyboard.press('Control+A');
