@@ -13,4 +13,5 @@ pub mod ui;
 pub fn mount() {
     browser::panic_banner::install();
     leptos::mount::mount_to_body(ui::app::App);
+    browser::first_screen::take_over();
 }

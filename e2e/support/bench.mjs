@@ -7,6 +7,7 @@ import { launch, openApp, newDraft } from './browser.mjs';
 import { stressTemplate } from './stress-template.mjs';
 import { bundleSizes } from '../../scripts/bundle-size.mjs';
 import { observeKeys, typeLikeAClerk, keyLatencies, launchForKeys } from './keys.mjs';
+import { lighthouseRows } from './bench-lighthouse.mjs';
 
 const DIST = 'dist';
 const rows = [];
@@ -601,6 +602,7 @@ await exportTimes(gridDraft, 'docx', `huyen-cchc with the ${cells.toLocaleString
 await browser.close();
 await keysBrowser.close();
 await server.close();
+rows.push(...(await lighthouseRows(DIST)));
 
 const widths = ['what', 'value', 'budget', 'verdict'].map((k) => Math.max(k.length, ...rows.map((r) => String(r[k]).length)));
 const line = (r) => `| ${['what', 'value', 'budget', 'verdict'].map((k, i) => String(r[k]).padEnd(widths[i])).join(' | ')} |`;

@@ -75,6 +75,9 @@ pub fn DraftList() -> impl IntoView {
     view! {
         <section class="draft-list" aria-label="Bản nháp đã lưu">
             <h2>"Bản nháp đã lưu"</h2>
+            <p class="hint keeps-drafts">
+                "Bản nháp được tự động lưu ngay trong trình duyệt trên máy này, không gửi lên mạng."
+            </p>
             {move || persisted.get().map(|granted| view! {
                 <p class="storage-persisted small" data-storage-persisted=granted.to_string()>
                     {if granted {
