@@ -58,9 +58,9 @@ setup() {
     # Not --locked: a locked dependency of the CLI is missing from the registry.
     cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
   fi
-  if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/esbuild ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/puppeteer-core ] || [ ! -d node_modules/@gfx/zopfli ] \
+  if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/esbuild ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/puppeteer-core ] || [ ! -d node_modules/@gfx/zopfli ] || [ ! -d node_modules/lighthouse ] \
      || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    say "Installing npm tools (binaryen 132 for wasm-opt, esbuild, zopfli, playwright-core, puppeteer-core)"
+    say "Installing npm tools (binaryen 132 for wasm-opt, esbuild, zopfli, playwright-core, puppeteer-core, lighthouse)"
     npm ci --no-audit --no-fund --loglevel=error
   fi
   # openxml-audit (the Open XML SDK's schema checks, in Python) validates

@@ -1,6 +1,7 @@
 // Trunk post-build hook (see Trunk.toml). Runs on the staged build:
-// 1. moves trunk's inline start-up script into a file, so that a strict
-//    Content-Security-Policy (no 'unsafe-inline') works;
+// 1. moves trunk's inline start-up script, and index.html's own inline
+//    scripts, into files, so that a strict Content-Security-Policy (no
+//    'unsafe-inline') works;
 // 2. writes sw.js, the service worker, with the list of files to cache and
 //    a cache version derived from their contents: a new build is a new
 //    version, and an unchanged build keeps its cache;
@@ -32,6 +33,15 @@ if (inline) {
   const name = `start-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
   writeFileSync(join(dir, name), code);
   html = html.replace(inline[0], `<script type="module" src="./${name}"></script>`);
+  writeFileSync(indexPath, html);
+}
+// index.html's own classic scripts (the first screen's route guard in the
+// head) go into files too, minified; scripts/single-file.mjs puts them back.
+for (const [tag, source] of [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)]) {
+  const code = transformSync(source, { loader: 'js', minify: true, legalComments: 'none' }).code;
+  const name = `first-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
+  writeFileSync(join(dir, name), code);
+  html = html.replace(tag, `<script src="./${name}"></script>`);
   writeFileSync(indexPath, html);
 }
 

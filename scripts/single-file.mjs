@@ -13,6 +13,9 @@ const must = (match, what) => { if (!match) throw new Error(`dist/index.html has
 // Text that sits inside a <script> or <style> must not close it early.
 const safe = (text) => text.replace(/<\/(script|style)/gi, '<\\/$1');
 
+// index.html's classic scripts (post-build moved them into files) go back inline.
+html = html.replace(/<script src="([^"]+)"><\/script>/g, (_, name) => `<script>${safe(file(name).toString('utf8'))}</script>`);
+
 const startName = must(html.match(/<script type="module" src="([^"]+)"><\/script>/), 'start-up script')[1];
 const start = file(startName).toString('utf8');
 const glueName = must(start.match(/from '([^']+\.js)'/), 'JS glue import')[1];

@@ -12,5 +12,8 @@ pub mod ui;
 /// Starts the app in the page: the only thing `main` does.
 pub fn mount() {
     browser::panic_banner::install();
-    leptos::mount::mount_to_body(ui::app::App);
+    browser::first_screen::once_painted(|| {
+        leptos::mount::mount_to_body(ui::app::App);
+        browser::first_screen::take_over();
+    });
 }

@@ -9,6 +9,7 @@ import { bundleSizes } from '../../scripts/bundle-size.mjs';
 import { observeKeys, typeLikeAClerk, keyLatencies, launchForKeys } from './keys.mjs';
 import { provinceRows } from './bench-province.mjs';
 import { gridBench } from './bench-grid.mjs';
+import { lighthouseRows } from './bench-lighthouse.mjs';
 
 const DIST = 'dist';
 const rows = [];
@@ -607,6 +608,7 @@ rows.push(...(await provinceRows(browser, server.url)));
 await browser.close();
 await keysBrowser.close();
 await server.close();
+rows.push(...(await lighthouseRows(DIST)));
 
 const widths = ['what', 'value', 'budget', 'verdict'].map((k) => Math.max(k.length, ...rows.map((r) => String(r[k]).length)));
 const line = (r) => `| ${['what', 'value', 'budget', 'verdict'].map((k, i) => String(r[k]).padEnd(widths[i])).join(' | ')} |`;

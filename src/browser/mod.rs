@@ -6,6 +6,7 @@
 
 pub mod download;
 pub mod files;
+pub mod first_screen;
 pub mod focus;
 pub mod ids;
 pub mod idle;

@@ -75,15 +75,26 @@ pub fn DraftList() -> impl IntoView {
     view! {
         <section class="draft-list" aria-label="Bản nháp đã lưu">
             <h2>"Bản nháp đã lưu"</h2>
-            {move || persisted.get().map(|granted| view! {
-                <p class="storage-persisted small" data-storage-persisted=granted.to_string()>
-                    {if granted {
-                        "Trình duyệt đã nhận giữ các bản nháp lâu dài, kể cả khi máy thiếu chỗ."
-                    } else {
-                        "Trình duyệt chưa nhận giữ bản nháp lâu dài: khi máy thiếu chỗ hoặc khi xóa dữ liệu duyệt web, bản nháp có thể mất. Hãy tải tệp .json của báo cáo quan trọng để giữ."
-                    }}
-                </p>
-            }.into_any())}
+            <p class="hint keeps-drafts">
+                "Bản nháp được tự động lưu ngay trong trình duyệt trên máy này, không gửi lên mạng."
+            </p>
+            {move || match persisted.get() {
+                Some(granted) => Some(view! {
+                    <p class="storage-persisted small" data-storage-persisted=granted.to_string()>
+                        {if granted {
+                            "Trình duyệt đã nhận giữ các bản nháp lâu dài, kể cả khi máy thiếu chỗ."
+                        } else {
+                            "Trình duyệt chưa nhận giữ bản nháp lâu dài: khi máy thiếu chỗ hoặc khi xóa dữ liệu duyệt web, bản nháp có thể mất. Hãy tải tệp .json của báo cáo quan trọng để giữ."
+                        }}
+                    </p>
+                }.into_any()),
+                // Its line is kept while the browser answers, so that the
+                // list below does not move when it does (issue 32).
+                None if ctx.persistent && listing.with(|l| l.as_ref().is_ok_and(|(d, _)| !d.is_empty())) => {
+                    Some(view! { <p class="storage-persisted small">"\u{a0}"</p> }.into_any())
+                }
+                None => None,
+            }}
             <BackupPanel listing />
             {move || {
                 // Browsers give a site about 5 MB and no API says how much is left.
