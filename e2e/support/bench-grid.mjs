@@ -13,6 +13,7 @@
 // each directory and alternates them scenario by scenario, `ROUNDS` times,
 // so that the noise of a shared machine falls on both alike.
 import { readFileSync } from 'node:fs';
+import { isMain } from '../../scripts/is-main.mjs';
 import { openApp, newDraft } from './browser.mjs';
 import { observeKeys, typeLikeAClerk, keyLatencies, launchForKeys } from './keys.mjs';
 
@@ -189,7 +190,7 @@ export async function gridBench(browser, url, headed, keys = 300) {
 }
 
 // Alone: compare builds, alternating them scenario by scenario.
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   const { serveDist } = await import('./server.mjs');
   const dirs = process.argv.slice(2);
   if (!dirs.length) dirs.push('dist');
