@@ -175,7 +175,7 @@ describe('opening files', () => {
     ['a file of another type', 'bao-cao.xlsx', Buffer.from('PK\u0003\u0004 not json'), /không phải JSON hợp lệ/],
     ['malformed JSON', 'bao-cao.json', Buffer.from('{"kind": "bieumau-cchc/draft", '), /không phải JSON hợp lệ/],
     ['a JSON file that is not a report', 'khac.json', Buffer.from('{"hello": 1}'), /không phải tệp báo cáo của ứng dụng này/],
-    ['another template', 'tinh.json', Buffer.from(JSON.stringify({ ...base(), report: { ...base().report, template_id: 'tinh-cchc' } })), /thuộc biểu mẫu «tinh-cchc»/],
+    ['another template', 'tinh.json', Buffer.from(JSON.stringify({ ...base(), report: { ...base().report, template_id: 'bieu-rieng-cua-tinh' } })), /thuộc biểu mẫu «bieu-rieng-cua-tinh»/],
     ['a newer format', 'moi.json', Buffer.from(JSON.stringify({ ...base(), format: 7 })), /phiên bản mới hơn \(định dạng 7\)/],
     ['a newer version of its form', 'moi.json', Buffer.from(JSON.stringify({ ...base(), report: { ...base().report, template_version: 99, values: { '3.3.9': '5' } } })), /tệp được tạo bằng biểu mẫu «xa-01b» phiên bản 99, mới hơn phiên bản 1 mà ứng dụng này có\. Hãy cập nhật ứng dụng/],
     ['a code its form does not have', 'la.json', Buffer.from(JSON.stringify({ ...base(), report: { ...base().report, values: { '3.3.9': '5' } } })), /mã «3\.3\.9» không có trong biểu mẫu «xa-01b»/],
