@@ -149,7 +149,8 @@ async function gridKeys(browser, url, rows, fields, count, detach = false) {
   return result;
 }
 
-async function formKeys(browser, url, count) {
+/** Real keys typed into a filled xa-01b draft reopened from the list (bench.mjs's xa-01b rows too). */
+export async function formKeys(browser, url, count) {
   const seed = JSON.parse(readFileSync('tests/fixtures/hoang-truong-2023.json'));
   const { page, context } = await openApp(browser, url);
   await newDraft(page, 'xa-01b');

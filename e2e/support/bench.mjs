@@ -8,7 +8,7 @@ import { stressTemplate } from './stress-template.mjs';
 import { bundleSizes } from '../../scripts/bundle-size.mjs';
 import { observeKeys, typeLikeAClerk, keyLatencies, launchForKeys } from './keys.mjs';
 import { provinceRows } from './bench-province.mjs';
-import { gridBench } from './bench-grid.mjs';
+import { gridBench, formKeys } from './bench-grid.mjs';
 import { lighthouseRows } from './bench-lighthouse.mjs';
 
 const DIST = 'dist';
@@ -191,17 +191,8 @@ async function openFromList(page) {
 
 {
   const seed = JSON.parse(readFileSync('tests/fixtures/hoang-truong-2023.json'));
-  const { page, context } = await openApp(keysBrowser, server.url);
-  await newDraft(page, 'xa-01b');
-  await page.click('[data-header="unit"]');
-  await page.keyboard.type('UBND xã Hoằng Trường');
-  await page.waitForSelector('[data-save-state="saved"]');
-  await openFromList(page);
-  await observeKeys(page);
-  const pressed = await typeLikeAClerk(page, Object.entries(seed.values).map(([code, v]) => [`[data-code="${code}"]`, v]), { count: 300 });
-  const plain = await keyLatencies(page, pressed);
+  const plain = await formKeys(keysBrowser, server.url, 300);
   realKeyRows('xa-01b', plain, { p95Budget: 16, p99Budget: 50 });
-  await context.close();
 
   // The same, compared with last year's report: every row shows its figure
   // and the change, and a large change is a warning (issue 12: within 10 %).
