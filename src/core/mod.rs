@@ -22,6 +22,8 @@ pub mod levels;
 pub mod position;
 pub mod vn_text;
 pub mod unit_name;
+// A workbook as its cells' text (the .xlsx reader's output).
+pub mod sheet;
 // Where the app is: the URL hash of a screen.
 pub mod route;
 // Messages and the comparison behind rules and identities.
