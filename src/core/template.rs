@@ -246,6 +246,10 @@ pub struct Template {
     pub outline: Outline,
     /// The declared changes from each older version (`core::migration`).
     pub changes: Vec<VersionChange>,
+    /// The JSON text the template was read from, as it came: a loaded
+    /// template is kept, exported as a workbook or put in an edition as
+    /// this text.
+    pub source: Arc<str>,
     pub(crate) index: FxHashMap<String, usize>,
     /// Each indicator's position on the page, for ordering messages.
     pub(crate) row_position: FxHashMap<String, usize>,

@@ -67,10 +67,10 @@ impl Template {
     pub fn from_json(text: &str) -> Result<Template, TemplateError> {
         let file: TemplateFile = json_read::read(text)
             .map_err(|e| TemplateError(format!("Tệp biểu mẫu không đọc được: {e}")))?;
-        Template::from_file(file)
+        Template::from_file(file, text)
     }
 
-    fn from_file(file: TemplateFile) -> Result<Template, TemplateError> {
+    fn from_file(file: TemplateFile, text: &str) -> Result<Template, TemplateError> {
         if file.format != TEMPLATE_FORMAT {
             return fail(format!(
                 "Tệp biểu mẫu dùng định dạng {}, bản này chỉ đọc định dạng {TEMPLATE_FORMAT}",
@@ -213,6 +213,7 @@ impl Template {
             recipients: file.recipients.filter(|r| !r.trim().is_empty()),
             outline: Default::default(),
             changes: Vec::new(),
+            source: Arc::from(text),
             index,
             row_position: FxHashMap::default(),
         };
