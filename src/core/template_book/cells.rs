@@ -144,7 +144,8 @@ pub(super) fn yes_no(cell: &str) -> Option<bool> {
 /// The value of a cell read as `kind`; `None` when the cell is empty.
 pub(super) fn from_cell(cell: &str, kind: Kind) -> Result<Option<Value>, String> {
     let trimmed = cell.trim();
-    if trimmed.is_empty() {
+    // Text keeps its spaces: a message of one space is a message.
+    if cell.is_empty() || (trimmed.is_empty() && kind != Kind::Text) {
         return Ok(None);
     }
     let value = match kind {
