@@ -143,3 +143,53 @@ fn the_workbook_has_a_sheet_per_part_with_headings_notes_and_drop_downs() {
     let province = read_xlsx(&template_workbook(&builtin_template("tinh-cchc").unwrap()));
     assert!(province.sheet("Tổng hợp").is_some() && province.sheet("Tổng hợp - cột").is_some());
 }
+
+/// `bytes` opened and saved again as `.xlsx` by LibreOffice Calc, headless.
+fn saved_by_libreoffice(bytes: &[u8], name: &str) -> Vec<u8> {
+    let dir = std::env::temp_dir().join(format!("bieumau-book-{name}-{}", std::process::id()));
+    let out = dir.join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    let source = dir.join(format!("{name}.xlsx"));
+    std::fs::write(&source, bytes).unwrap();
+    let status = std::process::Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}/profile",
+            dir.display()
+        ))
+        .args([
+            "--headless",
+            "--convert-to",
+            "xlsx:Calc MS Excel 2007 XML",
+            "--outdir",
+        ])
+        .arg(&out)
+        .arg(&source)
+        .output()
+        .unwrap_or_else(|e| panic!("LibreOffice (soffice) is needed for this test: {e}"));
+    assert!(status.status.success(), "{status:?}");
+    std::fs::read(out.join(format!("{name}.xlsx"))).unwrap()
+}
+
+#[test]
+fn a_workbook_saved_again_by_libreoffice_loads_with_an_edit_in_place() {
+    let template = builtin_template("xa-01b").unwrap();
+    let mut sheets = template_sheets(&template);
+    // An edit as a province makes it: a label changed in the sheet.
+    let rows = sheets.iter_mut().find(|s| s.name == "Chỉ tiêu").unwrap();
+    rows.rows[3][2] = bieumau::core::export::xlsx::book::BookCell::Text(
+        "Kế hoạch cải cách hành chính năm".into(),
+    );
+    let bytes = bieumau::core::export::xlsx::book::book_xlsx(&sheets);
+    let book = read_xlsx(&saved_by_libreoffice(&bytes, "xa-01b"));
+    let back = template_from_workbook(&book).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(back.indicators[1].label, "Kế hoạch cải cách hành chính năm");
+    let mut expected = template.clone();
+    expected.indicators[1].label = "Kế hoạch cải cách hành chính năm".into();
+    assert_eq!(with_source(back, &expected), expected);
+    for id in ["huyen-cchc", "tinh-cchc", "bieu-06"] {
+        let template = builtin_template(id).unwrap();
+        let book = read_xlsx(&saved_by_libreoffice(&template_workbook(&template), id));
+        let back = template_from_workbook(&book).unwrap_or_else(|e| panic!("{id}: {e}"));
+        assert_eq!(with_source(back, &template), template, "{id}");
+    }
+}
