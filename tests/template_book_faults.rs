@@ -23,9 +23,7 @@ fn set(book: &mut Workbook, sheet: &str, row: usize, heading: &str, text: &str) 
 }
 
 fn fault(book: &Workbook) -> String {
-    template_from_workbook(book)
-        .err()
-        .expect("the workbook is refused")
+    template_from_workbook(book).expect_err("the workbook is refused")
 }
 
 #[test]

@@ -44,11 +44,15 @@ prop_compose! {
     }
 }
 
+/// A rule: left and right (indexes into the quantities), op, error or
+/// warning, message.
+type Link = (usize, usize, usize, Option<bool>, Option<String>);
+
 #[derive(Debug, Clone)]
 struct Spec {
     rows: Vec<RowSpec>,
     sections: usize,
-    links: Vec<(usize, usize, usize, Option<bool>, Option<String>)>,
+    links: Vec<Link>,
     grid: Option<(usize, bool, usize, bool, bool)>,
     outline: Vec<(String, bool, usize)>,
     target: Option<(usize, usize, u32)>,
