@@ -158,3 +158,28 @@ fn what_spreadsheet_programs_leave_is_read() {
     back.source = original.source.clone();
     assert_eq!(back, original);
 }
+
+#[test]
+fn a_roll_up_into_a_section_that_is_not_there() {
+    let mut book = as_workbook(&template_sheets(&builtin_template("tinh-cchc").unwrap()));
+    set(&mut book, "Tổng hợp", 3, "Giá trị", "pl9");
+    assert_eq!(
+        fault(&book),
+        "Trang \"Tổng hợp\", dòng 3, cột B: phần «pl9» không có ở trang \"Phần\""
+    );
+}
+
+#[test]
+fn a_depth_out_of_bounds_is_refused_at_its_cell() {
+    let mut book = xa_01b();
+    set(&mut book, "Đề cương", 4, "Cấp", "3");
+    assert_eq!(
+        fault(&book),
+        "Trang \"Đề cương\", dòng 4, cột A: cấp 3 phải ngay sau một dòng cấp 2"
+    );
+    set(&mut book, "Đề cương", 4, "Cấp", "100000");
+    assert_eq!(
+        fault(&book),
+        "Trang \"Đề cương\", dòng 4, cột A: cấp phải từ 1 đến 8"
+    );
+}

@@ -245,3 +245,55 @@ proptest! {
         prop_assert_eq!(back, template);
     }
 }
+
+const HOSTILE: [&str; 14] = [
+    "",
+    " ",
+    "9.9.9",
+    "-1",
+    "1e400",
+    "NaN",
+    "có",
+    "bảng",
+    "10",
+    "1, 2, 3",
+    "a → b",
+    "0 = x\n0 = y",
+    "99999999999",
+    "{at}",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// Any cell of a workbook changed to anything: a template or a message
+    /// that names a sheet, never a panic.
+    #[test]
+    fn a_workbook_edited_anyhow_is_read_or_refused_with_a_sheet_named(
+        edits in proptest::collection::vec((0..16usize, 0..120usize, 0..16usize, 0..HOSTILE.len()), 1..6),
+        drop_sheet in proptest::option::of(0..16usize),
+    ) {
+        let template = bieumau::core::catalog::builtin_template("huyen-cchc").unwrap();
+        let mut book = as_workbook(&template_sheets(&template));
+        for (sheet, row, column, text) in edits {
+            let n = book.sheets.len();
+            let sheet = &mut book.sheets[sheet % n];
+            if sheet.rows.is_empty() {
+                continue;
+            }
+            let rows = sheet.rows.len();
+            let row = &mut sheet.rows[row % rows];
+            if row.len() <= column {
+                row.resize(column + 1, String::new());
+            }
+            row[column] = HOSTILE[text].to_string();
+        }
+        if let Some(n) = drop_sheet {
+            let n = n % book.sheets.len();
+            book.sheets.remove(n);
+        }
+        if let Err(message) = template_from_workbook(&book) {
+            prop_assert!(message.contains("Trang \"") || message.contains("thiếu trang"), "{message}");
+        }
+    }
+}

@@ -73,6 +73,10 @@ fn depth(item: &Item) -> u64 {
         .unwrap_or(0)
 }
 
+/// Deeper than any paper form nests its headers or its outline (and a
+/// bound on the reader's recursion, whatever a workbook says).
+const MAX_DEPTH: u64 = 8;
+
 /// Items nested by their depth from `level`, under `children` (columns, items).
 fn nest(
     built: &mut Built,
@@ -87,8 +91,8 @@ fn nest(
         let item = &items[i];
         let d = depth(item);
         if d != level {
-            let what = if d == 0 {
-                "cấp phải từ 1 trở lên".to_string()
+            let what = if d == 0 || d > MAX_DEPTH {
+                format!("cấp phải từ 1 đến {MAX_DEPTH}")
             } else {
                 format!("cấp {d} phải ngay sau một dòng cấp {}", d - 1)
             };
@@ -377,6 +381,16 @@ pub(super) fn assemble(book: &Workbook) -> Result<Built, String> {
         if !kinds.is_empty() {
             let list = list_of(&mut built, &kinds, "rollup.by_kind.rows");
             set(&mut root, "rollup.by_kind.rows", list);
+        }
+    }
+    for path in ["rollup.section", "rollup.by_kind.section"] {
+        let id = super::cells::get_in(&root, path)
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        if !id.is_empty() && !by_id.contains_key(id) {
+            if let Some((_, place)) = built.places.iter().find(|(p, _)| p == path) {
+                return Err(place.say(&format!("phần «{id}» không có ở trang \"{SECTIONS}\"")));
+            }
         }
     }
     let changes = read_table(book, &CHANGE_TABLE, true)?;

@@ -16,6 +16,17 @@ pub(super) fn get<'a>(item: &'a Value, path: &str) -> Option<&'a Value> {
     path.split('.').try_fold(item, |value, key| value.get(key))
 }
 
+/// The field at `path` in an object.
+pub(super) fn get_in<'a>(item: &'a Map<String, Value>, path: &str) -> Option<&'a Value> {
+    let (head, rest) = path.split_once('.').unwrap_or((path, ""));
+    let value = item.get(head)?;
+    if rest.is_empty() {
+        Some(value)
+    } else {
+        get(value, rest)
+    }
+}
+
 /// Sets the field at `path` in `item`, making the objects on the way.
 pub(super) fn set(item: &mut Map<String, Value>, path: &str, value: Value) {
     match path.split_once('.') {
