@@ -18,6 +18,7 @@
 //! on any workbook.
 
 mod assemble;
+mod built;
 mod cells;
 mod faults;
 mod read;
