@@ -21,6 +21,7 @@ use bieumau::core::export::{docx::docx, xlsx::xlsx};
 use bieumau::core::report::Report;
 use bieumau::core::rollup::roll_up;
 use bieumau::core::template::Template;
+use bieumau::core::template_book::template_workbook;
 
 /// Where the files are written, for a person to open them too.
 fn out_dir() -> PathBuf {
@@ -159,6 +160,15 @@ fn every_document_the_app_writes_is_valid_open_xml() {
             ),
         ),
     ];
+    let mut files = files;
+    // Every template as the workbook «Tải biểu mẫu dạng Excel» downloads.
+    for id in ["xa-01b", "huyen-cchc", "tinh-cchc", "bieu-06"] {
+        let template = builtin_template(id).unwrap();
+        files.push(write(
+            &format!("{id}_bieu-mau.xlsx"),
+            &template_workbook(&template),
+        ));
+    }
     let (ok, text) = violations(&files);
     assert!(ok, "the OOXML validator found violations:\n{text}");
 }

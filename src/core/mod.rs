@@ -68,3 +68,5 @@ pub mod export;
 pub mod summarise;
 pub mod rollup_kinds;
 pub mod rollup;
+// A template as a spreadsheet workbook and back.
+pub mod template_book;

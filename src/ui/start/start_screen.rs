@@ -15,6 +15,7 @@ use crate::core::template::Template;
 use crate::ui::context::AppContext;
 use crate::ui::shared::erased::{key_of, keyed_list, Keyed};
 use crate::ui::start::draft_list::DraftList;
+use crate::ui::start::template_workbook::TemplateWorkbookButton;
 
 #[component]
 pub fn StartScreen(notice: Option<String>) -> impl IntoView {
@@ -99,6 +100,7 @@ pub fn StartScreen(notice: Option<String>) -> impl IntoView {
                             format!("{} chỉ tiêu · {} quy tắc kiểm tra", t.fillable().count(), t.rules.len())
                         };
                         let open = t.clone();
+                        let book = t.clone();
                         view! {
                             <article class="template-card">
                                 <h3>{t.name.clone()}</h3>
@@ -121,6 +123,7 @@ pub fn StartScreen(notice: Option<String>) -> impl IntoView {
                                 >
                                     "Tạo báo cáo mới"
                                 </button>
+                                <TemplateWorkbookButton template=book />
                             </article>
                         }
                     })

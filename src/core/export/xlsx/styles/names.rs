@@ -33,4 +33,6 @@ pub(crate) enum Style {
     RecipientLiteral,
     TotalCount,
     TotalLabel,
+    /// A note under a column heading (the template workbook's row 2).
+    HeadNote,
 }

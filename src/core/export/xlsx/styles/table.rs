@@ -8,7 +8,7 @@ use super::look::{
 use super::names::Style;
 
 /// Every style, in the order of `cellXfs` after the default, with its look.
-pub(super) const STYLES: [(Style, Xf); 30] = [
+pub(super) const STYLES: [(Style, Xf); 31] = [
     (
         Style::ParentBody,
         Xf {
@@ -333,6 +333,17 @@ pub(super) const STYLES: [(Style, Xf); 30] = [
         Xf {
             format: GENERAL,
             font: BODY_BOLD,
+            border: true,
+            align: ("left", "top"),
+            wrap: true,
+            literal: false,
+        },
+    ),
+    (
+        Style::HeadNote,
+        Xf {
+            format: GENERAL,
+            font: SMALL_ITALIC,
             border: true,
             align: ("left", "top"),
             wrap: true,

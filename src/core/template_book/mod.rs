@@ -1,0 +1,103 @@
+//! Every template as a spreadsheet workbook, and a workbook read back as a
+//! template: the form a province can edit in Excel or LibreOffice Calc.
+//!
+//! The layout borrows from XLSForm: a settings sheet («Thông tin»), one
+//! row per item elsewhere («Phần», «Chỉ tiêu», «Nhóm Trong đó», «Cột
+//! bảng», «Dòng bảng», «Đẳng thức bảng», «Giá trị tính», «Quy tắc»,
+//! «Chỉ tiêu phấn đấu», «Đề cương», «Tổng hợp» and its two tables when the
+//! template rolls up, «Thay đổi phiên bản»), references by code, lists of
+//! codes in one cell separated by ", ". Row 1 holds the Vietnamese
+//! headings and row 2 a short note under each (visible, printed, kept by
+//! every program, where an input message shows only on a selected cell
+//! and is cut at 255 characters); choice lists are drop-downs.
+//!
+//! Written from the template's source text (`Template::source`), never from
+//! the checked model with its generated rules; read back into the file's
+//! JSON, which `Template::from_json` checks as strictly as any file. A
+//! fault names the sheet, row and column. Pure: no browser API, no panic
+//! on any workbook.
+
+mod assemble;
+mod built;
+mod cells;
+mod faults;
+mod read;
+mod tables;
+mod write;
+
+use crate::core::export::xlsx::book::{book_xlsx, BookCell, BookSheet};
+use crate::core::json_read;
+use crate::core::number::plain_decimal;
+use crate::core::sheet::{Sheet, Workbook};
+use crate::core::template::Template;
+
+/// The workbook's sheets, from the template's own file.
+pub fn template_sheets(template: &Template) -> Vec<BookSheet> {
+    let root = json_read::parse(&template.source).unwrap_or_default();
+    write::sheets(&root)
+}
+
+/// The template as `.xlsx` bytes.
+pub fn template_workbook(template: &Template) -> Vec<u8> {
+    book_xlsx(&template_sheets(template))
+}
+
+/// The file name a template's workbook downloads as.
+pub fn workbook_file_name(template: &Template) -> String {
+    format!("{}.xlsx", template.id)
+}
+
+/// Sheets as a reader of the `.xlsx` gives them: each cell's text, a
+/// number written plainly, trailing empty cells and rows dropped.
+pub fn as_workbook(sheets: &[BookSheet]) -> Workbook {
+    let sheets = sheets
+        .iter()
+        .map(|s| {
+            let mut rows: Vec<Vec<String>> = s
+                .rows
+                .iter()
+                .map(|row| {
+                    let mut cells: Vec<String> = row
+                        .iter()
+                        .map(|c| match c {
+                            BookCell::Text(t) => t.clone(),
+                            BookCell::Number(n) => plain_decimal(*n),
+                        })
+                        .collect();
+                    while cells.last().is_some_and(String::is_empty) {
+                        cells.pop();
+                    }
+                    cells
+                })
+                .collect();
+            while rows.last().is_some_and(Vec::is_empty) {
+                rows.pop();
+            }
+            Sheet {
+                name: s.name.clone(),
+                rows,
+            }
+        })
+        .collect();
+    Workbook { sheets }
+}
+
+/// The template file's JSON text a workbook holds, with the faults the
+/// sheets themselves show (a cell that is not a number, a code no row has,
+/// a sheet or a column missing) told at their place.
+pub fn workbook_json(book: &Workbook) -> Result<String, String> {
+    let built = assemble::assemble(book)?;
+    Ok(serde_json::to_string_pretty(&built.root).unwrap_or_default())
+}
+
+/// A workbook read as a template, checked as strictly as a JSON file; a
+/// fault names its sheet, row and column in Vietnamese.
+pub fn template_from_workbook(book: &Workbook) -> Result<Template, String> {
+    let built = assemble::assemble(book)?;
+    let text = serde_json::to_string_pretty(&built.root).unwrap_or_default();
+    Template::from_json(&text).map_err(|e| faults::locate(&e.0, &built.places, &built.names))
+}
+
+#[cfg(test)]
+#[path = "../tests/template_book.rs"]
+mod tests;

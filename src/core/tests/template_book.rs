@@ -1,0 +1,70 @@
+//! Template → workbook → template, for every shipped template.
+
+use super::*;
+use crate::core::catalog::builtin_templates;
+
+/// `template` with `source` taken from `like`: two templates read from
+/// different texts are otherwise never equal.
+fn with_source(mut template: Template, like: &Template) -> Template {
+    template.source = like.source.clone();
+    template
+}
+
+#[test]
+fn every_shipped_template_reads_back_from_its_sheets() {
+    for (id, template) in builtin_templates() {
+        let template = template.unwrap();
+        let book = as_workbook(&template_sheets(&template));
+        let back = template_from_workbook(&book).unwrap_or_else(|e| panic!("{id}: {e}"));
+        assert_eq!(with_source(back, &template), template, "{id}");
+        let file: serde_json::Value = serde_json::from_str(&template.source).unwrap();
+        let again: serde_json::Value =
+            serde_json::from_str(&workbook_json(&book).unwrap()).unwrap();
+        assert_eq!(
+            difference(&again, &file, id),
+            None,
+            "{id}: the same file, field for field"
+        );
+    }
+}
+
+/// The first place two files differ, as the loader reads them: numbers by
+/// value (`95` and `95.0` are one number); a field left out, `null`, `""`,
+/// `false` and `[]` alike (each is its field's default).
+fn difference(a: &serde_json::Value, b: &serde_json::Value, at: &str) -> Option<String> {
+    use serde_json::Value;
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) if x.as_f64() == y.as_f64() => None,
+        _ if is_default(a) && is_default(b) => None,
+        (Value::Object(x), Value::Object(y)) => {
+            let keys = x.keys().chain(y.keys());
+            for key in keys {
+                let (p, q) = (
+                    x.get(key).unwrap_or(&Value::Null),
+                    y.get(key).unwrap_or(&Value::Null),
+                );
+                if let Some(d) = difference(p, q, &format!("{at}.{key}")) {
+                    return Some(d);
+                }
+            }
+            None
+        }
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => x
+            .iter()
+            .zip(y)
+            .enumerate()
+            .find_map(|(n, (p, q))| difference(p, q, &format!("{at}[{n}]"))),
+        _ if a == b => None,
+        _ => Some(format!("{at}: {a} ≠ {b}")),
+    }
+}
+
+fn is_default(value: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    match value {
+        Value::Null | Value::Bool(false) => true,
+        Value::String(s) => s.is_empty(),
+        Value::Array(items) => items.is_empty(),
+        _ => false,
+    }
+}
