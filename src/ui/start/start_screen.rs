@@ -1,8 +1,6 @@
 //! The start screen: saved drafts, new drafts from a template, opening a
 //! report file, and loading a template file.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -10,11 +8,13 @@ use crate::browser::files::{picked_files, read_text};
 use crate::browser::ids::new_id;
 use crate::browser::time::now;
 use crate::core::draft::Draft;
+use crate::core::kept_template::TemplateOrigin;
 use crate::core::session::Import;
 use crate::core::template::Template;
 use crate::ui::context::AppContext;
 use crate::ui::shared::erased::{key_of, keyed_list, Keyed};
 use crate::ui::start::draft_list::DraftList;
+use crate::ui::start::template_origin::{RemoveTemplate, TemplateOriginLine};
 
 #[component]
 pub fn StartScreen(notice: Option<String>) -> impl IntoView {
@@ -31,18 +31,7 @@ pub fn StartScreen(notice: Option<String>) -> impl IntoView {
                     Ok(text) => match Template::from_json(&text) {
                         Err(e) => Err(format!("Không mở được biểu mẫu «{}»: {e}", file.name())),
                         Ok(template) => {
-                            let name = template.name.clone();
-                            let kept = ctx.session(|s| s.keep_template(&template.id, &text));
-                            let template = Arc::new(template);
-                            templates.update(|list| {
-                                list.retain(|t| t.id != template.id);
-                                list.push(template);
-                            });
-                            Ok(if kept {
-                                format!("Đã mở biểu mẫu «{name}».")
-                            } else {
-                                format!("Đã mở biểu mẫu «{name}» cho lần dùng này (trình duyệt không cho lưu lại).")
-                            })
+                            ctx.load_template(template, TemplateOrigin::File { name: file.name() })
                         }
                     },
                 };
@@ -109,6 +98,7 @@ pub fn StartScreen(notice: Option<String>) -> impl IntoView {
                                 <p class="meta">
                                     {format!("{contents} · mã {} · phiên bản {}", t.id, t.version)}
                                 </p>
+                                <TemplateOriginLine id=t.id.clone() />
                                 <button
                                     type="button"
                                     class="primary"
@@ -121,6 +111,7 @@ pub fn StartScreen(notice: Option<String>) -> impl IntoView {
                                 >
                                     "Tạo báo cáo mới"
                                 </button>
+                                <RemoveTemplate id=t.id.clone() />
                             </article>
                         }
                     })

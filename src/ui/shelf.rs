@@ -1,0 +1,91 @@
+//! The templates the app offers, as the whole app shares them: the shelf
+//! (`core::shelf`, one per id, with its origin) and the list every screen
+//! reads (`AppContext::templates`), changed together and only here, through
+//! the shelf's one rule: at start-up, for a file loaded, for a backup's
+//! templates, for a removal, and when another tab changed them.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::browser::time::now;
+use crate::core::kept_template::{KeptTemplate, TemplateOrigin};
+use crate::core::shelf::{Offer, Shelf};
+use crate::core::template::Template;
+use crate::ui::context::AppContext;
+
+impl AppContext {
+    /// Reads the kept templates onto the shelf of the shipped ones (the
+    /// start-up path, and another tab's change); returns what to tell the
+    /// clerk of kept entries that do not read (they stay in storage).
+    pub fn read_kept_templates(&self) -> Vec<String> {
+        let list = self.session(|s| s.kept_templates());
+        let kept = list
+            .kept
+            .into_iter()
+            .map(|k: KeptTemplate| (k.template, k.origin, k.at));
+        let shelf = self.shelf.with_untracked(|s| s.reassembled(kept));
+        self.set_shelf(shelf);
+        list.broken
+            .into_iter()
+            .map(|b| {
+                format!(
+                    "biểu mẫu đã lưu «{}» không đọc được ({}); nó được giữ nguyên trong trình duyệt, hãy mở lại tệp biểu mẫu",
+                    b.key, b.reason
+                )
+            })
+            .collect()
+    }
+
+    /// Offers a template loaded from a file (or an edition) under the
+    /// shelf's rule; a template taken is kept so its drafts reopen. The
+    /// message says what was done, or why not.
+    pub fn load_template(
+        &self,
+        template: Template,
+        origin: TemplateOrigin,
+    ) -> Result<String, String> {
+        let at = now();
+        let template = Arc::new(template);
+        let offer = self.shelve(template.clone(), origin.clone(), Some(at));
+        let kept = !offer.taken() || self.session(|s| s.keep_template(&template, origin, at));
+        offer.message(&template, kept)
+    }
+
+    /// Offers a template already kept (a backup's) to the shelf.
+    pub fn shelve(
+        &self,
+        template: Arc<Template>,
+        origin: TemplateOrigin,
+        at: Option<f64>,
+    ) -> Offer {
+        let mut offer = Offer::Unchanged;
+        self.shelf
+            .update(|shelf| offer = shelf.offer(template, origin, at));
+        if offer.taken() {
+            self.sync_templates();
+        }
+        offer
+    }
+
+    /// Removes a loaded template: from storage, then from the shelf (a
+    /// shipped one of its id comes back). Its drafts stay.
+    pub fn remove_template(&self, id: &str) -> Result<(), String> {
+        self.session(|s| s.remove_template(id))?;
+        self.shelf.update(|shelf| {
+            shelf.remove(id);
+        });
+        self.sync_templates();
+        Ok(())
+    }
+
+    fn set_shelf(&self, shelf: Shelf) {
+        self.shelf.set(shelf);
+        self.sync_templates();
+    }
+
+    fn sync_templates(&self) {
+        let list = self.shelf.with_untracked(Shelf::templates);
+        self.templates.set(list);
+    }
+}
