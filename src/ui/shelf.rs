@@ -84,8 +84,11 @@ impl AppContext {
         self.sync_templates();
     }
 
+    /// The list every screen reads follows the shelf; the drafts' list is
+    /// read again, as a draft opens or not with the templates there are.
     fn sync_templates(&self) {
         let list = self.shelf.with_untracked(Shelf::templates);
         self.templates.set(list);
+        self.stored_changed();
     }
 }
