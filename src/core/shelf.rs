@@ -109,7 +109,15 @@ impl Shelf {
         kept: impl IntoIterator<Item = (Template, TemplateOrigin, Option<f64>)>,
     ) -> Shelf {
         let mut shelf = Shelf::new(built_in);
-        for (template, origin, at) in kept {
+        // In the order they were kept, as they were listed then (storage
+        // keeps no order); inserted in order, with no sort in the wasm.
+        let mut ordered: Vec<(Template, TemplateOrigin, Option<f64>)> = Vec::new();
+        for entry in kept {
+            let at = entry.2.unwrap_or(f64::NEG_INFINITY);
+            let place = ordered.partition_point(|e| e.2.unwrap_or(f64::NEG_INFINITY) <= at);
+            ordered.insert(place, entry);
+        }
+        for (template, origin, at) in ordered {
             shelf.offer(Arc::new(template), origin, at);
         }
         shelf

@@ -297,3 +297,92 @@ fn the_removal_question_names_the_drafts_that_stay() {
     let none = removal_question("Biểu tỉnh", 0, None);
     assert!(!none.contains("bản nháp"), "{none}");
 }
+
+/// Templates to offer: three ids (one shipped), versions 1 to 3, two names.
+fn pool() -> &'static [Arc<Template>] {
+    static POOL: std::sync::OnceLock<Vec<Arc<Template>>> = std::sync::OnceLock::new();
+    POOL.get_or_init(|| {
+        let mut pool = Vec::new();
+        for id in ["xa-01b", "tinh-a", "tinh-b"] {
+            for version in 1..=3 {
+                for name in ["Một", "Hai"] {
+                    pool.push(Arc::new(variant(id, version, name)));
+                }
+            }
+        }
+        pool
+    })
+}
+
+/// Each template on the shelf as id, version, name and origin, by id.
+fn summary(shelf: &Shelf) -> Vec<(String, u32, String, &'static str)> {
+    let mut out: Vec<_> = shelf
+        .entries()
+        .iter()
+        .map(|e| {
+            (
+                e.template.id.clone(),
+                e.template.version,
+                e.template.name.clone(),
+                e.origin.key(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+proptest::proptest! {
+    /// Whatever is offered in whatever order: one template per id, a
+    /// version never goes down, a shipped template is only replaced by a
+    /// higher version, and the shelf read again from what was kept is the
+    /// shelf the offers made (start-up agrees with loading).
+    #[test]
+    fn the_shelf_keeps_its_rule(offers in proptest::collection::vec((0usize..18, proptest::bool::ANY), 0..20)) {
+        let mut shelf = Shelf::new(vec![shipped()]);
+        let session = session();
+        for (pick, edition) in offers {
+            let template = pool()[pick].clone();
+            let before = shelf.get(&template.id).cloned();
+            let origin = match edition {
+                true => TemplateOrigin::Edition { province: "Thanh Hóa".into(), built: 1.0 },
+                false => file("f.json"),
+            };
+            let offer = shelf.offer(template.clone(), origin.clone(), Some(2.0));
+            if offer.taken() {
+                session.keep_template(&template, origin, 2.0);
+            }
+            let after = shelf.get(&template.id).unwrap();
+            if let Some(before) = before {
+                proptest::prop_assert!(after.template.version >= before.template.version);
+                if before.origin == TemplateOrigin::BuiltIn && after.origin != TemplateOrigin::BuiltIn {
+                    proptest::prop_assert!(after.template.version > before.template.version);
+                }
+            }
+            let mut ids: Vec<&str> = shelf.entries().iter().map(|e| e.template.id.as_str()).collect();
+            ids.sort();
+            ids.dedup();
+            proptest::prop_assert_eq!(ids.len(), shelf.entries().len());
+        }
+        let kept = session.kept_templates().kept.into_iter().map(|k| (k.template, k.origin, k.at));
+        proptest::prop_assert_eq!(summary(&Shelf::assemble(vec![shipped()], kept)), summary(&shelf));
+    }
+
+    /// A stored entry cut short or with a character changed is read or
+    /// refused with a message, never a panic.
+    #[test]
+    fn a_damaged_entry_never_panics(cut in 0usize..400, at in 0usize..400, with in proptest::char::any()) {
+        let stored = KeptTemplate { template: variant("tinh-a", 1, "A"), origin: file("a.json"), at: Some(1.0) }.to_stored();
+        let head: String = stored.chars().take(cut).collect();
+        let mut changed: Vec<char> = stored.chars().collect();
+        if at < changed.len() {
+            changed[at] = with;
+        }
+        for raw in [head, changed.into_iter().collect::<String>()] {
+            match KeptTemplate::from_stored("tinh-a", &raw) {
+                Ok(kept) => proptest::prop_assert_eq!(kept.template.id, "tinh-a"),
+                Err(why) => proptest::prop_assert!(!why.is_empty()),
+            }
+        }
+    }
+}
