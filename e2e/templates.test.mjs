@@ -94,10 +94,20 @@ describe('templates kept and listed', () => {
   test('a template no draft uses is removed after one question, and a same-version copy of a built-in one is refused', async () => {
     const { page, context } = await openApp(suite.browser, suite.server.url);
     await loadTemplate(page, provinceTemplate(), 'tinh.json');
+    await page.waitForSelector(card('bieu-rieng-cua-tinh'));
+    // A corrected file of the same version replaces the one loaded before.
+    const corrected = provinceTemplate();
+    corrected.name = 'Phụ lục 01b — mẫu riêng của tỉnh (sửa)';
+    await loadTemplate(page, corrected, 'tinh-sua.json');
+    await page.waitForFunction(() => document.querySelector('.open-files .banner.ok')?.textContent.includes('(sửa)'));
+    assert.equal(await page.textContent('.open-files .banner.ok'), 'Đã mở lại biểu mẫu «Phụ lục 01b — mẫu riêng của tỉnh (sửa)» (phiên bản 2).');
+    assert.equal(await page.textContent(`${card('bieu-rieng-cua-tinh')} h3`), corrected.name);
+    assert.match(await page.textContent(`${card('bieu-rieng-cua-tinh')} [data-template-origin]`), /^Mở từ tệp «tinh-sua\.json» ngày /);
+    assert.equal(await page.locator(card('bieu-rieng-cua-tinh')).count(), 1);
     await page.click(`${card('bieu-rieng-cua-tinh')} [data-action="remove-template"]`);
     const question = page.locator('[data-remove-template="bieu-rieng-cua-tinh"]');
     assert.equal(await question.getAttribute('data-template-drafts'), '0');
-    assert.match(await question.textContent(), /^Gỡ biểu mẫu «Phụ lục 01b — mẫu riêng của tỉnh» khỏi trình duyệt này\? Muốn dùng lại thì mở lại tệp biểu mẫu\./);
+    assert.match(await question.textContent(), /^Gỡ biểu mẫu «Phụ lục 01b — mẫu riêng của tỉnh \(sửa\)» khỏi trình duyệt này\? Muốn dùng lại thì mở lại tệp biểu mẫu\./);
     await question.locator('[data-action="confirm"]').click();
     await page.waitForSelector(card('bieu-rieng-cua-tinh'), { state: 'detached' });
     await page.reload();

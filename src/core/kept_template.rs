@@ -155,3 +155,12 @@ pub struct BrokenKept {
     pub raw: String,
     pub reason: String,
 }
+
+/// A short mark of a template's text, to tell two texts of one id and
+/// version apart (a card drawn again when a file replaces a loaded one).
+pub fn fingerprint(text: &str) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = rustc_hash::FxHasher::default();
+    text.hash(&mut hasher);
+    format!("{:x}", hasher.finish())
+}
