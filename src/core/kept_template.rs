@@ -68,32 +68,18 @@ impl KeptTemplate {
     /// The stored text: a small JSON object with the template's own text in
     /// it, kept as it came.
     pub fn to_stored(&self) -> String {
-        let mut out = Vec::new();
-        let mut object = Object::new(&mut out);
-        object.field("format", FORMAT);
-        match &self.origin {
-            TemplateOrigin::BuiltIn => object.field("origin", "built-in"),
-            TemplateOrigin::File { name } => object.field("origin", "file").field("file", name),
-            TemplateOrigin::Edition { province, built } => object
-                .field("origin", "edition")
-                .field("province", province)
-                .field("built", built),
-        };
-        if let Some(at) = self.at {
-            object.field("at", &at);
-        }
-        object.field("template", &*self.template.source);
-        object.end();
-        String::from_utf8(out).unwrap_or_default()
+        stored_text(&self.template, &self.origin, self.at)
     }
 
     /// Reads a stored entry kept under template id `id`; the message says
     /// what is wrong with it.
     pub fn from_stored(id: &str, raw: &str) -> Result<KeptTemplate, String> {
         let value = json_read::parse(raw)?;
-        let is_envelope = value
-            .as_object()
-            .is_some_and(|o| o.get("format").and_then(|f| f.as_str()) == Some(FORMAT));
+        // Over the fields, not a lookup: no map code in the wasm for it.
+        let is_envelope = value.as_object().is_some_and(|o| {
+            o.iter()
+                .any(|(k, v)| k == "format" && v.as_str() == Some(FORMAT))
+        });
         let kept = if is_envelope {
             Self::from_envelope(value)?
         } else {
@@ -145,6 +131,28 @@ impl KeptTemplate {
             at,
         })
     }
+}
+
+/// The stored text of `template` kept with its origin and time: a small
+/// JSON object with the template's own text in it, as it came.
+pub fn stored_text(template: &Template, origin: &TemplateOrigin, at: Option<f64>) -> String {
+    let mut out = Vec::new();
+    let mut object = Object::new(&mut out);
+    object.field("format", FORMAT);
+    match origin {
+        TemplateOrigin::BuiltIn => object.field("origin", "built-in"),
+        TemplateOrigin::File { name } => object.field("origin", "file").field("file", name),
+        TemplateOrigin::Edition { province, built } => object
+            .field("origin", "edition")
+            .field("province", province)
+            .field("built", built),
+    };
+    if let Some(at) = at {
+        object.field("at", &at);
+    }
+    object.field("template", &*template.source);
+    object.end();
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// A stored entry that could not be read: left in storage, raw, and

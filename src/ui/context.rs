@@ -31,8 +31,8 @@ pub struct AppContext {
     pub persistent: bool,
     pub templates: RwSignal<Vec<Arc<Template>>>,
     /// The same templates with their origins; changed only with
-    /// `templates`, in `ui::shelf`.
-    pub shelf: RwSignal<Shelf>,
+    /// `templates`, in `ui::shelf`, and read there (tracking `templates`).
+    pub(super) shelf: StoredValue<Shelf>,
     /// Raised whenever stored drafts change, so lists read them again.
     pub stored_changed: RwSignal<u64>,
     pub screen: RwSignal<Screen>,
@@ -70,7 +70,7 @@ impl AppContext {
         AppContext {
             persistent: session.persistent,
             session: StoredValue::new_local(session),
-            shelf: RwSignal::new(Shelf::new(templates.clone())),
+            shelf: StoredValue::new(Shelf::new(templates.clone())),
             templates: RwSignal::new(templates),
             stored_changed: RwSignal::new(0),
             screen: RwSignal::new(Screen::Start { notice: None }),

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 use crate::browser::time::now;
 use crate::core::kept_template::{KeptTemplate, TemplateOrigin};
-use crate::core::shelf::{Offer, Shelf};
+use crate::core::shelf::{removal_question, Offer, Shelf};
 use crate::core::template::Template;
 use crate::ui::context::AppContext;
 
@@ -24,8 +24,8 @@ impl AppContext {
             .kept
             .into_iter()
             .map(|k: KeptTemplate| (k.template, k.origin, k.at));
-        let shelf = self.shelf.with_untracked(|s| s.reassembled(kept));
-        self.set_shelf(shelf);
+        self.on_shelf(|shelf| *shelf = shelf.reassembled(kept));
+        self.sync_templates();
         list.broken
             .into_iter()
             .map(|b| {
@@ -59,9 +59,9 @@ impl AppContext {
         origin: TemplateOrigin,
         at: Option<f64>,
     ) -> Offer {
-        let mut offer = Offer::Unchanged;
-        self.shelf
-            .update(|shelf| offer = shelf.offer(template, origin, at));
+        let offer = self
+            .on_shelf(|shelf| shelf.offer(template, origin, at))
+            .unwrap_or(Offer::Unchanged);
         if offer.taken() {
             self.sync_templates();
         }
@@ -72,22 +72,40 @@ impl AppContext {
     /// shipped one of its id comes back). Its drafts stay.
     pub fn remove_template(&self, id: &str) -> Result<(), String> {
         self.session(|s| s.remove_template(id))?;
-        self.shelf.update(|shelf| {
-            shelf.remove(id);
-        });
+        self.on_shelf(|shelf| shelf.remove(id));
         self.sync_templates();
         Ok(())
     }
 
-    fn set_shelf(&self, shelf: Shelf) {
-        self.shelf.set(shelf);
-        self.sync_templates();
+    /// Where the template `id` came from and when it was kept; follows
+    /// the templates (a reactive read).
+    pub fn origin_of(&self, id: &str) -> Option<(TemplateOrigin, Option<f64>)> {
+        self.templates.track();
+        self.on_shelf(|s| s.get(id).map(|e| (e.origin.clone(), e.at)))
+            .flatten()
     }
 
-    /// The list every screen reads follows the shelf; the drafts' list is
-    /// read again, as a draft opens or not with the templates there are.
+    /// What «Gỡ biểu mẫu» asks for the template `id`, and how many drafts
+    /// use it.
+    pub fn removal_question(&self, id: &str) -> (usize, String) {
+        let drafts = self.session(|s| s.drafts_using(id));
+        let (name, shipped) = self
+            .on_shelf(|s| {
+                let name = s.get(id).map(|e| e.template.name.clone());
+                (name.unwrap_or_default(), s.built_in(id).map(|t| t.version))
+            })
+            .unwrap_or_default();
+        (drafts, removal_question(&name, drafts, shipped))
+    }
+
+    /// The one access to the shelf (one copy of the stored value's code);
+    /// `None` once the app is gone.
+    fn on_shelf<T>(&self, work: impl FnOnce(&mut Shelf) -> T) -> Option<T> {
+        self.shelf.try_update_value(work)
+    }
+
     fn sync_templates(&self) {
-        let list = self.shelf.with_untracked(Shelf::templates);
+        let list = self.on_shelf(|s| s.templates()).unwrap_or_default();
         self.templates.set(list);
         self.stored_changed();
     }

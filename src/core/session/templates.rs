@@ -4,7 +4,7 @@
 
 use super::drafts::Session;
 use crate::core::draft_store::KeyValueStore;
-use crate::core::kept_template::{BrokenKept, KeptTemplate, TemplateOrigin};
+use crate::core::kept_template::{stored_text, BrokenKept, KeptTemplate, TemplateOrigin};
 use crate::core::template::Template;
 
 /// The kept templates that read, and the entries that did not.
@@ -19,14 +19,8 @@ impl<S: KeyValueStore> Session<S> {
     /// (`at`, ms), so its drafts reopen; false when the browser would not
     /// keep it.
     pub fn keep_template(&self, template: &Template, origin: TemplateOrigin, at: f64) -> bool {
-        let kept = KeptTemplate {
-            template: template.clone(),
-            origin,
-            at: Some(at),
-        };
-        self.store
-            .save_template(&template.id, &kept.to_stored())
-            .is_ok()
+        let stored = stored_text(template, &origin, Some(at));
+        self.store.save_template(&template.id, &stored).is_ok()
     }
 
     /// The templates kept in earlier sessions, each read as strictly as a
