@@ -9,7 +9,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::browser::time::now;
-use crate::core::kept_template::{KeptTemplate, TemplateOrigin};
+use crate::core::kept_template::{fingerprint, KeptTemplate, TemplateOrigin};
 use crate::core::shelf::{removal_question, Offer, Shelf};
 use crate::core::template::Template;
 use crate::ui::context::AppContext;
@@ -77,12 +77,25 @@ impl AppContext {
         Ok(())
     }
 
-    /// Where the template `id` came from and when it was kept; follows
-    /// the templates (a reactive read).
+    /// Where the template `id` came from and when it was kept.
     pub fn origin_of(&self, id: &str) -> Option<(TemplateOrigin, Option<f64>)> {
-        self.templates.track();
         self.on_shelf(|s| s.get(id).map(|e| (e.origin.clone(), e.at)))
             .flatten()
+    }
+
+    /// What tells two cards of one id and version apart: the template's
+    /// text, its origin and when it was kept. A card is drawn anew when
+    /// any of them changes, so it shows them with no signal of its own.
+    pub fn card_mark(&self, template: &Template) -> String {
+        let (origin, at) = self
+            .origin_of(&template.id)
+            .unwrap_or((TemplateOrigin::BuiltIn, None));
+        format!(
+            "{}.{}.{}",
+            fingerprint(&template.source),
+            origin.key(),
+            at.map_or(0, |ms| ms as u64)
+        )
     }
 
     /// What «Gỡ biểu mẫu» asks for the template `id`, and how many drafts

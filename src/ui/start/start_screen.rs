@@ -79,9 +79,9 @@ pub fn StartScreen(notice: Option<String>) -> impl IntoView {
             <section class="template-list" aria-label="Chọn biểu mẫu">
                 <h2>"Tạo báo cáo mới"</h2>
                 {keyed_list(move || templates.get().into_iter().map(|t| {
-                    // Keyed by its text too: a file of the same version replaces a loaded one.
-                    let text = crate::core::kept_template::fingerprint(&t.source);
-                    Keyed::new(key_of(&[&t.id, &t.version.to_string(), &text]), move || {
+                    // A file of the same version may replace a loaded one: drawn anew.
+                    let mark = ctx.card_mark(&t);
+                    Keyed::new(key_of(&[&t.id, &t.version.to_string(), &mark]), move || {
                         let tables = t.grids().count();
                         let contents = if tables > 0 {
                             let identities: usize = t.grids().map(|(_, g)| g.identities.len()).sum();
