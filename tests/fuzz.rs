@@ -351,7 +351,7 @@ fn restoring_a_hostile_backup_never_panics() {
         Err(e) => assert_vietnamese(&e, text),
         Ok(file) => {
             let session = Session::new(MemoryStore::default(), true, "fuzz".into());
-            session.restore_templates(&file.templates, |_| false);
+            session.restore_templates(&file.templates, |_| false, "sao-luu.json", 0.0);
             for line in session.restore(file.drafts, template_of) {
                 if let Outcome::Refused(_) = line.outcome {
                     assert_vietnamese(&line.text(), text);

@@ -24,6 +24,17 @@ pub fn date_time(ms: f64) -> String {
     )
 }
 
+/// "22/11/2026", local date.
+pub fn date(ms: f64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    format!(
+        "{:02}/{:02}/{}",
+        date.get_date(),
+        date.get_month() + 1,
+        date.get_full_year()
+    )
+}
+
 /// "2026-11-23", local time: for file names.
 pub fn date_stamp(ms: f64) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));

@@ -41,6 +41,9 @@ pub mod paste;
 pub mod template;
 pub mod catalog;
 pub mod template_file;
+// The templates kept beside drafts, and which of two with one id is used.
+pub mod kept_template;
+pub mod shelf;
 // The report and its one evaluation.
 pub mod figures;
 pub mod hand_figures;

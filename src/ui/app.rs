@@ -25,15 +25,9 @@ pub fn App() -> impl IntoView {
             Err(e) => broken.push(format!("{name}: {e}")),
         }
     }
-    // Templates opened from files earlier, so that their drafts reopen.
-    for text in session.kept_templates() {
-        if let Ok(template) = Template::from_json(&text) {
-            if !loaded.iter().any(|t| t.id == template.id) {
-                loaded.push(Arc::new(template));
-            }
-        }
-    }
     let context = AppContext::new(session, loaded);
+    // Templates opened from files earlier, so that their drafts reopen.
+    broken.extend(context.read_kept_templates());
     provide_context(context);
     context.listen_to_other_tabs();
     let screen = context.screen;

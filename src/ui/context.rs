@@ -9,9 +9,11 @@ use leptos::prelude::*;
 use crate::browser::storage::on_change_elsewhere;
 use crate::browser::storage::Backend;
 use crate::core::draft::Draft;
+use crate::core::draft_store::TEMPLATE_PREFIX;
 use crate::core::elsewhere::Elsewhere;
 use crate::core::route::Route;
 use crate::core::session::{adopt, Session, GONE};
+use crate::core::shelf::Shelf;
 use crate::core::template::Template;
 
 /// Saves the open editor's edits not saved yet (its autosave's flush).
@@ -28,6 +30,9 @@ pub struct AppContext {
     /// False when the browser refuses storage and drafts live in memory only.
     pub persistent: bool,
     pub templates: RwSignal<Vec<Arc<Template>>>,
+    /// The same templates with their origins; changed only with
+    /// `templates`, in `ui::shelf`, and read there (tracking `templates`).
+    pub(super) shelf: StoredValue<Shelf>,
     /// Raised whenever stored drafts change, so lists read them again.
     pub stored_changed: RwSignal<u64>,
     pub screen: RwSignal<Screen>,
@@ -65,6 +70,7 @@ impl AppContext {
         AppContext {
             persistent: session.persistent,
             session: StoredValue::new_local(session),
+            shelf: StoredValue::new(Shelf::new(templates.clone())),
             templates: RwSignal::new(templates),
             stored_changed: RwSignal::new(0),
             screen: RwSignal::new(Screen::Start { notice: None }),
@@ -141,6 +147,13 @@ impl AppContext {
     pub fn listen_to_other_tabs(&self) {
         let ctx = *self;
         let handle = on_change_elsewhere(move |key, removed| {
+            // A template kept or removed in another tab is offered here too.
+            if key
+                .as_deref()
+                .is_none_or(|k| k.starts_with(TEMPLATE_PREFIX))
+            {
+                ctx.read_kept_templates();
+            }
             let Some(change) = Elsewhere::of(key.as_deref(), removed) else {
                 return;
             };

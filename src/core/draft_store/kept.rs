@@ -6,9 +6,14 @@ use super::keys::{HINT_PREFIX, LAST_BACKUP_KEY, TEMPLATE_PREFIX};
 use super::store::DraftStore;
 
 impl<S: KeyValueStore> DraftStore<S> {
-    /// Templates loaded at run time, kept so their drafts reopen.
-    pub fn save_template(&self, id: &str, json: &str) -> Result<(), StoreFault> {
-        self.backend.set(&format!("{TEMPLATE_PREFIX}{id}"), json)
+    /// Templates loaded at run time, kept so their drafts reopen: `stored`
+    /// is the entry's text (`core::kept_template`).
+    pub fn save_template(&self, id: &str, stored: &str) -> Result<(), StoreFault> {
+        self.backend.set(&format!("{TEMPLATE_PREFIX}{id}"), stored)
+    }
+
+    pub fn remove_template(&self, id: &str) -> Result<(), StoreFault> {
+        self.backend.remove(&format!("{TEMPLATE_PREFIX}{id}"))
     }
 
     /// Kept as whole milliseconds: an integer's text needs none of the
@@ -42,16 +47,15 @@ impl<S: KeyValueStore> DraftStore<S> {
         self.backend.set(&format!("{HINT_PREFIX}{name}"), "1")
     }
 
-    pub fn templates(&self) -> Result<Vec<String>, StoreFault> {
+    /// Every kept template's entry: its id (from the key) and its text.
+    pub fn templates(&self) -> Result<Vec<(String, String)>, StoreFault> {
         let mut out = Vec::new();
-        for key in self
-            .backend
-            .keys()?
-            .into_iter()
-            .filter(|k| k.starts_with(TEMPLATE_PREFIX))
-        {
+        for key in self.backend.keys()? {
+            let Some(id) = key.strip_prefix(TEMPLATE_PREFIX) else {
+                continue;
+            };
             if let Some(raw) = self.backend.get(&key)? {
-                out.push(raw);
+                out.push((id.to_string(), raw));
             }
         }
         Ok(out)

@@ -1,6 +1,6 @@
 //! The session and its storage writes: the list and its actions (rename,
 //! copy to the next period, delete and undo), the editor's save, a field
-//! set from the page, kept templates; and a stored draft opened with its
+//! set from the page; and a stored draft opened with its
 //! template.
 
 use crate::core::draft::Draft;
@@ -175,17 +175,6 @@ impl<S: KeyValueStore> Session<S> {
             Ok(None) => Err(GONE.to_string()),
             Err(e) => Err(format!("Chưa lưu được: {e}")),
         }
-    }
-
-    /// Keeps a template opened from a file, so its drafts reopen; false
-    /// when the browser would not keep it.
-    pub fn keep_template(&self, id: &str, json: &str) -> bool {
-        self.store.save_template(id, json).is_ok()
-    }
-
-    /// The templates opened from files in earlier sessions.
-    pub fn kept_templates(&self) -> Vec<String> {
-        self.store.templates().unwrap_or_default()
     }
 }
 

@@ -12,15 +12,21 @@
 //! Here: the session, its list actions and storage writes, and opening a
 //! stored draft (`drafts`); a draft's file imported or merged in, and a
 //! report before opened from a file (`import`); the backup file and its
-//! restore (`restore`).
+//! restore (`restore`); the templates kept beside the drafts (`templates`).
 
 mod drafts;
 mod import;
 mod restore;
+mod templates;
 
 pub use self::drafts::{adopt, Listing, Session, GONE};
 pub use self::import::{file_merge, merge_summary, FileMerge, Import};
+pub use self::templates::KeptList;
 
 #[cfg(test)]
 #[path = "../tests/session.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "../tests/kept_templates.rs"]
+mod kept_tests;

@@ -5,6 +5,7 @@ use super::drafts::Session;
 use crate::core::backup::{self, Outcome, Restored};
 use crate::core::draft::Draft;
 use crate::core::draft_store::KeyValueStore;
+use crate::core::kept_template::TemplateOrigin;
 use crate::core::template::Template;
 
 impl<S: KeyValueStore> Session<S> {
@@ -14,7 +15,11 @@ impl<S: KeyValueStore> Session<S> {
         let (drafts, _) = self
             .list()
             .map_err(|e| format!("Không đọc được bản nháp để sao lưu: {e}."))?;
-        let text = backup::write(drafts.iter().map(|s| &s.draft), &self.kept_templates(), now);
+        let text = backup::write(
+            drafts.iter().map(|s| &s.draft),
+            &self.kept_template_texts(),
+            now,
+        );
         Ok((text, drafts.len()))
     }
 
@@ -40,17 +45,23 @@ impl<S: KeyValueStore> Session<S> {
     }
 
     /// Keeps the backup's templates that are not loaded (`known` says which
-    /// are) and returns them, to be loaded before its drafts are restored.
+    /// are) and returns them, to be loaded before its drafts are restored;
+    /// each is kept as opened from the backup file `file` at `now`.
     pub fn restore_templates(
         &self,
         texts: &[String],
         known: impl Fn(&str) -> bool,
+        file: &str,
+        now: f64,
     ) -> Vec<Template> {
         let mut added = Vec::new();
         for text in texts {
             if let Ok(template) = Template::from_json(text) {
                 if !known(&template.id) && !added.iter().any(|t: &Template| t.id == template.id) {
-                    self.keep_template(&template.id, text);
+                    let origin = TemplateOrigin::File {
+                        name: file.to_string(),
+                    };
+                    self.keep_template(&template, origin, now);
                     added.push(template);
                 }
             }

@@ -6,6 +6,7 @@
 use super::*;
 use crate::core::catalog::builtin_template;
 use crate::core::draft_store::{KeyValueStore, MemoryStore, LAST_BACKUP_KEY};
+use crate::core::kept_template::TemplateOrigin;
 use crate::core::session::Session;
 use crate::core::template::Template;
 
@@ -50,6 +51,17 @@ fn outcomes(lines: &[Restored]) -> Vec<String> {
     out
 }
 
+/// A province's template: the commune's annex under another id, compact.
+fn province_text() -> String {
+    let (_, xa_text) = crate::core::catalog::BUILTIN_TEMPLATE_FILES
+        .iter()
+        .find(|(name, _)| *name == "xa-01b.json")
+        .unwrap();
+    let mut province = serde_json::from_str::<serde_json::Value>(xa_text).unwrap();
+    province["id"] = "tinh-x".into();
+    province.to_string()
+}
+
 fn template_of(id: &str) -> Option<Box<Template>> {
     builtin_template(id).map(Box::new)
 }
@@ -57,8 +69,15 @@ fn template_of(id: &str) -> Option<Box<Template>> {
 #[test]
 fn a_backup_reads_back_every_draft_and_template() {
     let session = session_with(&["a", "b", "c"]);
-    let province = r#"{"id":"tinh-x","version":1}"#.to_string();
-    session.keep_template("tinh-x", &province);
+    let province = province_text();
+    let template = Template::from_json(&province).unwrap();
+    session.keep_template(
+        &template,
+        TemplateOrigin::File {
+            name: "x.json".into(),
+        },
+        1.0,
+    );
     let (text, count) = session.backup(5.0 * DAY).unwrap();
     assert_eq!(count, 3);
     assert_eq!(
@@ -251,14 +270,21 @@ fn templates_of_the_file_are_kept_unless_loaded() {
     let mut province = serde_json::from_str::<serde_json::Value>(xa_text).unwrap();
     province["id"] = "tinh-x".into();
     let texts = vec![province.to_string(), "{}".to_string(), province.to_string()];
-    let added = session.restore_templates(&texts, |id| id == "xa-01b");
+    let added = session.restore_templates(&texts, |id| id == "xa-01b", "sao-luu.json", 2.0);
     assert_eq!(
         added.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(),
         ["tinh-x"]
     );
-    assert_eq!(session.kept_templates().len(), 1);
+    let kept = session.kept_templates().kept;
+    assert_eq!(kept.len(), 1);
+    assert_eq!(
+        kept[0].origin,
+        TemplateOrigin::File {
+            name: "sao-luu.json".into()
+        }
+    );
     assert!(session
-        .restore_templates(&texts, |id| id == "tinh-x")
+        .restore_templates(&texts, |id| id == "tinh-x", "sao-luu.json", 3.0)
         .is_empty());
 }
 

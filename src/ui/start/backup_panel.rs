@@ -11,6 +11,7 @@ use crate::browser::download::download;
 use crate::browser::files::{picked_files, read_text_within, MAX_BACKUP_BYTES};
 use crate::browser::time::{date_stamp, date_time, now};
 use crate::core::backup::{self, Restored};
+use crate::core::kept_template::TemplateOrigin;
 use crate::core::session::Listing;
 use crate::ui::context::AppContext;
 use crate::ui::shared::erased::{memo, CollectAny};
@@ -73,8 +74,14 @@ pub fn BackupPanel(listing: Memo<Listing>) -> impl IntoView {
                 }
             };
             // The backup's templates first, so that their drafts open.
+            let (at, name) = (now(), file.name());
             let added = ctx.session(|s| {
-                s.restore_templates(&backup.templates, |id| ctx.template(id).is_some())
+                s.restore_templates(
+                    &backup.templates,
+                    |id| ctx.template(id).is_some(),
+                    &name,
+                    at,
+                )
             });
             let mut headline = format!("Khôi phục từ «{}»", file.name());
             if let Some(at) = backup.created_at {
@@ -83,8 +90,10 @@ pub fn BackupPanel(listing: Memo<Listing>) -> impl IntoView {
             headline.push_str(". ");
             headline.push_str(&backup::summary_of_templates(&added));
             let lines = {
-                ctx.templates
-                    .update(|list| list.extend(added.into_iter().map(Arc::new)));
+                for template in added {
+                    let origin = TemplateOrigin::File { name: name.clone() };
+                    ctx.shelve(Arc::new(template), origin, Some(at));
+                }
                 ctx.change(|s| s.restore(backup.drafts, |id| ctx.template(id)))
             };
             headline.push_str(&backup::summary(&lines));

@@ -5,3 +5,4 @@ pub mod backup_panel;
 pub mod draft_list;
 pub mod start_screen;
 pub mod template_workbook;
+pub mod template_origin;

@@ -1,8 +1,6 @@
 //! The start screen: saved drafts, new drafts from a template, opening a
 //! report file, and loading a template file.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -10,11 +8,13 @@ use crate::browser::files::{picked_files, read_text};
 use crate::browser::ids::new_id;
 use crate::browser::time::now;
 use crate::core::draft::Draft;
+use crate::core::kept_template::TemplateOrigin;
 use crate::core::session::Import;
 use crate::core::template::Template;
 use crate::ui::context::AppContext;
 use crate::ui::shared::erased::{key_of, keyed_list, Keyed};
 use crate::ui::start::draft_list::DraftList;
+use crate::ui::start::template_origin::{RemoveTemplate, TemplateOriginLine};
 use crate::ui::start::template_workbook::TemplateWorkbookButton;
 
 #[component]
@@ -32,18 +32,7 @@ pub fn StartScreen(notice: Option<String>) -> impl IntoView {
                     Ok(text) => match Template::from_json(&text) {
                         Err(e) => Err(format!("Không mở được biểu mẫu «{}»: {e}", file.name())),
                         Ok(template) => {
-                            let name = template.name.clone();
-                            let kept = ctx.session(|s| s.keep_template(&template.id, &text));
-                            let template = Arc::new(template);
-                            templates.update(|list| {
-                                list.retain(|t| t.id != template.id);
-                                list.push(template);
-                            });
-                            Ok(if kept {
-                                format!("Đã mở biểu mẫu «{name}».")
-                            } else {
-                                format!("Đã mở biểu mẫu «{name}» cho lần dùng này (trình duyệt không cho lưu lại).")
-                            })
+                            ctx.load_template(template, TemplateOrigin::File { name: file.name() })
                         }
                     },
                 };
@@ -91,7 +80,9 @@ pub fn StartScreen(notice: Option<String>) -> impl IntoView {
             <section class="template-list" aria-label="Chọn biểu mẫu">
                 <h2>"Tạo báo cáo mới"</h2>
                 {keyed_list(move || templates.get().into_iter().map(|t| {
-                    Keyed::new(key_of(&[&t.id, &t.version.to_string()]), move || {
+                    // A file of the same version may replace a loaded one: drawn anew.
+                    let mark = ctx.card_mark(&t);
+                    Keyed::new(key_of(&[&t.id, &t.version.to_string(), &mark]), move || {
                         let tables = t.grids().count();
                         let contents = if tables > 0 {
                             let identities: usize = t.grids().map(|(_, g)| g.identities.len()).sum();
@@ -111,6 +102,7 @@ pub fn StartScreen(notice: Option<String>) -> impl IntoView {
                                 <p class="meta">
                                     {format!("{contents} · mã {} · phiên bản {}", t.id, t.version)}
                                 </p>
+                                <TemplateOriginLine id=t.id.clone() />
                                 <button
                                     type="button"
                                     class="primary"
@@ -124,6 +116,7 @@ pub fn StartScreen(notice: Option<String>) -> impl IntoView {
                                     "Tạo báo cáo mới"
                                 </button>
                                 <TemplateWorkbookButton template=book />
+                                <RemoveTemplate id=t.id.clone() />
                             </article>
                         }
                     })
