@@ -16,6 +16,7 @@ use bieumau::core::rollup::roll_up;
 use bieumau::core::template::Template;
 
 /// The .xlsx reader's targets (tests/fuzz/xlsx.rs).
+#[path = "fuzz/xlsx.rs"]
 mod xlsx;
 
 /// Cases per target: `FUZZ_CASES`, else a count that keeps `cargo test` quick.

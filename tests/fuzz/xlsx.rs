@@ -166,7 +166,8 @@ fn crafted_attacks_are_refused_by_their_caps() {
         &with_sheet(Entry::deflated(name, laughs.as_bytes())),
         "DOCTYPE/ENTITY",
     );
-    // 10 million shared strings (60 MB of `<si/>`, deflated to a few KB),
+    // 10 million shared strings (120 MB of `<si><t/></si>`, deflated to
+    // about 120 KB),
     // and 1.000.001 stored, under the size and ratio caps.
     let sst = |entry: Entry| {
         let mut parts = workbook_parts(&[("S", worksheet("", ""))], Some("<sst/>"));
@@ -177,7 +178,7 @@ fn crafted_attacks_are_refused_by_their_caps() {
         parts[at] = entry;
         zip(&parts)
     };
-    let ten_million = format!("<sst>{}</sst>", "<si/>".repeat(10_000_000));
+    let ten_million = format!("<sst>{}</sst>", "<si><t/></si>".repeat(10_000_000));
     refused(
         &sst(Entry::deflated(
             "xl/sharedStrings.xml",

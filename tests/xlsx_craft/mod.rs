@@ -59,8 +59,8 @@ pub fn zip(entries: &[Entry]) -> Vec<u8> {
             h.extend((e.name.len() as u16).to_le_bytes());
             h.extend(0u16.to_le_bytes());
             if central {
-                h.extend([0u8; 8]);
-                h.extend([0u8; 4]);
+                // Comment length, disk, internal and external attributes.
+                h.extend([0u8; 10]);
                 h.extend(offset.to_le_bytes());
             }
             h.extend(e.name.as_bytes());
