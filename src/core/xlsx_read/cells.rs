@@ -37,9 +37,9 @@ pub fn read_sheet(
                 column = 0;
             }
             Step::Open(e) if name(&e) == "c" => {
-                let place = place(&xml.attr(&e, "r")?, row, column, sheet)?;
+                let place = place(xml.attr(&e, "r")?.as_deref(), row, column, sheet)?;
                 (row, column) = place;
-                let kind = xml.attr(&e, "t")?;
+                let kind = xml.attr(&e, "t")?.map(|k| k.into_owned());
                 let value = cell_value(&mut xml, kind.as_deref(), shared, sheet, place)?;
                 if !value.is_empty() {
                     if cells.len() >= *cells_left {
@@ -49,7 +49,7 @@ pub fn read_sheet(
                 }
             }
             Step::Empty(e) if name(&e) == "c" => {
-                (row, column) = place(&xml.attr(&e, "r")?, row, column, sheet)?;
+                (row, column) = place(xml.attr(&e, "r")?.as_deref(), row, column, sheet)?;
             }
             Step::Open(e) | Step::Empty(e) if name(&e) == "mergeCell" => {
                 if let Some(range) = xml.attr(&e, "ref")? {
@@ -85,7 +85,7 @@ fn outside(sheet: &str, what: &str) -> String {
 }
 
 /// The place of a cell from its reference, or the next after the previous.
-fn place(r: &Option<String>, row: u32, column: u32, sheet: &str) -> Result<Place, String> {
+fn place(r: Option<&str>, row: u32, column: u32, sheet: &str) -> Result<Place, String> {
     match r {
         Some(r) => parse_ref(r).ok_or_else(|| outside(sheet, &format!("ô «{r}»"))),
         None if column >= MAX_COLUMNS => Err(outside(sheet, "một ô")),

@@ -32,7 +32,7 @@ pub fn relationships(text: &str, part: &str, base: &str) -> Result<Vec<Relations
                 };
                 let kind = kind.rsplit('/').next().unwrap_or_default().to_string();
                 out.push(Relationship {
-                    id,
+                    id: id.into_owned(),
                     kind,
                     target: resolve(base, &target),
                 });
@@ -93,7 +93,7 @@ pub fn sheet_list(text: &str, part: &str) -> Result<Vec<(String, String)>, Strin
                         "Tệp .xlsx có hơn {MAX_SHEETS} trang tính: không phải một biểu mẫu."
                     ));
                 }
-                out.push((sheet_name, id));
+                out.push((sheet_name.into_owned(), id.into_owned()));
             }
             Step::End => return Ok(out),
             _ => {}

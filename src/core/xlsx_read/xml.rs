@@ -4,6 +4,8 @@
 //! five named entities and character references, and nesting bounded. The
 //! reader streams: memory stays that of the part and of what is kept.
 
+use std::borrow::Cow;
+
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
@@ -19,7 +21,7 @@ pub enum Step<'a> {
     Empty(BytesStart<'a>),
     Close,
     /// Character data, with entity and character references resolved.
-    Text(String),
+    Text(Cow<'a, str>),
     End,
 }
 
@@ -52,9 +54,10 @@ impl<'a> Xml<'a> {
 
     pub fn next(&mut self) -> Result<Step<'a>, String> {
         loop {
-            let event = self.reader.read_event().map_err(|e| {
+            // The parser's own words are English; the place is what helps.
+            let event = self.reader.read_event().map_err(|_| {
                 self.broken(&format!(
-                    "XML sai cấu trúc gần vị trí {} ({e})",
+                    "XML sai cấu trúc gần byte thứ {}",
                     self.reader.error_position()
                 ))
             })?;
@@ -71,9 +74,9 @@ impl<'a> Xml<'a> {
                     Step::Close
                 }
                 Event::Empty(e) => Step::Empty(e),
-                Event::Text(t) => Step::Text(t.xml10_content().into_owned()),
-                Event::CData(t) => Step::Text(t.xml10_content().into_owned()),
-                Event::GeneralRef(r) => Step::Text(self.reference(&r)?),
+                Event::Text(t) => Step::Text(t.xml10_content()),
+                Event::CData(t) => Step::Text(t.xml10_content()),
+                Event::GeneralRef(r) => Step::Text(Cow::Owned(self.reference(&r)?)),
                 Event::DocType(_) => {
                     return Err(self.broken(
                         "có khai báo DOCTYPE/ENTITY, điều tệp Excel không bao giờ có; tệp bị từ chối để an toàn",
@@ -123,14 +126,18 @@ impl<'a> Xml<'a> {
 
     /// An attribute's value by its local name (`r:id` is "id"), with
     /// references resolved.
-    pub fn attr(&self, e: &BytesStart<'_>, local: &str) -> Result<Option<String>, String> {
+    pub fn attr<'b>(
+        &self,
+        e: &'b BytesStart<'_>,
+        local: &str,
+    ) -> Result<Option<Cow<'b, str>>, String> {
         for a in e.attributes() {
-            let a = a.map_err(|e| self.broken(&format!("thuộc tính sai ({e})")))?;
+            let a = a.map_err(|_| self.broken("thuộc tính sai cấu trúc"))?;
             if local_name(a.key.0) == local {
                 let value = a
                     .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                    .map_err(|e| self.broken(&format!("giá trị thuộc tính sai ({e})")))?;
-                return Ok(Some(value.into_owned()));
+                    .map_err(|_| self.broken("giá trị thuộc tính sai"))?;
+                return Ok(Some(value));
             }
         }
         Ok(None)
