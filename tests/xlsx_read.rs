@@ -232,6 +232,10 @@ fn each_fault_is_refused_with_its_message() {
         "có hai lần",
     );
     let bytes = zip(&good);
+    // Bytes appended after the archive (as some mail gateways do) are ignored.
+    let mut appended = bytes.clone();
+    appended.extend_from_slice(b"\r\n-- \r\n");
+    assert_eq!(read_workbook(&appended), read_workbook(&bytes));
     refused(&bytes[..bytes.len() - 30], "không phải tệp .xlsx");
     let mut shifted = bytes.clone();
     let at = shifted.len() - 6;

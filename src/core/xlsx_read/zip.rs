@@ -53,12 +53,13 @@ impl<'a> Archive<'a> {
     pub fn open(bytes: &'a [u8]) -> Result<Self, String> {
         // The end record is the last 22 bytes, before a comment of up to 64 KB.
         let last = bytes.len().checked_sub(22).ok_or(NOT_A_ZIP)?;
-        let end = (last.saturating_sub(0xFFFF)..=last)
-            .rev()
-            .find(|&at| {
-                u32_at(bytes, at) == Some(END_OF_DIRECTORY)
-                    && u16_at(bytes, at + 20).is_some_and(|c| at + 22 + c as usize == bytes.len())
-            })
+        // One whose comment ends the file, else the last one (a file with
+        // bytes appended after it, which spreadsheet programs still open).
+        let window = || (last.saturating_sub(0xFFFF)..=last).rev();
+        let signed = |at: &usize| u32_at(bytes, *at) == Some(END_OF_DIRECTORY);
+        let end = (window().filter(signed))
+            .find(|&at| u16_at(bytes, at + 20).is_some_and(|c| at + 22 + c as usize == bytes.len()))
+            .or_else(|| window().find(signed))
             .ok_or(NOT_A_ZIP)?;
         let field = |at: usize| u16_at(bytes, end + at).unwrap_or(0);
         let (disk, start_disk, here, total) = (field(4), field(6), field(8), field(10));
@@ -179,7 +180,7 @@ impl<'a> Archive<'a> {
         let skip = 30
             + u16_at(b, at + 26).ok_or_else(bad)? as usize
             + u16_at(b, at + 28).ok_or_else(bad)? as usize;
-        let start = at + skip;
+        let start = at.checked_add(skip).ok_or_else(bad)?;
         let data = (start.checked_add(compressed))
             .filter(|&end| end <= self.directory_at)
             .and_then(|end| b.get(start..end))
