@@ -1,8 +1,9 @@
 //! The `.xlsx` reader fed random bytes, mutated workbooks (their XML
 //! mutated before zipping, and their zip bytes after), and the crafted
 //! attacks: a zip bomb, billion laughs, a 10-million-entry shared-string
-//! table, a relationship to nothing, deep nesting, a cell at the grid's
-//! far corner, overlapping merges. Each is refused with a Vietnamese
+//! table, one huge shared string in many cells, a relationship to
+//! nothing, deep nesting, a cell at the grid's far corner, overlapping
+//! merges. Each is refused with a Vietnamese
 //! message and no panic; time is bounded by the caps the refusals name.
 
 #[path = "../xlsx_craft/mod.rs"]
@@ -194,6 +195,18 @@ fn crafted_attacks_are_refused_by_their_caps() {
         )),
         "Bảng chuỗi dùng chung",
     );
+    // One 10 MB shared string in 100 cells: a gigabyte of cell text.
+    let big = format!("<sst><si><t>{}</t></si></sst>", "a".repeat(10 << 20));
+    let cells: String = (1..=100)
+        .map(|r| format!("<row r=\"{r}\"><c t=\"s\"><v>0</v></c></row>"))
+        .collect();
+    let mut parts = workbook_parts(&[("S", worksheet(&cells, ""))], Some("<sst/>"));
+    let at = parts
+        .iter()
+        .position(|e| e.name == "xl/sharedStrings.xml")
+        .expect("sst");
+    parts[at] = Entry::stored("xl/sharedStrings.xml", big.as_bytes());
+    refused(&zip(&parts), "quá nhiều chữ");
     // A sheet whose relationship points nowhere.
     let mut parts = workbook_parts(&[("S", worksheet("", ""))], None);
     let workbook = parts

@@ -3,21 +3,20 @@
 //! it out; rows may come in any order. Under a merged range only the
 //! top-left cell keeps its value, as a spreadsheet program shows it.
 
-use super::limits::{MAX_CELLS, MAX_COLUMNS, MAX_MERGE_STEPS, MAX_ROWS};
+use super::limits::{Room, MAX_CELLS, MAX_CELL_TEXT_BYTES, MAX_COLUMNS, MAX_MERGE_STEPS, MAX_ROWS};
 use super::xml::{name, unescape_office, Step, Xml};
 use crate::core::sheet::cell_name;
 
 /// A cell's place, rows and columns from 1 as in the file.
 type Place = (u32, u32);
 
-/// Reads one sheet's cells; `cells_left` is what remains of
-/// [`MAX_CELLS`] over the whole workbook.
+/// Reads one sheet's cells; `room` is what remains of the workbook's caps.
 pub fn read_sheet(
     text: &str,
     part: &str,
     sheet: &str,
     shared: &[String],
-    cells_left: &mut usize,
+    room: &mut Room,
 ) -> Result<Vec<Vec<String>>, String> {
     let mut xml = Xml::new(text, part);
     let mut cells: Vec<(Place, String)> = Vec::new();
@@ -42,9 +41,15 @@ pub fn read_sheet(
                 let kind = xml.attr(&e, "t")?.map(|k| k.into_owned());
                 let value = cell_value(&mut xml, kind.as_deref(), shared, sheet, place)?;
                 if !value.is_empty() {
-                    if cells.len() >= *cells_left {
+                    if cells.len() >= room.cells {
                         return Err(too_many());
                     }
+                    room.text = room.text.checked_sub(value.len()).ok_or_else(|| {
+                        format!(
+                            "Trang «{sheet}» của tệp .xlsx có quá nhiều chữ (cả tệp tối đa {} MB trong các ô): không phải một biểu mẫu.",
+                            MAX_CELL_TEXT_BYTES >> 20
+                        )
+                    })?;
                     cells.push((place, value));
                 }
             }
@@ -70,7 +75,7 @@ pub fn read_sheet(
         same
     });
     clear_merged(&mut cells, &merges, sheet)?;
-    lay_out(cells, sheet, cells_left)
+    lay_out(cells, sheet, &mut room.cells)
 }
 
 fn too_many_cells(sheet: &str) -> String {
@@ -266,13 +271,7 @@ mod tests {
 
     fn sheet(data: &str) -> Result<Vec<Vec<String>>, String> {
         let xml = format!("<worksheet><sheetData>{data}</sheetData></worksheet>");
-        read_sheet(
-            &xml,
-            "s.xml",
-            "S",
-            &["chung".into()],
-            &mut MAX_CELLS.clone(),
-        )
+        read_sheet(&xml, "s.xml", "S", &["chung".into()], &mut Room::default())
     }
 
     #[test]

@@ -24,6 +24,10 @@ pub const MAX_COLUMNS: u32 = 16_384;
 /// included, over all sheets: 1.000.000 cells are 24 MB of empty strings
 /// in wasm before any text.
 pub const MAX_CELLS: usize = 1_000_000;
+/// The text of all cells together: a shared string is copied into every
+/// cell that refers to it, so a 30 MB string in a million cells would
+/// otherwise ask for 30 TB.
+pub const MAX_CELL_TEXT_BYTES: usize = 64 * 1024 * 1024;
 /// Steps spent clearing the cells under merged ranges (overlapping ranges
 /// in a hostile file would otherwise multiply the work).
 pub const MAX_MERGE_STEPS: usize = 10_000_000;
@@ -47,5 +51,21 @@ impl Budget {
             )
         })?;
         Ok(())
+    }
+}
+
+/// What is left of [`MAX_CELLS`] and [`MAX_CELL_TEXT_BYTES`] for the sheets
+/// still to read.
+pub struct Room {
+    pub cells: usize,
+    pub text: usize,
+}
+
+impl Default for Room {
+    fn default() -> Self {
+        Room {
+            cells: MAX_CELLS,
+            text: MAX_CELL_TEXT_BYTES,
+        }
     }
 }

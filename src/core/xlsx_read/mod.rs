@@ -17,7 +17,7 @@ mod xml;
 mod zip;
 
 use crate::core::sheet::{Sheet, Workbook};
-use limits::{Budget, MAX_CELLS};
+use limits::{Budget, Room};
 use parts::{folder, relationships, rels_of, Relationship};
 
 /// What an old `.xls`, and an `.xlsx` Excel encrypted with a password,
@@ -63,7 +63,7 @@ pub fn read_workbook(bytes: &[u8]) -> Result<Workbook, String> {
         },
         None => Vec::new(),
     };
-    let mut cells_left = MAX_CELLS;
+    let mut room = Room::default();
     let mut out = Workbook::default();
     for (name, id) in sheets {
         let target = rels.iter().find(|r| r.id == id).ok_or_else(|| {
@@ -71,7 +71,7 @@ pub fn read_workbook(bytes: &[u8]) -> Result<Workbook, String> {
         })?;
         let bytes = read(&target.target)?.ok_or_else(|| missing_part(&target.target))?;
         let text = xml::text(&bytes, &target.target)?;
-        let rows = cells::read_sheet(text, &target.target, &name, &shared, &mut cells_left)?;
+        let rows = cells::read_sheet(text, &target.target, &name, &shared, &mut room)?;
         out.sheets.push(Sheet { name, rows });
     }
     Ok(out)
