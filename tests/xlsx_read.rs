@@ -279,3 +279,29 @@ fn each_fault_is_refused_with_its_message() {
         "lồng nhau quá 100 tầng",
     );
 }
+
+#[test]
+fn prefixed_elements_and_strict_relationship_types_are_read() {
+    // Strict OOXML names its relationship types under purl.oclc.org, and
+    // some writers prefix every element (`x:row`).
+    let strict = "http://purl.oclc.org/ooxml/officeDocument/relationships";
+    let sheet = r#"<x:worksheet xmlns:x="http://purl.oclc.org/ooxml/spreadsheetml/main"><x:sheetData><x:row r="2"><x:c r="B2" t="inlineStr"><x:is><x:t>Phường</x:t></x:is></x:c></x:row></x:sheetData></x:worksheet>"#;
+    let parts = [
+        Entry::deflated(
+            "_rels/.rels",
+            format!(r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="a" Type="{strict}/officeDocument" Target="/xl/book.xml"/></Relationships>"#).as_bytes(),
+        ),
+        Entry::deflated(
+            "xl/book.xml",
+            r#"<x:workbook xmlns:x="http://purl.oclc.org/ooxml/spreadsheetml/main" xmlns:r="http://purl.oclc.org/ooxml/officeDocument/relationships"><x:sheets><x:sheet name="Một" sheetId="1" r:id="s1"/></x:sheets></x:workbook>"#.as_bytes(),
+        ),
+        Entry::deflated(
+            "xl/_rels/book.xml.rels",
+            format!(r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="s1" Type="{strict}/worksheet" Target="../xl/sheets/one.xml"/><Relationship Id="h" Type="{strict}/hyperlink" Target="http://x" TargetMode="External"/></Relationships>"#).as_bytes(),
+        ),
+        Entry::stored("xl/sheets/one.xml", sheet.as_bytes()),
+    ];
+    let workbook = read_workbook(&zip(&parts)).unwrap();
+    assert_eq!(workbook.sheets[0].name, "Một");
+    assert_eq!(workbook.sheets[0].rows, vec![vec![], vec!["", "Phường"]]);
+}
