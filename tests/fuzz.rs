@@ -2,7 +2,8 @@
 //! import, the roll-up of commune files and restoring a backup, each fed
 //! mutated copies of real inputs and the known nasties (duplicate row keys,
 //! cells of another template, 4 MB notes, 100.000 nested brackets, `1e400`,
-//! a valid draft of another template). Nothing may panic, and every refusal is a Vietnamese message.
+//! a valid draft of another template), and the .xlsx reader (zip bombs,
+//! entities, huge tables, broken relationships). Nothing may panic, and every refusal is a Vietnamese message.
 //!
 //! `cargo test` runs a few thousand cases of each; `./dev.sh fuzz` runs a
 //! million (`FUZZ_CASES`, in release mode).
@@ -13,6 +14,10 @@ use bieumau::core::number::parse_number;
 use bieumau::core::report::Report;
 use bieumau::core::rollup::roll_up;
 use bieumau::core::template::Template;
+
+/// The .xlsx reader's targets (tests/fuzz/xlsx.rs).
+#[path = "fuzz/xlsx.rs"]
+mod xlsx;
 
 /// Cases per target: `FUZZ_CASES`, else a count that keeps `cargo test` quick.
 fn cases(default: u64) -> u64 {

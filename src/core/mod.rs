@@ -24,6 +24,7 @@ pub mod vn_text;
 pub mod unit_name;
 // A workbook as its cells' text (the .xlsx reader's output).
 pub mod sheet;
+pub mod xlsx_read;
 // Where the app is: the URL hash of a screen.
 pub mod route;
 // Messages and the comparison behind rules and identities.
