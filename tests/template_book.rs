@@ -10,8 +10,9 @@ use bieumau::core::catalog::{builtin_template, builtin_templates};
 use bieumau::core::sheet::{Sheet, Workbook};
 use bieumau::core::template::Template;
 use bieumau::core::template_book::{
-    as_workbook, template_from_workbook, template_sheets, template_workbook,
+    as_workbook, template_from_file, template_from_workbook, template_sheets, template_workbook,
 };
+use bieumau::core::xlsx_read::read_workbook;
 use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
 
 /// A cell as the `.xlsx` reader gives it: its text, a whole number without
@@ -73,9 +74,37 @@ fn every_shipped_template_reads_back_from_its_xlsx() {
             as_workbook(&template_sheets(&template)),
             "{id}: the cells as written"
         );
+        assert_eq!(
+            read_workbook(&bytes),
+            Ok(book.clone()),
+            "{id}: the app's reader agrees"
+        );
         let back = template_from_workbook(&book).unwrap_or_else(|e| panic!("{id}: {e}"));
         assert_eq!(with_source(back, &template), template, "{id}");
+        // The way a picked file goes: its bytes, told apart by content.
+        let picked = template_from_file(&bytes).unwrap_or_else(|e| panic!("{id}: {e}"));
+        assert_eq!(
+            with_source(picked, &template),
+            template,
+            "{id}: as a picked file"
+        );
     }
+}
+
+#[test]
+fn a_picked_file_is_read_as_json_or_as_a_workbook_by_its_content() {
+    let template = builtin_template("bieu-06").unwrap();
+    let json = template.source.as_bytes();
+    assert_eq!(template_from_file(json), Ok(template.clone()));
+    let with_bom = [b"\xEF\xBB\xBF".as_slice(), json].concat();
+    assert_eq!(template_from_file(&with_bom), Ok(template.clone()));
+    let not_text = template_from_file(&[0xFF, 0xFE, 0x00, 0x7B]).unwrap_err();
+    assert!(not_text.contains("không phải văn bản JSON"), "{not_text}");
+    let broken_zip = template_from_file(b"PK\x03\x04 not really a zip").unwrap_err();
+    assert!(!broken_zip.is_empty());
+    let old_excel =
+        template_from_file(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0]).unwrap_err();
+    assert!(old_excel.contains(".xls"), "{old_excel}");
 }
 
 #[test]
@@ -180,16 +209,21 @@ fn a_workbook_saved_again_by_libreoffice_loads_with_an_edit_in_place() {
         "Kế hoạch cải cách hành chính năm".into(),
     );
     let bytes = bieumau::core::export::xlsx::book::book_xlsx(&sheets);
-    let book = read_xlsx(&saved_by_libreoffice(&bytes, "xa-01b"));
-    let back = template_from_workbook(&book).unwrap_or_else(|e| panic!("{e}"));
+    let saved = saved_by_libreoffice(&bytes, "xa-01b");
+    assert_eq!(
+        read_workbook(&saved),
+        Ok(read_xlsx(&saved)),
+        "read as calamine reads it"
+    );
+    let back = template_from_file(&saved).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(back.indicators[1].label, "Kế hoạch cải cách hành chính năm");
     let mut expected = template.clone();
     expected.indicators[1].label = "Kế hoạch cải cách hành chính năm".into();
     assert_eq!(with_source(back, &expected), expected);
     for id in ["huyen-cchc", "tinh-cchc", "bieu-06"] {
         let template = builtin_template(id).unwrap();
-        let book = read_xlsx(&saved_by_libreoffice(&template_workbook(&template), id));
-        let back = template_from_workbook(&book).unwrap_or_else(|e| panic!("{id}: {e}"));
+        let saved = saved_by_libreoffice(&template_workbook(&template), id);
+        let back = template_from_file(&saved).unwrap_or_else(|e| panic!("{id}: {e}"));
         assert_eq!(with_source(back, &template), template, "{id}");
     }
 }

@@ -30,6 +30,7 @@ use crate::core::json_read;
 use crate::core::number::plain_decimal;
 use crate::core::sheet::{Sheet, Workbook};
 use crate::core::template::Template;
+use crate::core::xlsx_read::read_workbook;
 
 /// The workbook's sheets, from the template's own file.
 pub fn template_sheets(template: &Template) -> Vec<BookSheet> {
@@ -96,6 +97,19 @@ pub fn template_from_workbook(book: &Workbook) -> Result<Template, String> {
     let built = assemble::assemble(book)?;
     let text = serde_json::to_string_pretty(&built.root).unwrap_or_default();
     Template::from_json(&text).map_err(|e| faults::locate(&e.0, &built.places, &built.names))
+}
+
+/// A template file a clerk picked, by its content, not its name: a
+/// workbook (a zip, or an old `.xls`, which the reader names) or JSON text.
+pub fn template_from_file(bytes: &[u8]) -> Result<Template, String> {
+    const ZIP: &[u8] = b"PK";
+    const OLE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0];
+    if bytes.starts_with(ZIP) || bytes.starts_with(OLE) {
+        return template_from_workbook(&read_workbook(bytes)?);
+    }
+    let text = std::str::from_utf8(bytes)
+        .map_err(|_| "tệp không phải văn bản JSON (UTF-8) hay bảng tính .xlsx".to_string())?;
+    Template::from_json(text.strip_prefix('\u{feff}').unwrap_or(text)).map_err(|e| e.0)
 }
 
 #[cfg(test)]

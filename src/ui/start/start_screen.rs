@@ -4,13 +4,13 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::browser::files::{picked_files, read_text};
+use crate::browser::files::{picked_files, read_bytes, read_text};
 use crate::browser::ids::new_id;
 use crate::browser::time::now;
 use crate::core::draft::Draft;
 use crate::core::kept_template::TemplateOrigin;
 use crate::core::session::Import;
-use crate::core::template::Template;
+use crate::core::template_book::template_from_file;
 use crate::ui::context::AppContext;
 use crate::ui::shared::erased::{key_of, keyed_list, Keyed};
 use crate::ui::start::draft_list::DraftList;
@@ -27,9 +27,9 @@ pub fn StartScreen(notice: Option<String>) -> impl IntoView {
     let on_pick_template = move |ev: leptos::ev::Event| {
         for file in picked_files(&ev) {
             spawn_local(async move {
-                let outcome = match read_text(&file).await {
+                let outcome = match read_bytes(&file).await {
                     Err(e) => Err(e),
-                    Ok(text) => match Template::from_json(&text) {
+                    Ok(bytes) => match template_from_file(&bytes) {
                         Err(e) => Err(format!("Không mở được biểu mẫu «{}»: {e}", file.name())),
                         Ok(template) => {
                             ctx.load_template(template, TemplateOrigin::File { name: file.name() })
@@ -130,8 +130,8 @@ pub fn StartScreen(notice: Option<String>) -> impl IntoView {
                 </label>
                 {move || import_message.get().map(|m| view! { <p class="banner error" role="alert" data-import-error="">{m}</p> }.into_any())}
                 <label class="file-button">
-                    "Mở tệp biểu mẫu của tỉnh (.json)…"
-                    <input type="file" accept=".json,application/json" data-action="load-template" on:change=on_pick_template />
+                    "Mở tệp biểu mẫu của tỉnh (.json, .xlsx)…"
+                    <input type="file" accept=".json,.xlsx,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" data-action="load-template" on:change=on_pick_template />
                 </label>
                 <p class="hint">"Biểu mẫu được kiểm tra đầy đủ trước khi dùng."</p>
                 {move || load_message.get().map(|m| match m {
