@@ -8,6 +8,7 @@ import { stressTemplate } from './stress-template.mjs';
 import { bundleSizes } from '../../scripts/bundle-size.mjs';
 import { observeKeys, typeLikeAClerk, keyLatencies, launchForKeys } from './keys.mjs';
 import { provinceRows } from './bench-province.mjs';
+import { workbookRows } from './bench-workbook.mjs';
 import { gridBench, formKeys } from './bench-grid.mjs';
 import { lighthouseRows } from './bench-lighthouse.mjs';
 
@@ -595,6 +596,7 @@ await exportTimes(gridDraft, 'docx', `huyen-cchc with the ${cells.toLocaleString
 }
 
 rows.push(...(await provinceRows(browser, server.url)));
+rows.push(...(await workbookRows(browser, server.url)));
 
 await browser.close();
 await keysBrowser.close();

@@ -26,11 +26,11 @@ mod tables;
 mod write;
 
 use crate::core::export::xlsx::book::{book_xlsx, BookCell, BookSheet};
-use crate::core::json_read;
 use crate::core::number::plain_decimal;
 use crate::core::sheet::{Sheet, Workbook};
 use crate::core::template::Template;
 use crate::core::xlsx_read::read_workbook;
+use crate::core::{json_read, json_text, json_write};
 
 /// The workbook's sheets, from the template's own file.
 pub fn template_sheets(template: &Template) -> Vec<BookSheet> {
@@ -88,14 +88,22 @@ pub fn as_workbook(sheets: &[BookSheet]) -> Workbook {
 /// a sheet or a column missing) told at their place.
 pub fn workbook_json(book: &Workbook) -> Result<String, String> {
     let built = assemble::assemble(book)?;
-    Ok(serde_json::to_string_pretty(&built.root).unwrap_or_default())
+    Ok(pretty(&built.root))
+}
+
+/// The file's JSON laid out as the shipped templates are, through the
+/// app's own writer (no second, pretty, serialiser in the wasm).
+fn pretty(root: &serde_json::Map<String, serde_json::Value>) -> String {
+    json_text::indent(&json_write::to_string(&serde_json::Value::Object(
+        root.clone(),
+    )))
 }
 
 /// A workbook read as a template, checked as strictly as a JSON file; a
 /// fault names its sheet, row and column in Vietnamese.
 pub fn template_from_workbook(book: &Workbook) -> Result<Template, String> {
     let built = assemble::assemble(book)?;
-    let text = serde_json::to_string_pretty(&built.root).unwrap_or_default();
+    let text = pretty(&built.root);
     Template::from_json(&text).map_err(|e| faults::locate(&e.0, &built.places, &built.names))
 }
 

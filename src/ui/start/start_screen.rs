@@ -6,7 +6,7 @@ use leptos::task::spawn_local;
 
 use crate::browser::files::{picked_files, read_bytes, read_text};
 use crate::browser::ids::new_id;
-use crate::browser::time::now;
+use crate::browser::time::{measured, now};
 use crate::core::draft::Draft;
 use crate::core::kept_template::TemplateOrigin;
 use crate::core::session::Import;
@@ -29,7 +29,9 @@ pub fn StartScreen(notice: Option<String>) -> impl IntoView {
             spawn_local(async move {
                 let outcome = match read_bytes(&file).await {
                     Err(e) => Err(e),
-                    Ok(bytes) => match template_from_file(&bytes) {
+                    Ok(bytes) => match measured("bieumau:template-read", || {
+                        template_from_file(&bytes)
+                    }) {
                         Err(e) => Err(format!("Không mở được biểu mẫu «{}»: {e}", file.name())),
                         Ok(template) => {
                             ctx.load_template(template, TemplateOrigin::File { name: file.name() })
