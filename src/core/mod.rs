@@ -68,3 +68,5 @@ pub mod export;
 pub mod summarise;
 pub mod rollup_kinds;
 pub mod rollup;
+// The province's one-file edition: the app and the templates it chose.
+pub mod edition;
