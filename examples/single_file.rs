@@ -12,8 +12,11 @@ fn main() {
         [_, dist, out] => (Path::new(dist), Path::new(out)),
         _ => fail("usage: single_file <dist> <out.html>"),
     };
-    let read = |name: &str| std::fs::read(dist.join(name)).unwrap_or_else(|e| fail(&format!("{name}: {e}")));
-    let index = String::from_utf8(read("index.html")).unwrap_or_else(|_| fail("index.html is not UTF-8"));
+    let read = |name: &str| {
+        std::fs::read(dist.join(name)).unwrap_or_else(|e| fail(&format!("{name}: {e}")))
+    };
+    let index =
+        String::from_utf8(read("index.html")).unwrap_or_else(|_| fail("index.html is not UTF-8"));
     let mut have = Files::new();
     loop {
         let missing = needed(&index, &have).unwrap_or_else(|e| fail(&e));
@@ -30,7 +33,11 @@ fn main() {
         std::fs::create_dir_all(dir).unwrap_or_else(|e| fail(&e.to_string()));
     }
     std::fs::write(out, &page).unwrap_or_else(|e| fail(&e.to_string()));
-    println!("single file: {} ({:.1} KB)", out.display(), page.len() as f64 / 1024.0);
+    println!(
+        "single file: {} ({:.1} KB)",
+        out.display(),
+        page.len() as f64 / 1024.0
+    );
 }
 
 fn fail(message: &str) -> ! {

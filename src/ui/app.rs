@@ -33,8 +33,11 @@ pub fn App() -> impl IntoView {
             }
         }
     }
+    // An edition's templates come first (ui/start/edition.rs).
+    let edition = crate::ui::start::edition::at_start(&mut loaded);
     let context = AppContext::new(session, loaded);
     provide_context(context);
+    crate::ui::start::edition::provide(context, edition);
     context.listen_to_other_tabs();
     let screen = context.screen;
     follow_the_address(context);
@@ -60,6 +63,7 @@ pub fn App() -> impl IntoView {
                     " (bản nháp được giữ nguyên)."
                 </p>
             }.into_any())}
+            <crate::ui::start::edition_panel::EditionBanner />
             {move || match screen.get() {
                 Screen::Start { notice } => view! { <StartScreen notice /> }.into_any(),
                 Screen::Editing { template, draft, notice } => {

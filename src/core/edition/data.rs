@@ -147,7 +147,7 @@ pub fn file_name(province: &str, built: &str) -> String {
 }
 
 /// A kept template an edition carries a newer version of.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Replacement {
     pub id: String,
     pub name: String,

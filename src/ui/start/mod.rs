@@ -3,4 +3,6 @@
 
 pub mod backup_panel;
 pub mod draft_list;
+pub mod edition;
+pub mod edition_panel;
 pub mod start_screen;

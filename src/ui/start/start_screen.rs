@@ -15,6 +15,7 @@ use crate::core::template::Template;
 use crate::ui::context::AppContext;
 use crate::ui::shared::erased::{key_of, keyed_list, Keyed};
 use crate::ui::start::draft_list::DraftList;
+use crate::ui::start::edition_panel::EditionPanel;
 
 #[component]
 pub fn StartScreen(notice: Option<String>) -> impl IntoView {
@@ -143,6 +144,7 @@ pub fn StartScreen(notice: Option<String>) -> impl IntoView {
                     Err(text) => view! { <p class="banner error" role="alert" data-template-error="">{text}</p> }.into_any(),
                 })}
             </section>
+            <EditionPanel />
         </main>
     }
 }
