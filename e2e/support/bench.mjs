@@ -10,6 +10,7 @@ import { observeKeys, typeLikeAClerk, keyLatencies, launchForKeys } from './keys
 import { provinceRows } from './bench-province.mjs';
 import { gridBench, formKeys } from './bench-grid.mjs';
 import { lighthouseRows } from './bench-lighthouse.mjs';
+import { editionRows } from './bench-edition.mjs';
 
 const DIST = 'dist';
 const rows = [];
@@ -595,6 +596,7 @@ await exportTimes(gridDraft, 'docx', `huyen-cchc with the ${cells.toLocaleString
 }
 
 rows.push(...(await provinceRows(browser, server.url)));
+rows.push(...(await editionRows(browser, server.url)));
 
 await browser.close();
 await keysBrowser.close();
