@@ -184,7 +184,7 @@ describe('offline', () => {
 });
 
 describe('the edition opened from disk in Firefox ESR', () => {
-  test('its templates show and a draft is made', async () => {
+  test('its templates show, a draft is made, and a newer edition elsewhere on disk offers its version', async () => {
     const firefox = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true, protocol: 'webDriverBiDi' });
     try {
       const page = await firefox.newPage();
@@ -202,6 +202,12 @@ describe('the edition opened from disk in Firefox ESR', () => {
       assert.equal(await page.$eval('[data-code="3.3.1"]', (n) => n.value), '1.603');
       assert.equal(await page.evaluate(() => window.pwned), undefined);
       await page.waitForSelector('[data-save-state="saved"]', { timeout: 5000 });
+      // Firefox ESR gives file:// pages one storage too (any folder): the
+      // newer edition, elsewhere on disk, sees the kept template and the draft.
+      await page.goto(pathToFileURL(editions.v2).href);
+      await page.waitForSelector('[data-edition-offer]', { timeout: 30000 });
+      assert.match(await page.$eval('[data-edition-offer]', (n) => n.textContent), /\(phiên bản 1 → 2\)/);
+      assert.equal(await page.$$eval('[data-draft-id]', (d) => d.length), 1);
       assert.deepEqual(errors, []);
     } finally {
       await firefox.close();

@@ -170,7 +170,7 @@ fn Builder() -> impl IntoView {
             </fieldset>
             <label>
                 "Tên tỉnh, thành phố "
-                <input type="text" data-field="edition-province" placeholder="vd. Tỉnh Thanh Hóa" prop:value=province
+                <input type="text" data-field="edition-province" placeholder="vd. Tỉnh Thanh Hóa"
                     on:input=move |ev| province.set(event_target_value(&ev)) />
             </label>
             <button type="button" class="primary" data-action="build-edition" disabled=busy on:click=build>
