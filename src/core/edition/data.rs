@@ -9,6 +9,7 @@ use crate::core::draft::ascii_slug;
 use crate::core::json_read::{parse, At, Fields};
 use crate::core::json_write::{Object, ToJson};
 use crate::core::template::Template;
+use crate::core::unit_name::unit_in_sentence;
 
 /// The id of the data block in the page.
 pub const DATA_ID: &str = "bieumau-edition";
@@ -173,4 +174,18 @@ pub fn replacements(kept: &[Template], edition: &Edition) -> Vec<Replacement> {
             })
         })
         .collect()
+}
+
+/// The province a report of the province names as its unit («UBND TỈNH
+/// THANH HÓA» → «Tỉnh Thanh Hóa»), to fill in the edition's province.
+pub fn province_of(unit: &str, place: &str) -> Option<String> {
+    let unit = unit_in_sentence(unit, place);
+    let (at, _) = unit.char_indices().find(|(i, _)| {
+        let rest = unit[*i..].to_lowercase();
+        rest.starts_with("tỉnh ") || rest.starts_with("thành phố ")
+    })?;
+    let name = unit[at..].trim();
+    let mut chars = name.chars();
+    let first = chars.next()?;
+    Some(first.to_uppercase().chain(chars).collect())
 }

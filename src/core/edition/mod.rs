@@ -18,7 +18,9 @@ mod data;
 mod hash;
 mod page;
 
-pub use self::data::{embed, file_name, read, replacements, Edition, Replacement, DATA_ID};
+pub use self::data::{
+    embed, file_name, province_of, read, replacements, Edition, Replacement, DATA_ID,
+};
 pub use self::hash::{base64, sha256_base64};
 pub use self::page::{assemble, needed, Carried, Files, WASM_ID};
 

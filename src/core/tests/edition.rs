@@ -334,6 +334,20 @@ fn the_file_is_named_after_the_province_and_day() {
 }
 
 #[test]
+fn the_province_is_read_from_a_report_of_the_province() {
+    assert_eq!(
+        province_of("UBND TỈNH THANH HÓA", "").as_deref(),
+        Some("Tỉnh Thanh Hóa")
+    );
+    assert_eq!(
+        province_of("Ủy ban nhân dân thành phố Hà Nội", "").as_deref(),
+        Some("Thành phố Hà Nội")
+    );
+    assert_eq!(province_of("UBND xã Hoằng Trường", ""), None);
+    assert_eq!(province_of("", ""), None);
+}
+
+#[test]
 fn a_page_without_its_files_is_refused_not_a_panic() {
     assert!(assemble(INDEX, &Files::new(), None)
         .unwrap_err()

@@ -11,7 +11,7 @@ use crate::browser::download::download;
 use crate::browser::edition::{app_files, from_disk};
 use crate::browser::time::{date_stamp, end_measure, now, start_measure};
 use crate::core::catalog::builtin_template;
-use crate::core::edition::{assemble, file_name, Carried};
+use crate::core::edition::{assemble, file_name, province_of, Carried};
 use crate::core::template::Template;
 use crate::ui::context::{AppContext, Screen};
 use crate::ui::shared::erased::CollectAny;
@@ -126,7 +126,7 @@ fn chosen_at_first(templates: &[Arc<Template>]) -> Vec<String> {
 fn Builder() -> impl IntoView {
     let ctx = expect_context::<AppContext>();
     let chosen = RwSignal::new(ctx.templates.with_untracked(|t| chosen_at_first(t)));
-    let province = RwSignal::new(String::new());
+    let province = RwSignal::new(province_known(ctx));
     let status = RwSignal::new(None::<Result<String, String>>);
     let busy = RwSignal::new(false);
     let open = RwSignal::new(false);
@@ -170,7 +170,7 @@ fn Builder() -> impl IntoView {
             </fieldset>
             <label>
                 "Tên tỉnh, thành phố "
-                <input type="text" data-field="edition-province" placeholder="vd. Tỉnh Thanh Hóa"
+                <input type="text" data-field="edition-province" placeholder="vd. Tỉnh Thanh Hóa" value=province.get_untracked()
                     on:input=move |ev| province.set(event_target_value(&ev)) />
             </label>
             <button type="button" class="primary" data-action="build-edition" disabled=busy on:click=build>
@@ -183,6 +183,21 @@ fn Builder() -> impl IntoView {
             })}
         </details>
     }
+}
+
+/// The province as its latest report of the province (`tinh-cchc`) names
+/// it, or nothing.
+fn province_known(ctx: AppContext) -> String {
+    let drafts = ctx
+        .session(|s| s.list())
+        .map(|(list, _)| list)
+        .unwrap_or_default();
+    drafts
+        .iter()
+        .filter(|s| s.draft.report.template_id == "tinh-cchc")
+        .max_by(|a, b| a.draft.updated_at.total_cmp(&b.draft.updated_at))
+        .and_then(|s| province_of(&s.draft.report.header.unit, &s.draft.report.header.place))
+        .unwrap_or_default()
 }
 
 /// Fetches the app's files, assembles the page and downloads it.
