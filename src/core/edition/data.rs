@@ -3,6 +3,8 @@
 //! `&` and U+2028/9 escaped, so no text in a template can end the block or
 //! be read as markup, and read back as strictly as a template file.
 
+use std::sync::Arc;
+
 use serde_json::Value;
 
 use crate::core::draft::ascii_slug;
@@ -26,7 +28,7 @@ pub struct Edition {
     pub province: String,
     /// The day it was made, as `YYYY-MM-DD`.
     pub built: String,
-    pub templates: Vec<Template>,
+    pub templates: Vec<Arc<Template>>,
 }
 
 struct Carried<'a>(&'a Template);
@@ -101,13 +103,13 @@ pub fn read(text: &str) -> Result<Edition, String> {
             carried.len()
         )));
     }
-    let mut templates: Vec<Template> = Vec::new();
+    let mut templates: Vec<Arc<Template>> = Vec::new();
     for (n, value) in carried.into_iter().enumerate() {
         let template = one(value, n)?;
         if templates.iter().any(|t| t.id == template.id) {
             return Err(broken(&format!("biểu mẫu «{}» có hai lần", template.id)));
         }
-        templates.push(template);
+        templates.push(Arc::new(template));
     }
     Ok(Edition {
         province,
@@ -179,13 +181,13 @@ pub fn replacements(kept: &[Template], edition: &Edition) -> Vec<Replacement> {
 /// The province a report of the province names as its unit («UBND TỈNH
 /// THANH HÓA» → «Tỉnh Thanh Hóa»), to fill in the edition's province.
 pub fn province_of(unit: &str, place: &str) -> Option<String> {
+    // Written as a sentence has it: «UBND tỉnh Thanh Hóa», the kind in
+    // lower case (no `to_lowercase`: its Unicode tables are kilobytes).
     let unit = unit_in_sentence(unit, place);
-    let (at, _) = unit.char_indices().find(|(i, _)| {
-        let rest = unit[*i..].to_lowercase();
-        rest.starts_with("tỉnh ") || rest.starts_with("thành phố ")
-    })?;
-    let name = unit[at..].trim();
-    let mut chars = name.chars();
-    let first = chars.next()?;
-    Some(first.to_uppercase().chain(chars).collect())
+    let at = ["tỉnh ", "thành phố "]
+        .iter()
+        .filter_map(|kind| unit.find(kind))
+        .min()?;
+    // Both kinds begin with an ASCII «t».
+    Some(format!("T{}", unit[at + 1..].trim()))
 }

@@ -7,14 +7,45 @@
 //! are legal there and unused), followed by the call to its init: no
 //! `blob:` import, so no `blob:` in `script-src`.
 
-use std::collections::BTreeMap;
-
 use super::data::{embed, DATA_ID};
 use super::hash::{base64, sha256_base64};
 use crate::core::template::Template;
 
-/// Files by their path relative to `index.html` (no leading `./`).
-pub type Files = BTreeMap<String, Vec<u8>>;
+/// Files by their path relative to `index.html` (no leading `./`): a
+/// handful, so a list (a `BTreeMap<String, _>` is kilobytes of wasm).
+#[derive(Default)]
+pub struct Files(Vec<(String, Vec<u8>)>);
+
+impl Files {
+    pub fn new() -> Files {
+        Files::default()
+    }
+
+    pub fn get(&self, path: &str) -> Option<&Vec<u8>> {
+        self.0
+            .iter()
+            .find(|(p, _)| p == path)
+            .map(|(_, bytes)| bytes)
+    }
+
+    pub fn contains_key(&self, path: &str) -> bool {
+        self.get(path).is_some()
+    }
+
+    /// Adds or replaces the file at `path`.
+    pub fn insert(&mut self, path: String, bytes: Vec<u8>) {
+        self.0.retain(|(p, _)| *p != path);
+        self.0.push((path, bytes));
+    }
+}
+
+#[cfg(test)]
+impl std::ops::Index<&str> for Files {
+    type Output = Vec<u8>;
+    fn index(&self, path: &str) -> &Vec<u8> {
+        self.get(path).unwrap_or_else(|| panic!("no file {path}"))
+    }
+}
 
 /// The id of the wasm's data block.
 pub const WASM_ID: &str = "bieumau-wasm";
@@ -328,7 +359,13 @@ pub fn assemble(index: &str, have: &Files, carried: Option<&Carried>) -> Result<
         .rfind("</body>")
         .ok_or("index.html không có </body>")?;
     edits.push((body_end, body_end, tail));
-    edits.sort_by_key(|e| (e.0, e.1));
+    // In page order (no sort: its code is kilobytes of wasm for ten items).
+    let mut ordered: Vec<(usize, usize, String)> = Vec::with_capacity(edits.len());
+    for edit in edits {
+        let at = ordered.partition_point(|e| (e.0, e.1) <= (edit.0, edit.1));
+        ordered.insert(at, edit);
+    }
+    let edits = ordered;
     let mut out = String::with_capacity(index.len() + wasm.len() * 4 / 3 + glue.len() + css.len());
     let mut at = 0;
     for (start, end, with) in edits {

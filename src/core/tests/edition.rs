@@ -62,7 +62,7 @@ fn fetched(index: &str, dist: &Files) -> Files {
     let mut have = Files::new();
     for _ in 0..4 {
         for path in needed(index, &have).unwrap() {
-            have.insert(path.clone(), dist[&path].clone());
+            have.insert(path.clone(), dist[path.as_str()].clone());
         }
     }
     have
@@ -125,7 +125,7 @@ fn needed_names_the_start_files_then_the_glue_and_wasm_then_nothing() {
         ["first-1.js", "start-1.js", "main-1.css", "icon-1.svg"]
     );
     for p in first {
-        have.insert(p.clone(), dist[&p].clone());
+        have.insert(p.clone(), dist[p.as_str()].clone());
     }
     assert_eq!(
         needed(INDEX, &have).unwrap(),

@@ -34,7 +34,7 @@ pub fn at_start(loaded: &mut Vec<Arc<Template>>) -> Option<Result<Arc<Edition>, 
                 continue;
             }
             loaded.retain(|l| l.id != t.id);
-            loaded.insert(0, Arc::new(t.clone()));
+            loaded.insert(0, t.clone());
         }
     }
     Some(result)

@@ -125,7 +125,10 @@ fn chosen_at_first(templates: &[Arc<Template>]) -> Vec<String> {
 #[component]
 fn Builder() -> impl IntoView {
     let ctx = expect_context::<AppContext>();
-    let chosen = RwSignal::new(ctx.templates.with_untracked(|t| chosen_at_first(t)));
+    let chosen = RwSignal::new(Vec::new());
+    // Until the province ticks a box, opening the panel ticks the default
+    // anew (a template loaded since is among them).
+    let touched = RwSignal::new(false);
     let province = RwSignal::new(province_known(ctx));
     let status = RwSignal::new(None::<Result<String, String>>);
     let busy = RwSignal::new(false);
@@ -146,6 +149,9 @@ fn Builder() -> impl IntoView {
         <details class="edition-panel" data-edition-panel="" prop:open=open>
             <summary on:click=move |ev| {
                 ev.prevent_default();
+                if !touched.get_untracked() {
+                    chosen.set(ctx.templates.with_untracked(|t| chosen_at_first(t)));
+                }
                 open.update(|o| *o = !*o);
             }>"Tạo bản cho các đơn vị"</summary>
             {move || open.get().then(|| view! {
@@ -161,6 +167,7 @@ fn Builder() -> impl IntoView {
                     view! {
                         <label class="edition-choice">
                             <input type="checkbox" data-edition-template=t.id.clone() prop:checked=checked on:change=move |_| {
+                                touched.set(true);
                                 chosen.update(|c| if c.contains(&id) { c.retain(|x| *x != id) } else { c.push(id.clone()) });
                             } />
                             {format!(" {} (mã {}, phiên bản {})", t.name, t.id, t.version)}

@@ -1,0 +1,12 @@
+import { launch } from './e2e/support/browser.mjs';
+const b = await launch();
+const c = await b.newContext();
+const p = await c.newPage();
+const errs = [];
+p.on('console', (m) => errs.push(m.type() + ': ' + m.text()));
+p.on('pageerror', (e) => errs.push('pageerror ' + e));
+await p.goto('file:///tmp/edition-try/single.html');
+await p.waitForSelector('[data-action="new-draft"]', { timeout: 20000 }).catch((e) => errs.push('no app ' + e));
+console.log(errs);
+console.log(await p.title(), await p.$$eval('[data-action="new-draft"]', (b) => b.length));
+await b.close();
