@@ -15,14 +15,16 @@
 //!   written and read back strictly.
 
 mod data;
+mod files;
 mod hash;
 mod page;
 
 pub use self::data::{
     embed, file_name, province_of, read, replacements, Edition, Replacement, DATA_ID,
 };
+pub use self::files::Files;
 pub use self::hash::{base64, sha256_base64};
-pub use self::page::{assemble, needed, Carried, Files, WASM_ID};
+pub use self::page::{assemble, needed, Carried, WASM_ID};
 
 #[cfg(test)]
 #[path = "../tests/edition.rs"]
