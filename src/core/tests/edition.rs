@@ -375,3 +375,18 @@ proptest! {
         prop_assert_eq!(&*back.templates[0].source, &*t.source);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+    /// Any data block and any index.html: a message or a page, never a panic.
+    #[test]
+    fn no_input_panics(text in "(\\PC|[<>\"'/]|<script|</script>|<link|<!--|-->| src=\"| from '|module_or_path: '){0,40}") {
+        let _ = read(&text);
+        let _ = needed(&text, &Files::new());
+        let _ = assemble(&text, &fetched(INDEX, &dist()), None);
+        let mut index = INDEX.to_string();
+        index.insert_str(INDEX.find("<body>").unwrap(), &text);
+        let _ = needed(&index, &Files::new());
+        let _ = assemble(&index, &fetched(INDEX, &dist()), None);
+    }
+}
