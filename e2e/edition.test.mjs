@@ -6,7 +6,7 @@
 // once the service worker is ready: it comes from the cache.
 import { test, before, after, afterEach, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -159,6 +159,22 @@ describe('the edition opened from disk in Chromium', () => {
     await newer.page.reload();
     await newer.page.waitForSelector('[data-action="new-draft"]');
     assert.equal(await newer.page.$('[data-edition-offer]'), null, 'nothing left to replace');
+    await context.close();
+  });
+});
+
+describe('an edition whose data was altered', () => {
+  test('says so in Vietnamese and still opens with the shipped templates', async () => {
+    const broken = join(dir, 'hong.html');
+    writeFileSync(broken, readFileSync(editions.v1, 'utf8').replace('"format":"bieumau-edition/1"', '"format":"bieumau-edition/9"'));
+    const context = await browser.newContext({ locale: 'vi-VN' });
+    const { page } = await openFromDisk(context, broken);
+    assert.equal(
+      (await page.textContent('[data-edition-error]')).trim(),
+      'Dữ liệu biểu mẫu trong bản này bị hỏng: định dạng «bieumau-edition/9» không phải «bieumau-edition/1». Hãy xin tỉnh bản mới.',
+    );
+    assert.equal(await page.$('[data-action="new-draft"][data-template="bieu-rieng-tinh"]'), null);
+    await newDraft(page, 'xa-01b');
     await context.close();
   });
 });
