@@ -190,6 +190,14 @@ describe('offline', () => {
       }
     });
     await context.setOffline(true);
+    // The province's name is filled in from its own report.
+    await newDraft(page, 'tinh-cchc');
+    await typeInto(page, headerField('unit'), 'UBND TỈNH THANH HÓA');
+    await page.waitForSelector('[data-save-state="saved"]');
+    // (Not history back: main panics on back after the unit is typed, reported.)
+    await page.goto(served.url);
+    await page.click('[data-edition-panel] summary');
+    assert.equal(await page.inputValue('[data-field="edition-province"]'), 'Tỉnh Thanh Hóa');
     const built = await buildEdition(page, { province: 'Thành phố Hà Nội' });
     assert.match(built.name, /^bieumau-thanh-pho-ha-noi-/);
     assert.match(built.html, /id="bieumau-wasm">AGFzbQ/, 'the wasm is in it');

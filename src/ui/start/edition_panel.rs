@@ -129,7 +129,7 @@ fn Builder() -> impl IntoView {
     // Until the province ticks a box, opening the panel ticks the default
     // anew (a template loaded since is among them).
     let touched = RwSignal::new(false);
-    let province = RwSignal::new(province_known(ctx));
+    let province = RwSignal::new(String::new());
     let status = RwSignal::new(None::<Result<String, String>>);
     let busy = RwSignal::new(false);
     let open = RwSignal::new(false);
@@ -151,6 +151,10 @@ fn Builder() -> impl IntoView {
                 ev.prevent_default();
                 if !touched.get_untracked() {
                     chosen.set(ctx.templates.with_untracked(|t| chosen_at_first(t)));
+                }
+                // Read from the stored drafts when asked for, not with every list.
+                if province.get_untracked().is_empty() {
+                    province.set(province_known(ctx));
                 }
                 open.update(|o| *o = !*o);
             }>"Tạo bản cho các đơn vị"</summary>
