@@ -11,6 +11,7 @@ import { provinceRows } from './bench-province.mjs';
 import { workbookRows } from './bench-workbook.mjs';
 import { gridBench, formKeys } from './bench-grid.mjs';
 import { lighthouseRows } from './bench-lighthouse.mjs';
+import { editionRows } from './bench-edition.mjs';
 
 const DIST = 'dist';
 const rows = [];
@@ -597,6 +598,7 @@ await exportTimes(gridDraft, 'docx', `huyen-cchc with the ${cells.toLocaleString
 
 rows.push(...(await provinceRows(browser, server.url)));
 rows.push(...(await workbookRows(browser, server.url)));
+rows.push(...(await editionRows(browser, server.url)));
 
 await browser.close();
 await keysBrowser.close();

@@ -5,6 +5,7 @@
 //! rather than panicking when the browser refuses.
 
 pub mod download;
+pub mod edition;
 pub mod files;
 pub mod first_screen;
 pub mod focus;

@@ -74,3 +74,5 @@ pub mod rollup_kinds;
 pub mod rollup;
 // A template as a spreadsheet workbook and back.
 pub mod template_book;
+// The province's one-file edition: the app and the templates it chose.
+pub mod edition;

@@ -25,10 +25,12 @@ pub fn App() -> impl IntoView {
             Err(e) => broken.push(format!("{name}: {e}")),
         }
     }
+    let edition = crate::ui::start::edition::read_at_start();
     let context = AppContext::new(session, loaded);
     // Templates opened from files earlier, so that their drafts reopen.
     broken.extend(context.read_kept_templates());
     provide_context(context);
+    crate::ui::start::edition::provide(context, edition);
     context.listen_to_other_tabs();
     let screen = context.screen;
     follow_the_address(context);
@@ -54,6 +56,7 @@ pub fn App() -> impl IntoView {
                     " (bản nháp được giữ nguyên)."
                 </p>
             }.into_any())}
+            <crate::ui::start::edition_panel::EditionBanner />
             {move || match screen.get() {
                 Screen::Start { notice } => view! { <StartScreen notice /> }.into_any(),
                 Screen::Editing { template, draft, notice } => {

@@ -59,7 +59,7 @@ pub fn GridSection(grid: Arc<GridState>) -> impl IntoView {
                 .iter()
                 .map(|c| {
                     let per_mille = (c.width / width_total * 1000.0).round() as u32;
-                    view! { <col style=format!("width:{}.{}%", per_mille / 10, per_mille % 10) /> }
+                    view! { <col style:width=format!("{}.{}%", per_mille / 10, per_mille % 10) /> }
                 })
                 .collect_any();
             let action_col =

@@ -3,6 +3,8 @@
 
 pub mod backup_panel;
 pub mod draft_list;
+pub mod edition;
+pub mod edition_panel;
 pub mod start_screen;
 pub mod template_workbook;
 pub mod template_origin;

@@ -1,6 +1,8 @@
 //! The start screen: saved drafts, new drafts from a template, opening a
 //! report file, and loading a template file.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -10,10 +12,13 @@ use crate::browser::time::{measured, now};
 use crate::core::draft::Draft;
 use crate::core::kept_template::TemplateOrigin;
 use crate::core::session::Import;
+use crate::core::template::Template;
 use crate::core::template_book::template_from_file;
 use crate::ui::context::AppContext;
 use crate::ui::shared::erased::{key_of, keyed_list, Keyed};
 use crate::ui::start::draft_list::DraftList;
+use crate::ui::start::edition::carried_ids;
+use crate::ui::start::edition_panel::EditionPanel;
 use crate::ui::start::template_origin::{RemoveTemplate, TemplateOriginLine};
 use crate::ui::start::template_workbook::TemplateWorkbookButton;
 
@@ -22,6 +27,8 @@ pub fn StartScreen(notice: Option<String>) -> impl IntoView {
     let ctx = expect_context::<AppContext>();
     let templates = ctx.templates;
     let load_message = RwSignal::new(None::<Result<String, String>>);
+    // In an edition, the templates it carries come first.
+    let carried = carried_ids();
     let import_message = RwSignal::new(None::<String>);
 
     let on_pick_template = move |ev: leptos::ev::Event| {
@@ -81,7 +88,7 @@ pub fn StartScreen(notice: Option<String>) -> impl IntoView {
             <DraftList />
             <section class="template-list" aria-label="Chọn biểu mẫu">
                 <h2>"Tạo báo cáo mới"</h2>
-                {keyed_list(move || templates.get().into_iter().map(|t| {
+                {keyed_list(move || first_carried(templates.get(), &carried).into_iter().map(|t| {
                     // A file of the same version may replace a loaded one: drawn anew.
                     let mark = ctx.card_mark(&t);
                     Keyed::new(key_of(&[&t.id, &t.version.to_string(), &mark]), move || {
@@ -141,6 +148,19 @@ pub fn StartScreen(notice: Option<String>) -> impl IntoView {
                     Err(text) => view! { <p class="banner error" role="alert" data-template-error="">{text}</p> }.into_any(),
                 })}
             </section>
+            <EditionPanel />
         </main>
     }
+}
+
+/// `list` with the templates of `carried` first, in its order; the others
+/// after them, as they were.
+fn first_carried(mut list: Vec<Arc<Template>>, carried: &[String]) -> Vec<Arc<Template>> {
+    list.sort_by_key(|t| {
+        carried
+            .iter()
+            .position(|id| *id == t.id)
+            .unwrap_or(usize::MAX)
+    });
+    list
 }
