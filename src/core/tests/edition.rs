@@ -390,3 +390,19 @@ proptest! {
         let _ = assemble(&index, &fetched(INDEX, &dist()), None);
     }
 }
+
+#[test]
+fn the_day_an_edition_was_built_is_its_kept_time() {
+    let on = |built: &str| {
+        Edition {
+            province: "Tỉnh Thanh Hóa".into(),
+            built: built.into(),
+            templates: Vec::new(),
+        }
+        .built_ms()
+    };
+    assert_eq!(on("2026-12-07"), 1_796_601_600_000.0);
+    assert_eq!(on("2000-02-29"), 951_782_400_000.0);
+    assert_eq!(on("1970-01-01"), 0.0);
+    assert_eq!(on("hôm nay"), 0.0);
+}
