@@ -35,13 +35,7 @@ pub async fn read_text(file: &File) -> Result<String, String> {
 
 /// The same, for a file that may be up to `limit` bytes.
 pub async fn read_text_within(file: &File, limit: f64) -> Result<String, String> {
-    if file.size() > limit {
-        let mb = (limit as u64) >> 20;
-        return Err(format!(
-            "Tệp «{}» lớn hơn {mb} MB, không phải tệp của ứng dụng này",
-            file.name()
-        ));
-    }
+    within(file, limit)?;
     let text = JsFuture::from(file.text())
         .await
         .map_err(|_| format!("Không đọc được tệp «{}»", file.name()))?;
@@ -49,15 +43,22 @@ pub async fn read_text_within(file: &File, limit: f64) -> Result<String, String>
         .ok_or_else(|| format!("Tệp «{}» không phải là văn bản", file.name()))
 }
 
-/// Reads a picked file as bytes (a workbook), with a Vietnamese message on
-/// failure; refused before reading when over [`MAX_FILE_BYTES`].
-pub async fn read_bytes(file: &File) -> Result<Vec<u8>, String> {
-    if file.size() > MAX_FILE_BYTES {
+/// Refuses, before reading, a file bigger than `limit` bytes.
+fn within(file: &File, limit: f64) -> Result<(), String> {
+    if file.size() > limit {
+        let mb = (limit as u64) >> 20;
         return Err(format!(
-            "Tệp «{}» lớn hơn 5 MB, không phải tệp của ứng dụng này",
+            "Tệp «{}» lớn hơn {mb} MB, không phải tệp của ứng dụng này",
             file.name()
         ));
     }
+    Ok(())
+}
+
+/// Reads a picked file as bytes (a workbook), with a Vietnamese message on
+/// failure; refused before reading when over [`MAX_FILE_BYTES`].
+pub async fn read_bytes(file: &File) -> Result<Vec<u8>, String> {
+    within(file, MAX_FILE_BYTES)?;
     let buffer = JsFuture::from(file.array_buffer())
         .await
         .map_err(|_| format!("Không đọc được tệp «{}»", file.name()))?;

@@ -5,9 +5,8 @@
 //! shared strings are the report `.xlsx`'s own.
 
 use super::package::package;
-use super::sheet::{column, escape, text_style, Cell, Sheet};
+use super::sheet::{cols_xml, column, escape, text_style, Cell, Sheet};
 use super::styles::Style;
-use crate::core::number::plain_decimal;
 
 /// One cell of a [`BookSheet`]; an empty text is an empty cell.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,18 +65,7 @@ fn worksheet(book: &BookSheet) -> String {
             .collect();
         sheet.add(None, &cells);
     }
-    let cols: String = book
-        .widths
-        .iter()
-        .enumerate()
-        .map(|(i, w)| {
-            format!(
-                "<col min=\"{0}\" max=\"{0}\" width=\"{1}\" customWidth=\"1\"/>",
-                i + 1,
-                plain_decimal(*w)
-            )
-        })
-        .collect();
+    let cols = cols_xml(&book.widths);
     let validations: String = book
         .lists
         .iter()

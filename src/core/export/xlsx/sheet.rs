@@ -263,8 +263,9 @@ pub(super) fn document_bottom(sheet: &mut Sheet, header: &ReportHeader, n: usize
     sheet.merge(left + 1, last);
 }
 
-pub(super) fn worksheet_xml(sheet: &Sheet, widths: &[f64], landscape: bool) -> String {
-    let cols: String = widths
+/// The `<col>` elements of a sheet's column widths (in characters).
+pub(super) fn cols_xml(widths: &[f64]) -> String {
+    widths
         .iter()
         .enumerate()
         .map(|(i, w)| {
@@ -274,7 +275,11 @@ pub(super) fn worksheet_xml(sheet: &Sheet, widths: &[f64], landscape: bool) -> S
                 plain_decimal(*w)
             )
         })
-        .collect();
+        .collect()
+}
+
+pub(super) fn worksheet_xml(sheet: &Sheet, widths: &[f64], landscape: bool) -> String {
+    let cols = cols_xml(widths);
     format!(
         concat!(
             "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n",
