@@ -17,6 +17,13 @@ impl Template {
         let mut seen = FxHashSet::default();
         for c in computed {
             let code = c.code.trim().to_string();
+            if !super::code_ok(&code) {
+                return fail(format!(
+                    "Giá trị tính \"{}\" có mã không hợp lệ: {}",
+                    c.label,
+                    super::CODE_RULE
+                ));
+            }
             if self.index.contains_key(&code) || !seen.insert(code.clone()) {
                 return fail(format!("Mã giá trị tính \"{code}\" trùng với một mã đã có"));
             }

@@ -118,12 +118,9 @@ impl Template {
             let mut lines = Vec::new();
             for row in &section.rows {
                 let code = row.code.trim();
-                if code.is_empty()
-                    || code.contains(['/', ':'])
-                    || code.contains(char::is_whitespace)
-                {
+                if !code_ok(code) {
                     return fail(format!(
-                        "Dòng \"{}\" có mã không hợp lệ: mã không được rỗng, chứa dấu cách, \"/\" hay \":\"",
+                        "Dòng \"{}\" có mã không hợp lệ: {CODE_RULE}",
                         row.label
                     ));
                 }
@@ -264,6 +261,16 @@ impl Template {
             .max()
             .unwrap_or(0)
     }
+}
+
+/// What a code may not hold: a draft keys fields by `section/row/cN` and
+/// `note:code`, and a workbook lists codes in one cell separated by «, »,
+/// «;» or a new line.
+pub(super) const CODE_RULE: &str =
+    "mã không được rỗng, chứa dấu cách, \"/\", \":\", \",\" hay \";\"";
+
+pub(super) fn code_ok(code: &str) -> bool {
+    !code.is_empty() && !code.contains(['/', ':', ',', ';']) && !code.contains(char::is_whitespace)
 }
 
 fn indicators_kind(indicators: &[Indicator], i: usize) -> Option<&ValueKind> {

@@ -41,6 +41,26 @@ fn refuses_duplicate_codes() {
 }
 
 #[test]
+fn refuses_codes_a_workbook_cell_could_not_list() {
+    // A workbook lists codes in one cell separated by «, », «;» or a new line.
+    for code in ["1,2", "1;2", "1 2", "1/2", "a:b", ""] {
+        let rows = format!(r#"{{"code":"{code}","label":"A","kind":"count"}}"#);
+        let err = Template::from_json(&minimal(&rows, "")).unwrap_err();
+        assert_eq!(
+            err.0,
+            format!("Dòng \"A\" có mã không hợp lệ: {CODE_RULE}"),
+            "{code:?}"
+        );
+    }
+    let computed = r#","computed":[{"code":"t,1","label":"Tổng","sum":["1.a"]}]"#;
+    let err = Template::from_json(&minimal(ROWS, computed)).unwrap_err();
+    assert_eq!(
+        err.0,
+        format!("Giá trị tính \"Tổng\" có mã không hợp lệ: {CODE_RULE}")
+    );
+}
+
+#[test]
 fn refuses_rules_with_unknown_codes() {
     let err = Template::from_json(&minimal(
         ROWS,
