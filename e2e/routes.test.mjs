@@ -3,7 +3,7 @@
 // draft, and a link to a draft that is gone says so and shows the list.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, newDraft, typeInto, valueField, setUpSuite } from './support/browser.mjs';
+import { openApp, newDraft, typeInto, valueField, headerField, setUpSuite } from './support/browser.mjs';
 
 const suite = setUpSuite();
 const hash = (page) => decodeURIComponent(new URL(page.url()).hash);
@@ -79,6 +79,38 @@ describe('the address of a draft', () => {
     await page.waitForSelector('[data-section]');
     assert.equal(await page.inputValue(valueField('1.1.1')), '10');
     await context.close();
+  });
+
+  // A field of the header had the focus as the editor went: its `blur`
+  // came after the editor's signals were gone, a panic (RuntimeError:
+  // unreachable) that stopped the app. Both templates, with the caret
+  // still in the field and after Tab (to the next header field).
+  test('back from the header field being typed in shows the list with the unit, forward reopens it', async () => {
+    for (const template of ['xa-01b', 'tinh-cchc']) {
+      const { page, context, errors } = await openApp(suite.browser, suite.server.url);
+      await newDraft(page, template);
+      const route = hash(page);
+      const back = async (unit) => {
+        await page.goBack();
+        await page.waitForSelector('[data-draft-id]');
+        assert.deepEqual(errors, [], `${template}: no error going back`);
+        assert.ok(['', '#/'].includes(hash(page)), hash(page));
+        assert.match(await page.textContent('[data-draft-id] .draft-title'), new RegExp(`^${unit} — `));
+        await page.goForward();
+        await page.waitForSelector('[data-section]');
+        assert.equal(hash(page), route);
+        assert.equal(await page.inputValue(headerField('unit')), unit, template);
+      };
+      // Typing, and straight to back with the caret still in the field.
+      await page.click(headerField('unit'));
+      await page.keyboard.type('UBND XÃ HOẰNG TRƯỜNG');
+      await back('UBND XÃ HOẰNG TRƯỜNG');
+      // Retyped and left with Tab: the next header field has the focus.
+      await typeInto(page, headerField('unit'), 'ỦY BAN NHÂN DÂN XÃ HOẰNG TRƯỜNG');
+      await back('ỦY BAN NHÂN DÂN XÃ HOẰNG TRƯỜNG');
+      assert.deepEqual(errors, []);
+      await context.close();
+    }
   });
 
   test('a link to a draft that is gone says so and shows the list', async () => {

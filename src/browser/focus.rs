@@ -138,6 +138,20 @@ pub fn focus_cell_below(current: &HtmlElement, backwards: bool) -> bool {
     focus_neighbour(&selector, current, backwards)
 }
 
+/// Leaves the field that has the keyboard focus, as a click elsewhere
+/// would: its `blur` handler (a date or a number tidied) runs now, while
+/// its screen is still there. A focused field removed with its screen
+/// gets `blur` too, but only after the screen's signals are gone.
+pub fn leave_focused_field() {
+    let focused = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+    if let Some(element) = focused {
+        element.blur().ok();
+    }
+}
+
 /// Scrolls the page back to its top, as a new screen should open.
 pub fn scroll_to_top() {
     if let Some(window) = web_sys::window() {

@@ -127,6 +127,7 @@ impl AppContext {
         let Some(template) = template else {
             return Ok(());
         };
+        crate::browser::focus::leave_focused_field();
         self.screen.set(Screen::Editing {
             template,
             draft: Box::new(draft),
@@ -187,7 +188,11 @@ impl AppContext {
     }
 
     /// Saves what the open editor has not saved yet, before leaving it.
+    /// The focused field is left first, while the editor is there: its
+    /// tidying is saved too, and its `blur` does not come after the editor
+    /// is gone (a panic on back from a header field).
     fn flush_editor(&self) {
+        crate::browser::focus::leave_focused_field();
         if let Some(flush) = self.editing.try_get_value().flatten() {
             flush();
         }

@@ -35,8 +35,12 @@ pub fn header_input(field: HeaderField, class: &'static str) -> impl IntoView {
             prop:value=move || value.with(|t| field.shown(t))
             on:input=move |ev| edit.set_header(field, event_target_value(&ev))
             // Once left, a real date is shown as clerks write it (15/12/2023).
+            // A field removed with the editor is left after its signals are
+            // gone: a `try_` read, and nothing to tidy.
             on:blur=move |_| {
-                let (text, tidy) = value.with_untracked(|t| (t.clone(), field.tidied(t)));
+                let Some((text, tidy)) = value.try_with_untracked(|t| (t.clone(), field.tidied(t))) else {
+                    return;
+                };
                 if tidy != text {
                     leave.set_header(field, tidy);
                 }

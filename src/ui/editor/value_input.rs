@@ -51,9 +51,9 @@ pub fn ValueInput(code: String, kind: ValueKind, field: Field, keys: AnnexKeys) 
     let on_blur = move |_| {
         // Once the field is left, a valid number is shown the Vietnamese
         // way, and «khong phat sinh» as «Không phát sinh».
-        if let Some(text) = shown_on_leaving(&kind, raw, state.try_get_untracked())
-            .filter(|_| numeric || state.with_untracked(|s| *s == FieldState::NoneToReport))
-        {
+        if let Some(text) = shown_on_leaving(&kind, raw, state.try_get_untracked()).filter(|_| {
+            numeric || state.try_with_untracked(|s| *s == FieldState::NoneToReport) == Some(true)
+        }) {
             field.set_raw(text);
         }
     };

@@ -202,7 +202,8 @@ fn DraftEntry(
         let listed_name = draft.name.clone();
         move |name: String| {
             // Enter renames, then the field's blur as it goes must not again;
-            // nor the blur of a list taken off the page (forward in history).
+            // nor a blur that comes after the list is gone (a screen switch
+            // leaves the field first, `focus::leave_focused_field`).
             if renaming.try_get_untracked() != Some(true) || name.trim() == listed_name {
                 renaming.set(false);
                 return;
