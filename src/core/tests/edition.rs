@@ -13,11 +13,13 @@ const HOSTILE: &str = "</script><img src=x onerror=\"window.pwned=1\"><!-- & \u{
 /// xa-01b as a province's own template, named `name`, with `label` on its
 /// first row, under another id and version.
 fn province_template(id: &str, version: u32, name: &str, label: &str) -> Template {
+    // ok-panic: a test, compiled only under #[cfg(test)] (never in the app); a failure here fails the test.
     let mut value: serde_json::Value = serde_json::from_str(&xa_01b_for_tests().source).unwrap();
     value["id"] = id.into();
     value["version"] = version.into();
     value["name"] = name.into();
     value["sections"][0]["rows"][0]["label"] = label.into();
+    // ok-panic: a test, compiled only under #[cfg(test)] (never in the app); a failure here fails the test.
     Template::from_json(&serde_json::to_string_pretty(&value).unwrap()).unwrap()
 }
 
@@ -61,6 +63,7 @@ fn dist() -> Files {
 fn fetched(index: &str, dist: &Files) -> Files {
     let mut have = Files::new();
     for _ in 0..4 {
+        // ok-panic: a test, compiled only under #[cfg(test)] (never in the app); a failure here fails the test.
         for path in needed(index, &have).unwrap() {
             have.insert(path.clone(), dist[path.as_str()].clone());
         }
@@ -75,7 +78,9 @@ fn inline(page: &str, element: &str) -> Vec<(String, String)> {
     let (open, close) = (format!("<{element}"), format!("</{element}>"));
     let mut rest = page;
     while let Some(at) = rest.find(&open) {
+        // ok-panic: a test, compiled only under #[cfg(test)] (never in the app); a failure here fails the test.
         let tag_end = at + rest[at..].find('>').unwrap() + 1;
+        // ok-panic: a test, compiled only under #[cfg(test)] (never in the app); a failure here fails the test.
         let end = tag_end + rest[tag_end..].find(&close).unwrap();
         out.push((
             rest[at..tag_end].to_string(),
@@ -88,7 +93,9 @@ fn inline(page: &str, element: &str) -> Vec<(String, String)> {
 
 fn csp_of(page: &str) -> String {
     let key = "http-equiv=\"Content-Security-Policy\" content=\"";
+    // ok-panic: a test, compiled only under #[cfg(test)] (never in the app); a failure here fails the test.
     let at = page.find(key).expect("a CSP meta") + key.len();
+    // ok-panic: a test, compiled only under #[cfg(test)] (never in the app); a failure here fails the test.
     page[at..at + page[at..].find('"').unwrap()].to_string()
 }
 
@@ -119,6 +126,7 @@ fn base64_and_sha256_known_answers() {
 fn needed_names_the_start_files_then_the_glue_and_wasm_then_nothing() {
     let dist = dist();
     let mut have = Files::new();
+    // ok-panic: a test, compiled only under #[cfg(test)] (never in the app); a failure here fails the test.
     let first = needed(INDEX, &have).unwrap();
     assert_eq!(
         first,

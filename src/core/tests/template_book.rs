@@ -13,11 +13,15 @@ fn with_source(mut template: Template, like: &Template) -> Template {
 #[test]
 fn every_shipped_template_reads_back_from_its_sheets() {
     for (id, template) in builtin_templates() {
+        // ok-panic: a test, compiled only under #[cfg(test)] (never in the app); a failure here fails the test.
         let template = template.unwrap();
         let book = as_workbook(&template_sheets(&template));
+        // ok-panic: a test, compiled only under #[cfg(test)] (never in the app); a failure here fails the test.
         let back = template_from_workbook(&book).unwrap_or_else(|e| panic!("{id}: {e}"));
         assert_eq!(with_source(back, &template), template, "{id}");
+        // ok-panic: a test, compiled only under #[cfg(test)] (never in the app); a failure here fails the test.
         let file: serde_json::Value = serde_json::from_str(&template.source).unwrap();
+        // ok-panic: a test, compiled only under #[cfg(test)] (never in the app); a failure here fails the test.
         let again: serde_json::Value =
             serde_json::from_str(&workbook_json(&book).unwrap()).unwrap();
         assert_eq!(
