@@ -29,7 +29,17 @@ use super::value::ValueKind;
 /// The template file format this build reads.
 pub const TEMPLATE_FORMAT: u32 = 1;
 
-const KINDS: &str = "heading, count, decimal, percentage, yes-no, choice, text";
+/// The kinds of an indicator row, as a file names them (the template
+/// workbook's drop-down lists them too).
+pub const ROW_KINDS: &[&str] = &[
+    "heading",
+    "count",
+    "decimal",
+    "percentage",
+    "yes-no",
+    "choice",
+    "text",
+];
 
 fn change_threshold(row: &RowFile) -> Result<ChangeThreshold, TemplateError> {
     match row.change {
@@ -57,7 +67,8 @@ fn value_kind(row: &RowFile) -> Result<Option<ValueKind>, TemplateError> {
         })),
         "yes-no" => fail(format!("{who} có \"options\" nhưng không phải kiểu choice")),
         other => fail(format!(
-            "{who} có kiểu \"{other}\" không được hỗ trợ; các kiểu hợp lệ: {KINDS}"
+            "{who} có kiểu \"{other}\" không được hỗ trợ; các kiểu hợp lệ: {}",
+            ROW_KINDS.join(", ")
         )),
     }
 }

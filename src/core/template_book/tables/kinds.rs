@@ -63,15 +63,7 @@ pub(crate) const fn col(
 
 pub(crate) use Kind::*;
 
-pub(crate) const ROW_KINDS: &[&str] = &[
-    "heading",
-    "count",
-    "decimal",
-    "percentage",
-    "yes-no",
-    "choice",
-    "text",
-];
+pub(crate) use crate::core::template_file::ROW_KINDS;
 pub(crate) const COLUMN_KINDS: &[&str] = &[
     "stt",
     "label",
