@@ -9,7 +9,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { openApp, newDraft, typeInto, headerField, shownIssues, setUpSuite, reloadInDraft } from './support/browser.mjs';
+import { openApp, newDraft, typeInto, headerField, shownIssues, setUpSuite, reloadInDraft, checksShown } from './support/browser.mjs';
 import { printToPdf } from './support/pdf.mjs';
 
 const suite = setUpSuite();
@@ -92,6 +92,7 @@ describe('a clerk\'s afternoon', () => {
     // and a click on the card goes back to the field.
     const listed = (await shownIssues(page)).filter((i) => i.code === 'header:date');
     assert.deepEqual(listed.map((i) => i.severity), ['error']);
+    await checksShown(page);
     const first = page.locator('[data-summary-for]').first();
     assert.equal(await first.getAttribute('data-summary-for'), 'header:date');
     assert.match(await first.textContent(), /^Lỗi · Ngày ban hành«31\/02\/2024»: tháng 2 năm 2024 không có ngày 31/);

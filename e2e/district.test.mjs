@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, newDraft, typeInto, headerField, shownIssues, setUpSuite, reloadInDraft, clickOnce, pasteWithKeys } from './support/browser.mjs';
+import { openApp, newDraft, typeInto, headerField, shownIssues, setUpSuite, reloadInDraft, clickOnce, pasteWithKeys, checksShown } from './support/browser.mjs';
 import { readWorkbook } from './support/xlsx.mjs';
 import { printToPdf } from './support/pdf.mjs';
 
@@ -156,6 +156,7 @@ describe('Phụ lục VI of seed 002: dossier results by commune', () => {
     assert.ok(issues.every((i) => i.severity === 'warning'));
     const sonBinh = issues.find((i) => i.code === 'pl6/6/c3');
     assert.match(sonBinh.message, /dòng 6 \(UBND xã Sơn Bình\).*= 1\.594, khác .*= 1\.558 \(lệch 36\)/);
+    await checksShown(app.page);
     assert.equal(await text(app.page, '[data-count="warning"]'), `${fixture.pl6.warnings.length} cảnh báo`);
   });
 

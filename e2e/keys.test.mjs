@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, newDraft, typeInto, valueField, noteField, headerField, shownIssues, setUpSuite, reloadInDraft } from './support/browser.mjs';
+import { openApp, newDraft, typeInto, valueField, noteField, headerField, shownIssues, setUpSuite, reloadInDraft, checksShown } from './support/browser.mjs';
 import { readCells } from './support/xlsx.mjs';
 import { printToPdf } from './support/pdf.mjs';
 
@@ -104,6 +104,7 @@ describe('keys as in a spreadsheet', () => {
     const { page, context } = await openApp(suite.browser, suite.server.url);
     await commune(page);
     const issuesBefore = await shownIssues(page);
+    await checksShown(page);
     const countsBefore = await page.textContent('.issue-counts');
     await page.click(valueField('2.1'));
     await page.keyboard.type('0');
@@ -113,6 +114,7 @@ describe('keys as in a spreadsheet', () => {
     assert.match(await hint.textContent(), /Có phải số liệu\?/);
     assert.match(await hint.textContent(), /Chuyển vào ô Số liệu/);
     assert.deepEqual(await shownIssues(page), issuesBefore, 'the hint is not a message of the report');
+    await checksShown(page);
     assert.equal(await page.textContent('.issue-counts'), countsBefore);
     await page.keyboard.press('Tab');
     await page.keyboard.type('7');
@@ -153,7 +155,10 @@ describe('«Không phát sinh»', () => {
     const { page, context } = await openApp(suite.browser, suite.server.url);
     await commune(page);
     await typeInto(page, valueField('3.3.1'), '12');
-    const meter = async () => (await page.getAttribute('[data-completion]', 'data-completion')).split('/').map(Number);
+    const meter = async () => {
+      await checksShown(page);
+      return (await page.getAttribute('[data-completion]', 'data-completion')).split('/').map(Number);
+    };
     const [before, total] = await meter();
     // The button of an empty row, and the words typed by hand, any way.
     await page.hover('[data-row-code="2.1"]');

@@ -4,7 +4,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { openApp, hoangTruong2023, newDraft, typeInto, valueField, headerField, shownIssues, setUpSuite, reloadInDraft, clickOnce } from './support/browser.mjs';
+import { openApp, hoangTruong2023, newDraft, typeInto, valueField, headerField, shownIssues, setUpSuite, reloadInDraft, clickOnce, checksShown } from './support/browser.mjs';
 import { officeToPdf, printToPdf } from './support/pdf.mjs';
 
 const suite = setUpSuite();
@@ -75,6 +75,7 @@ describe('the narrative report', () => {
 
     // The summary's link goes to the item (the empty items are one line there, opened first).
     await page.click('[data-issue-group="empty-items"] [data-action="expand-group"]');
+    await checksShown(page);
     await page.click('[data-summary-for="outline:I.2"]');
     assert.equal(await page.evaluate(() => document.activeElement.dataset.outline), 'I.2');
 
@@ -206,6 +207,7 @@ describe('the narrative report', () => {
     // About the annex's total, not one row: under the table, and in the summary, whose link goes to the total.
     const under = (await shownIssues(page)).find((i) => i.code === 'pl5/total/c9');
     assert.equal(under?.severity, 'warning');
+    await checksShown(page);
     await page.click('[data-summary-for="pl5/total/c9"]');
     assert.ok(await page.$eval('[data-computed="pl5/total/c9"]', (el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }), 'the total is on screen');
     const late = await page.textContent('[data-summary-for="pl5/total/c9"]');

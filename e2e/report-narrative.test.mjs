@@ -8,7 +8,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { openApp, hoangTruong2023, typeInto, headerField, shownIssues, setUpSuite, reloadInDraft } from './support/browser.mjs';
+import { openApp, hoangTruong2023, typeInto, headerField, shownIssues, setUpSuite, reloadInDraft, checksShown } from './support/browser.mjs';
 import { officeToPdf, printToPdf } from './support/pdf.mjs';
 
 const suite = setUpSuite();
@@ -112,6 +112,7 @@ describe('a narrative that reads as a report', () => {
     await hoangTruong(page);
     await page.click(outline('I.1'));
     await page.keyboard.type('Đã ban hành kế hoạch; số liệu {9.9.9}.');
+    await checksShown(page);
     const severities = await page.$$eval('.summary-list > li > [data-summary-severity], .summary-list > li.issue-group > .summary-group', (n) => n.map((b) => b.dataset.summarySeverity ?? 'group'));
     assert.equal(severities[0], 'error', `errors first: ${severities}`);
     assert.ok(severities.lastIndexOf('error') < severities.indexOf('group'));

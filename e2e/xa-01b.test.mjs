@@ -5,8 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
   launch, openApp, newDraft, typeInto, valueField, noteField, headerField, shownIssues,
-  setUpSuite, watch, takePageErrors,
-} from './support/browser.mjs';
+  setUpSuite, watch, takePageErrors,, checksShown } from './support/browser.mjs';
 
 const seed = JSON.parse(readFileSync(new URL('../tests/fixtures/hoang-truong-2023.json', import.meta.url)));
 const template = JSON.parse(readFileSync(new URL('../templates/xa-01b.json', import.meta.url)));
@@ -44,6 +43,7 @@ describe('xa-01b with the Hoằng Trường 2023 figures (seed 001)', () => {
 
   test('the summary counts them and lists them in row order', async () => {
     const { page } = app;
+    await checksShown(page);
     assert.equal(await text(page, '[data-count="error"]'), '0 lỗi');
     assert.equal(await text(page, '[data-count="warning"]'), '2 cảnh báo');
     const listed = await page.$$eval('[data-summary-for]', (n) => n.map((x) => x.getAttribute('data-summary-for')));
@@ -75,6 +75,7 @@ describe('xa-01b with the Hoằng Trường 2023 figures (seed 001)', () => {
   test('the completion meter counts filled indicators', async () => {
     const fillable = allRows.filter((r) => r.kind !== 'heading').length;
     const filled = Object.keys(seed.values).length;
+    await checksShown(app.page);
     assert.equal(await app.page.getAttribute('[data-completion]', 'data-completion'), `${filled}/${fillable}`);
     assert.match(await text(app.page, '[data-completion]'), new RegExp(`Đã điền ${filled}/${fillable} chỉ tiêu`));
   });
@@ -172,11 +173,13 @@ describe('typing in the form', () => {
       assert.match(issues[0].message, expected);
       assert.equal(await page.getAttribute(valueField(code), 'aria-invalid'), 'true');
     }
+    await checksShown(page);
     assert.equal(await text(page, '[data-count="error"]'), `${cases.length} lỗi`);
     // A rule waits while a value it needs is not a number.
     for (const [code, v] of [['3.3.1.a', '1'], ['3.3.1.b', '1'], ['3.3.1.c', '1'], ['3.3.1.d', '1']]) await typeInto(page, valueField(code), v);
     assert.deepEqual((await shownIssues(page)).filter((i) => i.code === '3.3.1').map((i) => i.severity), ['error']);
     for (const [code] of cases) await typeInto(page, valueField(code), '');
+    await checksShown(page);
     assert.equal(await text(page, '[data-count="error"]'), '0 lỗi');
   });
 

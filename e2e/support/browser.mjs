@@ -110,6 +110,15 @@ export const noteField = (code) => `[data-note="${code}"]`;
 export const headerField = (name) => `[data-header="${name}"]`;
 
 /** Every message shown beside rows, as {code, severity, message}. */
+/**
+ * Waits until the summary beside the form shows the checks as they are:
+ * its list and counts, and the toolbar's, follow typing once it pauses
+ * (ui/shared/settled.rs); a field's own messages show at once.
+ */
+export async function checksShown(page) {
+  await page.waitForSelector('[data-checks="shown"]', { state: 'attached' });
+}
+
 export async function shownIssues(page) {
   return page.$$eval('[data-issue-for]', (nodes) => nodes.map((n) => ({
     code: n.getAttribute('data-issue-for'),

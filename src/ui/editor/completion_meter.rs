@@ -4,11 +4,12 @@ use leptos::prelude::*;
 
 use crate::core::number::format_count;
 use crate::ui::editor::state::form::FormContext;
+use crate::ui::shared::settled::Settled;
 
 #[component]
 pub fn CompletionMeter() -> impl IntoView {
     let form = expect_context::<FormContext>();
-    let filled = form.filled;
+    let filled = expect_context::<Settled>().follow(form.filled);
     let total = form.fillable;
     let noun = if form.grids.is_empty() {
         " chỉ tiêu"

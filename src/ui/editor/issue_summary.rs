@@ -11,11 +11,17 @@ use crate::core::target::TargetState;
 use crate::core::template::Template;
 use crate::ui::editor::state::form::FormContext;
 use crate::ui::shared::erased::{key_of, keyed_list, shown, CollectAny, Keyed};
+use crate::ui::shared::settled::Settled;
 
 #[component]
 pub fn IssueSummary() -> impl IntoView {
     let form = expect_context::<FormContext>();
-    let (issues, errors, warnings) = (form.issues, form.errors, form.warnings);
+    let settled = expect_context::<Settled>();
+    let (issues, errors, warnings) = (
+        settled.follow(form.issues),
+        settled.follow(form.errors),
+        settled.follow(form.warnings),
+    );
     let unconfirmed = form.unconfirmed;
     let targets = form
         .template
@@ -48,7 +54,12 @@ pub fn IssueSummary() -> impl IntoView {
     // Kept outside the list: the group stays open as its members change.
     let expanded = RwSignal::new(false);
     view! {
-        <section class="issue-summary" id="kiem-tra" aria-label="Kết quả kiểm tra">
+        <section
+            class="issue-summary"
+            id="kiem-tra"
+            aria-label="Kết quả kiểm tra"
+            data-checks=move || if settled.pending.get() { "pending" } else { "shown" }
+        >
             <h2>"Kiểm tra số liệu"</h2>
             <p class="counts">
                 <span class="count error" data-count="error">{move || format_count(errors.get() as f64)} " lỗi"</span>
@@ -178,7 +189,8 @@ fn empty_items(
 #[component]
 pub fn IssueCounts() -> impl IntoView {
     let form = expect_context::<FormContext>();
-    let (errors, warnings) = (form.errors, form.warnings);
+    let settled = expect_context::<Settled>();
+    let (errors, warnings) = (settled.follow(form.errors), settled.follow(form.warnings));
     view! {
         <a class="issue-counts" href="#kiem-tra" title="Xem danh sách kiểm tra">
             <span class="count error">{move || format_count(errors.get() as f64)} " lỗi"</span>

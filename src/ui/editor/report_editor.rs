@@ -27,6 +27,7 @@ use crate::ui::editor::state::form::FormContext;
 use crate::ui::shared::deferred::Deferral;
 use crate::ui::shared::erased::CollectAny;
 use crate::ui::shared::merge_file::MergeFile;
+use crate::ui::shared::settled::Settled;
 
 #[component]
 pub fn ReportEditor(
@@ -48,6 +49,12 @@ pub fn ReportEditor(
             .map(|g| g.rows.with_untracked(Vec::len))
             .sum::<usize>();
     provide_context(Deferral::new(rows));
+    // The summary and counts beside the form follow the checks once typing pauses.
+    let (issues, filled) = (form.issues, form.filled);
+    provide_context(Settled::new(move || {
+        issues.track();
+        filled.track();
+    }));
     let keys = AnnexKeys::new(ctx.session(|s| s.hint_closed(KEYS_HINT)));
     let orphans = draft.orphans(&template);
     let own_id = draft.id.clone();

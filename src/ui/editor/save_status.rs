@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::browser::download::download;
+use crate::browser::idle::after_paint;
 use crate::browser::time::{clock, measured};
 use crate::core::draft_store::StoreFault;
 use crate::core::number::format_vn;
@@ -29,13 +30,31 @@ pub fn download_current(autosave: Autosave) {
 pub fn SaveIndicator(autosave: Autosave) -> impl IntoView {
     let ctx = expect_context::<AppContext>();
     let state = autosave.state;
+    // «Đang lưu…» is shown once the frame of the key that began it is out
+    // (issue 32): the toolbar far from the field is then not repainted with
+    // the typed character. Every other state shows at once, and the page
+    // hook (`data-save-state`) is never late.
+    let shown = RwSignal::new(state.get_untracked());
+    Effect::new(move |_| {
+        let now = state.get();
+        if now != SaveState::Pending {
+            shown.set(now);
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            after_paint().await;
+            if let Some(now) = state.try_get_untracked() {
+                shown.try_set(now);
+            }
+        });
+    });
     let text = move || {
         let where_ = if ctx.persistent {
             ""
         } else {
             " (chỉ trong trang này)"
         };
-        match state.get() {
+        match shown.get() {
             SaveState::Unchanged => match autosave.last_saved_at() {
                 Some(at) => format!("Đã lưu lúc {}{where_}", clock(at)),
                 None => "Chưa có thay đổi".to_string(),
@@ -48,7 +67,7 @@ pub fn SaveIndicator(autosave: Autosave) -> impl IntoView {
     };
     view! {
         <span
-            class=move || format!("save-state {}", state.with(SaveState::key))
+            class=move || format!("save-state {}", shown.with(SaveState::key))
             data-save-state=move || if ctx.persistent { state.with(SaveState::key).to_string() } else { "memory".to_string() }
             role="status"
         >

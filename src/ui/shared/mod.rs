@@ -4,3 +4,4 @@ pub mod erased;
 pub mod deferred;
 pub mod memo_tree;
 pub mod merge_file;
+pub mod settled;

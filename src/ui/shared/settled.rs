@@ -1,0 +1,96 @@
+//! What the page shows of its checks follows them once typing pauses
+//! (issue 32).
+//!
+//! The checks run on every key (`Form::issues`: the batch's rules, order
+//! and counts), and a field's own messages (`data-issue-for`), its row's
+//! marks, the live figures and the targets show at once. What sums them up
+//! far from the field — the list and counts beside the form, the counts
+//! and the completion meter in the toolbar — waits for a still moment:
+//! 300 ms after the last change, or, while the clerk types on without a
+//! pause, in an idle moment once a change has waited a second. So a
+//! keystroke's frame repaints the field and what is beside it, not the
+//! sidebar and the toolbar too: on a 2-core machine the screen drawn
+//! between them, rastered and composited with the field, is what made a
+//! grid's keys late. While changes wait, the summary says so
+//! (`data-checks="pending"`, else `"shown"`), for a test to wait on.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use crate::browser::idle::when_idle;
+use crate::browser::time::now;
+use crate::ui::shared::erased::memo;
+
+/// A pause this long in the changes shows them.
+const QUIET_MS: u64 = 300;
+/// Changes waiting this long are shown in the next idle moment.
+const MAX_WAIT_MS: f64 = 1000.0;
+/// How long that idle moment may be waited for.
+const IDLE_TIMEOUT_MS: u32 = 250;
+
+/// The moments the page shows what its checks found.
+#[derive(Clone, Copy)]
+pub struct Settled {
+    tick: RwSignal<u64>,
+    /// Changes wait to be shown.
+    pub pending: RwSignal<bool>,
+}
+
+impl Settled {
+    /// Watches what `watch` reads (every message and count of the form):
+    /// each change to it is shown, at every follower, once changes pause.
+    pub fn new(watch: impl Fn() + Send + Sync + 'static) -> Settled {
+        let tick = RwSignal::new(0u64);
+        let pending = RwSignal::new(false);
+        let timer = StoredValue::new(None::<TimeoutHandle>);
+        let since = StoredValue::new(None::<f64>);
+        let idle_asked = StoredValue::new(false);
+        // Timers may fire after the editor is gone: `try_` throughout.
+        let settle = move || {
+            since.try_set_value(None);
+            tick.try_update(|n| *n += 1);
+            pending.try_set(false);
+        };
+        Effect::new(move |ran: Option<()>| {
+            watch();
+            // The first run only subscribes: followers start with the values.
+            if ran.is_none() {
+                return;
+            }
+            pending.set(true);
+            if let Some(handle) = timer.get_value() {
+                handle.clear();
+            }
+            let first = since.get_value().unwrap_or_else(now);
+            since.set_value(Some(first));
+            if now() - first >= MAX_WAIT_MS {
+                // Never on the keystroke's own task: once its frame is out.
+                if !idle_asked.get_value() {
+                    idle_asked.set_value(true);
+                    when_idle(
+                        move || {
+                            idle_asked.try_set_value(false);
+                            settle();
+                        },
+                        IDLE_TIMEOUT_MS,
+                    );
+                }
+            } else {
+                let handle = set_timeout_with_handle(settle, Duration::from_millis(QUIET_MS));
+                timer.set_value(handle.ok());
+            }
+        });
+        Settled { tick, pending }
+    }
+
+    /// `source` as the page shows it: its value at the last still moment
+    /// (its value now, when the view is first drawn).
+    pub fn follow<T: Clone + PartialEq + Send + Sync + 'static>(self, source: Memo<T>) -> Memo<T> {
+        let tick = self.tick;
+        memo(move || {
+            tick.track();
+            source.get_untracked()
+        })
+    }
+}
