@@ -224,3 +224,41 @@ describe('«Không phát sinh»', () => {
     await context.close();
   });
 });
+
+// Issue 32: a key's frame repaints the field and what is beside it. The
+// summary beside the form and the counts in the toolbar follow the checks
+// once typing pauses (ui/shared/settled.rs); a field's own message
+// (`data-issue-for`, the public hook) shows at once.
+describe('the summary beside the form while the clerk types', () => {
+  test('a field\'s message shows at once; the counts wait for the pause, then follow, and never show a count typed past', async () => {
+    const { page, context } = await openApp(suite.browser, suite.server.url);
+    await commune(page);
+    await checksShown(page);
+    const errors = () => page.textContent('[data-count="error"]');
+    const before = await errors();
+    await page.evaluate(() => {
+      window.__seen = [];
+      const summary = document.querySelector('[data-checks]');
+      const note = () => window.__seen.push([summary.dataset.checks, summary.querySelector('[data-count="error"]').textContent]);
+      new MutationObserver(note).observe(summary, { attributes: true, subtree: true, characterData: true, childList: true });
+    });
+    await page.click(valueField('3.3.1'));
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('12x', { delay: 120 });
+    // The field's own message, with no wait.
+    const own = (await shownIssues(page)).filter((i) => i.code === '3.3.1');
+    assert.deepEqual(own.map((i) => i.severity), ['error'], 'the field says at once that «12x» is no number');
+    await checksShown(page);
+    const after = await errors();
+    assert.notEqual(after, before, 'once the keys paused, the counts follow');
+    const seen = await page.evaluate(() => window.__seen);
+    assert.ok(seen.some(([checks, count]) => checks === 'pending' && count === before), 'while the keys came, the summary waited');
+    assert.ok(seen.every(([checks, count]) => checks !== 'pending' || count === before), 'no count changed while changes waited');
+    // Put right: the field's error goes at once, the count after the pause.
+    await page.keyboard.press('Backspace');
+    assert.deepEqual((await shownIssues(page)).filter((i) => i.code === '3.3.1' && i.severity === 'error'), []);
+    await checksShown(page);
+    assert.equal(await errors(), before);
+    await context.close();
+  });
+});
