@@ -56,6 +56,32 @@ fn mount_editor_of(template: Arc<Template>, report: Report) -> HtmlElement {
     })
 }
 
+/// Waits until the summary beside the form shows the checks as they are:
+/// its counts follow typing once it pauses (`ui/shared/settled.rs`).
+async fn checks_shown(root: &Element) {
+    for _ in 0..100 {
+        if root
+            .query_selector("[data-checks=\"shown\"]")
+            .unwrap()
+            .is_some()
+        {
+            return;
+        }
+        sleep_ms(50).await;
+    }
+    panic!("the summary never showed the checks");
+}
+
+async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
 /// Lets effects run and the DOM settle.
 async fn settle() {
     leptos::task::tick().await;
@@ -163,9 +189,11 @@ async fn breakdown_sum_and_message_are_live() {
             "3.3.1: các dòng \"Trong đó\" cộng lại 1.597, khác tổng 1.603 (lệch 6)".to_string()
         )]
     );
+    checks_shown(&root).await;
     assert_eq!(text_of(&root, "[data-count=\"warning\"]"), "1 cảnh báo");
     type_into(&root, "3.3.1.a", "587").await;
     assert!(messages_for(&root, "3.3.1").is_empty());
+    checks_shown(&root).await;
     assert_eq!(text_of(&root, "[data-count=\"warning\"]"), "0 cảnh báo");
     root.remove();
 }
