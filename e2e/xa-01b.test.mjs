@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
   launch, openApp, newDraft, typeInto, valueField, noteField, headerField, shownIssues,
-  setUpSuite, watch, takePageErrors,, checksShown } from './support/browser.mjs';
+  setUpSuite, watch, takePageErrors, checksShown } from './support/browser.mjs';
 
 const seed = JSON.parse(readFileSync(new URL('../tests/fixtures/hoang-truong-2023.json', import.meta.url)));
 const template = JSON.parse(readFileSync(new URL('../templates/xa-01b.json', import.meta.url)));
@@ -254,7 +254,9 @@ describe('layout', () => {
     await page.keyboard.type('99');
     assert.deepEqual((await shownIssues(page)).map((i) => i.code), ['3.3.1.a']);
     assert.deepEqual(await page.locator(valueField('3.3.1.a')).boundingBox(), before);
+    await checksShown(page);
     assert.match(await page.textContent('.issue-counts'), /0 lỗi\s*1 cảnh báo/);
+    assert.deepEqual(await page.locator(valueField('3.3.1.a')).boundingBox(), before, 'nor does the summary once it follows');
     await app.context.close();
   });
 
