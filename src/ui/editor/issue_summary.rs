@@ -200,15 +200,40 @@ pub fn IssueCounts() -> impl IntoView {
 }
 
 /// The messages shown beside (or under) one row, each with its page hooks.
+///
+/// A message keeps its element while its field and severity stay: when a
+/// key changes only its text (a sum that no longer matches by another
+/// amount), the text changes in place, and the browser repaints that text
+/// alone rather than a paragraph taken out and another put in.
 #[component]
 pub fn IssueMessages(issues: Memo<Vec<crate::core::issue::Issue>>) -> impl IntoView {
     keyed_list(move || {
-        issues.get().into_iter().map(|issue| {
-            Keyed::new(key_of(&[&issue.code, &issue.message]), move || view! {
-                <p class=format!("issue {}", issue.severity.as_str()) data-issue-for=issue.code.clone() data-severity=issue.severity.as_str()>
-                    {issue.message.clone()}
-                </p>
-            })
-        }).collect()
+        issues.with(|list| {
+            list.iter()
+                .enumerate()
+                .map(|(i, issue)| {
+                    // The n-th message of this field and severity in the list.
+                    let nth = list[..i].iter().filter(|o| o.code == issue.code && o.severity == issue.severity).count();
+                    let (code, severity) = (issue.code.clone(), issue.severity);
+                    Keyed::new(key_of(&[&issue.code, severity.as_str(), &nth.to_string()]), move || {
+                        let hook = code.clone();
+                        let text = move || {
+                            issues.with(|list| {
+                                list.iter()
+                                    .filter(|o| o.code == code && o.severity == severity)
+                                    .nth(nth)
+                                    .map(|o| o.message.clone())
+                                    .unwrap_or_default()
+                            })
+                        };
+                        view! {
+                            <p class=format!("issue {}", severity.as_str()) data-issue-for=hook data-severity=severity.as_str()>
+                                {text}
+                            </p>
+                        }
+                    })
+                })
+                .collect()
+        })
     })
 }
