@@ -177,6 +177,48 @@ describe('a grid of 10,000 typed cells (Phụ lục V, 625 rows)', () => {
     await context.close();
   });
 
+  test('while the clerk types, rows far from the screen are hidden until found; they come back when the keys pause', async () => {
+    const { page, context } = await openGrid();
+    const here = '[data-code="pl5/300/c4"]';
+    const far = '[data-code="pl5/600/c5"]';
+    const hiddenChunks = () => page.$$eval('[data-section="pl5"] .grid-chunk[hidden]', (l) => l.map((c) => c.getAttribute('hidden')));
+    await page.$eval(here, (el) => el.scrollIntoView({ block: 'center' }));
+    await page.click(here);
+    assert.deepEqual(await hiddenChunks(), [], 'nothing is hidden before a key');
+    const top = () => page.$eval(here, (el) => el.getBoundingClientRect().top + scrollY);
+    const before = await top();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('16', { delay: 120 });
+    // The window: only the chunks within a fifth of a screen of the viewport are drawn.
+    await page.waitForFunction(() => document.querySelectorAll('[data-section="pl5"] .grid-chunk[hidden]').length > 60);
+    assert.deepEqual([...new Set(await hiddenChunks())], ['until-found'], 'hidden until found: find-in-page still reaches them');
+    const near = await page.$$eval('[data-section="pl5"] .grid-chunk:not([hidden]):not(.last)', (l) => l.map((c) => c.getBoundingClientRect()).map((r) => [r.top, r.bottom]));
+    assert.ok(near.length >= 3 && near.length <= 8, `${near.length} chunks drawn near the screen`);
+    for (const [t, b] of near) assert.ok(b > -0.25 * 768 && t < 1.25 * 768, `a drawn chunk at ${t}..${b} is near the screen`);
+    assert.equal(await page.evaluate((sel) => document.querySelector(sel).closest('.grid-chunk').hasAttribute('hidden'), here), false, 'the chunk with the focus is drawn');
+    assert.equal(await page.evaluate((sel) => document.querySelector(sel).checkVisibility(), far), false, 'a far row is not drawn while the clerk types');
+    assert.ok(Math.abs((await top()) - before) < 1, 'hiding far rows moves nothing on the page');
+    // Find-in-page still reaches a hidden row (the browser's find bar then
+    // shows its chunk: what hidden="until-found" is for).
+    assert.ok(await page.evaluate(() => window.find('Lĩnh vực 600')), 'find-in-page finds a hidden row');
+    // Back to the field: Enter goes down the column, across chunks, while the window follows.
+    await page.click(here);
+    for (let i = 0; i < 10; i++) await page.keyboard.press('Enter', { delay: 30 });
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.code), 'pl5/310/c4');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('7');
+    // A far field filled at once (as a checker's script does) waits for the
+    // pause, then takes its value; every value typed is kept.
+    await page.fill(far, '5');
+    assert.deepEqual(await hiddenChunks(), [], 'every chunk is back once the keys pause');
+    assert.equal(await page.inputValue(far), '5');
+    assert.equal(await page.inputValue(here), '16');
+    assert.equal(await page.inputValue('[data-code="pl5/310/c4"]'), '7');
+    assert.equal(await page.textContent('[data-computed="pl5/total/c4"]'), (623 * 2 + 16 + 7).toLocaleString('de-DE'));
+    assert.ok(Math.abs((await top()) - before) < 1, 'showing them again moves nothing either');
+    await context.close();
+  });
+
   test('printed, the PDF holds its rows down to the last, on paper as one table', async () => {
     const { page, context } = await openGrid();
     const dir = mkdtempSync(join(tmpdir(), 'bieumau-grid-'));

@@ -19,6 +19,8 @@ fn focus_and_show(element: &HtmlElement) {
 
 /// Focuses the value field of `code` and scrolls it into view.
 pub fn focus_field(code: &str) -> bool {
+    // A row hidden while the clerk typed elsewhere is shown first.
+    super::typing_window::release();
     // A narrative's message goes to its text area; a total's to the total.
     let selector = match code.strip_prefix("outline:") {
         Some(item) => format!("textarea[data-outline=\"{}\"]", css_string(item)),

@@ -19,3 +19,4 @@ pub mod service_worker;
 pub mod storage;
 pub mod text_field;
 pub mod time;
+pub mod typing_window;

@@ -10,6 +10,7 @@ pub fn print_page() -> bool {
     let Some(window) = web_sys::window() else {
         return false;
     };
+    super::typing_window::release();
     let later = window.clone();
     super::near_screen::draw_all_then(move || {
         let _ = later.print();
@@ -23,6 +24,7 @@ pub fn draw_everything_before_printing() {
         return;
     };
     let listener = Closure::<dyn Fn()>::new(|| {
+        super::typing_window::release();
         super::near_screen::flush();
     });
     let _ =

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::browser::focus::focus_field;
+use crate::browser::typing_window;
 use crate::core::grid::{cell_code, total_text, ColumnRole, GridRows, TOTAL_ROW};
 use crate::core::issue::Severity;
 use crate::core::value::ValueKind;
@@ -247,7 +248,7 @@ pub fn GridSection(grid: Arc<GridState>) -> impl IntoView {
             {unit_note}
             <StaleBar codes=Codes::Grid(id.clone()) />
             <CarryBar grid=grid.clone() />
-            <div class="grid-scroll" on:focusin=move |ev| focused.set(focused_code(&ev))>
+            <div class="grid-scroll" on:focusin=move |ev| focused.set(focused_code(&ev)) on:keydown=|ev| typing_window::key_in(&ev)>
                 {keyed_list(move || chunks().into_iter().map(|n| {
                     let chunk_view = chunk_view.clone();
                     Keyed::new(n.to_string(), move || chunk_view(n))

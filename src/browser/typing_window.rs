@@ -1,0 +1,161 @@
+//! While the clerk types in a long grid, only the rows near the screen are
+//! drawn (issue 32).
+//!
+//! Each chunk of a grid's rows is `content-visibility: auto` (`main.css`),
+//! but Chromium draws such a chunk while it is within one and a half
+//! screens of the viewport, above and below: some 1.800 fields of a
+//! 10.000-cell grid. A key typed into a field makes Chromium re-layerize
+//! every field drawn (an edit in the focused field, unlike one elsewhere,
+//! takes no fast path), so that margin is paid on every key.
+//!
+//! So from a key in a long grid until the keys pause, the chunks more than
+//! half a screen away are `hidden="until-found"`: skipped as before, their
+//! height kept (`contain-intrinsic-size: auto`), still found by the
+//! browser's find-in-page, which shows the chunk it finds. The chunk with
+//! the focus is never hidden, and the window follows the screen as it
+//! scrolls. Once the keys pause (or before a field is focused from
+//! elsewhere, or the page is printed) every chunk is shown again, so the
+//! page is as it was: every field visible, reachable and fillable.
+
+use std::cell::{Cell, RefCell};
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit};
+
+/// How long after the last key the window stays.
+const RELEASE_AFTER_MS: f64 = 1500.0;
+/// A grid with fewer chunks than this is drawn whole anyway.
+const MIN_CHUNKS: u32 = 12;
+/// The chunks of rows a window hides or shows (the total row stays).
+const CHUNKS: &str = ":scope > .grid-chunk:not(.last)";
+
+struct Window {
+    scroller: Element,
+    observer: IntersectionObserver,
+    last_key: f64,
+    /// Tells this window's timer from an earlier one's.
+    generation: u32,
+    _on_change: Closure<dyn Fn(js_sys::Array)>,
+}
+
+thread_local! {
+    static WINDOW: RefCell<Option<Window>> = const { RefCell::new(None) };
+    static GENERATION: Cell<u32> = const { Cell::new(0) };
+}
+
+/// A key was pressed in a grid: `event`'s listener is on its `.grid-scroll`.
+pub fn key_in(event: &web_sys::Event) {
+    let Some(scroller) = event
+        .current_target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+    else {
+        return;
+    };
+    let now = now();
+    let same = WINDOW.with_borrow_mut(|w| match w {
+        Some(w) if w.scroller == scroller => {
+            w.last_key = now;
+            true
+        }
+        _ => false,
+    });
+    if same {
+        return;
+    }
+    release();
+    let Ok(chunks) = scroller.query_selector_all(CHUNKS) else {
+        return;
+    };
+    if chunks.length() < MIN_CHUNKS {
+        return;
+    }
+    let on_change = Closure::<dyn Fn(js_sys::Array)>::new(|entries: js_sys::Array| {
+        let focused = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element());
+        for entry in entries
+            .iter()
+            .filter_map(|e| e.dyn_into::<IntersectionObserverEntry>().ok())
+        {
+            let chunk = entry.target();
+            let has_focus = focused.as_ref().is_some_and(|f| chunk.contains(Some(f)));
+            if entry.is_intersecting() || has_focus {
+                let _ = chunk.remove_attribute("hidden");
+            } else {
+                let _ = chunk.set_attribute("hidden", "until-found");
+            }
+        }
+    });
+    let options = IntersectionObserverInit::new();
+    options.set_root_margin("20% 0px 20% 0px");
+    let Ok(observer) =
+        IntersectionObserver::new_with_options(on_change.as_ref().unchecked_ref(), &options)
+    else {
+        return;
+    };
+    for i in 0..chunks.length() {
+        if let Some(chunk) = chunks.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            observer.observe(&chunk);
+        }
+    }
+    let generation = GENERATION.get().wrapping_add(1);
+    GENERATION.set(generation);
+    WINDOW.set(Some(Window {
+        scroller,
+        observer,
+        last_key: now,
+        generation,
+        _on_change: on_change,
+    }));
+    release_when_quiet(generation, RELEASE_AFTER_MS);
+}
+
+/// Shows every chunk again (the keys paused, a field is to be focused from
+/// elsewhere, or the page is printed).
+pub fn release() {
+    let Some(window) = WINDOW.take() else {
+        return;
+    };
+    window.observer.disconnect();
+    if let Ok(chunks) = window
+        .scroller
+        .query_selector_all(":scope > .grid-chunk[hidden]")
+    {
+        for i in 0..chunks.length() {
+            if let Some(chunk) = chunks.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                let _ = chunk.remove_attribute("hidden");
+            }
+        }
+    }
+}
+
+/// Releases the window once no key came for `RELEASE_AFTER_MS`, checking
+/// again when one did (one timer, not one per key).
+fn release_when_quiet(generation: u32, after_ms: f64) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let check = Closure::once_into_js(move || {
+        let quiet = WINDOW.with_borrow(|w| {
+            w.as_ref()
+                .filter(|w| w.generation == generation)
+                .map(|w| now() - w.last_key)
+        });
+        match quiet {
+            Some(quiet) if quiet >= RELEASE_AFTER_MS => release(),
+            Some(quiet) => release_when_quiet(generation, RELEASE_AFTER_MS - quiet),
+            None => {}
+        }
+    });
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+        check.unchecked_ref(),
+        after_ms.ceil() as i32,
+    );
+}
+
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
