@@ -3,13 +3,13 @@
 //!
 //! Each chunk of a grid's rows is `content-visibility: auto` (`main.css`),
 //! but Chromium draws such a chunk while it is within one and a half
-//! screens of the viewport, above and below: some 1.800 fields of a
+//! screens of the viewport, above and below: some 1.500 fields of a
 //! 10.000-cell grid. A key typed into a field makes Chromium re-layerize
 //! every field drawn (an edit in the focused field, unlike one elsewhere,
 //! takes no fast path), so that margin is paid on every key.
 //!
 //! So from a key in a long grid until the keys pause, the chunks more than
-//! half a screen away are `hidden="until-found"`: skipped as before, their
+//! a fifth of a screen away are `hidden="until-found"`: skipped as before, their
 //! height kept (`contain-intrinsic-size: auto`), still found by the
 //! browser's find-in-page, which shows the chunk it finds. The chunk with
 //! the focus is never hidden, and the window follows the screen as it
@@ -88,6 +88,8 @@ pub fn key_in(event: &web_sys::Event) {
         }
     });
     let options = IntersectionObserverInit::new();
+    // A fifth of a screen: more than a row, so that Tab, Enter and the
+    // arrows always land in a drawn chunk.
     options.set_root_margin("20% 0px 20% 0px");
     let Ok(observer) =
         IntersectionObserver::new_with_options(on_change.as_ref().unchecked_ref(), &options)
