@@ -14,12 +14,10 @@
 //! event and tells the open editor (`AppContext::hear`).
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::browser::idle::when_idle;
 use crate::browser::time::{measured, now};
 use crate::core::copies::merge;
 use crate::core::draft::Draft;
@@ -29,11 +27,12 @@ use crate::core::report::Report;
 use crate::core::session::{file_merge, FileMerge};
 use crate::ui::context::AppContext;
 use crate::ui::editor::state::form::FormContext;
+use crate::ui::shared::pause::Pause;
 
+/// A pause this long in the typing saves.
 const QUIET_MS: u64 = 300;
+/// Typing on without a pause saves this long after the first unsaved key.
 const MAX_WAIT_MS: f64 = 700.0;
-/// How long a save due may wait for the browser to be idle.
-const IDLE_TIMEOUT_MS: u32 = 250;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum SaveState {
@@ -92,7 +91,7 @@ impl Autosave {
         form.conflicts.show(&draft);
         let held = StoredValue::new(draft);
         let saved_edits = StoredValue::new(0u64);
-        let pending_since = StoredValue::new(None::<f64>);
+        let pause = Pause::new(QUIET_MS, MAX_WAIT_MS);
         let edits = form.edits;
         let form_for_save = form.clone();
         let replica = ctx.session(|s| s.replica.clone());
@@ -123,7 +122,7 @@ impl Autosave {
                 match outcome {
                     Ok(merged) => {
                         saved_edits.try_set_value(edits_now);
-                        pending_since.try_set_value(None);
+                        pause.done();
                         if typed || why == Why::Store || deleted {
                             state.try_set(SaveState::Saved(now()));
                         }
@@ -161,8 +160,6 @@ impl Autosave {
             });
         });
 
-        let timer = StoredValue::new(None::<TimeoutHandle>);
-        let idle_save_asked = StoredValue::new(false);
         Effect::new(move |_| {
             let n = edits.get();
             if n == saved_edits.get_value() {
@@ -174,34 +171,12 @@ impl Autosave {
             ) {
                 state.set(SaveState::Pending);
             }
-            if let Some(handle) = timer.get_value() {
-                handle.clear();
-            }
-            let first = *pending_since.get_value().get_or_insert(now());
-            pending_since.update_value(|p| *p = Some(first));
-            if now() - first >= MAX_WAIT_MS {
-                // Never on the keystroke's own task: the save would delay
-                // the paint of what was typed. Once the frame is out, or
-                // within the second that autosave promises.
-                if !idle_save_asked.get_value() {
-                    idle_save_asked.set_value(true);
-                    when_idle(
-                        move || {
-                            idle_save_asked.try_set_value(false);
-                            save.try_run(Why::Edits);
-                        },
-                        IDLE_TIMEOUT_MS,
-                    );
-                }
-            } else {
-                let handle = set_timeout_with_handle(
-                    move || {
-                        save.try_run(Why::Edits);
-                    },
-                    Duration::from_millis(QUIET_MS),
-                );
-                timer.set_value(handle.ok());
-            }
+            // Never on the keystroke's own task: the save would delay the
+            // paint of what was typed. Once the frame is out, or within the
+            // second that autosave promises.
+            pause.changed(move || {
+                save.try_run(Why::Edits);
+            });
         });
 
         // Closing or hiding the page always writes what is typed, merged
@@ -238,9 +213,7 @@ impl Autosave {
             }
         }));
         on_cleanup(move || {
-            if let Some(Some(handle)) = timer.try_get_value() {
-                handle.clear();
-            }
+            pause.cancel();
             on_hide.remove();
             on_visibility.remove();
             ctx.stop_hearing(hearing);

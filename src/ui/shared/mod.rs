@@ -4,4 +4,5 @@ pub mod erased;
 pub mod deferred;
 pub mod memo_tree;
 pub mod merge_file;
+pub mod pause;
 pub mod settled;

@@ -14,20 +14,15 @@
 //! grid's keys late. While changes wait, the summary says so
 //! (`data-checks="pending"`, else `"shown"`), for a test to wait on.
 
-use std::time::Duration;
-
 use leptos::prelude::*;
 
-use crate::browser::idle::when_idle;
-use crate::browser::time::now;
 use crate::ui::shared::erased::memo;
+use crate::ui::shared::pause::Pause;
 
 /// A pause this long in the changes shows them.
 const QUIET_MS: u64 = 300;
 /// Changes waiting this long are shown in the next idle moment.
 const MAX_WAIT_MS: f64 = 1000.0;
-/// How long that idle moment may be waited for.
-const IDLE_TIMEOUT_MS: u32 = 250;
 
 /// The moments the page shows what its checks found.
 #[derive(Clone, Copy)]
@@ -43,12 +38,10 @@ impl Settled {
     pub fn new(watch: impl Fn() + Send + Sync + 'static) -> Settled {
         let tick = RwSignal::new(0u64);
         let pending = RwSignal::new(false);
-        let timer = StoredValue::new(None::<TimeoutHandle>);
-        let since = StoredValue::new(None::<f64>);
-        let idle_asked = StoredValue::new(false);
+        let pause = Pause::new(QUIET_MS, MAX_WAIT_MS);
         // Timers may fire after the editor is gone: `try_` throughout.
         let settle = move || {
-            since.try_set_value(None);
+            pause.done();
             tick.try_update(|n| *n += 1);
             pending.try_set(false);
         };
@@ -59,28 +52,9 @@ impl Settled {
                 return;
             }
             pending.set(true);
-            if let Some(handle) = timer.get_value() {
-                handle.clear();
-            }
-            let first = since.get_value().unwrap_or_else(now);
-            since.set_value(Some(first));
-            if now() - first >= MAX_WAIT_MS {
-                // Never on the keystroke's own task: once its frame is out.
-                if !idle_asked.get_value() {
-                    idle_asked.set_value(true);
-                    when_idle(
-                        move || {
-                            idle_asked.try_set_value(false);
-                            settle();
-                        },
-                        IDLE_TIMEOUT_MS,
-                    );
-                }
-            } else {
-                let handle = set_timeout_with_handle(settle, Duration::from_millis(QUIET_MS));
-                timer.set_value(handle.ok());
-            }
+            pause.changed(settle);
         });
+        on_cleanup(move || pause.cancel());
         Settled { tick, pending }
     }
 
