@@ -23,6 +23,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit};
 
+use super::time::now;
+
 /// How long after the last key the window stays.
 const RELEASE_AFTER_MS: f64 = 1500.0;
 /// A grid with fewer chunks than this is drawn whole anyway.
@@ -60,7 +62,9 @@ pub fn key_in(event: &web_sys::Event) {
         }
         _ => false,
     });
-    if same {
+    // A short grid (its chunks and the total row are the scroller's
+    // children) costs a key no more than this.
+    if same || scroller.child_element_count() < MIN_CHUNKS {
         return;
     }
     release();
@@ -154,10 +158,4 @@ fn release_when_quiet(generation: u32, after_ms: f64) {
         check.unchecked_ref(),
         after_ms.ceil() as i32,
     );
-}
-
-fn now() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
 }
