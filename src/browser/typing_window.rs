@@ -13,9 +13,10 @@
 //! height kept (`contain-intrinsic-size: auto`), still found by the
 //! browser's find-in-page, which shows the chunk it finds. The chunk with
 //! the focus is never hidden, and the window follows the screen as it
-//! scrolls. Once the keys pause (or before a field is focused from
-//! elsewhere, or the page is printed) every chunk is shown again, so the
-//! page is as it was: every field visible, reachable and fillable.
+//! scrolls as the focus moves. Once the keys pause (or the clerk scrolls
+//! with the wheel or by pages, a field is focused from elsewhere, or the
+//! page is printed) every chunk is shown again, so the page is as it was:
+//! every field visible, reachable and fillable.
 
 use std::cell::{Cell, RefCell};
 
@@ -25,6 +26,9 @@ use web_sys::{Element, IntersectionObserver, IntersectionObserverEntry, Intersec
 
 use super::time::now;
 
+/// Keys that move the page rather than type: they end the window, so that
+/// the screen they scroll to is drawn by the browser's own wide margin.
+const PAGE_KEYS: [&str; 2] = ["PageUp", "PageDown"];
 /// How long after the last key the window stays.
 const RELEASE_AFTER_MS: f64 = 1500.0;
 /// A grid with fewer chunks than this is drawn whole anyway.
@@ -44,6 +48,10 @@ struct Window {
 thread_local! {
     static WINDOW: RefCell<Option<Window>> = const { RefCell::new(None) };
     static GENERATION: Cell<u32> = const { Cell::new(0) };
+    /// The mouse wheel ends the window too (the same reason as the page
+    /// keys). One listener for the page's life: it ends the window it is
+    /// called in, so it must outlive it.
+    static ON_WHEEL: Closure<dyn Fn()> = Closure::new(release);
 }
 
 /// A key was pressed in a grid: `event`'s listener is on its `.grid-scroll`.
@@ -54,6 +62,13 @@ pub fn key_in(event: &web_sys::Event) {
     else {
         return;
     };
+    let pages = event
+        .dyn_ref::<web_sys::KeyboardEvent>()
+        .is_some_and(|k| PAGE_KEYS.contains(&k.key().as_str()));
+    if pages {
+        release();
+        return;
+    }
     let now = now();
     let same = WINDOW.with_borrow_mut(|w| match w {
         Some(w) if w.scroller == scroller => {
@@ -105,6 +120,17 @@ pub fn key_in(event: &web_sys::Event) {
             observer.observe(&chunk);
         }
     }
+    if let Some(window) = web_sys::window() {
+        let options = web_sys::AddEventListenerOptions::new();
+        options.set_passive(true);
+        ON_WHEEL.with(|f| {
+            let _ = window.add_event_listener_with_callback_and_add_event_listener_options(
+                "wheel",
+                f.as_ref().unchecked_ref(),
+                &options,
+            );
+        });
+    }
     let generation = GENERATION.get().wrapping_add(1);
     GENERATION.set(generation);
     WINDOW.set(Some(Window {
@@ -124,6 +150,11 @@ pub fn release() {
         return;
     };
     window.observer.disconnect();
+    if let Some(w) = web_sys::window() {
+        ON_WHEEL.with(|f| {
+            let _ = w.remove_event_listener_with_callback("wheel", f.as_ref().unchecked_ref());
+        });
+    }
     if let Ok(chunks) = window
         .scroller
         .query_selector_all(":scope > .grid-chunk[hidden]")
