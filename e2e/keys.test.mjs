@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { openApp, newDraft, typeInto, valueField, noteField, headerField, shownIssues, setUpSuite, reloadInDraft, checksShown } from './support/browser.mjs';
 import { readCells } from './support/xlsx.mjs';
 import { printToPdf } from './support/pdf.mjs';
+import { gridDraft } from './support/bench-grid.mjs';
 
 const suite = setUpSuite();
 const SCREENS = 'target/e2e-screens';
@@ -228,7 +229,7 @@ describe('«Không phát sinh»', () => {
 // Issue 32: a key's frame repaints the field and what is beside it. The
 // summary beside the form and the counts in the toolbar follow the checks
 // once typing pauses (ui/shared/settled.rs); a field's own message
-// (`data-issue-for`, the public hook) shows at once.
+// (`data-issue-for`, the public hook) shows on the frame after the key's.
 describe('the summary beside the form while the clerk types', () => {
   test('a field\'s message shows at once; the counts wait for the pause, then follow, and never show a count typed past', async () => {
     const { page, context } = await openApp(suite.browser, suite.server.url);
@@ -259,6 +260,45 @@ describe('the summary beside the form while the clerk types', () => {
     assert.deepEqual((await shownIssues(page)).filter((i) => i.code === '3.3.1' && i.severity === 'error'), []);
     await checksShown(page);
     assert.equal(await errors(), before);
+    await context.close();
+  });
+});
+
+// Issue 32: while the clerk types, only the report near the screen is drawn
+// (browser/typing_window.rs): the chunks of rows of every table, and the
+// sections without any (the header, the narrative, the signature), once a
+// fifth of a screen away, are hidden until found, and back at the pause.
+describe('while the clerk types, the report far from the screen waits', () => {
+  test('in a short grid, the narrative and the header far above are hidden until found, then back; nothing moves, and a far field is still typed into', async () => {
+    const { page, context } = await openApp(suite.browser, suite.server.url);
+    await page.setInputFiles('[data-action="import"]', { name: 'grid.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(gridDraft(6))) });
+    await page.waitForSelector('[data-code="pl5/6/c18"]');
+    const here = '[data-code="pl5/3/c6"]';
+    const hidden = () => page.$$eval('.paper [hidden="until-found"]', (l) => l.map((b) => b.className));
+    await page.$eval(here, (el) => el.scrollIntoView({ block: 'center' }));
+    await page.click(here);
+    assert.deepEqual(await hidden(), [], 'nothing is hidden before a key');
+    const place = () => page.$eval(here, (el) => Math.round(el.getBoundingClientRect().top + scrollY));
+    const tall = () => page.evaluate(() => document.documentElement.scrollHeight);
+    const top = await place();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('56', { delay: 120 });
+    await page.waitForSelector('.paper > section.narrative[hidden="until-found"]', { state: 'attached' });
+    const far = await hidden();
+    assert.ok(far.includes('document-header'), `the header far above waits too (${far})`);
+    assert.equal(await page.$eval(here, (el) => el.closest('[hidden]')?.className ?? null), null, 'the field and its rows are drawn');
+    assert.equal(await page.$eval('[data-header="unit"]', (el) => el.checkVisibility()), false, 'a far field is not drawn while the clerk types');
+    assert.equal(await place(), top, 'hiding moves nothing above the field');
+    // The row's message shows on the frame after the key's.
+    assert.ok((await shownIssues(page)).some((i) => i.code === 'pl5/3/c6'), 'the row says its sum is off');
+    const height = await tall();
+    // At the pause every block is back, where it was.
+    await page.waitForFunction(() => !document.querySelector('.paper [hidden="until-found"]'), null, { timeout: 5000 });
+    assert.equal(await place(), top, 'showing them again moves nothing');
+    assert.equal(await tall(), height, 'nor the page\'s height');
+    await page.fill(headerField('unit'), 'UBND huyện Quảng Xương');
+    assert.equal(await page.inputValue(headerField('unit')), 'UBND huyện Quảng Xương');
+    assert.equal(await page.inputValue(here), '56');
     await context.close();
   });
 });

@@ -83,8 +83,11 @@ async fn sleep_ms(ms: i32) {
 }
 
 /// Lets effects run and the DOM settle.
+/// Lets the page do what follows a change: effects, then the frame after
+/// it (a field's messages show on the frame after the key's), then a task.
 async fn settle() {
     leptos::task::tick().await;
+    bieumau::browser::idle::after_paint().await;
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window()
             .unwrap()

@@ -138,6 +138,8 @@ async function gridKeys(browser, url, rows, fields, count, detach = false) {
   if (detach === 'near') await page.evaluate(hideFarRows);
   // `dir+css`: that build with the CSS in $CSS added (to try a rule without a build).
   if (detach === 'css') await page.addStyleTag({ content: process.env.CSS });
+  // `dir+js`: that build with the script in $JS run in the page (to try a change without a build).
+  if (detach === 'js') await page.evaluate(process.env.JS);
   await observeKeys(page);
   const pressed = await typeInGrid(page, fields, count, detach);
   const result = await keyLatencies(page, pressed);

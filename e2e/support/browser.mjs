@@ -109,7 +109,6 @@ export const valueField = (code) => `:is(input, select, textarea)[data-code="${c
 export const noteField = (code) => `[data-note="${code}"]`;
 export const headerField = (name) => `[data-header="${name}"]`;
 
-/** Every message shown beside rows, as {code, severity, message}. */
 /**
  * Waits until the summary beside the form shows the checks as they are:
  * its list and counts, and the toolbar's, follow typing once it pauses
@@ -119,7 +118,18 @@ export async function checksShown(page) {
   await page.waitForSelector('[data-checks="shown"]', { state: 'attached' });
 }
 
+/**
+ * Resolves once the page has painted the frame after this moment: a field's
+ * own messages follow the checks on the frame after the key's
+ * (ui/shared/settled.rs), as the clerk sees them.
+ */
+export async function painted(page) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0)))));
+}
+
+/** Every message shown beside rows, as {code, severity, message}, once the frame after the last key is painted. */
 export async function shownIssues(page) {
+  await painted(page);
   return page.$$eval('[data-issue-for]', (nodes) => nodes.map((n) => ({
     code: n.getAttribute('data-issue-for'),
     severity: n.getAttribute('data-severity'),

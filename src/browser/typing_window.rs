@@ -1,22 +1,25 @@
-//! While the clerk types in a long grid, only the rows near the screen are
+//! While the clerk types, only the part of the report near the screen is
 //! drawn (issue 32).
 //!
-//! Each chunk of a grid's rows is `content-visibility: auto` (`main.css`),
+//! Each chunk of a table's rows is `content-visibility: auto` (`main.css`),
 //! but Chromium draws such a chunk while it is within one and a half
 //! screens of the viewport, above and below: some 1.500 fields of a
-//! 10.000-cell grid. A key typed into a field makes Chromium re-layerize
-//! every field drawn (an edit in the focused field, unlike one elsewhere,
-//! takes no fast path), so that margin is paid on every key.
+//! 10.000-cell grid, or the annexes and narrative around a short one. A
+//! key typed into a field makes Chromium re-layerize every field drawn (an
+//! edit in the focused field, unlike one elsewhere, takes no fast path), so
+//! that margin is paid on every key.
 //!
-//! So from a key in a long grid until the keys pause, the chunks more than
-//! a fifth of a screen away are `hidden="until-found"`: skipped as before, their
-//! height kept (`contain-intrinsic-size: auto`), still found by the
-//! browser's find-in-page, which shows the chunk it finds. The chunk with
-//! the focus is never hidden, and the window follows the screen as it
-//! scrolls as the focus moves. Once the keys pause (or the clerk scrolls
-//! with the wheel or by pages, a field is focused from elsewhere, or the
-//! page is printed) every chunk is shown again, so the page is as it was:
-//! every field visible, reachable and fillable.
+//! So from a key in the report until the keys pause, the blocks more than a
+//! fifth of a screen away are `hidden="until-found"`: the chunks of rows of
+//! every table, and the sections that have none (the header, the
+//! narrative, the signature). They are skipped, their height kept
+//! (`contain-intrinsic-size: auto`), still found by the browser's
+//! find-in-page, which shows the block it finds. The block with the focus
+//! is never hidden, and the window follows the screen as it scrolls as the
+//! focus moves. Once the keys pause (or the clerk scrolls with the wheel
+//! or by pages, a field is focused from elsewhere, or the page is printed)
+//! every block is shown again, so the page is as it was: every field
+//! visible, reachable and fillable.
 
 use std::cell::{Cell, RefCell};
 
@@ -31,13 +34,16 @@ use super::time::now;
 const PAGE_KEYS: [&str; 2] = ["PageUp", "PageDown"];
 /// How long after the last key the window stays.
 const RELEASE_AFTER_MS: f64 = 1500.0;
-/// A grid with fewer chunks than this is drawn whole anyway.
-const MIN_CHUNKS: u32 = 12;
-/// The chunks of rows a window hides or shows (the total row stays).
-const CHUNKS: &str = ":scope > .grid-chunk:not(.last)";
+/// The blocks a window hides or shows: the chunks of rows of every table
+/// (a grid's total row stays), and the report's sections that have none.
+const BLOCKS: &str =
+    ".grid-chunk:not(.last), .annex-chunk, :scope > section:not(:has(.grid-chunk, .annex-chunk))";
+/// The blocks a window hid.
+const HIDDEN: &str = "[hidden=\"until-found\"]";
 
 struct Window {
-    scroller: Element,
+    /// The report's page (`main.paper`).
+    page: Element,
     observer: IntersectionObserver,
     last_key: f64,
     /// Tells this window's timer from an earlier one's.
@@ -54,9 +60,9 @@ thread_local! {
     static ON_WHEEL: Closure<dyn Fn()> = Closure::new(release);
 }
 
-/// A key was pressed in a grid: `event`'s listener is on its `.grid-scroll`.
+/// A key was pressed in the report: `event`'s listener is on its page.
 pub fn key_in(event: &web_sys::Event) {
-    let Some(scroller) = event
+    let Some(page) = event
         .current_target()
         .and_then(|t| t.dyn_into::<Element>().ok())
     else {
@@ -71,24 +77,20 @@ pub fn key_in(event: &web_sys::Event) {
     }
     let now = now();
     let same = WINDOW.with_borrow_mut(|w| match w {
-        Some(w) if w.scroller == scroller => {
+        Some(w) if w.page == page => {
             w.last_key = now;
             true
         }
         _ => false,
     });
-    // A short grid (its chunks and the total row are the scroller's
-    // children) costs a key no more than this.
-    if same || scroller.child_element_count() < MIN_CHUNKS {
+    if same {
         return;
     }
     release();
-    let Ok(chunks) = scroller.query_selector_all(CHUNKS) else {
+    // A browser without `:has()` draws the page whole, as before.
+    let Ok(blocks) = page.query_selector_all(BLOCKS) else {
         return;
     };
-    if chunks.length() < MIN_CHUNKS {
-        return;
-    }
     let on_change = Closure::<dyn Fn(js_sys::Array)>::new(|entries: js_sys::Array| {
         let focused = web_sys::window()
             .and_then(|w| w.document())
@@ -97,27 +99,27 @@ pub fn key_in(event: &web_sys::Event) {
             .iter()
             .filter_map(|e| e.dyn_into::<IntersectionObserverEntry>().ok())
         {
-            let chunk = entry.target();
-            let has_focus = focused.as_ref().is_some_and(|f| chunk.contains(Some(f)));
+            let block = entry.target();
+            let has_focus = focused.as_ref().is_some_and(|f| block.contains(Some(f)));
             if entry.is_intersecting() || has_focus {
-                let _ = chunk.remove_attribute("hidden");
+                let _ = block.remove_attribute("hidden");
             } else {
-                let _ = chunk.set_attribute("hidden", "until-found");
+                let _ = block.set_attribute("hidden", "until-found");
             }
         }
     });
     let options = IntersectionObserverInit::new();
     // A fifth of a screen: more than a row, so that Tab, Enter and the
-    // arrows always land in a drawn chunk.
+    // arrows always land in a drawn block.
     options.set_root_margin("20% 0px 20% 0px");
     let Ok(observer) =
         IntersectionObserver::new_with_options(on_change.as_ref().unchecked_ref(), &options)
     else {
         return;
     };
-    for i in 0..chunks.length() {
-        if let Some(chunk) = chunks.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-            observer.observe(&chunk);
+    for i in 0..blocks.length() {
+        if let Some(block) = blocks.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            observer.observe(&block);
         }
     }
     if let Some(window) = web_sys::window() {
@@ -134,7 +136,7 @@ pub fn key_in(event: &web_sys::Event) {
     let generation = GENERATION.get().wrapping_add(1);
     GENERATION.set(generation);
     WINDOW.set(Some(Window {
-        scroller,
+        page,
         observer,
         last_key: now,
         generation,
@@ -143,7 +145,7 @@ pub fn key_in(event: &web_sys::Event) {
     release_when_quiet(generation, RELEASE_AFTER_MS);
 }
 
-/// Shows every chunk again (the keys paused, a field is to be focused from
+/// Shows every block again (the keys paused, a field is to be focused from
 /// elsewhere, or the page is printed).
 pub fn release() {
     let Some(window) = WINDOW.take() else {
@@ -155,13 +157,10 @@ pub fn release() {
             let _ = w.remove_event_listener_with_callback("wheel", f.as_ref().unchecked_ref());
         });
     }
-    if let Ok(chunks) = window
-        .scroller
-        .query_selector_all(":scope > .grid-chunk[hidden]")
-    {
-        for i in 0..chunks.length() {
-            if let Some(chunk) = chunks.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-                let _ = chunk.remove_attribute("hidden");
+    if let Ok(blocks) = window.page.query_selector_all(HIDDEN) {
+        for i in 0..blocks.length() {
+            if let Some(block) = blocks.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                let _ = block.remove_attribute("hidden");
             }
         }
     }

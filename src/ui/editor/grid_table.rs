@@ -8,7 +8,6 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::browser::focus::focus_field;
-use crate::browser::typing_window;
 use crate::core::grid::{cell_code, total_text, ColumnRole, GridRows, TOTAL_ROW};
 use crate::core::issue::Severity;
 use crate::core::value::ValueKind;
@@ -21,6 +20,7 @@ use crate::ui::editor::state::form::FormContext;
 use crate::ui::editor::state::grid::{GridRow, GridState};
 use crate::ui::shared::deferred::Deferral;
 use crate::ui::shared::erased::{key_of, keyed_list, memo, CollectAny, Keyed};
+use crate::ui::shared::settled::Settled;
 
 /// The `data-code` of the element that took focus.
 fn focused_code(ev: &web_sys::FocusEvent) -> Option<String> {
@@ -233,6 +233,7 @@ pub fn GridSection(grid: Arc<GridState>) -> impl IntoView {
                     .collect::<Vec<_>>()
             })
         });
+        let mine = expect_context::<Settled>().follow_frame(mine);
         view! { <div class="grid-total-messages screen-only"><IssueMessages issues=mine /></div> }
             .into_any()
     });
@@ -248,7 +249,7 @@ pub fn GridSection(grid: Arc<GridState>) -> impl IntoView {
             {unit_note}
             <StaleBar codes=Codes::Grid(id.clone()) />
             <CarryBar grid=grid.clone() />
-            <div class="grid-scroll" on:focusin=move |ev| focused.set(focused_code(&ev)) on:keydown=|ev| typing_window::key_in(&ev)>
+            <div class="grid-scroll" on:focusin=move |ev| focused.set(focused_code(&ev))>
                 {keyed_list(move || chunks().into_iter().map(|n| {
                     let chunk_view = chunk_view.clone();
                     Keyed::new(n.to_string(), move || chunk_view(n))
@@ -273,7 +274,8 @@ fn GridRowView(grid: Arc<GridState>, row: GridRow, conflicted: Vec<String>) -> i
     let key = row.key.to_string();
     let columns = grid.grid.columns.clone();
     let stt = row.stt;
-    let issues = row.issues;
+    // Shown on the frame after the key's (ui/shared/settled.rs).
+    let issues = expect_context::<Settled>().follow_frame(row.issues);
     let label_index = grid.grid.label_column();
     let fixed_label = grid.grid.fixed_label(&key).unwrap_or_default().to_string();
     let editable = grid.grid.is_editable();

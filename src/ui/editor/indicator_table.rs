@@ -20,6 +20,7 @@ use crate::ui::editor::state::form::FormContext;
 use crate::ui::editor::value_input::{is_tab, none_to_report_button, tab_key, ValueInput};
 use crate::ui::shared::deferred::Deferral;
 use crate::ui::shared::erased::CollectAny;
+use crate::ui::shared::settled::Settled;
 
 /// Lines per `<table>`. A section is drawn as consecutive tables with the
 /// same columns, each a layout and paint boundary the browser skips while
@@ -137,7 +138,8 @@ fn IndicatorRow(index: usize, keys: AnnexKeys) -> impl IntoView {
         return ().into_any();
     };
     let code = indicator.code.clone();
-    let issues = field.issues;
+    // Shown on the frame after the key's (ui/shared/settled.rs).
+    let issues = expect_context::<Settled>().follow_frame(field.issues);
     let indicator_for_previous = indicator.clone();
     let row_class = format!(
         "row depth-{} {}{}",

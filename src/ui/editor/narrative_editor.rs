@@ -19,6 +19,7 @@ use crate::ui::editor::figure_picker::{
 use crate::ui::editor::issue_summary::IssueMessages;
 use crate::ui::editor::state::form::FormContext;
 use crate::ui::shared::erased::{key_of, keyed_list, memo, CollectAny, Keyed};
+use crate::ui::shared::settled::Settled;
 
 #[component]
 pub fn NarrativeEditor() -> impl IntoView {
@@ -155,12 +156,14 @@ fn TextEntry(
         .item(&id)
         .map(|i| i.hint.clone())
         .unwrap_or_default();
-    let issues = form
-        .narrative
-        .item_issues
-        .get(&id)
-        .copied()
-        .unwrap_or_else(|| memo(Vec::new));
+    // Shown on the frame after the key's (ui/shared/settled.rs).
+    let issues = expect_context::<Settled>().follow_frame(
+        form.narrative
+            .item_issues
+            .get(&id)
+            .copied()
+            .unwrap_or_else(|| memo(Vec::new)),
+    );
     let (edit, paste_form, pick_form) = (form.clone(), form.clone(), form.clone());
     let on_input = move |ev| edit.set_narrative(text, event_target_value(&ev));
     let paste_id = id.clone();

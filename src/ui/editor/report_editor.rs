@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::browser::typing_window;
 use crate::core::draft::Draft;
 use crate::core::template::Template;
 use crate::ui::context::AppContext;
@@ -49,12 +50,16 @@ pub fn ReportEditor(
             .map(|g| g.rows.with_untracked(Vec::len))
             .sum::<usize>();
     provide_context(Deferral::new(rows));
-    // The summary and counts beside the form follow the checks once typing pauses.
+    // The summary and counts beside the form follow the checks once typing pauses;
     let (issues, filled) = (form.issues, form.filled);
-    provide_context(Settled::new(move || {
-        issues.track();
-        filled.track();
-    }));
+    // A field's own messages follow them once the key's frame is painted.
+    provide_context(Settled::new(
+        move || {
+            issues.track();
+            filled.track();
+        },
+        move || issues.track(),
+    ));
     let keys = AnnexKeys::new(ctx.session(|s| s.hint_closed(KEYS_HINT)));
     let orphans = draft.orphans(&template);
     let own_id = draft.id.clone();
@@ -97,7 +102,8 @@ pub fn ReportEditor(
                 </div>
             </div>
             <div class="editor-body">
-                <main class="paper">
+                // While the clerk types, only what is near the screen is drawn.
+                <main class="paper" on:keydown=|ev| typing_window::key_in(&ev)>
                     <CompareWith own_id=own_id />
                     <ReportHeaderBlock />
                     {has_narrative.then(|| view! { <NarrativeEditor /> })}

@@ -13,9 +13,16 @@
 //! between them, rastered and composited with the field, is what made a
 //! grid's keys late. While changes wait, the summary says so
 //! (`data-checks="pending"`, else `"shown"`), for a test to wait on.
+//!
+//! A field's own messages and its row's marks follow the checks sooner:
+//! on the frame after the key's (`follow_frame`). The key's frame paints
+//! the field and its figures; the message under the row, which may change
+//! its words, its height and so the rows below it, is painted on the next
+//! one, some 16 ms later, not within the key's own frame (issue 32).
 
 use leptos::prelude::*;
 
+use crate::browser::idle::after_paint;
 use crate::ui::shared::erased::memo;
 use crate::ui::shared::pause::Pause;
 
@@ -28,6 +35,8 @@ const MAX_WAIT_MS: f64 = 1000.0;
 #[derive(Clone, Copy)]
 pub struct Settled {
     tick: RwSignal<u64>,
+    /// Counts the frames painted after a change to the messages.
+    painted: RwSignal<u64>,
     /// Changes wait to be shown.
     pub pending: RwSignal<bool>,
 }
@@ -35,8 +44,28 @@ pub struct Settled {
 impl Settled {
     /// Watches what `watch` reads (every message and count of the form):
     /// each change to it is shown, at every follower, once changes pause.
-    pub fn new(watch: impl Fn() + Send + Sync + 'static) -> Settled {
+    /// A change to what `messages` reads is shown at `follow_frame`'s
+    /// followers once the frame of the key that made it is painted.
+    pub fn new(
+        watch: impl Fn() + Send + Sync + 'static,
+        messages: impl Fn() + Send + Sync + 'static,
+    ) -> Settled {
         let tick = RwSignal::new(0u64);
+        let painted = RwSignal::new(0u64);
+        let frame_asked = StoredValue::new(false);
+        Effect::new(move |ran: Option<()>| {
+            messages();
+            if ran.is_none() || frame_asked.get_value() {
+                return;
+            }
+            // One wait serves every change made before that frame.
+            frame_asked.set_value(true);
+            leptos::task::spawn_local(async move {
+                after_paint().await;
+                frame_asked.try_set_value(false);
+                painted.try_update(|n| *n += 1);
+            });
+        });
         let pending = RwSignal::new(false);
         let pause = Pause::new(QUIET_MS, MAX_WAIT_MS);
         // Timers may fire after the editor is gone: `try_` throughout.
@@ -55,16 +84,36 @@ impl Settled {
             pause.changed(settle);
         });
         on_cleanup(move || pause.cancel());
-        Settled { tick, pending }
+        Settled {
+            tick,
+            painted,
+            pending,
+        }
     }
 
     /// `source` as the page shows it: its value at the last still moment
     /// (its value now, when the view is first drawn).
     pub fn follow<T: Clone + PartialEq + Send + Sync + 'static>(self, source: Memo<T>) -> Memo<T> {
-        let tick = self.tick;
-        memo(move || {
-            tick.track();
-            source.get_untracked()
-        })
+        follower(self.tick, source)
     }
+
+    /// `source` as the page shows it beside its field: its value once the
+    /// frame of the key that changed it is painted.
+    pub fn follow_frame<T: Clone + PartialEq + Send + Sync + 'static>(
+        self,
+        source: Memo<T>,
+    ) -> Memo<T> {
+        follower(self.painted, source)
+    }
+}
+
+/// `source`'s value as of `tick`'s last change (its value now at first).
+fn follower<T: Clone + PartialEq + Send + Sync + 'static>(
+    tick: RwSignal<u64>,
+    source: Memo<T>,
+) -> Memo<T> {
+    memo(move || {
+        tick.track();
+        source.get_untracked()
+    })
 }
