@@ -21,6 +21,10 @@ describe('single file in Firefox', () => {
       await page.click('[data-action="new-draft"][data-template="xa-01b"]');
       await page.waitForSelector('[data-code="3.3.1"]');
       for (const [code, value] of [['3.3.1', '1603'], ['3.3.1.a', '581'], ['3.3.1.b', '2'], ['3.3.1.c', '525'], ['3.3.1.d', '489'], ['3.2.4', '99.5']]) {
+        // While keys come, blocks far from the screen wait unrendered
+        // (browser/typing_window.rs); a script clicking a far field at once,
+        // with no scroll, waits for the pause as Playwright's click does.
+        await page.waitForFunction(() => !document.querySelector('.paper [hidden="until-found"]'));
         await page.click(`[data-code="${code}"]`);
         await page.keyboard.type(value);
         await page.keyboard.press('Tab');

@@ -58,10 +58,21 @@ thread_local! {
     /// keys). One listener for the page's life: it ends the window it is
     /// called in, so it must outlive it.
     static ON_WHEEL: Closure<dyn Fn()> = Closure::new(release);
+    /// Whether the browser keeps a `hidden="until-found"` block's place and
+    /// finds its text (`onbeforematch`; Chromium, Firefox from 139). One
+    /// that does not (Firefox ESR 128) would take the block out of the
+    /// page instead: it draws the page whole, as before.
+    static UNTIL_FOUND: bool = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+        .is_some_and(|b| js_sys::Reflect::has(&b, &JsValue::from_str("onbeforematch")).unwrap_or(false));
 }
 
 /// A key was pressed in the report: `event`'s listener is on its page.
 pub fn key_in(event: &web_sys::Event) {
+    if !UNTIL_FOUND.with(|s| *s) {
+        return;
+    }
     let Some(page) = event
         .current_target()
         .and_then(|t| t.dyn_into::<Element>().ok())
