@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
+import { shownIssues } from './support/browser.mjs';
 
 const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
 
@@ -32,9 +33,8 @@ describe('single file in Firefox', () => {
       assert.equal(await page.$eval('[data-computed="3.3.1.cong-trong-do"]', (n) => n.textContent), '1.597');
       assert.equal(await page.$eval('[data-code="3.2.4"]', (n) => n.value), '99,5');
       assert.deepEqual(
-        // A field's messages show on the frame after the key's.
-        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0))))
-          .then(() => [...document.querySelectorAll('[data-issue-for]')].map((n) => n.textContent.trim()))),
+        // A field's messages show on the frame after the key's (shownIssues waits for it).
+        (await shownIssues(page)).map((i) => i.message),
         ['3.3.1: các dòng "Trong đó" cộng lại 1.597, khác tổng 1.603 (lệch 6)'],
       );
       // Firefox ESR keeps local storage for a page opened from disk too.

@@ -50,9 +50,9 @@ pub fn ReportEditor(
             .map(|g| g.rows.with_untracked(Vec::len))
             .sum::<usize>();
     provide_context(Deferral::new(rows));
-    // The summary and counts beside the form follow the checks once typing pauses;
+    // The summary and counts beside the form follow the checks once typing
+    // pauses; a field's own messages, once the key's frame is painted.
     let (issues, filled) = (form.issues, form.filled);
-    // A field's own messages follow them once the key's frame is painted.
     provide_context(Settled::new(
         move || {
             issues.track();
