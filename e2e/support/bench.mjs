@@ -10,6 +10,7 @@ import { observeKeys, typeLikeAClerk, keyLatencies, launchForKeys } from './keys
 import { provinceRows } from './bench-province.mjs';
 import { workbookRows } from './bench-workbook.mjs';
 import { gridBench, formKeys } from './bench-grid.mjs';
+import { floorBench } from './bench-floor.mjs';
 import { lighthouseRows } from './bench-lighthouse.mjs';
 import { editionRows } from './bench-edition.mjs';
 
@@ -512,6 +513,8 @@ let cells;
 }
 
 rows.push(...(await gridBench(keysBrowser, server.url, headed)));
+// Beside them, the same keys in a script-free page of as many cells as the app draws.
+rows.push(...(await floorBench(keysBrowser, headed)));
 
 await exportTimes(gridDraft, 'docx', `huyen-cchc with the ${cells.toLocaleString('en')}-cell Phụ lục V (625 rows)`);
 
