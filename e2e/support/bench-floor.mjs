@@ -13,13 +13,13 @@
 // grid rows with no budget of their own: a budget under the plain-input
 // floor cannot be met with `<input>` cells on that machine. Run alone:
 // `xvfb-run -a node e2e/support/bench-floor.mjs`.
-import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isMain } from '../../scripts/is-main.mjs';
 import { serveDist } from './server.mjs';
 import { observeKeys, typeLikeAClerk, keyLatencies, launchForKeys } from './keys.mjs';
-import { summary } from './bench-grid.mjs';
+import { summary, describe } from './bench-grid.mjs';
 
 const ROWS = 20;
 const COLUMNS = 16;
@@ -51,7 +51,6 @@ function fields() {
 /** Key latencies in a page of `ROWS × COLUMNS` cells made by `cell`. */
 async function floorKeys(browser, cell, keys) {
   const dir = mkdtempSync(join(tmpdir(), 'bench-floor-'));
-  mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'index.html'), page(cell));
   const server = await serveDist({ dir, precompressed: false });
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
@@ -71,8 +70,6 @@ async function floorKeys(browser, cell, keys) {
   }
 }
 
-const shown = (x) => (x < 16 ? '< 16' : x.toFixed(0));
-
 /** Rows for bench.mjs: each kind of cell once. */
 export async function floorBench(browser, headed, keys = 300) {
   const how = headed ? 'headed' : 'HEADLESS, not comparable';
@@ -81,7 +78,7 @@ export async function floorBench(browser, headed, keys = 300) {
     const s = summary((await floorKeys(browser, cell, keys)).latencies);
     rows.push({
       what: `the browser's floor (${how}): real keys → next paint in a script-free page of ${ROWS * COLUMNS} ${label}: p50 / p95 / p99 / worst`,
-      value: `${shown(s.p50)} / ${shown(s.p95)} / ${shown(s.p99)} / ${shown(s.worst)} ms, ${s.slow} of ${s.keys} keys ≥ 24 ms`,
+      value: describe(s),
       budget: '',
       verdict: '',
     });

@@ -172,7 +172,7 @@ export function summary(latencies) {
   const [p50, p95, p99] = [0.5, 0.95, 0.99].map((q) => quantile(latencies, q));
   return { p50, p95, p99, worst: Math.max(...latencies), slow: latencies.filter((x) => x >= 24).length, keys: latencies.length };
 }
-const describe = (s) => `${shown(s.p50)} / ${shown(s.p95)} / ${shown(s.p99)} / ${shown(s.worst)} ms, ${s.slow} of ${s.keys} keys ≥ 24 ms`;
+export const describe = (s) => `${shown(s.p50)} / ${shown(s.p95)} / ${shown(s.p99)} / ${shown(s.worst)} ms, ${s.slow} of ${s.keys} keys ≥ 24 ms`;
 
 /** Rows for bench.mjs: each scenario once, in `browser` (headed when `headed`). */
 export async function gridBench(browser, url, headed, keys = 300) {
