@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, newDraft, typeInto, headerField, shownIssues, setUpSuite, reloadInDraft, clickOnce, pasteWithKeys, checksShown } from './support/browser.mjs';
+import { openApp, newDraft, typeInto, headerField, shownIssues, setUpSuite, reloadInDraft, clickOnce, pasteWithKeys, checksShown, fieldValue } from './support/browser.mjs';
 import { readWorkbook } from './support/xlsx.mjs';
 import { printToPdf } from './support/pdf.mjs';
 
@@ -92,7 +92,7 @@ describe('Phụ lục V of seed 002: dossier results by field', () => {
     await page.waitForSelector('[data-save-state="saved"]');
     await reloadInDraft(page);
     assert.deepEqual((await rowKeys(page, 'pl5')).slice(0, 3), ['2', '1', '3']);
-    assert.equal(await page.inputValue(cell('pl5', '6', 2)), 'Tài nguyên và Môi trường');
+    assert.equal(await fieldValue(page, cell('pl5', '6', 2)), 'Tài nguyên và Môi trường');
     assert.equal(await text(page, computed('pl5', 'total', 18)), '55');
   });
 });
@@ -118,8 +118,8 @@ describe('Phụ lục V pasted from a spreadsheet', () => {
     // Pasted with Ctrl+V from the real clipboard into the first row's label cell.
     await pasteWithKeys(page, cell('pl5', '1', 2), `${tsv}\r\n`);
     assert.deepEqual(await rowKeys(page, 'pl5'), fixture.pl5.rows.map((_, i) => String(i + 1)));
-    assert.equal(await page.inputValue(cell('pl5', '6', 2)), 'Tài nguyên và Môi trường');
-    assert.equal(await page.inputValue(cell('pl5', '6', 17)), '13');
+    assert.equal(await fieldValue(page, cell('pl5', '6', 2)), 'Tài nguyên và Môi trường');
+    assert.equal(await fieldValue(page, cell('pl5', '6', 17)), '13');
     for (const [column, expected] of Object.entries(fixture.pl5.seed_total)) {
       assert.equal(await text(page, computed('pl5', 'total', column)), expected, `column (${column})`);
     }
@@ -128,16 +128,97 @@ describe('Phụ lục V pasted from a spreadsheet', () => {
 
   test('a single value pastes as usual, into the field only', async () => {
     const { page } = app;
-    const before = await Promise.all([17, 18].map((c) => page.inputValue(cell('pl5', '10', c))));
+    const before = await Promise.all([17, 18].map((c) => fieldValue(page, cell('pl5', '10', c))));
     // A real paste (Ctrl+V) of what a clerk copied from one spreadsheet cell.
     await page.evaluate(() => navigator.clipboard.writeText('7'));
     await page.click(cell('pl5', '11', 18));
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Control+V');
-    assert.equal(await page.inputValue(cell('pl5', '11', 18)), '7');
-    assert.deepEqual(await Promise.all([17, 18].map((c) => page.inputValue(cell('pl5', '10', c)))), before, 'the row above is untouched');
-    assert.equal(await page.inputValue(cell('pl5', '11', 17)), fixture.pl5.rows[10].cells['17'] ?? '', 'the cell beside is untouched');
+    assert.equal(await fieldValue(page, cell('pl5', '11', 18)), '7');
+    assert.deepEqual(await Promise.all([17, 18].map((c) => fieldValue(page, cell('pl5', '10', c)))), before, 'the row above is untouched');
+    assert.equal(await fieldValue(page, cell('pl5', '11', 17)), fixture.pl5.rows[10].cells['17'] ?? '', 'the cell beside is untouched');
     assert.equal((await rowKeys(page, 'pl5')).length, 11, 'no row added');
+  });
+
+  // A grid's number cell is a one-line text box, not an <input> (issue 32:
+  // Chromium draws a key in it in half the time); it takes keys and pastes
+  // as an input does.
+  test('a number cell takes a spreadsheet\'s copied cell as plain text on one line, the caret after it', async () => {
+    const { page } = app;
+    const here = cell('pl5', '11', 18);
+    // What a spreadsheet puts on the clipboard for one cell: its text and a
+    // line break, and the same as a formatted table.
+    await page.evaluate(() => navigator.clipboard.write([new ClipboardItem({
+      'text/plain': new Blob(['12\r\n'], { type: 'text/plain' }),
+      'text/html': new Blob(['<table><tr><td><b>12</b></td></tr></table>'], { type: 'text/html' }),
+    })]));
+    await page.click(here);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Control+V');
+    await page.keyboard.type('3');
+    assert.equal(await fieldValue(page, here), '123', 'the caret is after the pasted figure, on its line');
+    assert.equal(await page.$eval(here, (n) => n.childElementCount), 0, 'no markup and no line break in the cell');
+    // Tab into a cell selects its figure, as in an <input>: a key replaces it.
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.type('4');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('1603');
+    await page.keyboard.press('Tab');
+    assert.equal(await fieldValue(page, cell('pl5', '11', 17)), '4');
+    assert.equal(await fieldValue(page, here), '1.603', 'tidied on leaving');
+    // A space typed stays a plain space (no no-break space in the figure).
+    await page.click(here);
+    await page.keyboard.press('End');
+    await page.keyboard.type(' ');
+    assert.equal(await fieldValue(page, here), '1.603 ');
+    await page.keyboard.press('Tab');
+    assert.equal(await fieldValue(page, here), '1.603');
+    // The next thing a clerk does: the draft is saved, and reopens with it.
+    await page.waitForSelector('[data-save-state="saved"]');
+    await reloadInDraft(page);
+    assert.equal(await fieldValue(page, cell('pl5', '11', 17)), '4');
+    assert.equal(await fieldValue(page, here), '1.603');
+  });
+});
+
+describe('a grid\'s number cell in a browser without plaintext-only', () => {
+  // Firefox before 136 has no contenteditable="plaintext-only": the cell is
+  // contenteditable="true", and the app keeps markup out of it.
+  test('the cell is contenteditable="true", takes keys, and a formatted paste goes in as plain text', async () => {
+    const { page, context } = await openApp(suite.browser, suite.server.url, {
+      clipboard: true,
+      beforeLoad: (page) => page.addInitScript(() => {
+        const own = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'contentEditable');
+        Object.defineProperty(HTMLElement.prototype, 'contentEditable', {
+          ...own,
+          get() { const v = own.get.call(this); return v === 'plaintext-only' ? 'inherit' : v; },
+        });
+      }),
+    });
+    await newDraft(page, 'huyen-cchc');
+    await clickOnce(page, '[data-action="add-row"][data-section="pl5"]');
+    const here = cell('pl5', '1', 5);
+    assert.equal(await page.$eval(here, (n) => n.getAttribute('contenteditable')), 'true');
+    await typeInto(page, here, '1603');
+    assert.equal(await fieldValue(page, here), '1.603');
+    assert.equal(await text(page, computed('pl5', 'total', 5)), '1.603');
+    await page.evaluate(() => navigator.clipboard.write([new ClipboardItem({
+      'text/plain': new Blob(['25\r\n'], { type: 'text/plain' }),
+      'text/html': new Blob(['<b>25</b>'], { type: 'text/html' }),
+    })]));
+    const next = cell('pl5', '1', 6);
+    await page.click(next);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Control+V');
+    await page.keyboard.type('0');
+    assert.equal(await fieldValue(page, next), '250');
+    assert.equal(await page.$eval(next, (n) => n.childElementCount), 0, 'no markup and no line break in the cell');
+    // Bold from the keyboard has nowhere to go either: the cell's text is all that is kept.
+    await page.keyboard.press('Control+B');
+    await page.keyboard.type('1');
+    await page.keyboard.press('Tab');
+    assert.equal(await fieldValue(page, next), '2.501');
+    await context.close();
   });
 });
 
@@ -241,13 +322,13 @@ describe('roll-up of commune files into the district draft', () => {
   test('one row per commune, filled from its dossier figures, checked against sums made here', async () => {
     const { page } = app;
     assert.deepEqual(await rowKeys(page, 'pl6'), ['1', '2', '3']);
-    const labels = await Promise.all(['1', '2', '3'].map((k) => page.inputValue(cell('pl6', k, 2))));
+    const labels = await Promise.all(['1', '2', '3'].map((k) => fieldValue(page, cell('pl6', k, 2))));
     assert.deepEqual(labels, ['UBND xã Ba Cùm Nam', 'UBND xã Sơn Bình', 'UBND thị trấn Tô Hạp']);
     const received = communes.reduce((n, c) => n + parseVn(c.values['3.3.1']), 0);
     const onTime = communes.reduce((n, c) => n + parseVn(c.values['3.3.2']), 0);
     assert.equal(parseVn(await text(page, computed('pl6', 'total', 5))), received);
     assert.equal(parseVn(await text(page, computed('pl6', 'total', 8))), onTime);
-    assert.equal(await page.inputValue(cell('pl6', '2', 5)), '1.551', 'the newer of two Sơn Bình files');
+    assert.equal(await fieldValue(page, cell('pl6', '2', 5)), '1.551', 'the newer of two Sơn Bình files');
   });
 
   test('the summary sums counts, recomputes rates and counts answers', async () => {
@@ -279,8 +360,8 @@ describe('roll-up of commune files into the district draft', () => {
     await page.waitForSelector('[data-save-state="saved"]');
     await reloadInDraft(page);
     await page.waitForSelector('[data-section="tong-hop-xa"]');
-    assert.equal(await page.inputValue(cell('pl6', '1', 4)), '3');
-    assert.equal(await page.inputValue(cell('pl6', '3', 5)), '1.579');
+    assert.equal(await fieldValue(page, cell('pl6', '1', 4)), '3');
+    assert.equal(await fieldValue(page, cell('pl6', '3', 5)), '1.579');
   });
 });
 

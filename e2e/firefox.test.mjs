@@ -49,4 +49,64 @@ describe('single file in Firefox', () => {
       await browser.close();
     }
   });
+
+  // A grid's number cell is a text box (contenteditable="plaintext-only";
+  // `true` in a Firefox before 136, and the app keeps the cell plain text).
+  test('a grid\'s number cells take keys and pastes as plain text, and reopen', async () => {
+    const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true, protocol: 'webDriverBiDi' });
+    try {
+      const page = await browser.newPage();
+      const errors = [];
+      page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(pathToFileURL(resolve('dist-single/bieumau-cchc.html')).href);
+      await page.waitForSelector('[data-action="new-draft"][data-template="huyen-cchc"]', { timeout: 30000 });
+      await page.click('[data-action="new-draft"][data-template="huyen-cchc"]');
+      await page.waitForSelector('[data-action="add-row"][data-section="pl5"]');
+      const supported = await page.evaluate(() => {
+        const d = document.createElement('div');
+        d.setAttribute('contenteditable', 'plaintext-only');
+        return d.contentEditable === 'plaintext-only';
+      });
+      for (let i = 0; i < 2; i++) {
+        await page.waitForFunction(() => !document.querySelector('.paper [hidden="until-found"]'));
+        await page.click('[data-action="add-row"][data-section="pl5"]');
+      }
+      const cell = (row, column) => `[data-code="pl5/${row}/c${column}"]`;
+      await page.waitForSelector(cell(2, 5));
+      assert.equal(await page.$eval(cell(1, 5), (n) => n.getAttribute('contenteditable')), supported ? 'plaintext-only' : 'true');
+      await page.click(cell(1, 5));
+      await page.keyboard.type('1603');
+      // Enter goes down the column, as in a spreadsheet.
+      await page.keyboard.press('Enter');
+      assert.equal(await page.evaluate(() => document.activeElement.getAttribute('data-code')), 'pl5/2/c5');
+      await page.keyboard.type('7');
+      await page.keyboard.press('Tab');
+      assert.equal(await page.$eval(cell(1, 5), (n) => n.textContent), '1.603');
+      assert.equal(await page.$eval('[data-computed="pl5/total/c5"]', (n) => n.textContent.trim()), '1.610');
+      // A copy of formatted text on the page (the total row's bold figure,
+      // copied with Ctrl+C) pastes as its plain text, on one line.
+      await page.$eval('[data-computed="pl5/total/c5"]', (n) => window.getSelection().selectAllChildren(n));
+      await page.keyboard.down('Control');
+      await page.keyboard.press('c');
+      await page.keyboard.up('Control');
+      await page.click(cell(2, 6));
+      await page.keyboard.down('Control');
+      await page.keyboard.press('a');
+      await page.keyboard.press('v');
+      await page.keyboard.up('Control');
+      assert.equal(await page.$eval(cell(2, 6), (n) => n.textContent), '1.610');
+      assert.equal(await page.$eval(cell(2, 6), (n) => n.childElementCount), 0, 'no markup in the cell');
+      await page.keyboard.press('Tab');
+      await page.waitForSelector('[data-save-state="saved"]', { timeout: 5000 });
+      await page.reload();
+      await page.waitForSelector(cell(2, 6));
+      assert.equal(await page.$eval(cell(1, 5), (n) => n.textContent), '1.603');
+      assert.equal(await page.$eval(cell(2, 5), (n) => n.textContent), '7');
+      assert.equal(await page.$eval(cell(2, 6), (n) => n.textContent), '1.610');
+      assert.deepEqual(errors, []);
+    } finally {
+      await browser.close();
+    }
+  });
 });

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, newDraft, typeInto, valueField, headerField, setUpSuite, watch } from './support/browser.mjs';
+import { openApp, newDraft, typeInto, valueField, headerField, setUpSuite, watch, fieldValue } from './support/browser.mjs';
 
 const suite = setUpSuite();
 
@@ -203,7 +203,7 @@ describe('roll-up of commune files whose names are spelt differently', () => {
     await page.waitForSelector('[data-section="tong-hop-xa"]');
     const rows = await page.$$eval('[data-section="pl6"] tbody [data-row]', (r) => r.map((x) => x.getAttribute('data-row')));
     assert.deepEqual(rows, ['1', '2']);
-    assert.equal(await page.inputValue('[data-code="pl6/1/c5"]'), '102', 'the file saved last');
+    assert.equal(await fieldValue(page, '[data-code="pl6/1/c5"]'), '102', 'the file saved last');
     assert.equal(await page.textContent('[data-computed="pl6/total/c5"]'), '205');
     assert.equal(await page.textContent('[data-computed="tong-hop-xa/3.3.1"]'), '205', 'each commune counted once');
     const notices = await page.$$eval('[data-rollup-notice]', (n) => n.map((x) => x.textContent));
@@ -224,12 +224,12 @@ describe('Enter in a grid', () => {
     await page.keyboard.press('Enter');
     assert.equal(await page.evaluate(() => document.activeElement.getAttribute('data-code')), 'pl5/2/c2');
     await page.keyboard.type('Đất đai');
-    assert.equal(await page.inputValue('[data-code="pl5/1/c2"]'), 'Tư pháp\nhộ tịch');
-    assert.equal(await page.inputValue('[data-code="pl5/2/c2"]'), 'Đất đai');
+    assert.equal(await fieldValue(page, '[data-code="pl5/1/c2"]'), 'Tư pháp\nhộ tịch');
+    assert.equal(await fieldValue(page, '[data-code="pl5/2/c2"]'), 'Đất đai');
     await page.waitForSelector('[data-save-state="saved"]');
     await page.reload();
     await page.waitForSelector('[data-section]');
-    assert.equal(await page.inputValue('[data-code="pl5/1/c2"]'), 'Tư pháp\nhộ tịch');
+    assert.equal(await fieldValue(page, '[data-code="pl5/1/c2"]'), 'Tư pháp\nhộ tịch');
     await context.close();
   });
 });

@@ -6,7 +6,7 @@
 // the reports survive a reload.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, newDraft, typeInto, valueField, headerField, shownIssues, setUpSuite, reloadInDraft, clickOnce, pasteWithKeys } from './support/browser.mjs';
+import { openApp, newDraft, typeInto, valueField, headerField, shownIssues, setUpSuite, reloadInDraft, clickOnce, pasteWithKeys, fieldValue } from './support/browser.mjs';
 
 const suite = setUpSuite();
 
@@ -231,9 +231,9 @@ describe('carried-over dossiers in a district report', () => {
     await page.click('[data-action="fill-carried-over"][data-section="pl5"]');
     assert.equal(await page.textContent('[data-section="pl5"] [data-carry-message]'),
       ' Đã điền 2 dòng từ kỳ trước. Không có trong báo cáo kỳ trước (hãy nhập tay): Xây dựng.');
-    assert.equal(await page.inputValue(cell(dat, 4)), '5');
-    assert.equal(await page.inputValue(cell(tu, 4)), '10');
-    assert.equal(await page.inputValue(cell(xay, 4)), '');
+    assert.equal(await fieldValue(page, cell(dat, 4)), '5');
+    assert.equal(await fieldValue(page, cell(tu, 4)), '10');
+    assert.equal(await fieldValue(page, cell(xay, 4)), '');
     assert.equal((await shownIssues(page)).some((i) => i.code.endsWith('/c4')), false, 'filled figures agree');
 
     await typeInto(page, cell(tu, 4), '12');
@@ -264,8 +264,8 @@ describe('carried-over dossiers in a district report', () => {
     assert.match(await page.textContent('[data-section="pl5"] [data-stale-count]'), /Phần này còn 4 số liệu chép từ kỳ trước/);
     // A block pasted from a spreadsheet edits its cells: they are no longer marked.
     await pasteWithKeys(page, cell(1, 14), '7\t3\r\n');
-    assert.equal(await page.inputValue(cell(1, 14)), '7');
-    assert.equal(await page.inputValue(cell(1, 15)), '3', 'the block went on across the row');
+    assert.equal(await fieldValue(page, cell(1, 14)), '7');
+    assert.equal(await fieldValue(page, cell(1, 15)), '3', 'the block went on across the row');
     assert.equal(await page.getAttribute(cell(1, 14), 'data-stale'), null);
     assert.ok(Number(await page.getAttribute('[data-section="pl5"] [data-stale-count]', 'data-stale-count')) < 4, 'fewer marked cells');
     await page.click('[data-section="pl5"] [data-action="confirm-section"]');

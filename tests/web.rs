@@ -114,11 +114,15 @@ fn fire(target: &Element, kind: &str) {
     target.dispatch_event(&event).unwrap();
 }
 
-/// Types `text` into the field as the browser reports typing: an input event.
+/// Types `text` into the field as the browser reports typing: an input
+/// event, after the text is in the `<input>` or in a grid's text box.
 async fn type_into(root: &Element, code: &str, text: &str) {
-    let input = field(root, code);
-    input.set_value(text);
-    fire(&input, "input");
+    let element = find(root, &format!("[data-code=\"{code}\"]"));
+    match element.dyn_ref::<HtmlInputElement>() {
+        Some(input) => input.set_value(text),
+        None => element.set_text_content(Some(text)),
+    }
+    fire(&element, "input");
     settle().await;
 }
 
@@ -356,6 +360,11 @@ async fn a_keystroke_in_a_grid_touches_its_row_and_the_totals_only() {
     let root = mount_editor_of(template, report);
     settle().await;
     assert_eq!(text_of(&root, "[data-computed=\"pl5/total/c5\"]"), "30");
+    // A number cell is a one-line text box that shows the draft's figure.
+    let cell = find(&root, "[data-code=\"pl5/2/c5\"]");
+    assert_eq!(cell.tag_name(), "DIV");
+    assert!(cell.get_attribute("contenteditable").is_some());
+    assert_eq!(cell.text_content().as_deref(), Some("10"));
     let touched = rows_touched_in(
         &root,
         "[data-section=\"pl5\"]",

@@ -14,7 +14,7 @@
 // so that the noise of a shared machine falls on both alike.
 import { readFileSync } from 'node:fs';
 import { isMain } from '../../scripts/is-main.mjs';
-import { openApp, newDraft } from './browser.mjs';
+import { openApp, newDraft, fieldValue } from './browser.mjs';
 import { observeKeys, typeLikeAClerk, keyLatencies, launchForKeys } from './keys.mjs';
 
 const quantile = (xs, q) => {
@@ -145,7 +145,7 @@ async function gridKeys(browser, url, rows, fields, count, detach = false) {
   const result = await keyLatencies(page, pressed);
   const [code, text] = fields[0];
   if (detach === 'detach') await page.evaluate((r) => window.revealRow(r), Number(code.match(/pl5\/(\d+)\//)[1]));
-  const value = await page.inputValue(code);
+  const value = await fieldValue(page, code);
   if (value !== text) throw new Error(`the keys did not reach the grid (${code} shows ${value})`);
   await context.close();
   return result;

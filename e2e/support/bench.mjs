@@ -86,7 +86,9 @@ async function keystrokeLatencies(page, strokes) {
       const input = document.querySelector(code.includes('[') ? code : `[data-code="${code}"]`);
       await nextTask();
       const t0 = performance.now();
-      input.value = text;
+      // A grid's number cell is a text box (contenteditable), not an <input>.
+      if ('value' in input) input.value = text;
+      else input.textContent = text;
       input.dispatchEvent(new Event('input', { bubbles: true }));
       await nextTask();
       document.body.getBoundingClientRect();
@@ -278,7 +280,8 @@ async function openFromList(page) {
     performance.clearMeasures('bieumau:save');
     for (const [code, text] of strokes) {
       const input = document.querySelector(`[data-code="${code}"]`);
-      input.value = text;
+      if ('value' in input) input.value = text;
+      else input.textContent = text;
       input.dispatchEvent(new Event('input', { bubbles: true }));
       await Promise.resolve();
       // The same synchronous flush as closing the tab.
@@ -545,7 +548,7 @@ await exportTimes(gridDraft, 'docx', `huyen-cchc with the ${cells.toLocaleString
   await page.evaluate(() => performance.clearMeasures());
   await page.setInputFiles('[data-action="merge-file"]', { name: 'dong-nghiep.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(theirs)) });
   await page.waitForSelector('[data-merge-report]');
-  await page.waitForFunction(() => document.querySelector('[data-code="pl5/1/c4"]').value === '3');
+  await page.waitForFunction(() => document.querySelector('[data-code="pl5/1/c4"]').textContent === '3');
   const measure = (name) => page.evaluate((n) => performance.getEntriesByName(n).map((m) => m.duration).pop() ?? NaN, name);
   const [read, merge, store, shown] = [await measure('bieumau:merge-read'), await measure('bieumau:merge'), await measure('bieumau:merge-store'), await measure('bieumau:merge-show')];
   const summary = await page.textContent('[data-merge-report]');

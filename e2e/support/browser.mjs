@@ -104,6 +104,16 @@ export async function reloadInDraft(page) {
   await page.waitForSelector('[data-section]');
 }
 
+/**
+ * What a field holds, as the clerk sees it: an `<input>`'s, `<select>`'s or
+ * `<textarea>`'s value, or the text of a grid's number cell, which is a
+ * one-line text box (contenteditable), not an `<input>` (issue 32). It
+ * waits for the field as `inputValue` does.
+ */
+export async function fieldValue(page, selector) {
+  return page.locator(selector).evaluate((el) => ('value' in el ? el.value : el.textContent));
+}
+
 // The field itself: a row's «Không phát sinh» button carries its data-code too.
 export const valueField = (code) => `:is(input, select, textarea)[data-code="${code}"]`;
 export const noteField = (code) => `[data-note="${code}"]`;

@@ -3,8 +3,10 @@
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
-/// Every editable value of the form, in page order.
-const VALUE_FIELDS: &str = "input[data-code], select[data-code], textarea[data-code]";
+/// Every editable value of the form, in page order (a grid's number is a
+/// text box: see `text_box`).
+const VALUE_FIELDS: &str =
+    "input[data-code], select[data-code], textarea[data-code], [contenteditable][data-code]";
 
 pub(super) fn css_string(text: &str) -> String {
     text.replace('\\', "\\\\").replace('"', "\\\"")

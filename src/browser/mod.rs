@@ -17,6 +17,7 @@ pub mod print;
 pub mod route;
 pub mod service_worker;
 pub mod storage;
+pub mod text_box;
 pub mod text_field;
 pub mod time;
 pub mod typing_window;

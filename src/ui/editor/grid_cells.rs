@@ -9,7 +9,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
 
 use crate::browser::focus::focus_cell_below;
-use crate::browser::text_field::break_line_on_alt_enter;
+use crate::browser::text_box;
+use crate::browser::text_field::{break_line_on_alt_enter, pasted_text};
 use crate::core::value::ValueKind;
 use crate::ui::editor::state::field::shown_on_leaving;
 use crate::ui::editor::state::form::FormContext;
@@ -17,10 +18,7 @@ use crate::ui::shared::erased::CollectAny;
 
 fn on_paste(paste: Callback<String, bool>) -> impl Fn(web_sys::ClipboardEvent) {
     move |ev| {
-        if let Some(text) = ev
-            .clipboard_data()
-            .and_then(|data| data.get_data("text/plain").ok())
-        {
+        if let Some(text) = pasted_text(&ev) {
             if paste.run(text) {
                 ev.prevent_default();
             }
@@ -56,6 +54,10 @@ fn on_enter_move_down(ev: KeyboardEvent) {
     }
 }
 
+/// A grid's number: a one-line text box (see [`crate::browser::text_box`]
+/// for why not an `<input>`), with an input's keys and look. The browser
+/// writes the clerk's keys into it; the model's text is written only
+/// where it differs, so the caret stays where the clerk is typing.
 #[component]
 pub(super) fn NumberCell(
     cell: Cell,
@@ -65,28 +67,53 @@ pub(super) fn NumberCell(
 ) -> impl IntoView {
     let raw = cell.raw;
     let (typed, stale) = (edit(cell, &code), stale(&code));
+    let node = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        let text = raw.get();
+        if let Some(element) = node.get() {
+            text_box::show(&element, &text);
+        }
+    });
     let on_blur = move |_| {
         if let Some(text) = shown_on_leaving(&kind, raw, cell.state_untracked()) {
             cell.set_raw(text);
         }
     };
+    let on_focus = move |_| {
+        if let Some(element) = node.get_untracked() {
+            text_box::select_all(&element);
+        }
+    };
+    // A block fills the rows below; a single value goes in as plain text
+    // on one line, as an `<input>` takes it.
+    let paste_here = move |ev: web_sys::ClipboardEvent| {
+        if let Some(text) = pasted_text(&ev) {
+            if paste.run(text.clone()) || text_box::paste_plain(&text) {
+                ev.prevent_default();
+            }
+        }
+    };
     view! {
-        <input
-            type="text"
+        <div
             class="cell-input"
+            node_ref=node
+            contenteditable=text_box::plain_text_editable()
+            role="textbox"
+            tabindex="0"
             data-code=code.clone()
             data-stale=stale
             inputmode="decimal"
-            autocomplete="off"
             spellcheck="false"
             aria-label=code
             aria-invalid=move || cell.state().error().is_some().to_string()
-            prop:value=move || raw.get()
-            on:input=move |ev| typed(event_target_value(&ev))
+            on:input=move |ev| typed(text_box::typed_text(&ev))
+            on:focus=on_focus
             on:blur=on_blur
             on:keydown=on_enter_move_down
-            on:paste=on_paste(paste)
-        />
+            on:paste=paste_here
+        >
+            {raw.get_untracked()}
+        </div>
     }
 }
 
