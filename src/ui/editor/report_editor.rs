@@ -53,13 +53,10 @@ pub fn ReportEditor(
     // The summary and counts beside the form follow the checks once typing
     // pauses; a field's own messages, once the key's frame is painted.
     let (issues, filled) = (form.issues, form.filled);
-    provide_context(Settled::new(
-        move || {
-            issues.track();
-            filled.track();
-        },
-        move || issues.track(),
-    ));
+    provide_context(Settled::new(move || {
+        issues.track();
+        filled.track();
+    }));
     let keys = AnnexKeys::new(ctx.session(|s| s.hint_closed(KEYS_HINT)));
     let orphans = draft.orphans(&template);
     let own_id = draft.id.clone();
