@@ -9,17 +9,33 @@ import { shownIssues } from './support/browser.mjs';
 
 const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
 
+/**
+ * Firefox with the single-file build opened from disk and a new draft of
+ * `template` started; `errors` collects the page's errors. The caller
+ * closes `browser`.
+ */
+async function newDraftFromDisk(template) {
+  const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true, protocol: 'webDriverBiDi' });
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(pathToFileURL(resolve('dist-single/bieumau-cchc.html')).href);
+    const start = `[data-action="new-draft"][data-template="${template}"]`;
+    await page.waitForSelector(start, { timeout: 30000 });
+    await page.click(start);
+    return { browser, page, errors };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
+
 describe('single file in Firefox', () => {
   test('opened from file://, it fills, checks, saves and reopens the draft', async () => {
-    const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true, protocol: 'webDriverBiDi' });
+    const { browser, page, errors } = await newDraftFromDisk('xa-01b');
     try {
-      const page = await browser.newPage();
-      const errors = [];
-      page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-      page.on('pageerror', (e) => errors.push(String(e)));
-      await page.goto(pathToFileURL(resolve('dist-single/bieumau-cchc.html')).href);
-      await page.waitForSelector('[data-action="new-draft"][data-template="xa-01b"]', { timeout: 30000 });
-      await page.click('[data-action="new-draft"][data-template="xa-01b"]');
       await page.waitForSelector('[data-code="3.3.1"]');
       for (const [code, value] of [['3.3.1', '1603'], ['3.3.1.a', '581'], ['3.3.1.b', '2'], ['3.3.1.c', '525'], ['3.3.1.d', '489'], ['3.2.4', '99.5']]) {
         // While keys come, blocks far from the screen wait unrendered
@@ -53,15 +69,8 @@ describe('single file in Firefox', () => {
   // A grid's number cell is a text box (contenteditable="plaintext-only";
   // `true` in a Firefox before 136, and the app keeps the cell plain text).
   test('a grid\'s number cells take keys and pastes as plain text, and reopen', async () => {
-    const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true, protocol: 'webDriverBiDi' });
+    const { browser, page, errors } = await newDraftFromDisk('huyen-cchc');
     try {
-      const page = await browser.newPage();
-      const errors = [];
-      page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-      page.on('pageerror', (e) => errors.push(String(e)));
-      await page.goto(pathToFileURL(resolve('dist-single/bieumau-cchc.html')).href);
-      await page.waitForSelector('[data-action="new-draft"][data-template="huyen-cchc"]', { timeout: 30000 });
-      await page.click('[data-action="new-draft"][data-template="huyen-cchc"]');
       await page.waitForSelector('[data-action="add-row"][data-section="pl5"]');
       const supported = await page.evaluate(() => {
         const d = document.createElement('div');

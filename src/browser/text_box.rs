@@ -15,7 +15,7 @@ thread_local! {
 
 /// The `contenteditable` value for a text box of plain text:
 /// `plaintext-only` where the browser has it (Chromium, Firefox 136+),
-/// else `true` (Firefox ESR 128), where [`typed_text`] reads the text
+/// else `true` (Firefox before 136), where [`typed_text`] reads the text
 /// alone and [`paste_plain`] keeps markup out.
 pub fn plain_text_editable() -> &'static str {
     EDITABLE.with(|value| {
