@@ -10,12 +10,11 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import puppeteer from 'puppeteer-core';
 import { serveDist } from './support/server.mjs';
+import { firefoxFromDisk } from './support/firefox.mjs';
 import { launch, openApp, newDraft, typeInto, valueField, headerField, takePageErrors, watch, fieldValue } from './support/browser.mjs';
 import { buildEdition } from './support/bench-edition.mjs';
 
-const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
 const HOSTILE = '</script><img src=x onerror="window.pwned=1">';
 /** The hosted app's strict CSP (as e2e/offline.test.mjs serves it). */
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
@@ -209,13 +208,8 @@ describe('offline', () => {
 
 describe('the edition opened from disk in Firefox ESR', () => {
   test('its templates show, a draft is made, and a newer edition elsewhere on disk offers its version', async () => {
-    const firefox = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true, protocol: 'webDriverBiDi' });
+    const { browser: firefox, page, errors } = await firefoxFromDisk(editions.v1);
     try {
-      const page = await firefox.newPage();
-      const errors = [];
-      page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-      page.on('pageerror', (e) => errors.push(String(e)));
-      await page.goto(pathToFileURL(editions.v1).href);
       await page.waitForSelector('[data-action="new-draft"][data-template="bieu-rieng-tinh"]', { timeout: 30000 });
       assert.equal(await page.$eval('[data-edition]', (n) => n.getAttribute('data-edition')), 'Tỉnh Thanh Hóa');
       await page.click('[data-action="new-draft"][data-template="bieu-rieng-tinh"]');

@@ -3,31 +3,19 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import puppeteer from 'puppeteer-core';
 import { shownIssues } from './support/browser.mjs';
+import { firefoxFromDisk } from './support/firefox.mjs';
 
-const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
-
-/**
- * Firefox with the single-file build opened from disk and a new draft of
- * `template` started; `errors` collects the page's errors. The caller
- * closes `browser`.
- */
+/** The single-file build opened from disk in Firefox, a new draft of `template` started. */
 async function newDraftFromDisk(template) {
-  const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true, protocol: 'webDriverBiDi' });
+  const opened = await firefoxFromDisk(resolve('dist-single/bieumau-cchc.html'));
+  const start = `[data-action="new-draft"][data-template="${template}"]`;
   try {
-    const page = await browser.newPage();
-    const errors = [];
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(pathToFileURL(resolve('dist-single/bieumau-cchc.html')).href);
-    const start = `[data-action="new-draft"][data-template="${template}"]`;
-    await page.waitForSelector(start, { timeout: 30000 });
-    await page.click(start);
-    return { browser, page, errors };
+    await opened.page.waitForSelector(start, { timeout: 30000 });
+    await opened.page.click(start);
+    return opened;
   } catch (error) {
-    await browser.close();
+    await opened.browser.close();
     throw error;
   }
 }
