@@ -36,11 +36,11 @@ const MAX_WAIT_MS: f64 = 1000.0;
 pub struct Settled {
     tick: RwSignal<u64>,
     /// The frame followers whose source changed since a frame was last
-    /// asked for: only their ticks move when it is painted (a painted tick
-    /// that every follower read again cost the 10.000-cell grid 10–19 ms
-    /// per key, right after the key's frame, beside its raster and draw).
+    /// painted: only their ticks move when one is (a painted tick that
+    /// every follower read again cost the 10.000-cell grid 10–19 ms per
+    /// key, right after the key's frame, beside its raster and draw). A
+    /// frame is awaited while the list is not empty.
     due: StoredValue<Vec<RwSignal<u64>>>,
-    frame_asked: StoredValue<bool>,
     /// Changes wait to be shown.
     pub pending: RwSignal<bool>,
 }
@@ -71,7 +71,6 @@ impl Settled {
         Settled {
             tick,
             due: StoredValue::new(Vec::new()),
-            frame_asked: StoredValue::new(false),
             pending,
         }
     }
@@ -101,14 +100,15 @@ impl Settled {
     /// Moves a follower's `frame` once the frame being drawn is painted;
     /// one wait serves every change made before that frame.
     fn after_frame(self, frame: RwSignal<u64>) {
-        self.due.update_value(|due| due.push(frame));
-        if self.frame_asked.get_value() {
+        let first = self.due.try_update_value(|due| {
+            due.push(frame);
+            due.len() == 1
+        });
+        if first != Some(true) {
             return;
         }
-        self.frame_asked.set_value(true);
         leptos::task::spawn_local(async move {
             after_paint().await;
-            self.frame_asked.try_set_value(false);
             if let Some(due) = self.due.try_update_value(std::mem::take) {
                 for frame in due {
                     frame.try_update(|n| *n += 1);
