@@ -179,6 +179,42 @@ describe('Phụ lục V pasted from a spreadsheet', () => {
     assert.equal(await fieldValue(page, cell('pl5', '11', 17)), '4');
     assert.equal(await fieldValue(page, here), '1.603');
   });
+
+  // A number cell does not clip (issue 32: a clip in each of the few
+  // hundred cells on screen cost every key's frame), except while focused
+  // and when its figure may be too wide for it: then it ends in "…".
+  test('a figure too wide for its cell ends in "…", and shows whole while the clerk types in it', async () => {
+    const { page } = app;
+    const here = cell('pl5', '11', 18);
+    const look = () => page.$eval(here, (n) => {
+      const style = getComputedStyle(n);
+      return { long: n.hasAttribute('data-long'), overflow: style.overflowX, ellipsis: style.textOverflow, cut: n.scrollWidth > n.clientWidth };
+    });
+    assert.deepEqual(await look(), { long: false, overflow: 'visible', ellipsis: 'clip', cut: false }, 'a figure that fits: no clip');
+    await page.click(here);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('1234567890');
+    assert.equal((await look()).overflow, 'hidden', 'clipped while focused');
+    // The caret's end of the figure is in view as the clerk types.
+    assert.ok(await page.$eval(here, (n) => {
+      const caret = getSelection().getRangeAt(0).getBoundingClientRect();
+      const box = n.getBoundingClientRect();
+      return n.scrollLeft > 0 && caret.right > box.left && caret.right <= box.right;
+    }), 'the caret, after the figure\'s end, is in view');
+    await page.keyboard.press('Tab');
+    assert.equal(await fieldValue(page, here), '1.234.567.890');
+    assert.deepEqual(await look(), { long: true, overflow: 'hidden', ellipsis: 'ellipsis', cut: true }, 'cut, with "…"');
+    // Drawn the same when the draft reopens, and plain again once short.
+    await page.waitForSelector('[data-save-state="saved"]');
+    await reloadInDraft(page);
+    assert.deepEqual(await look(), { long: true, overflow: 'hidden', ellipsis: 'ellipsis', cut: true }, 'cut after a reload');
+    await page.click(here);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('1603');
+    await page.keyboard.press('Tab');
+    assert.equal(await fieldValue(page, here), '1.603');
+    assert.deepEqual(await look(), { long: false, overflow: 'visible', ellipsis: 'clip', cut: false });
+  });
 });
 
 describe('a grid\'s number cell in a browser without plaintext-only', () => {
@@ -385,6 +421,8 @@ describe('printing the district draft of seed 002', () => {
         header: { parent: 'ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA', unit: 'ỦY BAN NHÂN DÂN HUYỆN KHÁNH SƠN', period: 'year', year: '2019' },
       },
     };
+    // A figure too wide for its column on screen (cut there, with "…").
+    values['pl6/2/c18'] = '1.234.567.890';
     await app.page.setInputFiles('[data-action="import"]', { name: 'khanh-son.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(draft)) });
     await app.page.waitForSelector('[data-section="pl6"]');
   });
@@ -412,6 +450,8 @@ describe('printing the district draft of seed 002', () => {
       });
       assert.match(own.at(-1).text, new RegExp(`Tổng cộng\\s+${total.replace('.', '\\.')}`));
     }
+    // On paper it is whole (it wraps in its column).
+    assert.match(text, /1\.234\.5\n(?:[^\n]*\n){0,3}[^\n]*67\.890/, 'a figure too wide for its column is whole on paper');
     const portrait = pagesOf('Phụ lục 2', 'Phụ lục 3');
     assert.ok(portrait.length >= 1 && portrait.every((p) => !p.landscape), 'Phụ lục 2 is portrait');
     for (const control of ['+ Thêm', 'Hoàn tác', 'Tổng hợp từ báo cáo của các xã', 'Chọn tệp']) {

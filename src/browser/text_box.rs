@@ -50,14 +50,27 @@ pub fn typed_text(ev: &Event) -> String {
         .replace(['\n', '\r'], "")
 }
 
+/// Text of more characters than this may not fit a grid's narrowest cell
+/// (48 px in a 16-column landscape grid holds `12.345`).
+const FITS: usize = 5;
+
+/// Whether the box's text may be too wide for it: such a box is `data-long`,
+/// and cuts its text at its edge with "…" (the style sheet). Other boxes
+/// do not clip: a clip in each of the few hundred boxes on screen made
+/// every key's frame re-layerize them all (issue 32).
+pub fn is_long(text: &str) -> bool {
+    text.chars().count() > FITS
+}
+
 /// Writes `text` into the box when it shows something else (the model's
-/// text changed: a number tidied, a block pasted, another copy merged).
-/// The box is written only here and by the clerk's keys, so a key's own
-/// text is never written back under the caret.
+/// text changed: a number tidied, a block pasted, another copy merged),
+/// and marks it `data-long` or not. The box is written only here and by the
+/// clerk's keys, so a key's own text is never written back under the caret.
 pub fn show(element: &Element, text: &str) {
     if element.text_content().unwrap_or_default() != text {
         element.set_text_content(Some(text));
     }
+    let _ = element.toggle_attribute_with_force("data-long", is_long(text));
 }
 
 /// Selects the box's whole text, as Tab into an `<input>` does, so a

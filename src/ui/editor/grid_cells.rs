@@ -68,11 +68,19 @@ pub(super) fn NumberCell(
     let raw = cell.raw;
     let (typed, stale) = (edit(cell, &code), stale(&code));
     let node = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
+    let drawn = raw.get_untracked();
+    let long = text_box::is_long(&drawn);
+    let drawn_text = drawn.clone();
+    // Each later text of the model, once: the box is drawn with `drawn`,
+    // so opening a big grid reads no box back.
+    Effect::new(move |shown: Option<String>| {
         let text = raw.get();
-        if let Some(element) = node.get() {
-            text_box::show(&element, &text);
+        if text != shown.as_deref().unwrap_or(&drawn) {
+            if let Some(element) = node.get() {
+                text_box::show(&element, &text);
+            }
         }
+        text
     });
     let on_blur = move |_| {
         if let Some(text) = shown_on_leaving(&kind, raw, cell.state_untracked()) {
@@ -102,6 +110,7 @@ pub(super) fn NumberCell(
             tabindex="0"
             data-code=code.clone()
             data-stale=stale
+            data-long=long.then_some("")
             inputmode="decimal"
             spellcheck="false"
             aria-label=code
@@ -112,7 +121,7 @@ pub(super) fn NumberCell(
             on:keydown=on_enter_move_down
             on:paste=paste_here
         >
-            {raw.get_untracked()}
+            {drawn_text}
         </div>
     }
 }
