@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, newDraft, typeInto, valueField, noteField, headerField, shownIssues, setUpSuite, reloadInDraft, checksShown, fieldValue } from './support/browser.mjs';
+import { openApp, newDraft, typeInto, valueField, noteField, headerField, shownIssues, setUpSuite, reloadInDraft, checksShown, fieldValue, clickOnce } from './support/browser.mjs';
 import { readCells } from './support/xlsx.mjs';
 import { printToPdf } from './support/pdf.mjs';
 import { gridDraft } from './support/bench-grid.mjs';
@@ -299,6 +299,73 @@ describe('while the clerk types, the report far from the screen waits', () => {
     await page.fill(headerField('unit'), 'UBND huyện Quảng Xương');
     assert.equal(await page.inputValue(headerField('unit')), 'UBND huyện Quảng Xương');
     assert.equal(await fieldValue(page, here), '56');
+    await context.close();
+  });
+});
+
+// Vietnamese through an input method that composes (IBus-Unikey or Bamboo
+// with preedit, macOS's Telex and VNI): each word is composition text until
+// it is committed, and a field holds letters the clerk has not finished.
+// CDP's Input.imeSetComposition sets that text as an IME does (with
+// compositionstart/update and `input` events marked isComposing), and
+// Input.insertText commits it. The app must not write its own text over a
+// composition (a grid's number cell is a text box the app writes into) nor
+// lose a word left composing when the clerk leaves the field.
+describe('Vietnamese typed through an input method', () => {
+  test('composed words in the narrative, a row\'s name and its figures are kept whole, tidied on leaving, over a reload', async () => {
+    const { page, context } = await openApp(suite.browser, suite.server.url);
+    const cdp = await context.newCDPSession(page);
+    /** Stages of a composition, then (if given) the word committed. */
+    const compose = async (stages, word) => {
+      for (const text of stages) await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+      if (word !== undefined) await cdp.send('Input.insertText', { text: word });
+    };
+    await page.evaluate(() => {
+      window.__composed = [];
+      addEventListener('compositionend', (e) => window.__composed.push(`${e.target.getAttribute('data-code') ?? e.target.getAttribute('data-outline')}:${e.data}`), true);
+    });
+    await newDraft(page, 'huyen-cchc');
+    const narrative = 'textarea[data-outline="I.1"]';
+    await page.click(narrative);
+    await compose(['H', 'Hu', 'Huy', 'Huye', 'Huyê', 'Huyên', 'Huyện'], 'Huyện');
+    await page.keyboard.press('Space');
+    await compose(['d', 'đ', 'đa', 'đã'], 'đã');
+    await page.keyboard.press('Space');
+    await compose(['b', 'ba', 'ban'], 'ban');
+    assert.equal(await fieldValue(page, narrative), 'Huyện đã ban');
+
+    await clickOnce(page, '[data-action="add-row"][data-section="pl5"]');
+    const label = '[data-code="pl5/1/c2"]';
+    await page.click(label);
+    await compose(['d', 'đ', 'đâ', 'đât', 'đất'], 'đất');
+    await page.keyboard.press('Space');
+    await compose(['d', 'đ', 'đa', 'đai'], 'đai');
+    assert.equal(await fieldValue(page, label), 'đất đai');
+
+    // VNI composes digits too (they are its tone keys).
+    const received = '[data-code="pl5/1/c5"]';
+    await page.click(received);
+    await compose(['1', '16', '160', '1603'], '1603');
+    assert.equal(await fieldValue(page, received), '1603', 'the box keeps the digits as typed while the clerk is in it');
+    await page.keyboard.press('Tab');
+    assert.equal(await fieldValue(page, received), '1.603', 'tidied on leaving');
+    assert.equal((await page.textContent('[data-computed="pl5/total/c5"]')).trim(), '1.603', 'and counted in the total');
+    // A figure left composing: leaving the field commits it.
+    const carried = '[data-code="pl5/1/c4"]';
+    await page.click(carried);
+    await compose(['2', '27']);
+    await page.keyboard.press('Tab');
+    assert.equal(await fieldValue(page, carried), '27');
+    assert.equal((await page.textContent('[data-computed="pl5/total/c4"]')).trim(), '27');
+
+    const composed = await page.evaluate(() => window.__composed);
+    for (const end of ['I.1:ban', 'pl5/1/c2:đai', 'pl5/1/c5:1603', 'pl5/1/c4:27']) assert.ok(composed.includes(end), `${end} was typed as a composition (${composed})`);
+    await page.waitForSelector('[data-save-state="saved"]');
+    await reloadInDraft(page);
+    assert.equal(await fieldValue(page, narrative), 'Huyện đã ban');
+    assert.equal(await fieldValue(page, label), 'đất đai');
+    assert.equal(await fieldValue(page, received), '1.603');
+    assert.equal(await fieldValue(page, carried), '27');
     await context.close();
   });
 });
