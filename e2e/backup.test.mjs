@@ -158,8 +158,13 @@ describe('backup and restore', () => {
     await page.waitForSelector('[data-save-state="saved"]');
     await page.click('[data-action="back"]');
     const { file } = await backUp(page);
-    assert.deepEqual(file.templates.map((t) => t.id), ['xa-01b-tinh']);
+    assert.equal(file.format, 2);
+    // Each template with where it came from and when (format 2).
+    assert.deepEqual(file.templates.map((t) => [JSON.parse(t.template).id, t.origin, t.file]), [['xa-01b-tinh', 'file', 'mau-tinh.json']]);
+    assert.equal(file.templates[0].template, JSON.stringify(variant), 'the template\'s own text, as it came');
     await context.close();
+    // Kept on 15/03/2026 in the first browser, say.
+    file.templates[0].at = new Date(2026, 2, 15, 9).getTime();
 
     const other = await openApp(suite.browser, suite.server.url);
     assert.equal(await other.page.$('[data-template="xa-01b-tinh"]'), null);
@@ -173,7 +178,20 @@ describe('backup and restore', () => {
     await other.page.reload();
     await other.page.waitForSelector('[data-section]');
     assert.equal(await other.page.inputValue(valueField('8')), '1.234');
+    // The card says where the template came from, not the backup's name.
+    await other.page.click('[data-action="back"]');
+    const origin = `.template-card:has([data-template="xa-01b-tinh"]) [data-template-origin="file"]`;
+    assert.equal(await other.page.textContent(origin), 'Mở từ tệp «mau-tinh.json» ngày 15/03/2026');
     await other.context.close();
+
+    // A backup of the older format (the templates' JSON alone) still
+    // restores them, as opened from the backup file.
+    const older = { ...file, format: 1, templates: file.templates.map((t) => JSON.parse(t.template)) };
+    const third = await openApp(suite.browser, suite.server.url);
+    await restore(third.page, older, 'sao-luu-cu.json');
+    assert.match(await third.page.textContent('[data-restore-report]'), /Đã thêm biểu mẫu «Phụ lục 01b — mẫu của tỉnh»\. 1 bản nháp trong tệp: 1 khôi phục\./);
+    assert.match(await third.page.textContent(origin), /^Mở từ tệp «sao-luu-cu\.json» ngày \d\d\/\d\d\/20\d\d$/);
+    await third.context.close();
   });
 
   test('a file that is not a backup is refused and nothing changes; a draft file restores as one draft', async () => {

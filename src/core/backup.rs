@@ -3,9 +3,11 @@
 //! reminder when drafts changed since the last backup long ago.
 //!
 //! The file holds each draft's own envelope (the lossless `.json`) and the
-//! templates opened from files, so that a new browser opens every draft. A
-//! draft in it is read as strictly as a draft file; one that is refused is
-//! named and the others are still restored.
+//! templates opened from files, so that a new browser opens every draft,
+//! each with where it came from and when (the stored entry of
+//! `core::kept_template`; format 1 held the template's JSON alone, and is
+//! still read). A draft in it is read as strictly as a draft file; one that
+//! is refused is named and the others are still restored.
 
 use serde_json::Value;
 
@@ -13,16 +15,17 @@ use super::draft::{Draft, APP_VERSION, DRAFT_KIND};
 use super::draft_store::StoredDraft;
 use super::json_read::{self, json_struct, At, FromValue};
 use super::json_write;
+use super::kept_template::KeptTemplate;
 use super::number::format_count;
-use super::template::Template;
 
 pub const BACKUP_KIND: &str = "bieumau-cchc/backup";
-pub const BACKUP_FORMAT: u32 = 1;
+pub const BACKUP_FORMAT: u32 = 2;
 const DAY_MS: f64 = 86_400_000.0;
 /// Drafts changed since a backup older than this are worth a reminder.
 pub const REMIND_AFTER_DAYS: f64 = 7.0;
 
-/// The backup file of `drafts` and the kept `templates` (their JSON texts).
+/// The backup file of `drafts` and the kept `templates` (their stored
+/// texts, with their origins).
 pub fn write<'a>(
     drafts: impl IntoIterator<Item = &'a Draft>,
     templates: &[String],
@@ -224,11 +227,14 @@ pub fn summary(lines: &[Restored]) -> String {
 }
 
 /// The templates a restore added, as a sentence ("" for none).
-pub fn summary_of_templates(added: &[Template]) -> String {
+pub fn summary_of_templates(added: &[KeptTemplate]) -> String {
     if added.is_empty() {
         return String::new();
     }
-    let names: Vec<String> = added.iter().map(|t| format!("«{}»", t.name)).collect();
+    let names: Vec<String> = added
+        .iter()
+        .map(|k| format!("«{}»", k.template.name))
+        .collect();
     format!("Đã thêm biểu mẫu {}. ", names.join(", "))
 }
 

@@ -74,25 +74,7 @@ impl KeptTemplate {
     /// Reads a stored entry kept under template id `id`; the message says
     /// what is wrong with it.
     pub fn from_stored(id: &str, raw: &str) -> Result<KeptTemplate, String> {
-        let value = json_read::parse(raw)?;
-        // Over the fields, not a lookup: no map code in the wasm for it.
-        let is_envelope = value.as_object().is_some_and(|o| {
-            o.iter()
-                .any(|(k, v)| k == "format" && v.as_str() == Some(FORMAT))
-        });
-        let kept = if is_envelope {
-            Self::from_envelope(value)?
-        } else {
-            // The older format: the template's JSON alone.
-            let template = Template::from_json(raw).map_err(|e| e.to_string())?;
-            KeptTemplate {
-                template,
-                origin: TemplateOrigin::File {
-                    name: String::new(),
-                },
-                at: None,
-            }
-        };
+        let kept = Self::read(raw, "", None)?;
         if kept.template.id != id {
             return Err(format!(
                 "biểu mẫu mang mã «{}» nhưng được lưu dưới mã «{id}»",
@@ -100,6 +82,31 @@ impl KeptTemplate {
             ));
         }
         Ok(kept)
+    }
+
+    /// Reads the text of a kept template: the stored entry with its origin
+    /// ([`KeptTemplate::to_stored`]), or the template's JSON alone (entries
+    /// kept before origins were, and the templates of a backup written
+    /// before it carried them), taken as opened from the file `file` at
+    /// `at`.
+    pub fn read(raw: &str, file: &str, at: Option<f64>) -> Result<KeptTemplate, String> {
+        let value = json_read::parse(raw)?;
+        // Over the fields, not a lookup: no map code in the wasm for it.
+        let is_envelope = value.as_object().is_some_and(|o| {
+            o.iter()
+                .any(|(k, v)| k == "format" && v.as_str() == Some(FORMAT))
+        });
+        if is_envelope {
+            return Self::from_envelope(value);
+        }
+        let template = Template::from_json(raw).map_err(|e| e.to_string())?;
+        Ok(KeptTemplate {
+            template,
+            origin: TemplateOrigin::File {
+                name: file.to_string(),
+            },
+            at,
+        })
     }
 
     fn from_envelope(value: serde_json::Value) -> Result<KeptTemplate, String> {

@@ -5,7 +5,7 @@ use super::drafts::Session;
 use crate::core::backup::{self, Outcome, Restored};
 use crate::core::draft::Draft;
 use crate::core::draft_store::KeyValueStore;
-use crate::core::kept_template::TemplateOrigin;
+use crate::core::kept_template::KeptTemplate;
 use crate::core::template::Template;
 
 impl<S: KeyValueStore> Session<S> {
@@ -45,25 +45,30 @@ impl<S: KeyValueStore> Session<S> {
     }
 
     /// Keeps the backup's templates that are not loaded (`known` says which
-    /// are) and returns them, to be loaded before its drafts are restored;
-    /// each is kept as opened from the backup file `file` at `now`.
+    /// are) and returns them, to be loaded before its drafts are restored.
+    /// Each keeps the origin and time it was kept with in the browser the
+    /// backup was made in; one of an older backup, which carried none, is
+    /// kept as opened from the backup file `file` at `now`.
     pub fn restore_templates(
         &self,
         texts: &[String],
         known: impl Fn(&str) -> bool,
         file: &str,
         now: f64,
-    ) -> Vec<Template> {
-        let mut added = Vec::new();
+    ) -> Vec<KeptTemplate> {
+        let mut added: Vec<KeptTemplate> = Vec::new();
         for text in texts {
-            if let Ok(template) = Template::from_json(text) {
-                if !known(&template.id) && !added.iter().any(|t: &Template| t.id == template.id) {
-                    let origin = TemplateOrigin::File {
-                        name: file.to_string(),
-                    };
-                    self.keep_template(&template, origin, now);
-                    added.push(template);
-                }
+            let Ok(kept) = KeptTemplate::read(text, file, Some(now)) else {
+                continue;
+            };
+            let id = &kept.template.id;
+            if !known(id) && !added.iter().any(|k| &k.template.id == id) {
+                let at = kept.at.unwrap_or(now);
+                self.keep_template(&kept.template, kept.origin.clone(), at);
+                added.push(KeptTemplate {
+                    at: Some(at),
+                    ..kept
+                });
             }
         }
         added

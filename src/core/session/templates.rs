@@ -52,12 +52,13 @@ impl<S: KeyValueStore> Session<S> {
         list
     }
 
-    /// The JSON text of every kept template that reads, for a backup.
+    /// Every kept template that reads, with its origin and when it was
+    /// kept (the stored entry's text), for a backup.
     pub fn kept_template_texts(&self) -> Vec<String> {
         self.kept_templates()
             .kept
             .into_iter()
-            .map(|k| k.template.source.to_string())
+            .map(|k| k.to_stored())
             .collect()
     }
 

@@ -6,7 +6,7 @@
 use super::*;
 use crate::core::catalog::builtin_template;
 use crate::core::draft_store::{KeyValueStore, MemoryStore, LAST_BACKUP_KEY};
-use crate::core::kept_template::TemplateOrigin;
+use crate::core::kept_template::{KeptTemplate, TemplateOrigin};
 use crate::core::session::Session;
 use crate::core::template::Template;
 
@@ -95,7 +95,67 @@ fn a_backup_reads_back_every_draft_and_template() {
         read_back,
         stored.into_iter().map(|s| s.draft).collect::<Vec<_>>()
     );
-    assert_eq!(backup.templates, vec![province]);
+    // Each template with where it came from and when.
+    let kept: Vec<KeptTemplate> = backup
+        .templates
+        .iter()
+        .map(|t| KeptTemplate::read(t, "", None).unwrap())
+        .collect();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(&*kept[0].template.source, province.as_str());
+    assert_eq!(
+        kept[0].origin,
+        TemplateOrigin::File {
+            name: "x.json".into()
+        }
+    );
+    assert_eq!(kept[0].at, Some(1.0));
+}
+
+#[test]
+fn a_restored_template_keeps_its_origin_and_time() {
+    let here = session_with(&["a"]);
+    let province = Template::from_json(&province_text()).unwrap();
+    let mut edition = serde_json::from_str::<serde_json::Value>(&province_text()).unwrap();
+    edition["id"] = "tinh-y".into();
+    let edition = Template::from_json(&edition.to_string()).unwrap();
+    let from_file = TemplateOrigin::File {
+        name: "biểu tỉnh.xlsx".into(),
+    };
+    let from_edition = TemplateOrigin::Edition {
+        province: "Thanh Hóa".into(),
+        built: 3.0 * DAY,
+    };
+    here.keep_template(&province, from_file.clone(), 7.0 * DAY);
+    here.keep_template(&edition, from_edition.clone(), 8.0 * DAY);
+    let (text, _) = here.backup(9.0 * DAY).unwrap();
+    assert!(text.contains(r#""format":2"#), "{text}");
+
+    let there = session_with(&[]);
+    let backup = read(&text).unwrap();
+    let added = there.restore_templates(&backup.templates, |_| false, "sao-luu.json", 20.0 * DAY);
+    let mut got: Vec<(String, TemplateOrigin, Option<f64>)> = added
+        .iter()
+        .map(|k| (k.template.id.clone(), k.origin.clone(), k.at))
+        .collect();
+    got.sort_by(|a, b| a.0.cmp(&b.0));
+    let want = vec![
+        ("tinh-x".to_string(), from_file, Some(7.0 * DAY)),
+        ("tinh-y".to_string(), from_edition, Some(8.0 * DAY)),
+    ];
+    assert_eq!(got, want, "as the start screen shows them");
+    let mut stored: Vec<(String, TemplateOrigin, Option<f64>)> = there
+        .kept_templates()
+        .kept
+        .into_iter()
+        .map(|k| (k.template.id.clone(), k.origin, k.at))
+        .collect();
+    stored.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(stored, want, "and as they are kept, over a reload");
+    assert_eq!(
+        summary_of_templates(&added),
+        "Đã thêm biểu mẫu «Phụ lục 01b — Thống kê CCHC cấp xã», «Phụ lục 01b — Thống kê CCHC cấp xã». "
+    );
 }
 
 #[test]
@@ -272,9 +332,14 @@ fn templates_of_the_file_are_kept_unless_loaded() {
     let texts = vec![province.to_string(), "{}".to_string(), province.to_string()];
     let added = session.restore_templates(&texts, |id| id == "xa-01b", "sao-luu.json", 2.0);
     assert_eq!(
-        added.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(),
+        added
+            .iter()
+            .map(|k| k.template.id.as_str())
+            .collect::<Vec<_>>(),
         ["tinh-x"]
     );
+    // A template of an older backup (its JSON alone): as opened from the
+    // backup file, when it was restored.
     let kept = session.kept_templates().kept;
     assert_eq!(kept.len(), 1);
     assert_eq!(
@@ -283,6 +348,8 @@ fn templates_of_the_file_are_kept_unless_loaded() {
             name: "sao-luu.json".into()
         }
     );
+    assert_eq!(kept[0].at, Some(2.0));
+    assert_eq!(added[0].at, Some(2.0));
     assert!(session
         .restore_templates(&texts, |id| id == "tinh-x", "sao-luu.json", 3.0)
         .is_empty());

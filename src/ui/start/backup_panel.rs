@@ -11,7 +11,6 @@ use crate::browser::download::download;
 use crate::browser::files::{picked_files, read_text_within, MAX_BACKUP_BYTES};
 use crate::browser::time::{date_stamp, date_time, now};
 use crate::core::backup::{self, Restored};
-use crate::core::kept_template::TemplateOrigin;
 use crate::core::session::Listing;
 use crate::ui::context::AppContext;
 use crate::ui::shared::erased::{memo, CollectAny};
@@ -90,9 +89,8 @@ pub fn BackupPanel(listing: Memo<Listing>) -> impl IntoView {
             headline.push_str(". ");
             headline.push_str(&backup::summary_of_templates(&added));
             let lines = {
-                for template in added {
-                    let origin = TemplateOrigin::File { name: name.clone() };
-                    ctx.shelve(Arc::new(template), origin, Some(at));
+                for kept in added {
+                    ctx.shelve(Arc::new(kept.template), kept.origin, kept.at);
                 }
                 ctx.change(|s| s.restore(backup.drafts, |id| ctx.template(id)))
             };
