@@ -4,7 +4,7 @@
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { openApp, setUpSuite, typeInto, valueField } from './support/browser.mjs';
-import { readWorkbook } from './support/xlsx.mjs';
+import { columnFormats, readWorkbook } from './support/xlsx.mjs';
 import { officeToPdf } from './support/pdf.mjs';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -94,6 +94,14 @@ describe('a workbook loaded as a template', () => {
       ['Thông tin', 'B5', 'Phụ lục 01b — mẫu của tỉnh Thanh Hóa'],
       ['Chỉ tiêu', 'C4', 'Kế hoạch cải cách hành chính năm'],
     ]);
+    // What the staff type in a code's or a name's column stays as typed
+    // (format @), in the file and once LibreOffice has saved it again: a
+    // new row's code 2.10 is not the number 2,1. A figure's column is not
+    // text (column F, «Số lẻ»).
+    for (const [file, book] of [['downloaded', bytes], ['saved by LibreOffice', good]]) {
+      const formats = columnFormats(book, 'Chỉ tiêu');
+      assert.deepEqual([formats.B, formats.C, formats.F], ['@', '@', 'General'], `${file}: ${JSON.stringify(formats)}`);
+    }
     await page.setInputFiles('[data-action="load-template"]', { name: 'bieu-thanh-hoa.xlsx', mimeType: xlsx, buffer: good });
     const ok = await page.waitForSelector('.open-files .banner.ok');
     assert.match(await ok.textContent(), /Phụ lục 01b — mẫu của tỉnh Thanh Hóa/);

@@ -75,3 +75,29 @@ export function readWorkbook(buffer) {
   });
   return { sheets, files };
 }
+
+/**
+ * The number format of each column's empty cells in sheet `name`, as the
+ * workbook's `<col style>` gives it: column letter → format code (`@` is
+ * text, what is typed there stays as typed; `General` lets a spreadsheet
+ * turn `2.10` into 2,1). Written for any producer's attribute order
+ * (LibreOffice's too).
+ */
+export function columnFormats(buffer, name) {
+  const files = unzip(buffer);
+  const text = (part) => files.get(part).toString('utf8');
+  const attrs = (tag) => Object.fromEntries([...tag.matchAll(/([\w:]+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+  const sheet = [...text('xl/workbook.xml').matchAll(/<sheet [^>]*>/g)].map((m) => attrs(m[0])).find((s) => unescape(s.name) === name);
+  const rel = [...text('xl/_rels/workbook.xml.rels').matchAll(/<Relationship [^>]*>/g)].map((m) => attrs(m[0])).find((r) => r.Id === sheet['r:id']);
+  const styles = text('xl/styles.xml');
+  const custom = new Map([...styles.matchAll(/<numFmt [^>]*>/g)].map((m) => attrs(m[0])).map((f) => [f.numFmtId, unescape(f.formatCode)]));
+  const builtIn = { 0: 'General', 49: '@' };
+  const xfs = [...styles.match(/<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/)[1].matchAll(/<xf [^>]*>/g)].map((m) => attrs(m[0]).numFmtId);
+  const formats = {};
+  for (const m of text(`xl/${rel.Target.replace(/^\/?xl\//, '')}`).matchAll(/<col [^>]*>/g)) {
+    const col = attrs(m[0]);
+    const id = xfs[Number(col.style ?? 0)];
+    for (let i = Number(col.min); i <= Number(col.max); i++) formats[String.fromCharCode(64 + i)] = custom.get(id) ?? builtIn[id] ?? id;
+  }
+  return formats;
+}

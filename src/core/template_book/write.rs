@@ -59,6 +59,14 @@ pub(super) fn table_sheet(table: &Table, rows: &[Value]) -> BookSheet {
         name: table.name.into(),
         widths: table.columns.iter().map(|c| c.width).collect(),
         head_rows: 2,
+        // Codes, names and lists stay as typed; figures stay numbers.
+        text_columns: table
+            .columns
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !matches!(c.kind, Kind::Int | Kind::Num))
+            .map(|(i, _)| i)
+            .collect(),
         lists: table
             .columns
             .iter()
@@ -100,6 +108,8 @@ pub(super) fn field_sheet(name: &str, fields: &[Field], root: &Value) -> BookShe
         name: name.into(),
         widths: vec![22.0, 60.0, 60.0],
         head_rows: 1,
+        // A value retyped stays as typed (read back as the field's kind).
+        text_columns: vec![1],
         rows,
         lists,
     }

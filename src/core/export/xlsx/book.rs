@@ -31,6 +31,9 @@ pub struct BookSheet {
     pub name: String,
     pub widths: Vec<f64>,
     pub head_rows: usize,
+    /// The columns (from 0) whose cells below the headings, empty ones
+    /// too, keep what is typed as text (`Style::TypedText`).
+    pub text_columns: Vec<usize>,
     pub rows: Vec<Vec<BookCell>>,
     pub lists: Vec<ListCheck>,
 }
@@ -48,24 +51,26 @@ fn worksheet(book: &BookSheet) -> String {
             .iter()
             .enumerate()
             .map(|(c, cell)| {
+                let body = if book.text_columns.contains(&c) {
+                    Style::TypedText
+                } else {
+                    Style::CellText
+                };
                 let style = |normal| match r {
                     0 => Style::TableHead,
                     1 if book.head_rows > 1 => Style::HeadNote,
                     _ => normal,
                 };
                 match cell {
-                    BookCell::Text(text) => (
-                        c,
-                        style(text_style(text, Style::CellText)),
-                        Cell::Text(text),
-                    ),
-                    BookCell::Number(n) => (c, style(Style::CellText), Cell::Number(*n)),
+                    BookCell::Text(text) => (c, style(text_style(text, body)), Cell::Text(text)),
+                    BookCell::Number(n) => (c, style(body), Cell::Number(*n)),
                 }
             })
             .collect();
         sheet.add(None, &cells);
     }
-    let cols = cols_xml(&book.widths);
+    let text_column = |c| book.text_columns.contains(&c).then_some(Style::TypedText);
+    let cols = cols_xml(&book.widths, &text_column);
     let validations: String = book
         .lists
         .iter()
@@ -120,4 +125,67 @@ pub fn book_xlsx(sheets: &[BookSheet]) -> Vec<u8> {
         .map(|s| (s.name.clone(), worksheet(s)))
         .collect();
     package(parts, "")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::export::xlsx::styles::styles_xml;
+
+    #[test]
+    fn typed_text_stays_text_in_the_columns_that_hold_it() {
+        let book = BookSheet {
+            name: "Chỉ tiêu".into(),
+            widths: vec![8.0, 40.0, 10.0],
+            head_rows: 1,
+            text_columns: vec![0, 1],
+            rows: vec![
+                vec![
+                    BookCell::Text("Mã".into()),
+                    BookCell::Text("Tên".into()),
+                    BookCell::Text("Số".into()),
+                ],
+                vec![
+                    BookCell::Text("2.10".into()),
+                    BookCell::Text("1/7".into()),
+                    BookCell::Number(2.0),
+                ],
+            ],
+            lists: Vec::new(),
+        };
+        let xml = worksheet(&book);
+        let text = Style::TypedText.index();
+        // The columns' empty cells: what a clerk types in a new row.
+        assert!(
+            xml.contains(&format!(
+                "<col min=\"1\" max=\"1\" width=\"8\" style=\"{text}\" customWidth=\"1\"/>"
+            )),
+            "{xml}"
+        );
+        assert!(
+            xml.contains(&format!(
+                "<col min=\"2\" max=\"2\" width=\"40\" style=\"{text}\" customWidth=\"1\"/>"
+            )),
+            "{xml}"
+        );
+        assert!(
+            xml.contains("<col min=\"3\" max=\"3\" width=\"10\" customWidth=\"1\"/>"),
+            "a figure's column stays a number's"
+        );
+        // The cells written, below the headings.
+        assert_eq!(xml.matches(&format!(" s=\"{text}\"")).count(), 2, "{xml}");
+        assert_eq!(
+            xml.matches(&format!(" s=\"{}\"", Style::TableHead.index()))
+                .count(),
+            3
+        );
+        // `@`, the built-in text format, is that style's.
+        let styles = styles_xml();
+        let xf = styles
+            .split("<cellXfs")
+            .nth(1)
+            .and_then(|xfs| xfs.split("<xf ").nth(text + 1))
+            .unwrap_or_default();
+        assert!(xf.starts_with("numFmtId=\"49\""), "{xf}");
+    }
 }

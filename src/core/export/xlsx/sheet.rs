@@ -263,14 +263,19 @@ pub(super) fn document_bottom(sheet: &mut Sheet, header: &ReportHeader, n: usize
     sheet.merge(left + 1, last);
 }
 
-/// The `<col>` elements of a sheet's column widths (in characters).
-pub(super) fn cols_xml(widths: &[f64]) -> String {
+/// The `<col>` elements of a sheet's column widths (in characters), each
+/// with the style `style_of` gives its empty cells, if any (what a clerk
+/// types there takes it).
+pub(super) fn cols_xml(widths: &[f64], style_of: &dyn Fn(usize) -> Option<Style>) -> String {
     widths
         .iter()
         .enumerate()
         .map(|(i, w)| {
+            let style = style_of(i)
+                .map(|s| format!(" style=\"{}\"", s.index()))
+                .unwrap_or_default();
             format!(
-                "<col min=\"{0}\" max=\"{0}\" width=\"{1}\" customWidth=\"1\"/>",
+                "<col min=\"{0}\" max=\"{0}\" width=\"{1}\"{style} customWidth=\"1\"/>",
                 i + 1,
                 plain_decimal(*w)
             )
@@ -279,7 +284,7 @@ pub(super) fn cols_xml(widths: &[f64]) -> String {
 }
 
 pub(super) fn worksheet_xml(sheet: &Sheet, widths: &[f64], landscape: bool) -> String {
-    let cols = cols_xml(widths);
+    let cols = cols_xml(widths, &|_| None);
     format!(
         concat!(
             "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n",

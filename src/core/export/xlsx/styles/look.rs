@@ -29,6 +29,8 @@ pub(super) const THOUSANDS: u8 = 3;
 pub(super) const THOUSANDS_DECIMAL: u8 = 4;
 pub(super) const PERCENT_WHOLE: u8 = 9;
 pub(super) const PERCENT: u8 = 10;
+/// `@`: what is typed stays text, as typed (no `2.10` → 2,1, no `1/7` → a date).
+pub(super) const TEXT: u8 = 49;
 /// `#,##0;-#,##0;"-"`: a custom format, for total rows (a zero prints "-").
 pub(super) const TOTAL_FORMAT: u8 = 164;
 

@@ -35,4 +35,9 @@ pub(crate) enum Style {
     TotalLabel,
     /// A note under a column heading (the template workbook's row 2).
     HeadNote,
+    /// A template workbook's cell of text or codes, and its column's empty
+    /// cells: what the clerk types there stays text, as typed (number
+    /// format `@`), so that a code `2.10` is not turned into the number 2,1
+    /// nor `1/7` into a date.
+    TypedText,
 }

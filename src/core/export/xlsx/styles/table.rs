@@ -3,12 +3,13 @@
 
 use super::look::{
     Xf, BODY, BODY_BOLD, BODY_BOLD_ITALIC, BODY_ITALIC, GENERAL, HEAD, HEAD_BOLD, HEAD_ITALIC,
-    PERCENT, PERCENT_WHOLE, SMALL, SMALL_ITALIC, THOUSANDS, THOUSANDS_DECIMAL, TOTAL_FORMAT, WHOLE,
+    PERCENT, PERCENT_WHOLE, SMALL, SMALL_ITALIC, TEXT, THOUSANDS, THOUSANDS_DECIMAL, TOTAL_FORMAT,
+    WHOLE,
 };
 use super::names::Style;
 
 /// Every style, in the order of `cellXfs` after the default, with its look.
-pub(super) const STYLES: [(Style, Xf); 31] = [
+pub(super) const STYLES: [(Style, Xf); 32] = [
     (
         Style::ParentBody,
         Xf {
@@ -344,6 +345,17 @@ pub(super) const STYLES: [(Style, Xf); 31] = [
         Xf {
             format: GENERAL,
             font: SMALL_ITALIC,
+            border: true,
+            align: ("left", "top"),
+            wrap: true,
+            literal: false,
+        },
+    ),
+    (
+        Style::TypedText,
+        Xf {
+            format: TEXT,
+            font: BODY,
             border: true,
             align: ("left", "top"),
             wrap: true,
