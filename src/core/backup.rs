@@ -3,7 +3,8 @@
 //! reminder when drafts changed since the last backup long ago.
 //!
 //! The file holds each draft's own envelope (the lossless `.json`) and the
-//! templates opened from files, so that a new browser opens every draft,
+//! templates opened from files or brought by a province's edition, so
+//! that a new browser opens every draft,
 //! each with where it came from and when (the stored entry of
 //! `core::kept_template`; format 1 held the template's JSON alone, and is
 //! still read). A draft in it is read as strictly as a draft file; one that
@@ -226,16 +227,29 @@ pub fn summary(lines: &[Restored]) -> String {
     format!("{} bản nháp trong tệp: {}.", lines.len(), parts.join(", "))
 }
 
-/// The templates a restore added, as a sentence ("" for none).
-pub fn summary_of_templates(added: &[KeptTemplate]) -> String {
-    if added.is_empty() {
-        return String::new();
+/// The templates of a backup file as a restore left them: those it added,
+/// and each one that did not read, with why.
+#[derive(Debug, Default)]
+pub struct RestoredTemplates {
+    pub added: Vec<KeptTemplate>,
+    pub refused: Vec<String>,
+}
+
+/// The templates a restore added and refused, as sentences ("" for none).
+pub fn summary_of_templates(restored: &RestoredTemplates) -> String {
+    let mut out = String::new();
+    if !restored.added.is_empty() {
+        let names: Vec<String> = restored
+            .added
+            .iter()
+            .map(|k| format!("«{}»", k.template.name))
+            .collect();
+        out.push_str(&format!("Đã thêm biểu mẫu {}. ", names.join(", ")));
     }
-    let names: Vec<String> = added
-        .iter()
-        .map(|k| format!("«{}»", k.template.name))
-        .collect();
-    format!("Đã thêm biểu mẫu {}. ", names.join(", "))
+    for why in &restored.refused {
+        out.push_str(&format!("Không đọc được {why}. "));
+    }
+    out
 }
 
 /// The reminder for the list: drafts changed since the last backup, which

@@ -74,7 +74,7 @@ impl KeptTemplate {
     /// Reads a stored entry kept under template id `id`; the message says
     /// what is wrong with it.
     pub fn from_stored(id: &str, raw: &str) -> Result<KeptTemplate, String> {
-        let kept = Self::read(raw, "", None)?;
+        let kept = Self::read(raw)?;
         if kept.template.id != id {
             return Err(format!(
                 "biểu mẫu mang mã «{}» nhưng được lưu dưới mã «{id}»",
@@ -87,9 +87,9 @@ impl KeptTemplate {
     /// Reads the text of a kept template: the stored entry with its origin
     /// ([`KeptTemplate::to_stored`]), or the template's JSON alone (entries
     /// kept before origins were, and the templates of a backup written
-    /// before it carried them), taken as opened from the file `file` at
-    /// `at`.
-    pub fn read(raw: &str, file: &str, at: Option<f64>) -> Result<KeptTemplate, String> {
+    /// before it carried them), taken as opened from a file of no name, at
+    /// no known time.
+    pub fn read(raw: &str) -> Result<KeptTemplate, String> {
         let value = json_read::parse(raw)?;
         // Over the fields, not a lookup: no map code in the wasm for it.
         let is_envelope = value.as_object().is_some_and(|o| {
@@ -103,9 +103,9 @@ impl KeptTemplate {
         Ok(KeptTemplate {
             template,
             origin: TemplateOrigin::File {
-                name: file.to_string(),
+                name: String::new(),
             },
-            at,
+            at: None,
         })
     }
 

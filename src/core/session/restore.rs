@@ -2,10 +2,10 @@
 //! file restored draft by draft.
 
 use super::drafts::Session;
-use crate::core::backup::{self, Outcome, Restored};
+use crate::core::backup::{self, Outcome, Restored, RestoredTemplates};
 use crate::core::draft::Draft;
 use crate::core::draft_store::KeyValueStore;
-use crate::core::kept_template::KeptTemplate;
+use crate::core::kept_template::{KeptTemplate, TemplateOrigin};
 use crate::core::template::Template;
 
 impl<S: KeyValueStore> Session<S> {
@@ -45,33 +45,55 @@ impl<S: KeyValueStore> Session<S> {
     }
 
     /// Keeps the backup's templates that are not loaded (`known` says which
-    /// are) and returns them, to be loaded before its drafts are restored.
-    /// Each keeps the origin and time it was kept with in the browser the
-    /// backup was made in; one of an older backup, which carried none, is
-    /// kept as opened from the backup file `file` at `now`.
+    /// are) and returns them, to be loaded before its drafts are restored,
+    /// with a message for each that does not read. Each keeps the origin
+    /// and time it was kept with where the backup was made; one whose
+    /// origin is not known there (a template of an older backup, which
+    /// carried none, or an entry kept before origins were) is kept as
+    /// opened from the backup file `file` at `now`.
     pub fn restore_templates(
         &self,
         texts: &[String],
         known: impl Fn(&str) -> bool,
         file: &str,
         now: f64,
-    ) -> Vec<KeptTemplate> {
-        let mut added: Vec<KeptTemplate> = Vec::new();
-        for text in texts {
-            let Ok(kept) = KeptTemplate::read(text, file, Some(now)) else {
-                continue;
+    ) -> RestoredTemplates {
+        let mut restored = RestoredTemplates::default();
+        for (n, text) in texts.iter().enumerate() {
+            let kept = match KeptTemplate::read(text) {
+                Ok(kept) => kept,
+                Err(e) => {
+                    restored
+                        .refused
+                        .push(format!("biểu mẫu thứ {} trong tệp ({e})", n + 1));
+                    continue;
+                }
             };
             let id = &kept.template.id;
-            if !known(id) && !added.iter().any(|k| &k.template.id == id) {
-                let at = kept.at.unwrap_or(now);
-                self.keep_template(&kept.template, kept.origin.clone(), at);
-                added.push(KeptTemplate {
-                    at: Some(at),
-                    ..kept
-                });
+            if known(id) || restored.added.iter().any(|k| &k.template.id == id) {
+                continue;
             }
+            // A built-in origin too: no browser keeps a shipped template.
+            let (origin, at) = match kept.origin {
+                TemplateOrigin::File { name } if !name.is_empty() => {
+                    (TemplateOrigin::File { name }, kept.at.unwrap_or(now))
+                }
+                edition @ TemplateOrigin::Edition { .. } => (edition, kept.at.unwrap_or(now)),
+                _ => (
+                    TemplateOrigin::File {
+                        name: file.to_string(),
+                    },
+                    now,
+                ),
+            };
+            self.keep_template(&kept.template, origin.clone(), at);
+            restored.added.push(KeptTemplate {
+                template: kept.template,
+                origin,
+                at: Some(at),
+            });
         }
-        added
+        restored
     }
 
     /// Restores the drafts of a backup file one by one, keeping the newer

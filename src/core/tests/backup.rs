@@ -6,7 +6,7 @@
 use super::*;
 use crate::core::catalog::builtin_template;
 use crate::core::draft_store::{KeyValueStore, MemoryStore, LAST_BACKUP_KEY};
-use crate::core::kept_template::{KeptTemplate, TemplateOrigin};
+use crate::core::kept_template::{stored_text, KeptTemplate, TemplateOrigin};
 use crate::core::session::Session;
 use crate::core::template::Template;
 
@@ -99,7 +99,7 @@ fn a_backup_reads_back_every_draft_and_template() {
     let kept: Vec<KeptTemplate> = backup
         .templates
         .iter()
-        .map(|t| KeptTemplate::read(t, "", None).unwrap())
+        .map(|t| KeptTemplate::read(t).unwrap())
         .collect();
     assert_eq!(kept.len(), 1);
     assert_eq!(&*kept[0].template.source, province.as_str());
@@ -133,8 +133,11 @@ fn a_restored_template_keeps_its_origin_and_time() {
 
     let there = session_with(&[]);
     let backup = read(&text).unwrap();
-    let added = there.restore_templates(&backup.templates, |_| false, "sao-luu.json", 20.0 * DAY);
-    let mut got: Vec<(String, TemplateOrigin, Option<f64>)> = added
+    let restored =
+        there.restore_templates(&backup.templates, |_| false, "sao-luu.json", 20.0 * DAY);
+    assert!(restored.refused.is_empty());
+    let mut got: Vec<(String, TemplateOrigin, Option<f64>)> = restored
+        .added
         .iter()
         .map(|k| (k.template.id.clone(), k.origin.clone(), k.at))
         .collect();
@@ -153,8 +156,56 @@ fn a_restored_template_keeps_its_origin_and_time() {
     stored.sort_by(|a, b| a.0.cmp(&b.0));
     assert_eq!(stored, want, "and as they are kept, over a reload");
     assert_eq!(
-        summary_of_templates(&added),
+        summary_of_templates(&restored),
         "Đã thêm biểu mẫu «Phụ lục 01b — Thống kê CCHC cấp xã», «Phụ lục 01b — Thống kê CCHC cấp xã». "
+    );
+}
+
+#[test]
+fn a_template_of_unknown_origin_is_kept_as_from_the_backup_and_a_broken_one_is_named() {
+    let session = session_with(&[]);
+    let template = Template::from_json(&province_text()).unwrap();
+    // Kept before file names were (no name, no time), and one marked as
+    // shipped, which no browser keeps: both as from the backup, now.
+    let nameless = stored_text(
+        &template,
+        &TemplateOrigin::File {
+            name: String::new(),
+        },
+        None,
+    );
+    let mut shipped = serde_json::from_str::<serde_json::Value>(&province_text()).unwrap();
+    shipped["id"] = "tinh-y".into();
+    let shipped = stored_text(
+        &Template::from_json(&shipped.to_string()).unwrap(),
+        &TemplateOrigin::BuiltIn,
+        Some(1.0),
+    );
+    let unknown = nameless.replace(r#""origin":"file""#, r#""origin":"cloud""#);
+    let texts = vec![nameless, unknown, shipped];
+    let restored = session.restore_templates(&texts, |_| false, "sao-luu.json", 5.0);
+    let backup_file = TemplateOrigin::File {
+        name: "sao-luu.json".into(),
+    };
+    let got: Vec<(&str, &TemplateOrigin, Option<f64>)> = restored
+        .added
+        .iter()
+        .map(|k| (k.template.id.as_str(), &k.origin, k.at))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("tinh-x", &backup_file, Some(5.0)),
+            ("tinh-y", &backup_file, Some(5.0))
+        ]
+    );
+    assert_eq!(restored.refused.len(), 1);
+    let summary = summary_of_templates(&restored);
+    assert!(
+        summary.contains(
+            "Không đọc được biểu mẫu thứ 2 trong tệp (nguồn biểu mẫu \"cloud\" không hợp lệ"
+        ),
+        "{summary}"
     );
 }
 
@@ -330,7 +381,12 @@ fn templates_of_the_file_are_kept_unless_loaded() {
     let mut province = serde_json::from_str::<serde_json::Value>(xa_text).unwrap();
     province["id"] = "tinh-x".into();
     let texts = vec![province.to_string(), "{}".to_string(), province.to_string()];
-    let added = session.restore_templates(&texts, |id| id == "xa-01b", "sao-luu.json", 2.0);
+    let restored = session.restore_templates(&texts, |id| id == "xa-01b", "sao-luu.json", 2.0);
+    assert_eq!(
+        restored.refused,
+        ["biểu mẫu thứ 2 trong tệp (Tệp biểu mẫu không đọc được: thiếu trường \"format\")"]
+    );
+    let added = restored.added;
     assert_eq!(
         added
             .iter()
@@ -352,6 +408,7 @@ fn templates_of_the_file_are_kept_unless_loaded() {
     assert_eq!(added[0].at, Some(2.0));
     assert!(session
         .restore_templates(&texts, |id| id == "tinh-x", "sao-luu.json", 3.0)
+        .added
         .is_empty());
 }
 

@@ -75,23 +75,21 @@ fn is_default(value: &serde_json::Value) -> bool {
 
 #[test]
 fn what_a_clerk_types_in_a_code_or_a_name_stays_as_typed() {
-    use crate::core::template_book::tables::{Kind, ROW_TABLE};
+    use crate::core::template_book::tables::ROW_TABLE;
     // ok-panic: a test, compiled only under #[cfg(test)] (never in the app); a failure here fails the test.
     let template = crate::core::catalog::builtin_template("xa-01b").unwrap();
     let sheets = template_sheets(&template);
     // ok-panic: a test, compiled only under #[cfg(test)] (never in the app); a failure here fails the test.
     let rows = sheets.iter().find(|s| s.name == ROW_TABLE.name).unwrap();
-    for (i, column) in ROW_TABLE.columns.iter().enumerate() {
-        let figure = matches!(column.kind, Kind::Int | Kind::Num);
-        assert_eq!(
-            rows.text_columns.contains(&i),
-            !figure,
-            "«{}»: a code such as 2.10 stays text, a figure a number",
-            column.heading
-        );
+    let text = |path: &str| {
+        let column = ROW_TABLE.columns.iter().position(|c| c.path == path);
+        // ok-panic: a test, compiled only under #[cfg(test)] (never in the app); a failure here fails the test.
+        rows.text_columns.contains(&column.unwrap())
+    };
+    // «Mã» 2.10 must not become 2,1, nor «Nội dung» 1/7 a date.
+    for path in ["@section", "code", "label", "unit", "kind"] {
+        assert!(text(path), "«{path}» keeps what is typed as text");
     }
-    assert!(ROW_TABLE
-        .columns
-        .iter()
-        .any(|c| c.path == "code" && c.kind == Kind::Code));
+    // «Số lẻ» is a figure.
+    assert!(!text("decimals"));
 }

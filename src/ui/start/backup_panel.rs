@@ -74,7 +74,7 @@ pub fn BackupPanel(listing: Memo<Listing>) -> impl IntoView {
             };
             // The backup's templates first, so that their drafts open.
             let (at, name) = (now(), file.name());
-            let added = ctx.session(|s| {
+            let restored = ctx.session(|s| {
                 s.restore_templates(
                     &backup.templates,
                     |id| ctx.template(id).is_some(),
@@ -87,9 +87,9 @@ pub fn BackupPanel(listing: Memo<Listing>) -> impl IntoView {
                 headline.push_str(&format!(" (sao lưu lúc {})", date_time(at)));
             }
             headline.push_str(". ");
-            headline.push_str(&backup::summary_of_templates(&added));
+            headline.push_str(&backup::summary_of_templates(&restored));
             let lines = {
-                for kept in added {
+                for kept in restored.added {
                     ctx.shelve(Arc::new(kept.template), kept.origin, kept.at);
                 }
                 ctx.change(|s| s.restore(backup.drafts, |id| ctx.template(id)))

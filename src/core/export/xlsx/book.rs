@@ -51,19 +51,22 @@ fn worksheet(book: &BookSheet) -> String {
             .iter()
             .enumerate()
             .map(|(c, cell)| {
-                let body = if book.text_columns.contains(&c) {
-                    Style::TypedText
-                } else {
-                    Style::CellText
-                };
+                let typed = book.text_columns.contains(&c);
                 let style = |normal| match r {
                     0 => Style::TableHead,
                     1 if book.head_rows > 1 => Style::HeadNote,
+                    _ if typed => Style::TypedText,
                     _ => normal,
                 };
+                // In a text column (`@`) a text that looks like a formula
+                // is already shown as typed.
                 match cell {
-                    BookCell::Text(text) => (c, style(text_style(text, body)), Cell::Text(text)),
-                    BookCell::Number(n) => (c, style(body), Cell::Number(*n)),
+                    BookCell::Text(text) => (
+                        c,
+                        style(text_style(text, Style::CellText)),
+                        Cell::Text(text),
+                    ),
+                    BookCell::Number(n) => (c, style(Style::CellText), Cell::Number(*n)),
                 }
             })
             .collect();
@@ -150,6 +153,11 @@ mod tests {
                     BookCell::Text("1/7".into()),
                     BookCell::Number(2.0),
                 ],
+                vec![
+                    BookCell::Text("=A1".into()),
+                    BookCell::Text(String::new()),
+                    BookCell::Text("=A1".into()),
+                ],
             ],
             lists: Vec::new(),
         };
@@ -173,7 +181,14 @@ mod tests {
             "a figure's column stays a number's"
         );
         // The cells written, below the headings.
-        assert_eq!(xml.matches(&format!(" s=\"{text}\"")).count(), 2, "{xml}");
+        // 2.10, 1/7, =A1 and the empty cell beside it.
+        assert_eq!(xml.matches(&format!(" s=\"{text}\"")).count(), 4, "{xml}");
+        assert_eq!(
+            xml.matches(&format!(" s=\"{}\"", Style::CellLiteral.index()))
+                .count(),
+            1,
+            "a formula's look is kept as typed by `@` in a text column, by the literal style elsewhere"
+        );
         assert_eq!(
             xml.matches(&format!(" s=\"{}\"", Style::TableHead.index()))
                 .count(),
