@@ -60,18 +60,28 @@ function cellsOf(xml, strings) {
   return cells;
 }
 
+/** A tag's attributes, in any order. */
+const attrs = (tag) => Object.fromEntries([...tag.matchAll(/([\w:]+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+
+/** Each sheet's name and XML, in the workbook's order, whoever wrote it (LibreOffice too). */
+function sheetParts(files) {
+  const text = (part) => files.get(part).toString('utf8');
+  const rels = [...text('xl/_rels/workbook.xml.rels').matchAll(/<Relationship [^>]*>/g)].map((m) => attrs(m[0]));
+  return [...text('xl/workbook.xml').matchAll(/<sheet [^>]*>/g)].map((m) => {
+    const sheet = attrs(m[0]);
+    const target = rels.find((r) => r.Id === sheet['r:id']).Target.replace(/^\/?xl\//, '');
+    return { name: unescape(sheet.name), xml: text(`xl/${target}`) };
+  });
+}
+
 /** Every sheet of a workbook, in order: { name, orientation, cells }. */
 export function readWorkbook(buffer) {
   assertValidOoxml(buffer, 'downloaded.xlsx');
   const files = unzip(buffer);
   const strings = sharedStrings(files);
-  const workbook = files.get('xl/workbook.xml').toString('utf8');
-  const rels = files.get('xl/_rels/workbook.xml.rels').toString('utf8');
-  const target = new Map([...rels.matchAll(/<Relationship Id="([^"]+)"[^>]*Target="([^"]+)"/g)].map((m) => [m[1], m[2]]));
-  const sheets = [...workbook.matchAll(/<sheet name="([^"]+)" sheetId="\d+" r:id="([^"]+)"\/>/g)].map(([, name, id]) => {
-    const xml = files.get(`xl/${target.get(id)}`).toString('utf8');
+  const sheets = sheetParts(files).map(({ name, xml }) => {
     const orientation = /orientation="(\w+)"/.exec(xml)?.[1];
-    return { name: unescape(name), orientation, cells: cellsOf(xml, strings) };
+    return { name, orientation, cells: cellsOf(xml, strings) };
   });
   return { sheets, files };
 }
@@ -80,21 +90,17 @@ export function readWorkbook(buffer) {
  * The number format of each column's empty cells in sheet `name`, as the
  * workbook's `<col style>` gives it: column letter → format code (`@` is
  * text, what is typed there stays as typed; `General` lets a spreadsheet
- * turn `2.10` into 2,1). Written for any producer's attribute order
- * (LibreOffice's too).
+ * turn `2.10` into 2,1).
  */
 export function columnFormats(buffer, name) {
   const files = unzip(buffer);
   const text = (part) => files.get(part).toString('utf8');
-  const attrs = (tag) => Object.fromEntries([...tag.matchAll(/([\w:]+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
-  const sheet = [...text('xl/workbook.xml').matchAll(/<sheet [^>]*>/g)].map((m) => attrs(m[0])).find((s) => unescape(s.name) === name);
-  const rel = [...text('xl/_rels/workbook.xml.rels').matchAll(/<Relationship [^>]*>/g)].map((m) => attrs(m[0])).find((r) => r.Id === sheet['r:id']);
   const styles = text('xl/styles.xml');
   const custom = new Map([...styles.matchAll(/<numFmt [^>]*>/g)].map((m) => attrs(m[0])).map((f) => [f.numFmtId, unescape(f.formatCode)]));
   const builtIn = { 0: 'General', 49: '@' };
   const xfs = [...styles.match(/<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/)[1].matchAll(/<xf [^>]*>/g)].map((m) => attrs(m[0]).numFmtId);
   const formats = {};
-  for (const m of text(`xl/${rel.Target.replace(/^\/?xl\//, '')}`).matchAll(/<col [^>]*>/g)) {
+  for (const m of sheetParts(files).find((s) => s.name === name).xml.matchAll(/<col [^>]*>/g)) {
     const col = attrs(m[0]);
     const id = xfs[Number(col.style ?? 0)];
     for (let i = Number(col.min); i <= Number(col.max); i++) formats[String.fromCharCode(64 + i)] = custom.get(id) ?? builtIn[id] ?? id;

@@ -73,18 +73,18 @@ impl<S: KeyValueStore> Session<S> {
             if known(id) || restored.added.iter().any(|k| &k.template.id == id) {
                 continue;
             }
-            // A built-in origin too: no browser keeps a shipped template.
-            let (origin, at) = match kept.origin {
-                TemplateOrigin::File { name } if !name.is_empty() => {
-                    (TemplateOrigin::File { name }, kept.at.unwrap_or(now))
-                }
-                edition @ TemplateOrigin::Edition { .. } => (edition, kept.at.unwrap_or(now)),
-                _ => (
-                    TemplateOrigin::File {
-                        name: file.to_string(),
-                    },
-                    now,
-                ),
+            // A built-in origin is not known either: no browser keeps a
+            // shipped template.
+            let known_origin = match &kept.origin {
+                TemplateOrigin::File { name } => !name.is_empty(),
+                TemplateOrigin::Edition { .. } => true,
+                TemplateOrigin::BuiltIn => false,
+            };
+            let (origin, at) = if known_origin {
+                (kept.origin, kept.at.unwrap_or(now))
+            } else {
+                let name = file.to_string();
+                (TemplateOrigin::File { name }, now)
             };
             self.keep_template(&kept.template, origin.clone(), at);
             restored.added.push(KeptTemplate {
